@@ -1,0 +1,19 @@
+"""Helpers shared by the subcommand modules' ``make_parser`` functions."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def subcommand_parser(subparsers: Any | None, name: str, description: str) -> argparse.ArgumentParser:
+    """Return the parser for subcommand ``name``: attached to ``subparsers``, or standalone for ``-m``.
+
+    The standalone form lets a module run as ``python -m cosmosqa_ptbr.<module>`` (and under
+    ``accelerate launch -m``) with the same options as ``cosmosqa-ptbr <name>``.
+    """
+    formatter = argparse.ArgumentDefaultsHelpFormatter
+    if subparsers is None:
+        return argparse.ArgumentParser(prog=f"cosmosqa-ptbr {name}", description=description, formatter_class=formatter)
+    summary = description.split(". ")[0].rstrip(".")
+    return subparsers.add_parser(name, help=summary, description=description, formatter_class=formatter)

@@ -1,0 +1,1 @@
+"""The ``letter_accuracy`` evaluate module (see letter_accuracy.py)."""

@@ -1,0 +1,76 @@
+"""Tiny causal LMs built from a config in a temporary folder: real transformers models, seconds to train."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from cosmosqa_ptbr.prompts import ZEPHYR_CHAT_TEMPLATE, build_messages, target_text
+from cosmosqa_ptbr.schema import LETTERS
+
+SAMPLE = Path(__file__).resolve().parents[1] / "cosmosqa_ptbr" / "data" / "sample_validation.jsonl"
+SPECIAL_TOKENS = ["<pad>", "</s>", "<s>", "<unk>"]
+
+
+def sample_rows(limit: int | None = None) -> list[dict[str, Any]]:
+    """Return rows of the embedded sample as plain dicts (``Label`` a letter)."""
+    rows = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return rows[:limit] if limit else rows
+
+
+def _corpus(rows: list[dict[str, Any]]) -> list[str]:
+    texts = []
+    for row in rows:
+        for message in build_messages(row):
+            texts.append(f"<|{message['role']}|>\n{message['content']}")
+        texts.append("<|assistant|>\n" + " ".join(target_text(letter) for letter in LETTERS))
+    return texts
+
+
+def build_tokenizer(path: Path, rows: list[dict[str, Any]] | None = None, vocab_size: int = 600) -> Any:
+    """Train a byte-level BPE tokenizer offline on sample text; Zephyr chat template; save to ``path``."""
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+    from transformers import PreTrainedTokenizerFast
+
+    rows = rows if rows is not None else sample_rows(60)
+    tokenizer = Tokenizer(models.BPE(unk_token="<unk>"))
+    tokenizer.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tokenizer.decoder = decoders.ByteLevel()
+    trainer = trainers.BpeTrainer(
+        vocab_size=vocab_size,
+        special_tokens=SPECIAL_TOKENS,
+        initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
+    )
+    tokenizer.train_from_iterator(_corpus(rows), trainer=trainer)
+    fast = PreTrainedTokenizerFast(
+        tokenizer_object=tokenizer, pad_token="<pad>", eos_token="</s>", bos_token="<s>", unk_token="<unk>"
+    )
+    fast.chat_template = ZEPHYR_CHAT_TEMPLATE
+    fast.save_pretrained(path)
+    return fast
+
+
+def build_tiny_llama(path: Path, rows: list[dict[str, Any]] | None = None, seed: int = 0) -> Path:
+    """Save a randomly initialised 2-layer Llama (hidden 64) and its tokenizer to ``path``; return it."""
+    import torch
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    path.mkdir(parents=True, exist_ok=True)
+    tokenizer = build_tokenizer(path, rows)
+    torch.manual_seed(seed)
+    config = LlamaConfig(
+        vocab_size=len(tokenizer),
+        hidden_size=64,
+        intermediate_size=128,
+        num_hidden_layers=2,
+        num_attention_heads=4,
+        num_key_value_heads=2,
+        max_position_embeddings=2048,
+        pad_token_id=tokenizer.pad_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        bos_token_id=tokenizer.bos_token_id,
+        tie_word_embeddings=True,
+    )
+    LlamaForCausalLM(config).save_pretrained(path)
+    return path

@@ -1,0 +1,47 @@
+"""Shared fixtures: the embedded sample, tiny models built from configs, and the embedded SmolLM2."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+from _tiny import build_tiny_llama, sample_rows  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def sample() -> list[dict[str, Any]]:
+    """The 400 embedded reference pt-BR items as plain dicts."""
+    return sample_rows()
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A random tiny Llama + BPE tokenizer saved in a temporary folder (built once per session)."""
+    return build_tiny_llama(tmp_path_factory.mktemp("tiny-llama"))
+
+
+@pytest.fixture(scope="session")
+def embedded_model() -> Any:
+    """The embedded SmolLM2-135M-Instruct, loaded once per session (about 20 s)."""
+    from cosmosqa_ptbr.modeling import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def english_validation_csv() -> Path:
+    """The English Cosmos QA validation CSV shipped beside the repository."""
+    path = SHARED_DATA / "cosmosqa_en" / "validation.csv"
+    if not path.is_file():
+        pytest.fail(f"missing test data {path}: the repository expects ../shared/data beside it")
+    return path
