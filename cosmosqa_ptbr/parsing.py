@@ -1,0 +1,603 @@
+"""Read the answer letter out of whatever a model wrote, and score generations with it.
+
+:func:`extract_answer` is a pure function (no model, no state): ``extract_answer(text, options)`` returns
+an :class:`Extraction` with the letter (``"A"``-``"D"``) or ``None``, and the rule that decided. Outcomes
+that cannot be read are explicit (``letter`` is ``None``) and never guessed.
+
+How a text is read, in order:
+
+1. **Cleaning.** When the text is a whole decoded sequence, only what follows the *last* assistant marker
+   counts (``<|assistant|>``, ``<|im_start|>assistant``, ``[/INST]``, Llama-3 and Gemma headers), so the
+   prompt's own ``Alternativa A) ...`` lines are never read as an answer. The answer ends at the first
+   end-of-turn token or new turn (``</s>``, ``<|im_end|>``, ``<|user|>`` ...) or at a new
+   ``Contexto:`` block the model goes on to invent. Echoed prompt lines (context, question, a list of
+   options) and Markdown emphasis are dropped.
+2. ``empty``: nothing is left.
+3. ``letter_only``: the answer is one letter, bare or decorated (``B``, ``b``, ``(B)``, ``[B]``, ``**B**``,
+   ``B)``, ``B.``).
+4. Letters named by a keyword (``Alternativa``, ``Letra``, ``Opção``, ``Resposta``, ``Gabarito``,
+   ``Resposta correta``, ``The answer is``, ``Answer``, ``Option``) or decorated (``(B)``, ``B)``), or
+   opening the answer, are *mentions*; a mention followed by a verdict (``é a correta`` / ``está
+   incorreta``), introduced by an answer keyword or a conclusion (``Portanto``, ``Therefore``, ``escolho``)
+   or opening the answer is a *commitment*. The last commitment wins, so self-corrections and
+   explanations that discuss every letter and then conclude are read right. The rule is ``keyword`` when
+   one letter is named, ``final_answer`` when several are discussed. The Portuguese article *a/A* is not
+   a letter: a lower-case letter counts only after a letter word or before punctuation, and "A" followed
+   by a noun ("A alternativa correta ...") is the article.
+5. ``hedged``: the answer weighs letters without choosing ("pode ser A ou C", "either B or D").
+6. ``invalid_letter``: the committed letter is outside A-D ("Alternativa E"), or the model lists options of
+   its own (E, F, G ...) and commits to none of A-D.
+7. ``option_text``: with ``options``, the answer quotes one option's text, exactly or nearly (accents,
+   case, punctuation and a short preamble ignored); "Nenhuma das alternativas acima" maps to that option.
+8. ``refusal``: the model declines ("Não é possível determinar ...", "I cannot answer ...").
+9. ``no_answer``: anything else.
+
+>>> extract_answer("Alternativa B")
+Extraction(letter='B', rule='keyword')
+>>> extract_answer(" **c**")
+Extraction(letter='C', rule='letter_only')
+>>> extract_answer("A alternativa correta é a C, pois o texto diz que ele voltou.")
+Extraction(letter='C', rule='keyword')
+>>> extract_answer("a resposta é a letra b")
+Extraction(letter='B', rule='keyword')
+>>> extract_answer("The answer is (D).")
+Extraction(letter='D', rule='keyword')
+>>> extract_answer("A alternativa A é incorreta, pois ... Portanto, a alternativa B é a correta.")
+Extraction(letter='B', rule='final_answer')
+>>> extract_answer("Resposta: A. Na verdade, relendo o texto, a resposta correta é C.")
+Extraction(letter='C', rule='final_answer')
+>>> extract_answer("<|user|>\\nPergunta: ...\\nAlternativa A) Sol\\nAlternativa B) Chuva</s>\\n<|assistant|>\\nAlternativa B</s>")
+Extraction(letter='B', rule='keyword')
+>>> options = ["Ele estava cansado", "Ele queria dormir", "Ele foi ao mercado", "Nenhuma das alternativas acima."]
+>>> extract_answer("A alternativa correta é: ele foi ao mercado.", options)
+Extraction(letter='C', rule='option_text')
+>>> extract_answer("Nenhuma das alternativas acima", options)
+Extraction(letter='D', rule='option_text')
+>>> extract_answer("Pode ser A ou C, o texto não deixa claro.")
+Extraction(letter=None, rule='hedged')
+>>> extract_answer("Alternativa E")
+Extraction(letter=None, rule='invalid_letter')
+>>> extract_answer("Desculpe, mas não é possível determinar a resposta com as informações do texto.")
+Extraction(letter=None, rule='refusal')
+>>> extract_answer("   </s>")
+Extraction(letter=None, rule='empty')
+
+:func:`score_generations` is the one implementation of the scores: strict accuracy (an unreadable answer
+counts as wrong; the headline), lenient accuracy (over readable answers only), the invalid rate and the
+count of each rule.
+
+>>> scores = score_generations(["Alternativa B", "Resposta: C", "pode ser A ou D"], ["B", 0, "D"])
+>>> round(scores["accuracy"], 3), scores["lenient_accuracy"], round(scores["invalid_rate"], 3)
+(0.333, 0.5, 0.333)
+>>> scores["rules"]["keyword"], scores["rules"]["hedged"]
+(2, 1)
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+from .prompts import ANSWER_PREFIX
+from .schema import LETTERS, NONE_OF_THE_ABOVE_EN, NONE_OF_THE_ABOVE_PT, label_to_index
+
+__all__ = ["INVALID_RULES", "RULES", "VALID_RULES", "Extraction", "extract_answer", "score_generations"]
+
+#: Rules that yield a letter, in the order they are tried.
+VALID_RULES: Final[tuple[str, ...]] = ("letter_only", "keyword", "final_answer", "option_text")
+#: Rules that yield no letter: the answer counts as wrong in strict accuracy.
+INVALID_RULES: Final[tuple[str, ...]] = ("invalid_letter", "hedged", "refusal", "empty", "no_answer")
+RULES: Final[tuple[str, ...]] = VALID_RULES + INVALID_RULES
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What :func:`extract_answer` read: ``letter`` ("A"-"D", or ``None``) and the ``rule`` that decided."""
+
+    letter: str | None
+    rule: str
+
+    @property
+    def valid(self) -> bool:
+        """Whether a letter was read."""
+        return self.letter is not None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Cleaning
+
+_ASSISTANT_MARKERS: Final = re.compile(
+    r"<\|assistant\|>|<\|im_start\|>\s*assistant|\[/INST\]|<\|start_header_id\|>\s*assistant\s*<\|end_header_id\|>"
+    r"|<start_of_turn>\s*model|<\|start_of_role\|>\s*assistant\s*<\|end_of_role\|>",
+    re.IGNORECASE,
+)
+_END_OF_TURN: Final = re.compile(
+    r"</s>|<\|im_end\|>|<\|endoftext\|>|<\|eot_id\|>|<\|end\|>|<end_of_turn>|<\|end_of_text\|>|<\|user\|>"
+    r"|<\|system\|>|<\|im_start\|>|\[INST\]|<\|start_header_id\|>|<\|end_of_role\|>|<pad>"
+    r"|^\s*(?:<\|?)?(?:user|usu[áa]rio|human|humano)(?:\|>)?\s*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+_LEADING_TOKENS: Final = re.compile(r"^(?:\s|<s>|<\|begin_of_text\|>|<bos>)+")
+_MARKDOWN: Final = re.compile(r"\*\*|__|`+|^\s*#+\s*|^\s*>\s*", re.MULTILINE)
+_PROMPT_LINE: Final = re.compile(r"^\s*(?:contexto|context|pergunta|question|quest[ãa]o)\s*:", re.IGNORECASE)
+_NEW_BLOCK: Final = re.compile(r"^\s*(?:contexto|context)\s*:", re.IGNORECASE | re.MULTILINE)
+
+_LETTER_STEMS: Final = rf"(?:{re.escape(ANSWER_PREFIX)}|alternativa|op[çc][ãa]o|letra|item|option|choice|letter)"
+_LETTER_WORDS: Final = rf"{_LETTER_STEMS}\b"
+_VERDICT_WORDS: Final = re.compile(
+    r"\b(?:in)?corret[ao]s?\b|\bcert[ao]\b|\berrad[ao]\b|\bfals[ao]\b|\bverdadeir[ao]\b|\bincorrect\b|\bcorrect\b"
+    r"|\bwrong\b|\btrue\b|\bfalse\b|[✓✔✗✘❌✅]",
+    re.IGNORECASE,
+)
+# One line of an options list: "Alternativa A) ...", "(B) ...", "c. ...".
+_LIST_LINE: Final = re.compile(
+    rf"^\s*(?:[-*•]\s*)?(?:{_LETTER_WORDS}\s*)?[(\[]?(?P<l>[A-Za-z])\s*(?:[)\].:]|\s[-–])\s*\S", re.IGNORECASE
+)
+
+
+def _after_last_assistant(text: str) -> str:
+    marks = list(_ASSISTANT_MARKERS.finditer(text))
+    return text[marks[-1].end() :] if marks else text
+
+
+def _cut_end_of_turn(text: str) -> str:
+    text = _LEADING_TOKENS.sub("", text)
+    end = _END_OF_TURN.search(text)
+    return text[: end.start()] if end else text
+
+
+def _cut_new_block(text: str) -> str:
+    """Keep the answer, not a new question the model goes on to invent after it."""
+    starts = [m.start() for m in _NEW_BLOCK.finditer(text)]
+    if starts and text[: starts[0]].strip():
+        return text[: starts[0]]
+    if len(starts) >= 2:  # echoed prompt first, then the answer, then an invented question
+        return text[: starts[1]]
+    return text
+
+
+def _strip_lists(text: str, options: Sequence[str] | None) -> tuple[str, bool]:
+    """Drop echoed prompt lines and option lists; say whether a list had letters beyond A-D.
+
+    A list is two or more consecutive option lines with different letters. Lines that pass a verdict
+    ("B) Correta") are kept: they are part of the answer, not an echo.
+    """
+    lines = text.splitlines()
+    keep = [not _PROMPT_LINE.match(line) for line in lines]
+    invented = False
+    index = 0
+    while index < len(lines):
+        if not _LIST_LINE.match(lines[index]):
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and (_LIST_LINE.match(lines[end]) or not lines[end].strip()):
+            end += 1
+        block = [i for i in range(index, end) if lines[i].strip()]
+        letters = {_LIST_LINE.match(lines[i])["l"].upper() for i in block}
+        if len(block) >= 2 and len(letters) >= 2:
+            for i in block:
+                echoed = options is not None and _matches_an_option(lines[i], options)
+                if echoed or not _VERDICT_WORDS.search(lines[i]):
+                    keep[i] = False
+                    invented = invented or _LIST_LINE.match(lines[i])["l"].upper() not in LETTERS
+        index = end
+    return "\n".join(line for line, kept in zip(lines, keep) if kept), invented
+
+
+def _matches_an_option(line: str, options: Sequence[str]) -> bool:
+    body = _norm(re.sub(r"^[^)\].:]*[)\].:]", "", line, count=1))
+    return bool(body) and any(body == _norm(option) for option in options if option)
+
+
+def _clean(text: str, options: Sequence[str] | None) -> tuple[str, bool, bool]:
+    """Return the answer, whether the model wrote anything at all, and whether it invented options."""
+    text = _cut_end_of_turn(_after_last_assistant(text))
+    text = _MARKDOWN.sub("", text)
+    wrote = bool(re.search(r"[^\W_]", text))
+    text = _cut_new_block(text)
+    text, invented = _strip_lists(text, options)
+    return text.strip(), wrote, invented
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Letters
+
+_LETTER_ONLY: Final = re.compile(r"^[\s(\[\"'*]*(?P<l>[A-Za-z])[\s)\]\"'*.:;!,\-–]*$")
+# Words after which a capital "A" is still a letter ("A é a correta", "A because ..."), not an article.
+_CONNECTIVES: Final = frozenset(
+    "é e está seria será parece porque pois já como pode poderia diz afirma fala menciona descreve indica "
+    "mostra sugere faz também tambem is was because since as and seems would could says states describes "
+    "indicates shows suggests makes also best".split()
+)
+_AFTER_LETTER: Final = re.compile(r"\s*(?P<next>[^\W\d_]+)?", re.UNICODE)
+_TERMINATOR: Final = re.compile(r"\s*(?:$|[)\].:;,!?\"'*\-–—/\n])")
+
+
+def _is_letter(text: str, start: int, explicit: bool) -> bool:
+    """Whether the single character at ``start`` is an answer letter and not a word or an article.
+
+    ``explicit``: a letter word ("alternativa", "letra", "option") or a bracket comes right before it.
+    """
+    char = text[start]
+    end = start + 1
+    if end < len(text) and (text[end].isalnum() or text[end] in "'’"):
+        return False  # part of a word: "Ele", "A's"
+    if _TERMINATOR.match(text, end):
+        return True
+    following = _AFTER_LETTER.match(text, end)["next"] or ""
+    if following.lower() in _CONNECTIVES:
+        return True
+    if char.islower():
+        return False  # "a seguir", "e depois": article, preposition, conjunction
+    if explicit:
+        return True  # "Alternativa A fala de ..."
+    if not following[:1].islower():
+        return True  # "B\nExplicação", "C Ele ..."
+    return char in "BCD"  # "A mulher ..." is an article; "B porque ..." a letter
+
+
+_ANSWER_KEYWORD: Final = re.compile(
+    rf"(?:\b(?:the\s+)?(?:(?:correct|right|best|final|my)\s+)?(?:answer|option|choice|letter)"
+    rf"(?:\s+(?:is|would\s+be|should\s+be|must\s+be|will\s+be|seems\s+to\s+be)|\s*[:=]|\s*->)"
+    rf"|\b(?:minha\s+)?(?:resposta|gabarito|solu[çc][ãa]o)(?:\s+(?:correta|certa|final|adequada|mais\s+adequada|"
+    rf"mais\s+prov[áa]vel|esperada))?(?:\s+(?:é|seria|será|fica|parece\s+ser|deve\s+ser)|\s*[:=]|\s*->|\s+-)?"
+    rf"|\b{_LETTER_STEMS}s?\s+(?:correta|certa|verdadeira|adequada|mais\s+adequada|mais\s+prov[áa]vel|"
+    rf"escolhida|correct|right)(?:\s+(?:é|seria|será|parece\s+ser|deve\s+ser|is)|\s*[:=]|\s*->)"
+    rf"|\b{_LETTER_WORDS}\s*[:=]"
+    rf"|\b(?:escolho|escolheria|marco|marcaria|fico\s+com|opto\s+por|opto\s+pela|vou\s+com|sobra|resta|"
+    rf"I\s+(?:would\s+|will\s+|'d\s+)?(?:choose|pick|select|go\s+with))"
+    rf")\s*[:\-–]?\s*(?:(?:a|the|pela|pelo|com\s+a|o)\s+)?(?:{_LETTER_WORDS}\s*[:\-]?\s*)?(?P<open>[(\[\"'])?"
+    rf"(?P<l>[A-Za-z])",
+    re.IGNORECASE,
+)
+_NAMED_LETTER: Final = re.compile(
+    rf"\b{_LETTER_WORDS}\s*(?P<open>[(\[])?(?P<l>[A-Za-z])(?![^\W_])|(?P<open2>[(\[])(?P<l2>[A-Za-z])[)\]]"
+    rf"|(?<![^\s\"'(:,])(?P<l3>[A-Za-z])\)|(?<![\w'’])(?P<l4>[A-D])(?![\w'’])",
+    re.IGNORECASE,
+)
+_NEGATIVE: Final = re.compile(
+    r"\bincorret[ao]s?\b|\berrad[ao]s?\b|\bfals[ao]s?\b|\bincorrect\b|\bwrong\b|\bfalse\b|"
+    r"\bn[ãa]o\s+(?:é|est[áa]|parece|faz|se|tem|t[êe]m|combina|condiz|corresponde|responde|pode|seria|foi|h[áa]|"
+    r"menciona|apoia|bate|procede|tem)\b|\bn[ãa]o\s*(?:[.,;:!]|$)|\b(?:is|does|do|are|seems)\s+not\b|"
+    r"\b(?:isn'?t|doesn'?t|don'?t|aren'?t)\b|\bnot\s+(?:correct|right|supported|mentioned|the)\b|\bdescartad[ao]|\beliminad[ao]|\bexclu[íi]d[ao]|\bimprov[áa]vel\b|\bunlikely\b|"
+    r"\bruled\s+out\b|[✗✘❌]",
+    re.IGNORECASE,
+)
+_CORRECT_WORD: Final = re.compile(r"\bincorret|\bn[ãa]o\b|\bnot\b|\bisn'?t\b", re.IGNORECASE)
+_POSITIVE: Final = re.compile(
+    r"\bcorret[ao]\b|\bcert[ao]\b|\bverdadeir[ao]\b|\bcorrect\b|\bright\b|\btrue\b|\ba\s+resposta\b|"
+    r"\bthe\s+answer\b|\bmais\s+(?:adequad|prov[áa]vel|coerente|plaus[íi]vel|apropriad)|\bmelhor\b|"
+    r"\bbest\b|\bmost\s+likely\b|[✓✔✅]",
+    re.IGNORECASE,
+)
+_CONCLUSION: Final = re.compile(
+    r"\b(?:portanto|logo|ent[ãa]o|assim|por\s+isso|dessa\s+forma|desta\s+forma|conclus[ãa]o|concluindo|"
+    r"acredito\s+que|creio\s+que|acho\s+que|penso\s+que|therefore|thus|hence|so|so\s+the|in\s+conclusion|"
+    r"I\s+think|I\s+believe)\b",
+    re.IGNORECASE,
+)
+_NEGATING_PREFIX: Final = re.compile(
+    r"\b(?:n[ãa]o\s+(?:é|seria|pode\s+ser)|descart\w*|elimin\w*|exclu\w*|not|isn'?t|rule\s+out)\s+"
+    r"(?:(?:a|o|the)\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_SENTENCE_END: Final = re.compile(r"[.!?;\n](?:\s|$)|\n")
+_LETTER_REF: Final = rf"(?:{_LETTER_WORDS}\s+)?[(\[]?(?:[A-D])[)\]]?"
+_HEDGE: Final = re.compile(
+    rf"(?<![\w])[(\[]?(?P<a>[A-D])[)\]]?\s*[.…,]*\s+(?:ou|or|e/ou|and/or)\s+(?:talvez\s+|maybe\s+|perhaps\s+)?"
+    rf"(?:(?:a|the)\s+)?(?:{_LETTER_WORDS}\s+)?"
+    rf"[(\[]?(?P<b>[A-D])[)\]]?(?![\w])"
+    rf"|\b(?:tanto|both)\s+(?:a\s+)?{_LETTER_REF}\s+(?:quanto|como|and)\s+(?:a\s+)?{_LETTER_REF}"
+    rf"|\bentre\s+(?:as\s+alternativas\s+)?{_LETTER_REF}\s+e\s+{_LETTER_REF}"
+    rf"|(?<![\w])[(\[]?[A-D][)\]]?\s+(?:e|and)\s+(?:a\s+)?[(\[]?[A-D][)\]]?\s+(?:est[ãa]o|s[ãa]o|are|seem)\b"
+    rf"|\bn[ãa]o\s+(?:tenho|h[áa])\s+(?:certeza|como\s+saber)\s+(?:se|entre)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    letter: str
+    kind: str  # "commit", "reject" or "neutral"
+
+
+def _verdict(text: str, end: int, options: Sequence[str] | None) -> str | None:
+    """The verdict a sentence passes on the letter that ends at ``end``: "commit", "reject" or ``None``."""
+    end = _skip_option_text(text, end, options)
+    stop = _SENTENCE_END.search(text, end)
+    after = text[end : stop.start() if stop else len(text)]
+    # Only the clause right after the letter: "A está errada, mas B está certa" judges A as wrong.
+    after = re.split(r",\s*(?:mas|but|e|and|enquanto|while|já)\b|\s+(?:mas|but)\s+", after, maxsplit=1)[0]
+    if _NEGATIVE.search(after[:80]):
+        return "reject"
+    if _POSITIVE.search(after[:80]):
+        return "commit"
+    return None
+
+
+def _skip_option_text(text: str, end: int, options: Sequence[str] | None) -> int:
+    """Skip a quoted option after its letter ("D) Sei que, se eu não estiver lá ..."): it is no verdict."""
+    if not options:
+        return end
+    lead = re.match(r"[\s)\].:\-–]*", text[end:])
+    start = end + lead.end()
+    for option in options:
+        body = option.strip().rstrip(".")
+        if body and text[start : start + len(body)].casefold() == body.casefold():
+            return start + len(body)
+    return end
+
+
+def _sentence_before(text: str, start: int) -> str:
+    cut = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n", ";"))
+    return text[cut + 1 : start]
+
+
+def _mentions(text: str, options: Sequence[str] | None) -> list[_Mention]:
+    mentions: dict[int, _Mention] = {}
+    for match in _ANSWER_KEYWORD.finditer(text):
+        start = match.start("l")
+        if _is_letter(text, start, explicit=True):
+            letter = match["l"].upper()
+            verdict = _verdict(text, _closing(text, start + 1), options)
+            mentions[start] = _Mention(start, letter, "reject" if verdict == "reject" else "commit")
+    for match in _NAMED_LETTER.finditer(text):
+        group = next(g for g in ("l", "l2", "l3", "l4") if match[g])
+        start = match.start(group)
+        if start in mentions:
+            continue
+        explicit = group != "l4"
+        if group == "l4" and not text[start].isupper():
+            continue
+        if group == "l" and text[start].islower() and not _is_letter(text, start, explicit=True):
+            continue
+        if not _is_letter(text, start, explicit=explicit):
+            continue
+        letter = text[start].upper()
+        verdict = _verdict(text, _closing(text, start + 1), options)
+        before = _sentence_before(text, match.start())
+        if verdict is None and _NEGATING_PREFIX.search(before):
+            verdict = "reject"
+        if verdict is None and _CONCLUSION.search(before) and not _CORRECT_WORD.search(before[-12:]):
+            verdict = "commit"
+        if verdict is None and not text[: match.start()].strip():
+            verdict = "commit"  # the answer opens with it: "B) ...", "Alternativa C, pois ..."
+        mentions[start] = _Mention(start, letter, {"commit": "commit", "reject": "reject"}.get(verdict, "neutral"))
+    return sorted(mentions.values(), key=lambda m: m.start)
+
+
+def _closing(text: str, end: int) -> int:
+    while end < len(text) and text[end] in ")]\"'*":
+        end += 1
+    return end
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Option text
+
+_NONE_FORMS: Final = re.compile(
+    r"\b(?:nenhuma\s+das\s+(?:alternativas|op[çc][õo]es|respostas|anteriores)|nenhuma\s+delas|nenhuma\s+acima"
+    r"|none\s+of\s+the\s+(?:above|options|choices|answers))\b",
+    re.IGNORECASE,
+)
+_PREAMBLE: Final = re.compile(
+    r"^(?:(?:a|the)\s+)?(?:(?:correct|right|best)\s+)?(?:resposta|alternativa|op[çc][ãa]o|answer|option|gabarito)"
+    r"(?:\s+(?:correta|certa|final|mais\s+adequada|correct))?\s*(?:é|seria|is|would\s+be)?\s*(?:a\s+(?:que\s+diz\s+)?"
+    r"(?:que\s+)?|that\s+)?[:\-–]?\s*|^(?:acredito|creio|acho|penso)\s+que\s+|^I\s+think\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _norm(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(re.sub(r"[^\w]+|_", " ", plain).split())
+
+
+def _option_letter(text: str, options: Sequence[str]) -> str | None:
+    normed = [_norm(option) if isinstance(option, str) else "" for option in options]
+    none_forms = {_norm(NONE_OF_THE_ABOVE_PT), _norm(NONE_OF_THE_ABOVE_EN), "none of the above"}
+    whole = _norm(text)
+    first_line = text.strip().splitlines()[0] if text.strip() else ""
+    candidates = {whole, _norm(first_line)}
+    for piece in (text.strip(), first_line):
+        candidates.add(_norm(_PREAMBLE.sub("", piece, count=1)))
+        head, colon, tail = piece.partition(":")
+        if colon and len(head.split()) <= 8:
+            candidates.add(_norm(tail))
+    candidates.discard("")
+    exact = {i for i, option in enumerate(normed) if option and option in candidates}
+    if len(exact) == 1:
+        return LETTERS[exact.pop()]
+    none_option = [i for i, option in enumerate(normed) if option in none_forms]
+    if len(none_option) == 1 and _NONE_FORMS.search(text):
+        return LETTERS[none_option[0]]
+    padded = f" {whole} "
+    contained = [i for i, option in enumerate(normed) if len(option.split()) >= 3 and f" {option} " in padded]
+    contained = [i for i in contained if not any(i != j and normed[i] in normed[j] for j in contained)]
+    if len(contained) == 1:
+        return LETTERS[contained[0]]
+    if contained:
+        return None
+    # A truncated quote: five or more words that open or sit inside exactly one option.
+    partial = {
+        i
+        for candidate in candidates
+        for i, option in enumerate(normed)
+        if len(candidate.split()) >= 5
+        and len(candidate.split()) * 5 >= len(option.split()) * 2
+        and f" {candidate} " in f" {option} "
+    }
+    if len(partial) == 1:
+        return LETTERS[partial.pop()]
+    best: tuple[float, int] = (0.0, -1)
+    second = 0.0
+    for candidate in candidates:
+        for i, option in enumerate(normed):
+            if not option or len(candidate) > 2 * len(option) + 20:
+                continue
+            ratio = difflib.SequenceMatcher(None, candidate, option, autojunk=False).ratio()
+            if ratio > best[0]:
+                if best[1] != i:
+                    second = max(second, best[0])
+                best = (ratio, i)
+            elif i != best[1]:
+                second = max(second, ratio)
+    if best[0] >= 0.8 and best[0] - second >= 0.1:
+        return LETTERS[best[1]]
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Refusals
+
+_REFUSAL: Final = re.compile(
+    r"\bn[ãa]o\s+(?:é\s+poss[íi]vel|posso|consigo|h[áa]\s+como|tenho\s+como|sou\s+capaz\s+de|d[áa]\s+para)\s+"
+    r"(?:\w+\s+){0,2}?(?:determinar|responder|saber|afirmar|escolher|identificar|inferir|concluir|dizer)"
+    r"|\bn[ãa]o\s+h[áa]\s+(?:informa[çc](?:ões|ão)|dados|contexto|elementos)\s+(?:suficientes?|para)"
+    r"|\binforma[çc](?:ões|ão)\s+insuficientes?|\b(?:desculpe|sinto\s+muito|lamento)\b"
+    r"|\bcomo\s+(?:um\s+)?(?:modelo\s+de\s+linguagem|assistente|IA|intelig[êe]ncia\s+artificial)\b"
+    r"|\bnenhuma\s+das\s+(?:alternativas|op[çc][õo]es|respostas)\s+(?:\w+\s+)?(?:est[áa]|é|parece)\s+corret"
+    r"|\bI\s+(?:cannot|can't|can\s+not|am\s+unable\s+to|'m\s+unable\s+to|am\s+not\s+able\s+to)\s+"
+    r"(?:\w+\s+){0,2}?(?:determine|answer|say|tell|choose|know|infer)"
+    r"|\b(?:not\s+enough|insufficient)\s+(?:information|context)|\bas\s+an\s+AI\b|\bI'm\s+sorry\b"
+    r"|\bnone\s+of\s+the\s+(?:options|choices|answers)\s+(?:is|are|seems?)\s+correct",
+    re.IGNORECASE,
+)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The extractor
+
+
+def extract_answer(text: str, options: Sequence[str] | None = None) -> Extraction:
+    """Read the answer letter from a model's output; see the module docstring for the rules.
+
+    ``text``: the generated answer, or the whole decoded sequence (prompt included). ``options``: the four
+    option texts in A-D order, to read answers given as text; ``None`` when unknown.
+    Raises ``TypeError`` when ``text`` is not a string and ``ValueError`` when ``options`` is not four items.
+    """
+    if not isinstance(text, str):
+        message = f"extract_answer expects the generated text as a str, got {type(text).__name__}"
+        raise TypeError(message)
+    if options is not None:
+        options = _check_options(options)
+    answer, wrote, invented = _clean(text, options)
+    if not wrote:
+        return Extraction(None, "empty")
+    if not re.search(r"[^\W_]", answer):  # only an echo of the prompt, or options of its own
+        return Extraction(None, "invalid_letter" if invented else "no_answer")
+
+    only = _LETTER_ONLY.match(answer)
+    if only:
+        letter = only["l"].upper()
+        return Extraction(letter, "letter_only") if letter in LETTERS else Extraction(None, "invalid_letter")
+
+    mentions = _mentions(answer, options)
+    hedges = [match.start() for match in _HEDGE.finditer(answer)]
+    commits = [m for m in mentions if m.kind == "commit"]
+    if commits:
+        final = commits[-1]
+        if any(start >= final.start for start in hedges):
+            return Extraction(None, "hedged")
+        if final.letter not in LETTERS:
+            return Extraction(None, "invalid_letter")
+        named = {m.letter for m in mentions}
+        return Extraction(final.letter, "keyword" if len(named) == 1 else "final_answer")
+    if hedges:
+        return Extraction(None, "hedged")
+
+    rejected = {m.letter for m in mentions if m.kind == "reject"}
+    neutral = {m.letter for m in mentions if m.kind == "neutral"} - rejected
+    in_range = neutral & set(LETTERS)
+    if len(in_range) == 1 and not (neutral - in_range):
+        letter = in_range.pop()
+        return Extraction(letter, "final_answer" if rejected else "keyword")
+    if neutral and not in_range:
+        return Extraction(None, "invalid_letter")
+    if not neutral and rejected and len(rejected & set(LETTERS)) == len(LETTERS) - 1:
+        # Every letter but one was ruled out, and the survivor is never named.
+        (letter,) = set(LETTERS) - rejected
+        return Extraction(letter, "final_answer")
+
+    if options is not None:
+        letter = _option_letter(answer, options)
+        if letter is not None:
+            return Extraction(letter, "option_text")
+    if _REFUSAL.search(answer):
+        return Extraction(None, "refusal")
+    if invented:
+        return Extraction(None, "invalid_letter")
+    return Extraction(None, "no_answer")
+
+
+def _check_options(options: Sequence[str]) -> list[str]:
+    if isinstance(options, str) or len(options) != len(LETTERS) or not all(isinstance(o, str) for o in options):
+        message = f"options must be {len(LETTERS)} strings in {'-'.join((LETTERS[0], LETTERS[-1]))} order, got {options!r}"
+        raise ValueError(message)
+    return list(options)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Scores
+
+
+def score_generations(
+    predictions: Sequence[str],
+    references: Sequence[Any],
+    options: Sequence[Sequence[str] | None] | None = None,
+) -> dict[str, Any]:
+    """Score raw generations against gold labels (letters "A"-"D" or indices 0-3).
+
+    Returns ``accuracy`` (strict: unreadable answers count as wrong), ``lenient_accuracy`` (over the
+    ``n_valid`` readable answers; 0.0 when there are none), ``invalid_rate``, ``n``, ``n_valid`` and
+    ``rules`` (rule -> count, every rule listed). Raises ``ValueError`` naming the item for a length
+    mismatch, a reference outside A-D / 0-3, a prediction that is not a string or malformed options.
+    """
+    predictions = list(predictions)
+    references = list(references)
+    if len(predictions) != len(references):
+        message = f"got {len(predictions)} predictions but {len(references)} references: give one reference per prediction"
+        raise ValueError(message)
+    if not predictions:
+        raise ValueError("no predictions to score: pass at least one prediction and its reference")
+    if options is not None:
+        options = list(options)
+        if len(options) != len(predictions):
+            message = f"got {len(options)} option lists for {len(predictions)} predictions: give one per prediction (or None)"
+            raise ValueError(message)
+    gold = []
+    for index, reference in enumerate(references):
+        try:
+            gold.append(LETTERS[label_to_index(reference)])
+        except ValueError as error:
+            raise ValueError(f"reference {index}: {error}") from None
+    rules = dict.fromkeys(RULES, 0)
+    correct = valid = 0
+    for index, prediction in enumerate(predictions):
+        if not isinstance(prediction, str):
+            message = f"prediction {index} must be the generated text as a str, got {type(prediction).__name__}"
+            raise ValueError(message)
+        item_options = options[index] if options is not None else None
+        try:
+            extraction = extract_answer(prediction, item_options)
+        except ValueError as error:
+            raise ValueError(f"options {index}: {error}") from None
+        rules[extraction.rule] += 1
+        valid += extraction.valid
+        correct += extraction.letter == gold[index]
+    n = len(predictions)
+    return {
+        "accuracy": correct / n,
+        "lenient_accuracy": correct / valid if valid else 0.0,
+        "invalid_rate": (n - valid) / n,
+        "n": n,
+        "n_valid": valid,
+        "rules": rules,
+    }
