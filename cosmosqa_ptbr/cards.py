@@ -32,6 +32,7 @@ __all__ = [
     "render_dataset_card",
     "render_model_card",
     "write_cards",
+    "write_dataset_repo",
 ]
 
 #: Rows per split of the published ``heloisy/cosmos_qa_ptbr`` (the sizes of English Cosmos QA).
@@ -399,6 +400,19 @@ def push_folder_to_hub(
     )
     prefix = {"model": "", "dataset": "datasets/", "space": "spaces/"}.get(repo_type, "")
     return str(url) if url else f"https://huggingface.co/{prefix}{repo_id}"
+
+
+def write_dataset_repo(dataset_dict: Mapping[str, Any], folder: str | os.PathLike[str], *, repo_id: str) -> Path:
+    """Build a Hub dataset repo in ``folder``: Parquet splits under ``data/`` and the dataset card README.md
+    (``configs`` + ``dataset_info`` matching the splits written); return the folder."""
+    from .dataset import write_parquet_splits
+
+    path = Path(folder)
+    patterns = write_parquet_splits(dataset_dict, path)
+    sizes = {split: dataset_dict[split].num_rows for split in patterns}
+    card = render_dataset_card(repo_id=repo_id, split_sizes=sizes, data_files=patterns)
+    (path / "README.md").write_text(card, encoding="utf-8")
+    return path
 
 
 def write_cards(dataset_card_dir: str | os.PathLike[str] | None = "dataset_card",

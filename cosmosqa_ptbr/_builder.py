@@ -1,0 +1,217 @@
+"""The ``datasets`` builder of Cosmos QA Português: configs ``sample`` and ``default``.
+
+``sample`` reads the 400 validation items embedded in the package (offline). ``default`` reads local files given
+by ``data_files``/``data_dir`` (CSV, JSONL or Parquet in the published layout), else the Hub repo
+``heloisy/cosmos_qa_ptbr`` (``hub_repo_id``/``hub_revision`` or ``repo_id=`` override it). Rows are validated by
+``cosmosqa_ptbr.dataset.RowChecker``. Reached through ``cosmosqa_ptbr.load_dataset`` or, once
+``cosmosqa_ptbr`` is imported, ``datasets.load_dataset("cosmos_qa_ptbr")``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import warnings
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Final
+from urllib.parse import urlparse
+
+import datasets
+from datasets.data_files import DataFilesDict, get_data_patterns
+
+from .dataset import (
+    DEFAULT_REPO_ID,
+    ON_ERROR,
+    DatasetUnavailableError,
+    DatasetValidationError,
+    RowChecker,
+    SkippedRow,
+    SkippedRowsWarning,
+    read_rows,
+)
+from .schema import features
+
+__all__ = ["SAMPLE_FILE", "CosmosQAPtbr", "CosmosQAPtbrConfig"]
+
+SAMPLE_FILE: Final = Path(__file__).resolve().parent / "data" / "sample_validation.jsonl"
+_SKIPPED_FILE: Final = "skipped_rows.json"
+_PROBE_TIMEOUT_S: Final = 3.0
+
+_DESCRIPTION: Final = (
+    "Cosmos QA Português: the Cosmos QA commonsense reading-comprehension benchmark (Huang et al., 2019) "
+    "translated to Brazilian Portuguese; contexto, pergunta, options A-D and the gold Label."
+)
+_CITATION: Final = """@inproceedings{huang-etal-2019-cosmos,
+    title = "Cosmos {QA}: Machine Reading Comprehension with Contextual Commonsense Reasoning",
+    author = "Huang, Lifu and Le Bras, Ronan and Bhagavatula, Chandra and Choi, Yejin",
+    booktitle = "Proceedings of EMNLP-IJCNLP 2019",
+    year = "2019",
+    url = "https://aclanthology.org/D19-1243",
+}"""
+
+
+@dataclass
+class CosmosQAPtbrConfig(datasets.BuilderConfig):
+    """Builder config: ``hub_repo_id``/``hub_revision`` (default config, no local files) and ``on_error``."""
+
+    hub_repo_id: str = DEFAULT_REPO_ID
+    hub_revision: str | None = None
+    on_error: str = "raise"
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.on_error not in ON_ERROR:
+            message = f"on_error must be one of {', '.join(ON_ERROR)}, got {self.on_error!r}"
+            raise ValueError(message)
+        if self.hub_repo_id.count("/") != 1:
+            message = f"hub_repo_id must be 'namespace/name' (a Hub repo always has a namespace), got {self.hub_repo_id!r}"
+            raise ValueError(message)
+
+
+def _offline_reason(endpoint: str) -> str | None:
+    """Why the Hub cannot be reached, or None when it may be; answers in at most a few seconds."""
+    from huggingface_hub import constants
+
+    if datasets.config.HF_HUB_OFFLINE or constants.is_offline_mode():
+        return "HF_HUB_OFFLINE=1 is set"
+    if any(os.environ.get(name) for name in ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy")):
+        return None  # a proxy decides reachability; let the real request tell
+    parsed = urlparse(endpoint)
+    host = parsed.hostname or ""
+    port = parsed.port or (443 if parsed.scheme == "https" else 80)
+    # Without this probe a dead network costs ~24 s of retries inside huggingface_hub before any error.
+    try:
+        with socket.create_connection((host, port), timeout=_PROBE_TIMEOUT_S):
+            return None
+    except OSError as exc:
+        return f"{host}:{port} cannot be reached ({exc})"
+
+
+def _unavailable(repo_id: str, reason: str) -> DatasetUnavailableError:
+    message = (
+        f"Cosmos QA Português: the 'default' config reads the Hub repo {repo_id!r}, but the Hugging Face Hub is "
+        f"unavailable: {reason}. Offline, use the embedded 400-item sample: load_dataset('cosmos_qa_ptbr', 'sample') "
+        "(cosmosqa_ptbr.load_dataset('sample')), or point at local files in the published layout: "
+        "load_dataset('cosmos_qa_ptbr', data_dir='folder/with/train.csv,validation.csv,test.csv') or data_files=..."
+    )
+    return DatasetUnavailableError(message)
+
+
+class CosmosQAPtbr(datasets.GeneratorBasedBuilder):
+    """Cosmos QA Português (``sample``: embedded 400 validation items; ``default``: full splits)."""
+
+    VERSION = datasets.Version("1.0.0")
+    BUILDER_CONFIG_CLASS = CosmosQAPtbrConfig
+    BUILDER_CONFIGS = [  # noqa: RUF012 - the datasets API declares it as a class attribute
+        CosmosQAPtbrConfig(
+            name="default",
+            version=VERSION,
+            description="Full splits (train/validation/test) from the Hub repo or from local files.",
+        ),
+        CosmosQAPtbrConfig(
+            name="sample",
+            version=VERSION,
+            description="The 400 reference pt-BR validation items embedded in the package (offline).",
+        ),
+    ]
+    DEFAULT_CONFIG_NAME = "default"
+
+    def __init__(self, *args: Any, repo_id: str | None = None, **kwargs: Any) -> None:
+        # datasets' own `repo_id` only matters for Hub-hosted builders; here it names the source repo.
+        if repo_id is not None:
+            kwargs.setdefault("hub_repo_id", repo_id)
+        self.skipped_rows: list[SkippedRow] = []
+        self._generated = False
+        super().__init__(*args, **kwargs)
+
+    def _info(self) -> datasets.DatasetInfo:
+        return datasets.DatasetInfo(
+            description=_DESCRIPTION,
+            features=features(),
+            homepage="https://huggingface.co/datasets/" + DEFAULT_REPO_ID,
+            license="cc-by-4.0",
+            citation=_CITATION,
+        )
+
+    def _local_files(self) -> DataFilesDict | None:
+        if self.config.data_files:
+            return self.config.data_files
+        if self.config.data_dir:
+            base = str(Path(self.config.data_dir).expanduser().resolve())
+            return DataFilesDict.from_patterns(get_data_patterns(base), base_path=base)
+        return None
+
+    def _hub_files(self) -> DataFilesDict:
+        from huggingface_hub import constants
+
+        repo_id = self.config.hub_repo_id
+        reason = _offline_reason(constants.ENDPOINT)
+        if reason is not None:
+            raise _unavailable(repo_id, reason)
+        revision = f"@{self.config.hub_revision}" if self.config.hub_revision else ""
+        base = f"hf://datasets/{repo_id}{revision}"
+        try:
+            return DataFilesDict.from_patterns(get_data_patterns(base), base_path=base)
+        except OSError as exc:  # connection errors are OSErrors; a missing repo is a FileNotFoundError
+            raise _unavailable(repo_id, f"{type(exc).__name__}: {exc}") from exc
+
+    def _split_generators(self, dl_manager: Any) -> list[datasets.SplitGenerator]:
+        self._generated = True
+        self.skipped_rows = []
+        if self.config.name == "sample":
+            if self.config.data_files or self.config.data_dir:
+                message = (
+                    "the 'sample' config always reads the embedded sample; to load your own files use the "
+                    "'default' config: load_dataset('cosmos_qa_ptbr', data_files=...) or data_dir=..."
+                )
+                raise ValueError(message)
+            files = {"validation": [str(SAMPLE_FILE)]}
+        else:
+            found = self._local_files() or self._hub_files()
+            files = {str(split): [str(f) for f in paths] for split, paths in found.items()}
+        generators = []
+        for split, paths in files.items():
+            local = dl_manager.download(paths)
+            generators.append(
+                datasets.SplitGenerator(name=split, gen_kwargs={"split": split, "files": list(zip(paths, local))})
+            )
+        return generators
+
+    def _generate_examples(self, split: str, files: list[tuple[str, str]]) -> Any:
+        checker = RowChecker(split, on_error=self.config.on_error)
+        for shown, path in files:
+            name = shown.split("::")[-1]  # drop datasets' compression prefix, if any
+            columns, rows = read_rows(path, name=name)
+            checker.check_columns(name, columns)
+            for line, row in rows:
+                if not isinstance(row, dict):
+                    message = f"{name}, row {line}: not an object with the columns. Fix: one JSON object per row"
+                    raise DatasetValidationError(message, file=name, field="<row>", line=line)
+                converted = checker.check(name, line, row)
+                if converted is not None:
+                    yield f"{name}:{line}", converted
+        self.skipped_rows.extend(checker.skipped)
+
+    def download_and_prepare(self, *args: Any, **kwargs: Any) -> None:
+        """Prepare as usual; in ``on_error="skip"`` mode also report the rows set aside (even from cache)."""
+        self._generated = False
+        super().download_and_prepare(*args, **kwargs)
+        if self.config.on_error != "skip":
+            return
+        record = Path(self.cache_dir) / _SKIPPED_FILE
+        if self._generated:
+            record.write_text(json.dumps([asdict(row) for row in self.skipped_rows], ensure_ascii=False), encoding="utf-8")
+        elif record.is_file():
+            self.skipped_rows = [SkippedRow(**row) for row in json.loads(record.read_text(encoding="utf-8"))]
+        if self.skipped_rows:
+            shown = "; ".join(
+                f"{row.file} row {row.line} (id {row.row_id!r}) {row.field}: {row.reason}" for row in self.skipped_rows[:10]
+            )
+            more = f"; ... and {len(self.skipped_rows) - 10} more" if len(self.skipped_rows) > 10 else ""
+            message = (
+                f"Cosmos QA Português: {len(self.skipped_rows)} invalid rows set aside (on_error='skip'): {shown}{more}. "
+                "The full list is in the result's `skipped_rows`."
+            )
+            warnings.warn(SkippedRowsWarning(message, self.skipped_rows), stacklevel=2)
