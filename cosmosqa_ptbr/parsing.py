@@ -135,7 +135,9 @@ _VERDICT_WORDS: Final = re.compile(
 )
 # One line of an options list: "Alternativa A) ...", "(B) ...", "c. ...".
 _LIST_LINE: Final = re.compile(
-    rf"^\s*(?:[-*•]\s*)?(?:{_LETTER_WORDS}\s*)?[(\[]?(?P<l>[A-Za-z])\s*(?:[)\].:]|\s[-–])\s*\S", re.IGNORECASE
+    rf"^\s*(?:[-*•]\s*)?(?:(?:{_LETTER_WORDS}\s*)?[(\[]?(?P<l>[A-Za-z])\s*(?:[)\].:]|\s[-–])\s*(?P<text>\S)"
+    rf"|{_LETTER_WORDS}\s*(?P<bare>[A-Za-z])\s*$)",
+    re.IGNORECASE,
 )
 
 
@@ -174,19 +176,32 @@ def _strip_lists(text: str, options: Sequence[str] | None) -> tuple[str, bool]:
         if not _LIST_LINE.match(lines[index]):
             index += 1
             continue
+        shape = _LIST_LINE.match(lines[index])["text"] is None
         end = index
-        while end < len(lines) and (_LIST_LINE.match(lines[end]) or not lines[end].strip()):
+        while end < len(lines) and (_same_shape(lines[end], shape) or not lines[end].strip()):
             end += 1
         block = [i for i in range(index, end) if lines[i].strip()]
-        letters = {_LIST_LINE.match(lines[i])["l"].upper() for i in block}
-        if len(block) >= 2 and len(letters) >= 2:
+        letters = {_list_letter(lines[i]) for i in block}
+        with_text = any(_LIST_LINE.match(lines[i])["text"] for i in block)
+        if len(block) >= 2 and len(letters) >= (2 if with_text else 3):
             for i in block:
                 echoed = options is not None and _matches_an_option(lines[i], options)
                 if echoed or not _VERDICT_WORDS.search(lines[i]):
                     keep[i] = False
-                    invented = invented or _LIST_LINE.match(lines[i])["l"].upper() not in LETTERS
+                    invented = invented or _list_letter(lines[i]) not in LETTERS
         index = end
     return "\n".join(line for line, kept in zip(lines, keep) if kept), invented
+
+
+def _same_shape(line: str, bare: bool) -> bool:
+    """A list is all "Alternativa X) text" lines or all bare "Alternativa X" lines, not a mix."""
+    match = _LIST_LINE.match(line)
+    return bool(match) and (match["text"] is None) == bare
+
+
+def _list_letter(line: str) -> str:
+    match = _LIST_LINE.match(line)
+    return (match["l"] or match["bare"]).upper()
 
 
 def _matches_an_option(line: str, options: Sequence[str]) -> bool:
@@ -251,6 +266,7 @@ _ANSWER_KEYWORD: Final = re.compile(
     rf"|\b{_LETTER_WORDS}\s*[:=]"
     rf"|\b(?:escolho|escolheria|marco|marcaria|fico\s+com|opto\s+por|opto\s+pela|vou\s+com|sobra|resta|"
     rf"I\s+(?:would\s+|will\s+|'d\s+)?(?:choose|pick|select|go\s+with))"
+    rf"|(?:^|(?<=[.!?\n]))\s*(?:é|seria|it'?s|it\s+is)(?=\s)"
     rf")\s*[:\-–]?\s*(?:(?:a|the|pela|pelo|com\s+a|o)\s+)?(?:{_LETTER_WORDS}\s*[:\-]?\s*)?(?P<open>[(\[\"'])?"
     rf"(?P<l>[A-Za-z])",
     re.IGNORECASE,
@@ -295,7 +311,8 @@ _HEDGE: Final = re.compile(
     rf"|\b(?:tanto|both)\s+(?:a\s+)?{_LETTER_REF}\s+(?:quanto|como|and)\s+(?:a\s+)?{_LETTER_REF}"
     rf"|\bentre\s+(?:as\s+alternativas\s+)?{_LETTER_REF}\s+e\s+{_LETTER_REF}"
     rf"|(?<![\w])[(\[]?[A-D][)\]]?\s+(?:e|and)\s+(?:a\s+)?[(\[]?[A-D][)\]]?\s+(?:est[ãa]o|s[ãa]o|are|seem)\b"
-    rf"|\bn[ãa]o\s+(?:tenho|h[áa])\s+(?:certeza|como\s+saber)\s+(?:se|entre)\b",
+    rf"|\bn[ãa]o\s+(?:tenho|h[áa])\s+(?:certeza|como\s+saber)\s+(?:se|entre)\b"
+    rf"|\b(?:could|might|may)\s+also\s+be\b|\btamb[ée]m\s+(?:pode|poderia)\s+ser\b",
     re.IGNORECASE,
 )
 
@@ -335,8 +352,10 @@ def _skip_option_text(text: str, end: int, options: Sequence[str] | None) -> int
 
 
 def _sentence_before(text: str, start: int) -> str:
+    """The clause before ``start``: "I think it is B, but it could be C" gives C only "but it could be"."""
     cut = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n", ";"))
-    return text[cut + 1 : start]
+    clause = text[cut + 1 : start]
+    return re.split(r"\b(?:mas|but|embora|although|though|por[ée]m|ou|or)\b", clause, flags=re.IGNORECASE)[-1]
 
 
 def _mentions(text: str, options: Sequence[str] | None) -> list[_Mention]:

@@ -1,0 +1,154 @@
+"""Answer extraction on the public set of hand-written model outputs, plus focused behaviour checks."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cosmosqa_ptbr.parsing import INVALID_RULES, RULES, VALID_RULES, Extraction, extract_answer, score_generations
+from cosmosqa_ptbr.prompts import ZEPHYR_CHAT_TEMPLATE, build_messages
+from cosmosqa_ptbr.schema import LETTERS
+
+CASES_FILE = Path(__file__).resolve().parent / "data" / "extraction_cases.jsonl"
+CASES: list[dict[str, Any]] = [
+    json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()
+]
+IDS = [f"{case['category']}-{index:03d}" for index, case in enumerate(CASES)]
+MARKERS = ("<|", "</s>", "[INST]", "[/INST]")
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_public_case_is_read_as_annotated(case: dict[str, Any]) -> None:
+    """Each hand-annotated output gives the annotated letter and the annotated rule."""
+    extraction = extract_answer(case["text"], case["options"])
+    assert (extraction.letter, extraction.rule) == (case["letter"], case["rule"])
+
+
+def test_public_set_covers_every_category_and_rule() -> None:
+    """The public set has 150+ cases, every rule, and at least eight cases in each category."""
+    assert len(CASES) >= 150
+    assert {case["rule"] for case in CASES} == set(RULES)
+    assert min(Counter(case["category"] for case in CASES).values()) >= 8
+    for case in CASES:
+        assert (case["letter"] is None) == (case["rule"] in INVALID_RULES)
+        assert case["letter"] is None or case["letter"] in LETTERS
+
+
+def _zephyr_sequence(item: dict[str, Any], generation: str) -> str:
+    from jinja2 import Template
+
+    prompt = Template(ZEPHYR_CHAT_TEMPLATE).render(
+        messages=build_messages(item), eos_token="</s>", add_generation_prompt=True
+    )
+    return prompt + generation + "</s>"
+
+
+def _item(options: list[str] | None) -> dict[str, Any]:
+    options = options or ["Ele dormiu.", "Ele correu.", "Ele comeu.", "Nenhuma das alternativas acima."]
+    return {"contexto": "Choveu o dia todo.", "pergunta": "O que ele fez?", **dict(zip(LETTERS, options))}
+
+
+def test_answer_inside_whole_decoded_sequence_reads_the_same() -> None:
+    """Wrapping any marker-free case in its full Zephyr prompt (with EOS) leaves the reading unchanged."""
+    checked = 0
+    for case in CASES:
+        if any(marker in case["text"] for marker in MARKERS) or not case["text"].strip():
+            continue
+        wrapped = _zephyr_sequence(_item(case["options"]), case["text"])
+        assert extract_answer(wrapped, case["options"]) == extract_answer(case["text"], case["options"]), case
+        checked += 1
+    assert checked >= 120
+
+
+@pytest.mark.parametrize("letter", LETTERS)
+def test_prompt_option_lines_are_never_an_answer(letter: str) -> None:
+    """A prompt whose generation is empty or unreadable yields no letter, whatever its option lines say."""
+    item = _item(None)
+    assert extract_answer(_zephyr_sequence(item, "")).letter is None
+    assert extract_answer(_zephyr_sequence(item, "Hmm, vejamos.")).letter is None
+    # the same prompt read with the answer letter given last
+    assert extract_answer(_zephyr_sequence(item, f"Alternativa {letter}")) == Extraction(letter, "keyword")
+
+
+def test_last_commitment_wins_over_earlier_ones() -> None:
+    """A self-correction to each letter is read as the corrected letter."""
+    for first in LETTERS:
+        for last in LETTERS:
+            text = f"Resposta: {first}. Pensando melhor, a resposta correta é a alternativa {last}."
+            assert extract_answer(text).letter == last
+
+
+def test_extraction_is_frozen_and_reports_validity() -> None:
+    """Extraction cannot be changed after creation, and valid means a letter was read."""
+    extraction = extract_answer("Letra C")
+    assert extraction.valid and extraction.letter == "C"
+    assert not extract_answer("pode ser A ou B").valid
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        extraction.letter = "D"  # type: ignore[misc]
+
+
+def test_rules_split_into_valid_and_invalid() -> None:
+    """Every rule is either a letter-giving rule or an invalid outcome, never both."""
+    assert set(VALID_RULES).isdisjoint(INVALID_RULES)
+    assert set(RULES) == set(VALID_RULES) | set(INVALID_RULES)
+
+
+def test_bad_arguments_raise() -> None:
+    """A non-string output or a wrong number of options raises instead of being read."""
+    with pytest.raises(TypeError, match="str"):
+        extract_answer(None)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="4 strings"):
+        extract_answer("Alternativa B", ["só", "três", "opções"])
+
+
+def test_score_generations_strict_and_lenient_accuracy() -> None:
+    """Strict accuracy counts unreadable answers as wrong; lenient divides by readable answers only."""
+    predictions = ["Alternativa B", "Resposta: C", "pode ser A ou D", "", "The answer is (D)"]
+    scores = score_generations(predictions, ["B", 0, "D", "A", 3])
+    assert scores["n"] == 5 and scores["n_valid"] == 3
+    assert scores["accuracy"] == pytest.approx(2 / 5)
+    assert scores["lenient_accuracy"] == pytest.approx(2 / 3)
+    assert scores["invalid_rate"] == pytest.approx(2 / 5)
+    assert scores["rules"]["keyword"] == 3 and scores["rules"]["hedged"] == 1 and scores["rules"]["empty"] == 1
+    assert sum(scores["rules"].values()) == 5 and list(scores["rules"]) == list(RULES)
+
+
+def test_score_generations_reads_option_text_when_given_options() -> None:
+    """With options an answer quoting an option's text scores; without them it is unreadable."""
+    options = [["Ele dormiu.", "Ele correu.", "Ele comeu muito bem.", "Nenhuma das alternativas acima."]]
+    assert score_generations(["ele comeu muito bem"], ["C"], options)["accuracy"] == 1.0
+    assert score_generations(["ele comeu muito bem"], ["C"])["accuracy"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("predictions", "references", "message"),
+    [
+        (["A", "B"], ["A"], "2 predictions but 1 references"),
+        (["A"], ["E"], "reference 0"),
+        (["A", "B"], ["A", None], "reference 1"),
+        (["A"], [4], "reference 0"),
+        ([None], ["A"], "prediction 0"),
+        ([], [], "no predictions"),
+    ],
+)
+def test_score_generations_rejects_bad_input(predictions: list[Any], references: list[Any], message: str) -> None:
+    """Length mismatches, references outside A-D / 0-3, None and non-text predictions raise ValueError."""
+    with pytest.raises(ValueError, match=message):
+        score_generations(predictions, references)
+
+
+def test_public_set_scores_perfectly_through_score_generations() -> None:
+    """Scoring the public set against its own annotations gives strict accuracy = share of valid cases."""
+    predictions = [case["text"] for case in CASES]
+    references = [case["letter"] or "A" for case in CASES]
+    options = [case["options"] for case in CASES]
+    scores = score_generations(predictions, references, options)
+    n_valid = sum(case["letter"] is not None for case in CASES)
+    assert scores["n_valid"] == n_valid
+    assert scores["lenient_accuracy"] == 1.0
+    assert scores["rules"] == {rule: sum(case["rule"] == rule for case in CASES) for rule in RULES}
