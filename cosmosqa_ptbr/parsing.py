@@ -266,7 +266,7 @@ _ANSWER_KEYWORD: Final = re.compile(
     rf"|\b{_LETTER_WORDS}\s*[:=]"
     rf"|\b(?:escolho|escolheria|marco|marcaria|fico\s+com|opto\s+por|opto\s+pela|vou\s+com|sobra|resta|"
     rf"I\s+(?:would\s+|will\s+|'d\s+)?(?:choose|pick|select|go\s+with))"
-    rf"|(?:^|(?<=[.!?\n]))\s*(?:é|seria|it'?s|it\s+is)(?=\s)"
+    rf"|(?:^|(?<=[.!?,\n]))\s*(?:é|seria|it'?s|it\s+is)(?=\s)"
     rf")\s*[:\-–]?\s*(?:(?:a|the|pela|pelo|com\s+a|o)\s+)?(?:{_LETTER_WORDS}\s*[:\-]?\s*)?(?P<open>[(\[\"'])?"
     rf"(?P<l>[A-Za-z])",
     re.IGNORECASE,
