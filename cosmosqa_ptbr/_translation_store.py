@@ -1,0 +1,194 @@
+"""The output side of a translation run: append-only JSONL files that survive SIGKILL, and the manifest.
+
+An item counts as done once its line is complete in the output or in the rejects file. Lines are
+written whole by a single writer, so the only damage a kill can leave is an unterminated last line,
+which :meth:`OutputStore.open` cuts off before appending. A lock file keeps a second run off the
+same output (two writers are how rows got duplicated before).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from .schema import ID
+
+
+class StoreError(RuntimeError):
+    """The output files cannot be used: locked by another run, or corrupt beyond a torn last line."""
+
+
+def sibling_paths(output: Path) -> dict[str, Path]:
+    """``out.jsonl`` -> ``out.rejects.jsonl``, ``out.manifest.json``, ``out.batch.jsonl``, ``out.jsonl.lock``."""
+    stem = output.name[: -len(".jsonl")] if output.name.endswith(".jsonl") else output.name
+    return {
+        "rejects": output.with_name(f"{stem}.rejects.jsonl"),
+        "manifest": output.with_name(f"{stem}.manifest.json"),
+        "batch": output.with_name(f"{stem}.batch.jsonl"),
+        "lock": output.with_name(f"{output.name}.lock"),
+    }
+
+
+def _scan(path: Path) -> tuple[list[dict[str, Any]], int]:
+    """Return the complete JSON lines of ``path`` and how many torn bytes were cut from its end."""
+    if not path.exists():
+        return [], 0
+    data = path.read_bytes()
+    end = data.rfind(b"\n") + 1
+    torn = len(data) - end
+    if torn:
+        with path.open("r+b") as handle:
+            handle.truncate(end)
+            handle.flush()
+            os.fsync(handle.fileno())
+    records = []
+    for number, line in enumerate(data[:end].split(b"\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            message = (
+                f"{path}:{number}: a complete line is not JSON ({error.msg}); a killed run only tears the last "
+                "line, so the file was edited or written by something else: fix or remove that line"
+            )
+            raise StoreError(message) from None
+        if not isinstance(record, dict) or not isinstance(record.get(ID), str):
+            raise StoreError(f"{path}:{number}: expected a JSON object with a string {ID!r}; fix or remove that line")
+        records.append(record)
+    return records, torn
+
+
+class OutputStore:
+    """The output JSONL, its rejects JSONL and its lock; ids already written are known after :meth:`open`."""
+
+    def __init__(self, output: str | Path, *, fsync: bool = True) -> None:
+        self.output = Path(output)
+        paths = sibling_paths(self.output)
+        self.rejects = paths["rejects"]
+        self.manifest = paths["manifest"]
+        self.batch_input = paths["batch"]
+        self._lock_path = paths["lock"]
+        self._fsync = fsync
+        self._lock_handle: Any = None
+        self._out: Any = None
+        self._rej: Any = None
+        self.done: set[str] = set()
+        self.rejected: set[str] = set()
+        self.torn_bytes = 0
+
+    def open(self, *, retry_rejects: bool = False) -> None:
+        """Lock, cut torn last lines, read the ids already done, and open both files for appending."""
+        import fcntl
+
+        self.output.parent.mkdir(parents=True, exist_ok=True)
+        self._lock_handle = self._lock_path.open("a+")
+        try:
+            fcntl.flock(self._lock_handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._lock_handle.close()
+            message = f"another translate run is writing {self.output}; wait for it to finish or pick another --output"
+            raise StoreError(message) from None
+        rows, torn_out = _scan(self.output)
+        rejects, torn_rej = _scan(self.rejects)
+        self.torn_bytes = torn_out + torn_rej
+        self.done = self._unique(rows, self.output)
+        self.rejected = self._unique(rejects, self.rejects)
+        both = self.done & self.rejected
+        if both:
+            example = sorted(both)[0]
+            message = (
+                f"{len(both)} id(s) are both in {self.output} and in {self.rejects} (e.g. {example!r}); "
+                "remove them from the rejects file"
+            )
+            raise StoreError(message)
+        if retry_rejects and rejects:
+            self._rewrite(self.rejects, [])
+            self.rejected = set()
+        self._out = self.output.open("ab")
+        self._rej = self.rejects.open("ab")
+
+    @staticmethod
+    def _unique(records: list[dict[str, Any]], path: Path) -> set[str]:
+        ids: set[str] = set()
+        for record in records:
+            if record[ID] in ids:
+                message = f"{path}: id {record[ID]!r} appears more than once; keep one line per id and re-run"
+                raise StoreError(message)
+            ids.add(record[ID])
+        return ids
+
+    def _rewrite(self, path: Path, records: Iterable[Mapping[str, Any]]) -> None:
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            for record in records:
+                handle.write(_line(record))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+
+    def write(self, records: Iterable[tuple[str, Mapping[str, Any]]]) -> None:
+        """Append ``("row", row)`` / ``("reject", record)`` pairs, one flushed line each, then sync once.
+
+        Only one writer calls this (the pipeline's writer task), so lines never interleave; syncing
+        once per group of lines keeps the disk from capping throughput at high concurrency.
+        """
+        touched = set()
+        for kind, record in records:
+            handle = self._out if kind == "row" else self._rej
+            handle.write(_line(record))
+            handle.flush()
+            touched.add(handle)
+            (self.done if kind == "row" else self.rejected).add(record[ID])
+        if self._fsync:
+            for handle in touched:
+                os.fsync(handle.fileno())
+
+    def close(self) -> None:
+        """Close the files and release the lock (a killed process releases it too)."""
+        for handle in (self._out, self._rej):
+            if handle is not None:
+                handle.close()
+        self._out = self._rej = None
+        if self._lock_handle is not None:
+            self._lock_handle.close()
+            self._lock_handle = None
+
+
+def _line(record: Mapping[str, Any]) -> bytes:
+    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def read_manifest(path: Path) -> dict[str, Any]:
+    """The manifest of earlier runs, or ``{}`` when there is none (or it cannot be read)."""
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def write_manifest(path: Path, manifest: Mapping[str, Any]) -> None:
+    """Replace the manifest atomically (temporary file, fsync, rename): readers see old or new, never half."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with temporary.open("w", encoding="utf-8") as handle:
+        json.dump(manifest, handle, ensure_ascii=False, indent=2)
+        handle.write("\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+
+
+def public_url(url: str | None) -> str | None:
+    """``url`` without credentials, query or fragment (where keys sometimes travel), fit for a manifest or log."""
+    if not url:
+        return url
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return urlunsplit((parts.scheme, host, parts.path, "", ""))
