@@ -197,7 +197,13 @@ class CosmosQAPtbr(datasets.GeneratorBasedBuilder):
     def download_and_prepare(self, *args: Any, **kwargs: Any) -> None:
         """Prepare as usual; in ``on_error="skip"`` mode also report the rows set aside (even from cache)."""
         self._generated = False
-        super().download_and_prepare(*args, **kwargs)
+        try:
+            super().download_and_prepare(*args, **kwargs)
+        except datasets.exceptions.DatasetGenerationError as exc:
+            # datasets wraps every error raised while generating; surface the validation error itself.
+            if isinstance(exc.__cause__, DatasetValidationError):
+                raise exc.__cause__ from None
+            raise
         if self.config.on_error != "skip":
             return
         record = Path(self.cache_dir) / _SKIPPED_FILE
