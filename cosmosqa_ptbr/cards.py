@@ -295,7 +295,8 @@ def render_model_card(
         library_name="peft",
         license=license,
         language=["pt"],
-        datasets=[dataset_id],
+        # the training data first, then any other dataset the results were measured on
+        datasets=list(dict.fromkeys([dataset_id, *(result["dataset_id"] for result in results)])),
         pipeline_tag="text-generation",
         tags=["peft", "lora", "qlora", "sft", "trl", "multiple-choice", "portuguese", "cosmos-qa"],
         model_name=name,

@@ -1,0 +1,201 @@
+"""Dataset and model cards: their YAML parses with huggingface_hub, the committed cards match a fresh render,
+and the Hub upload goes through ``HfApi``'s create_repo + upload_folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from huggingface_hub import DatasetCard, ModelCard
+
+from cosmosqa_ptbr import cli
+from cosmosqa_ptbr.cards import (
+    PUBLISHED_SPLIT_SIZES,
+    REFERENCE_ADAPTER,
+    REFERENCE_BASE_MODEL,
+    REFERENCE_RESULTS,
+    push_folder_to_hub,
+    reference_model_card,
+    render_dataset_card,
+    render_model_card,
+)
+from cosmosqa_ptbr.dataset import DEFAULT_REPO_ID
+from cosmosqa_ptbr.schema import NONE_OF_THE_ABOVE_EN, NONE_OF_THE_ABOVE_PT, features
+
+REPO = Path(__file__).resolve().parents[1]
+
+RESULT = {
+    "name": "QLoRA run",
+    "accuracy": 0.4125,
+    "lenient_accuracy": 0.5,
+    "dataset_id": "someone/cosmos_qa_ptbr",
+    "dataset_config": "sample",
+    "split": "validation",
+    "revision": "0123abc",
+    "n": 400,
+}
+
+
+class RecordingHfApi:
+    """Stand-in for ``huggingface_hub.HfApi`` that records calls and the files it was asked to upload."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.uploaded: dict[str, bytes] = {}
+
+    def create_repo(self, repo_id: str, **kwargs: Any) -> str:
+        self.calls.append(("create_repo", {"repo_id": repo_id, **kwargs}))
+        prefix = "datasets/" if kwargs.get("repo_type") == "dataset" else ""
+        return f"https://huggingface.co/{prefix}{repo_id}"
+
+    def upload_folder(self, **kwargs: Any) -> None:
+        self.calls.append(("upload_folder", kwargs))
+        folder = Path(kwargs["folder_path"])
+        self.uploaded = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_dataset_card_yaml_carries_metadata_configs_and_classlabel() -> None:
+    """The dataset card parses with DatasetCard and its YAML has the license, configs and ClassLabel features."""
+    card = DatasetCard(render_dataset_card())
+    data = card.data.to_dict()
+    assert data["license"] == "cc-by-4.0" and data["language"] == ["pt"]
+    assert data["multilinguality"] == ["translation"] and data["source_datasets"] == ["cosmos_qa"]
+    assert set(data["task_categories"]) == {"question-answering", "multiple-choice"}
+    assert data["annotations_creators"] == ["machine-generated"] and data["size_categories"] == ["10K<n<100K"]
+    assert data["configs"][0]["data_files"][0] == {"split": "train", "path": "data/train-*.parquet"}
+    assert data["dataset_info"]["features"] == features()._to_yaml_list()
+    splits = {s["name"]: s["num_examples"] for s in data["dataset_info"]["splits"]}
+    assert splits == dict(PUBLISHED_SPLIT_SIZES)
+
+
+def test_dataset_card_text_covers_translation_limitations_results_and_citation() -> None:
+    """The card body explains the translation, its limitations, the reported accuracies and cites Cosmos QA."""
+    text = DatasetCard(render_dataset_card()).text
+    for needle in (
+        NONE_OF_THE_ABOVE_EN,
+        NONE_OF_THE_ABOVE_PT,
+        "Structured output",
+        "Resume",
+        "Known limitations",
+        "Cultural transfer",
+        "58.27%",
+        "79.73%",
+        "81.03%",
+        "reported",
+        "@inproceedings{huang-etal-2019-cosmos",
+        "Le Bras, Ronan",
+    ):
+        assert needle in text, needle
+
+
+def test_dataset_card_for_a_push_lists_the_pushed_splits() -> None:
+    """Rendering for a pushed folder uses the given repo, split sizes and file patterns."""
+    card = DatasetCard(render_dataset_card(repo_id="ns/x", split_sizes={"validation": 7}, data_files={"validation": "v.parquet"}))
+    assert card.data.configs == [{"config_name": "default", "data_files": [{"split": "validation", "path": "v.parquet"}]}]
+    assert card.data.dataset_info["splits"] == [{"name": "validation", "num_examples": 7}]
+    assert 'load_dataset("ns/x")' in card.text
+    with pytest.raises(ValueError, match="same splits"):
+        render_dataset_card(split_sizes={"train": 1}, data_files={"test": "t.parquet"})
+
+
+def test_model_card_model_index_parses_into_eval_results() -> None:
+    """The model card's model-index gives one EvalResult per metric with the dataset, config, split and revision."""
+    card = ModelCard(
+        render_model_card(
+            base_model="org/base",
+            model_id="me/adapter",
+            results=[RESULT],
+            hyperparameters={"learning rate": "4e-5", "steps": 20},
+            recipe="model: org/base\nmax_steps: 20",
+            training_seconds=3725,
+            hardware="2 CPU cores",
+        )
+    )
+    assert card.data.base_model == "org/base" and card.data.library_name == "peft"
+    assert card.data.language == ["pt"] and card.data.datasets == [DEFAULT_REPO_ID, "someone/cosmos_qa_ptbr"]
+    values = {(r.metric_name, r.metric_value) for r in card.data.eval_results}
+    assert values == {("strict accuracy (QLoRA run)", 0.4125), ("lenient accuracy (QLoRA run)", 0.5)}
+    first = card.data.eval_results[0]
+    assert (first.dataset_type, first.dataset_config, first.dataset_split, first.dataset_revision) == (
+        "someone/cosmos_qa_ptbr",
+        "sample",
+        "validation",
+        "0123abc",
+    )
+    for needle in ("41.25%", "| steps | 20 |", "max_steps: 20", "1 h 02 min", "2 CPU cores", "## How to use", 'adapter="me/adapter"'):
+        assert needle in card.text, needle
+
+
+def test_model_card_rejects_percentages_and_incomplete_results() -> None:
+    """Accuracies must be fractions (79.73 is refused) and each result needs its dataset fields."""
+    with pytest.raises(ValueError, match="fraction"):
+        render_model_card(base_model="org/base", results=[{**RESULT, "accuracy": 79.73}])
+    with pytest.raises(ValueError, match="split"):
+        render_model_card(base_model="org/base", results=[{k: v for k, v in RESULT.items() if k != "split"}])
+
+
+def test_reference_model_card_marks_published_numbers_as_reported() -> None:
+    """The reference adapter's card carries its reported accuracies, marked as not reproduced, and its recipe."""
+    card = ModelCard(reference_model_card())
+    assert card.data.base_model == REFERENCE_BASE_MODEL
+    assert [r.metric_value for r in card.data.eval_results] == [r["accuracy"] for r in REFERENCE_RESULTS]
+    assert all(r.source_name and "not reproduced" in r.source_name for r in card.data.eval_results)
+    assert card.data.eval_results[0].source_url == f"https://huggingface.co/{REFERENCE_ADAPTER}"
+    for needle in ("not reproduced", "79.73%", "81.03%", "16 / 16 / 0.05", "4-bit NF4", "| steps | 1000 |", "| seed | 42 |"):
+        assert needle in card.text, needle
+
+
+def test_committed_cards_equal_a_fresh_render() -> None:
+    """dataset_card/README.md and model_card/README.md are what `cosmosqa-ptbr cards` renders now."""
+    assert (REPO / "dataset_card" / "README.md").read_text(encoding="utf-8") == render_dataset_card(), (
+        "dataset_card/README.md is stale: run `cosmosqa-ptbr cards`"
+    )
+    assert (REPO / "model_card" / "README.md").read_text(encoding="utf-8") == reference_model_card(), (
+        "model_card/README.md is stale: run `cosmosqa-ptbr cards`"
+    )
+
+
+def test_cards_subcommand_writes_both_cards(tmp_path: Path) -> None:
+    """`cosmosqa-ptbr cards` writes a README.md into each card folder."""
+    dataset_dir, model_dir = tmp_path / "d", tmp_path / "m"
+    assert cli.main(["cards", "--dataset-card-dir", str(dataset_dir), "--model-card-dir", str(model_dir)]) == 0
+    assert (dataset_dir / "README.md").read_text(encoding="utf-8") == render_dataset_card()
+    assert (model_dir / "README.md").read_text(encoding="utf-8") == reference_model_card()
+
+
+def test_push_folder_creates_the_repo_and_uploads_the_folder(tmp_path: Path) -> None:
+    """push_folder_to_hub creates the repo (exist_ok) with the requested type and privacy, then uploads the folder."""
+    folder = tmp_path / "card"
+    (folder / "data").mkdir(parents=True)
+    (folder / "README.md").write_text(render_dataset_card(repo_id="ns/x"), encoding="utf-8")
+    (folder / "data" / "validation-00000-of-00001.parquet").write_bytes(b"PAR1")
+    api = RecordingHfApi()
+    url = push_folder_to_hub(folder, "ns/x", repo_type="dataset", api=api, private=True, commit_message="m")
+    assert url == "https://huggingface.co/datasets/ns/x"
+    (create, create_kwargs), (upload, upload_kwargs) = api.calls
+    assert create == "create_repo" and upload == "upload_folder"
+    assert create_kwargs == {"repo_id": "ns/x", "token": None, "private": True, "repo_type": "dataset", "exist_ok": True}
+    assert upload_kwargs["repo_id"] == "ns/x" and upload_kwargs["repo_type"] == "dataset"
+    assert upload_kwargs["commit_message"] == "m" and upload_kwargs["token"] is None
+    assert set(api.uploaded) == {"README.md", "data/validation-00000-of-00001.parquet"}
+
+
+def test_push_folder_refuses_a_folder_without_card_or_a_repo_without_namespace(tmp_path: Path) -> None:
+    """Nothing is uploaded without a README.md card, or to a repo id lacking its namespace."""
+    api = RecordingHfApi()
+    with pytest.raises(FileNotFoundError, match="README.md"):
+        push_folder_to_hub(tmp_path, "ns/x", api=api)
+    (tmp_path / "README.md").write_text("---\nlicense: mit\n---\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="namespace/name"):
+        push_folder_to_hub(tmp_path, "x", api=api)
+    assert api.calls == []
+
+
+def test_push_offline_is_refused_by_huggingface_hub(tmp_path: Path) -> None:
+    """With the real HfApi and HF_HUB_OFFLINE=1, the push fails before any network call."""
+    from huggingface_hub.errors import OfflineModeIsEnabled
+
+    (tmp_path / "README.md").write_text(reference_model_card(), encoding="utf-8")
+    with pytest.raises(OfflineModeIsEnabled):
+        push_folder_to_hub(tmp_path, "ns/adapter")
