@@ -35,6 +35,7 @@ import pandas as pd
 
 from cosmosqa_ptbr.inference import letter_logprobs, letter_probabilities
 from cosmosqa_ptbr.modeling import EMBEDDED_MODEL, LoadedModel, load_model
+from cosmosqa_ptbr.parsing import extract_answer
 from cosmosqa_ptbr.prompts import gold_letter, render_prompt
 from cosmosqa_ptbr.schema import CONTEXT, ID, LABEL, LETTERS, QUESTION
 
@@ -103,19 +104,13 @@ def load_models(settings: SpaceSettings | None = None) -> LoadedModel:
     return load_model(settings.base_model, settings.adapter)
 
 
-# The model and settings the event handlers use; set by build_demo. Module level, so that the functions
-# decorated with spaces.GPU stay plain module functions.
-_RUNTIME: dict[str, Any] = {}
+# Each built page's model and settings, by key. The functions decorated with spaces.GPU receive only the
+# key: ZeroGPU runs them in a forked process and pickles their arguments, which a model would not survive.
+_RUNTIMES: dict[str, tuple[LoadedModel, SpaceSettings]] = {}
 # Switching the adapter off changes the shared model for every thread: one request at a time uses it.
 _MODEL_LOCK = threading.Lock()
 
 
-def _loaded() -> LoadedModel:
-    return _RUNTIME["loaded"]
-
-
-def _settings() -> SpaceSettings:
-    return _RUNTIME["settings"]
 
 
 def _has_adapter(loaded: LoadedModel) -> bool:
@@ -165,9 +160,9 @@ def _check_length(loaded: LoadedModel, item: Mapping[str, str], limit: int) -> N
 
 
 @spaces.GPU(duration=20)
-def _score(item: dict[str, str], letters: list[str], variants: list[bool]) -> list[dict[str, float]]:
+def _score(key: str, item: dict[str, str], letters: list[str], variants: list[bool]) -> list[dict[str, float]]:
     """Per-letter probabilities over ``letters`` for each variant (True = with the adapter)."""
-    loaded = _loaded()
+    loaded, _ = _RUNTIMES[key]
     columns = [LETTERS.index(letter) for letter in letters]
     results = []
     with _MODEL_LOCK:
@@ -181,18 +176,18 @@ def _score(item: dict[str, str], letters: list[str], variants: list[bool]) -> li
 
 
 @spaces.GPU(duration=60)
-def _generate(item: dict[str, str], use_adapter: bool, max_new_tokens: int) -> Iterator[str]:
+def _generate(key: str, item: dict[str, str], use_adapter: bool) -> Iterator[str]:
     """Stream the model's free-text answer to ``item`` (greedy), growing text at each step."""
     from transformers import TextIteratorStreamer
 
-    loaded = _loaded()
+    loaded, settings = _RUNTIMES[key]
     tokenizer = loaded.tokenizer
     prompt = render_prompt(tokenizer, item, answer_prefix=False)
     encoded = tokenizer(prompt, add_special_tokens=False, return_tensors="pt").to(loaded.model.device)
     streamer = TextIteratorStreamer(tokenizer, skip_prompt=True, skip_special_tokens=True)
     kwargs = {
         **encoded,
-        "max_new_tokens": max_new_tokens,
+        "max_new_tokens": settings.max_new_tokens,
         "do_sample": False,
         "streamer": streamer,
         "pad_token_id": tokenizer.pad_token_id,
@@ -235,15 +230,13 @@ def _bars(probs: Mapping[str, float]) -> pd.DataFrame:
     return pd.DataFrame({"alternativa": list(probs), "probabilidade": list(probs.values())})
 
 
-def _answer(
-    contexto: str, pergunta: str, a: str, b: str, c: str, d: str, choice: str = CHOICE_ADAPTED
-) -> tuple[Any, ...]:
+def _answer(key: str, contexto: str, pergunta: str, a: str, b: str, c: str, d: str, choice: str) -> tuple[Any, ...]:
     """Score the form's item with the chosen model(s); the first output is the per-letter gr.Label."""
-    loaded, settings = _loaded(), _settings()
+    loaded, settings = _RUNTIMES[key]
     item, letters = _item_from_fields(contexto, pergunta, a, b, c, d)
     _check_length(loaded, item, settings.max_prompt_tokens)
     variants = _variants(choice, loaded)
-    results = _score(item, letters, variants)
+    results = _score(key, item, letters, variants)
     status = ""
     if len(letters) < len(LETTERS):
         empty = [letter for letter in LETTERS if letter not in letters]
@@ -266,15 +259,13 @@ def _answer(
 
 
 def _explain(
-    contexto: str, pergunta: str, a: str, b: str, c: str, d: str, choice: str, wanted: bool
+    key: str, contexto: str, pergunta: str, a: str, b: str, c: str, d: str, choice: str, wanted: bool
 ) -> Iterator[tuple[str, str]]:
     """Stream each chosen model's free-text answer, then say which letter the extraction rule read."""
     if not wanted:
         yield "", ""
         return
-    from cosmosqa_ptbr.parsing import extract_answer
-
-    loaded, settings = _loaded(), _settings()
+    loaded, settings = _RUNTIMES[key]
     item, _ = _item_from_fields(contexto, pergunta, a, b, c, d)
     _check_length(loaded, item, settings.max_prompt_tokens)
     variants = _variants(choice, loaded)
@@ -282,7 +273,7 @@ def _explain(
     options = [item[letter] for letter in LETTERS]
     for column, use_adapter in enumerate(variants):
         text = ""
-        for text in _generate(item, use_adapter, settings.max_new_tokens):
+        for text in _generate(key, item, use_adapter):
             shown[column] = f"**Resposta gerada:** {text}▌"
             yield shown[0], shown[1]
         extraction = extract_answer(text, options)
@@ -300,11 +291,14 @@ def _sample_items() -> list[dict[str, Any]]:
     """The embedded Cosmos QA Português sample (400 validation items)."""
     try:
         from cosmosqa_ptbr.dataset import load_dataset
-    except ImportError:
-        # Until the package exposes load_dataset: read the same embedded file it serves.
+
+        return [dict(row) for row in load_dataset("sample", split="validation")]
+    except ModuleNotFoundError as error:
+        if not (error.name or "").startswith("cosmosqa_ptbr"):
+            raise
+        # A package build without the dataset builder: read the same embedded file it serves.
         text = (importlib.resources.files("cosmosqa_ptbr") / "data" / "sample_validation.jsonl").read_text("utf-8")
         return [json.loads(line) for line in text.splitlines() if line.strip()]
-    return [dict(row) for row in load_dataset("sample", split="validation")]
 
 
 def _picker_label(number: int, item: Mapping[str, Any]) -> str:
@@ -315,9 +309,9 @@ def _picker_label(number: int, item: Mapping[str, Any]) -> str:
 # ---------------------------------------------------------------- the page
 
 
-_CSS: Final = """
+CSS: Final = """
 .verdict p { font-size: 1.1rem; }
-footer { display: none !important; }
+.small p { font-size: 0.85rem; opacity: 0.8; }
 """
 
 
@@ -325,7 +319,8 @@ def build_demo(loaded: LoadedModel | None = None, settings: SpaceSettings | None
     """Build the page around ``loaded`` (default: :func:`load_models` with ``settings`` from the environment)."""
     settings = settings or SpaceSettings.from_env()
     loaded = loaded or load_models(settings)
-    _RUNTIME.update(loaded=loaded, settings=settings)
+    key = f"page-{len(_RUNTIMES)}"
+    _RUNTIMES[key] = (loaded, settings)
     items = _sample_items()
     by_id = {item[ID]: item for item in items}
     has_adapter = _has_adapter(loaded)
@@ -341,14 +336,15 @@ def build_demo(loaded: LoadedModel | None = None, settings: SpaceSettings | None
         choice_state = gr.State(choices[0])
         with gr.Row():
             with gr.Column(scale=3):
-                with gr.Row(equal_height=True):
+                with gr.Row():
                     picker = gr.Dropdown(
                         choices=[(_picker_label(n, item), item[ID]) for n, item in enumerate(items, 1)],
                         value=None,
                         label=f"Exemplo do Cosmos QA Português ({len(items)} itens de validação)",
                         scale=4,
+                        elem_id="picker",
                     )
-                    reveal = gr.Button("Mostrar gabarito", scale=1, size="sm")
+                    reveal = gr.Button("Mostrar gabarito", scale=1, size="sm", min_width=120)
                 gold = gr.Markdown(elem_id="gold")
                 contexto = gr.Textbox(label="Contexto", lines=4, max_lines=12, elem_id="contexto")
                 pergunta = gr.Textbox(label="Pergunta", lines=1, elem_id="pergunta")
@@ -369,25 +365,34 @@ def build_demo(loaded: LoadedModel | None = None, settings: SpaceSettings | None
                 )
                 submit = gr.Button("Responder", variant="primary", elem_id="responder")
                 status = gr.Markdown(elem_id="status")
+                with gr.Row():
+                    with gr.Column(min_width=220):
+                        title_1 = gr.Markdown(_model_title(loaded, has_adapter))
+                        verdict_1 = gr.Markdown(elem_id="verdict-1", elem_classes="verdict")
+                        label_1 = gr.Label(
+                            num_top_classes=len(LETTERS), label="Probabilidade por letra", elem_id="label-1"
+                        )
+                        bars_1 = gr.BarPlot(
+                            x="alternativa", y="probabilidade", y_lim=[0, 1], height=160, show_label=False
+                        )
+                        explanation_1 = gr.Markdown(elem_id="explanation-1")
+                    with gr.Column(visible=False, min_width=220) as column_2:
+                        title_2 = gr.Markdown()
+                        verdict_2 = gr.Markdown(elem_id="verdict-2", elem_classes="verdict")
+                        label_2 = gr.Label(
+                            num_top_classes=len(LETTERS), label="Probabilidade por letra", elem_id="label-2"
+                        )
+                        bars_2 = gr.BarPlot(
+                            x="alternativa", y="probabilidade", y_lim=[0, 1], height=160, show_label=False
+                        )
+                        explanation_2 = gr.Markdown(elem_id="explanation-2")
                 gr.Markdown(
                     f"Modelo: `{loaded.model_name}`"
                     + (f" + adapter `{loaded.adapter}`" if loaded.adapter else "")
-                    + f" ({loaded.quantization}, {loaded.device}). Limite do prompt: "
-                    f"{settings.max_prompt_tokens} tokens."
+                    + f" ({loaded.quantization if loaded.quantization == '4bit' else loaded.dtype}, "
+                    f"{loaded.device}). Limite do prompt: {settings.max_prompt_tokens} tokens.",
+                    elem_classes="small",
                 )
-        with gr.Row():
-            with gr.Column():
-                title_1 = gr.Markdown(_model_title(loaded, has_adapter))
-                verdict_1 = gr.Markdown(elem_id="verdict-1", elem_classes="verdict")
-                label_1 = gr.Label(num_top_classes=len(LETTERS), label="Probabilidade por letra", elem_id="label-1")
-                bars_1 = gr.BarPlot(x="alternativa", y="probabilidade", y_lim=[0, 1], height=200, show_label=False)
-                explanation_1 = gr.Markdown(elem_id="explanation-1")
-            with gr.Column(visible=False) as column_2:
-                title_2 = gr.Markdown()
-                verdict_2 = gr.Markdown(elem_id="verdict-2", elem_classes="verdict")
-                label_2 = gr.Label(num_top_classes=len(LETTERS), label="Probabilidade por letra", elem_id="label-2")
-                bars_2 = gr.BarPlot(x="alternativa", y="probabilidade", y_lim=[0, 1], height=200, show_label=False)
-                explanation_2 = gr.Markdown(elem_id="explanation-2")
 
         fields = [contexto, pergunta, *options]
         example_items = items[:N_EXAMPLES]
@@ -395,7 +400,7 @@ def build_demo(loaded: LoadedModel | None = None, settings: SpaceSettings | None
             examples=[[item[CONTEXT], item[QUESTION], *(item[letter] for letter in LETTERS)] for item in example_items],
             inputs=fields,
             outputs=[label_1, verdict_1],
-            fn=lambda *values: _answer(*values, choices[0])[:2],
+            fn=lambda *values: _answer(key, *values, choices[0])[:2],
             example_labels=[_picker_label(n, item) for n, item in enumerate(example_items, 1)],
             cache_examples=True,
             cache_mode="lazy",
@@ -420,6 +425,14 @@ def build_demo(loaded: LoadedModel | None = None, settings: SpaceSettings | None
             letter = gold_letter(item)
             return f"Gabarito: **Alternativa {letter}**: {item[letter]}"
 
+        def answer(contexto: str, pergunta: str, a: str, b: str, c: str, d: str, choice: str) -> tuple[Any, ...]:
+            return _answer(key, contexto, pergunta, a, b, c, d, choice)
+
+        def explain_answer(
+            contexto: str, pergunta: str, a: str, b: str, c: str, d: str, choice: str, wanted: bool
+        ) -> Iterator[tuple[str, str]]:
+            yield from _explain(key, contexto, pergunta, a, b, c, d, choice, wanted)
+
         def set_choice(choice: str) -> tuple[str, Any]:
             return choice, gr.Column(visible=choice == CHOICE_COMPARE)
 
@@ -427,12 +440,12 @@ def build_demo(loaded: LoadedModel | None = None, settings: SpaceSettings | None
         reveal.click(show_gold, [picker, *fields], gold, api_visibility="private")
         model_choice.change(set_choice, model_choice, [choice_state, column_2], api_visibility="private")
         submit.click(
-            _answer,
+            answer,
             [*fields, choice_state],
             [label_1, verdict_1, bars_1, title_1, label_2, verdict_2, bars_2, title_2, column_2, status],
             api_name="answer",
         ).success(
-            _explain,
+            explain_answer,
             [*fields, choice_state, explain],
             [explanation_1, explanation_2],
             api_name="explain",
@@ -443,7 +456,7 @@ def build_demo(loaded: LoadedModel | None = None, settings: SpaceSettings | None
 
 def main() -> None:
     """Load the model, build the page and serve it (GRADIO_SERVER_NAME / GRADIO_SERVER_PORT apply)."""
-    build_demo().launch(css=_CSS)
+    build_demo().launch(css=CSS)
 
 
 if __name__ == "__main__":
