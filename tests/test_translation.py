@@ -1,0 +1,329 @@
+"""The translation pipeline against a loopback OpenAI-compatible server serving the reference translations."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fake_openai import FakeOpenAI
+
+from cosmosqa_ptbr import translate
+from cosmosqa_ptbr._translation_check import (
+    SourceError,
+    TranslationCheckError,
+    check_translation,
+    parse_reply,
+    read_source,
+)
+from cosmosqa_ptbr._translation_store import OutputStore, StoreError, public_url
+from cosmosqa_ptbr.schema import ENGLISH_COLUMNS, ID, LABEL, NONE_OF_THE_ABOVE_EN, NONE_OF_THE_ABOVE_PT
+from cosmosqa_ptbr.translation import TranslationConfig, build_messages
+
+REPO = Path(__file__).resolve().parents[1]
+REFERENCE = REPO.parent / "shared" / "data" / "cosmosqa_ptbr_sample" / "validation.jsonl"
+FAST = {"model": "m", "timeout": 1.0, "backoff_base": 0.02, "backoff_max": 0.2, "progress": False}
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def reference() -> dict[str, dict[str, Any]]:
+    """The 400 reference pt-BR rows by id."""
+    return {row[ID]: row for row in _jsonl(REFERENCE)}
+
+
+@pytest.fixture(scope="session")
+def english(english_validation_csv: Path) -> dict[str, dict[str, str]]:
+    """English validation rows by id."""
+    with english_validation_csv.open(encoding="utf-8", newline="") as handle:
+        return {row["id"]: row for row in csv.DictReader(handle)}
+
+
+@pytest.fixture()
+def english_subset(
+    tmp_path: Path, reference: dict[str, dict[str, Any]], english: dict[str, dict[str, str]]
+) -> Callable[..., Path]:
+    """Write a CSV of the English originals of the first ``n`` reference ids (optionally without labels)."""
+
+    def write(n: int, name: str = "english.csv", unlabelled: bool = False) -> Path:
+        path = tmp_path / name
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(ENGLISH_COLUMNS))
+            writer.writeheader()
+            for item_id in list(reference)[:n]:
+                writer.writerow({**english[item_id], "label": "" if unlabelled else english[item_id]["label"]})
+        return path
+
+    return write
+
+
+@pytest.fixture()
+def server() -> Iterator[Callable[..., FakeOpenAI]]:
+    """Start loopback servers with the given options; stop them after the test."""
+    started: list[FakeOpenAI] = []
+
+    def start(**options: Any) -> FakeOpenAI:
+        options.setdefault("hang_seconds", 5.0)
+        fake = FakeOpenAI(**options).start()
+        started.append(fake)
+        return fake
+
+    yield start
+    for fake in started:
+        fake.stop()
+
+
+def _assert_exactly_once(output: Path, source_ids: list[str]) -> tuple[list[dict], list[dict]]:
+    rows = _jsonl(output)
+    rejects = _jsonl(output.with_name(output.name.replace(".jsonl", ".rejects.jsonl")))
+    ids = [row[ID] for row in rows] + [record[ID] for record in rejects]
+    assert sorted(ids) == sorted(source_ids)
+    assert output.read_bytes().endswith(b"\n")
+    return rows, rejects
+
+
+# ----------------------------------------------------------------------------------------- validation
+
+
+def test_reference_translations_pass_and_their_english_originals_fail(
+    reference: dict[str, dict[str, Any]], english_validation_csv: Path
+) -> None:
+    """Every reference pt-BR item passes validation unchanged, and the English text itself never does."""
+    items = {item.id: item for item in read_source(english_validation_csv)}
+    for item_id, row in reference.items():
+        item = items[item_id]
+        assert check_translation(item, row) == row
+        with pytest.raises(TranslationCheckError, match="still in English"):
+            check_translation(item, item.fields())
+
+
+def test_validation_names_missing_duplicate_truncated_and_misplaced_fields(
+    reference: dict[str, dict[str, Any]], english_validation_csv: Path
+) -> None:
+    """Three options, two equal options, a cut passage and a stray 'Nenhuma das alternativas' are each named."""
+    items = {item.id: item for item in read_source(english_validation_csv, limit=None)}
+    row = next(r for r in reference.values() if NONE_OF_THE_ABOVE_PT not in (r["A"], r["B"]))
+    item = items[row[ID]]
+    with pytest.raises(TranslationCheckError, match="field D is missing"):
+        check_translation(item, {k: v for k, v in row.items() if k != "D"})
+    with pytest.raises(TranslationCheckError, match="options A and B are the same"):
+        check_translation(item, {**row, "B": row["A"] + " ."})
+    with pytest.raises(TranslationCheckError, match="field contexto has"):
+        check_translation(item, {**row, "contexto": row["contexto"][: len(row["contexto"]) // 4]})
+    with pytest.raises(TranslationCheckError, match="option A became"):
+        check_translation(item, {**row, "A": NONE_OF_THE_ABOVE_PT})
+
+
+def test_none_of_the_above_is_always_the_fixed_translation(
+    reference: dict[str, dict[str, Any]], english_validation_csv: Path
+) -> None:
+    """Whatever the model writes for "None of the above choices .", the row holds the fixed translation."""
+    items = {item.id: item for item in read_source(english_validation_csv)}
+    row = next(r for r in reference.values() if r["D"] == NONE_OF_THE_ABOVE_PT)
+    assert items[row[ID]].options[3] == NONE_OF_THE_ABOVE_EN
+    assert check_translation(items[row[ID]], {**row, "D": "Nenhuma das opções acima"})["D"] == NONE_OF_THE_ABOVE_PT
+
+
+def test_replies_are_parsed_as_json_never_evaluated() -> None:
+    """A fenced JSON reply parses; Python-literal or code replies are refused with the reason."""
+    assert parse_reply('```json\n{"A": "x"}\n```') == {"A": "x"}
+    with pytest.raises(TranslationCheckError, match="not valid JSON"):
+        parse_reply("{'contexto': __import__('os').getcwd()}")
+    with pytest.raises(TranslationCheckError, match="empty"):
+        parse_reply("  ")
+
+
+def test_bad_input_rows_are_named_with_file_line_and_field(tmp_path: Path, english_subset: Callable) -> None:
+    """A repeated id, an empty option or a bad label stops the run with the file, line and field."""
+    path = english_subset(3)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
+    with pytest.raises(SourceError, match=r"english\.csv:5: id .* repeats"):
+        read_source(path)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"id": "x", "context": "c", "question": "q", "answer0": "a", "answer1": "",
+                               "answer2": "b", "answer3": "d", "label": 1}) + "\n", encoding="utf-8")
+    with pytest.raises(SourceError, match=r"bad\.jsonl:1: field 'answer1' is empty"):
+        read_source(bad)
+
+
+def test_settings_are_checked_when_made() -> None:
+    """Impossible settings fail at construction with every problem named."""
+    with pytest.raises(ValueError, match="concurrency must be at least 1.*response_format"):
+        TranslationConfig(concurrency=0, response_format="xml")
+
+
+def test_requests_never_carry_the_label(english_validation_csv: Path) -> None:
+    """The messages sent for an item hold its English text but not its gold label."""
+    item = read_source(english_validation_csv, limit=1)[0]
+    text = json.dumps(build_messages(item))
+    assert item.context[:40] in text and '"label"' not in text.lower()
+
+
+# ----------------------------------------------------------------------------------------- live runs
+
+
+def test_faults_end_with_every_id_once_and_rejects_with_reasons(
+    tmp_path: Path, english_subset: Callable, reference: dict[str, dict[str, Any]], server: Callable
+) -> None:
+    """429, 500, a hang and a non-JSON reply are retried to success; persistent bad replies go to rejects."""
+    ids = list(reference)[:30]
+    faults = {ids[0]: ["429"], ids[1]: ["500", "500"], ids[2]: ["hang"], ids[3]: ["not_json"],
+              ids[4]: ["three_options", "three_options"], ids[5]: ["english", "english"], ids[6]: ["english"]}
+    fake = server(latency=0.01, faults=faults, retry_after="1")
+    output = tmp_path / "out.jsonl"
+    result = translate(english_subset(30), output, base_url=fake.base_url, concurrency=8, **FAST)
+
+    rows, rejects = _assert_exactly_once(output, ids)
+    assert (result.written, result.rejected, result.missing) == (28, 2, 0)
+    assert {row[ID]: row for row in rows} == {i: reference[i] for i in ids if i not in (ids[4], ids[5])}
+    reasons = {record[ID]: record["reason"] for record in rejects}
+    assert "field D is missing" in reasons[ids[4]] and "after 2 attempts" in reasons[ids[4]]
+    assert "still in English" in reasons[ids[5]]
+    first, second = fake.times_of(ids[0])
+    assert second - first >= 1.0  # Retry-After: 1 was honoured
+    assert len(fake.times_of(ids[1])) == 3 and len(fake.times_of(ids[2])) == 2
+    manifest = json.loads(output.with_name("out.manifest.json").read_text(encoding="utf-8"))
+    assert manifest["counts"] == {"source": 30, "output": 28, "rejects": 2}
+    assert manifest["finished_at"] and manifest["prompt_hash"] and manifest["model"] == "m"
+
+
+def test_output_loads_through_the_dataset_builder(
+    tmp_path: Path, english_subset: Callable, reference: dict[str, dict[str, Any]], server: Callable
+) -> None:
+    """Translated rows load with load_dataset(data_files=...): letters become ClassLabels, unlabelled rows -1."""
+    from cosmosqa_ptbr import load_dataset
+
+    fake = server()
+    labelled, unlabelled = tmp_path / "validation.jsonl", tmp_path / "test.jsonl"
+    translate(english_subset(12), labelled, base_url=fake.base_url, **FAST)
+    translate(english_subset(5, "test.csv", unlabelled=True), unlabelled, base_url=fake.base_url, **FAST)
+    assert all(row[LABEL] is None for row in _jsonl(unlabelled))
+    data = load_dataset(data_files={"validation": str(labelled), "test": str(unlabelled)},
+                        cache_dir=str(tmp_path / "cache"))
+    letters = {row[ID]: "ABCD"[row[LABEL]] for row in data["validation"]}
+    assert letters == {i: reference[i][LABEL] for i in list(reference)[:12]}
+    assert set(data["test"][LABEL]) == {-1}
+
+
+def test_resume_skips_done_ids_and_cuts_a_torn_line(
+    tmp_path: Path, english_subset: Callable, reference: dict[str, dict[str, Any]], server: Callable
+) -> None:
+    """A re-run translates only the missing ids, after cutting the half-written line a killed run left."""
+    fake = server()
+    source, output = english_subset(20), tmp_path / "out.jsonl"
+    translate(source, output, base_url=fake.base_url, limit=8, **FAST)
+    ids = list(reference)[:20]
+    torn = json.dumps(reference[ids[10]], ensure_ascii=False)[:70]
+    with output.open("a", encoding="utf-8") as handle:
+        handle.write(torn)
+    requests_before = len(fake.log)
+
+    result = translate(source, output, base_url=fake.base_url, **FAST)
+
+    _assert_exactly_once(output, ids)
+    assert (result.skipped, result.written) == (8, 12)
+    assert len(fake.log) - requests_before == 12
+
+
+def test_sigkill_mid_run_then_restart_gives_every_id_once(
+    tmp_path: Path, english_subset: Callable, reference: dict[str, dict[str, Any]], server: Callable
+) -> None:
+    """The CLI killed with SIGKILL mid-run and started again ends with every id exactly once, no torn line."""
+    fake = server(latency=0.05)
+    source, output = english_subset(80), tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "cosmosqa_ptbr.translation", "--input", str(source), "--output", str(output),
+               "--base-url", fake.base_url, "--model", "m", "--concurrency", "4", "--quiet"]
+    process = subprocess.Popen(command, env={**os.environ, "OPENAI_API_KEY": "dummy"},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and (not output.exists() or output.read_bytes().count(b"\n") < 15):
+        time.sleep(0.02)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    partial = output.read_bytes().count(b"\n")
+    assert 15 <= partial < 80
+
+    process = subprocess.run(command, env={**os.environ, "OPENAI_API_KEY": "dummy"}, capture_output=True, text=True,
+                             timeout=60)
+    assert process.returncode == 0, process.stdout + process.stderr
+    rows, rejects = _assert_exactly_once(output, list(reference)[:80])
+    assert not rejects and all(row == reference[row[ID]] for row in rows)
+    assert f"{partial} already done" in process.stdout
+
+
+def test_a_second_run_cannot_write_the_same_output(tmp_path: Path) -> None:
+    """While one run holds an output, another is refused instead of interleaving lines with it."""
+    first = OutputStore(tmp_path / "out.jsonl")
+    first.open()
+    try:
+        with pytest.raises(StoreError, match="another translate run"):
+            OutputStore(tmp_path / "out.jsonl").open()
+    finally:
+        first.close()
+    second = OutputStore(tmp_path / "out.jsonl")
+    second.open()
+    second.close()
+
+
+def test_json_schema_refusal_falls_back_to_json_mode(
+    tmp_path: Path, english_subset: Callable, reference: dict[str, dict[str, Any]], server: Callable
+) -> None:
+    """A server that rejects json_schema gets JSON-mode requests and the run still validates every item."""
+    fake = server(reject_json_schema=True)
+    output = tmp_path / "out.jsonl"
+    result = translate(english_subset(10), output, base_url=fake.base_url, concurrency=4, **FAST)
+    rows, rejects = _assert_exactly_once(output, list(reference)[:10])
+    assert result.written == 10 and all(row == reference[row[ID]] for row in rows)
+    assert {entry["response_format"] for entry in fake.log} == {"json_object"}
+    manifest = json.loads(output.with_name("out.manifest.json").read_text(encoding="utf-8"))
+    assert manifest["response_format"] == "json_object"
+
+
+def test_manifest_and_logs_hold_no_secret(
+    tmp_path: Path, english_subset: Callable, server: Callable, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The API key and credentials in the base URL never reach the manifest."""
+    fake = server()
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-secret-4242")
+    url = fake.base_url.replace("http://", "http://user:hunter2@")
+    output = tmp_path / "out.jsonl"
+    translate(english_subset(2), output, base_url=url, **FAST)
+    text = output.with_name("out.manifest.json").read_text(encoding="utf-8")
+    assert "sk-secret-4242" not in text and "hunter2" not in text
+    assert fake.base_url in text
+    assert public_url("https://u:p@host:8443/v1?api-key=zzz#x") == "https://host:8443/v1"
+
+
+def test_batch_api_collects_validates_and_retries_failures_live(
+    tmp_path: Path, english_subset: Callable, reference: dict[str, dict[str, Any]], server: Callable
+) -> None:
+    """Batch results are validated; items that failed in the batch are retried live or rejected with a reason."""
+    ids = list(reference)[:12]
+    faults = {ids[0]: ["english"], ids[1]: ["500"], ids[2]: ["three_options", "three_options"]}
+    fake = server(faults=faults)
+    output = tmp_path / "out.jsonl"
+    result = translate(english_subset(12), output, base_url=fake.base_url, batch_api=True, batch_poll_interval=0.01,
+                       **FAST)
+    rows, rejects = _assert_exactly_once(output, ids)
+    assert [record[ID] for record in rejects] == [ids[2]] and "field D is missing" in rejects[0]["reason"]
+    assert all(row == reference[row[ID]] for row in rows)
+    live = {entry["id"] for entry in fake.log if entry["live"]}
+    assert live == {ids[0], ids[1], ids[2]} and sum(not entry["live"] for entry in fake.log) == 12
+    assert result.written == 11
+    manifest = json.loads(output.with_name("out.manifest.json").read_text(encoding="utf-8"))
+    assert manifest["batch"]["collected"] and manifest["batch"]["id"] in fake.batches
+    batch_lines = _jsonl(output.with_name("out.batch.jsonl"))
+    assert [line["custom_id"] for line in batch_lines] == ids
+    assert batch_lines[0]["body"]["response_format"]["type"] == "json_schema"
