@@ -29,6 +29,7 @@ from .dataset import (
     RowChecker,
     SkippedRow,
     SkippedRowsWarning,
+    find_data_files,
     read_rows,
 )
 from .schema import features
@@ -139,8 +140,7 @@ class CosmosQAPtbr(datasets.GeneratorBasedBuilder):
         if self.config.data_files:
             return self.config.data_files
         if self.config.data_dir:
-            base = str(Path(self.config.data_dir).expanduser().resolve())
-            return DataFilesDict.from_patterns(get_data_patterns(base), base_path=base)
+            return find_data_files(self.config.data_dir)
         return None
 
     def _hub_files(self) -> DataFilesDict:

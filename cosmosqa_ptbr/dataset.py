@@ -33,6 +33,7 @@ __all__ = [
     "SkippedRow",
     "SkippedRowsWarning",
     "export_dataset",
+    "find_data_files",
     "label_counts",
     "load_dataset",
     "main",
@@ -258,6 +259,24 @@ def _split_data_files(data_files: Any) -> Any:
     return data_files
 
 
+def find_data_files(data_dir: str | Path) -> Any:
+    """The split files of a folder in the published layout (named after their split), as a DataFilesDict."""
+    from datasets.data_files import DataFilesDict, get_data_patterns
+
+    base = Path(data_dir).expanduser().resolve()
+    if not base.is_dir():
+        message = f"data_dir {str(data_dir)!r} is not a folder"
+        raise FileNotFoundError(message)
+    try:
+        return DataFilesDict.from_patterns(get_data_patterns(str(base)), base_path=str(base))
+    except FileNotFoundError as exc:
+        message = (
+            f"no data files found in {base}: name them after their split (train.csv, validation.jsonl, "
+            f"test.parquet, or data/train-*.parquet) or pass data_files={{'validation': 'path.csv'}}"
+        )
+        raise FileNotFoundError(message) from exc
+
+
 def load_dataset(
     config: str = "default",
     split: str | None = None,
@@ -299,11 +318,16 @@ def load_dataset(
         config_kwargs["hub_repo_id"] = repo_id
     if revision is not None:
         config_kwargs["hub_revision"] = revision
+    data_files = _split_data_files(data_files)
+    if config == "default" and data_dir is not None and data_files is None:
+        # Resolve the folder to its files here: the cache is then keyed on the files, not on the folder name.
+        data_files = find_data_files(data_dir)
+        data_dir = None
     builder = CosmosQAPtbr(
         config_name=config,
         dataset_name=DATASET_NAME,
         hash=builder_hash(),
-        data_files=_split_data_files(data_files),
+        data_files=data_files,
         data_dir=data_dir,
         base_path=data_dir,
         **config_kwargs,

@@ -175,3 +175,24 @@ def test_data_push_builds_a_repo_that_datasets_loads_without_a_script(
     assert loaded["train"].features == features()
     assert loaded["train"].features[LABEL].int2str(loaded["train"][LABEL]) == [row[LABEL] for row in sample[:30]]
     assert set(loaded["test"][LABEL]) == {-1}
+
+
+def test_changed_files_in_data_dir_are_reloaded_not_served_from_cache(tmp_path: Path, sample: list) -> None:
+    """Rewriting a split file in a data_dir gives the new rows on the next load (the cache is keyed on the files)."""
+    import os
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = _write_csv(folder / "validation.csv", sample[:6])
+    cache = str(tmp_path / "cache")
+    assert load_dataset(data_dir=str(folder), split="validation", cache_dir=cache).num_rows == 6
+    _write_csv(path, sample[:4])
+    os.utime(path, (path.stat().st_atime, path.stat().st_mtime + 5))
+    assert load_dataset(data_dir=str(folder), split="validation", cache_dir=cache).num_rows == 4
+
+
+def test_data_export_command_writes_the_sample_as_jsonl(tmp_path: Path, sample: list) -> None:
+    """`cosmosqa-ptbr data export --format jsonl` writes the sample with letter labels, row for row."""
+    assert cli.main(["data", "export", "--format", "jsonl", "--output-dir", str(tmp_path)]) == 0
+    lines = (tmp_path / "validation.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == sample
