@@ -1,0 +1,227 @@
+"""``cosmosqa-ptbr score``: score a file of raw model generations against Cosmos QA Português.
+
+The predictions file is JSON Lines, one object per generated answer, with the item's ``id`` and the raw
+text (field ``generation`` by default; ``--text-field`` picks another). Each answer is joined to its
+dataset row by ``id``, read with :func:`cosmosqa_ptbr.parsing.extract_answer` (the row's options let
+answers given as text count) and scored with :func:`cosmosqa_ptbr.parsing.score_generations`: strict
+accuracy (unreadable answers are wrong), lenient accuracy (over readable answers), invalid rate and the
+count of each extraction rule. ``--show-invalid N`` lists answers that could not be read.
+
+This module imports nothing heavy at module level: ``datasets`` is loaded only when a split is read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from ._cli import subcommand_parser
+from .parsing import INVALID_RULES, RULES, extract_answer, score_generations
+from .schema import ANSWER_COLUMNS, ID, LABEL, LETTERS, NO_LABEL
+
+__all__ = ["PredictionsFileError", "main", "make_parser", "read_predictions", "score_predictions"]
+
+_DEFAULT_TEXT_FIELD = "generation"
+_SNIPPET = 240
+
+
+class PredictionsFileError(ValueError):
+    """A predictions file that cannot be scored: bad JSON, a missing field, a duplicate or unknown id."""
+
+
+def read_predictions(path: str | Path, *, text_field: str = _DEFAULT_TEXT_FIELD, id_field: str = ID) -> list[dict[str, Any]]:
+    """Read a JSONL predictions file into ``[{"id", "text", "line"}]``; raise on any bad or duplicate row."""
+    path = Path(path)
+    if not path.is_file():
+        message = f"predictions file {path} does not exist: pass the JSONL written by generation (--predictions)"
+        raise PredictionsFileError(message)
+    rows: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line_number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            where = f"{path}, line {line_number}"
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                message = f"{where}: not valid JSON ({error.msg}); write one JSON object per line"
+                raise PredictionsFileError(message) from None
+            if not isinstance(record, Mapping):
+                message = f"{where}: expected a JSON object with {id_field!r} and {text_field!r}, got {type(record).__name__}"
+                raise PredictionsFileError(message)
+            for field in (id_field, text_field):
+                if field not in record:
+                    fix = "--text-field" if field == text_field else "--id-field"
+                    message = (
+                        f"{where}: no field {field!r} (fields: {', '.join(map(str, record)) or 'none'}); "
+                        f"add it or name the right field with {fix}"
+                    )
+                    raise PredictionsFileError(message)
+            item_id, text = record[id_field], record[text_field]
+            if not isinstance(item_id, str) or not item_id:
+                message = f"{where}: field {id_field!r} must be a non-empty string, got {item_id!r}"
+                raise PredictionsFileError(message)
+            if not isinstance(text, str):
+                message = (
+                    f"{where} (id {item_id}): field {text_field!r} must be the generated text as a string, got "
+                    f"{type(text).__name__}; write an empty string for an empty generation"
+                )
+                raise PredictionsFileError(message)
+            if item_id in seen:
+                message = (
+                    f"{where}: id {item_id} already appeared on line {seen[item_id]}; keep one generation per item"
+                )
+                raise PredictionsFileError(message)
+            seen[item_id] = line_number
+            rows.append({"id": item_id, "text": text, "line": line_number})
+    if not rows:
+        message = f"predictions file {path} holds no predictions"
+        raise PredictionsFileError(message)
+    return rows
+
+
+def score_predictions(
+    predictions: Sequence[Mapping[str, Any]], dataset_rows: Sequence[Mapping[str, Any]], *, source: str = "predictions"
+) -> dict[str, Any]:
+    """Join ``predictions`` (``id``, ``text``) to ``dataset_rows`` by id and score them.
+
+    Returns ``score_generations``' scores plus ``items`` (id, gold, predicted, rule per prediction) and
+    ``n_dataset``. Raises :class:`PredictionsFileError` for ids not in the dataset or unlabelled rows.
+    """
+    by_id = {row[ID]: row for row in dataset_rows}
+    unknown = [p["id"] for p in predictions if p["id"] not in by_id]
+    if unknown:
+        shown = ", ".join(unknown[:5]) + (" ..." if len(unknown) > 5 else "")
+        message = (
+            f"{source}: {len(unknown)} of {len(predictions)} ids are not in the dataset split ({shown}); "
+            "check --config/--split/--data-files, or the id field of the file"
+        )
+        raise PredictionsFileError(message)
+    references, options, items = [], [], []
+    for prediction in predictions:
+        row = by_id[prediction["id"]]
+        label = row[LABEL]
+        if label in (None, NO_LABEL):
+            message = f"{source}: item {prediction['id']} has no gold label (an unlabelled split cannot be scored)"
+            raise PredictionsFileError(message)
+        gold = LETTERS[label] if isinstance(label, int) else str(label).strip().upper()
+        row_options = [row[column] for column in ANSWER_COLUMNS]
+        extraction = extract_answer(prediction["text"], row_options)
+        references.append(gold)
+        options.append(row_options)
+        items.append({"id": prediction["id"], "gold": gold, "predicted": extraction.letter, "rule": extraction.rule})
+    scores = score_generations([p["text"] for p in predictions], references, options)
+    scores["n_dataset"] = len(by_id)
+    scores["items"] = items
+    return scores
+
+
+def _format_table(scores: Mapping[str, Any], header: str) -> str:
+    n, n_valid = scores["n"], scores["n_valid"]
+    lines = [
+        header,
+        "",
+        f"{'strict accuracy':<20}{scores['accuracy']:>8.2%}   correct / all {n} (an unreadable answer is wrong)",
+        f"{'lenient accuracy':<20}{scores['lenient_accuracy']:>8.2%}   correct / {n_valid} readable answers",
+        f"{'invalid rate':<20}{scores['invalid_rate']:>8.2%}   {n - n_valid} of {n} could not be read",
+        "",
+        f"{'rule':<20}{'count':>8}{'share':>9}",
+    ]
+    for rule in RULES:
+        count = scores["rules"][rule]
+        mark = "  (invalid)" if rule in INVALID_RULES else ""
+        lines.append(f"{rule:<20}{count:>8}{count / n:>9.1%}{mark}")
+    return "\n".join(lines)
+
+
+def _snippet(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _SNIPPET else "..." + flat[-_SNIPPET:]
+
+
+def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
+    """Parser of ``cosmosqa-ptbr score``."""
+    parser = subcommand_parser(
+        subparsers,
+        "score",
+        "Score a file of raw model generations. Each JSONL line holds an item id and the generated text; "
+        "answers are joined to the dataset by id, their letter is read by the package's extractor, and the "
+        "table shows strict accuracy (unreadable = wrong), lenient accuracy, invalid rate and rule counts.",
+    )
+    parser.add_argument("--predictions", required=True, metavar="FILE.jsonl", help="JSONL with one generation per line")
+    parser.add_argument(
+        "--config",
+        choices=("sample", "default"),
+        default=None,
+        help="'sample': the 400 embedded validation items; 'default': the full dataset (Hub, or --data-files/"
+        "--data-dir). Default: 'default' when a data source is given, else 'sample'.",
+    )
+    parser.add_argument("--split", default="validation", help="dataset split the generations answer")
+    parser.add_argument(
+        "--data-files", nargs="+", metavar="SPLIT=PATH", help="local dataset files in the published layout"
+    )
+    parser.add_argument("--data-dir", help="folder with dataset files named after their split")
+    parser.add_argument("--repo-id", default=None, help="Hub dataset repo for the default config")
+    parser.add_argument("--revision", help="commit, branch or tag of the Hub dataset")
+    parser.add_argument("--text-field", default=_DEFAULT_TEXT_FIELD, help="JSONL field holding the generated text")
+    parser.add_argument("--id-field", default=ID, help="JSONL field holding the item id")
+    parser.add_argument(
+        "--show-invalid", type=int, default=0, metavar="N", help="list up to N answers that could not be read"
+    )
+    parser.add_argument("--output", metavar="results.json", help="also write the scores and per-item readings here")
+    return parser
+
+
+def _load_rows(args: argparse.Namespace) -> tuple[str, list[dict[str, Any]]]:
+    from .dataset import DEFAULT_REPO_ID, load_dataset
+
+    repo_id = args.repo_id or DEFAULT_REPO_ID
+    has_source = bool(args.data_files or args.data_dir or args.repo_id)
+    config = args.config or ("default" if has_source else "sample")
+    dataset = load_dataset(
+        config, args.split, repo_id=repo_id, data_files=args.data_files, data_dir=args.data_dir, revision=args.revision
+    )
+    return config, dataset.to_list()
+
+
+def main(args: argparse.Namespace) -> int:
+    """Run ``cosmosqa-ptbr score``; return the exit code."""
+    if args.show_invalid < 0:
+        raise ValueError(f"--show-invalid must be >= 0, got {args.show_invalid}")
+    predictions = read_predictions(args.predictions, text_field=args.text_field, id_field=args.id_field)
+    config, rows = _load_rows(args)
+    scores = score_predictions(predictions, rows, source=str(args.predictions))
+    header = (
+        f"{args.predictions}: {scores['n']} generations scored against config {config!r}, split {args.split!r} "
+        f"({scores['n_dataset']} items)"
+    )
+    print(_format_table(scores, header))
+    if args.show_invalid:
+        invalid = [
+            (item, prediction)
+            for item, prediction in zip(scores["items"], predictions)
+            if item["predicted"] is None
+        ]
+        print(f"\nAnswers that could not be read: {len(invalid)} (showing {min(len(invalid), args.show_invalid)})")
+        for item, prediction in invalid[: args.show_invalid]:
+            print(f"- {item['id']} [{item['rule']}] gold {item['gold']}, line {prediction['line']}: {_snippet(prediction['text'])!r}")
+    if args.output:
+        output = Path(args.output)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        record = {
+            "predictions_file": str(args.predictions),
+            "config": config,
+            "split": args.split,
+            **scores,
+        }
+        output.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"\nwrote {output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(make_parser().parse_args()))

@@ -1,0 +1,115 @@
+"""The `score` subcommand: raw generations joined to the embedded sample by id, the table and the errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cosmosqa_ptbr.cli import main
+from cosmosqa_ptbr.scoring import PredictionsFileError
+from cosmosqa_ptbr.schema import LETTERS
+
+
+def _write(path: Path, records: list[dict[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _wrong(letter: str) -> str:
+    return LETTERS[(LETTERS.index(letter) + 1) % len(LETTERS)]
+
+
+@pytest.fixture
+def generations(sample: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Forty answers to sample items in five styles: keyword, option text, hedge, letter E, wrong letter."""
+    styles = [
+        lambda row: f"<|assistant|>\nAlternativa {row['Label']}</s>",
+        lambda row: f"A resposta correta é: {row[row['Label']]}",
+        lambda row: "Pode ser A ou C, o texto não deixa claro.",
+        lambda row: "Alternativa E",
+        lambda row: f"Resposta: {_wrong(row['Label'])}",
+    ]
+    return [{"id": row["id"], "generation": styles[i % 5](row)} for i, row in enumerate(sample[:40])]
+
+
+def test_score_prints_strict_lenient_and_rule_table(tmp_path: Path, generations: list, capsys: Any) -> None:
+    """Scoring answers of known styles gives 16/40 strict, 16/24 lenient, 16/40 invalid, and rule counts."""
+    predictions = _write(tmp_path / "gen.jsonl", generations)
+    output = tmp_path / "out" / "results.json"
+    assert main(["score", "--predictions", str(predictions), "--output", str(output)]) == 0
+    printed = capsys.readouterr().out
+    assert "40 generations scored against config 'sample', split 'validation' (400 items)" in printed
+    assert "strict accuracy       40.00%" in printed and "lenient accuracy      66.67%" in printed
+    results = json.loads(output.read_text(encoding="utf-8"))
+    assert (results["n"], results["n_valid"], results["n_dataset"]) == (40, 24, 400)
+    assert results["accuracy"] == pytest.approx(16 / 40) and results["invalid_rate"] == pytest.approx(16 / 40)
+    assert results["rules"]["keyword"] == 16 and results["rules"]["option_text"] == 8
+    assert results["rules"]["hedged"] == 8 and results["rules"]["invalid_letter"] == 8
+    assert [item["id"] for item in results["items"]] == [g["id"] for g in generations]
+
+
+def test_show_invalid_lists_unreadable_answers(tmp_path: Path, generations: list, capsys: Any) -> None:
+    """--show-invalid N lists N unreadable answers with their id, rule and text."""
+    predictions = _write(tmp_path / "gen.jsonl", generations)
+    main(["score", "--predictions", str(predictions), "--show-invalid", "3"])
+    printed = capsys.readouterr().out
+    assert "Answers that could not be read: 16 (showing 3)" in printed
+    listed = [line for line in printed.splitlines() if line.startswith("- ")]
+    assert len(listed) == 3
+    assert listed[0].startswith(f"- {generations[2]['id']} [hedged]") and "Pode ser A ou C" in listed[0]
+    assert listed[1].startswith(f"- {generations[3]['id']} [invalid_letter]")
+
+
+def test_text_field_option_reads_another_field(tmp_path: Path, sample: list, capsys: Any) -> None:
+    """--text-field scores the named field: the gold letters alone give strict accuracy 100%."""
+    records = [{"id": row["id"], "output": f"({row['Label']})"} for row in sample[:10]]
+    main(["score", "--predictions", str(_write(tmp_path / "g.jsonl", records)), "--text-field", "output"])
+    assert "strict accuracy      100.00%" in capsys.readouterr().out
+
+
+def test_unknown_id_is_an_error(tmp_path: Path, generations: list) -> None:
+    """An id absent from the split raises, naming the id and the file."""
+    bad = [*generations[:3], {"id": "no-such-item", "generation": "Alternativa A"}]
+    predictions = _write(tmp_path / "gen.jsonl", bad)
+    with pytest.raises(PredictionsFileError, match=r"1 of 4 ids are not in the dataset split \(no-such-item\)"):
+        main(["score", "--predictions", str(predictions)])
+
+
+def test_duplicate_id_is_an_error(tmp_path: Path, generations: list) -> None:
+    """A second generation for the same id raises, naming both lines."""
+    predictions = _write(tmp_path / "gen.jsonl", [*generations[:3], generations[1]])
+    with pytest.raises(PredictionsFileError, match="line 4: id .* already appeared on line 2"):
+        main(["score", "--predictions", str(predictions)])
+
+
+@pytest.mark.parametrize(
+    ("content", "match"),
+    [
+        ('{"id": "x"}\n', "no field 'generation'"),
+        ('{"generation": "A"}\n', "no field 'id'"),
+        ('{"id": "x", "generation": null}\n', "must be the generated text as a string"),
+        ("not json\n", "line 1: not valid JSON"),
+        ("\n", "holds no predictions"),
+    ],
+)
+def test_malformed_predictions_file_is_an_error(tmp_path: Path, content: str, match: str) -> None:
+    """Bad JSON, missing fields, null text and empty files raise with the file and line."""
+    path = tmp_path / "gen.jsonl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(PredictionsFileError, match=match):
+        main(["score", "--predictions", str(path)])
+
+
+def test_score_module_imports_nothing_heavy() -> None:
+    """Importing the score subcommand leaves datasets, torch, transformers and evaluate unimported."""
+    code = (
+        "import sys, cosmosqa_ptbr.scoring; "
+        "print(sorted(m for m in ('datasets', 'torch', 'transformers', 'evaluate') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
