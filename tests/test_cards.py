@@ -199,3 +199,23 @@ def test_push_offline_is_refused_by_huggingface_hub(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text(reference_model_card(), encoding="utf-8")
     with pytest.raises(OfflineModeIsEnabled):
         push_folder_to_hub(tmp_path, "ns/adapter")
+
+
+def test_data_push_command_uploads_parquet_splits_and_card(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`cosmosqa-ptbr data push` builds Parquet + card and hands the folder to HfApi's create_repo/upload_folder."""
+    import huggingface_hub
+
+    made: list[RecordingHfApi] = []
+
+    def recording_api() -> RecordingHfApi:
+        made.append(RecordingHfApi())
+        return made[-1]
+
+    monkeypatch.setattr(huggingface_hub, "HfApi", recording_api)
+    assert cli.main(["data", "push", "--repo-id", "ns/cosmos_qa_ptbr", "--private"]) == 0
+    (api,) = made
+    assert [name for name, _ in api.calls] == ["create_repo", "upload_folder"]
+    assert api.calls[0][1]["repo_type"] == "dataset" and api.calls[0][1]["private"] is True
+    assert set(api.uploaded) == {"README.md", "data/validation-00000-of-00001.parquet"}
+    card = DatasetCard(api.uploaded["README.md"].decode("utf-8"))
+    assert card.data.dataset_info["splits"] == [{"name": "validation", "num_examples": 400}]

@@ -173,3 +173,14 @@ def test_validation_errors_surface_through_datasets_load_dataset(tmp_path: Path,
     path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
     with pytest.raises(DatasetValidationError, match=r"validation\.jsonl, row 2 .*field 'D'"):
         datasets.load_dataset("cosmos_qa_ptbr", data_files={"validation": str(path)}, cache_dir=str(tmp_path / "c"))
+
+
+def test_a_moved_registry_warns_instead_of_breaking_datasets(monkeypatch: pytest.MonkeyPatch) -> None:
+    """If an upgrade removes the private registry, registering warns (naming the fallback) rather than raising."""
+    import datasets.packaged_modules
+
+    from cosmosqa_ptbr import _registration
+
+    monkeypatch.delattr(datasets.packaged_modules, "_PACKAGED_DATASETS_MODULES")
+    with pytest.warns(RuntimeWarning, match=r"cosmosqa_ptbr\.load_dataset\(\) still works"):
+        _registration.register_builder()
