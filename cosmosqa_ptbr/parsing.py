@@ -190,7 +190,15 @@ def _strip_lists(text: str, options: Sequence[str] | None) -> tuple[str, bool]:
                     keep[i] = False
                     invented = invented or _list_letter(lines[i]) not in LETTERS
         index = end
+    for index, line in enumerate(lines):
+        inline = {letter.upper() for letter in _INLINE_OPTION.findall(line)}
+        if len(inline) >= 3 and not _VERDICT_WORDS.search(line):  # "A) ... B) ... C) ... D) ..." on one line
+            keep[index] = False
+            invented = invented or bool(inline - set(LETTERS))
     return "\n".join(line for line, kept in zip(lines, keep) if kept), invented
+
+
+_INLINE_OPTION: Final = re.compile(rf"(?:^|(?<=\s))(?:{_LETTER_WORDS}\s*)?([A-Za-z])\)", re.IGNORECASE)
 
 
 def _same_shape(line: str, bare: bool) -> bool:
@@ -444,13 +452,13 @@ def _option_letter(text: str, options: Sequence[str]) -> str | None:
         return LETTERS[contained[0]]
     if contained:
         return None
-    # A truncated quote: five or more words that open or sit inside exactly one option.
+    # A truncated quote: five or more words, a third of the option or more, inside exactly one option.
     partial = {
         i
         for candidate in candidates
         for i, option in enumerate(normed)
         if len(candidate.split()) >= 5
-        and len(candidate.split()) * 5 >= len(option.split()) * 2
+        and len(candidate.split()) * 3 >= len(option.split())
         and f" {candidate} " in f" {option} "
     }
     if len(partial) == 1:
