@@ -67,7 +67,9 @@ class CosmosQAPtbrConfig(datasets.BuilderConfig):
             message = f"on_error must be one of {', '.join(ON_ERROR)}, got {self.on_error!r}"
             raise ValueError(message)
         if self.hub_repo_id.count("/") != 1:
-            message = f"hub_repo_id must be 'namespace/name' (a Hub repo always has a namespace), got {self.hub_repo_id!r}"
+            message = (
+                f"hub_repo_id must be 'namespace/name' (a Hub repo always has a namespace), got {self.hub_repo_id!r}"
+            )
             raise ValueError(message)
 
 
@@ -175,7 +177,9 @@ class CosmosQAPtbr(datasets.GeneratorBasedBuilder):
         for split, paths in files.items():
             local = dl_manager.download(paths)
             generators.append(
-                datasets.SplitGenerator(name=split, gen_kwargs={"split": split, "files": list(zip(paths, local))})
+                datasets.SplitGenerator(
+                    name=split, gen_kwargs={"split": split, "files": list(zip(paths, local, strict=True))}
+                )
             )
         return generators
 
@@ -208,16 +212,20 @@ class CosmosQAPtbr(datasets.GeneratorBasedBuilder):
             return
         record = Path(self.cache_dir) / _SKIPPED_FILE
         if self._generated:
-            record.write_text(json.dumps([asdict(row) for row in self.skipped_rows], ensure_ascii=False), encoding="utf-8")
+            record.write_text(
+                json.dumps([asdict(row) for row in self.skipped_rows], ensure_ascii=False), encoding="utf-8"
+            )
         elif record.is_file():
             self.skipped_rows = [SkippedRow(**row) for row in json.loads(record.read_text(encoding="utf-8"))]
         if self.skipped_rows:
             shown = "; ".join(
-                f"{row.file} row {row.line} (id {row.row_id!r}) {row.field}: {row.reason}" for row in self.skipped_rows[:10]
+                f"{row.file} row {row.line} (id {row.row_id!r}) {row.field}: {row.reason}"
+                for row in self.skipped_rows[:10]
             )
             more = f"; ... and {len(self.skipped_rows) - 10} more" if len(self.skipped_rows) > 10 else ""
             message = (
-                f"Cosmos QA Português: {len(self.skipped_rows)} invalid rows set aside (on_error='skip'): {shown}{more}. "
+                f"Cosmos QA Português: {len(self.skipped_rows)} invalid rows set aside (on_error='skip'): "
+                f"{shown}{more}. "
                 "The full list is in the result's `skipped_rows`."
             )
             warnings.warn(SkippedRowsWarning(message, self.skipped_rows), stacklevel=2)

@@ -54,7 +54,9 @@ def is_registered() -> bool:
     from datasets import load, packaged_modules
 
     entry = packaged_modules._PACKAGED_DATASETS_MODULES.get(DATASET_NAME)
-    return bool(entry and entry[0] == BUILDER_MODULE and getattr(load.PackagedDatasetModuleFactory, "_cosmosqa_ptbr", False))
+    return bool(
+        entry and entry[0] == BUILDER_MODULE and getattr(load.PackagedDatasetModuleFactory, "_cosmosqa_ptbr", False)
+    )
 
 
 def _factory_class(base: type, registry: dict[str, tuple[str, str]], module_class: type, files_class: type) -> type:
@@ -92,7 +94,9 @@ def _factory_class(base: type, registry: dict[str, tuple[str, str]], module_clas
                 module_path, module_hash = registry[DATASET_NAME]
                 # An empty (not None) file list: datasets' "no data files" check passes, and the builder
                 # falls back to its embedded sample or its Hub repo.
-                return module_class(module_path, module_hash, {"data_files": files_class(), "dataset_name": DATASET_NAME})
+                return module_class(
+                    module_path, module_hash, {"data_files": files_class(), "dataset_name": DATASET_NAME}
+                )
             return super().get_module()
 
     return CosmosQAPtbrPackagedModuleFactory

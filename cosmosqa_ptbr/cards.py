@@ -169,8 +169,14 @@ def render_dataset_card(
         schema_rows.append(f"| `{column}` | {kind} | {text} |")
     results = [
         _REFERENCE_ZERO_SHOT,
-        *((f"Zephyr-7B-beta + QLoRA ({r['name'].removeprefix('QLoRA ')})", "fine-tuned on train",
-           f"{100 * r['accuracy']:.2f}%") for r in REFERENCE_RESULTS),
+        *(
+            (
+                f"Zephyr-7B-beta + QLoRA ({r['name'].removeprefix('QLoRA ')})",
+                "fine-tuned on train",
+                f"{100 * r['accuracy']:.2f}%",
+            )
+            for r in REFERENCE_RESULTS
+        ),
     ]
     return _template("dataset_card.md").substitute(
         yaml=_yaml(metadata),
@@ -188,7 +194,8 @@ def render_dataset_card(
 def _check_result(result: Mapping[str, Any], index: int) -> None:
     for key in ("accuracy", "dataset_id", "dataset_config", "split", "n"):
         if key not in result:
-            message = f"results[{index}] lacks the key {key!r}; each result needs accuracy, dataset_id, dataset_config, split, n"
+            needed = "accuracy, dataset_id, dataset_config, split, n"
+            message = f"results[{index}] lacks the key {key!r}; each result needs {needed}"
             raise ValueError(message)
     for key in ("accuracy", "lenient_accuracy"):
         value = result.get(key)
@@ -248,12 +255,15 @@ def _evaluation_section(results: Sequence[Mapping[str, Any]], reported: bool) ->
             "The numbers below were **reported** with the published adapter; they are quoted here and were "
             "**not reproduced** by this package.\n"
         )
-    lines += ["| run | dataset | config | split | revision | items | strict accuracy | lenient accuracy |",
-              "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    lines += [
+        "| run | dataset | config | split | revision | items | strict accuracy | lenient accuracy |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for result in results:
         lenient = result.get("lenient_accuracy")
         lines.append(
-            f"| {result.get('name') or '-'} | `{result['dataset_id']}` | {result['dataset_config']} | {result['split']} "
+            f"| {result.get('name') or '-'} | `{result['dataset_id']}` | {result['dataset_config']} "
+            f"| {result['split']} "
             f"| {result.get('revision') or '-'} | {int(result['n']):,} | {100 * result['accuracy']:.2f}% "
             f"| {'-' if lenient is None else f'{100 * lenient:.2f}%'} |"
         )
@@ -416,8 +426,10 @@ def write_dataset_repo(dataset_dict: Mapping[str, Any], folder: str | os.PathLik
     return path
 
 
-def write_cards(dataset_card_dir: str | os.PathLike[str] | None = "dataset_card",
-                model_card_dir: str | os.PathLike[str] | None = "model_card") -> list[Path]:
+def write_cards(
+    dataset_card_dir: str | os.PathLike[str] | None = "dataset_card",
+    model_card_dir: str | os.PathLike[str] | None = "model_card",
+) -> list[Path]:
     """Write ``<dataset_card_dir>/README.md`` (the dataset card) and ``<model_card_dir>/README.md`` (the card of
     the reference adapter); return the paths written."""
     written = []
@@ -439,7 +451,9 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
         "Render the dataset card of Cosmos QA Português and the model card of the reference adapter "
         f"({REFERENCE_ADAPTER}) from the templates shipped in the package.",
     )
-    parser.add_argument("--dataset-card-dir", default="dataset_card", help="folder that receives the dataset card README.md")
+    parser.add_argument(
+        "--dataset-card-dir", default="dataset_card", help="folder that receives the dataset card README.md"
+    )
     parser.add_argument("--model-card-dir", default="model_card", help="folder that receives the model card README.md")
     return parser
 

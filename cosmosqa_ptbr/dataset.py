@@ -153,7 +153,9 @@ class RowChecker:
                 self._fail(file, line, row_id, field, "missing or empty", f"fill in {field!r} for this row")
                 return None
             if not isinstance(value, str):
-                self._fail(file, line, row_id, field, f"expected text, got {type(value).__name__}", "store it as a string")
+                self._fail(
+                    file, line, row_id, field, f"expected text, got {type(value).__name__}", "store it as a string"
+                )
                 return None
         assert row_id is not None  # checked with the other fields above
         label = self._label(file, line, row_id, row.get(LABEL))
@@ -414,7 +416,9 @@ def _add_source_arguments(parser: argparse.ArgumentParser, repo_flag: str = "--r
         help="local CSV/JSONL/Parquet files in the published layout, as split=path (e.g. validation=val.csv)",
     )
     parser.add_argument("--data-dir", help="folder with files named after their split (train.csv, test.parquet...)")
-    parser.add_argument(repo_flag, dest="repo_id", default=DEFAULT_REPO_ID, help="Hub dataset repo the default config reads")
+    parser.add_argument(
+        repo_flag, dest="repo_id", default=DEFAULT_REPO_ID, help="Hub dataset repo the default config reads"
+    )
     parser.add_argument("--revision", help=f"commit, branch or tag of {repo_flag}")
     parser.add_argument("--split", help="only this split")
     parser.add_argument(
@@ -436,7 +440,9 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
     actions = parser.add_subparsers(dest="action", metavar="<action>", required=True)
     formatter = argparse.ArgumentDefaultsHelpFormatter
     info = actions.add_parser(
-        "info", help="rows per split and label counts", description="Print rows per split and gold-letter counts.",
+        "info",
+        help="rows per split and label counts",
+        description="Print rows per split and gold-letter counts.",
         formatter_class=formatter,
     )
     _add_source_arguments(info)
@@ -466,7 +472,9 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
 
 
 def _load_from_args(args: argparse.Namespace) -> Any:
-    config = args.config or ("default" if args.data_files or args.data_dir or args.repo_id != DEFAULT_REPO_ID else "sample")
+    config = args.config or (
+        "default" if args.data_files or args.data_dir or args.repo_id != DEFAULT_REPO_ID else "sample"
+    )
     loaded = load_dataset(
         config,
         args.split,

@@ -91,8 +91,12 @@ def test_dataset_card_text_covers_translation_limitations_results_and_citation()
 
 def test_dataset_card_for_a_push_lists_the_pushed_splits() -> None:
     """Rendering for a pushed folder uses the given repo, split sizes and file patterns."""
-    card = DatasetCard(render_dataset_card(repo_id="ns/x", split_sizes={"validation": 7}, data_files={"validation": "v.parquet"}))
-    assert card.data.configs == [{"config_name": "default", "data_files": [{"split": "validation", "path": "v.parquet"}]}]
+    card = DatasetCard(
+        render_dataset_card(repo_id="ns/x", split_sizes={"validation": 7}, data_files={"validation": "v.parquet"})
+    )
+    assert card.data.configs == [
+        {"config_name": "default", "data_files": [{"split": "validation", "path": "v.parquet"}]}
+    ]
     assert card.data.dataset_info["splits"] == [{"name": "validation", "num_examples": 7}]
     assert 'load_dataset("ns/x")' in card.text
     with pytest.raises(ValueError, match="same splits"):
@@ -123,7 +127,15 @@ def test_model_card_model_index_parses_into_eval_results() -> None:
         "validation",
         "0123abc",
     )
-    for needle in ("41.25%", "| steps | 20 |", "max_steps: 20", "1 h 02 min", "2 CPU cores", "## How to use", 'adapter="me/adapter"'):
+    for needle in (
+        "41.25%",
+        "| steps | 20 |",
+        "max_steps: 20",
+        "1 h 02 min",
+        "2 CPU cores",
+        "## How to use",
+        'adapter="me/adapter"',
+    ):
         assert needle in card.text, needle
 
 
@@ -142,7 +154,15 @@ def test_reference_model_card_marks_published_numbers_as_reported() -> None:
     assert [r.metric_value for r in card.data.eval_results] == [r["accuracy"] for r in REFERENCE_RESULTS]
     assert all(r.source_name and "not reproduced" in r.source_name for r in card.data.eval_results)
     assert card.data.eval_results[0].source_url == f"https://huggingface.co/{REFERENCE_ADAPTER}"
-    for needle in ("not reproduced", "79.73%", "81.03%", "16 / 16 / 0.05", "4-bit NF4", "| steps | 1000 |", "| seed | 42 |"):
+    for needle in (
+        "not reproduced",
+        "79.73%",
+        "81.03%",
+        "16 / 16 / 0.05",
+        "4-bit NF4",
+        "| steps | 1000 |",
+        "| seed | 42 |",
+    ):
         assert needle in card.text, needle
 
 
@@ -175,7 +195,13 @@ def test_push_folder_creates_the_repo_and_uploads_the_folder(tmp_path: Path) -> 
     assert url == "https://huggingface.co/datasets/ns/x"
     (create, create_kwargs), (upload, upload_kwargs) = api.calls
     assert create == "create_repo" and upload == "upload_folder"
-    assert create_kwargs == {"repo_id": "ns/x", "token": None, "private": True, "repo_type": "dataset", "exist_ok": True}
+    assert create_kwargs == {
+        "repo_id": "ns/x",
+        "token": None,
+        "private": True,
+        "repo_type": "dataset",
+        "exist_ok": True,
+    }
     assert upload_kwargs["repo_id"] == "ns/x" and upload_kwargs["repo_type"] == "dataset"
     assert upload_kwargs["commit_message"] == "m" and upload_kwargs["token"] is None
     assert set(api.uploaded) == {"README.md", "data/validation-00000-of-00001.parquet"}
@@ -184,7 +210,7 @@ def test_push_folder_creates_the_repo_and_uploads_the_folder(tmp_path: Path) -> 
 def test_push_folder_refuses_a_folder_without_card_or_a_repo_without_namespace(tmp_path: Path) -> None:
     """Nothing is uploaded without a README.md card, or to a repo id lacking its namespace."""
     api = RecordingHfApi()
-    with pytest.raises(FileNotFoundError, match="README.md"):
+    with pytest.raises(FileNotFoundError, match=r"README\.md"):
         push_folder_to_hub(tmp_path, "ns/x", api=api)
     (tmp_path / "README.md").write_text("---\nlicense: mit\n---\n", encoding="utf-8")
     with pytest.raises(ValueError, match="namespace/name"):

@@ -104,7 +104,12 @@ def _malformed(kind: str, rows: list[dict[str, Any]]) -> tuple[list[dict[str, An
 
 @pytest.mark.parametrize(
     ("kind", "field", "names_row"),
-    [("missing column", "C", False), ("empty option", "B", True), ("label E", LABEL, True), ("duplicate id", "id", True)],
+    [
+        ("missing column", "C", False),
+        ("empty option", "B", True),
+        ("label E", LABEL, True),
+        ("duplicate id", "id", True),
+    ],
 )
 def test_malformed_file_raises_validation_error_naming_file_row_and_field(
     kind: str, field: str, names_row: bool, tmp_path: Path, sample: list[dict[str, Any]]
@@ -124,7 +129,7 @@ def test_malformed_file_raises_validation_error_naming_file_row_and_field(
 
 def test_label_outside_a_to_d_in_test_split_means_unlabelled(tmp_path: Path, sample: list[dict[str, Any]]) -> None:
     """In the test split a label that is not A-D (or absent) becomes -1 instead of an error."""
-    rows = [{**row, LABEL: value} for row, value in zip(sample[:3], ["E", "", "B"])]
+    rows = [{**row, LABEL: value} for row, value in zip(sample[:3], ["E", "", "B"], strict=True)]
     path = _write_csv(tmp_path / "test.csv", rows)
     ds = load_dataset(data_files={"test": str(path)}, split="test", cache_dir=str(tmp_path / "cache"))
     assert ds[LABEL] == [-1, -1, LETTERS.index("B")]

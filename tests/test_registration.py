@@ -48,13 +48,15 @@ def test_datasets_private_registry_still_has_the_expected_shape() -> None:
 
     registry = getattr(datasets.packaged_modules, "_PACKAGED_DATASETS_MODULES", None)
     assert isinstance(registry, dict), _hint()
-    assert all(isinstance(v, tuple) and len(v) == 2 and all(isinstance(x, str) for x in v) for v in registry.values()), _hint()
+    assert all(
+        isinstance(v, tuple) and len(v) == 2 and all(isinstance(x, str) for x in v) for v in registry.values()
+    ), _hint()
     source = inspect.getsource(datasets.load.dataset_module_factory)
     assert "_PACKAGED_DATASETS_MODULES" in source and "PackagedDatasetModuleFactory(" in source, _hint()
 
 
 def test_datasets_packaged_factory_still_has_the_expected_signature() -> None:
-    """The factory the registration subclasses still takes (name, data_dir, data_files, download_config, download_mode)."""
+    """The subclassed factory still takes name, data_dir, data_files, download_config and download_mode."""
     import datasets.load
 
     stock = datasets.load.PackagedDatasetModuleFactory.__mro__[1]
@@ -144,7 +146,7 @@ def test_unreachable_hub_fails_fast_without_the_offline_flag(tmp_path: Path) -> 
 
 
 def test_published_csv_loads_by_name_through_data_files(tmp_path: Path, sample: list) -> None:
-    """datasets.load_dataset('cosmos_qa_ptbr', data_files=...) reads a published-layout CSV with letters as ClassLabel."""
+    """datasets.load_dataset('cosmos_qa_ptbr', data_files=...) reads a published-layout CSV, letters as ClassLabel."""
     import csv
 
     import datasets
