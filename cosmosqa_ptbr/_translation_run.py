@@ -109,6 +109,20 @@ def _category(reason: str) -> str:
     return head if len(head) <= 80 else head[:77] + "..."
 
 
+def _completion_dict(response: Any) -> dict[str, Any]:
+    """The few fields read from a ``ChatCompletion`` (a full ``model_dump`` costs more than the rest)."""
+    usage = response.usage
+    return {
+        "usage": {"prompt_tokens": getattr(usage, "prompt_tokens", 0), "completion_tokens":
+                  getattr(usage, "completion_tokens", 0)},
+        "choices": [
+            {"finish_reason": choice.finish_reason,
+             "message": {"content": choice.message.content, "refusal": getattr(choice.message, "refusal", None)}}
+            for choice in response.choices[:1]
+        ],
+    }
+
+
 class _Pipeline:
     def __init__(
         self, config: TranslationConfig, client: Any, store: OutputStore, manifest: dict[str, Any], progress: bool
@@ -206,7 +220,7 @@ class _Pipeline:
                     log.warning("the server refused json_schema (%s); using JSON mode plus validation", failure)
                     continue
                 raise
-            return self._content(response.model_dump() if hasattr(response, "model_dump") else response)
+            return self._content(_completion_dict(response))
 
     def _content(self, completion: dict[str, Any], *, batch: bool = False) -> str | None:
         usage = completion.get("usage") or {}
