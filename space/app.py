@@ -438,7 +438,10 @@ def build_demo(loaded: LoadedModel | None = None, settings: SpaceSettings | None
 
         picker.change(pick, picker, [*fields, gold], api_visibility="private")
         reveal.click(show_gold, [picker, *fields], gold, api_visibility="private")
-        model_choice.change(set_choice, model_choice, [choice_state, column_2], api_visibility="private")
+        # Callable by clients (undocumented) so that a session can switch models before calling /answer.
+        model_choice.change(
+            set_choice, model_choice, [choice_state, column_2], api_name="choose_model", api_visibility="undocumented"
+        )
         submit.click(
             answer,
             [*fields, choice_state],

@@ -160,3 +160,71 @@ def test_running_the_script_serves_on_the_port_from_the_environment(tmp_path: Pa
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def adapted_space(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
+    """The Space around a tiny Llama with a (random, non-zero) LoRA adapter; yields its URL and model."""
+    import torch
+    from peft import LoraConfig, get_peft_model
+
+    from cosmosqa_ptbr.modeling import load_model
+
+    adapter_dir = tmp_path_factory.mktemp("tiny-adapter")
+    base = load_model(str(tiny_model_dir)).model
+    torch.manual_seed(1)
+    config = LoraConfig(r=4, lora_alpha=8, target_modules=["q_proj", "v_proj"], init_lora_weights=False)
+    get_peft_model(base, config).save_pretrained(adapter_dir)
+    loaded = load_model(str(tiny_model_dir), adapter=str(adapter_dir))
+    app = load_space_app()
+    demo = app.build_demo(loaded, app.SpaceSettings(base_model=str(tiny_model_dir), adapter=str(adapter_dir)))
+    _, url, _ = demo.launch(server_name="127.0.0.1", server_port=free_port(), prevent_thread_lock=True, quiet=True)
+    yield url, loaded
+    demo.close()
+
+
+def test_compare_scores_with_and_without_the_adapter_on_one_model(adapted_space: tuple[str, Any], sample: list) -> None:
+    """"Comparar" returns the adapter's probabilities first and the base model's (adapter off) second."""
+    from gradio_client import Client
+
+    url, loaded = adapted_space
+    item = sample[2]
+    with_adapter = letter_probabilities(letter_logprobs(loaded.model, loaded.tokenizer, [item]))[0]
+    with loaded.model.disable_adapter():
+        base = letter_probabilities(letter_logprobs(loaded.model, loaded.tokenizer, [item]))[0]
+    assert not np.allclose(with_adapter, base, atol=1e-4)
+
+    client = Client(url, verbose=False, download_files=False)
+    client.predict("Comparar lado a lado", api_name="/choose_model")
+    outputs = client.predict(*fields(item), api_name="/answer")
+    first, second = outputs[0], outputs[4]
+    assert [confidences(first)[letter] for letter in LETTERS] == pytest.approx(with_adapter.tolist(), abs=1e-6)
+    assert [confidences(second)[letter] for letter in LETTERS] == pytest.approx(base.tolist(), abs=1e-6)
+    assert "adapter" in outputs[3] and "Modelo base" in outputs[7]
+
+    client.predict("Modelo base", api_name="/choose_model")
+    only_base = client.predict(*fields(item), api_name="/answer")
+    assert [confidences(only_base[0])[letter] for letter in LETTERS] == pytest.approx(base.tolist(), abs=1e-6)
+    assert not only_base[4]
+
+
+def test_generate_mode_streams_an_answer_and_names_the_extraction_rule(
+    adapted_space: tuple[str, Any], sample: list
+) -> None:
+    """`/explain` shows the generated text and the letter and rule that extract_answer reads from it."""
+    from gradio_client import Client
+
+    from cosmosqa_ptbr.parsing import extract_answer
+
+    url, _ = adapted_space
+    item = sample[2]
+    client = Client(url, verbose=False, download_files=False)
+    shown, other = client.predict(*fields(item), True, api_name="/explain")
+    match = re.fullmatch(r"\*\*Resposta gerada:\*\* (.*)\n\nLeitura: (.*) \(regra `(\w+)`\)", shown, flags=re.S)
+    assert match, shown
+    text, reading, rule = match.groups()
+    extraction = extract_answer(text, [item[letter] for letter in LETTERS])
+    assert rule == extraction.rule
+    assert (f"letra **{extraction.letter}**" if extraction.valid else "nenhuma letra válida") == reading
+    assert other == ""
+    assert client.predict(*fields(item), False, api_name="/explain") == ("", "")
