@@ -13,6 +13,7 @@ import argparse
 import csv
 import json
 import math
+import sys
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
@@ -508,8 +509,12 @@ def _info(config: str, dataset_dict: Any) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    """Run ``cosmosqa-ptbr data <action>``."""
-    config, dataset_dict = _load_from_args(args)
+    """Run ``cosmosqa-ptbr data <action>``; data problems print their message and exit with status 2."""
+    try:
+        config, dataset_dict = _load_from_args(args)
+    except (DatasetValidationError, DatasetUnavailableError, FileNotFoundError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     if args.action == "info":
         _info(config, dataset_dict)
     elif args.action == "export":
@@ -521,7 +526,7 @@ def main(args: argparse.Namespace) -> int:
         from .cards import push_folder_to_hub, write_dataset_repo
 
         if args.no_upload and not args.folder:
-            print("--no-upload needs --folder (where to keep the built repo)")
+            print("error: --no-upload needs --folder (where to keep the built repo)", file=sys.stderr)
             return 2
         with tempfile.TemporaryDirectory() as scratch:
             folder = Path(args.folder or scratch)

@@ -201,3 +201,13 @@ def test_data_export_command_writes_the_sample_as_jsonl(tmp_path: Path, sample: 
     assert cli.main(["data", "export", "--format", "jsonl", "--output-dir", str(tmp_path)]) == 0
     lines = (tmp_path / "validation.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line) for line in lines] == sample
+
+
+def test_data_info_on_default_config_offline_prints_the_fix_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Offline, `data info --config default` exits with status 2 and a message naming the sample config and data_dir."""
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["data", "info", "--config", "default"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "'sample'" in err and "data_dir=" in err and "Traceback" not in err
