@@ -257,11 +257,8 @@ def _is_letter(text: str, start: int, explicit: bool) -> bool:
         return True
     if char.islower():
         return False  # "a seguir", "e depois": article, preposition, conjunction
-    if explicit:
-        return True  # "Alternativa A fala de ..."
-    if not following[:1].islower():
-        return True  # "B\nExplicação", "C Ele ..."
-    return char in "BCD"  # "A mulher ..." is an article; "B porque ..." a letter
+    # "Alternativa A fala de ...", "(B) Ele ..." are letters; a bare "A Molly", "A mulher", "B somos" is not.
+    return explicit
 
 
 _ANSWER_KEYWORD: Final = re.compile(
@@ -271,6 +268,7 @@ _ANSWER_KEYWORD: Final = re.compile(
     rf"mais\s+prov[áa]vel|esperada))?(?:\s+(?:é|seria|será|fica|parece\s+ser|deve\s+ser)|\s*[:=]|\s*->|\s+-)?"
     rf"|\b{_LETTER_STEMS}s?\s+(?:correta|certa|verdadeira|adequada|mais\s+adequada|mais\s+prov[áa]vel|"
     rf"escolhida|correct|right)(?:\s+(?:é|seria|será|parece\s+ser|deve\s+ser|is)|\s*[:=]|\s*->)"
+    rf"|\b(?:a|o|the)\s+(?:corret[ao]|cert[ao]|correct\s+one|right\s+one)\s+(?:é|seria|is)"
     rf"|\b{_LETTER_WORDS}\s*[:=]"
     rf"|\b(?:escolho|escolheria|marco|marcaria|fico\s+com|opto\s+por|opto\s+pela|vou\s+com|sobra|resta|"
     rf"I\s+(?:would\s+|will\s+|'d\s+)?(?:choose|pick|select|go\s+with))"
@@ -281,7 +279,7 @@ _ANSWER_KEYWORD: Final = re.compile(
 )
 _NAMED_LETTER: Final = re.compile(
     rf"\b{_LETTER_WORDS}\s*(?P<open>[(\[])?(?P<l>[A-Za-z])(?![^\W_])|(?P<open2>[(\[])(?P<l2>[A-Za-z])[)\]]"
-    rf"|(?<![^\s\"'(:,])(?P<l3>[A-Za-z])\)|(?<![\w'’])(?P<l4>[A-D])(?![\w'’])",
+    rf"|(?<![^\s\"'(:,])(?P<l3>[A-Za-z])\)|(?<![\w'’:;=])(?P<l4>[A-D])(?![\w'’])",
     re.IGNORECASE,
 )
 _NEGATIVE: Final = re.compile(
@@ -300,8 +298,9 @@ _POSITIVE: Final = re.compile(
     re.IGNORECASE,
 )
 _CONCLUSION: Final = re.compile(
-    r"\b(?:portanto|logo|ent[ãa]o|assim|por\s+isso|dessa\s+forma|desta\s+forma|conclus[ãa]o|concluindo|"
-    r"acredito\s+que|creio\s+que|acho\s+que|penso\s+que|therefore|thus|hence|so|so\s+the|in\s+conclusion|"
+    r"\b(?:portanto|logo|ent[ãa]o|assim\s+sendo|por\s+isso|dessa\s+forma|desta\s+forma|conclus[ãa]o|concluindo|"
+    r"acredito\s+que|creio\s+que|acho\s+que|penso\s+que|na\s+minha\s+opini[ãa]o|therefore|thus|hence|"
+    r"in\s+conclusion|"
     r"I\s+think|I\s+believe)\b",
     re.IGNORECASE,
 )
@@ -320,7 +319,8 @@ _HEDGE: Final = re.compile(
     rf"|\bentre\s+(?:as\s+alternativas\s+)?{_LETTER_REF}\s+e\s+{_LETTER_REF}"
     rf"|(?<![\w])[(\[]?[A-D][)\]]?\s+(?:e|and)\s+(?:a\s+)?[(\[]?[A-D][)\]]?\s+(?:est[ãa]o|s[ãa]o|are|seem)\b"
     rf"|\bn[ãa]o\s+(?:tenho|h[áa])\s+(?:certeza|como\s+saber)\s+(?:se|entre)\b"
-    rf"|\b(?:could|might|may)\s+also\s+be\b|\btamb[ée]m\s+(?:pode|poderia)\s+ser\b",
+    rf"|\b(?:(?:could|might|may)\s+also\s+be|tamb[ée]m\s+(?:pode|poderia)\s+ser)\b(?:\s+(?:a|the)\b)?"
+    rf"(?:\s*{_LETTER_REF}(?![\w]))?",
     re.IGNORECASE,
 )
 
@@ -330,6 +330,7 @@ class _Mention:
     start: int
     letter: str
     kind: str  # "commit", "reject" or "neutral"
+    bare: bool = False  # a capital letter with no letter word or bracket: "Então B."
 
 
 def _verdict(text: str, end: int, options: Sequence[str] | None) -> str | None:
@@ -382,6 +383,11 @@ def _mentions(text: str, options: Sequence[str] | None) -> list[_Mention]:
         explicit = group != "l4"
         if group == "l4" and not text[start].isupper():
             continue
+        line_before = text[text.rfind("\n", 0, start) + 1 : start]
+        if group == "l3" and (line_before.count("(") > line_before.count(")") or (
+            text[start].islower() and line_before.strip(" -*•")
+        )):
+            continue  # "(NYSE: A)" closes a parenthesis; "porque a) ... e b) ..." enumerates in prose
         if group == "l" and text[start].islower() and not _is_letter(text, start, explicit=True):
             continue
         if not _is_letter(text, start, explicit=explicit):
@@ -395,7 +401,11 @@ def _mentions(text: str, options: Sequence[str] | None) -> list[_Mention]:
             verdict = "commit"
         if verdict is None and not text[: match.start()].strip():
             verdict = "commit"  # the answer opens with it: "B) ...", "Alternativa C, pois ..."
-        mentions[start] = _Mention(start, letter, {"commit": "commit", "reject": "reject"}.get(verdict, "neutral"))
+        kind = {"commit": "commit", "reject": "reject"}.get(verdict, "neutral")
+        bare = group == "l4"
+        if kind == "neutral" and bare and re.fullmatch(r"[\s.!)\]*]*", text[start + 1 :]):
+            kind = "commit"  # the answer ends with it: "Na minha opinião, B."
+        mentions[start] = _Mention(start, letter, kind, bare)
     return sorted(mentions.values(), key=lambda m: m.start)
 
 
@@ -527,11 +537,11 @@ def extract_answer(text: str, options: Sequence[str] | None = None) -> Extractio
         return Extraction(letter, "letter_only") if letter in LETTERS else Extraction(None, "invalid_letter")
 
     mentions = _mentions(answer, options)
-    hedges = [match.start() for match in _HEDGE.finditer(answer)]
+    hedges = [match.end() for match in _HEDGE.finditer(answer)]
     commits = [m for m in mentions if m.kind == "commit"]
     if commits:
         final = commits[-1]
-        if any(start >= final.start for start in hedges):
+        if any(end > final.start for end in hedges):
             return Extraction(None, "hedged")
         if final.letter not in LETTERS:
             return Extraction(None, "invalid_letter")
@@ -541,7 +551,8 @@ def extract_answer(text: str, options: Sequence[str] | None = None) -> Extractio
         return Extraction(None, "hedged")
 
     rejected = {m.letter for m in mentions if m.kind == "reject"}
-    neutral = {m.letter for m in mentions if m.kind == "neutral"} - rejected
+    # A bare capital in passing ("tirou nota A no teste") is no answer; a named one is ("acho que a letra B").
+    neutral = {m.letter for m in mentions if m.kind == "neutral" and not m.bare} - rejected
     in_range = neutral & set(LETTERS)
     if len(in_range) == 1 and not (neutral - in_range):
         letter = in_range.pop()

@@ -152,3 +152,16 @@ def test_public_set_scores_perfectly_through_score_generations() -> None:
     assert scores["n_valid"] == n_valid
     assert scores["lenient_accuracy"] == 1.0
     assert scores["rules"] == {rule: sum(case["rule"] == rule for case in CASES) for rule in RULES}
+
+
+def test_dataset_prose_is_never_read_as_a_letter(sample: list[dict[str, Any]]) -> None:
+    """Contexts, questions and option texts of the 400 sample items (prose, not answers) yield no letter."""
+    from cosmosqa_ptbr.schema import ANSWER_COLUMNS, CONTEXT, QUESTION
+
+    read = [
+        (row[field], extraction)
+        for row in sample
+        for field in (CONTEXT, QUESTION, *ANSWER_COLUMNS)
+        if (extraction := extract_answer(row[field])).letter is not None
+    ]
+    assert read == []
