@@ -52,7 +52,7 @@ __all__ = [
     "translate",
 ]
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("cosmosqa_ptbr.translation")
 
 
 class TranslationError(RuntimeError):
@@ -332,7 +332,8 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
 
 def main(args: argparse.Namespace) -> int:
     """Run ``cosmosqa-ptbr translate``; 0 when every input id ended in the output or the rejects file."""
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    log.setLevel(logging.INFO)  # this run's own notes (resumed, cut a torn line, batch status), not every request
     settings = {spec.name: getattr(args, spec.name) for spec in dataclasses.fields(TranslationConfig)}
     try:
         config = TranslationConfig(**settings)
@@ -353,4 +354,7 @@ def main(args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(make_parser().parse_args()))
+    # Run the package's copy of this module, so that errors raised by the engine are the classes caught here.
+    from cosmosqa_ptbr import translation
+
+    raise SystemExit(translation.main(translation.make_parser().parse_args()))

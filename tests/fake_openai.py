@@ -116,7 +116,11 @@ class FakeOpenAI:
 
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                self._reply(*fake.post(self.path, self.headers.get("Content-Type", ""), body))
+                try:
+                    answer = fake.post(self.path, self.headers.get("Content-Type", ""), body)
+                except ValueError as error:  # a client killed mid-request leaves a partial body
+                    answer = (400, {"error": {"message": f"bad request body: {error}"}}, {})
+                self._reply(*answer)
 
             def do_GET(self) -> None:
                 self._reply(*fake.get(self.path))
