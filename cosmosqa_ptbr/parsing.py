@@ -136,7 +136,7 @@ _VERDICT_WORDS: Final = re.compile(
 # One line of an options list: "Alternativa A) ...", "(B) ...", "c. ...".
 _LIST_LINE: Final = re.compile(
     rf"^\s*(?:[-*•]\s*)?(?:(?:{_LETTER_WORDS}\s*)?[(\[]?(?P<l>[A-Za-z])\s*(?:[)\].:]|\s[-–])\s*(?P<text>\S)"
-    rf"|{_LETTER_WORDS}\s*(?P<bare>[A-Za-z])\s*$)",
+    rf"|{_LETTER_WORDS}\s*(?P<bare>[A-Za-z])\s*[.:)\]]?\s*$)",
     re.IGNORECASE,
 )
 
@@ -294,7 +294,7 @@ _CORRECT_WORD: Final = re.compile(r"\bincorret|\bn[ãa]o\b|\bnot\b|\bisn'?t\b", 
 _POSITIVE: Final = re.compile(
     r"\bcorret[ao]\b|\bcert[ao]\b|\bverdadeir[ao]\b|\bcorrect\b|\bright\b|\btrue\b|\ba\s+resposta\b|"
     r"\bthe\s+answer\b|\bmais\s+(?:adequad|prov[áa]vel|coerente|plaus[íi]vel|apropriad)|\bmelhor\b|"
-    r"\bbest\b|\bmost\s+likely\b|[✓✔✅]",
+    r"\bbest\b|\bmost\s+(?:likely|appropriate|suitable|plausible|reasonable|accurate|fitting)\b|[✓✔✅]",
     re.IGNORECASE,
 )
 _CONCLUSION: Final = re.compile(
@@ -317,7 +317,7 @@ _HEDGE: Final = re.compile(
     rf"[(\[]?(?P<b>[A-D])[)\]]?(?![\w])"
     rf"|\b(?:tanto|both)\s+(?:a\s+)?{_LETTER_REF}\s+(?:quanto|como|and)\s+(?:a\s+)?{_LETTER_REF}"
     rf"|\bentre\s+(?:as\s+alternativas\s+)?{_LETTER_REF}\s+e\s+{_LETTER_REF}"
-    rf"|(?<![\w])[(\[]?[A-D][)\]]?\s+(?:e|and)\s+(?:a\s+)?[(\[]?[A-D][)\]]?\s+(?:est[ãa]o|s[ãa]o|are|seem)\b"
+    rf"|(?<![\w])[(\[]?[A-D][)\]]?\s+(?:e|and)\s+(?:a\s+)?[(\[]?[A-D][)\]]?\s+(?:est[ãa]o|s[ãa]o|parecem|podem|are|seem)\b"
     rf"|\bn[ãa]o\s+(?:tenho|h[áa])\s+(?:certeza|como\s+saber)\s+(?:se|entre)\b"
     rf"|\b(?:(?:could|might|may)\s+also\s+be|tamb[ée]m\s+(?:pode|poderia)\s+ser)\b(?:\s+(?:a|the)\b)?"
     rf"(?:\s*{_LETTER_REF}(?![\w]))?",
@@ -437,6 +437,10 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+|_", " ", plain).split())
 
 
+def _long_enough(words: int, option_words: int) -> bool:
+    return (words >= 5 and words * 3 >= option_words) or (words >= 3 and words * 2 >= option_words)
+
+
 def _option_letter(text: str, options: Sequence[str]) -> str | None:
     normed = [_norm(option) if isinstance(option, str) else "" for option in options]
     none_forms = {_norm(NONE_OF_THE_ABOVE_PT), _norm(NONE_OF_THE_ABOVE_EN), "none of the above"}
@@ -462,14 +466,12 @@ def _option_letter(text: str, options: Sequence[str]) -> str | None:
         return LETTERS[contained[0]]
     if contained:
         return None
-    # A truncated quote: five or more words, a third of the option or more, inside exactly one option.
+    # A truncated quote inside exactly one option: five words and a third of it, or three words and half.
     partial = {
         i
         for candidate in candidates
         for i, option in enumerate(normed)
-        if len(candidate.split()) >= 5
-        and len(candidate.split()) * 3 >= len(option.split())
-        and f" {candidate} " in f" {option} "
+        if _long_enough(len(candidate.split()), len(option.split())) and f" {candidate} " in f" {option} "
     }
     if len(partial) == 1:
         return LETTERS[partial.pop()]
