@@ -94,8 +94,8 @@ def _offline_reason(endpoint: str) -> str | None:
 
 def _unavailable(repo_id: str, reason: str) -> DatasetUnavailableError:
     message = (
-        f"Cosmos QA Português: the 'default' config reads the Hub repo {repo_id!r}, but the Hugging Face Hub is "
-        f"unavailable: {reason}. Offline, use the embedded 400-item sample: load_dataset('cosmos_qa_ptbr', 'sample') "
+        f"Cosmos QA Português: the 'default' config reads the Hub repo {repo_id!r}, which could not be read: "
+        f"{reason}. Offline, use the embedded 400-item sample: load_dataset('cosmos_qa_ptbr', 'sample') "
         "(cosmosqa_ptbr.load_dataset('sample')), or point at local files in the published layout: "
         "load_dataset('cosmos_qa_ptbr', data_dir='folder/with/train.csv,validation.csv,test.csv') or data_files=..."
     )
@@ -157,7 +157,8 @@ class CosmosQAPtbr(datasets.GeneratorBasedBuilder):
         try:
             return DataFilesDict.from_patterns(get_data_patterns(base), base_path=base)
         except OSError as exc:  # connection errors are OSErrors; a missing repo is a FileNotFoundError
-            raise _unavailable(repo_id, f"{type(exc).__name__}: {exc}") from exc
+            first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+            raise _unavailable(repo_id, f"{type(exc).__name__}: {first_line}") from exc
 
     def _split_generators(self, dl_manager: Any) -> list[datasets.SplitGenerator]:
         self._generated = True

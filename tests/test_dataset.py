@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import csv
+import hashlib
+import io
 import json
+import os
+import subprocess
+import sys
+import threading
 import warnings
 from collections import Counter
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
+from urllib.parse import unquote, urlparse
 
 import pytest
 
@@ -211,3 +220,102 @@ def test_data_info_on_default_config_offline_prints_the_fix_not_a_traceback(
     assert cli.main(["data", "info", "--config", "default"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "'sample'" in err and "data_dir=" in err and "Traceback" not in err
+
+
+class _FakeHub(BaseHTTPRequestHandler):
+    """The three Hub endpoints a dataset read uses: repo info, file tree, file download."""
+
+    files: ClassVar[dict[str, bytes]] = {}
+    sha = "c0ffee" * 6 + "abcd"
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def _send(self, body: bytes, status: int = 200, **headers: str) -> None:
+        self.send_response(status)
+        for name, value in {"Content-Length": str(len(body)), **headers}.items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def do_HEAD(self) -> None:
+        self.do_GET()
+
+    def do_GET(self) -> None:
+        parts = unquote(urlparse(self.path).path).strip("/").split("/")
+        repo = parts[2:4] if parts[0] == "api" else parts[1:3]
+        if repo != ["ns", "cosmos_qa_ptbr"]:
+            self._send(b'{"error": "Repository not found"}', 404, **{"X-Error-Code": "RepoNotFound"})
+        elif parts[:2] == ["api", "datasets"] and len(parts) >= 6 and parts[4] == "tree":
+            prefix = "/".join(parts[6:])
+            tree = [
+                {"type": "file", "path": name, "size": len(body), "oid": hashlib.sha1(body).hexdigest()}
+                for name, body in self.files.items()
+                if name.startswith(prefix)
+            ]
+            self._send(json.dumps(tree).encode(), **{"Content-Type": "application/json"})
+        elif parts[:2] == ["api", "datasets"]:
+            info = {"id": "ns/cosmos_qa_ptbr", "sha": self.sha, "siblings": [{"rfilename": f} for f in self.files]}
+            self._send(json.dumps(info).encode(), **{"Content-Type": "application/json"})
+        elif parts[0] == "datasets" and parts[3:4] == ["resolve"] and "/".join(parts[5:]) in self.files:
+            body = self.files["/".join(parts[5:])]
+            self._send(body, ETag=f'"{hashlib.sha1(body).hexdigest()}"', **{"X-Repo-Commit": self.sha})
+        else:
+            self._send(b'{"error": "Entry not found"}', 404, **{"X-Error-Code": "EntryNotFound"})
+
+
+@pytest.fixture(scope="module")
+def fake_hub(sample: list[dict[str, Any]]) -> Iterator[str]:
+    """A loopback Hub holding ns/cosmos_qa_ptbr as published: train/validation/test CSV, test without labels."""
+
+    def to_csv(rows: list[dict[str, Any]]) -> bytes:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS))
+        writer.writeheader()
+        writer.writerows(rows)
+        return buffer.getvalue().encode()
+
+    _FakeHub.files = {
+        "train.csv": to_csv(sample[:12]),
+        "validation.csv": to_csv(sample[12:20]),
+        "test.csv": to_csv([{**row, LABEL: ""} for row in sample[20:25]]),
+    }
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _FakeHub)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("repo", ["ns/cosmos_qa_ptbr", "ns/missing"])
+def test_default_config_reads_the_hub_repo(fake_hub: str, tmp_path: Path, repo: str, sample: list) -> None:
+    """Online, the default config reads the repo's CSV splits; a repo that does not exist gives the clear error."""
+    code = (
+        "import cosmosqa_ptbr\n"
+        "from cosmosqa_ptbr.dataset import DatasetUnavailableError\n"
+        "try:\n"
+        f"    dd = cosmosqa_ptbr.load_dataset(repo_id={repo!r})\n"
+        "except DatasetUnavailableError as error:\n"
+        "    print('UNAVAILABLE', error)\n"
+        "else:\n"
+        "    import json\n"
+        "    print(json.dumps({split: list(dd[split]['Label']) for split in dd}))\n"
+    )
+    env = {key: value for key, value in os.environ.items() if key not in ("HF_HUB_OFFLINE", "HF_DATASETS_OFFLINE")}
+    env.update(HF_ENDPOINT=fake_hub, HF_HOME=str(tmp_path / "home"), HF_DATASETS_CACHE=str(tmp_path / "cache"))
+    env.update(HF_UPDATE_DOWNLOAD_COUNTS="0", HF_HUB_DISABLE_TELEMETRY="1")
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    if repo == "ns/missing":
+        assert (
+            result.stdout.startswith("UNAVAILABLE") and "'ns/missing'" in result.stdout and "'sample'" in result.stdout
+        )
+        return
+    labels = json.loads(result.stdout.strip().splitlines()[-1])
+    assert labels["train"] == [LETTERS.index(row[LABEL]) for row in sample[:12]]
+    assert labels["validation"] == [LETTERS.index(row[LABEL]) for row in sample[12:20]]
+    assert labels["test"] == [-1] * 5
