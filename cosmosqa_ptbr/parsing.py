@@ -23,7 +23,9 @@ How a text is read, in order:
    explanations that discuss every letter and then conclude are read right. The rule is ``keyword`` when
    one letter is named, ``final_answer`` when several are discussed. The Portuguese article *a/A* is not
    a letter: a lower-case letter counts only after a letter word or before punctuation, and "A" followed
-   by a noun ("A alternativa correta ...") is the article.
+   by a noun ("A alternativa correta ...", "A Molly ...") is the article. A bare capital said in passing
+   ("tirou nota A na prova") is no answer; it counts when it opens or ends the answer or follows a
+   conclusion ("Portanto, D.").
 5. ``hedged``: the answer weighs letters without choosing ("pode ser A ou C", "either B or D").
 6. ``invalid_letter``: the committed letter is outside A-D ("Alternativa E"), or the model lists options of
    its own (E, F, G ...) and commits to none of A-D.
@@ -124,6 +126,7 @@ _END_OF_TURN: Final = re.compile(
 _LEADING_TOKENS: Final = re.compile(r"^(?:\s|<s>|<\|begin_of_text\|>|<bos>)+")
 _MARKDOWN: Final = re.compile(r"\*\*|__|`+|^\s*#+\s*|^\s*>\s*", re.MULTILINE)
 _PROMPT_LINE: Final = re.compile(r"^\s*(?:contexto|context|pergunta|question|quest[ãa]o)\s*:", re.IGNORECASE)
+_ANSWER_ON_LINE: Final = re.compile(r"\b(?:resposta|gabarito|answer)\s*:", re.IGNORECASE)
 _NEW_BLOCK: Final = re.compile(r"^\s*(?:contexto|context)\s*:", re.IGNORECASE | re.MULTILINE)
 
 _LETTER_STEMS: Final = rf"(?:{re.escape(ANSWER_PREFIX)}|alternativa|op[çc][ãa]o|letra|item|option|choice|letter)"
@@ -169,7 +172,7 @@ def _strip_lists(text: str, options: Sequence[str] | None) -> tuple[str, bool]:
     ("B) Correta") are kept: they are part of the answer, not an echo.
     """
     lines = text.splitlines()
-    keep = [not _PROMPT_LINE.match(line) for line in lines]
+    keep = [not _PROMPT_LINE.match(line) or bool(_ANSWER_ON_LINE.search(line)) for line in lines]
     invented = False
     index = 0
     while index < len(lines):
