@@ -1,0 +1,157 @@
+"""Training data: rows from the dataset builder, split, and tokenised so the loss falls on the answer only.
+
+Each example is the chat prompt (rendered exactly as the scorer renders it) followed by ``"Alternativa X"``
+and the end-of-turn token. ``completion_mask`` is 1 on the answer tokens and that one token, 0 elsewhere;
+trl turns it into labels (-100 on the prompt). Tokenising here rather than leaving it to trl's chat-template
+path keeps out the newline that templates such as Zephyr's and ChatML put after the end-of-turn token.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ._train_args import RecipeError, ScriptArguments
+from .prompts import prompt_completion, render_prompt
+from .schema import LABEL, NO_LABEL
+
+__all__ = ["TrainData", "end_of_turn_token", "load_train_data", "tokenize_example"]
+
+
+@dataclass
+class TrainData:
+    """The rows to train on and the rows to evaluate on, as plain dicts, and where they came from."""
+
+    train: list[dict[str, Any]]
+    eval: list[dict[str, Any]]
+    dataset_id: str
+    dataset_config: str
+    eval_split_name: str
+    eval_subset: str | None = None
+    revision: str | None = None
+
+
+def _load_split(script: ScriptArguments, split: str) -> list[dict[str, Any]]:
+    from .dataset import DEFAULT_REPO_ID, load_dataset
+
+    kwargs: dict[str, Any] = {"repo_id": script.dataset_repo or DEFAULT_REPO_ID}
+    if script.dataset_data_files:
+        kwargs["data_files"] = script.dataset_data_files
+    if script.dataset_data_dir:
+        kwargs["data_dir"] = script.dataset_data_dir
+    try:
+        dataset = load_dataset(script.dataset_config, split=split, **kwargs)
+    except (KeyError, ValueError) as error:
+        message = (
+            f"cannot load split {split!r} of dataset config {script.dataset_config!r}: {error}. "
+            "Check dataset_config, train_split and eval_split (the sample has only 'validation')."
+        )
+        raise RecipeError(message) from error
+    return [dict(row) for row in dataset]
+
+
+def _labelled(rows: list[dict[str, Any]], split: str) -> list[dict[str, Any]]:
+    unlabelled = [row for row in rows if row[LABEL] in (None, NO_LABEL)]
+    if unlabelled:
+        message = (
+            f"split {split!r} has {len(unlabelled)} rows without a gold label (e.g. id {unlabelled[0]['id']!r}); "
+            "train and evaluate on labelled splits (train, validation)"
+        )
+        raise RecipeError(message)
+    return rows
+
+
+def load_train_data(script: ScriptArguments) -> TrainData:
+    """Load and split the rows the settings ask for; raise :class:`RecipeError` when they cannot be had."""
+    from .dataset import DEFAULT_REPO_ID
+
+    train_rows = _labelled(_load_split(script, script.train_split), script.train_split)
+    if script.train_size is not None:
+        if script.train_size >= len(train_rows):
+            message = (
+                f"train_size={script.train_size} leaves no held-out rows: split {script.train_split!r} has "
+                f"{len(train_rows)} rows; set train_size below {len(train_rows)}"
+            )
+            raise RecipeError(message)
+        order = list(range(len(train_rows)))
+        random.Random(script.split_seed).shuffle(order)
+        eval_rows = [train_rows[i] for i in order[script.train_size :]]
+        train_rows = [train_rows[i] for i in order[: script.train_size]]
+        eval_name = script.train_split
+        eval_subset = f"{len(eval_rows)} rows of {script.train_split!r} held out of training (seed {script.split_seed})"
+    elif script.eval_split:
+        eval_rows = _labelled(_load_split(script, script.eval_split), script.eval_split)
+        eval_name, eval_subset = script.eval_split, None
+    else:
+        eval_rows, eval_name, eval_subset = [], "", None
+    if script.max_train_samples is not None:
+        train_rows = train_rows[: script.max_train_samples]
+    return TrainData(
+        train=train_rows,
+        eval=eval_rows,
+        dataset_id=script.dataset_repo or DEFAULT_REPO_ID,
+        dataset_config=script.dataset_config,
+        eval_split_name=eval_name,
+        eval_subset=eval_subset,
+    )
+
+
+def end_of_turn_token(tokenizer: Any, eos_token: str | None = None) -> str:
+    """Return the token that closes the assistant turn, checked against the chat template.
+
+    That is the tokenizer's EOS (or ``eos_token`` when given), and the chat template must put it right after
+    the assistant's answer: otherwise a model trained to emit it would not stop where the template says.
+    """
+    token = eos_token or tokenizer.eos_token
+    if token is None or token not in tokenizer.get_vocab():
+        message = f"end-of-turn token {token!r} is not in the tokenizer's vocabulary: set `eos_token` in the recipe"
+        raise RecipeError(message)
+    probe = [{"role": "user", "content": "?"}, {"role": "assistant", "content": "Alternativa A"}]
+    rendered = tokenizer.apply_chat_template(probe, tokenize=False)
+    if "Alternativa A" + token not in rendered:
+        message = (
+            f"the chat template does not end the assistant turn with {token!r} (it renders {rendered[-60:]!r}): "
+            "set `eos_token` in the recipe to the template's end-of-turn token"
+        )
+        raise RecipeError(message)
+    return token
+
+
+def tokenize_example(tokenizer: Any, item: Mapping[str, Any], eos_token: str) -> dict[str, list[int]]:
+    """Return ``input_ids`` and ``completion_mask`` for one labelled item (mask: answer + end-of-turn)."""
+    pair = prompt_completion(item)
+    answer = pair["completion"][0]["content"]
+    prompt_text = render_prompt(tokenizer, item, answer_prefix=False)
+    prompt_ids = tokenizer(prompt_text, add_special_tokens=False)["input_ids"]
+    full_ids = tokenizer(prompt_text + answer, add_special_tokens=False)["input_ids"]
+    shared = 0
+    for a, b in zip(prompt_ids, full_ids):
+        if a != b:
+            break
+        shared += 1
+    input_ids = [*full_ids, tokenizer.convert_tokens_to_ids(eos_token)]
+    return {"input_ids": input_ids, "completion_mask": [0] * shared + [1] * (len(input_ids) - shared)}
+
+
+def tokenize_rows(
+    tokenizer: Any, rows: Sequence[Mapping[str, Any]], eos_token: str, max_length: int | None
+) -> Any:
+    """Tokenise ``rows`` into a ``datasets.Dataset``; raise when one would be cut before its answer."""
+    import datasets
+
+    encoded = [tokenize_example(tokenizer, row, eos_token) for row in rows]
+    longest = max((len(e["input_ids"]) for e in encoded), default=0)
+    if max_length is not None and longest > max_length:
+        message = (
+            f"the longest training example has {longest} tokens but max_length={max_length}: truncation would cut "
+            f"the answer off; set max_length to at least {longest}"
+        )
+        raise RecipeError(message)
+    return datasets.Dataset.from_dict(
+        {
+            "input_ids": [e["input_ids"] for e in encoded],
+            "completion_mask": [e["completion_mask"] for e in encoded],
+        }
+    )

@@ -1,0 +1,341 @@
+"""One training run: load the model, wrap it in LoRA, train with accuracy checkpoints, write the folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ._train_args import RecipeError, TrainSettings
+from ._train_data import TrainData, end_of_turn_token, load_train_data, tokenize_rows
+from .schema import LABEL, LETTERS
+
+__all__ = ["TrainResult", "run_training"]
+
+
+@dataclass
+class TrainResult:
+    """What a run produced: the output folder, the final evaluation, and where it went."""
+
+    output_dir: Path
+    results: dict[str, Any]
+    training_seconds: float
+    best_checkpoint: str | None = None
+    hub_url: str | None = None
+    log_history: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        """Strict accuracy of the adapted model in the final evaluation."""
+        return float(self.results["results"][0]["accuracy"])
+
+
+def _load(settings: TrainSettings) -> Any:
+    import torch
+    from peft import LoraConfig, get_peft_model, prepare_model_for_kbit_training
+
+    from .modeling import load_model
+
+    model_args = settings.model
+    cuda = torch.cuda.is_available()
+    sharded = any(os.environ.get(f"ACCELERATE_USE_{name}", "").lower() in ("1", "true") for name in ("FSDP", "DEEPSPEED"))
+    if sharded and model_args.quantization == "4bit":
+        message = "FSDP and DeepSpeed shard bfloat16 weights, not 4-bit ones: pass --quantization none"
+        raise RecipeError(message)
+    # Under DDP every process holds a whole copy of the model on its own GPU; FSDP/DeepSpeed place it themselves.
+    device_map: Any = {"": int(os.environ.get("LOCAL_RANK", 0))} if cuda and not sharded else None
+    loaded = load_model(
+        model_args.model_name_or_path,
+        quantization="none" if sharded and model_args.quantization == "auto" else model_args.quantization,
+        dtype=None if model_args.model_dtype == "auto" else model_args.model_dtype,
+        device_map=device_map,
+        revision=model_args.model_revision,
+    )
+    model = loaded.model
+    model.config.use_cache = False
+    quantizer = getattr(model, "hf_quantizer", None)
+    method = getattr(getattr(quantizer, "quantization_config", None), "quant_method", None)
+    if quantizer is not None and str(getattr(method, "value", method)) == "gguf":
+        # A GGUF file is dequantised on load: the weights are plain float tensors and train like any others.
+        quantizer.remove_quantization_config(model)
+    if loaded.quantization == "4bit":
+        model = prepare_model_for_kbit_training(
+            model,
+            use_gradient_checkpointing=bool(settings.sft.gradient_checkpointing),
+            gradient_checkpointing_kwargs=settings.sft.gradient_checkpointing_kwargs or {"use_reentrant": False},
+        )
+    present = {name.rsplit(".", 1)[-1] for name, _ in model.named_modules()}
+    missing = [m for m in settings.lora.lora_target_modules if m not in present]
+    if missing:
+        message = (
+            f"lora_target_modules names modules the model {model_args.model_name_or_path!r} does not have: "
+            f"{missing}; set lora_target_modules to names among its linear layers"
+        )
+        raise RecipeError(message)
+    lora = LoraConfig(
+        r=settings.lora.lora_r,
+        lora_alpha=settings.lora.lora_alpha,
+        lora_dropout=settings.lora.lora_dropout,
+        target_modules=list(settings.lora.lora_target_modules),
+        bias="none",
+        task_type="CAUSAL_LM",
+    )
+    loaded.model = get_peft_model(model, lora)
+    return loaded
+
+
+def _score(model: Any, tokenizer: Any, items: Sequence[Mapping[str, Any]], batch_size: int, progress: bool) -> Any:
+    import numpy as np
+
+    from .inference import letter_logprobs
+
+    if not items:
+        return np.zeros((0, len(LETTERS)))
+    was_training = model.training
+    model.eval()
+    try:
+        return letter_logprobs(model, tokenizer, items, batch_size=batch_size, progress=progress)
+    finally:
+        model.train(was_training)
+
+
+def _gold(items: Sequence[Mapping[str, Any]]) -> list[int]:
+    from .schema import label_to_index
+
+    return [label_to_index(item[LABEL]) for item in items]
+
+
+def _make_trainer(settings: TrainSettings, loaded: Any, train_ds: Any, eval_ds: Any, eval_items: list) -> Any:
+    import torch
+    from trl import SFTTrainer
+
+    class AccuracySFTTrainer(SFTTrainer):
+        """Evaluates by the answer-letter log-likelihood, so checkpoints are ranked by accuracy."""
+
+        def evaluate(self, eval_dataset=None, ignore_keys=None, metric_key_prefix: str = "eval") -> dict[str, float]:
+            # Each process scores its share of the items; the counts are summed over processes.
+            rank, world = self.args.process_index, self.args.world_size
+            shard = eval_items[rank::world]
+            logprobs = _score(
+                self.accelerator.unwrap_model(self.model),
+                loaded.tokenizer,
+                shard,
+                self.args.per_device_eval_batch_size,
+                progress=False,
+            )
+            correct = sum(int(p == g) for p, g in zip(logprobs.argmax(-1).tolist(), _gold(shard)))
+            counts = torch.tensor([correct, len(shard)], dtype=torch.float64, device=self.args.device)
+            counts = self.accelerator.reduce(counts, reduction="sum") if world > 1 else counts
+            total = max(int(counts[1].item()), 1)
+            metrics = {f"{metric_key_prefix}_accuracy": counts[0].item() / total, f"{metric_key_prefix}_n": total}
+            self.log(metrics)
+            self.control = self.callback_handler.on_evaluate(self.args, self.state, self.control, metrics)
+            return metrics
+
+    return AccuracySFTTrainer(
+        model=loaded.model,
+        args=settings.sft,
+        train_dataset=train_ds,
+        eval_dataset=eval_ds,
+        processing_class=loaded.tokenizer,
+    )
+
+
+def _hardware() -> str:
+    import torch
+
+    if torch.cuda.is_available():
+        count = torch.cuda.device_count()
+        return f"{count} x {torch.cuda.get_device_name(0)}"
+    return f"CPU ({platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__})"
+
+
+def _result_entry(
+    name: str, items: Sequence[Mapping[str, Any]], logprobs: Any, data: TrainData
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    from .inference import letter_probabilities
+
+    gold = _gold(items)
+    predicted = logprobs.argmax(-1).tolist() if len(items) else []
+    probabilities = letter_probabilities(logprobs) if len(items) else []
+    correct = sum(int(p == g) for p, g in zip(predicted, gold))
+    entry = {
+        "name": name,
+        "accuracy": correct / len(items) if items else 0.0,
+        "n": len(items),
+        "dataset_id": data.dataset_id,
+        "dataset_config": data.dataset_config,
+        "split": data.eval_split_name,
+        "revision": data.revision,
+        "mode": "loglik",
+    }
+    if data.eval_subset:
+        entry["subset"] = data.eval_subset
+    predictions = [
+        {
+            "id": item["id"],
+            "gold": LETTERS[g],
+            "predicted": LETTERS[p],
+            "probabilities": {letter: round(float(q), 6) for letter, q in zip(LETTERS, probs)},
+        }
+        for item, g, p, probs in zip(items, gold, predicted, probabilities)
+    ]
+    return entry, predictions
+
+
+def _final_evaluation(
+    settings: TrainSettings, loaded: Any, data: TrainData, model: Any, progress: bool
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    limit = settings.script.final_eval_limit
+    items = data.eval[:limit] if limit else data.eval
+    batch = settings.sft.per_device_eval_batch_size
+    adapted, predictions = _result_entry(
+        "LoRA adapter", items, _score(model, loaded.tokenizer, items, batch, progress), data
+    )
+    results = [adapted]
+    if settings.script.baseline_eval:
+        with model.disable_adapter():
+            base, _ = _result_entry(
+                "base model (no adapter)", items, _score(model, loaded.tokenizer, items, batch, progress), data
+            )
+        results.append(base)
+    return {"results": results}, predictions
+
+
+#: The Hub model the embedded GGUF file was converted from, for the card's ``base_model``.
+_EMBEDDED_HUB_ID = "HuggingFaceTB/SmolLM2-135M-Instruct"
+
+
+def _model_card(settings: TrainSettings, payload: Mapping[str, Any]) -> str:
+    from .cards import render_model_card
+    from .modeling import EMBEDDED_MODEL
+
+    base = settings.model.model_name_or_path
+    adapted = payload["results"][0]
+    return render_model_card(
+        base_model=_EMBEDDED_HUB_ID if base == EMBEDDED_MODEL else base,
+        model_id=settings.hub_model_id,
+        results=[adapted],  # the model-index holds this adapter's result only; the baseline goes in the notes
+        hyperparameters=settings.hyperparameters(),
+        recipe=settings.recipe_text or settings.recipe,
+        training_seconds=payload["training_seconds"],
+        hardware=payload["hardware"],
+        dataset_id=adapted["dataset_id"],
+        notes=_limitations(settings, payload),
+    )
+
+
+def _limitations(settings: TrainSettings, payload: Mapping[str, Any]) -> str:
+    adapted = payload["results"][0]
+    where = adapted.get("subset") or f"split {adapted['split']!r}"
+    lines = [
+        f"Trained on {payload['train_examples']} examples for {payload['global_step']} steps; evaluated on "
+        f"{adapted['n']} items ({where}) by the log-likelihood of the answer letter (strict accuracy "
+        f"{adapted['accuracy']:.2%}).",
+    ]
+    for other in payload["results"][1:]:
+        lines.append(f"Same items, {other['name']}: {other['accuracy']:.2%}.")
+    lines.append(
+        "The loss falls on the answer only (`Alternativa X` and the end-of-turn token); the adapter is meant for "
+        "four-option Cosmos QA-style questions in Portuguese, not for open-ended generation."
+    )
+    if settings.model.model_name_or_path.startswith("embedded:"):
+        lines.append(
+            "The base is the embedded SmolLM2-135M-Instruct (a Q4_1 GGUF dequantised to float32): a pipeline check "
+            "that runs on a CPU, not a capable Portuguese model."
+        )
+    return "\n\n".join(lines)
+
+
+def _write_outputs(
+    settings: TrainSettings, trainer: Any, loaded: Any, payload: dict[str, Any], predictions: list
+) -> Path:
+    out = Path(settings.sft.output_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    trainer.save_model(str(out))  # adapter_config.json + adapter_model.safetensors
+    loaded.tokenizer.save_pretrained(str(out))  # includes the chat template the adapter was trained with
+    (out / "results.json").write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    with (out / "predictions.jsonl").open("w", encoding="utf-8") as handle:
+        for row in predictions:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    if settings.recipe_text is not None:
+        (out / "recipe.yaml").write_text(settings.recipe_text, encoding="utf-8")
+    (out / "README.md").write_text(_model_card(settings, payload), encoding="utf-8")
+    return out
+
+
+def run_training(settings: TrainSettings, *, resume: bool = False, api: Any = None, progress: bool = True) -> TrainResult:
+    """Train as ``settings`` say and write the output folder; push it when ``settings.push_to_hub``."""
+    from transformers.trainer_utils import get_last_checkpoint
+
+    out = Path(settings.sft.output_dir)
+    last = get_last_checkpoint(str(out)) if out.is_dir() else None
+    if resume and last is None:
+        message = f"--resume: no checkpoint-* folder in {str(out)!r} to resume from; drop --resume to start afresh"
+        raise RecipeError(message)
+    if not resume and last is not None:
+        message = f"{str(out)!r} already holds {Path(last).name}: pass --resume to continue it, or pick another --output-dir"
+        raise RecipeError(message)
+    data = load_train_data(settings.script)
+    if not data.train:
+        raise RecipeError("the training split is empty: check train_split, train_size and max_train_samples")
+    sft = settings.sft
+    evaluating = str(getattr(sft.eval_strategy, "value", sft.eval_strategy)) != "no"
+    if evaluating and not data.eval:
+        message = "eval_strategy asks for evaluation but there are no evaluation rows: set eval_split or train_size"
+        raise RecipeError(message)
+
+    loaded = _load(settings)
+    eos = end_of_turn_token(loaded.tokenizer, sft.eos_token)
+    train_ds = tokenize_rows(loaded.tokenizer, data.train, eos, sft.max_length)
+    eval_items = data.eval[: settings.script.eval_limit] if settings.script.eval_limit else data.eval
+    eval_ds = tokenize_rows(loaded.tokenizer, eval_items, eos, None) if evaluating else None
+    trainer = _make_trainer(settings, loaded, train_ds, eval_ds, eval_items)
+
+    started = time.perf_counter()
+    trainer.train(resume_from_checkpoint=last if resume else None)
+    training_seconds = time.perf_counter() - started
+
+    payload: dict[str, Any] = {}
+    predictions: list = []
+    hub_url = None
+    if trainer.accelerator.is_main_process:
+        model = trainer.accelerator.unwrap_model(trainer.model)
+        evaluation, predictions = _final_evaluation(settings, loaded, data, model, progress)
+        payload = {
+            **evaluation,
+            "base_model": settings.model.model_name_or_path,
+            "recipe": settings.recipe,
+            "train_examples": len(data.train),
+            "training_seconds": round(training_seconds, 1),
+            "global_step": trainer.state.global_step,
+            "best_checkpoint": trainer.state.best_model_checkpoint,
+            "best_eval_accuracy": trainer.state.best_metric,
+            "hardware": _hardware(),
+            "hyperparameters": settings.hyperparameters(),
+            "log_history": trainer.state.log_history,
+        }
+        _write_outputs(settings, trainer, loaded, payload, predictions)
+        if settings.push_to_hub:
+            from .cards import push_folder_to_hub
+
+            hub_url = push_folder_to_hub(
+                out,
+                settings.hub_model_id,
+                api=api,
+                commit_message=f"Upload LoRA adapter trained with {settings.recipe or 'cosmosqa-ptbr train'}",
+            )
+    trainer.accelerator.wait_for_everyone()
+    return TrainResult(
+        output_dir=out,
+        results=payload,
+        training_seconds=training_seconds,
+        best_checkpoint=trainer.state.best_model_checkpoint,
+        hub_url=hub_url,
+        log_history=list(trainer.state.log_history),
+    )
