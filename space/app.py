@@ -59,7 +59,7 @@ class SpaceSettings:
     base_model: str | None = field(default=None, metadata={"help": "base model id; None = embedded SmolLM2"})
     adapter: str | None = field(default=None, metadata={"help": "PEFT adapter id or path, or None"})
     max_prompt_tokens: int = field(default=2048, metadata={"help": "longest rendered prompt accepted"})
-    max_new_tokens: int = field(default=96, metadata={"help": "length cap of the generated answer"})
+    max_new_tokens: int = field(default=64, metadata={"help": "length cap of the generated answer"})
 
     def __post_init__(self) -> None:
         for name in ("max_prompt_tokens", "max_new_tokens"):
@@ -85,7 +85,7 @@ class SpaceSettings:
             base_model=None if embedded else env.get("COSMOSQA_BASE_MODEL", DEFAULT_BASE_MODEL),
             adapter=adapter,
             max_prompt_tokens=int(env.get("COSMOSQA_MAX_PROMPT_TOKENS", 2048)),
-            max_new_tokens=int(env.get("COSMOSQA_MAX_NEW_TOKENS", 96)),
+            max_new_tokens=int(env.get("COSMOSQA_MAX_NEW_TOKENS", 64)),
         )
 
 
