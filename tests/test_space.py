@@ -222,3 +222,18 @@ def test_generate_mode_streams_an_answer_and_names_the_extraction_rule(client: A
     assert (f"letra **{extraction.letter}**" if extraction.valid else "nenhuma letra válida") == reading
     assert other == ""
     assert client.predict(*fields(item), False, api_name="/explain") == ("", "")
+
+
+def test_space_card_and_requirements_pin_the_installed_gradio() -> None:
+    """The Space header names the app, models and dataset; sdk_version and requirements match gradio here."""
+    import gradio
+    from huggingface_hub import SpaceCard
+
+    card = SpaceCard.load(APP.parent / "README.md").data
+    assert (card.sdk, card.app_file, card.license) == ("gradio", "app.py", "apache-2.0")
+    assert card.sdk_version == gradio.__version__
+    assert "heloisy/zephyr-7b-cosmosqa-ptbr_text" in card.models and card.datasets == ["heloisy/cosmos_qa_ptbr"]
+    assert len(card.short_description) <= 60
+    requirements = (APP.parent / "requirements.txt").read_text().splitlines()
+    assert f"gradio=={gradio.__version__}" in requirements
+    assert any(line.startswith("cosmosqa-ptbr") for line in requirements)
