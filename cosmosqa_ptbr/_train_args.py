@@ -361,6 +361,7 @@ def parse_settings(
         message = f"{key}: true needs a CUDA GPU and none is visible: remove it or pass --{key} false to train on the CPU"
         raise RecipeError(message)
     values.setdefault("report_to", "none")
+    values.setdefault("completion_only_loss", True)
     groups: list[Any] = []
     for dtype in argument_dataclasses():
         names = {f.name for f in dataclasses.fields(dtype) if f.init}

@@ -2,7 +2,7 @@
 
 Each example is the chat prompt (rendered exactly as the scorer renders it) followed by ``"Alternativa X"``
 and the end-of-turn token. ``completion_mask`` is 1 on the answer tokens and that one token, 0 elsewhere;
-trl turns it into labels (-100 on the prompt). Tokenising here rather than leaving it to trl's chat-template
+the ``labels`` column keeps those tokens and sets the rest to -100, which trl's collator pads and passes on. Tokenising here rather than leaving it to trl's chat-template
 path keeps out the newline that templates such as Zephyr's and ChatML put after the end-of-turn token.
 """
 
@@ -138,7 +138,10 @@ def tokenize_example(tokenizer: Any, item: Mapping[str, Any], eos_token: str) ->
 def tokenize_rows(
     tokenizer: Any, rows: Sequence[Mapping[str, Any]], eos_token: str, max_length: int | None
 ) -> Any:
-    """Tokenise ``rows`` into a ``datasets.Dataset``; raise when one would be cut before its answer."""
+    """Tokenise ``rows`` into a ``datasets.Dataset`` of ``input_ids`` and ``labels`` (-100 outside the answer).
+
+    Raises :class:`RecipeError` when an example would be cut before its answer.
+    """
     import datasets
 
     encoded = [tokenize_example(tokenizer, row, eos_token) for row in rows]
@@ -149,9 +152,8 @@ def tokenize_rows(
             f"the answer off; set max_length to at least {longest}"
         )
         raise RecipeError(message)
-    return datasets.Dataset.from_dict(
-        {
-            "input_ids": [e["input_ids"] for e in encoded],
-            "completion_mask": [e["completion_mask"] for e in encoded],
-        }
-    )
+    # Labels are built here, not left to trl: it masks a pre-tokenised dataset's prompt only when told to.
+    labels = [
+        [token if keep else -100 for token, keep in zip(e["input_ids"], e["completion_mask"])] for e in encoded
+    ]
+    return datasets.Dataset.from_dict({"input_ids": [e["input_ids"] for e in encoded], "labels": labels})

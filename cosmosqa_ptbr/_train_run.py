@@ -269,6 +269,27 @@ def _write_outputs(
     return out
 
 
+def _push(out: Path, settings: TrainSettings, api: Any) -> str:
+    """Upload the folder's files (adapter, tokenizer, card, results), not its checkpoint-* folders."""
+    import shutil
+    import tempfile
+
+    from .cards import push_folder_to_hub
+
+    with tempfile.TemporaryDirectory() as tmp:
+        staging = Path(tmp) / out.name
+        staging.mkdir()
+        for path in out.iterdir():
+            if path.is_file() and path.name != "training_args.bin":
+                shutil.copy2(path, staging / path.name)
+        return push_folder_to_hub(
+            staging,
+            settings.hub_model_id,
+            api=api,
+            commit_message=f"Upload LoRA adapter trained with {settings.recipe or 'cosmosqa-ptbr train'}",
+        )
+
+
 def run_training(settings: TrainSettings, *, resume: bool = False, api: Any = None, progress: bool = True) -> TrainResult:
     """Train as ``settings`` say and write the output folder; push it when ``settings.push_to_hub``."""
     from transformers.trainer_utils import get_last_checkpoint
@@ -317,19 +338,14 @@ def run_training(settings: TrainSettings, *, resume: bool = False, api: Any = No
             "best_checkpoint": trainer.state.best_model_checkpoint,
             "best_eval_accuracy": trainer.state.best_metric,
             "hardware": _hardware(),
+            "world_size": trainer.args.world_size,
+            "quantization": loaded.quantization,
             "hyperparameters": settings.hyperparameters(),
             "log_history": trainer.state.log_history,
         }
         _write_outputs(settings, trainer, loaded, payload, predictions)
         if settings.push_to_hub:
-            from .cards import push_folder_to_hub
-
-            hub_url = push_folder_to_hub(
-                out,
-                settings.hub_model_id,
-                api=api,
-                commit_message=f"Upload LoRA adapter trained with {settings.recipe or 'cosmosqa-ptbr train'}",
-            )
+            hub_url = _push(out, settings, api)
     trainer.accelerator.wait_for_everyone()
     return TrainResult(
         output_dir=out,
