@@ -26,7 +26,7 @@ import importlib.resources
 import json
 import os
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -111,8 +111,6 @@ _RUNTIMES: dict[str, tuple[LoadedModel, SpaceSettings]] = {}
 _MODEL_LOCK = threading.Lock()
 
 
-
-
 def _has_adapter(loaded: LoadedModel) -> bool:
     return bool(loaded.adapter) and hasattr(loaded.model, "disable_adapter")
 
@@ -134,7 +132,7 @@ def _item_from_fields(contexto: str, pergunta: str, *options: str) -> tuple[dict
             message = f"O campo “{_FIELD_NAMES[key]}” está vazio: cole o texto da questão antes de responder."
             raise gr.Error(message, title="Campo vazio")
     texts = [(option or "").strip() for option in options]
-    filled = [letter for letter, text in zip(LETTERS, texts) if text]
+    filled = [letter for letter, text in zip(LETTERS, texts, strict=True) if text]
     if len(filled) < 2:
         message = (
             f"Preencha pelo menos duas alternativas (preenchidas: {', '.join(filled) or 'nenhuma'}); "
@@ -142,7 +140,7 @@ def _item_from_fields(contexto: str, pergunta: str, *options: str) -> tuple[dict
         )
         raise gr.Error(message, title="Alternativas insuficientes")
     item = {ID: "space", CONTEXT: contexto.strip(), QUESTION: pergunta.strip()}
-    item.update(zip(LETTERS, texts))
+    item.update(zip(LETTERS, texts, strict=True))
     return item, filled
 
 
@@ -171,7 +169,7 @@ def _score(key: str, item: dict[str, str], letters: list[str], variants: list[bo
                 logprobs = letter_logprobs(loaded.model, loaded.tokenizer, [item])[0]
             # Empty alternatives stay out of the choice: renormalise over the filled letters only.
             probs = letter_probabilities(logprobs[columns])
-            results.append({letter: float(p) for letter, p in zip(letters, probs)})
+            results.append({letter: float(p) for letter, p in zip(letters, probs, strict=True)})
     return results
 
 

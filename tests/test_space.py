@@ -73,7 +73,9 @@ def confidences(label: dict[str, Any]) -> dict[str, float]:
     return {entry["label"]: entry["confidence"] for entry in label["confidences"]}
 
 
-def test_answer_endpoint_returns_the_scorers_letter_probabilities(client: Any, embedded_model: Any, sample: list) -> None:
+def test_answer_endpoint_returns_the_scorers_letter_probabilities(
+    client: Any, embedded_model: Any, sample: list
+) -> None:
     """`/answer` on a sample item gives four letter confidences summing to 1, equal to letter_probabilities."""
     item = sample[3]
     label, verdict, *_ = client.predict(*fields(item), api_name="/answer")
@@ -184,7 +186,7 @@ def adapted_space(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory
 
 
 def test_compare_scores_with_and_without_the_adapter_on_one_model(adapted_space: tuple[str, Any], sample: list) -> None:
-    """"Comparar" returns the adapter's probabilities first and the base model's (adapter off) second."""
+    """The "Comparar" choice returns the adapter's probabilities first and the base model's (adapter off) second."""
     from gradio_client import Client
 
     url, loaded = adapted_space

@@ -71,7 +71,11 @@ def text_of(browser: Any, elem_id: str) -> str:
 
 
 def test_typed_question_shows_the_chosen_alternative(
-    browser: Any, space_url: str, embedded_model: Any, sample: list, tmp_path: Path  # noqa: F811
+    browser: Any,
+    space_url: str,  # noqa: F811
+    embedded_model: Any,
+    sample: list,
+    tmp_path: Path,
 ) -> None:
     """Typing a question and clicking Responder shows the scorer's top letter, its text and its confidence."""
     from selenium.webdriver.common.by import By
@@ -100,7 +104,9 @@ def test_typed_question_shows_the_chosen_alternative(
 
 
 def test_example_picker_fills_the_form_and_reveals_the_gold_answer(
-    browser: Any, space_url: str, sample: list  # noqa: F811
+    browser: Any,
+    space_url: str,  # noqa: F811
+    sample: list,
 ) -> None:
     """Picking the first sample item fills every field; the gold answer appears only when asked for."""
     from selenium.webdriver.common.by import By
