@@ -183,12 +183,17 @@ def _generate(key: str, item: dict[str, str], use_adapter: bool) -> Iterator[str
     prompt = render_prompt(tokenizer, item, answer_prefix=False)
     encoded = tokenizer(prompt, add_special_tokens=False, return_tensors="pt").to(loaded.model.device)
     streamer = TextIteratorStreamer(tokenizer, skip_prompt=True, skip_special_tokens=True)
+    # The decoding settings of cosmosqa_ptbr.inference.generate_answers (greedy, stop at EOS), streamed.
     kwargs = {
         **encoded,
         "max_new_tokens": settings.max_new_tokens,
         "do_sample": False,
+        "temperature": None,
+        "top_p": None,
+        "top_k": None,
         "streamer": streamer,
         "pad_token_id": tokenizer.pad_token_id,
+        "eos_token_id": tokenizer.eos_token_id,
     }
     with _MODEL_LOCK, _adapter_context(loaded, use_adapter):
         worker = threading.Thread(target=loaded.model.generate, kwargs=kwargs, daemon=True)
@@ -274,7 +279,7 @@ def _explain(
         for text in _generate(key, item, use_adapter):
             shown[column] = f"**Resposta gerada:** {text}▌"
             yield shown[0], shown[1]
-        extraction = extract_answer(text, options)
+        extraction = extract_answer(text.strip(), options)
         reading = (
             f"letra **{extraction.letter}**" if extraction.valid else "nenhuma letra válida"
         ) + f" (regra `{extraction.rule}`)"
