@@ -22,8 +22,6 @@ from __future__ import annotations
 import spaces  # isort: skip
 
 import contextlib
-import importlib.resources
-import json
 import os
 import threading
 from collections.abc import Iterator, Mapping
@@ -33,6 +31,7 @@ from typing import Any, Final
 import gradio as gr
 import pandas as pd
 
+from cosmosqa_ptbr.dataset import load_dataset
 from cosmosqa_ptbr.inference import letter_logprobs, letter_probabilities
 from cosmosqa_ptbr.modeling import EMBEDDED_MODEL, LoadedModel, load_model
 from cosmosqa_ptbr.parsing import extract_answer
@@ -292,16 +291,7 @@ def _explain(
 
 def _sample_items() -> list[dict[str, Any]]:
     """The embedded Cosmos QA Português sample (400 validation items)."""
-    try:
-        from cosmosqa_ptbr.dataset import load_dataset
-
-        return [dict(row) for row in load_dataset("sample", split="validation")]
-    except ModuleNotFoundError as error:
-        if not (error.name or "").startswith("cosmosqa_ptbr"):
-            raise
-        # A package build without the dataset builder: read the same embedded file it serves.
-        text = (importlib.resources.files("cosmosqa_ptbr") / "data" / "sample_validation.jsonl").read_text("utf-8")
-        return [json.loads(line) for line in text.splitlines() if line.strip()]
+    return [dict(row) for row in load_dataset("sample", split="validation")]
 
 
 def _picker_label(number: int, item: Mapping[str, Any]) -> str:
