@@ -339,6 +339,7 @@ def run_training(settings: TrainSettings, *, resume: bool = False, api: Any = No
             "best_eval_accuracy": trainer.state.best_metric,
             "hardware": _hardware(),
             "world_size": trainer.args.world_size,
+            "distributed_type": str(getattr(trainer.accelerator.distributed_type, "value", "")),
             "quantization": loaded.quantization,
             "hyperparameters": settings.hyperparameters(),
             "log_history": trainer.state.log_history,

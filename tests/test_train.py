@@ -295,18 +295,21 @@ def test_push_to_hub_uploads_the_folder_without_checkpoints(tiny_model_dir: Path
 
 
 def test_accelerate_launch_trains_with_two_cpu_processes(tiny_model_dir: Path, tmp_path: Path) -> None:
-    """``accelerate launch --cpu --num_processes 2 -m cosmosqa_ptbr.train`` trains over gloo and writes the folder."""
+    """``accelerate launch -m cosmosqa_ptbr.train`` with two processes trains on the CPU over gloo (MULTI_CPU)."""
     recipe = tmp_path / "tiny.yaml"
     out = tmp_path / "ddp"
-    recipe.write_text(yaml.safe_dump(tiny_recipe(tiny_model_dir, out, max_steps=2, eval_limit=4, final_eval_limit=4)))
+    changes = {"max_steps": 2, "eval_limit": 4, "final_eval_limit": 4, "ddp_find_unused_parameters": False}
+    recipe.write_text(yaml.safe_dump(tiny_recipe(tiny_model_dir, out, **changes)))
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "OMP_NUM_THREADS": "1", "TOKENIZERS_PARALLELISM": "false"}
+    # accelerate 1.15 runs `--cpu --num_processes 2` as ONE process unless mpirun is set up; its torchrun
+    # launcher (`--multi_gpu`) on a machine without CUDA starts two CPU processes joined by gloo.
     command = [
-        *(sys.executable, "-m", "accelerate.commands.launch"),
-        *("--cpu", "--num_processes", "2", "--num_machines", "1", "--mixed_precision", "no", "--dynamo_backend", "no"),
+        *(sys.executable, "-m", "accelerate.commands.launch", "--multi_gpu", "--num_processes", "2"),
+        *("--num_machines", "1", "--mixed_precision", "no", "--dynamo_backend", "no", "--main_process_port", "0"),
         *("-m", "cosmosqa_ptbr.train", "--config", str(recipe)),
     ]
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=400, cwd=tmp_path)
     assert done.returncode == 0, done.stderr[-3000:]
     results = json.loads((out / "results.json").read_text())
-    assert results["world_size"] == 2 and results["global_step"] == 2
-    assert (out / "adapter_model.safetensors").is_file()
+    assert results["world_size"] == 2 and results["distributed_type"] == "MULTI_CPU"
+    assert results["global_step"] == 2 and (out / "adapter_model.safetensors").is_file()
