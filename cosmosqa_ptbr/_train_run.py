@@ -32,7 +32,7 @@ class TrainResult:
     @property
     def accuracy(self) -> float:
         """Strict accuracy of the adapted model in the final evaluation."""
-        return float(self.results["results"][0]["accuracy"])
+        return float(self.results["accuracy"])
 
 
 def _load(settings: TrainSettings) -> Any:
@@ -155,56 +155,47 @@ def _hardware() -> str:
     return f"CPU ({platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__})"
 
 
-def _result_entry(
-    name: str, items: Sequence[Mapping[str, Any]], logprobs: Any, data: TrainData
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    from .inference import letter_probabilities
-
-    gold = _gold(items)
-    predicted = logprobs.argmax(-1).tolist() if len(items) else []
-    probabilities = letter_probabilities(logprobs) if len(items) else []
-    correct = sum(int(p == g) for p, g in zip(predicted, gold))
+def _card_entry(evaluation: Any, name: str, data: TrainData) -> dict[str, Any]:
     entry = {
         "name": name,
-        "accuracy": correct / len(items) if items else 0.0,
-        "n": len(items),
+        "accuracy": evaluation.accuracy,
+        "n": evaluation.n,
         "dataset_id": data.dataset_id,
         "dataset_config": data.dataset_config,
         "split": data.eval_split_name,
         "revision": data.revision,
-        "mode": "loglik",
     }
     if data.eval_subset:
         entry["subset"] = data.eval_subset
-    predictions = [
-        {
-            "id": item["id"],
-            "gold": LETTERS[g],
-            "predicted": LETTERS[p],
-            "probabilities": {letter: round(float(q), 6) for letter, q in zip(LETTERS, probs)},
-        }
-        for item, g, p, probs in zip(items, gold, predicted, probabilities)
-    ]
-    return entry, predictions
+    return entry
 
 
 def _final_evaluation(
     settings: TrainSettings, loaded: Any, data: TrainData, model: Any, progress: bool
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+) -> tuple[Any, Any]:
+    """Score the held-out rows with the adapter and, when asked, with it disabled (the base model)."""
+    from .evaluation import evaluate_model
+
     limit = settings.script.final_eval_limit
     items = data.eval[:limit] if limit else data.eval
-    batch = settings.sft.per_device_eval_batch_size
-    adapted, predictions = _result_entry(
-        "LoRA adapter", items, _score(model, loaded.tokenizer, items, batch, progress), data
-    )
-    results = [adapted]
+    loaded.model = model
+    common = {
+        "mode": "loglik",
+        "config": data.dataset_config,
+        "split": data.eval_split_name,
+        "items": items,
+        "loaded": loaded,
+        "batch_size": settings.sft.per_device_eval_batch_size,
+        "progress": progress,
+        "option_score": False,
+    }
+    model.eval()
+    adapted = evaluate_model(settings.model.model_name_or_path, str(settings.sft.output_dir), **common)
+    baseline = None
     if settings.script.baseline_eval:
         with model.disable_adapter():
-            base, _ = _result_entry(
-                "base model (no adapter)", items, _score(model, loaded.tokenizer, items, batch, progress), data
-            )
-        results.append(base)
-    return {"results": results}, predictions
+            baseline = evaluate_model(settings.model.model_name_or_path, None, **common)
+    return adapted, baseline
 
 
 #: The Hub model the embedded GGUF file was converted from, for the card's ``base_model``.
@@ -216,30 +207,31 @@ def _model_card(settings: TrainSettings, payload: Mapping[str, Any]) -> str:
     from .modeling import EMBEDDED_MODEL
 
     base = settings.model.model_name_or_path
-    adapted = payload["results"][0]
+    adapted = payload["model_index"][0]
     return render_model_card(
         base_model=_EMBEDDED_HUB_ID if base == EMBEDDED_MODEL else base,
         model_id=settings.hub_model_id,
         results=[adapted],  # the model-index holds this adapter's result only; the baseline goes in the notes
         hyperparameters=settings.hyperparameters(),
         recipe=settings.recipe_text or settings.recipe,
-        training_seconds=payload["training_seconds"],
-        hardware=payload["hardware"],
+        training_seconds=payload["training"]["training_seconds"],
+        hardware=payload["training"]["hardware"],
         dataset_id=adapted["dataset_id"],
         notes=_limitations(settings, payload),
     )
 
 
 def _limitations(settings: TrainSettings, payload: Mapping[str, Any]) -> str:
-    adapted = payload["results"][0]
+    adapted = payload["model_index"][0]
+    training = payload["training"]
     where = adapted.get("subset") or f"split {adapted['split']!r}"
     lines = [
-        f"Trained on {payload['train_examples']} examples for {payload['global_step']} steps; evaluated on "
+        f"Trained on {training['train_examples']} examples for {training['global_step']} steps; evaluated on "
         f"{adapted['n']} items ({where}) by the log-likelihood of the answer letter (strict accuracy "
         f"{adapted['accuracy']:.2%}).",
     ]
-    for other in payload["results"][1:]:
-        lines.append(f"Same items, {other['name']}: {other['accuracy']:.2%}.")
+    if payload.get("baseline"):
+        lines.append(f"Same items, base model without the adapter: {payload['baseline']['accuracy']:.2%}.")
     lines.append(
         "The loss falls on the answer only (`Alternativa X` and the end-of-turn token); the adapter is meant for "
         "four-option Cosmos QA-style questions in Portuguese, not for open-ended generation."
@@ -327,22 +319,27 @@ def run_training(settings: TrainSettings, *, resume: bool = False, api: Any = No
     hub_url = None
     if trainer.accelerator.is_main_process:
         model = trainer.accelerator.unwrap_model(trainer.model)
-        evaluation, predictions = _final_evaluation(settings, loaded, data, model, progress)
+        adapted, baseline = _final_evaluation(settings, loaded, data, model, progress)
+        predictions = adapted.predictions
         payload = {
-            **evaluation,
-            "base_model": settings.model.model_name_or_path,
-            "recipe": settings.recipe,
-            "train_examples": len(data.train),
-            "training_seconds": round(training_seconds, 1),
-            "global_step": trainer.state.global_step,
-            "best_checkpoint": trainer.state.best_model_checkpoint,
-            "best_eval_accuracy": trainer.state.best_metric,
-            "hardware": _hardware(),
-            "world_size": trainer.args.world_size,
-            "distributed_type": str(getattr(trainer.accelerator.distributed_type, "value", "")),
-            "quantization": loaded.quantization,
-            "hyperparameters": settings.hyperparameters(),
-            "log_history": trainer.state.log_history,
+            **adapted.to_dict(),
+            "baseline": baseline.to_dict() if baseline is not None else None,
+            "model_index": [_card_entry(adapted, "LoRA adapter", data)],
+            "training": {
+                "base_model": settings.model.model_name_or_path,
+                "recipe": settings.recipe,
+                "train_examples": len(data.train),
+                "training_seconds": round(training_seconds, 1),
+                "global_step": trainer.state.global_step,
+                "best_checkpoint": trainer.state.best_model_checkpoint,
+                "best_eval_accuracy": trainer.state.best_metric,
+                "hardware": _hardware(),
+                "world_size": trainer.args.world_size,
+                "distributed_type": str(getattr(trainer.accelerator.distributed_type, "value", "")),
+                "quantization": loaded.quantization,
+                "hyperparameters": settings.hyperparameters(),
+                "log_history": trainer.state.log_history,
+            },
         }
         _write_outputs(settings, trainer, loaded, payload, predictions)
         if settings.push_to_hub:

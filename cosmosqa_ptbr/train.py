@@ -125,8 +125,10 @@ def main(args: argparse.Namespace) -> int:
         print(f"cosmosqa-ptbr train: error: {error}", file=sys.stderr)
         return 2
     if result.results:
-        for entry in result.results["results"]:
-            print(f"{entry['name']}: accuracy {entry['accuracy']:.4f} on {entry['n']} items of {entry['split']}")
+        where = result.results["model_index"][0].get("subset") or result.results["split"]
+        print(f"with the adapter: accuracy {result.results['accuracy']:.4f} on {result.results['n']} items ({where})")
+        if result.results.get("baseline"):
+            print(f"base model, same items: accuracy {result.results['baseline']['accuracy']:.4f}")
         print(f"training time {result.training_seconds:.1f} s; output in {result.output_dir}")
         if result.hub_url:
             print(f"uploaded to {result.hub_url}")

@@ -218,7 +218,7 @@ def test_chat_template_without_eos_after_the_answer_is_refused(tiny_model_dir: P
 
 def test_tiny_model_trains_in_4bit_on_cpu(trained_4bit: Any) -> None:
     """A tiny Llama loaded with bitsandbytes NF4 trains its LoRA adapter on the CPU and is evaluated."""
-    results = trained_4bit.results
+    results = trained_4bit.results["training"]
     assert results["quantization"] == "4bit" and results["global_step"] == 4
     losses = [entry["loss"] for entry in trained_4bit.log_history if "loss" in entry]
     assert len(losses) == 4 and all(loss > 0 for loss in losses)
@@ -236,15 +236,16 @@ def test_output_folder_holds_adapter_results_and_a_parsable_card(trained_4bit: A
         assert (out / name).is_file(), name
     assert (out / "chat_template.jinja").is_file() or "chat_template" in (out / "tokenizer_config.json").read_text()
     results = json.loads((out / "results.json").read_text())
-    adapted, base = results["results"]
-    assert adapted["n"] == base["n"] == 12 and adapted["subset"].startswith("20 rows")
+    assert results["n"] == results["baseline"]["n"] == 12 and results["mode"] == "loglik"
+    (adapted,) = results["model_index"]
+    assert adapted["accuracy"] == results["accuracy"] and adapted["subset"].startswith("20 rows")
     predictions = [json.loads(line) for line in (out / "predictions.jsonl").read_text().splitlines()]
     assert sum(p["predicted"] == p["gold"] for p in predictions) / len(predictions) == pytest.approx(adapted["accuracy"])
     card = ModelCard.load(out / "README.md")
     (result,) = card.data.eval_results
     assert result.metric_value == pytest.approx(adapted["accuracy"])
     assert result.dataset_type == "heloisy/cosmos_qa_ptbr" and result.dataset_split == "validation"
-    assert card.data.base_model == str(trained_4bit.results["base_model"])
+    assert card.data.base_model == str(trained_4bit.results["training"]["base_model"])
     assert "lora_r" in card.text and "hf_" not in card.text
 
 
@@ -267,11 +268,11 @@ def test_resume_continues_from_the_last_checkpoint(tiny_model_dir: Path, tmp_pat
     """A run stopped at step 2 resumes from checkpoint-2; an existing run without --resume is refused."""
     out = tmp_path / "run"
     first = train(tiny_recipe(tiny_model_dir, out, max_steps=2, load_best_model_at_end=False), progress=False)
-    assert (out / "checkpoint-2").is_dir() and first.results["global_step"] == 2
+    assert (out / "checkpoint-2").is_dir() and first.results["training"]["global_step"] == 2
     with pytest.raises(RecipeError, match="--resume"):
         train(tiny_recipe(tiny_model_dir, out), progress=False)
     resumed = train(tiny_recipe(tiny_model_dir, out), resume=True, progress=False)
-    assert resumed.results["global_step"] == 4
+    assert resumed.results["training"]["global_step"] == 4
     steps = [entry["step"] for entry in resumed.log_history if "loss" in entry]
     assert steps[-2:] == [3, 4]
 
@@ -310,6 +311,6 @@ def test_accelerate_launch_trains_with_two_cpu_processes(tiny_model_dir: Path, t
     ]
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=400, cwd=tmp_path)
     assert done.returncode == 0, done.stderr[-3000:]
-    results = json.loads((out / "results.json").read_text())
+    results = json.loads((out / "results.json").read_text())["training"]
     assert results["world_size"] == 2 and results["distributed_type"] == "MULTI_CPU"
     assert results["global_step"] == 2 and (out / "adapter_model.safetensors").is_file()
