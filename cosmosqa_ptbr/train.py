@@ -31,25 +31,85 @@ __all__ = ["load_settings", "main", "make_parser", "train"]
 
 _DESCRIPTION = (
     "LoRA/QLoRA SFT from a YAML recipe. Settings come from --config and are overridden by --key value "
-    "options (every field below); all of them are checked before the model loads. The loss falls on the "
+    "options (the fields below and any trl.SFTConfig field); all are checked before the model loads. The loss falls on the "
     "answer only; the best checkpoint by eval_accuracy is kept. Example: cosmosqa-ptbr train --config "
     "recipes/smollm2-135m/lora-cpu.yaml --output-dir runs/smol"
 )
 
 #: Options of the command itself, not of the settings dataclasses.
-_OWN_OPTIONS = ("config", "resume", "check", "_main", "command")
+_OWN_OPTIONS = ("config", "resume", "check", "extra_settings", "_main", "command")
+
+
+class _ShowSettingsHelp(argparse.Action):
+    """``--help-sft``: list every ``trl.SFTConfig`` field with its help (imports trl, so not in ``--help``)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest=dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: Any, values: Any, option_string: Any = None) -> None:
+        import dataclasses
+        import textwrap
+
+        from trl import SFTConfig
+
+        for field in dataclasses.fields(SFTConfig):
+            if field.init and field.name != "hub_token":
+                default = field.default if field.default is not dataclasses.MISSING else "(computed)"
+                text = " ".join(str(field.metadata.get("help", "")).split())
+                print(f"--{field.name} (default: {default!r})")
+                print(textwrap.indent(textwrap.fill(text, 100), "    "))
+        parser.exit()
+
+
+def _setting_pairs(parser: argparse.ArgumentParser, extras: list[str]) -> dict[str, Any]:
+    """Turn the options argparse did not know (``--key value``, ``--key=value``, ``--flag``) into settings."""
+    settings: dict[str, Any] = {}
+    index = 0
+    while index < len(extras):
+        token = extras[index]
+        if not token.startswith("--") or len(token) == 2:
+            parser.error(f"unexpected argument {token!r}: settings are given as --key value")
+        name, _, value = token[2:].partition("=")
+        name = name.replace("-", "_")
+        if not _:
+            following = extras[index + 1] if index + 1 < len(extras) else None
+            if following is not None and not following.startswith("--"):
+                value, index = following, index + 1
+            elif name.startswith("no_"):
+                name, value = name[3:], "false"
+            else:
+                value = "true"
+        settings[name] = value
+        index += 1
+    return settings
+
+
+def _accept_settings(parser: argparse.ArgumentParser) -> None:
+    # Every trl.SFTConfig field is a setting; listing them all would import trl on `--help`, so the
+    # options argparse does not know are collected here and checked, by name and type, in parse_settings.
+    original = parser.parse_known_args
+
+    def parse_known_args(args: Any = None, namespace: Any = None) -> tuple[argparse.Namespace, list[str]]:
+        namespace, extras = original(args, namespace)
+        namespace.extra_settings = _setting_pairs(parser, list(extras))
+        return namespace, []
+
+    parser.parse_known_args = parse_known_args  # type: ignore[method-assign]
 
 
 def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
-    """Build the ``train`` parser: the command's own options plus one option per settings field."""
+    """Build the ``train`` parser: the command's own options, the package's settings, and any SFTConfig field."""
     import dataclasses
     import typing
 
-    from transformers import HfArgumentParser
-
-    from ._train_args import argument_dataclasses
+    from ._train_args import LoraArguments, ModelArguments, ScriptArguments
 
     parser = subcommand_parser(subparsers, "train", _DESCRIPTION)
+    parser.epilog = (
+        "Any trl.SFTConfig field is also a setting, in the recipe or as --name value (e.g. --max_steps 1000 "
+        "--learning_rate 2e-4 --output-dir runs/x --push-to-hub --hub-model-id NS/NAME); --help-sft lists them. "
+        "A Hub token is never a setting: use HF_TOKEN or `hf auth login`."
+    )
     parser.add_argument("--config", required=True, help="YAML recipe, e.g. recipes/smollm2-135m/lora-cpu.yaml.")
     parser.add_argument(
         "--resume", action="store_true", help="Continue from the last checkpoint-* folder in the output directory."
@@ -57,22 +117,24 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
     parser.add_argument(
         "--check", action="store_true", help="Check the recipe and overrides, print the settings, load no model."
     )
-    for dtype in argument_dataclasses():
-        group = parser.add_argument_group(f"{dtype.__name__} (recipe keys)", (dtype.__doc__ or "").strip()[:200])
-        before = len(parser._actions)
+    parser.add_argument("--help-sft", action=_ShowSettingsHelp, help="List every trl.SFTConfig setting and exit.")
+    for dtype in (ScriptArguments, ModelArguments, LoraArguments):
+        group = parser.add_argument_group(f"{dtype.__name__} (recipe keys)", (dtype.__doc__ or "").strip())
         hints = typing.get_type_hints(dtype)
         for field in dataclasses.fields(dtype):
-            if field.init:
-                field.type = hints[field.name]
-                HfArgumentParser._parse_dataclass_field(group, field)
-        # Defaults live in the dataclasses; only options typed on the command line reach the overrides.
-        for action in parser._actions[before:]:
-            action.default = argparse.SUPPRESS
+            default = field.default_factory() if field.default_factory is not dataclasses.MISSING else field.default
+            kwargs: dict[str, Any] = {"help": f"{field.metadata.get('help', '')} (default: {default!r})"}
+            if typing.get_origin(hints[field.name]) is list:
+                kwargs["nargs"] = "+"
+            # Values stay strings here and are checked against the field's type with the recipe's values.
+            group.add_argument(f"--{field.name}", default=argparse.SUPPRESS, metavar="VALUE", **kwargs)
+    _accept_settings(parser)
     return parser
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
-    return {key: value for key, value in vars(args).items() if key not in _OWN_OPTIONS}
+    named = {key: value for key, value in vars(args).items() if key not in _OWN_OPTIONS}
+    return {**named, **getattr(args, "extra_settings", {})}
 
 
 def load_settings(config: str | Path | Mapping[str, Any] | None = None, **overrides: Any) -> TrainSettings:

@@ -111,13 +111,18 @@ def test_command_line_overrides_win_over_the_recipe() -> None:
     """``--key value`` options replace the recipe's values, in either spelling."""
     recipe = REPO / "recipes" / "smollm2-135m" / "lora-cpu.yaml"
     args = make_parser().parse_args(
-        ["--config", str(recipe), "--max_steps", "3", "--learning-rate", "1e-3", "--lora_target_modules", "q_proj"]
+        [
+            *("--config", str(recipe), "--max_steps", "3", "--learning-rate=1e-3", "--lora_target_modules", "q_proj"),
+            *("--final_eval_limit", "null", "--push-to-hub", "--hub-model-id", "me/smol", "--no-load-best-model-at-end"),
+        ]
     )
     from cosmosqa_ptbr.train import _overrides
 
     settings = load_settings(args.config, **_overrides(args))
     assert settings.sft.max_steps == 3 and settings.sft.learning_rate == pytest.approx(1e-3)
     assert settings.lora.lora_target_modules == ["q_proj"]
+    assert settings.script.final_eval_limit is None and not settings.sft.load_best_model_at_end
+    assert settings.push_to_hub and settings.hub_model_id == "me/smol"
     assert settings.script.train_size == 300  # untouched recipe values stay
 
 
