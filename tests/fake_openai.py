@@ -52,6 +52,7 @@ class FakeOpenAI:
         retry_after: str = "1",
         hang_seconds: float = 30.0,
         batch_polls: int = 2,
+        api_key: str | None = None,
     ) -> None:
         self.reference = {}
         for line in Path(reference_jsonl).read_text(encoding="utf-8").splitlines():
@@ -71,6 +72,7 @@ class FakeOpenAI:
         self.retry_after = retry_after
         self.hang_seconds = hang_seconds
         self.batch_polls = batch_polls
+        self.api_key = api_key  # when set, other keys get 401 as from OpenAI
         self.log: list[dict[str, Any]] = []  # one entry per chat request: id, fault, time, response_format
         self.attempts: Counter[str] = Counter()
         self.files: dict[str, bytes] = {}
@@ -114,8 +116,18 @@ class FakeOpenAI:
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (a hung request it timed out)
 
+            def _authorised(self) -> bool:
+                if fake.api_key is None or self.headers.get("Authorization") == f"Bearer {fake.api_key}":
+                    return True
+                error = {"message": "Incorrect API key provided", "type": "invalid_request_error",
+                         "code": "invalid_api_key"}
+                self._reply(401, {"error": error})
+                return False
+
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if not self._authorised():
+                    return
                 try:
                     answer = fake.post(self.path, self.headers.get("Content-Type", ""), body)
                 except ValueError as error:  # a client killed mid-request leaves a partial body
@@ -123,7 +135,8 @@ class FakeOpenAI:
                 self._reply(*answer)
 
             def do_GET(self) -> None:
-                self._reply(*fake.get(self.path))
+                if self._authorised():
+                    self._reply(*fake.get(self.path))
 
         self._server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self._server.daemon_threads = True

@@ -327,3 +327,53 @@ def test_batch_api_collects_validates_and_retries_failures_live(
     batch_lines = _jsonl(output.with_name("out.batch.jsonl"))
     assert [line["custom_id"] for line in batch_lines] == ids
     assert batch_lines[0]["body"]["response_format"]["type"] == "json_schema"
+
+
+def test_requests_in_flight_never_exceed_the_concurrency_limit(
+    tmp_path: Path, english_subset: Callable, server: Callable
+) -> None:
+    """With a slow server, several requests run at once but never more than the concurrency setting."""
+    fake = server(latency=0.05)
+    result = translate(english_subset(24), tmp_path / "out.jsonl", base_url=fake.base_url, concurrency=6, **FAST)
+    assert result.written == 24 and 2 <= fake.max_in_flight <= 6
+
+
+def test_a_refused_key_stops_the_run_without_showing_the_key(
+    tmp_path: Path, english_subset: Callable, server: Callable, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 401 ends the run with a hint about the key instead of rejecting every item; the key is not printed."""
+    from cosmosqa_ptbr.translation import TranslationError
+
+    fake = server(api_key="right-key")
+    monkeypatch.setenv("OPENAI_API_KEY", "wrong-key-123")
+    output = tmp_path / "out.jsonl"
+    with pytest.raises(TranslationError, match="check OPENAI_API_KEY") as raised:
+        translate(english_subset(5), output, base_url=fake.base_url, **FAST)
+    assert "wrong-key-123" not in str(raised.value)
+    assert output.read_text(encoding="utf-8") == "" and not output.with_name("out.rejects.jsonl").read_text()
+    monkeypatch.setenv("OPENAI_API_KEY", "right-key")
+    assert translate(english_subset(5), output, base_url=fake.base_url, **FAST).written == 5
+
+
+def test_batch_run_killed_while_polling_resumes_the_same_batch(
+    tmp_path: Path, english_subset: Callable, reference: dict[str, dict[str, Any]], server: Callable
+) -> None:
+    """A Batch API run killed after submitting picks up the recorded batch instead of paying for a second one."""
+    fake = server(batch_polls=3)
+    source, output = english_subset(10), tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "cosmosqa_ptbr.translation", "--input", str(source), "--output", str(output),
+               "--base-url", fake.base_url, "--model", "m", "--batch-api", "--batch-poll-interval", "30",
+               "--quiet"]
+    process = subprocess.Popen(command, env={**os.environ, "OPENAI_API_KEY": "dummy"},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    manifest = output.with_name("out.manifest.json")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not (manifest.exists() and '"batch": {' in manifest.read_text()):
+        time.sleep(0.02)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert len(fake.batches) == 1 and not output.read_text(encoding="utf-8")
+
+    translate(source, output, base_url=fake.base_url, batch_api=True, batch_poll_interval=0.01, **FAST)
+    rows, _ = _assert_exactly_once(output, list(reference)[:10])
+    assert len(fake.batches) == 1 and all(row == reference[row[ID]] for row in rows)
