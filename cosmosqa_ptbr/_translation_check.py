@@ -235,7 +235,8 @@ class LengthBounds:
 
 
 def _option_key(text: str) -> str:
-    return " ".join(_words(text))
+    # Digits count: "5 dollars" and "6 dollars" are different options.
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def check_translation(item: SourceItem, reply: Mapping[str, Any], bounds: LengthBounds | None = None) -> dict[str, Any]:

@@ -277,7 +277,7 @@ class _Pipeline:
         batch = estimated_cost(
             self.config.model, self.batch_prompt_tokens, self.batch_completion_tokens, prices=prices, batch=True
         )
-        return None if live is None or batch is None else round(live + batch, 6)
+        return None if live is None or batch is None else live + batch
 
     async def run_live(self, works: Sequence[_Work], description: str = "translate") -> None:
         """Process ``works`` with at most ``concurrency`` in flight; one writer appends the results."""

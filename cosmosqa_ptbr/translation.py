@@ -145,7 +145,7 @@ def estimated_cost(
             return None
         prices = PRICES[max(matches, key=len)]
     cost = (prompt_tokens * prices[0] + completion_tokens * prices[1]) / 1_000_000
-    return round(cost / 2 if batch else cost, 6)
+    return cost / 2 if batch else cost
 
 
 # --------------------------------------------------------------------------------------------- settings

@@ -338,6 +338,26 @@ def test_requests_in_flight_never_exceed_the_concurrency_limit(
     assert result.written == 24 and 2 <= fake.max_in_flight <= 6
 
 
+def test_a_datasets_split_is_accepted_and_cost_is_estimated_from_the_price_table(
+    tmp_path: Path, english: dict[str, dict[str, str]], reference: dict[str, dict[str, Any]], server: Callable
+) -> None:
+    """A ``datasets.Dataset`` in the English layout translates like a file, and the cost follows the token counts."""
+    import datasets
+
+    from cosmosqa_ptbr.translation import estimated_cost
+
+    ids = list(reference)[:6]
+    split = datasets.Dataset.from_list([{**english[i], "label": int(english[i]["label"])} for i in ids])
+    fake = server()
+    result = translate(split, tmp_path / "out.jsonl", base_url=fake.base_url, **{**FAST, "model": "gpt-4o-mini"})
+    rows, _ = _assert_exactly_once(tmp_path / "out.jsonl", ids)
+    assert all(row == reference[row[ID]] for row in rows)
+    assert result.prompt_tokens > 0 and result.cost_usd == estimated_cost(
+        "gpt-4o-mini", result.prompt_tokens, result.completion_tokens
+    )
+    assert result.cost_usd == pytest.approx((result.prompt_tokens * 0.15 + result.completion_tokens * 0.60) / 1e6)
+
+
 def test_a_refused_key_stops_the_run_without_showing_the_key(
     tmp_path: Path, english_subset: Callable, server: Callable, monkeypatch: pytest.MonkeyPatch
 ) -> None:
