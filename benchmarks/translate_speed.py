@@ -55,7 +55,8 @@ def main() -> int:
     os.environ.setdefault("OPENAI_API_KEY", "dummy")
     server = subprocess.Popen(
         [sys.executable, str(SERVER), "--port", "0", "--latency", str(args.latency)],
-        stdout=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         base_url = server.stdout.readline().strip()
@@ -68,8 +69,9 @@ def main() -> int:
             ):
                 output = Path(folder) / f"out-{concurrency}.jsonl"
                 started = time.perf_counter()
-                result = translate(source, output, model="m", base_url=base_url, concurrency=concurrency,
-                                   limit=limit, progress=False)
+                result = translate(
+                    source, output, model="m", base_url=base_url, concurrency=concurrency, limit=limit, progress=False
+                )
                 seconds = time.perf_counter() - started
                 assert result.written == limit and result.rejected == 0, result
                 rates[name] = limit / seconds

@@ -58,7 +58,7 @@ class SourceItem:
 
     def fields(self) -> dict[str, str]:
         """The English text under the output column names (what the model is asked to translate)."""
-        return {CONTEXT: self.context, QUESTION: self.question, **dict(zip(ANSWER_COLUMNS, self.options))}
+        return {CONTEXT: self.context, QUESTION: self.question, **dict(zip(ANSWER_COLUMNS, self.options, strict=True))}
 
 
 # --------------------------------------------------------------------------------------------- reading
@@ -177,20 +177,25 @@ def parse_reply(content: str | None) -> dict[str, Any]:
 
 # --------------------------------------------------------------------------------------------- language
 
+
 # Frequent function words of each language; words spelled alike in both ("a", "as", "no", "do", "me", "so")
 # are left out. On the shipped 400 reference pairs, no Portuguese field reaches two English hits with
 # more than half as many Portuguese ones, and every English original has at least one field that does.
-_EN_WORDS = frozenset(
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_EN_WORDS = _word_set(
     """the and of to is was were are be been being it its i my he she his her him they them their we our you your
     that this these those with for on at by from have has had not but what which who whom would will could should
     did does don't wo nt n't i'm it's when where why how an or if than then just about into out up after before
-    because some any all very really only also none above choices""".split()
+    because some any all very really only also none above choices"""
 )
-_PT_WORDS = frozenset(
+_PT_WORDS = _word_set(
     """o os de da das dos que e em um uma uns umas para com não na nas nos por pela pelo pelas pelos mais como mas
     foi ao aos à às ele ela eles elas eu meu minha meus minhas seu sua seus suas você vocês nós nosso nossa isso isto
     esse essa este esta aquele aquela está estava estão era ser ter tem tinha já quando também porque muito muita há
-    sobre até depois antes ou mesmo ainda então lhe te sem entre num numa pra nenhuma alternativas acima""".split()
+    sobre até depois antes ou mesmo ainda então lhe te sem entre num numa pra nenhuma alternativas acima"""
 )
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
@@ -269,7 +274,8 @@ def check_translation(item: SourceItem, reply: Mapping[str, Any], bounds: Length
         if column in texts:
             key = _option_key(texts[column])
             if key in seen:
-                problems.append(f"options {seen[key]} and {column} are the same ({texts[column]!r}); keep them distinct")
+                same = f"options {seen[key]} and {column} are the same ({texts[column]!r})"
+                problems.append(f"{same}; keep them distinct")
             seen.setdefault(key, column)
     for column, text in texts.items():
         if text != NONE_OF_THE_ABOVE_PT and looks_english(text, source[column]):

@@ -113,11 +113,15 @@ def _completion_dict(response: Any) -> dict[str, Any]:
     """The few fields read from a ``ChatCompletion`` (a full ``model_dump`` costs more than the rest)."""
     usage = response.usage
     return {
-        "usage": {"prompt_tokens": getattr(usage, "prompt_tokens", 0), "completion_tokens":
-                  getattr(usage, "completion_tokens", 0)},
+        "usage": {
+            "prompt_tokens": getattr(usage, "prompt_tokens", 0),
+            "completion_tokens": getattr(usage, "completion_tokens", 0),
+        },
         "choices": [
-            {"finish_reason": choice.finish_reason,
-             "message": {"content": choice.message.content, "refusal": getattr(choice.message, "refusal", None)}}
+            {
+                "finish_reason": choice.finish_reason,
+                "message": {"content": choice.message.content, "refusal": getattr(choice.message, "refusal", None)},
+            }
             for choice in response.choices[:1]
         ],
     }
@@ -366,8 +370,12 @@ class _Pipeline:
         path = self.store.batch_input
         with path.open("w", encoding="utf-8") as handle:
             for item in chunk:
-                line = {"custom_id": item.id, "method": "POST", "url": _CHAT_ENDPOINT,
-                        "body": self.request_body(build_messages(item))}
+                line = {
+                    "custom_id": item.id,
+                    "method": "POST",
+                    "url": _CHAT_ENDPOINT,
+                    "body": self.request_body(build_messages(item)),
+                }
                 handle.write(json.dumps(line, ensure_ascii=False) + "\n")
         data = path.read_bytes()
         uploaded = await self._retrying(
@@ -376,13 +384,21 @@ class _Pipeline:
         )
         batch = await self._retrying(
             lambda: self.client.batches.create(
-                input_file_id=uploaded.id, endpoint=_CHAT_ENDPOINT, completion_window="24h",
+                input_file_id=uploaded.id,
+                endpoint=_CHAT_ENDPOINT,
+                completion_window="24h",
                 metadata={"cosmosqa_ptbr_prompt": prompt_hash()},
             ),
             "the batch creation",
         )
-        state = {"id": batch.id, "input_file_id": uploaded.id, "requests": len(chunk), "submitted_at": _now(),
-                 "status": batch.status, "collected": False}
+        state = {
+            "id": batch.id,
+            "input_file_id": uploaded.id,
+            "requests": len(chunk),
+            "submitted_at": _now(),
+            "status": batch.status,
+            "collected": False,
+        }
         self.manifest["batch"] = state
         self.manifest.setdefault("batches", []).append(batch.id)
         self.save_manifest()
@@ -412,8 +428,9 @@ class _Pipeline:
         for file_id in (batch.error_file_id, batch.output_file_id):
             if not file_id:
                 continue
-            response = await self._retrying(lambda file_id=file_id: self.client.files.content(file_id),
-                                            "the batch result download")
+            response = await self._retrying(
+                lambda file_id=file_id: self.client.files.content(file_id), "the batch result download"
+            )
             for line in response.text.splitlines():
                 if line.strip():
                     record = json.loads(line)
@@ -435,21 +452,31 @@ class _Pipeline:
     def save_manifest(self) -> None:
         self._manifest_saved = time.monotonic()
         run = self.manifest["runs"][-1]
-        run.update(written=self.written, rejected=self.rejected, requests=self.requests,
-                   prompt_tokens=self.prompt_tokens + self.batch_prompt_tokens,
-                   completion_tokens=self.completion_tokens + self.batch_completion_tokens,
-                   estimated_cost_usd=self.cost(), response_format=self.mode)
+        run.update(
+            written=self.written,
+            rejected=self.rejected,
+            requests=self.requests,
+            prompt_tokens=self.prompt_tokens + self.batch_prompt_tokens,
+            completion_tokens=self.completion_tokens + self.batch_completion_tokens,
+            estimated_cost_usd=self.cost(),
+            response_format=self.mode,
+        )
         self.manifest["updated_at"] = _now()
         self.manifest["counts"].update(output=len(self.store.done), rejects=len(self.store.rejected))
         write_manifest(self.store.manifest, self.manifest)
 
 
-def _start_manifest(store: OutputStore, config: TranslationConfig, source: Any, items: Sequence[SourceItem],
-                    skipped: int) -> dict[str, Any]:
+def _start_manifest(
+    store: OutputStore, config: TranslationConfig, source: Any, items: Sequence[SourceItem], skipped: int
+) -> dict[str, Any]:
     manifest = read_manifest(store.manifest)
     if manifest.get("prompt_hash") not in (None, prompt_hash()):
-        log.warning("%s was started with another prompt (%s); new rows use prompt %s",
-                    store.output, manifest["prompt_hash"], prompt_hash())
+        log.warning(
+            "%s was started with another prompt (%s); new rows use prompt %s",
+            store.output,
+            manifest["prompt_hash"],
+            prompt_hash(),
+        )
     now = _now()
     manifest.update(
         model=config.model,
@@ -465,8 +492,14 @@ def _start_manifest(store: OutputStore, config: TranslationConfig, source: Any, 
     )
     manifest.setdefault("started_at", now)
     manifest.setdefault("runs", []).append(
-        {"started_at": now, "finished_at": None, "model": config.model, "prompt_hash": prompt_hash(),
-         "mode": "batch" if config.batch_api else "live", "skipped": skipped}
+        {
+            "started_at": now,
+            "finished_at": None,
+            "model": config.model,
+            "prompt_hash": prompt_hash(),
+            "mode": "batch" if config.batch_api else "live",
+            "skipped": skipped,
+        }
     )
     return manifest
 

@@ -158,8 +158,10 @@ class TranslationConfig:
     model: str = field(default="gpt-4o-mini", metadata={"help": "chat model name as the server knows it"})
     base_url: str | None = field(
         default=None,
-        metadata={"help": "OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1 (vLLM, llama.cpp, Ollama); "
-                  "default: OpenAI. The key is read from OPENAI_API_KEY (any value for local servers)"},
+        metadata={
+            "help": "OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1 (vLLM, llama.cpp, Ollama); "
+            "default: OpenAI. The key is read from OPENAI_API_KEY (any value for local servers)"
+        },
     )
     concurrency: int = field(default=16, metadata={"help": "requests in flight at once"})
     limit: int | None = field(default=None, metadata={"help": "translate only the first N input items"})
@@ -178,8 +180,9 @@ class TranslationConfig:
     max_tokens: int | None = field(default=None, metadata={"help": "cap on tokens per reply (server default if unset)"})
     response_format: str = field(
         default="json_schema",
-        metadata={"help": "json_schema (strict schema; falls back to json_object when the server refuses it) "
-                  "or json_object"},
+        metadata={
+            "help": "json_schema (strict schema; falls back to json_object when the server refuses it) or json_object"
+        },
     )
     backoff_base: float = field(default=1.0, metadata={"help": "first retry delay in seconds (doubles each time)"})
     backoff_max: float = field(default=60.0, metadata={"help": "longest retry delay in seconds without Retry-After"})
@@ -304,8 +307,14 @@ def translate(
 
 # --------------------------------------------------------------------------------------------- CLI
 
-_FLAG_TYPES: Final = {"int": int, "int | None": int, "float": float, "float | None": float, "str": str,
-                      "str | None": str}
+_FLAG_TYPES: Final = {
+    "int": int,
+    "int | None": int,
+    "float": float,
+    "float | None": float,
+    "str": str,
+    "str | None": str,
+}
 
 
 def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:

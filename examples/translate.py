@@ -26,7 +26,11 @@ def main() -> None:
     args = parser.parse_args()
 
     result = cosmosqa_ptbr.translate(
-        args.input, args.output, model=args.model, base_url=args.base_url, limit=args.limit,
+        args.input,
+        args.output,
+        model=args.model,
+        base_url=args.base_url,
+        limit=args.limit,
         concurrency=args.concurrency,
     )
     print(f"translated {result.written}, rejected {result.rejected}, skipped {result.skipped} already done")

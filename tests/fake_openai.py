@@ -12,6 +12,7 @@ Run it by hand: ``python tests/fake_openai.py --port 8000 --latency 0.05 --fault
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import email.parser
 import itertools
@@ -62,7 +63,7 @@ class FakeOpenAI:
         self.english: dict[tuple[str, ...], dict[str, str]] = {}
         with Path(english_csv).open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
-                fields = dict(zip(KEYS, (row[name] for name in ENGLISH_KEYS)))
+                fields = dict(zip(KEYS, (row[name] for name in ENGLISH_KEYS), strict=True))
                 self.english[_key(fields)] = {"id": row["id"], **{k: v.strip() for k, v in fields.items()}}
         self.latency = latency
         self.faults = {key: list(value) for key, value in (faults or {}).items()}
@@ -105,22 +106,24 @@ class FakeOpenAI:
             def _reply(self, status: int, body: Any, headers: dict[str, str] | None = None) -> None:
                 data = body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=False).encode("utf-8")
                 self.send_response(status)
-                self.send_header("Content-Type", "application/octet-stream" if isinstance(body, bytes)
-                                 else "application/json")
+                self.send_header(
+                    "Content-Type", "application/octet-stream" if isinstance(body, bytes) else "application/json"
+                )
                 self.send_header("Content-Length", str(len(data)))
                 for name, value in (headers or {}).items():
                     self.send_header(name, value)
                 self.end_headers()
-                try:
-                    self.wfile.write(data)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client gave up (a hung request it timed out)
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self.wfile.write(data)  # fails when the client gave up (a hung request it timed out)
 
             def _authorised(self) -> bool:
                 if fake.api_key is None or self.headers.get("Authorization") == f"Bearer {fake.api_key}":
                     return True
-                error = {"message": "Incorrect API key provided", "type": "invalid_request_error",
-                         "code": "invalid_api_key"}
+                error = {
+                    "message": "Incorrect API key provided",
+                    "type": "invalid_request_error",
+                    "code": "invalid_api_key",
+                }
                 self._reply(401, {"error": error})
                 return False
 
@@ -211,8 +214,12 @@ class FakeOpenAI:
     def chat(self, request: dict[str, Any], *, live: bool) -> tuple[int, Any, dict[str, str]]:
         format_type = (request.get("response_format") or {}).get("type")
         if self.reject_json_schema and format_type == "json_schema":
-            error = {"message": "response_format type json_schema is not supported by this server",
-                     "type": "invalid_request_error", "param": "response_format", "code": None}
+            error = {
+                "message": "response_format type json_schema is not supported by this server",
+                "type": "invalid_request_error",
+                "param": "response_format",
+                "code": None,
+            }
             return 400, {"error": error}, {}
         english = self._find(request.get("messages") or [])
         if english is None or english["id"] not in self.reference:
@@ -221,8 +228,9 @@ class FakeOpenAI:
         with self._lock:
             self.attempts[item_id] += 1
             fault = self._fault(item_id, self.attempts[item_id])
-            self.log.append({"id": item_id, "fault": fault, "time": time.monotonic(), "response_format": format_type,
-                             "live": live})
+            self.log.append(
+                {"id": item_id, "fault": fault, "time": time.monotonic(), "response_format": format_type, "live": live}
+            )
         if fault == "429":
             error = {"message": "Rate limit reached, retry later", "type": "requests", "code": "rate_limit_exceeded"}
             return 429, {"error": error}, {"Retry-After": self.retry_after}
@@ -247,10 +255,19 @@ class FakeOpenAI:
             "object": "chat.completion",
             "created": int(time.time()),
             "model": request.get("model", "m"),
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": content},
-                         "finish_reason": "stop", "logprobs": None}],
-            "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": len(content) // 4,
-                      "total_tokens": prompt_tokens + len(content) // 4},
+            "choices": [
+                {
+                    "index": 0,
+                    "message": {"role": "assistant", "content": content},
+                    "finish_reason": "stop",
+                    "logprobs": None,
+                }
+            ],
+            "usage": {
+                "prompt_tokens": prompt_tokens,
+                "completion_tokens": len(content) // 4,
+                "total_tokens": prompt_tokens + len(content) // 4,
+            },
         }
         return 200, completion, {}
 
@@ -270,8 +287,15 @@ class FakeOpenAI:
         return 200, self._file(file_id, filename, fields["purpose"][1].decode()), {}
 
     def _file(self, file_id: str, filename: str, purpose: str) -> dict[str, Any]:
-        return {"id": file_id, "object": "file", "bytes": len(self.files[file_id]), "created_at": int(time.time()),
-                "filename": filename, "purpose": purpose, "status": "processed"}
+        return {
+            "id": file_id,
+            "object": "file",
+            "bytes": len(self.files[file_id]),
+            "created_at": int(time.time()),
+            "filename": filename,
+            "purpose": purpose,
+            "status": "processed",
+        }
 
     def _create_batch(self, request: dict[str, Any]) -> tuple[int, Any, dict[str, str]]:
         data = self.files.get(request.get("input_file_id", ""))
@@ -284,14 +308,24 @@ class FakeOpenAI:
                 continue
             entry = json.loads(line)
             status, body, _ = self.chat(entry["body"], live=False)
-            record = {"id": f"batch_req_{next(self._ids)}", "custom_id": entry["custom_id"],
-                      "response": {"status_code": status, "request_id": f"req_{next(self._ids)}", "body": body},
-                      "error": None}
+            record = {
+                "id": f"batch_req_{next(self._ids)}",
+                "custom_id": entry["custom_id"],
+                "response": {"status_code": status, "request_id": f"req_{next(self._ids)}", "body": body},
+                "error": None,
+            }
             (output if status == 200 else errors).append(json.dumps(record, ensure_ascii=False))
         batch = {
-            "id": batch_id, "object": "batch", "endpoint": request["endpoint"], "errors": None,
-            "input_file_id": request["input_file_id"], "completion_window": request["completion_window"],
-            "status": "validating", "output_file_id": None, "error_file_id": None, "created_at": int(time.time()),
+            "id": batch_id,
+            "object": "batch",
+            "endpoint": request["endpoint"],
+            "errors": None,
+            "input_file_id": request["input_file_id"],
+            "completion_window": request["completion_window"],
+            "status": "validating",
+            "output_file_id": None,
+            "error_file_id": None,
+            "created_at": int(time.time()),
             "request_counts": {"total": len(output) + len(errors), "completed": 0, "failed": 0},
             "metadata": request.get("metadata"),
         }
@@ -339,9 +373,14 @@ def main() -> None:
     parser.add_argument("--retry-after", default="1")
     parser.add_argument("--hang-seconds", type=float, default=30.0)
     args = parser.parse_args()
-    server = FakeOpenAI(latency=args.latency, fault_rate=args.fault_rate, seed=args.seed,
-                        reject_json_schema=args.reject_json_schema, retry_after=args.retry_after,
-                        hang_seconds=args.hang_seconds).start(args.port)
+    server = FakeOpenAI(
+        latency=args.latency,
+        fault_rate=args.fault_rate,
+        seed=args.seed,
+        reject_json_schema=args.reject_json_schema,
+        retry_after=args.retry_after,
+        hang_seconds=args.hang_seconds,
+    ).start(args.port)
     print(server.base_url, flush=True)
     try:
         while True:

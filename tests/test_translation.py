@@ -152,15 +152,29 @@ def test_bad_input_rows_are_named_with_file_line_and_field(tmp_path: Path, engli
     with pytest.raises(SourceError, match=r"english\.csv:5: id .* repeats"):
         read_source(path)
     bad = tmp_path / "bad.jsonl"
-    bad.write_text(json.dumps({"id": "x", "context": "c", "question": "q", "answer0": "a", "answer1": "",
-                               "answer2": "b", "answer3": "d", "label": 1}) + "\n", encoding="utf-8")
+    bad.write_text(
+        json.dumps(
+            {
+                "id": "x",
+                "context": "c",
+                "question": "q",
+                "answer0": "a",
+                "answer1": "",
+                "answer2": "b",
+                "answer3": "d",
+                "label": 1,
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     with pytest.raises(SourceError, match=r"bad\.jsonl:1: field 'answer1' is empty"):
         read_source(bad)
 
 
 def test_settings_are_checked_when_made() -> None:
     """Impossible settings fail at construction with every problem named."""
-    with pytest.raises(ValueError, match="concurrency must be at least 1.*response_format"):
+    with pytest.raises(ValueError, match=r"concurrency must be at least 1.*response_format"):
         TranslationConfig(concurrency=0, response_format="xml")
 
 
@@ -179,8 +193,15 @@ def test_faults_end_with_every_id_once_and_rejects_with_reasons(
 ) -> None:
     """429, 500, a hang and a non-JSON reply are retried to success; persistent bad replies go to rejects."""
     ids = list(reference)[:30]
-    faults = {ids[0]: ["429"], ids[1]: ["500", "500"], ids[2]: ["hang"], ids[3]: ["not_json"],
-              ids[4]: ["three_options", "three_options"], ids[5]: ["english", "english"], ids[6]: ["english"]}
+    faults = {
+        ids[0]: ["429"],
+        ids[1]: ["500", "500"],
+        ids[2]: ["hang"],
+        ids[3]: ["not_json"],
+        ids[4]: ["three_options", "three_options"],
+        ids[5]: ["english", "english"],
+        ids[6]: ["english"],
+    }
     fake = server(latency=0.01, faults=faults, retry_after="1")
     output = tmp_path / "out.jsonl"
     result = translate(english_subset(30), output, base_url=fake.base_url, concurrency=8, **FAST)
@@ -210,8 +231,9 @@ def test_output_loads_through_the_dataset_builder(
     translate(english_subset(12), labelled, base_url=fake.base_url, **FAST)
     translate(english_subset(5, "test.csv", unlabelled=True), unlabelled, base_url=fake.base_url, **FAST)
     assert all(row[LABEL] is None for row in _jsonl(unlabelled))
-    data = load_dataset(data_files={"validation": str(labelled), "test": str(unlabelled)},
-                        cache_dir=str(tmp_path / "cache"))
+    data = load_dataset(
+        data_files={"validation": str(labelled), "test": str(unlabelled)}, cache_dir=str(tmp_path / "cache")
+    )
     letters = {row[ID]: "ABCD"[row[LABEL]] for row in data["validation"]}
     assert letters == {i: reference[i][LABEL] for i in list(reference)[:12]}
     assert set(data["test"][LABEL]) == {-1}
@@ -243,10 +265,25 @@ def test_sigkill_mid_run_then_restart_gives_every_id_once(
     """The CLI killed with SIGKILL mid-run and started again ends with every id exactly once, no torn line."""
     fake = server(latency=0.05)
     source, output = english_subset(80), tmp_path / "out.jsonl"
-    command = [sys.executable, "-m", "cosmosqa_ptbr.translation", "--input", str(source), "--output", str(output),
-               "--base-url", fake.base_url, "--model", "m", "--concurrency", "4", "--quiet"]
-    process = subprocess.Popen(command, env={**os.environ, "OPENAI_API_KEY": "dummy"},
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = [
+        sys.executable,
+        "-m",
+        "cosmosqa_ptbr.translation",
+        "--input",
+        str(source),
+        "--output",
+        str(output),
+        "--base-url",
+        fake.base_url,
+        "--model",
+        "m",
+        "--concurrency",
+        "4",
+        "--quiet",
+    ]
+    process = subprocess.Popen(
+        command, env={**os.environ, "OPENAI_API_KEY": "dummy"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and (not output.exists() or output.read_bytes().count(b"\n") < 15):
         time.sleep(0.02)
@@ -255,8 +292,9 @@ def test_sigkill_mid_run_then_restart_gives_every_id_once(
     partial = output.read_bytes().count(b"\n")
     assert 15 <= partial < 80
 
-    process = subprocess.run(command, env={**os.environ, "OPENAI_API_KEY": "dummy"}, capture_output=True, text=True,
-                             timeout=60)
+    process = subprocess.run(
+        command, env={**os.environ, "OPENAI_API_KEY": "dummy"}, capture_output=True, text=True, timeout=60
+    )
     assert process.returncode == 0, process.stdout + process.stderr
     rows, rejects = _assert_exactly_once(output, list(reference)[:80])
     assert not rejects and all(row == reference[row[ID]] for row in rows)
@@ -284,7 +322,7 @@ def test_json_schema_refusal_falls_back_to_json_mode(
     fake = server(reject_json_schema=True)
     output = tmp_path / "out.jsonl"
     result = translate(english_subset(10), output, base_url=fake.base_url, concurrency=4, **FAST)
-    rows, rejects = _assert_exactly_once(output, list(reference)[:10])
+    rows, _ = _assert_exactly_once(output, list(reference)[:10])
     assert result.written == 10 and all(row == reference[row[ID]] for row in rows)
     assert {entry["response_format"] for entry in fake.log} == {"json_object"}
     manifest = json.loads(output.with_name("out.manifest.json").read_text(encoding="utf-8"))
@@ -314,8 +352,9 @@ def test_batch_api_collects_validates_and_retries_failures_live(
     faults = {ids[0]: ["english"], ids[1]: ["500"], ids[2]: ["three_options", "three_options"]}
     fake = server(faults=faults)
     output = tmp_path / "out.jsonl"
-    result = translate(english_subset(12), output, base_url=fake.base_url, batch_api=True, batch_poll_interval=0.01,
-                       **FAST)
+    result = translate(
+        english_subset(12), output, base_url=fake.base_url, batch_api=True, batch_poll_interval=0.01, **FAST
+    )
     rows, rejects = _assert_exactly_once(output, ids)
     assert [record[ID] for record in rejects] == [ids[2]] and "field D is missing" in rejects[0]["reason"]
     assert all(row == reference[row[ID]] for row in rows)
@@ -381,11 +420,26 @@ def test_batch_run_killed_while_polling_resumes_the_same_batch(
     """A Batch API run killed after submitting picks up the recorded batch instead of paying for a second one."""
     fake = server(batch_polls=3)
     source, output = english_subset(10), tmp_path / "out.jsonl"
-    command = [sys.executable, "-m", "cosmosqa_ptbr.translation", "--input", str(source), "--output", str(output),
-               "--base-url", fake.base_url, "--model", "m", "--batch-api", "--batch-poll-interval", "30",
-               "--quiet"]
-    process = subprocess.Popen(command, env={**os.environ, "OPENAI_API_KEY": "dummy"},
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = [
+        sys.executable,
+        "-m",
+        "cosmosqa_ptbr.translation",
+        "--input",
+        str(source),
+        "--output",
+        str(output),
+        "--base-url",
+        fake.base_url,
+        "--model",
+        "m",
+        "--batch-api",
+        "--batch-poll-interval",
+        "30",
+        "--quiet",
+    ]
+    process = subprocess.Popen(
+        command, env={**os.environ, "OPENAI_API_KEY": "dummy"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     manifest = output.with_name("out.manifest.json")
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and not (manifest.exists() and '"batch": {' in manifest.read_text()):
