@@ -136,6 +136,7 @@ class _Pipeline:
         self.store = store
         self.manifest = manifest
         self.progress = progress
+        self.source_ids: frozenset[str] = frozenset()
         self.mode = config.response_format
         self.not_before = 0.0
         self.prompt_tokens = self.completion_tokens = 0
@@ -295,6 +296,8 @@ class _Pipeline:
 
         async def worker() -> None:
             for work in source:  # one event loop: next() on a shared iterator is safe
+                if writer_task.done():
+                    return  # the writer failed (disk full...): stop; its error is raised below
                 await results.put(await self.process(work))
 
         async def writer() -> None:
@@ -462,7 +465,10 @@ class _Pipeline:
             response_format=self.mode,
         )
         self.manifest["updated_at"] = _now()
-        self.manifest["counts"].update(output=len(self.store.done), rejects=len(self.store.rejected))
+        remaining = len(self.source_ids - self.store.done - self.store.rejected)
+        self.manifest["counts"].update(
+            output=len(self.store.done), rejects=len(self.store.rejected), remaining=remaining
+        )
         write_manifest(self.store.manifest, self.manifest)
 
 
@@ -521,6 +527,7 @@ async def run(
         pending = [item for item in items if item.id not in store.done and item.id not in store.rejected]
         manifest = _start_manifest(store, config, source, items, len(items) - len(pending))
         pipeline = _Pipeline(config, client, store, manifest, progress)
+        pipeline.source_ids = frozenset(item.id for item in items)
         pipeline.save_manifest()
         if config.batch_api:
             await pipeline.run_batches(pending)

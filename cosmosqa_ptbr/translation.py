@@ -181,7 +181,8 @@ class TranslationConfig:
     response_format: str = field(
         default="json_schema",
         metadata={
-            "help": "json_schema (strict schema; falls back to json_object when the server refuses it) or json_object"
+            "help": "json_schema (strict schema; falls back to json_object when the server refuses it) or json_object",
+            "choices": ("json_schema", "json_object"),
         },
     )
     backoff_base: float = field(default=1.0, metadata={"help": "first retry delay in seconds (doubles each time)"})
@@ -335,7 +336,13 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
         if spec.type == "bool":
             parser.add_argument(flag, action=argparse.BooleanOptionalAction, default=spec.default, help=help_text)
         else:
-            parser.add_argument(flag, type=_FLAG_TYPES[str(spec.type)], default=spec.default, help=help_text)
+            parser.add_argument(
+                flag,
+                type=_FLAG_TYPES[str(spec.type)],
+                default=spec.default,
+                choices=spec.metadata.get("choices"),
+                help=help_text,
+            )
     return parser
 
 

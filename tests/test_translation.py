@@ -216,7 +216,7 @@ def test_faults_end_with_every_id_once_and_rejects_with_reasons(
     assert second - first >= 1.0  # Retry-After: 1 was honoured
     assert len(fake.times_of(ids[1])) == 3 and len(fake.times_of(ids[2])) == 2
     manifest = json.loads(output.with_name("out.manifest.json").read_text(encoding="utf-8"))
-    assert manifest["counts"] == {"source": 30, "output": 28, "rejects": 2}
+    assert manifest["counts"] == {"source": 30, "output": 28, "rejects": 2, "remaining": 0}
     assert manifest["finished_at"] and manifest["prompt_hash"] and manifest["model"] == "m"
 
 
@@ -451,3 +451,18 @@ def test_batch_run_killed_while_polling_resumes_the_same_batch(
     translate(source, output, base_url=fake.base_url, batch_api=True, batch_poll_interval=0.01, **FAST)
     rows, _ = _assert_exactly_once(output, list(reference)[:10])
     assert len(fake.batches) == 1 and all(row == reference[row[ID]] for row in rows)
+
+
+def test_retry_rejects_moves_a_fixed_item_from_the_rejects_to_the_output(
+    tmp_path: Path, english_subset: Callable, reference: dict[str, dict[str, Any]], server: Callable
+) -> None:
+    """With retry_rejects, rejected ids are translated again and end in the output only."""
+    ids = list(reference)[:6]
+    fake = server(faults={ids[2]: ["english", "english"]})
+    source, output = english_subset(6), tmp_path / "out.jsonl"
+    assert translate(source, output, base_url=fake.base_url, **FAST).rejected == 1
+    assert translate(source, output, base_url=fake.base_url, **FAST).written == 0
+    result = translate(source, output, base_url=fake.base_url, retry_rejects=True, **FAST)
+    rows, rejects = _assert_exactly_once(output, ids)
+    assert (result.written, result.skipped, rejects) == (1, 5, [])
+    assert {row[ID]: row for row in rows}[ids[2]] == reference[ids[2]]
