@@ -253,7 +253,7 @@ def _coerce(key: str, value: Any, hint: Any, where: str) -> Any:
     def bad(expected: str) -> RecipeError:
         return RecipeError(f"setting {key!r} in {where} must be {expected}, got {value!r}")
 
-    if optional and isinstance(value, str) and value.strip().lower() in ("null", "none", "~"):
+    if optional and isinstance(value, str) and value.strip().lower() in ("null", "~"):
         value = None  # how a command line spells YAML's null
     if value is None:
         if optional:
