@@ -118,7 +118,9 @@ class ModelArguments:
     model_revision: str | None = field(default=None, metadata={"help": "Hub revision (branch, tag or commit)."})
     quantization: Literal["auto", "4bit", "none"] = field(
         default="auto",
-        metadata={"help": "'auto': 4-bit NF4 + double quantisation on CUDA, full precision on the CPU; '4bit'; 'none'."},
+        metadata={
+            "help": "'auto': 4-bit NF4 + double quantisation on CUDA, full precision on the CPU; '4bit'; 'none'."
+        },
     )
     model_dtype: Literal["auto", "bfloat16", "float16", "float32"] = field(
         default="auto",
@@ -214,7 +216,10 @@ def read_recipe(path: str | Path) -> dict[str, Any]:
 
     path = Path(path)
     if not path.is_file():
-        message = f"recipe {str(path)!r} does not exist: pass --config with a YAML file, e.g. recipes/smollm2-135m/lora-cpu.yaml"
+        message = (
+            f"recipe {str(path)!r} does not exist: pass --config with a YAML file, "
+            "e.g. recipes/smollm2-135m/lora-cpu.yaml"
+        )
         raise RecipeError(message)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -360,7 +365,7 @@ def parse_settings(
         values["bf16"] = bool(cuda and torch.cuda.is_bf16_supported())
     if not cuda and (values.get("bf16") or values.get("fp16")):
         key = "bf16" if values.get("bf16") else "fp16"
-        message = f"{key}: true needs a CUDA GPU and none is visible: remove it or pass --{key} false to train on the CPU"
+        message = f"{key}: true needs a CUDA GPU and none is visible: remove it or pass --{key} false for the CPU"
         raise RecipeError(message)
     values.setdefault("report_to", "none")
     values.setdefault("completion_only_loss", True)

@@ -43,7 +43,9 @@ def _load(settings: TrainSettings) -> Any:
 
     model_args = settings.model
     cuda = torch.cuda.is_available()
-    sharded = any(os.environ.get(f"ACCELERATE_USE_{name}", "").lower() in ("1", "true") for name in ("FSDP", "DEEPSPEED"))
+    sharded = any(
+        os.environ.get(f"ACCELERATE_USE_{name}", "").lower() in ("1", "true") for name in ("FSDP", "DEEPSPEED")
+    )
     if sharded and model_args.quantization == "4bit":
         message = "FSDP and DeepSpeed shard bfloat16 weights, not 4-bit ones: pass --quantization none"
         raise RecipeError(message)
@@ -282,7 +284,9 @@ def _push(out: Path, settings: TrainSettings, api: Any) -> str:
         )
 
 
-def run_training(settings: TrainSettings, *, resume: bool = False, api: Any = None, progress: bool = True) -> TrainResult:
+def run_training(
+    settings: TrainSettings, *, resume: bool = False, api: Any = None, progress: bool = True
+) -> TrainResult:
     """Train as ``settings`` say and write the output folder; push it when ``settings.push_to_hub``."""
     from transformers.trainer_utils import get_last_checkpoint
 
@@ -292,7 +296,9 @@ def run_training(settings: TrainSettings, *, resume: bool = False, api: Any = No
         message = f"--resume: no checkpoint-* folder in {str(out)!r} to resume from; drop --resume to start afresh"
         raise RecipeError(message)
     if not resume and last is not None:
-        message = f"{str(out)!r} already holds {Path(last).name}: pass --resume to continue it, or pick another --output-dir"
+        message = (
+            f"{str(out)!r} already holds {Path(last).name}: pass --resume to continue it, or pick another --output-dir"
+        )
         raise RecipeError(message)
     data = load_train_data(settings.script)
     if not data.train:

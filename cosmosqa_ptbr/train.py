@@ -32,7 +32,8 @@ __all__ = ["load_settings", "main", "make_parser", "train"]
 _DESCRIPTION = (
     "LoRA/QLoRA SFT from a YAML recipe. Settings come from --config and are overridden by --key value "
     "options (the fields below and any trl.SFTConfig field); all are checked before the model loads. "
-    "The loss falls on the answer only; the best checkpoint by eval_accuracy is kept. Example: cosmosqa-ptbr train --config "
+    "The loss falls on the answer only; the best checkpoint by eval_accuracy is kept. "
+    "Example: cosmosqa-ptbr train --config "
     "recipes/smollm2-135m/lora-cpu.yaml --output-dir runs/smol"
 )
 

@@ -96,7 +96,8 @@ def test_shipped_recipes_parse_with_answer_only_loss_and_seven_projections(path:
 
 def test_accelerate_configs_name_a_distributed_type() -> None:
     """The accelerate configs cover DDP, FSDP and DeepSpeed ZeRO-3."""
-    kinds = {yaml.safe_load(p.read_text())["distributed_type"] for p in (REPO / "recipes" / "accelerate").glob("*.yaml")}
+    configs = (REPO / "recipes" / "accelerate").glob("*.yaml")
+    kinds = {yaml.safe_load(p.read_text())["distributed_type"] for p in configs}
     assert kinds == {"MULTI_GPU", "FSDP", "DEEPSPEED"}
 
 
@@ -113,7 +114,8 @@ def test_command_line_overrides_win_over_the_recipe() -> None:
     args = make_parser().parse_args(
         [
             *("--config", str(recipe), "--max_steps", "3", "--learning-rate=1e-3", "--lora_target_modules", "q_proj"),
-            *("--final_eval_limit", "null", "--push-to-hub", "--hub-model-id", "me/smol", "--no-load-best-model-at-end"),
+            *("--final_eval_limit", "null", "--push-to-hub", "--hub-model-id", "me/smol"),
+            "--no-load-best-model-at-end",
         ]
     )
     from cosmosqa_ptbr.train import _overrides
@@ -245,7 +247,8 @@ def test_output_folder_holds_adapter_results_and_a_parsable_card(trained_4bit: A
     (adapted,) = results["model_index"]
     assert adapted["accuracy"] == results["accuracy"] and adapted["subset"].startswith("20 rows")
     predictions = [json.loads(line) for line in (out / "predictions.jsonl").read_text().splitlines()]
-    assert sum(p["predicted"] == p["gold"] for p in predictions) / len(predictions) == pytest.approx(adapted["accuracy"])
+    correct = sum(p["predicted"] == p["gold"] for p in predictions)
+    assert correct / len(predictions) == pytest.approx(adapted["accuracy"])
     card = ModelCard.load(out / "README.md")
     (result,) = card.data.eval_results
     assert result.metric_value == pytest.approx(adapted["accuracy"])
@@ -262,7 +265,8 @@ def test_adapter_loads_back_for_evaluation(trained_4bit: Any, tiny_model_dir: Pa
     from cosmosqa_ptbr.modeling import load_model
 
     loaded = load_model(str(tiny_model_dir), adapter=str(trained_4bit.output_dir), quantization="4bit")
-    predictions = [json.loads(line) for line in (trained_4bit.output_dir / "predictions.jsonl").read_text().splitlines()]
+    lines = (trained_4bit.output_dir / "predictions.jsonl").read_text().splitlines()
+    predictions = [json.loads(line) for line in lines]
     by_id = {row["id"]: row for row in sample}
     items = [by_id[p["id"]] for p in predictions[:4]]
     chosen = np.asarray(letter_logprobs(loaded.model, loaded.tokenizer, items)).argmax(-1)
