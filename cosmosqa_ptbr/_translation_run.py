@@ -109,22 +109,13 @@ def _category(reason: str) -> str:
     return head if len(head) <= 80 else head[:77] + "..."
 
 
-def _completion_dict(response: Any) -> dict[str, Any]:
-    """The few fields read from a ``ChatCompletion`` (a full ``model_dump`` costs more than the rest)."""
-    usage = response.usage
-    return {
-        "usage": {
-            "prompt_tokens": getattr(usage, "prompt_tokens", 0),
-            "completion_tokens": getattr(usage, "completion_tokens", 0),
-        },
-        "choices": [
-            {
-                "finish_reason": choice.finish_reason,
-                "message": {"content": choice.message.content, "refusal": getattr(choice.message, "refusal", None)},
-            }
-            for choice in response.choices[:1]
-        ],
-    }
+def _completion_json(raw: Any) -> dict[str, Any]:
+    """The completion as plain JSON: validation reads four fields, building the typed model costs more."""
+    try:
+        value = json.loads(raw.http_response.content)
+    except ValueError as error:
+        raise TranslationCheckError(f"the server's response was not JSON ({error})") from None
+    return value if isinstance(value, dict) else {}
 
 
 class _Pipeline:
@@ -213,7 +204,9 @@ class _Pipeline:
             body = self.request_body(messages)
             try:
                 response = await self._retrying(
-                    lambda body=body: self.client.chat.completions.create(**body, timeout=self.config.timeout),
+                    lambda body=body: self.client.chat.completions.with_raw_response.create(
+                        **body, timeout=self.config.timeout
+                    ),
                     "the chat completion request",
                 )
             except _ItemFailed as failure:
@@ -225,7 +218,7 @@ class _Pipeline:
                     log.warning("the server refused json_schema (%s); using JSON mode plus validation", failure)
                     continue
                 raise
-            return self._content(_completion_dict(response))
+            return self._content(_completion_json(response))
 
     def _content(self, completion: dict[str, Any], *, batch: bool = False) -> str | None:
         usage = completion.get("usage") or {}
