@@ -17,6 +17,8 @@ recipes/qwen2.5-7b-instruct/qlora.yaml``.
 from __future__ import annotations
 
 import argparse
+import sys
+import types
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -172,8 +174,6 @@ def train(
 
 def main(args: argparse.Namespace) -> int:
     """Run ``cosmosqa-ptbr train``; return the exit code (2 for a wrong setting)."""
-    import sys
-
     from ._train_args import RecipeError
 
     try:
@@ -213,6 +213,16 @@ def _print_settings(settings: TrainSettings) -> None:
     }
     print(json.dumps(shown, indent=2, default=str))
 
+
+class _CallableModule(types.ModuleType):
+    """``cosmosqa_ptbr.train`` is this module once it is imported (Python sets the package attribute to the
+    submodule), so the module forwards calls to :func:`train` and ``cosmosqa_ptbr.train(...)`` always works."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> TrainResult:
+        return train(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
 
 if __name__ == "__main__":
     raise SystemExit(main(make_parser().parse_args()))

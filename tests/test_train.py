@@ -156,6 +156,16 @@ def test_hub_token_in_a_recipe_file_is_rejected(tmp_path: Path) -> None:
         load_settings(recipe)
 
 
+def test_package_level_train_is_callable_after_the_module_is_imported(tmp_path: Path) -> None:
+    """``cosmosqa_ptbr.train(...)`` runs training even though importing the submodule rebinds the name."""
+    import cosmosqa_ptbr
+    import cosmosqa_ptbr.train as module
+
+    assert callable(cosmosqa_ptbr.train) and callable(module)
+    with pytest.raises(RecipeError, match="does not exist"):
+        cosmosqa_ptbr.train(tmp_path / "missing.yaml")
+
+
 def test_cli_reports_a_bad_recipe_with_exit_code_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``train`` prints the recipe error and exits 2 without loading a model."""
     missing = tmp_path / "nope.yaml"
