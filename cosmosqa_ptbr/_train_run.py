@@ -15,7 +15,11 @@ from ._train_args import RecipeError, TrainSettings
 from ._train_data import TrainData, end_of_turn_token, load_train_data, tokenize_rows
 from .schema import LABEL, LETTERS
 
-__all__ = ["TrainResult", "run_training"]
+__all__ = ["HubUploadError", "TrainResult", "run_training"]
+
+
+class HubUploadError(RuntimeError):
+    """Training finished and the folder is written, but uploading it to the Hub failed."""
 
 
 @dataclass
@@ -214,7 +218,7 @@ def _model_card(settings: TrainSettings, payload: Mapping[str, Any]) -> str:
         base_model=_EMBEDDED_HUB_ID if base == EMBEDDED_MODEL else base,
         model_id=settings.hub_model_id,
         results=[adapted],  # the model-index holds this adapter's result only; the baseline goes in the notes
-        hyperparameters=settings.hyperparameters(),
+        hyperparameters={**settings.hyperparameters(), "quantization": payload["training"]["quantization"]},
         recipe=settings.recipe_text or settings.recipe,
         training_seconds=payload["training"]["training_seconds"],
         hardware=payload["training"]["hardware"],
@@ -349,7 +353,15 @@ def run_training(
         }
         _write_outputs(settings, trainer, loaded, payload, predictions)
         if settings.push_to_hub:
-            hub_url = _push(out, settings, api)
+            try:
+                hub_url = _push(out, settings, api)
+            except Exception as error:
+                message = (
+                    f"training finished and {str(out)!r} is complete, but uploading it to {settings.hub_model_id!r} "
+                    f"failed: {type(error).__name__}: {error}. Check HF_TOKEN / `hf auth login` and the network, "
+                    "then upload the folder with cosmosqa_ptbr.cards.push_folder_to_hub"
+                )
+                raise HubUploadError(message) from error
     trainer.accelerator.wait_for_everyone()
     return TrainResult(
         output_dir=out,

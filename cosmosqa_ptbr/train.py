@@ -175,18 +175,21 @@ def train(
 def main(args: argparse.Namespace) -> int:
     """Run ``cosmosqa-ptbr train``; return the exit code (2 for a wrong setting)."""
     from ._train_args import RecipeError
+    from ._train_run import HubUploadError, run_training
 
     try:
         settings = load_settings(args.config, **_overrides(args))
         if args.check:
             _print_settings(settings)
             return 0
-        from ._train_run import run_training
 
         result = run_training(settings, resume=args.resume)
     except RecipeError as error:
         print(f"cosmosqa-ptbr train: error: {error}", file=sys.stderr)
         return 2
+    except HubUploadError as error:
+        print(f"cosmosqa-ptbr train: error: {error}", file=sys.stderr)
+        return 1
     if result.results:
         where = result.results["model_index"][0].get("subset") or result.results["split"]
         print(f"with the adapter: accuracy {result.results['accuracy']:.4f} on {result.results['n']} items ({where})")

@@ -314,6 +314,22 @@ def test_push_to_hub_uploads_the_folder_without_checkpoints(tiny_model_dir: Path
     assert result.hub_url == "https://huggingface.co/someone/tiny-cosmosqa-ptbr"
 
 
+def test_failed_upload_keeps_the_folder_and_says_how_to_retry(tiny_model_dir: Path, tmp_path: Path) -> None:
+    """An upload that fails (offline Hub) raises HubUploadError after the folder is complete."""
+    from cosmosqa_ptbr._train_run import HubUploadError
+
+    class OfflineHfApi(RecordingHfApi):
+        def upload_folder(self, **kwargs: Any) -> None:
+            raise ConnectionError("Hub unreachable")
+
+    out = tmp_path / "run"
+    recipe = tiny_recipe(tiny_model_dir, out, max_steps=1, eval_strategy="no", save_strategy="no", final_eval_limit=2)
+    recipe.update(load_best_model_at_end=False)
+    with pytest.raises(HubUploadError, match="is complete.*Hub unreachable.*push_folder_to_hub"):
+        train(recipe, push_to_hub=True, hub_model_id="someone/x", api=OfflineHfApi(), progress=False)
+    assert (out / "adapter_model.safetensors").is_file() and (out / "README.md").is_file()
+
+
 def test_accelerate_launch_trains_with_two_cpu_processes(tiny_model_dir: Path, tmp_path: Path) -> None:
     """``accelerate launch -m cosmosqa_ptbr.train`` with two processes trains on the CPU over gloo (MULTI_CPU)."""
     recipe = tmp_path / "tiny.yaml"
