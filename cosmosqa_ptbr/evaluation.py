@@ -498,7 +498,7 @@ def make_compare_parser(subparsers: Any | None = None) -> argparse.ArgumentParse
         subparsers,
         "compare",
         "Compare two evaluation runs on the items both scored. Prints the accuracy difference (B - A) with a "
-        "paired bootstrap 95%% interval, McNemar's exact test and the agreement rate. Each run is a "
+        "paired bootstrap 95% interval, McNemar's exact test and the agreement rate. Each run is a "
         "results.json (or its folder) with predictions.jsonl beside it.",
     )
     parser.add_argument("a", help="first run: path of its results.json or its folder")
