@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from ._cli import subcommand_parser
+from ._cli import HelpFormatter, subcommand_parser
 from .schema import COLUMNS, ID, LABEL, LETTERS, NO_LABEL, TEXT_COLUMNS, label_to_index
 
 __all__ = [
@@ -439,7 +439,7 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
         "(missing or empty fields, labels outside A-D, duplicate ids).",
     )
     actions = parser.add_subparsers(dest="action", metavar="<action>", required=True)
-    formatter = argparse.ArgumentDefaultsHelpFormatter
+    formatter = HelpFormatter
     info = actions.add_parser(
         "info",
         help="rows per split and label counts",
