@@ -19,7 +19,7 @@ Speed on a CPU comes from three things, measured on the embedded SmolLM2 with ~4
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -36,6 +36,7 @@ __all__ = [
     "letter_logprobs",
     "letter_probabilities",
     "option_logprobs",
+    "stream_answer",
 ]
 
 ShotsFor = Callable[[Mapping[str, Any]], Sequence[Mapping[str, Any]]]
@@ -339,6 +340,23 @@ def letter_and_option_logprobs(
     return after[:, -1, :], sums[:, : len(LETTERS)] / lengths
 
 
+def _greedy_settings(tokenizer: Any, max_new_tokens: int) -> dict[str, Any]:
+    """Decoding settings of every generation here: greedy, stopping at end-of-sequence."""
+    if max_new_tokens < 1:
+        message = f"max_new_tokens must be >= 1, got {max_new_tokens}"
+        raise ValueError(message)
+    return {
+        "do_sample": False,
+        # Cleared so that a sampling setup in the model's generation_config cannot leak into greedy decoding.
+        "temperature": None,
+        "top_p": None,
+        "top_k": None,
+        "max_new_tokens": max_new_tokens,
+        "pad_token_id": _pad_id(tokenizer),
+        "eos_token_id": tokenizer.eos_token_id,
+    }
+
+
 def generate_answers(
     model: Any,
     tokenizer: Any,
@@ -357,9 +375,6 @@ def generate_answers(
     """
     import torch
 
-    if max_new_tokens < 1:
-        message = f"max_new_tokens must be >= 1, got {max_new_tokens}"
-        raise ValueError(message)
     batch_size = _resolve_batch_size(model, batch_size)
     prompts = _prompts(tokenizer, items, shots_for, False)
     encoded = [_encode(tokenizer, p) for p in prompts]
@@ -369,21 +384,44 @@ def generate_answers(
         for rows in _length_batches([len(e) for e in encoded], batch_size):
             batch = _pad_left(tokenizer, [encoded[i] for i in rows], device)
             with torch.inference_mode():
-                output = model.generate(
-                    **batch,
-                    do_sample=False,
-                    temperature=None,
-                    top_p=None,
-                    top_k=None,
-                    max_new_tokens=max_new_tokens,
-                    pad_token_id=_pad_id(tokenizer),
-                    eos_token_id=tokenizer.eos_token_id,
-                )
+                output = model.generate(**batch, **_greedy_settings(tokenizer, max_new_tokens))
             new_tokens = output[:, batch["input_ids"].shape[1] :]
             for row, index in enumerate(rows):
                 answers[index] = tokenizer.decode(new_tokens[row], skip_special_tokens=True).strip()
             bar.update(len(rows))
     return answers
+
+
+def stream_answer(
+    model: Any,
+    tokenizer: Any,
+    item: Mapping[str, Any],
+    *,
+    max_new_tokens: int = 64,
+    shots: Sequence[Mapping[str, Any]] = (),
+) -> Iterator[str]:
+    """Generate one item's answer as :func:`generate_answers` does, yielding the text as it grows.
+
+    Generation runs in a worker thread; closing the iterator early still waits for that thread, so a
+    caller holding a lock or an adapter switch around the loop keeps it until generation has stopped.
+    """
+    import threading
+
+    from transformers import TextIteratorStreamer
+
+    settings = _greedy_settings(tokenizer, max_new_tokens)
+    prompt = render_prompt(tokenizer, item, shots, answer_prefix=False)
+    batch = _pad_left(tokenizer, [_encode(tokenizer, prompt)], _device(model))
+    streamer = TextIteratorStreamer(tokenizer, skip_prompt=True, skip_special_tokens=True)
+    worker = threading.Thread(target=model.generate, kwargs={**batch, **settings, "streamer": streamer}, daemon=True)
+    worker.start()
+    text = ""
+    try:
+        for piece in streamer:
+            text += piece
+            yield text
+    finally:
+        worker.join()
 
 
 def letter_probabilities(logprobs: np.ndarray) -> np.ndarray:

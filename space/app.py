@@ -32,7 +32,7 @@ import gradio as gr
 import pandas as pd
 
 from cosmosqa_ptbr.dataset import load_dataset
-from cosmosqa_ptbr.inference import letter_logprobs, letter_probabilities
+from cosmosqa_ptbr.inference import letter_logprobs, letter_probabilities, stream_answer
 from cosmosqa_ptbr.modeling import EMBEDDED_MODEL, LoadedModel, load_model
 from cosmosqa_ptbr.parsing import extract_answer
 from cosmosqa_ptbr.prompts import gold_letter, render_prompt
@@ -175,36 +175,11 @@ def _score(key: str, item: dict[str, str], letters: list[str], variants: list[bo
 @spaces.GPU(duration=60)
 def _generate(key: str, item: dict[str, str], use_adapter: bool) -> Iterator[str]:
     """Stream the model's free-text answer to ``item`` (greedy), growing text at each step."""
-    from transformers import TextIteratorStreamer
-
     loaded, settings = _RUNTIMES[key]
-    tokenizer = loaded.tokenizer
-    prompt = render_prompt(tokenizer, item, answer_prefix=False)
-    encoded = tokenizer(prompt, add_special_tokens=False, return_tensors="pt").to(loaded.model.device)
-    streamer = TextIteratorStreamer(tokenizer, skip_prompt=True, skip_special_tokens=True)
-    # The decoding settings of cosmosqa_ptbr.inference.generate_answers (greedy, stop at EOS), streamed.
-    kwargs = {
-        **encoded,
-        "max_new_tokens": settings.max_new_tokens,
-        "do_sample": False,
-        "temperature": None,
-        "top_p": None,
-        "top_k": None,
-        "streamer": streamer,
-        "pad_token_id": tokenizer.pad_token_id,
-        "eos_token_id": tokenizer.eos_token_id,
-    }
+    # The adapter switch must outlive the generation thread, even when the client goes away:
+    # stream_answer waits for its thread when closed.
     with _MODEL_LOCK, _adapter_context(loaded, use_adapter):
-        worker = threading.Thread(target=loaded.model.generate, kwargs=kwargs, daemon=True)
-        worker.start()
-        text = ""
-        try:
-            for piece in streamer:
-                text += piece
-                yield text
-        finally:
-            # The adapter switch must outlive the generation thread, even when the client goes away.
-            worker.join()
+        yield from stream_answer(loaded.model, loaded.tokenizer, item, max_new_tokens=settings.max_new_tokens)
 
 
 # ---------------------------------------------------------------- event handlers

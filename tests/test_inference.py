@@ -73,6 +73,16 @@ def test_batched_generation_equals_one_at_a_time(tiny: Any, items: list[dict[str
     assert len(one) == 4 and all(isinstance(text, str) for text in one)
 
 
+def test_streamed_answer_ends_as_the_batched_answer(tiny: Any, items: list[dict[str, Any]]) -> None:
+    """Streaming yields growing prefixes whose last one is the answer `generate_answers` gives."""
+    expected = inference.generate_answers(tiny.model, tiny.tokenizer, items[:2], max_new_tokens=6, batch_size=2)
+    for item, answer in zip(items[:2], expected):
+        pieces = list(inference.stream_answer(tiny.model, tiny.tokenizer, item, max_new_tokens=6))
+        assert pieces, "nothing was streamed"
+        assert all(later.startswith(earlier) for earlier, later in zip(pieces, pieces[1:]))
+        assert pieces[-1].strip() == answer
+
+
 def test_bad_batch_size_is_refused(tiny: Any, items: list[dict[str, Any]]) -> None:
     """A batch size below 1 raises ValueError naming it."""
     with pytest.raises(ValueError, match="batch_size"):
