@@ -76,9 +76,15 @@ def gold_letter(item: Mapping[str, Any]) -> str:
 
 
 def user_message(item: Mapping[str, Any]) -> str:
-    """Return the user turn: context, question and one ``Alternativa X) ...`` line per option."""
+    """Return the user turn: context, question and one ``Alternativa X) ...`` line per option.
+
+    Options left blank (a question typed with only two or three alternatives) get no line; dataset rows
+    are validated to have all four.
+    """
     lines = [f"Contexto: {item[CONTEXT]}", f"Pergunta: {item[QUESTION]}"]
-    lines += [f"{ANSWER_PREFIX} {letter}) {item[letter]}" for letter in ANSWER_COLUMNS]
+    lines += [
+        f"{ANSWER_PREFIX} {letter}) {item[letter]}" for letter in ANSWER_COLUMNS if str(item.get(letter) or "").strip()
+    ]
     return "\n".join(lines)
 
 

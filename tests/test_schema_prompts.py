@@ -40,6 +40,13 @@ def test_user_message_lists_every_option_in_order(sample: list[dict[str, Any]]) 
     assert lines[2:] == [f"Alternativa {letter}) {item[letter]}" for letter in schema.LETTERS]
 
 
+def test_blank_options_get_no_line(sample: list[dict[str, Any]]) -> None:
+    """A question typed with three alternatives lists only those three, under their own letters."""
+    item = dict(sample[0], C="  ")
+    lines = prompts.user_message(item).splitlines()
+    assert lines[2:] == [f"Alternativa {letter}) {item[letter]}" for letter in ("A", "B", "D")]
+
+
 def test_few_shot_messages_alternate_solved_examples(sample: list[dict[str, Any]]) -> None:
     """Each shot adds a user turn and an assistant turn with its gold answer, before the question."""
     shots = prompts.select_shots(sample, 2, seed=1, exclude_id=sample[0]["id"])
