@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -60,5 +61,7 @@ def test_console_script_reports_the_version() -> None:
     """The installed console script answers `--version` with the package version."""
     from cosmosqa_ptbr import __version__
 
-    out = subprocess.run(["cosmosqa-ptbr", "--version"], capture_output=True, text=True, check=True)
+    # The script sits beside the interpreter running the tests; the venv need not be on PATH.
+    script = Path(sys.executable).with_name("cosmosqa-ptbr")
+    out = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == f"cosmosqa-ptbr {__version__}"
