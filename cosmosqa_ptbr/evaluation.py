@@ -46,6 +46,7 @@ __all__ = [
 ]
 
 MODES = ("loglik", "generate")
+DTYPES = (None, "float32", "bfloat16", "float16")
 INVALID = "invalid"
 
 
@@ -65,6 +66,9 @@ class EvaluationSettings:
     seed: int = field(default=0, metadata={"help": "seed of shot selection and bootstrap"})
     data_files: str | None = field(default=None, metadata={"help": "config default: local data file(s)"})
     option_score: bool = field(default=True, metadata={"help": "loglik mode: also score option texts"})
+    dtype: str | None = field(
+        default=None, metadata={"help": "weights' dtype: float32, bfloat16 or float16; default bf16 on GPU, fp32 on CPU"}
+    )
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -77,6 +81,8 @@ class EvaluationSettings:
             raise ValueError(f"batch_size must be >= 1, got {self.batch_size}")
         if self.max_new_tokens < 1:
             raise ValueError(f"max_new_tokens must be >= 1, got {self.max_new_tokens}")
+        if self.dtype not in DTYPES:
+            raise ValueError(f"dtype must be one of {', '.join(map(str, DTYPES))}, got {self.dtype!r}")
 
 
 @dataclass
@@ -206,13 +212,16 @@ def evaluate_model(
     seed: int = 0,
     data_files: str | None = None,
     option_score: bool = True,
+    dtype: str | None = None,
 ) -> EvaluationResult:
     """Evaluate ``model`` (+ ``adapter``) on ``config``/``split`` and return an :class:`EvaluationResult`.
 
     ``loaded``: an already loaded :class:`cosmosqa_ptbr.modeling.LoadedModel` to reuse (``model`` and
     ``adapter`` are then only labels). ``items``: labelled rows to score instead of loading the split.
     ``output_dir``: where to write predictions.jsonl, results.json, report.md and the plots; ``None``
-    writes nothing. ``batch_size=None`` picks a size for the model's device.
+    writes nothing. ``batch_size=None`` picks a size for the model's device. ``dtype`` sets the weights'
+    dtype when the model is loaded here (``"bfloat16"`` roughly halves CPU time on processors with bf16
+    instructions, at a small cost in agreement with float32).
     """
     import numpy as np
 
@@ -222,7 +231,7 @@ def evaluate_model(
     settings = EvaluationSettings(
         model=model, adapter=adapter, mode=mode, config=config, split=split, limit=limit, shots=shots,
         batch_size=batch_size, max_new_tokens=max_new_tokens, seed=seed, data_files=data_files,
-        option_score=option_score,
+        option_score=option_score, dtype=dtype,
     )  # fmt: skip
     rows = [dict(item) for item in items] if items is not None else _load_items(settings, split)
     if limit is not None:
@@ -242,7 +251,7 @@ def evaluate_model(
     if loaded is None:
         from .modeling import load_model
 
-        loaded = load_model(model, adapter)
+        loaded = load_model(model, adapter, dtype=dtype)
     net, tokenizer = loaded.model, loaded.tokenizer
     kwargs = {"shots_for": shots_for, "batch_size": batch_size, "progress": progress}
 
@@ -307,7 +316,13 @@ def evaluate_model(
         confusion_matrix=_confusion(gold, predicted),
         seconds=seconds,
         items_per_second=len(rows) / seconds if seconds > 0 else float("inf"),
-        settings={**asdict(settings), "batch_size": batch_size or inference.default_batch_size(net)},
+        settings={
+            **asdict(settings),
+            "batch_size": batch_size or inference.default_batch_size(net),
+            "dtype": loaded.dtype,
+            "quantization": loaded.quantization,
+            "device": loaded.device,
+        },
         versions=_versions(),
         shots=shots,
         shots_source=shots_source,
@@ -452,6 +467,11 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
         "other items of the evaluated split",
     )  # fmt: skip
     parser.add_argument("--batch-size", type=int, default=None, help="prompts per batch (default: 4 on CPU, 32 on GPU)")
+    parser.add_argument(
+        "--dtype", choices=[d for d in DTYPES if d], default=None,
+        help="weights' dtype (default: bfloat16 on a GPU, float32 on a CPU); bfloat16 is about 1.7x faster on "
+        "CPUs with bf16 instructions, with answers that can differ slightly from float32",
+    )  # fmt: skip
     parser.add_argument("--max-new-tokens", type=int, default=16, help="generate mode: most tokens to generate")
     parser.add_argument("--seed", type=int, default=0, help="seed of the shot selection and the bootstrap")
     parser.add_argument(
@@ -486,6 +506,7 @@ def main(args: argparse.Namespace) -> int:
         seed=args.seed,
         data_files=args.data_files,
         option_score=args.option_score,
+        dtype=args.dtype,
     )
     print(results_table(result.to_dict()))
     print(f"\nreport: {Path(output_dir) / 'report.md'}")

@@ -133,6 +133,15 @@ def test_unlabelled_items_are_refused(trained_dir: Path, held_out: list[dict[str
         evaluate_model(loaded=loaded, items=items, progress=False)
 
 
+def test_dtype_loads_the_weights_in_that_precision(trained_dir: Path, held_out: list[dict[str, Any]]) -> None:
+    """`dtype="bfloat16"` loads bf16 weights, records it in the settings, and keeps the trained answers."""
+    result = evaluate_model(str(trained_dir), items=held_out[:8], dtype="bfloat16", progress=False, option_score=False)
+    assert result.to_dict()["settings"]["dtype"] == "bfloat16"
+    assert {p["predicted"] for p in result.predictions} == {"C"}
+    with pytest.raises(ValueError, match="dtype must be one of"):
+        evaluate_model(str(trained_dir), items=held_out[:2], dtype="float8")
+
+
 @pytest.mark.slow
 def test_evaluate_command_writes_all_outputs_for_40_items(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`cosmosqa-ptbr evaluate --limit 40 --output-dir DIR` on the embedded model writes every output with n = 40."""
