@@ -13,21 +13,21 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "ANSWER_COLUMNS",
+    "COLUMNS",
     "CONTEXT",
     "ENGLISH_COLUMNS",
     "ENGLISH_OPTION_COLUMNS",
     "ID",
     "LABEL",
     "LETTERS",
-    "NO_LABEL",
     "NONE_OF_THE_ABOVE_EN",
     "NONE_OF_THE_ABOVE_PT",
+    "NO_LABEL",
     "QUESTION",
     "TEXT_COLUMNS",
-    "COLUMNS",
     "features",
-    "label_to_index",
     "index_to_letter",
+    "label_to_index",
 ]
 
 ID: Final = "id"

@@ -107,6 +107,7 @@ def test_outputs_written_for_a_run(trained_dir: Path, held_out: list[dict[str, A
     assert names <= {p.name for p in tmp_path.iterdir()}
     results = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
     assert results["n"] == len(held_out) and results["mode"] == "generate"
+    assert results["accuracy"] == result.accuracy and results["invalid_rate"] == result.invalid_rate
     assert results["rules"]["keyword"] + results["rules"]["letter_only"] + results["rules"]["final_answer"] == len(held_out)
     assert sum(sum(row.values()) for row in results["confusion_matrix"].values()) == len(held_out)
     low, high = results["accuracy_interval"]

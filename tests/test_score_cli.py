@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from cosmosqa_ptbr.cli import main
-from cosmosqa_ptbr.scoring import PredictionsFileError
 from cosmosqa_ptbr.schema import LETTERS
+from cosmosqa_ptbr.scoring import PredictionsFileError
 
 
 def _write(path: Path, records: list[dict[str, Any]]) -> Path:
