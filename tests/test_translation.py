@@ -259,42 +259,38 @@ def test_resume_skips_done_ids_and_cuts_a_torn_line(
     assert len(fake.log) - requests_before == 12
 
 
+_CLI_ENV = {**os.environ, "OPENAI_API_KEY": "dummy"}
+
+
+def _cli_command(source: Path, output: Path, base_url: str, *extra: str) -> list[str]:
+    """The translate CLI as a subprocess command against the loopback server."""
+    module = [sys.executable, "-m", "cosmosqa_ptbr.translation"]
+    return [*module, "--input", str(source), "--output", str(output), "--base-url", base_url, "--model", "m",
+            *extra, "--quiet"]  # fmt: skip
+
+
+def _sigkill_when(command: list[str], ready: Callable[[], bool], timeout: float = 30) -> None:
+    """Start ``command``, wait until ``ready()`` (or ``timeout`` s), then SIGKILL it and reap it."""
+    process = subprocess.Popen(command, env=_CLI_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and not ready():
+        time.sleep(0.02)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+
+
 def test_sigkill_mid_run_then_restart_gives_every_id_once(
     tmp_path: Path, english_subset: Callable, reference: dict[str, dict[str, Any]], server: Callable
 ) -> None:
     """The CLI killed with SIGKILL mid-run and started again ends with every id exactly once, no torn line."""
     fake = server(latency=0.05)
     source, output = english_subset(80), tmp_path / "out.jsonl"
-    command = [
-        sys.executable,
-        "-m",
-        "cosmosqa_ptbr.translation",
-        "--input",
-        str(source),
-        "--output",
-        str(output),
-        "--base-url",
-        fake.base_url,
-        "--model",
-        "m",
-        "--concurrency",
-        "4",
-        "--quiet",
-    ]
-    process = subprocess.Popen(
-        command, env={**os.environ, "OPENAI_API_KEY": "dummy"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and (not output.exists() or output.read_bytes().count(b"\n") < 15):
-        time.sleep(0.02)
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
+    command = _cli_command(source, output, fake.base_url, "--concurrency", "4")
+    _sigkill_when(command, lambda: output.exists() and output.read_bytes().count(b"\n") >= 15)
     partial = output.read_bytes().count(b"\n")
     assert 15 <= partial < 80
 
-    process = subprocess.run(
-        command, env={**os.environ, "OPENAI_API_KEY": "dummy"}, capture_output=True, text=True, timeout=60
-    )
+    process = subprocess.run(command, env=_CLI_ENV, capture_output=True, text=True, timeout=60)
     assert process.returncode == 0, process.stdout + process.stderr
     rows, rejects = _assert_exactly_once(output, list(reference)[:80])
     assert not rejects and all(row == reference[row[ID]] for row in rows)
@@ -420,32 +416,9 @@ def test_batch_run_killed_while_polling_resumes_the_same_batch(
     """A Batch API run killed after submitting picks up the recorded batch instead of paying for a second one."""
     fake = server(batch_polls=3)
     source, output = english_subset(10), tmp_path / "out.jsonl"
-    command = [
-        sys.executable,
-        "-m",
-        "cosmosqa_ptbr.translation",
-        "--input",
-        str(source),
-        "--output",
-        str(output),
-        "--base-url",
-        fake.base_url,
-        "--model",
-        "m",
-        "--batch-api",
-        "--batch-poll-interval",
-        "30",
-        "--quiet",
-    ]
-    process = subprocess.Popen(
-        command, env={**os.environ, "OPENAI_API_KEY": "dummy"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    command = _cli_command(source, output, fake.base_url, "--batch-api", "--batch-poll-interval", "30")
     manifest = output.with_name("out.manifest.json")
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and not (manifest.exists() and '"batch": {' in manifest.read_text()):
-        time.sleep(0.02)
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
+    _sigkill_when(command, lambda: manifest.exists() and '"batch": {' in manifest.read_text())
     assert len(fake.batches) == 1 and not output.read_text(encoding="utf-8")
 
     translate(source, output, base_url=fake.base_url, batch_api=True, batch_poll_interval=0.01, **FAST)
