@@ -293,8 +293,9 @@ def option_logprobs(
     """Return the mean per-token log-probability of each option's text as the answer, shape ``(n, 4)``.
 
     The prompt ends at the assistant turn (no ``"Alternativa"``); each option's text is the
-    continuation. The prompt runs once per item and its key/value cache is shared by the four options,
-    so this costs little more than :func:`letter_logprobs`. Dividing by the number of tokens keeps long
+    continuation. The prompt runs once per item and its key/value cache is shared by the four options
+    (rather than running it four times); with the letters in the same pass
+    (:func:`letter_and_option_logprobs`) it costs about twice :func:`letter_logprobs` on a CPU. Dividing by the number of tokens keeps long
     options from losing only for being long.
     """
     batch_size = _resolve_batch_size(model, batch_size)
