@@ -36,7 +36,9 @@ def _reference(model: Any, tokenizer: Any, items: list[dict[str, Any]], max_new_
 
     lengths = []
     for item in items:
-        ids = tokenizer(render_prompt(tokenizer, item, answer_prefix=False), add_special_tokens=False, return_tensors="pt")
+        ids = tokenizer(
+            render_prompt(tokenizer, item, answer_prefix=False), add_special_tokens=False, return_tensors="pt"
+        )
         with torch.inference_mode():
             out = model.generate(
                 **ids, do_sample=True, top_k=1, temperature=0.1, max_new_tokens=max_new_tokens,
@@ -57,14 +59,14 @@ def main() -> int:
 
     import torch
 
-    from cosmosqa_ptbr.dataset import load_dataset
-    from cosmosqa_ptbr.inference import (
+    from cosmosqa_ptbr.data import load_dataset
+    from cosmosqa_ptbr.evaluation.inference import (
         default_batch_size,
         generate_answers,
         letter_and_option_logprobs,
         letter_logprobs,
     )
-    from cosmosqa_ptbr.modeling import load_model
+    from cosmosqa_ptbr.evaluation.models import load_model
 
     torch.manual_seed(0)
     loaded = load_model()
@@ -81,7 +83,9 @@ def main() -> int:
     rows.append(("reference (batch 1, sampling, <=256 tokens)", len(ref_items), seconds))
     main_items = items[: args.items]
     kwargs = {"batch_size": batch}
-    rows.append(("loglik (letters)", len(main_items), _timed(lambda: letter_logprobs(model, tokenizer, main_items, **kwargs))))
+    rows.append(
+        ("loglik (letters)", len(main_items), _timed(lambda: letter_logprobs(model, tokenizer, main_items, **kwargs)))
+    )
     rows.append(
         ("loglik + option text (evaluate default)", len(main_items),
          _timed(lambda: letter_and_option_logprobs(model, tokenizer, main_items, **kwargs)))

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from cosmosqa_ptbr.parsing import extract_answer
+from cosmosqa_ptbr.evaluation.extraction import extract_answer
 from cosmosqa_ptbr.prompts import ANSWER_PREFIX
 
 CASES_FILE = Path(__file__).resolve().parents[1] / "tests" / "data" / "extraction_cases.jsonl"

@@ -105,9 +105,7 @@ def build_messages(
     return messages
 
 
-def prompt_completion(
-    item: Mapping[str, Any], shots: Sequence[Mapping[str, Any]] = ()
-) -> dict[str, list[Message]]:
+def prompt_completion(item: Mapping[str, Any], shots: Sequence[Mapping[str, Any]] = ()) -> dict[str, list[Message]]:
     """Return a conversational prompt/completion pair for SFT: the loss falls on the completion only."""
     return {
         "prompt": build_messages(item, shots),

@@ -15,6 +15,7 @@ __all__ = [
     "ANSWER_COLUMNS",
     "COLUMNS",
     "CONTEXT",
+    "DEFAULT_REPO_ID",
     "ENGLISH_COLUMNS",
     "ENGLISH_OPTION_COLUMNS",
     "ID",
@@ -24,11 +25,19 @@ __all__ = [
     "NONE_OF_THE_ABOVE_PT",
     "NO_LABEL",
     "QUESTION",
+    "REFERENCE_ADAPTER",
+    "REFERENCE_BASE_MODEL",
     "TEXT_COLUMNS",
     "features",
     "index_to_letter",
     "label_to_index",
 ]
+
+#: The Hub dataset repo of the full splits.
+DEFAULT_REPO_ID: Final = "heloisy/cosmos_qa_ptbr"
+#: The reference work's base model and the QLoRA adapter it trained on Cosmos QA Português.
+REFERENCE_BASE_MODEL: Final = "HuggingFaceH4/zephyr-7b-beta"
+REFERENCE_ADAPTER: Final = "heloisy/zephyr-7b-cosmosqa-ptbr_text"
 
 ID: Final = "id"
 CONTEXT: Final = "contexto"

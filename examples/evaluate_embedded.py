@@ -1,6 +1,6 @@
 """Evaluate the embedded SmolLM2-135M-Instruct on 20 items of the embedded sample, then compare two modes.
 
-    HF_HUB_OFFLINE=1 python examples/evaluate_embedded.py
+HF_HUB_OFFLINE=1 python examples/evaluate_embedded.py
 """
 
 from __future__ import annotations
@@ -8,9 +8,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from cosmosqa_ptbr import evaluate_model
-from cosmosqa_ptbr.evaluation import compare
-from cosmosqa_ptbr.modeling import load_model
+from cosmosqa_ptbr import compare, evaluate_model, load_model
 
 
 def main() -> None:

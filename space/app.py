@@ -31,15 +31,20 @@ from typing import Any, Final
 import gradio as gr
 import pandas as pd
 
-from cosmosqa_ptbr.dataset import load_dataset
-from cosmosqa_ptbr.inference import letter_logprobs, letter_probabilities, stream_answer
-from cosmosqa_ptbr.modeling import EMBEDDED_MODEL, LoadedModel, load_model
-from cosmosqa_ptbr.parsing import extract_answer
+from cosmosqa_ptbr import (
+    EMBEDDED_MODEL,
+    LoadedModel,
+    answer_probabilities,
+    extract_answer,
+    load_dataset,
+    load_model,
+    stream_answer,
+)
 from cosmosqa_ptbr.prompts import gold_letter, render_prompt
-from cosmosqa_ptbr.schema import CONTEXT, ID, LABEL, LETTERS, QUESTION
+from cosmosqa_ptbr.schema import CONTEXT, ID, LABEL, LETTERS, QUESTION, REFERENCE_ADAPTER, REFERENCE_BASE_MODEL
 
-DEFAULT_BASE_MODEL: Final = "HuggingFaceH4/zephyr-7b-beta"
-DEFAULT_ADAPTER: Final = "heloisy/zephyr-7b-cosmosqa-ptbr_text"
+DEFAULT_BASE_MODEL: Final = REFERENCE_BASE_MODEL
+DEFAULT_ADAPTER: Final = REFERENCE_ADAPTER
 
 CHOICE_ADAPTED: Final = "Base + adapter (ajustado)"
 CHOICE_BASE: Final = "Modelo base"
@@ -160,15 +165,12 @@ def _check_length(loaded: LoadedModel, item: Mapping[str, str], limit: int) -> N
 def _score(key: str, item: dict[str, str], letters: list[str], variants: list[bool]) -> list[dict[str, float]]:
     """Per-letter probabilities over ``letters`` for each variant (True = with the adapter)."""
     loaded, _ = _RUNTIMES[key]
-    columns = [LETTERS.index(letter) for letter in letters]
     results = []
     with _MODEL_LOCK:
         for use_adapter in variants:
+            # Empty alternatives stay out of the choice: probabilities are over the filled letters only.
             with _adapter_context(loaded, use_adapter):
-                logprobs = letter_logprobs(loaded.model, loaded.tokenizer, [item])[0]
-            # Empty alternatives stay out of the choice: renormalise over the filled letters only.
-            probs = letter_probabilities(logprobs[columns])
-            results.append({letter: float(p) for letter, p in zip(letters, probs, strict=True)})
+                results.append(answer_probabilities(loaded, item, letters))
     return results
 
 
@@ -179,7 +181,7 @@ def _generate(key: str, item: dict[str, str], use_adapter: bool) -> Iterator[str
     # The adapter switch must outlive the generation thread, even when the client goes away:
     # stream_answer waits for its thread when closed.
     with _MODEL_LOCK, _adapter_context(loaded, use_adapter):
-        yield from stream_answer(loaded.model, loaded.tokenizer, item, max_new_tokens=settings.max_new_tokens)
+        yield from stream_answer(loaded, item, max_new_tokens=settings.max_new_tokens)
 
 
 # ---------------------------------------------------------------- event handlers

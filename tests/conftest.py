@@ -33,7 +33,7 @@ def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def embedded_model() -> Any:
     """The embedded SmolLM2-135M-Instruct, loaded once per session (about 20 s)."""
-    from cosmosqa_ptbr.modeling import load_model
+    from cosmosqa_ptbr.evaluation.models import load_model
 
     return load_model()
 

@@ -10,18 +10,17 @@ import pytest
 from huggingface_hub import DatasetCard, ModelCard
 
 from cosmosqa_ptbr import cli
-from cosmosqa_ptbr.cards import (
+from cosmosqa_ptbr.hub.cards import (
     PUBLISHED_SPLIT_SIZES,
     REFERENCE_ADAPTER,
     REFERENCE_BASE_MODEL,
     REFERENCE_RESULTS,
-    push_folder_to_hub,
     reference_model_card,
     render_dataset_card,
     render_model_card,
 )
-from cosmosqa_ptbr.dataset import DEFAULT_REPO_ID
-from cosmosqa_ptbr.schema import NONE_OF_THE_ABOVE_EN, NONE_OF_THE_ABOVE_PT, features
+from cosmosqa_ptbr.hub.upload import push_folder_to_hub
+from cosmosqa_ptbr.schema import DEFAULT_REPO_ID, NONE_OF_THE_ABOVE_EN, NONE_OF_THE_ABOVE_PT, features
 
 REPO = Path(__file__).resolve().parents[1]
 

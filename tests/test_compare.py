@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from cosmosqa_ptbr._stats import bootstrap_interval, mcnemar_exact, paired_bootstrap_interval
 from cosmosqa_ptbr.cli import main as cli_main
 from cosmosqa_ptbr.evaluation import compare
+from cosmosqa_ptbr.evaluation.stats import bootstrap_interval, mcnemar_exact, paired_bootstrap_interval
 
 
 def _run(folder: Path, gold: str, predicted: str) -> Path:
     folder.mkdir(parents=True)
-    rows = [{"id": f"q{i}", "gold": g, "predicted": p} for i, (g, p) in enumerate(zip(gold, predicted))]
+    rows = [{"id": f"q{i}", "gold": g, "predicted": p} for i, (g, p) in enumerate(zip(gold, predicted, strict=True))]
     (folder / "predictions.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     results = {"model": folder.name, "mode": "loglik", "n": len(rows)}
     (folder / "results.json").write_text(json.dumps(results), encoding="utf-8")
@@ -55,7 +55,7 @@ def test_compare_refuses_runs_without_predictions(tmp_path: Path) -> None:
     """A results.json without predictions.jsonl beside it raises FileNotFoundError naming the file."""
     (tmp_path / "x").mkdir()
     (tmp_path / "x" / "results.json").write_text("{}", encoding="utf-8")
-    with pytest.raises(FileNotFoundError, match="predictions.jsonl"):
+    with pytest.raises(FileNotFoundError, match=r"predictions\.jsonl"):
         compare(tmp_path / "x" / "results.json", _run(tmp_path / "b", GOLD, RUN_B))
 
 

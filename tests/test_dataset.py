@@ -1,4 +1,4 @@
-"""Loading, validating, exporting and publishing Cosmos QA Português through ``cosmosqa_ptbr.dataset``."""
+"""Loading, validating, exporting and publishing Cosmos QA Português through ``cosmosqa_ptbr.data``."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from cosmosqa_ptbr import cli
-from cosmosqa_ptbr.dataset import (
+from cosmosqa_ptbr.data import (
     DatasetValidationError,
     SkippedRowsWarning,
     export_dataset,
@@ -294,7 +294,7 @@ def test_default_config_reads_the_hub_repo(fake_hub: str, tmp_path: Path, repo: 
     """Online, the default config reads the repo's CSV splits; a repo that does not exist gives the clear error."""
     code = (
         "import cosmosqa_ptbr\n"
-        "from cosmosqa_ptbr.dataset import DatasetUnavailableError\n"
+        "from cosmosqa_ptbr.data import DatasetUnavailableError\n"
         "try:\n"
         f"    dd = cosmosqa_ptbr.load_dataset(repo_id={repo!r})\n"
         "except DatasetUnavailableError as error:\n"

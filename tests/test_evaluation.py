@@ -1,4 +1,4 @@
-"""evaluate_model and the `evaluate` subcommand: tiny Llamas trained to answer, a LoRA adapter, and the embedded model."""
+"""evaluate_model and the `evaluate` subcommand: tiny Llamas trained to answer, a LoRA adapter, the embedded model."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ from typing import Any
 import pytest
 
 from cosmosqa_ptbr.evaluation import evaluate_model
-from cosmosqa_ptbr.modeling import load_model
+from cosmosqa_ptbr.evaluation.models import load_model
 from cosmosqa_ptbr.prompts import render_prompt, target_text
 
 
-def _train_to_answer(model: Any, tokenizer: Any, rows: list[dict[str, Any]], letter: str, steps: int, lr: float) -> None:
+def _train_to_answer(
+    model: Any, tokenizer: Any, rows: list[dict[str, Any]], letter: str, steps: int, lr: float
+) -> None:
     """Teach ``model`` to reply ``Alternativa <letter>`` and stop, with the loss on the reply only."""
     import torch
 
@@ -72,7 +74,9 @@ def held_out(sample: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sample[100:112]
 
 
-def test_loglik_and_generate_agree_on_a_model_trained_to_answer(trained_dir: Path, held_out: list[dict[str, Any]]) -> None:
+def test_loglik_and_generate_agree_on_a_model_trained_to_answer(
+    trained_dir: Path, held_out: list[dict[str, Any]]
+) -> None:
     """A model trained to reply 'Alternativa C' is read as C by both modes on unseen items."""
     loaded = load_model(str(trained_dir))
     loglik = evaluate_model(loaded=loaded, items=held_out, mode="loglik", progress=False)
@@ -102,13 +106,17 @@ def test_lora_adapter_changes_the_answers_it_was_trained_to(
 def test_outputs_written_for_a_run(trained_dir: Path, held_out: list[dict[str, Any]], tmp_path: Path) -> None:
     """A run with an output folder writes predictions, results, report and both plots, and results match."""
     loaded = load_model(str(trained_dir))
-    result = evaluate_model(loaded=loaded, items=held_out, mode="generate", max_new_tokens=6, output_dir=tmp_path, progress=False)
+    result = evaluate_model(
+        loaded=loaded, items=held_out, mode="generate", max_new_tokens=6, output_dir=tmp_path, progress=False
+    )
     names = {"predictions.jsonl", "results.json", "report.md", "accuracy.png", "confusion_matrix.png"}
     assert names <= {p.name for p in tmp_path.iterdir()}
     results = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
     assert results["n"] == len(held_out) and results["mode"] == "generate"
     assert results["accuracy"] == result.accuracy and results["invalid_rate"] == result.invalid_rate
-    assert results["rules"]["keyword"] + results["rules"]["letter_only"] + results["rules"]["final_answer"] == len(held_out)
+    assert results["rules"]["keyword"] + results["rules"]["letter_only"] + results["rules"]["final_answer"] == len(
+        held_out
+    )
     assert sum(sum(row.values()) for row in results["confusion_matrix"].values()) == len(held_out)
     low, high = results["accuracy_interval"]
     assert low <= results["accuracy"] <= high

@@ -1,4 +1,5 @@
-"""Scorers in cosmosqa_ptbr.inference on a random tiny Llama: batching, padding and cache sharing change nothing."""
+"""Scorers of cosmosqa_ptbr.evaluation.inference on a random tiny Llama: batching, padding and cache sharing
+change nothing."""
 
 from __future__ import annotations
 
@@ -8,14 +9,14 @@ from typing import Any
 import numpy as np
 import pytest
 
-from cosmosqa_ptbr import inference
+from cosmosqa_ptbr.evaluation import inference
 from cosmosqa_ptbr.prompts import render_prompt
 from cosmosqa_ptbr.schema import ANSWER_COLUMNS
 
 
 @pytest.fixture(scope="module")
 def tiny(tiny_model_dir: Path) -> Any:
-    from cosmosqa_ptbr.modeling import load_model
+    from cosmosqa_ptbr.evaluation.models import load_model
 
     return load_model(str(tiny_model_dir))
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import cosmosqa_ptbr
-from cosmosqa_ptbr.parsing import RULES, score_generations
+from cosmosqa_ptbr.evaluation.extraction import RULES, score_generations
 
 METRIC_DIR = Path(cosmosqa_ptbr.LETTER_ACCURACY)
 

@@ -10,7 +10,14 @@ from typing import Any
 
 import pytest
 
-from cosmosqa_ptbr.parsing import INVALID_RULES, RULES, VALID_RULES, Extraction, extract_answer, score_generations
+from cosmosqa_ptbr.evaluation.extraction import (
+    INVALID_RULES,
+    RULES,
+    VALID_RULES,
+    Extraction,
+    extract_answer,
+    score_generations,
+)
 from cosmosqa_ptbr.prompts import ZEPHYR_CHAT_TEMPLATE, build_messages
 from cosmosqa_ptbr.schema import LETTERS
 
@@ -50,7 +57,7 @@ def _zephyr_sequence(item: dict[str, Any], generation: str) -> str:
 
 def _item(options: list[str] | None) -> dict[str, Any]:
     options = options or ["Ele dormiu.", "Ele correu.", "Ele comeu.", "Nenhuma das alternativas acima."]
-    return {"contexto": "Choveu o dia todo.", "pergunta": "O que ele fez?", **dict(zip(LETTERS, options))}
+    return {"contexto": "Choveu o dia todo.", "pergunta": "O que ele fez?", **dict(zip(LETTERS, options, strict=True))}
 
 
 def test_answer_inside_whole_decoded_sequence_reads_the_same() -> None:

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 import cosmosqa_ptbr  # noqa: F401 - the import registers the builder
-from cosmosqa_ptbr._registration import BUILDER_MODULE, DATASET_NAME, builder_hash, is_registered
-from cosmosqa_ptbr.dataset import DatasetUnavailableError, DatasetValidationError
+from cosmosqa_ptbr.data import DatasetUnavailableError, DatasetValidationError
+from cosmosqa_ptbr.data.registration import BUILDER_MODULE, DATASET_NAME, builder_hash, is_registered
 from cosmosqa_ptbr.schema import LABEL, LETTERS, features
 
 UPGRADE_HINT = (
@@ -81,7 +81,7 @@ def test_import_of_the_package_does_not_import_datasets(tmp_path: Path) -> None:
     result = _run(
         "import sys, cosmosqa_ptbr\n"
         "assert 'datasets' not in sys.modules, 'datasets imported'\n"
-        "from cosmosqa_ptbr._registration import is_registered\n"
+        "from cosmosqa_ptbr.data.registration import is_registered\n"
         "import datasets\n"
         "print(is_registered())",
         tmp_path,
@@ -128,7 +128,7 @@ def test_unreachable_hub_fails_fast_without_the_offline_flag(tmp_path: Path) -> 
     start = time.monotonic()
     result = _run(
         "import cosmosqa_ptbr, datasets\n"
-        "from cosmosqa_ptbr.dataset import DatasetUnavailableError\n"
+        "from cosmosqa_ptbr.data import DatasetUnavailableError\n"
         "try:\n"
         "    datasets.load_dataset('cosmos_qa_ptbr')\n"
         "except DatasetUnavailableError as exc:\n"
@@ -181,7 +181,7 @@ def test_a_moved_registry_warns_instead_of_breaking_datasets(monkeypatch: pytest
     """If an upgrade removes the private registry, registering warns (naming the fallback) rather than raising."""
     import datasets.packaged_modules
 
-    from cosmosqa_ptbr import _registration
+    from cosmosqa_ptbr.data import registration as _registration
 
     monkeypatch.delattr(datasets.packaged_modules, "_PACKAGED_DATASETS_MODULES")
     with pytest.warns(RuntimeWarning, match=r"cosmosqa_ptbr\.load_dataset\(\) still works"):

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from cosmosqa_ptbr.cli import main
+from cosmosqa_ptbr.evaluation.scoring import PredictionsFileError
 from cosmosqa_ptbr.schema import LETTERS
-from cosmosqa_ptbr.scoring import PredictionsFileError
 
 
 def _write(path: Path, records: list[dict[str, Any]]) -> Path:
@@ -83,7 +83,7 @@ def test_unknown_id_is_an_error(tmp_path: Path, generations: list) -> None:
 def test_duplicate_id_is_an_error(tmp_path: Path, generations: list) -> None:
     """A second generation for the same id raises, naming both lines."""
     predictions = _write(tmp_path / "gen.jsonl", [*generations[:3], generations[1]])
-    with pytest.raises(PredictionsFileError, match="line 4: id .* already appeared on line 2"):
+    with pytest.raises(PredictionsFileError, match=r"line 4: id .* already appeared on line 2"):
         main(["score", "--predictions", str(predictions)])
 
 
@@ -108,7 +108,7 @@ def test_malformed_predictions_file_is_an_error(tmp_path: Path, content: str, ma
 def test_score_module_imports_nothing_heavy() -> None:
     """Importing the score subcommand leaves datasets, torch, transformers and evaluate unimported."""
     code = (
-        "import sys, cosmosqa_ptbr.scoring; "
+        "import sys, cosmosqa_ptbr.evaluation.scoring; "
         "print(sorted(m for m in ('datasets', 'torch', 'transformers', 'evaluate') if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

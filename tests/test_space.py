@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from cosmosqa_ptbr.inference import letter_logprobs, letter_probabilities
+from cosmosqa_ptbr.evaluation.inference import letter_logprobs, letter_probabilities
 from cosmosqa_ptbr.schema import CONTEXT, LETTERS, QUESTION
 
 APP = Path(__file__).resolve().parents[1] / "space" / "app.py"
@@ -170,7 +170,7 @@ def adapted_space(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory
     import torch
     from peft import LoraConfig, get_peft_model
 
-    from cosmosqa_ptbr.modeling import load_model
+    from cosmosqa_ptbr.evaluation.models import load_model
 
     adapter_dir = tmp_path_factory.mktemp("tiny-adapter")
     base = load_model(str(tiny_model_dir)).model
@@ -212,7 +212,7 @@ def test_compare_scores_with_and_without_the_adapter_on_one_model(adapted_space:
 
 def test_generate_mode_streams_an_answer_and_names_the_extraction_rule(client: Any, sample: list) -> None:
     """`/explain` shows the generated text and the letter and rule that extract_answer reads from it."""
-    from cosmosqa_ptbr.parsing import extract_answer
+    from cosmosqa_ptbr.evaluation.extraction import extract_answer
 
     item = sample[2]
     shown, other = client.predict(*fields(item), True, api_name="/explain")

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from test_space import space_url  # noqa: F401  (fixture: the Space served on loopback)
 
-from cosmosqa_ptbr.inference import letter_logprobs, letter_probabilities
+from cosmosqa_ptbr.evaluation.inference import letter_logprobs, letter_probabilities
 from cosmosqa_ptbr.schema import CONTEXT, LETTERS, QUESTION
 
 CHROMIUM = Path("/usr/bin/chromium")

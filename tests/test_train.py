@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-from cosmosqa_ptbr._train_args import LORA_TARGET_MODULES, RecipeError
-from cosmosqa_ptbr.train import load_settings, main, make_parser, train
+from cosmosqa_ptbr.training.command import load_settings, main, make_parser, train
+from cosmosqa_ptbr.training.settings import LORA_TARGET_MODULES, RecipeError
 
 REPO = Path(__file__).resolve().parents[1]
 RECIPES = sorted((REPO / "recipes").glob("*/*.yaml"))
@@ -118,7 +118,7 @@ def test_command_line_overrides_win_over_the_recipe() -> None:
             "--no-load-best-model-at-end",
         ]
     )
-    from cosmosqa_ptbr.train import _overrides
+    from cosmosqa_ptbr.training.command import _overrides
 
     settings = load_settings(args.config, **_overrides(args))
     assert settings.sft.max_steps == 3 and settings.sft.learning_rate == pytest.approx(1e-3)
@@ -156,12 +156,12 @@ def test_hub_token_in_a_recipe_file_is_rejected(tmp_path: Path) -> None:
         load_settings(recipe)
 
 
-def test_package_level_train_is_callable_after_the_module_is_imported(tmp_path: Path) -> None:
-    """``cosmosqa_ptbr.train(...)`` runs training even though importing the submodule rebinds the name."""
+def test_package_level_train_is_the_training_function(tmp_path: Path) -> None:
+    """``cosmosqa_ptbr.train`` is the function, whatever submodules were imported before."""
     import cosmosqa_ptbr
-    import cosmosqa_ptbr.train as module
+    import cosmosqa_ptbr.training.command
 
-    assert callable(cosmosqa_ptbr.train) and callable(module)
+    assert cosmosqa_ptbr.train is train
     with pytest.raises(RecipeError, match="does not exist"):
         cosmosqa_ptbr.train(tmp_path / "missing.yaml")
 
@@ -195,8 +195,8 @@ def test_loss_mask_covers_only_the_answer_and_eos(tiny_model_dir: Path, sample: 
     from transformers import AutoModelForCausalLM, AutoTokenizer
     from trl import SFTConfig, SFTTrainer
 
-    from cosmosqa_ptbr._train_data import end_of_turn_token, tokenize_rows
     from cosmosqa_ptbr.prompts import gold_letter, render_prompt
+    from cosmosqa_ptbr.training.data import end_of_turn_token, tokenize_rows
 
     tokenizer = AutoTokenizer.from_pretrained(tiny_model_dir)
     eos = end_of_turn_token(tokenizer)
@@ -208,7 +208,7 @@ def test_loss_mask_covers_only_the_answer_and_eos(tiny_model_dir: Path, sample: 
         processing_class=tokenizer,
     )
     batch = trainer.data_collator([trainer.train_dataset[i] for i in range(len(rows))])
-    for row, input_ids, labels in zip(rows, batch["input_ids"], batch["labels"]):
+    for row, input_ids, labels in zip(rows, batch["input_ids"], batch["labels"], strict=True):
         kept = labels[labels != -100].tolist()
         assert tokenizer.decode(kept) == f"Alternativa {gold_letter(row)}{eos}"
         assert kept[-1] == tokenizer.eos_token_id
@@ -222,7 +222,7 @@ def test_chat_template_without_eos_after_the_answer_is_refused(tiny_model_dir: P
     """A template that does not close the assistant turn with EOS would train a model that never stops."""
     from transformers import AutoTokenizer
 
-    from cosmosqa_ptbr._train_data import end_of_turn_token
+    from cosmosqa_ptbr.training.data import end_of_turn_token
 
     tokenizer = AutoTokenizer.from_pretrained(tiny_model_dir)
     tokenizer.chat_template = "{% for m in messages %}{{ m['role'] }}: {{ m['content'] }}\n{% endfor %}"
@@ -271,8 +271,8 @@ def test_adapter_loads_back_for_evaluation(trained_4bit: Any, tiny_model_dir: Pa
     """The saved adapter reloads on its base model and scores like the final evaluation did."""
     import numpy as np
 
-    from cosmosqa_ptbr.inference import letter_logprobs
-    from cosmosqa_ptbr.modeling import load_model
+    from cosmosqa_ptbr.evaluation.inference import letter_logprobs
+    from cosmosqa_ptbr.evaluation.models import load_model
 
     loaded = load_model(str(tiny_model_dir), adapter=str(trained_4bit.output_dir), quantization="4bit")
     lines = (trained_4bit.output_dir / "predictions.jsonl").read_text().splitlines()
@@ -316,7 +316,7 @@ def test_push_to_hub_uploads_the_folder_without_checkpoints(tiny_model_dir: Path
 
 def test_failed_upload_keeps_the_folder_and_says_how_to_retry(tiny_model_dir: Path, tmp_path: Path) -> None:
     """An upload that fails (offline Hub) raises HubUploadError after the folder is complete."""
-    from cosmosqa_ptbr._train_run import HubUploadError
+    from cosmosqa_ptbr.training.runner import HubUploadError
 
     class OfflineHfApi(RecordingHfApi):
         def upload_folder(self, **kwargs: Any) -> None:
@@ -325,13 +325,13 @@ def test_failed_upload_keeps_the_folder_and_says_how_to_retry(tiny_model_dir: Pa
     out = tmp_path / "run"
     recipe = tiny_recipe(tiny_model_dir, out, max_steps=1, eval_strategy="no", save_strategy="no", final_eval_limit=2)
     recipe.update(load_best_model_at_end=False)
-    with pytest.raises(HubUploadError, match="is complete.*Hub unreachable.*push_folder_to_hub"):
+    with pytest.raises(HubUploadError, match=r"is complete.*Hub unreachable.*push_folder_to_hub"):
         train(recipe, push_to_hub=True, hub_model_id="someone/x", api=OfflineHfApi(), progress=False)
     assert (out / "adapter_model.safetensors").is_file() and (out / "README.md").is_file()
 
 
 def test_accelerate_launch_trains_with_two_cpu_processes(tiny_model_dir: Path, tmp_path: Path) -> None:
-    """``accelerate launch -m cosmosqa_ptbr.train`` with two processes trains on the CPU over gloo (MULTI_CPU)."""
+    """``accelerate launch -m cosmosqa_ptbr.training`` with two processes trains on the CPU over gloo (MULTI_CPU)."""
     recipe = tmp_path / "tiny.yaml"
     out = tmp_path / "ddp"
     changes = {"max_steps": 2, "eval_limit": 4, "final_eval_limit": 4, "ddp_find_unused_parameters": False}
@@ -342,7 +342,7 @@ def test_accelerate_launch_trains_with_two_cpu_processes(tiny_model_dir: Path, t
     command = [
         *(sys.executable, "-m", "accelerate.commands.launch", "--multi_gpu", "--num_processes", "2"),
         *("--num_machines", "1", "--mixed_precision", "no", "--dynamo_backend", "no", "--main_process_port", "0"),
-        *("-m", "cosmosqa_ptbr.train", "--config", str(recipe)),
+        *("-m", "cosmosqa_ptbr.training", "--config", str(recipe)),
     ]
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=400, cwd=tmp_path)
     assert done.returncode == 0, done.stderr[-3000:]

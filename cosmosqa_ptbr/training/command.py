@@ -10,7 +10,7 @@ chat template, ``results.json`` from a final evaluation and a model card (``READ
 Hugging Face login.
 
 Run it as ``cosmosqa-ptbr train --config recipes/smollm2-135m/lora-cpu.yaml --output-dir DIR`` or, on
-several GPUs, ``accelerate launch --config_file recipes/accelerate/ddp.yaml -m cosmosqa_ptbr.train --config
+several GPUs, ``accelerate launch --config_file recipes/accelerate/ddp.yaml -m cosmosqa_ptbr.training --config
 recipes/qwen2.5-7b-instruct/qlora.yaml``.
 """
 
@@ -18,16 +18,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-import types
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._cli import subcommand_parser
+from ..cli.options import accept_open_settings, add_settings, subcommand_parser
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ._train_args import TrainSettings
-    from ._train_run import TrainResult
+    from .runner import TrainResult
+    from .settings import TrainSettings
 
 __all__ = ["load_settings", "main", "make_parser", "train"]
 
@@ -64,48 +63,9 @@ class _ShowSettingsHelp(argparse.Action):
         parser.exit()
 
 
-def _setting_pairs(parser: argparse.ArgumentParser, extras: list[str]) -> dict[str, Any]:
-    """Turn the options argparse did not know (``--key value``, ``--key=value``, ``--flag``) into settings."""
-    settings: dict[str, Any] = {}
-    index = 0
-    while index < len(extras):
-        token = extras[index]
-        if not token.startswith("--") or len(token) == 2:
-            parser.error(f"unexpected argument {token!r}: settings are given as --key value")
-        name, _, value = token[2:].partition("=")
-        name = name.replace("-", "_")
-        if not _:
-            following = extras[index + 1] if index + 1 < len(extras) else None
-            if following is not None and not following.startswith("--"):
-                value, index = following, index + 1
-            elif name.startswith("no_"):
-                name, value = name[3:], "false"
-            else:
-                value = "true"
-        settings[name] = value
-        index += 1
-    return settings
-
-
-def _accept_settings(parser: argparse.ArgumentParser) -> None:
-    # Every trl.SFTConfig field is a setting; listing them all would import trl on `--help`, so the
-    # options argparse does not know are collected here and checked, by name and type, in parse_settings.
-    original = parser.parse_known_args
-
-    def parse_known_args(args: Any = None, namespace: Any = None) -> tuple[argparse.Namespace, list[str]]:
-        namespace, extras = original(args, namespace)
-        namespace.extra_settings = _setting_pairs(parser, list(extras))
-        return namespace, []
-
-    parser.parse_known_args = parse_known_args  # type: ignore[method-assign]
-
-
 def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
     """Build the ``train`` parser: the command's own options, the package's settings, and any SFTConfig field."""
-    import dataclasses
-    import typing
-
-    from ._train_args import LoraArguments, ModelArguments, ScriptArguments
+    from .settings import LoraArguments, ModelArguments, ScriptArguments
 
     parser = subcommand_parser(subparsers, "train", _DESCRIPTION)
     parser.epilog = (
@@ -122,16 +82,8 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--help-sft", action=_ShowSettingsHelp, help="List every trl.SFTConfig setting and exit.")
     for dtype in (ScriptArguments, ModelArguments, LoraArguments):
-        group = parser.add_argument_group(f"{dtype.__name__} (recipe keys)", (dtype.__doc__ or "").strip())
-        hints = typing.get_type_hints(dtype)
-        for field in dataclasses.fields(dtype):
-            default = field.default_factory() if field.default_factory is not dataclasses.MISSING else field.default
-            kwargs: dict[str, Any] = {"help": f"{field.metadata.get('help', '')} (default: {default!r})"}
-            if typing.get_origin(hints[field.name]) is list:
-                kwargs["nargs"] = "+"
-            # Values stay strings here and are checked against the field's type with the recipe's values.
-            group.add_argument(f"--{field.name}", default=argparse.SUPPRESS, metavar="VALUE", **kwargs)
-    _accept_settings(parser)
+        add_settings(parser, dtype, title=f"{dtype.__name__} (recipe keys)")
+    accept_open_settings(parser)
     return parser
 
 
@@ -145,7 +97,7 @@ def load_settings(config: str | Path | Mapping[str, Any] | None = None, **overri
 
     Raises ``RecipeError`` (a ``ValueError``) naming the wrong key and the fix.
     """
-    from ._train_args import parse_settings, read_recipe
+    from .settings import parse_settings, read_recipe
 
     if config is None or isinstance(config, Mapping):
         return parse_settings(config or {}, overrides)
@@ -166,7 +118,7 @@ def train(
     ``hub_model_id="me/name"``). ``api`` is the ``huggingface_hub.HfApi`` used for the upload (default: a new
     one, with the token from the environment or the login).
     """
-    from ._train_run import run_training
+    from .runner import run_training
 
     settings = load_settings(config, **overrides)
     return run_training(settings, resume=resume, api=api, progress=progress)
@@ -174,8 +126,8 @@ def train(
 
 def main(args: argparse.Namespace) -> int:
     """Run ``cosmosqa-ptbr train``; return the exit code (2 for a wrong setting)."""
-    from ._train_args import RecipeError
-    from ._train_run import HubUploadError, run_training
+    from .runner import HubUploadError, run_training
+    from .settings import RecipeError
 
     try:
         settings = load_settings(args.config, **_overrides(args))
@@ -216,16 +168,6 @@ def _print_settings(settings: TrainSettings) -> None:
     }
     print(json.dumps(shown, indent=2, default=str))
 
-
-class _CallableModule(types.ModuleType):
-    """``cosmosqa_ptbr.train`` is this module once it is imported (Python sets the package attribute to the
-    submodule), so the module forwards calls to :func:`train` and ``cosmosqa_ptbr.train(...)`` always works."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> TrainResult:
-        return train(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
 
 if __name__ == "__main__":
     raise SystemExit(main(make_parser().parse_args()))

@@ -22,20 +22,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
-from . import __version__
-from ._translation_check import SourceItem, TranslationCheckError, check_translation, parse_reply, read_source
-from ._translation_store import OutputStore, public_url, read_manifest, write_manifest
-from .schema import ID
-from .translation import (
-    RETRY_PROMPT,
-    TranslationConfig,
-    TranslationError,
-    TranslationResult,
-    build_messages,
-    estimated_cost,
-    prompt_hash,
-    response_format,
-)
+from .. import __version__
+from ..schema import ID
+from .requests import RETRY_PROMPT, build_messages, prompt_hash, response_format
+from .settings import TranslationConfig, TranslationError, TranslationResult, estimated_cost
+from .store import OutputStore, public_url, read_manifest, write_manifest
+from .validation import SourceItem, TranslationCheckError, check_translation, parse_reply, read_source
 
 log = logging.getLogger("cosmosqa_ptbr.translation")
 T = TypeVar("T")

@@ -32,10 +32,16 @@ __all__ = ["BUILDER_MODULE", "DATASET_NAME", "builder_hash", "is_registered", "r
 
 #: The name ``datasets.load_dataset`` accepts for this builder.
 DATASET_NAME: Final = "cosmos_qa_ptbr"
-BUILDER_MODULE: Final = "cosmosqa_ptbr._builder"
-_PACKAGE_DIR: Final = Path(__file__).resolve().parent
+BUILDER_MODULE: Final = "cosmosqa_ptbr.data.builder"
+_PACKAGE_DIR: Final = Path(__file__).resolve().parents[1]
 #: Files whose content defines what the builder produces (its cache is keyed on their hash).
-_HASHED_FILES: Final = ("_builder.py", "schema.py", "dataset.py", "data/sample_validation.jsonl")
+_HASHED_FILES: Final = (
+    "schema.py",
+    "data/builder.py",
+    "data/reading.py",
+    "data/loading.py",
+    "data/sample_validation.jsonl",
+)
 
 
 def builder_hash() -> str:

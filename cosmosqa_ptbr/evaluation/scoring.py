@@ -18,9 +18,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ._cli import subcommand_parser
-from .parsing import INVALID_RULES, RULES, extract_answer, score_generations
-from .schema import ANSWER_COLUMNS, ID, LABEL, LETTERS, NO_LABEL
+from ..cli.options import subcommand_parser
+from ..schema import ANSWER_COLUMNS, ID, LABEL, LETTERS, NO_LABEL
+from .extraction import INVALID_RULES, RULES, extract_answer, score_generations
 
 __all__ = ["PredictionsFileError", "main", "make_parser", "read_predictions", "score_predictions"]
 
@@ -32,7 +32,9 @@ class PredictionsFileError(ValueError):
     """A predictions file that cannot be scored: bad JSON, a missing field, a duplicate or unknown id."""
 
 
-def read_predictions(path: str | Path, *, text_field: str = _DEFAULT_TEXT_FIELD, id_field: str = ID) -> list[dict[str, Any]]:
+def read_predictions(
+    path: str | Path, *, text_field: str = _DEFAULT_TEXT_FIELD, id_field: str = ID
+) -> list[dict[str, Any]]:
     """Read a JSONL predictions file into ``[{"id", "text", "line"}]``; raise on any bad or duplicate row."""
     path = Path(path)
     if not path.is_file():
@@ -51,7 +53,9 @@ def read_predictions(path: str | Path, *, text_field: str = _DEFAULT_TEXT_FIELD,
                 message = f"{where}: not valid JSON ({error.msg}); write one JSON object per line"
                 raise PredictionsFileError(message) from None
             if not isinstance(record, Mapping):
-                message = f"{where}: expected a JSON object with {id_field!r} and {text_field!r}, got {type(record).__name__}"
+                message = (
+                    f"{where}: expected a JSON object with {id_field!r} and {text_field!r}, got {type(record).__name__}"
+                )
                 raise PredictionsFileError(message)
             for field in (id_field, text_field):
                 if field not in record:
@@ -177,7 +181,7 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
 
 
 def _load_rows(args: argparse.Namespace) -> tuple[str, list[dict[str, Any]]]:
-    from .dataset import DEFAULT_REPO_ID, load_dataset
+    from ..data import DEFAULT_REPO_ID, load_dataset
 
     repo_id = args.repo_id or DEFAULT_REPO_ID
     has_source = bool(args.data_files or args.data_dir or args.repo_id)
@@ -203,12 +207,15 @@ def main(args: argparse.Namespace) -> int:
     if args.show_invalid:
         invalid = [
             (item, prediction)
-            for item, prediction in zip(scores["items"], predictions)
+            for item, prediction in zip(scores["items"], predictions, strict=True)
             if item["predicted"] is None
         ]
         print(f"\nAnswers that could not be read: {len(invalid)} (showing {min(len(invalid), args.show_invalid)})")
         for item, prediction in invalid[: args.show_invalid]:
-            print(f"- {item['id']} [{item['rule']}] gold {item['gold']}, line {prediction['line']}: {_snippet(prediction['text'])!r}")
+            print(
+                f"- {item['id']} [{item['rule']}] gold {item['gold']}, line {prediction['line']}: "
+                f"{_snippet(prediction['text'])!r}"
+            )
     if args.output:
         output = Path(args.output)
         output.parent.mkdir(parents=True, exist_ok=True)

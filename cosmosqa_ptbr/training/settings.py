@@ -8,16 +8,14 @@ line overrides a recipe key. Nothing here loads a model: every wrong setting fai
 from __future__ import annotations
 
 import dataclasses
-import difflib
-import types
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
 
-from .modeling import EMBEDDED_MODEL
+from ..cli.options import SettingsError, coerce, read_settings_file, unknown_key_message
+from ..evaluation.models import EMBEDDED_MODEL
 
 __all__ = [
     "LORA_TARGET_MODULES",
@@ -41,7 +39,7 @@ _FORBIDDEN_KEYS = {
 }
 
 
-class RecipeError(ValueError):
+class RecipeError(SettingsError):
     """A recipe or override is wrong: the message names the key and how to fix it."""
 
 
@@ -65,8 +63,7 @@ class ScriptArguments:
     eval_split: str | None = field(
         default="validation",
         metadata={
-            "help": "Split to evaluate on. Must be null when train_size carves the evaluation rows out of "
-            "train_split."
+            "help": "Split to evaluate on. Must be null when train_size carves the evaluation rows out of train_split."
         },
     )
     train_size: int | None = field(
@@ -212,111 +209,10 @@ def _field_types() -> dict[str, tuple[type, Any]]:
 
 def read_recipe(path: str | Path) -> dict[str, Any]:
     """Read a YAML recipe into a flat mapping; raise :class:`RecipeError` for a missing or malformed file."""
-    import yaml
-
-    path = Path(path)
-    if not path.is_file():
-        message = (
-            f"recipe {str(path)!r} does not exist: pass --config with a YAML file, "
-            "e.g. recipes/smollm2-135m/lora-cpu.yaml"
-        )
-        raise RecipeError(message)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        message = f"recipe {str(path)!r} is not valid YAML: {error}"
-        raise RecipeError(message) from error
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        message = f"recipe {str(path)!r} must be a YAML mapping of setting: value, got {type(data).__name__}"
-        raise RecipeError(message)
-    return data
-
-
-def _unknown_key_message(key: str, known: list[str], where: str) -> str:
-    close = difflib.get_close_matches(key, known, n=3, cutoff=0.6)
-    hint = f"; did you mean {', '.join(close)}?" if close else "; see `cosmosqa-ptbr train --help` for the settings"
-    return f"unknown setting {key!r} in {where}{hint}"
-
-
-def _strip_optional(hint: Any) -> tuple[Any, bool]:
-    origin = typing.get_origin(hint)
-    if origin is typing.Union or origin is types.UnionType:
-        args = [a for a in typing.get_args(hint) if a is not type(None)]
-        optional = len(args) < len(typing.get_args(hint))
-        if len(args) == 1:
-            return args[0], optional
-        return typing.Union[tuple(args)], optional  # noqa: UP007 - rebuilt at runtime
-    return hint, False
-
-
-def _coerce(key: str, value: Any, hint: Any, where: str) -> Any:
-    """Check ``value`` against the field's type; convert the few YAML spellings that need it (``4e-5``)."""
-    base, optional = _strip_optional(hint)
-
-    def bad(expected: str) -> RecipeError:
-        return RecipeError(f"setting {key!r} in {where} must be {expected}, got {value!r}")
-
-    if optional and isinstance(value, str) and value.strip().lower() in ("null", "~"):
-        value = None  # how a command line spells YAML's null
-    if value is None:
-        if optional:
-            return None
-        raise bad("set (it cannot be null)")
-    origin = typing.get_origin(base)
-    if origin is typing.Union or origin is types.UnionType:
-        members = typing.get_args(base)
-        if str in members or any(isinstance(m, type) and issubclass(m, Enum) for m in members):
-            return value  # free-form or enum-or-string: the dataclass itself checks it
-        for member in members:
-            try:
-                return _coerce(key, value, member, where)
-            except RecipeError:
-                continue
-        raise bad(" or ".join(getattr(m, "__name__", str(m)) for m in members))
-    if origin is Literal:
-        choices = typing.get_args(base)
-        if value not in choices:
-            raise bad("one of " + ", ".join(repr(c) for c in choices))
-        return value
-    if base is bool:
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, str) and value.lower() in ("true", "false", "yes", "no", "1", "0"):
-            return value.lower() in ("true", "yes", "1")
-        raise bad("true or false")
-    if base is int:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-            return int(value)
-        raise bad("an integer")
-    if base is float:
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
-        if isinstance(value, str):
-            try:
-                return float(value)  # YAML 1.1 reads 4e-5 (no dot) as a string
-            except ValueError:
-                pass
-        raise bad("a number")
-    if base is str:
-        if isinstance(value, str):
-            return value
-        raise bad("a string")
-    if origin is list:
-        (item,) = typing.get_args(base) or (Any,)
-        if isinstance(value, str) and item is str:
-            value = [part.strip() for part in value.split(",") if part.strip()]
-        if not isinstance(value, list):
-            raise bad("a list")
-        return value if item is Any else [_coerce(key, v, item, where) for v in value]
-    if isinstance(base, type) and issubclass(base, Enum):
-        allowed = [m.value for m in base]
-        if value not in allowed and value not in list(base):
-            raise bad("one of " + ", ".join(repr(a) for a in allowed))
-    return value
+        return read_settings_file(path, kind="recipe", example="--config smollm2-135m/lora-cpu")
+    except SettingsError as error:
+        raise RecipeError(str(error)) from None
 
 
 def parse_settings(
@@ -346,8 +242,11 @@ def parse_settings(
             message = f"setting {key!r} in {where} is not allowed: {_FORBIDDEN_KEYS[key]}"
             raise RecipeError(message)
         if key not in types_by_name:
-            raise RecipeError(_unknown_key_message(key, known, where))
-        values[key] = _coerce(key, value, types_by_name[key][1], where)
+            raise RecipeError(unknown_key_message(key, known, where, "train"))
+        try:
+            values[key] = coerce(key, value, types_by_name[key][1], where)
+        except SettingsError as error:
+            raise RecipeError(str(error)) from None
     push_to_hub = bool(values.pop("push_to_hub", False))
     hub_model_id = values.pop("hub_model_id", None)
     if push_to_hub and not hub_model_id:

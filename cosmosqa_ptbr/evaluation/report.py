@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .schema import LETTERS
+from ..schema import LETTERS
 
 __all__ = ["plot_accuracy", "plot_confusion", "render_report", "results_table"]
 
@@ -98,7 +98,12 @@ def plot_confusion(results: Mapping[str, Any], path: Path) -> Path:
 
 def render_report(results: Mapping[str, Any], plots: Mapping[str, str]) -> str:
     """Return report.md: the results table, the confusion matrix, rule counts and how it was run."""
-    parts = [f"# Evaluation: {results['model']} on {results['config']}/{results['split']}", "", results_table(results), ""]
+    parts = [
+        f"# Evaluation: {results['model']} on {results['config']}/{results['split']}",
+        "",
+        results_table(results),
+        "",
+    ]
     parts += ["## Confusion matrix", "", _confusion_markdown(results["confusion_matrix"]), ""]
     if results.get("rules"):
         parts += ["## Extraction rules", "", "| rule | count |", "|---|---|"]

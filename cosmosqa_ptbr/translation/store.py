@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from .schema import ID
+from ..schema import ID
 
 
 class StoreError(RuntimeError):

@@ -14,9 +14,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ._train_args import RecipeError, ScriptArguments
-from .prompts import prompt_completion, render_prompt
-from .schema import LABEL, NO_LABEL
+from ..prompts import prompt_completion, render_prompt
+from ..schema import LABEL, NO_LABEL
+from .settings import RecipeError, ScriptArguments
 
 __all__ = ["TrainData", "end_of_turn_token", "load_train_data", "tokenize_example"]
 
@@ -31,11 +31,10 @@ class TrainData:
     dataset_config: str
     eval_split_name: str
     eval_subset: str | None = None
-    revision: str | None = None
 
 
 def _load_split(script: ScriptArguments, split: str) -> list[dict[str, Any]]:
-    from .dataset import DEFAULT_REPO_ID, load_dataset
+    from ..data import DEFAULT_REPO_ID, load_dataset
 
     kwargs: dict[str, Any] = {"repo_id": script.dataset_repo or DEFAULT_REPO_ID}
     if script.dataset_data_files:
@@ -66,7 +65,7 @@ def _labelled(rows: list[dict[str, Any]], split: str) -> list[dict[str, Any]]:
 
 def load_train_data(script: ScriptArguments) -> TrainData:
     """Load and split the rows the settings ask for; raise :class:`RecipeError` when they cannot be had."""
-    from .dataset import DEFAULT_REPO_ID
+    from ..data import DEFAULT_REPO_ID
 
     train_rows = _labelled(_load_split(script, script.train_split), script.train_split)
     if script.train_size is not None:
@@ -128,7 +127,7 @@ def tokenize_example(tokenizer: Any, item: Mapping[str, Any], eos_token: str) ->
     prompt_ids = tokenizer(prompt_text, add_special_tokens=False)["input_ids"]
     full_ids = tokenizer(prompt_text + answer, add_special_tokens=False)["input_ids"]
     shared = 0
-    for a, b in zip(prompt_ids, full_ids):
+    for a, b in zip(prompt_ids, full_ids, strict=True):
         if a != b:
             break
         shared += 1
@@ -136,9 +135,7 @@ def tokenize_example(tokenizer: Any, item: Mapping[str, Any], eos_token: str) ->
     return {"input_ids": input_ids, "completion_mask": [0] * shared + [1] * (len(input_ids) - shared)}
 
 
-def tokenize_rows(
-    tokenizer: Any, rows: Sequence[Mapping[str, Any]], eos_token: str, max_length: int | None
-) -> Any:
+def tokenize_rows(tokenizer: Any, rows: Sequence[Mapping[str, Any]], eos_token: str, max_length: int | None) -> Any:
     """Tokenise ``rows`` into a ``datasets.Dataset`` of ``input_ids`` and ``labels`` (-100 outside the answer).
 
     Raises :class:`RecipeError` when an example would be cut before its answer.
@@ -155,6 +152,7 @@ def tokenize_rows(
         raise RecipeError(message)
     # Labels are built here, not left to trl: it masks a pre-tokenised dataset's prompt only when told to.
     labels = [
-        [token if keep else -100 for token, keep in zip(e["input_ids"], e["completion_mask"])] for e in encoded
+        [token if keep else -100 for token, keep in zip(e["input_ids"], e["completion_mask"], strict=True)]
+        for e in encoded
     ]
     return datasets.Dataset.from_dict({"input_ids": [e["input_ids"] for e in encoded], "labels": labels})

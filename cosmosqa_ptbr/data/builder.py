@@ -3,7 +3,7 @@
 ``sample`` reads the 400 validation items embedded in the package (offline). ``default`` reads local files given
 by ``data_files``/``data_dir`` (CSV, JSONL or Parquet in the published layout), else the Hub repo
 ``heloisy/cosmos_qa_ptbr`` (``hub_repo_id``/``hub_revision`` or ``repo_id=`` override it). Rows are validated by
-``cosmosqa_ptbr.dataset.RowChecker``. Reached through ``cosmosqa_ptbr.load_dataset`` or, once
+``cosmosqa_ptbr.data.reading.RowChecker``. Reached through ``cosmosqa_ptbr.load_dataset`` or, once
 ``cosmosqa_ptbr`` is imported, ``datasets.load_dataset("cosmos_qa_ptbr")``.
 """
 
@@ -21,8 +21,8 @@ from urllib.parse import urlparse
 import datasets
 from datasets.data_files import DataFilesDict, get_data_patterns
 
-from .dataset import (
-    DEFAULT_REPO_ID,
+from ..schema import DEFAULT_REPO_ID, features
+from .reading import (
     ON_ERROR,
     DatasetUnavailableError,
     DatasetValidationError,
@@ -32,11 +32,10 @@ from .dataset import (
     find_data_files,
     read_rows,
 )
-from .schema import features
 
 __all__ = ["SAMPLE_FILE", "CosmosQAPtbr", "CosmosQAPtbrConfig"]
 
-SAMPLE_FILE: Final = Path(__file__).resolve().parent / "data" / "sample_validation.jsonl"
+SAMPLE_FILE: Final = Path(__file__).resolve().parent / "sample_validation.jsonl"
 _SKIPPED_FILE: Final = "skipped_rows.json"
 _PROBE_TIMEOUT_S: Final = 3.0
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .schema import (
+from ..schema import (
     ANSWER_COLUMNS,
     CONTEXT,
     ENGLISH_COLUMNS,

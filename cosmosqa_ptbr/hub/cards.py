@@ -16,9 +16,20 @@ from pathlib import Path
 from string import Template
 from typing import Any, Final
 
-from ._cli import subcommand_parser
-from .dataset import DEFAULT_REPO_ID
-from .schema import COLUMNS, CONTEXT, ID, LABEL, LETTERS, NONE_OF_THE_ABOVE_EN, NONE_OF_THE_ABOVE_PT, QUESTION
+from ..cli.options import subcommand_parser
+from ..schema import (
+    COLUMNS,
+    CONTEXT,
+    DEFAULT_REPO_ID,
+    ID,
+    LABEL,
+    LETTERS,
+    NONE_OF_THE_ABOVE_EN,
+    NONE_OF_THE_ABOVE_PT,
+    QUESTION,
+    REFERENCE_ADAPTER,
+    REFERENCE_BASE_MODEL,
+)
 
 __all__ = [
     "PUBLISHED_SPLIT_SIZES",
@@ -27,7 +38,6 @@ __all__ = [
     "REFERENCE_RESULTS",
     "main",
     "make_parser",
-    "push_folder_to_hub",
     "reference_model_card",
     "render_dataset_card",
     "render_model_card",
@@ -38,8 +48,6 @@ __all__ = [
 #: Rows per split of the published ``heloisy/cosmos_qa_ptbr`` (the sizes of English Cosmos QA).
 PUBLISHED_SPLIT_SIZES: Final[Mapping[str, int]] = {"train": 25262, "validation": 2985, "test": 6963}
 
-REFERENCE_BASE_MODEL: Final = "HuggingFaceH4/zephyr-7b-beta"
-REFERENCE_ADAPTER: Final = "heloisy/zephyr-7b-cosmosqa-ptbr_text"
 
 #: Strict accuracy on the validation split as published with the reference adapter (quoted, not reproduced).
 REFERENCE_RESULTS: Final[tuple[Mapping[str, Any], ...]] = (
@@ -89,7 +97,7 @@ _REFERENCE_ZERO_SHOT: Final = ("Zephyr-7B-beta", "zero-shot, generated answers",
 
 
 def _template(name: str) -> Template:
-    return Template(resources.files("cosmosqa_ptbr").joinpath("templates", name).read_text(encoding="utf-8"))
+    return Template(resources.files("cosmosqa_ptbr.hub").joinpath("templates", name).read_text(encoding="utf-8"))
 
 
 def _yaml(data: Mapping[str, Any]) -> str:
@@ -374,49 +382,10 @@ def reference_model_card() -> str:
     )
 
 
-def push_folder_to_hub(
-    folder: str | os.PathLike[str],
-    repo_id: str,
-    *,
-    repo_type: str = "model",
-    api: Any = None,
-    token: str | None = None,
-    private: bool = False,
-    commit_message: str | None = None,
-) -> str:
-    """Create ``repo_id`` if needed and upload ``folder`` to it with ``HfApi.upload_folder``; return the repo URL.
-
-    ``token`` comes from the argument, else ``huggingface_hub`` finds it in ``HF_TOKEN`` or the login made with
-    ``hf auth login``; it is never read from a recipe or a card. ``api`` is any object with ``create_repo`` and
-    ``upload_folder`` (an ``HfApi`` by default).
-    """
-    path = Path(folder)
-    if not path.is_dir() or not (path / "README.md").is_file():
-        message = f"{path} must be a folder with a README.md (the card) to push; render it first"
-        raise FileNotFoundError(message)
-    if repo_id.count("/") != 1 or not all(repo_id.split("/")):
-        message = f"repo_id must be 'namespace/name', got {repo_id!r}"
-        raise ValueError(message)
-    if api is None:
-        from huggingface_hub import HfApi
-
-        api = HfApi()
-    url = api.create_repo(repo_id, token=token, private=private, repo_type=repo_type, exist_ok=True)
-    api.upload_folder(
-        repo_id=repo_id,
-        folder_path=str(path),
-        repo_type=repo_type,
-        token=token,
-        commit_message=commit_message or f"Upload {path.name} with cosmosqa-ptbr",
-    )
-    prefix = {"model": "", "dataset": "datasets/", "space": "spaces/"}.get(repo_type, "")
-    return str(url) if url else f"https://huggingface.co/{prefix}{repo_id}"
-
-
 def write_dataset_repo(dataset_dict: Mapping[str, Any], folder: str | os.PathLike[str], *, repo_id: str) -> Path:
     """Build a Hub dataset repo in ``folder``: Parquet splits under ``data/`` and the dataset card README.md
     (``configs`` + ``dataset_info`` matching the splits written); return the folder."""
-    from .dataset import write_parquet_splits
+    from ..data import write_parquet_splits
 
     path = Path(folder)
     patterns = write_parquet_splits(dataset_dict, path)

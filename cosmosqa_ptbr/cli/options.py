@@ -1,0 +1,351 @@
+"""From a settings dataclass to command-line flags and back: the one way every subcommand declares options.
+
+A setting is declared once, as a dataclass field with ``help`` metadata (and ``choices`` where the type does not
+say them). :func:`add_settings` turns the fields into ``--flags`` (type, choices, default shown in ``--help``);
+:func:`settings_from_args` merges the dataclass defaults, an optional YAML file (``--config``) and the flags the
+user typed (in that order of precedence, lowest first), checks every value against the field's type and builds
+the dataclass, whose ``__post_init__`` checks ranges. Nothing here imports more than the standard library and
+PyYAML (on demand), so ``--help`` stays instant.
+
+>>> from dataclasses import dataclass, field
+>>> @dataclass
+... class Demo:
+...     steps: int = field(default=3, metadata={"help": "how many"})
+...     mode: str = field(default="a", metadata={"help": "which", "choices": ("a", "b")})
+>>> parser = argparse.ArgumentParser()
+>>> add_settings(parser, Demo)
+>>> settings_from_args(Demo, parser.parse_args(["--steps", "5"]))
+Demo(steps=5, mode='a')
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import difflib
+import types
+import typing
+from collections.abc import Iterable, Mapping
+from enum import Enum
+from pathlib import Path
+from typing import Any, Literal
+
+__all__ = [
+    "CommandError",
+    "HelpFormatter",
+    "SettingsError",
+    "accept_open_settings",
+    "add_settings",
+    "coerce",
+    "read_settings_file",
+    "settings_from_args",
+    "settings_from_mapping",
+    "subcommand_parser",
+    "unknown_key_message",
+]
+
+
+class CommandError(Exception):
+    """A mistake the user can fix; the message says what is wrong, where, and how to fix it.
+
+    The CLI prints it as one line (``cosmosqa-ptbr <command>: error: <message>``) and exits with status 2.
+    """
+
+
+class SettingsError(CommandError, ValueError):
+    """A setting (flag, recipe key or argument) has a wrong name, type or value."""
+
+
+class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
+    """Shows an option's default only where it tells something: not None, not for flags, not twice."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        is_flag = action.nargs == 0
+        if is_flag or action.default in (None, argparse.SUPPRESS) or "(default" in text or "default:" in text:
+            return text
+        return super()._get_help_string(action) or text
+
+
+def subcommand_parser(subparsers: Any | None, name: str, description: str) -> argparse.ArgumentParser:
+    """Return the parser for subcommand ``name``: attached to ``subparsers``, or standalone for ``-m``.
+
+    The standalone form lets a module run as ``python -m cosmosqa_ptbr.<package>`` (and under
+    ``accelerate launch -m``) with the same options as ``cosmosqa-ptbr <name>``.
+    """
+    formatter = HelpFormatter
+    if subparsers is None:
+        return argparse.ArgumentParser(prog=f"cosmosqa-ptbr {name}", description=description, formatter_class=formatter)
+    summary = description.split(". ")[0].rstrip(".")
+    return subparsers.add_parser(name, help=summary, description=description, formatter_class=formatter)
+
+
+# --------------------------------------------------------------------------------------------- types
+
+
+def _strip_optional(hint: Any) -> tuple[Any, bool]:
+    origin = typing.get_origin(hint)
+    if origin is typing.Union or origin is types.UnionType:
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        optional = len(args) < len(typing.get_args(hint))
+        if len(args) == 1:
+            return args[0], optional
+        return typing.Union[tuple(args)], optional  # noqa: UP007 - rebuilt at runtime
+    return hint, False
+
+
+def coerce(key: str, value: Any, hint: Any, where: str) -> Any:
+    """Check ``value`` against the type ``hint`` of setting ``key``; convert the spellings that need it.
+
+    Strings from a command line or YAML become ints, floats, bools and lists (``"4e-5"`` -> 4e-05, ``"a,b"``
+    -> ``["a", "b"]``, ``"null"`` -> None where the field is optional). Raises :class:`SettingsError`
+    naming the key, ``where`` it came from and the type expected.
+    """
+    base, optional = _strip_optional(hint)
+
+    def bad(expected: str) -> SettingsError:
+        return SettingsError(f"setting {key!r} in {where} must be {expected}, got {value!r}")
+
+    if optional and isinstance(value, str) and value.strip().lower() in ("null", "~"):
+        value = None  # how a command line spells YAML's null
+    if value is None:
+        if optional:
+            return None
+        raise bad("set (it cannot be null)")
+    origin = typing.get_origin(base)
+    if origin is typing.Union or origin is types.UnionType:
+        members = typing.get_args(base)
+        if str in members or any(isinstance(m, type) and issubclass(m, Enum) for m in members):
+            return value  # free-form or enum-or-string: the dataclass itself checks it
+        for member in members:
+            try:
+                return coerce(key, value, member, where)
+            except SettingsError:
+                continue
+        raise bad(" or ".join(getattr(m, "__name__", str(m)) for m in members))
+    if origin is Literal:
+        choices = typing.get_args(base)
+        if value not in choices:
+            raise bad("one of " + ", ".join(repr(c) for c in choices))
+        return value
+    if base is bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in ("true", "false", "yes", "no", "1", "0"):
+            return value.lower() in ("true", "yes", "1")
+        raise bad("true or false")
+    if base is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+            return int(value)
+        raise bad("an integer")
+    if base is float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+        if isinstance(value, str):
+            try:
+                return float(value)  # YAML 1.1 reads 4e-5 (no dot) as a string
+            except ValueError:
+                pass
+        raise bad("a number")
+    if base is str:
+        if isinstance(value, str):
+            return value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)  # YAML reads a bare 0 or 1.5 as a number where the field wants text
+        raise bad("a string")
+    if origin in (list, tuple):
+        (item, *_rest) = typing.get_args(base) or (Any,)
+        if isinstance(value, str) and item is str:
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        if isinstance(value, tuple):
+            value = list(value)
+        if not isinstance(value, list):
+            raise bad("a list")
+        return value if item is Any else [coerce(key, v, item, where) for v in value]
+    if isinstance(base, type) and issubclass(base, Enum):
+        allowed = [m.value for m in base]
+        if value not in allowed and value not in list(base):
+            raise bad("one of " + ", ".join(repr(a) for a in allowed))
+    return value
+
+
+def unknown_key_message(key: str, known: Iterable[str], where: str, command: str | None = None) -> str:
+    """``unknown setting 'lerning_rate' in <where>; did you mean learning_rate?``"""
+    close = difflib.get_close_matches(key, list(known), n=3, cutoff=0.6)
+    if close:
+        hint = f"; did you mean {', '.join(close)}?"
+    else:
+        hint = f"; see `cosmosqa-ptbr {command} --help` for the settings" if command else ""
+    return f"unknown setting {key!r} in {where}{hint}"
+
+
+def read_settings_file(path: str | Path, *, kind: str = "settings file", example: str = "") -> dict[str, Any]:
+    """Read a YAML (or JSON) mapping of ``setting: value``; raise :class:`SettingsError` naming the fix."""
+    import yaml
+
+    path = Path(path)
+    fix = f", e.g. {example}" if example else ""
+    if path.is_dir():
+        raise SettingsError(f"{kind} {str(path)!r} is a folder: pass a YAML file{fix}")
+    if not path.is_file():
+        raise SettingsError(f"{kind} {str(path)!r} does not exist: pass a YAML file{fix}")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError as error:
+        message = f"{kind} {str(path)!r} is not UTF-8 text (byte {error.start}): save it as UTF-8"
+        raise SettingsError(message) from error
+    except yaml.YAMLError as error:
+        message = f"{kind} {str(path)!r} is not valid YAML: {' '.join(str(error).split())}"
+        raise SettingsError(message) from error
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        message = f"{kind} {str(path)!r} must be a YAML mapping of setting: value, got {type(data).__name__}"
+        raise SettingsError(message)
+    return data
+
+
+# --------------------------------------------------------------------------------------------- flags
+
+
+def _flag(name: str) -> str:
+    return "--" + name.replace("_", "-")
+
+
+def _default(spec: dataclasses.Field) -> Any:
+    if spec.default_factory is not dataclasses.MISSING:
+        return spec.default_factory()
+    return None if spec.default is dataclasses.MISSING else spec.default
+
+
+def add_settings(
+    parser: argparse.ArgumentParser | argparse._ArgumentGroup,
+    cls: type,
+    *,
+    exclude: Iterable[str] = (),
+    title: str | None = None,
+) -> None:
+    """Add one ``--flag`` per init field of dataclass ``cls`` (``--max-new-tokens`` and ``--max_new_tokens``).
+
+    Flags default to "not given" (``argparse.SUPPRESS``), so :func:`settings_from_args` can tell what the user
+    typed from what a ``--config`` file or the dataclass default supplies. Booleans get ``--x/--no-x``; lists
+    take several values; ``Literal`` types and ``choices`` metadata become argparse choices.
+    """
+    target = parser.add_argument_group(title, (cls.__doc__ or "").strip()) if title else parser
+    hints = typing.get_type_hints(cls)
+    skipped = set(exclude)
+    for spec in dataclasses.fields(cls):
+        if not spec.init or spec.name in skipped or spec.metadata.get("cli") is False:
+            continue
+        base, _ = _strip_optional(hints[spec.name])
+        default = _default(spec)
+        help_text = str(spec.metadata.get("help", ""))
+        if default is not None and "default" not in help_text and not isinstance(default, bool):
+            help_text += f" (default: {default})"
+        flags = [_flag(spec.name)]
+        if "_" in spec.name:
+            flags.append("--" + spec.name)
+        kwargs: dict[str, Any] = {"dest": spec.name, "default": argparse.SUPPRESS, "help": help_text}
+        choices = spec.metadata.get("choices")
+        if typing.get_origin(base) is Literal:
+            choices = typing.get_args(base)
+        if base is bool:
+            kwargs["action"] = argparse.BooleanOptionalAction
+            kwargs["help"] = help_text + (" (default: on)" if default else "")
+        else:
+            if choices:
+                kwargs["choices"] = list(choices)
+            if typing.get_origin(base) in (list, tuple):
+                kwargs["nargs"] = "+"
+            kwargs["metavar"] = spec.metadata.get("metavar", spec.name.upper() if not choices else None)
+            if kwargs["metavar"] is None:
+                del kwargs["metavar"]
+        target.add_argument(*flags, **kwargs)
+
+
+def settings_from_mapping(cls: type, values: Mapping[str, Any], where: str, *, command: str | None = None) -> Any:
+    """Build dataclass ``cls`` from ``values`` (checked by name and type); wrong input raises SettingsError."""
+    hints = typing.get_type_hints(cls)
+    known = {spec.name: spec for spec in dataclasses.fields(cls) if spec.init}
+    kwargs = {}
+    for key, value in values.items():
+        name = key.replace("-", "_")
+        if name not in known:
+            raise SettingsError(unknown_key_message(key, known, where, command))
+        kwargs[name] = coerce(name, value, hints[name], where)
+    try:
+        return cls(**kwargs)
+    except SettingsError:
+        raise
+    except (ValueError, TypeError) as error:
+        raise SettingsError(f"{where}: {error}") from error
+
+
+def settings_from_args(
+    cls: type,
+    args: argparse.Namespace,
+    *,
+    config: str | Path | None = None,
+    command: str | None = None,
+    example: str = "",
+) -> Any:
+    """Build dataclass ``cls`` from a ``--config`` YAML file (if any) overridden by the flags given in ``args``."""
+    values: dict[str, Any] = {}
+    sources: list[tuple[str, Mapping[str, Any]]] = []
+    if config is not None:
+        sources.append((f"settings file {str(config)!r}", read_settings_file(config, example=example)))
+    names = {spec.name for spec in dataclasses.fields(cls) if spec.init}
+    sources.append(("the command line", {k: v for k, v in vars(args).items() if k in names}))
+    hints = typing.get_type_hints(cls)
+    for where, mapping in sources:
+        for key, value in mapping.items():
+            name = str(key).replace("-", "_")
+            if name not in names:
+                raise SettingsError(unknown_key_message(str(key), names, where, command))
+            values[name] = coerce(name, value, hints[name], where)
+    return settings_from_mapping(cls, values, "the settings", command=command)
+
+
+# --------------------------------------------------------------------------------------------- open settings
+
+
+def _open_setting_pairs(parser: argparse.ArgumentParser, extras: list[str]) -> dict[str, Any]:
+    """Turn the options argparse did not know (``--key value``, ``--key=value``, ``--flag``) into settings."""
+    settings: dict[str, Any] = {}
+    index = 0
+    while index < len(extras):
+        token = extras[index]
+        if not token.startswith("--") or len(token) == 2:
+            parser.error(f"unexpected argument {token!r}: settings are given as --key value")
+        name, _, value = token[2:].partition("=")
+        name = name.replace("-", "_")
+        if not _:
+            following = extras[index + 1] if index + 1 < len(extras) else None
+            if following is not None and not following.startswith("--"):
+                value, index = following, index + 1
+            elif name.startswith("no_"):
+                name, value = name[3:], "false"
+            else:
+                value = "true"
+        settings[name] = value
+        index += 1
+    return settings
+
+
+def accept_open_settings(parser: argparse.ArgumentParser, dest: str = "extra_settings") -> None:
+    """Let ``parser`` take ``--key value`` options it does not declare, collected into ``args.<dest>``.
+
+    For settings that belong to a library's dataclass (every ``trl.SFTConfig`` field for ``train``): declaring
+    them would import that library on ``--help``. They are checked by name and type later, with the recipe's
+    values, by :func:`coerce` against the library's own dataclass.
+    """
+    original = parser.parse_known_args
+
+    def parse_known_args(args: Any = None, namespace: Any = None) -> tuple[argparse.Namespace, list[str]]:
+        namespace, extras = original(args, namespace)
+        setattr(namespace, dest, _open_setting_pairs(parser, list(extras)))
+        return namespace, []
+
+    parser.parse_known_args = parse_known_args  # type: ignore[method-assign]

@@ -1,0 +1,159 @@
+"""The ``data`` subcommand: inspect, export and publish Cosmos QA Português."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from ..cli.options import HelpFormatter, subcommand_parser
+from ..schema import DEFAULT_REPO_ID, LETTERS
+from .export import EXPORT_FORMATS, export_dataset
+from .loading import CONFIGS, label_counts, load_dataset
+from .reading import ON_ERROR, DatasetUnavailableError, DatasetValidationError
+
+__all__ = ["main", "make_parser"]
+
+
+def _add_source_arguments(parser: argparse.ArgumentParser, repo_flag: str = "--repo-id") -> None:
+    parser.add_argument(
+        "--config",
+        choices=CONFIGS,
+        default=None,
+        help="'sample': the 400 embedded validation items (offline); 'default': the full splits from the Hub or "
+        "from --data-files/--data-dir. Default: 'default' when a source is given, else 'sample'.",
+    )
+    parser.add_argument(
+        "--data-files",
+        nargs="+",
+        metavar="SPLIT=PATH",
+        help="local CSV/JSONL/Parquet files in the published layout, as split=path (e.g. validation=val.csv)",
+    )
+    parser.add_argument("--data-dir", help="folder with files named after their split (train.csv, test.parquet...)")
+    parser.add_argument(
+        repo_flag, dest="repo_id", default=DEFAULT_REPO_ID, help="Hub dataset repo the default config reads"
+    )
+    parser.add_argument("--revision", help=f"commit, branch or tag of {repo_flag}")
+    parser.add_argument("--split", help="only this split")
+    parser.add_argument(
+        "--on-error",
+        choices=ON_ERROR,
+        default="raise",
+        help="'raise' stops at the first invalid row; 'skip' sets invalid rows aside and reports them",
+    )
+
+
+def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
+    """Parser of ``cosmosqa-ptbr data`` (``info``, ``export``, ``push``)."""
+    parser = subcommand_parser(
+        subparsers,
+        "data",
+        "Inspect, export and publish Cosmos QA Português. Every row is validated on load "
+        "(missing or empty fields, labels outside A-D, duplicate ids).",
+    )
+    actions = parser.add_subparsers(dest="action", metavar="<action>", required=True)
+    formatter = HelpFormatter
+    info = actions.add_parser(
+        "info",
+        help="rows per split and label counts",
+        description="Print rows per split and gold-letter counts.",
+        formatter_class=formatter,
+    )
+    _add_source_arguments(info)
+    export = actions.add_parser(
+        "export",
+        help="write the splits as Parquet, JSONL or CSV",
+        description="Write each split to OUTPUT_DIR/<split>.<format> in the published layout (Label as a letter).",
+        formatter_class=formatter,
+    )
+    _add_source_arguments(export)
+    export.add_argument("--format", choices=EXPORT_FORMATS, default="parquet", help="file format")
+    export.add_argument("--output-dir", required=True, help="folder to write into (created if needed)")
+    push = actions.add_parser(
+        "push",
+        help="publish Parquet splits + dataset card to the Hub",
+        description="Publish the splits as Parquet plus a dataset card whose YAML (configs, dataset_info with the "
+        "ClassLabel) lets datasets.load_dataset(REPO_ID) load it with no script. The token comes from HF_TOKEN "
+        "or `hf auth login`.",
+        formatter_class=formatter,
+    )
+    _add_source_arguments(push, repo_flag="--source-repo-id")
+    push.add_argument("--repo-id", dest="push_repo_id", required=True, metavar="NS/NAME", help="target dataset repo")
+    push.add_argument("--private", action="store_true", help="create the repo as private")
+    push.add_argument("--folder", help="build the repo folder here (kept) instead of a temporary folder")
+    push.add_argument("--no-upload", action="store_true", help="only build the folder (with --folder)")
+    return parser
+
+
+def _load_from_args(args: argparse.Namespace) -> Any:
+    config = args.config or (
+        "default" if args.data_files or args.data_dir or args.repo_id != DEFAULT_REPO_ID else "sample"
+    )
+    loaded = load_dataset(
+        config,
+        args.split,
+        repo_id=args.repo_id,
+        data_files=args.data_files,
+        data_dir=args.data_dir,
+        on_error=args.on_error,
+        revision=args.revision,
+    )
+    if args.split:
+        from datasets import DatasetDict
+
+        skipped = loaded.skipped_rows
+        loaded = DatasetDict({args.split: loaded})
+        loaded.skipped_rows = skipped
+    return config, loaded
+
+
+def _info(config: str, dataset_dict: Any) -> None:
+    print(f"Cosmos QA Português, config {config!r}")
+    for split, dataset in dataset_dict.items():
+        counts = label_counts(dataset)
+        letters = " / ".join(f"{letter} {counts[letter]}" for letter in LETTERS)
+        extra = f" / unlabelled {counts['unlabelled']}" if "unlabelled" in counts else ""
+        print(f"  {split}: {dataset.num_rows} rows; labels {letters}{extra}")
+    skipped = getattr(dataset_dict, "skipped_rows", [])
+    if skipped:
+        print(f"  {len(skipped)} invalid rows set aside:")
+        for row in skipped:
+            print("    " + json.dumps(asdict(row), ensure_ascii=False))
+
+
+def main(args: argparse.Namespace) -> int:
+    """Run ``cosmosqa-ptbr data <action>``; data problems print their message and exit with status 2."""
+    try:
+        config, dataset_dict = _load_from_args(args)
+    except (DatasetValidationError, DatasetUnavailableError, FileNotFoundError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    if args.action == "info":
+        _info(config, dataset_dict)
+    elif args.action == "export":
+        for path in export_dataset(dataset_dict, args.output_dir, args.format):
+            print(path)
+    else:
+        import tempfile
+
+        from ..hub.cards import write_dataset_repo
+        from ..hub.upload import push_folder_to_hub
+
+        if args.no_upload and not args.folder:
+            print("error: --no-upload needs --folder (where to keep the built repo)", file=sys.stderr)
+            return 2
+        with tempfile.TemporaryDirectory() as scratch:
+            folder = Path(args.folder or scratch)
+            write_dataset_repo(dataset_dict, folder, repo_id=args.push_repo_id)
+            print(f"built {folder}")
+            if not args.no_upload:
+                url = push_folder_to_hub(folder, args.push_repo_id, repo_type="dataset", private=args.private)
+                print(f"pushed {url}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(make_parser().parse_args()))

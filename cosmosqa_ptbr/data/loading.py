@@ -1,0 +1,107 @@
+"""``load_dataset``: Cosmos QA Português as ``datasets`` objects built by the package's builder.
+
+The embedded 400-item ``sample`` config, or the ``default`` config read from local files (``data_files=`` /
+``data_dir=``, CSV, JSONL or Parquet in the published layout) or from the Hub repo ``heloisy/cosmos_qa_ptbr``.
+Every row is validated on the way in (see ``RowChecker``). ``datasets`` is imported inside functions only, so
+the CLI stays fast.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, Final
+
+from ..schema import DEFAULT_REPO_ID, LABEL, LETTERS, NO_LABEL
+from .reading import ON_ERROR, find_data_files
+
+__all__ = ["CONFIGS", "label_counts", "load_dataset"]
+
+#: Builder configs: the embedded sample (offline) and the full splits (Hub repo or local files).
+CONFIGS: Final[tuple[str, ...]] = ("default", "sample")
+# keyword arguments of load_dataset that go to preparation, not to the builder's config
+_PREPARE_KWARGS: Final = ("download_mode", "verification_mode", "num_proc")
+
+
+def _split_data_files(data_files: Any) -> Any:
+    """Accept ``{"split": path(s)}``, a list of paths, one path, or CLI-style ``["split=path", ...]``."""
+    if isinstance(data_files, (list, tuple)) and any(isinstance(f, str) and "=" in f for f in data_files):
+        mapping: dict[str, list[str]] = {}
+        for item in data_files:
+            split, sep, path = str(item).partition("=")
+            if not sep or not split or not path:
+                message = f"data file {item!r}: write split=path for every file when one uses that form"
+                raise ValueError(message)
+            mapping.setdefault(split, []).append(path)
+        return mapping
+    return data_files
+
+
+def load_dataset(
+    config: str = "default",
+    split: str | None = None,
+    *,
+    repo_id: str = DEFAULT_REPO_ID,
+    data_files: Any = None,
+    data_dir: str | None = None,
+    on_error: str = "raise",
+    **kwargs: Any,
+) -> Any:
+    """Load Cosmos QA Português as a ``datasets.DatasetDict`` (or a ``Dataset`` when ``split`` is given).
+
+    ``config="sample"``: the 400 embedded validation items, offline. ``config="default"``: the files given by
+    ``data_files`` (path, list, or split -> paths) or found in ``data_dir`` (named after their split:
+    ``train.csv``, ``validation.jsonl``, ``test.parquet``...), else the Hub repo ``repo_id`` (``revision=``
+    picks a commit). Rows have the features of ``schema.features()``: ``Label`` a ClassLabel, -1 where the
+    split is unlabelled. A bad row raises ``DatasetValidationError``; ``on_error="skip"`` sets bad rows aside
+    instead, warns with ``SkippedRowsWarning`` and lists them in the result's ``skipped_rows``. Other keyword
+    arguments: ``cache_dir``, ``download_mode``, ``verification_mode``, ``keep_in_memory``, ``num_proc``.
+
+    >>> ds = load_dataset("sample", split="validation")
+    >>> ds.num_rows, ds.features["Label"].names
+    (400, ['A', 'B', 'C', 'D'])
+    """
+    from .builder import CosmosQAPtbr
+    from .registration import DATASET_NAME, builder_hash
+
+    if config not in CONFIGS:
+        message = f"unknown config {config!r}; choose one of {', '.join(CONFIGS)}"
+        raise ValueError(message)
+    if on_error not in ON_ERROR:
+        message = f"on_error must be one of {', '.join(ON_ERROR)}, got {on_error!r}"
+        raise ValueError(message)
+    prepare = {key: kwargs.pop(key) for key in _PREPARE_KWARGS if key in kwargs}
+    keep_in_memory = kwargs.pop("keep_in_memory", None)
+    revision = kwargs.pop("revision", None)
+    config_kwargs: dict[str, Any] = {"on_error": on_error}
+    if repo_id != DEFAULT_REPO_ID:
+        config_kwargs["hub_repo_id"] = repo_id
+    if revision is not None:
+        config_kwargs["hub_revision"] = revision
+    data_files = _split_data_files(data_files)
+    if config == "default" and data_dir is not None and data_files is None:
+        # Resolve the folder to its files here: the cache is then keyed on the files, not on the folder name.
+        data_files = find_data_files(data_dir)
+        data_dir = None
+    builder = CosmosQAPtbr(
+        config_name=config,
+        dataset_name=DATASET_NAME,
+        hash=builder_hash(),
+        data_files=data_files,
+        data_dir=data_dir,
+        base_path=data_dir,
+        **config_kwargs,
+        **kwargs,
+    )
+    builder.download_and_prepare(**prepare)
+    result = builder.as_dataset(split=split, in_memory=bool(keep_in_memory))
+    result.skipped_rows = list(builder.skipped_rows)
+    return result
+
+
+def label_counts(dataset: Any) -> dict[str, int]:
+    """Count gold letters in a split (``"unlabelled"`` counts -1 rows)."""
+    counts = Counter(dataset[LABEL])
+    out = {letter: counts.get(index, 0) for index, letter in enumerate(LETTERS)}
+    if counts.get(NO_LABEL):
+        out["unlabelled"] = counts[NO_LABEL]
+    return out
