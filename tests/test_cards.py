@@ -233,6 +233,17 @@ def test_push_refused_by_the_hub_names_the_login_and_the_namespace(tmp_path: Pat
     assert [name for name, _ in api.calls] == ["create_repo"]
 
 
+def test_push_network_failure_says_check_the_network_and_keeps_the_cause(tmp_path: Path) -> None:
+    """A connection failure during the upload becomes one HubUploadError line naming the cause and the retry."""
+    (tmp_path / "README.md").write_text(reference_model_card(), encoding="utf-8")
+    api = RecordingHfApi(fail_with=ConnectionError("Name or service not known"))
+    with pytest.raises(
+        HubUploadError, match=r"could not be reached \(ConnectionError: Name or service.*retry with"
+    ) as info:
+        push_folder_to_hub(tmp_path, "ns/adapter", api=api)
+    assert "\n" not in str(info.value) and isinstance(info.value.__cause__, ConnectionError)
+
+
 def test_data_push_command_uploads_parquet_splits_and_card(hf_api: RecordingHfApi) -> None:
     """`cosmosqa-ptbr data push` builds Parquet + card and hands the folder to HfApi's create_repo/upload_folder."""
     assert cli.main(["data", "push", "--repo-id", "ns/cosmos_qa_ptbr", "--private"]) == 0

@@ -142,3 +142,19 @@ def test_built_metric_folder_loads_with_evaluate_from_outside_the_repository(
     metric = evaluate.load(str(folder))
     results = metric.compute(predictions=["Alternativa B", "C", "Talvez A ou D"], references=["B", "A", "D"])
     assert results["accuracy"] == pytest.approx(1 / 3) and results["n"] == 3 and results["rule_hedged"] == 1
+
+
+def test_a_folder_is_owned_only_by_the_command_that_built_it(tmp_path: Path) -> None:
+    """`data push` refuses a folder `space build` wrote, and a manifest naming a file outside reaches nothing."""
+    from cosmosqa_ptbr.hub.upload import FolderNotOwnedError, claim_folder
+
+    out = tmp_path / "s"
+    build_space(SpaceBuild(output_dir=str(out)), with_package=False)
+    with pytest.raises(FolderNotOwnedError, match=r"`data push` did not write \(README\.md, app\.py"):
+        claim_folder(out, command="data push")
+    assert sorted(p.name for p in out.iterdir()) == sorted([MANIFEST, *SPACE_FILES])
+    outside = tmp_path / "keep.txt"
+    outside.write_text("mine")
+    (out / MANIFEST).write_text(json.dumps({"command": "space build", "files": [*SPACE_FILES, "../keep.txt"]}))
+    assert claim_folder(out, command="space build") == out and list(out.iterdir()) == []
+    assert outside.read_text() == "mine"

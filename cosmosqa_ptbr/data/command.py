@@ -137,7 +137,7 @@ def main(args: argparse.Namespace) -> int:
         # --folder is checked before any data is read: new, empty, or built by an earlier `data push`.
         if args.no_upload and not args.folder:
             raise CommandError("--no-upload needs --folder (where to keep the built repo)")
-        folder = claim_folder(args.folder, flag="--folder") if args.folder else None
+        folder = claim_folder(args.folder, command="data push", flag="--folder") if args.folder else None
     try:
         config, dataset_dict = _load_from_args(args)
     except (DatasetValidationError, DatasetUnavailableError, FileNotFoundError) as error:
@@ -158,7 +158,9 @@ def main(args: argparse.Namespace) -> int:
             target = folder or Path(scratch)
             write_dataset_repo(dataset_dict, target, repo_id=args.push_repo_id)
             # The folder was empty (claimed or new): everything in it now is what this command wrote.
-            files = record_files(target, (p.relative_to(target) for p in target.rglob("*") if p.is_file()))
+            files = record_files(
+                target, (p.relative_to(target) for p in target.rglob("*") if p.is_file()), command="data push"
+            )
             print(f"built {target}")
             if not args.no_upload:
                 url = push_folder_to_hub(

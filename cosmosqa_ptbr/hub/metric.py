@@ -35,8 +35,8 @@ def _check_name(name: str, flag: str) -> None:
 class MetricBuild:
     """Where the metric Space folder is written and what the module is called."""
 
-    output_dir: str = field(
-        default="",
+    output_dir: str | None = field(
+        default=None,
         metadata={
             "help": "folder to write into: new, empty, or written by an earlier `metric build` (name it after the "
             "metric to load it with evaluate.load(FOLDER))"
@@ -52,13 +52,15 @@ class MetricBuild:
 class MetricPush:
     """The Space repo the metric goes to (its name is the module name)."""
 
-    repo_id: str = field(default="", metadata={"help": "Space repo of the metric", "metavar": f"NS/{METRIC}"})
-    output_dir: str = field(
-        default="", metadata={"help": "keep the built folder here (same rules as `metric build`); default: temporary"}
+    repo_id: str | None = field(default=None, metadata={"help": "Space repo of the metric", "metavar": f"NS/{METRIC}"})
+    output_dir: str | None = field(
+        default=None, metadata={"help": "keep the built folder here (same rules as `metric build`); default: temporary"}
     )
     private: bool = field(default=False, metadata={"help": "create the Space as private"})
 
     def __post_init__(self) -> None:
+        if not self.repo_id:
+            raise SettingsError("--repo-id NS/NAME is required: the Space repo to create or update")
         if self.repo_id.count("/") != 1 or not all(self.repo_id.split("/")):
             raise SettingsError(f"--repo-id must be 'namespace/name', got {self.repo_id!r}")
         _check_name(self.repo_id.split("/")[1], "--repo-id")
@@ -72,7 +74,7 @@ def build_metric(output_dir: str | Path, name: str = METRIC, *, with_package: bo
     from .upload import claim_folder, record_files
 
     source = Path(LETTER_ACCURACY)
-    folder = claim_folder(output_dir, flag="--output-dir")
+    folder = claim_folder(output_dir, command="metric build", flag="--output-dir")
     shutil.copyfile(source / f"{METRIC}.py", folder / f"{name}.py")
     card = (source / "README.md").read_text(encoding="utf-8")
     card, count = re.subn(r"(?m)^sdk_version: .*$", f"sdk_version: {_gradio_version()}", card, count=1)
@@ -88,7 +90,7 @@ def build_metric(output_dir: str | Path, name: str = METRIC, *, with_package: bo
     ]
     (folder / "requirements.txt").write_text("\n".join(requirements) + "\n", encoding="utf-8")
     written = [f"{name}.py", "README.md", "app.py", "requirements.txt"]
-    return record_files(folder, written + (copy_package(folder) if with_package else []))
+    return record_files(folder, written + (copy_package(folder) if with_package else []), command="metric build")
 
 
 def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:

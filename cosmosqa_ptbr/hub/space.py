@@ -39,8 +39,8 @@ def _none(value: str | None) -> str | None:
 class SpaceBuild:
     """What the built Space serves and where it is written."""
 
-    output_dir: str = field(
-        default="",
+    output_dir: str | None = field(
+        default=None,
         metadata={"help": "folder to write the Space into: new, empty, or written by an earlier `space build`"},
     )
     base_model: str = field(default=REFERENCE_BASE_MODEL, metadata={"help": "base model id the Space loads"})
@@ -59,11 +59,11 @@ class SpaceBuild:
 class SpacePush(SpaceBuild):
     """Where the Space is published."""
 
-    output_dir: str = field(
-        default="",
+    output_dir: str | None = field(
+        default=None,
         metadata={"help": "keep the built Space here (same rules as `space build`); default: a temporary folder"},
     )
-    repo_id: str = field(default="", metadata={"help": "Space repo to create or update", "metavar": "NS/NAME"})
+    repo_id: str | None = field(default=None, metadata={"help": "Space repo to create or update", "metavar": "NS/NAME"})
     private: bool = field(default=False, metadata={"help": "create the Space as private"})
     hardware: str | None = field(
         default=None, metadata={"help": "hardware to request after the upload, e.g. zero-a10g or t4-small"}
@@ -71,6 +71,8 @@ class SpacePush(SpaceBuild):
 
     def __post_init__(self) -> None:
         super().__post_init__()
+        if not self.repo_id:
+            raise SettingsError("--repo-id NS/NAME is required: the Space repo to create or update")
         if self.repo_id.count("/") != 1 or not all(self.repo_id.split("/")):
             raise SettingsError(f"--repo-id must be 'namespace/name', got {self.repo_id!r}")
 
@@ -127,7 +129,9 @@ def build_space(settings: SpaceBuild, *, with_package: bool = True) -> list[str]
     from .bundle import copy_package, requirement_lines
     from .upload import claim_folder, record_files
 
-    folder = claim_folder(settings.output_dir, flag="--output-dir")
+    if not settings.output_dir:
+        raise SettingsError("--output-dir is required: the folder to write the Space into")
+    folder = claim_folder(settings.output_dir, command="space build", flag="--output-dir")
     app = resources.files("cosmosqa_ptbr.hub").joinpath("space_app", "app.py").read_text(encoding="utf-8")
     (folder / "app.py").write_text(app, encoding="utf-8")
     card = render_space_card(settings.base_model, settings.adapter, settings.dataset, _gradio_version())
@@ -141,7 +145,7 @@ def build_space(settings: SpaceBuild, *, with_package: bool = True) -> list[str]
     chosen = {"base_model": settings.base_model, "adapter": settings.adapter}
     (folder / "settings.json").write_text(json.dumps(chosen, indent=1) + "\n", encoding="utf-8")
     written = list(SPACE_FILES) + (copy_package(folder) if with_package else [])
-    return record_files(folder, written)
+    return record_files(folder, written, command="space build")
 
 
 def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
@@ -178,8 +182,6 @@ def main(args: argparse.Namespace) -> int:
 
     if args.action == "build":
         settings = settings_from_args(SpaceBuild, args, command="space build")
-        if not settings.output_dir:
-            raise SettingsError("--output-dir is required: the folder to write the Space into")
         files = build_space(settings)
         print(
             f"built {settings.output_dir} ({len(files)} files); run it with: python {Path(settings.output_dir)}/app.py"

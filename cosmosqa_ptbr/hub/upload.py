@@ -36,11 +36,11 @@ def _files_in(folder: Path) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() or p.is_symlink())
 
 
-def claim_folder(folder: str | os.PathLike[str], *, flag: str = "--folder") -> Path:
-    """Make ``folder`` ready to be (re)built by a command: create it, or empty it of what the command wrote before.
+def claim_folder(folder: str | os.PathLike[str], *, command: str, flag: str = "--folder") -> Path:
+    """Make ``folder`` ready to be (re)built by ``command``: create it, or remove what ``command`` wrote there before.
 
-    A folder holding anything the command's manifest does not list raises :class:`FolderNotOwnedError` and is
-    left untouched.
+    A folder holding anything that the manifest ``command`` left does not list (or another command's manifest)
+    raises :class:`FolderNotOwnedError` and is left untouched.
     """
     path = Path(folder)
     if path.exists() and not path.is_dir():
@@ -48,38 +48,43 @@ def claim_folder(folder: str | os.PathLike[str], *, flag: str = "--folder") -> P
     if not path.exists():
         path.mkdir(parents=True)
         return path
-    present = _files_in(path)
-    manifest = path / MANIFEST
     written: list[str] = []
+    manifest = path / MANIFEST
     if manifest.is_file():
         try:
-            written = list(json.loads(manifest.read_text(encoding="utf-8"))["files"])
-        except (ValueError, KeyError, TypeError):
+            recorded = json.loads(manifest.read_text(encoding="utf-8"))
+            written = list(recorded["files"]) if recorded.get("command") == command else []
+        except (ValueError, KeyError, TypeError, AttributeError):
             written = []
-    foreign = [name for name in present if name != MANIFEST and name not in written]
+    root = path.resolve()
+    # Only paths inside the folder count as written: a hand-edited manifest cannot reach outside it.
+    written = [name for name in written if root in (root / name).resolve().parents]
+    foreign = [name for name in _files_in(path) if name != MANIFEST and name not in written]
     if foreign:
         shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
         message = (
-            f"{flag} {path} already holds files this command did not write ({shown}): pass a new or empty "
-            f"folder (or leave out {flag} to build in a temporary one); nothing was changed"
+            f"{flag} {path} already holds files `{command}` did not write ({shown}): pass a new or "
+            f"empty folder (or leave out {flag} to build in a temporary one); nothing was changed"
         )
         raise FolderNotOwnedError(message)
     for name in written:
         (path / name).unlink(missing_ok=True)
     manifest.unlink(missing_ok=True)
-    for directory in sorted((p for p in path.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
-        if not any(directory.iterdir()):
+    parents = {parent for name in written for parent in (path / name).parents if root in parent.resolve().parents}
+    for directory in sorted(parents, key=lambda p: len(p.parts), reverse=True):
+        if directory.is_dir() and not any(directory.iterdir()):
             directory.rmdir()
     return path
 
 
-def record_files(folder: str | os.PathLike[str], files: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """Write the manifest of ``folder`` listing ``files`` (paths inside it); return them as sorted POSIX paths."""
+def record_files(folder: str | os.PathLike[str], files: Iterable[str | os.PathLike[str]], *, command: str) -> list[str]:
+    """Write the manifest of ``folder``: ``command`` wrote ``files`` (paths inside it); return them sorted."""
     path = Path(folder)
     names = sorted(
         {(Path(name).relative_to(path) if Path(name).is_absolute() else Path(name)).as_posix() for name in files}
     )
-    (path / MANIFEST).write_text(json.dumps({"files": names}, indent=1) + "\n", encoding="utf-8")
+    text = json.dumps({"command": command, "files": names}, indent=1)
+    (path / MANIFEST).write_text(text + "\n", encoding="utf-8")
     return names
 
 
