@@ -5,7 +5,8 @@ sees the letter the model prefers with its per-letter probabilities, for the bas
 with the fine-tuned adapter, or both side by side. An optional free-text answer is streamed and read back
 with the package's answer extraction.
 
-Environment:
+Environment (defaults from settings.json beside this file, written by ``cosmosqa-ptbr space build``, else the
+reference models):
   COSMOSQA_BASE_MODEL   base model id (default HuggingFaceH4/zephyr-7b-beta), 4-bit on a GPU
   COSMOSQA_ADAPTER      PEFT adapter id or path (default heloisy/zephyr-7b-cosmosqa-ptbr_text; "none" for none)
   COSMOSQA_EMBEDDED=1   run on the CPU with the package's embedded SmolLM2 (also when there is no CUDA);
@@ -22,10 +23,12 @@ from __future__ import annotations
 import spaces  # isort: skip
 
 import contextlib
+import json
 import os
 import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Final
 
 import gradio as gr
@@ -43,8 +46,11 @@ from cosmosqa_ptbr import (
 from cosmosqa_ptbr.prompts import gold_letter, render_prompt
 from cosmosqa_ptbr.schema import CONTEXT, ID, LABEL, LETTERS, QUESTION, REFERENCE_ADAPTER, REFERENCE_BASE_MODEL
 
-DEFAULT_BASE_MODEL: Final = REFERENCE_BASE_MODEL
-DEFAULT_ADAPTER: Final = REFERENCE_ADAPTER
+#: Written by ``cosmosqa-ptbr space build``: the base model and adapter this Space serves by default.
+SETTINGS_FILE: Final = Path(__file__).with_name("settings.json")
+_BUILT: Final[dict[str, Any]] = json.loads(SETTINGS_FILE.read_text(encoding="utf-8")) if SETTINGS_FILE.is_file() else {}
+DEFAULT_BASE_MODEL: Final = _BUILT.get("base_model") or REFERENCE_BASE_MODEL
+DEFAULT_ADAPTER: Final = _BUILT.get("adapter", REFERENCE_ADAPTER)  # null in the file: no adapter
 
 CHOICE_ADAPTED: Final = "Base + adapter (ajustado)"
 CHOICE_BASE: Final = "Modelo base"
@@ -82,7 +88,7 @@ class SpaceSettings:
         embedded = env.get("COSMOSQA_EMBEDDED", "").strip().lower() in ("1", "true", "yes") or not _cuda()
         adapter = env.get("COSMOSQA_ADAPTER")
         if adapter is None:
-            adapter = None if embedded else DEFAULT_ADAPTER
+            adapter = None if embedded or not DEFAULT_ADAPTER else DEFAULT_ADAPTER
         elif adapter.strip().lower() in ("", "none"):
             adapter = None
         return cls(

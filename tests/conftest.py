@@ -12,10 +12,10 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
+from _hub import RecordingHfApi
 from _tiny import build_tiny_llama, sample_rows
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED_DATA = REPO.parent / "shared" / "data"
+TEST_DATA = Path(__file__).resolve().parent / "data"
 
 
 @pytest.fixture(scope="session")
@@ -40,8 +40,15 @@ def embedded_model() -> Any:
 
 @pytest.fixture(scope="session")
 def english_validation_csv() -> Path:
-    """The English Cosmos QA validation CSV shipped beside the repository."""
-    path = SHARED_DATA / "cosmosqa_en" / "validation.csv"
-    if not path.is_file():
-        pytest.fail(f"missing test data {path}: the repository expects ../shared/data beside it")
-    return path
+    """The English originals of the 400 embedded sample items (tests/data, CC BY 4.0)."""
+    return TEST_DATA / "cosmosqa_en_validation.csv"
+
+
+@pytest.fixture()
+def hf_api(monkeypatch: pytest.MonkeyPatch) -> RecordingHfApi:
+    """A RecordingHfApi that every ``huggingface_hub.HfApi()`` made during the test returns."""
+    import huggingface_hub
+
+    api = RecordingHfApi()
+    monkeypatch.setattr(huggingface_hub, "HfApi", lambda *args, **kwargs: api)
+    return api

@@ -1,7 +1,7 @@
 """An OpenAI-compatible HTTP server on 127.0.0.1 that "translates" with the shipped reference translations.
 
 It answers ``POST /v1/chat/completions`` for English Cosmos QA items whose reference pt-BR translation
-is known (the 400 items of the shared sample), recognising the item by the JSON object in the first
+is known (the 400 items of the embedded sample), recognising the item by the JSON object in the first
 user message. Faults are injected per item and attempt: ``429`` (with ``Retry-After``), ``500``,
 ``hang`` (no answer until the client gives up), ``not_json``, ``three_options`` and ``english``. It
 also serves the files and batches endpoints for Batch API runs. Standard library only (threads).
@@ -25,9 +25,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-ENGLISH_CSV = SHARED_DATA / "cosmosqa_en" / "validation.csv"
-REFERENCE_JSONL = SHARED_DATA / "cosmosqa_ptbr_sample" / "validation.jsonl"
+REPO = Path(__file__).resolve().parents[1]
+ENGLISH_CSV = REPO / "tests" / "data" / "cosmosqa_en_validation.csv"
+REFERENCE_JSONL = REPO / "cosmosqa_ptbr" / "data" / "sample_validation.jsonl"
 FAULTS = ("429", "500", "hang", "not_json", "three_options", "english")
 KEYS = ("contexto", "pergunta", "A", "B", "C", "D")
 ENGLISH_KEYS = ("context", "question", "answer0", "answer1", "answer2", "answer3")

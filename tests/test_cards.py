@@ -4,12 +4,13 @@ and the Hub upload goes through ``HfApi``'s create_repo + upload_folder."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
+from _hub import RecordingHfApi
 from huggingface_hub import DatasetCard, ModelCard
 
 from cosmosqa_ptbr import cli
+from cosmosqa_ptbr.cli.options import CommandError
 from cosmosqa_ptbr.hub.cards import (
     PUBLISHED_SPLIT_SIZES,
     REFERENCE_ADAPTER,
@@ -19,7 +20,7 @@ from cosmosqa_ptbr.hub.cards import (
     render_dataset_card,
     render_model_card,
 )
-from cosmosqa_ptbr.hub.upload import push_folder_to_hub
+from cosmosqa_ptbr.hub.upload import MANIFEST, HubUploadError, push_folder_to_hub
 from cosmosqa_ptbr.schema import DEFAULT_REPO_ID, NONE_OF_THE_ABOVE_EN, NONE_OF_THE_ABOVE_PT, features
 
 REPO = Path(__file__).resolve().parents[1]
@@ -34,24 +35,6 @@ RESULT = {
     "revision": "0123abc",
     "n": 400,
 }
-
-
-class RecordingHfApi:
-    """Stand-in for ``huggingface_hub.HfApi`` that records calls and the files it was asked to upload."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, dict[str, Any]]] = []
-        self.uploaded: dict[str, bytes] = {}
-
-    def create_repo(self, repo_id: str, **kwargs: Any) -> str:
-        self.calls.append(("create_repo", {"repo_id": repo_id, **kwargs}))
-        prefix = "datasets/" if kwargs.get("repo_type") == "dataset" else ""
-        return f"https://huggingface.co/{prefix}{repo_id}"
-
-    def upload_folder(self, **kwargs: Any) -> None:
-        self.calls.append(("upload_folder", kwargs))
-        folder = Path(kwargs["folder_path"])
-        self.uploaded = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 def test_dataset_card_yaml_carries_metadata_configs_and_classlabel() -> None:
@@ -203,44 +186,101 @@ def test_push_folder_creates_the_repo_and_uploads_the_folder(tmp_path: Path) -> 
     }
     assert upload_kwargs["repo_id"] == "ns/x" and upload_kwargs["repo_type"] == "dataset"
     assert upload_kwargs["commit_message"] == "m" and upload_kwargs["token"] is None
+    assert upload_kwargs["allow_patterns"] == ["README.md", "data/validation-00000-of-00001.parquet"]
     assert set(api.uploaded) == {"README.md", "data/validation-00000-of-00001.parquet"}
+
+
+def test_push_folder_sends_only_the_listed_files_even_with_pattern_characters(tmp_path: Path) -> None:
+    """With ``files``, a stray .env and a file whose name looks like a pattern's match stay home."""
+    (tmp_path / "README.md").write_text("---\nlicense: mit\n---\n", encoding="utf-8")
+    (tmp_path / "a[1].txt").write_text("kept", encoding="utf-8")
+    (tmp_path / "a1.txt").write_text("not listed", encoding="utf-8")
+    (tmp_path / ".env").write_text("HF_TOKEN=secret", encoding="utf-8")
+    api = RecordingHfApi()
+    push_folder_to_hub(tmp_path, "ns/x", api=api, files=["README.md", "a[1].txt"])
+    assert set(api.uploaded) == {"README.md", "a[1].txt"}
 
 
 def test_push_folder_refuses_a_folder_without_card_or_a_repo_without_namespace(tmp_path: Path) -> None:
     """Nothing is uploaded without a README.md card, or to a repo id lacking its namespace."""
     api = RecordingHfApi()
-    with pytest.raises(FileNotFoundError, match=r"README\.md"):
+    with pytest.raises(CommandError, match=r"README\.md"):
         push_folder_to_hub(tmp_path, "ns/x", api=api)
     (tmp_path / "README.md").write_text("---\nlicense: mit\n---\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="namespace/name"):
+    with pytest.raises(CommandError, match="namespace/name"):
         push_folder_to_hub(tmp_path, "x", api=api)
     assert api.calls == []
 
 
-def test_push_offline_is_refused_by_huggingface_hub(tmp_path: Path) -> None:
-    """With the real HfApi and HF_HUB_OFFLINE=1, the push fails before any network call."""
-    from huggingface_hub.errors import OfflineModeIsEnabled
-
+def test_push_offline_is_one_line_saying_the_folder_is_complete(tmp_path: Path) -> None:
+    """With the real HfApi and HF_HUB_OFFLINE=1, the push fails before any network call with a retry hint."""
     (tmp_path / "README.md").write_text(reference_model_card(), encoding="utf-8")
-    with pytest.raises(OfflineModeIsEnabled):
+    with pytest.raises(HubUploadError, match=r"HF_HUB_OFFLINE is set.*is complete, retry with `hf upload ns/adapter"):
         push_folder_to_hub(tmp_path, "ns/adapter")
 
 
-def test_data_push_command_uploads_parquet_splits_and_card(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("status", [401, 403])
+def test_push_refused_by_the_hub_names_the_login_and_the_namespace(tmp_path: Path, status: int) -> None:
+    """A 401/403 from the Hub becomes a HubUploadError naming `hf auth login`, HF_TOKEN and the namespace."""
+    import httpx
+    from huggingface_hub.errors import HfHubHTTPError
+
+    (tmp_path / "README.md").write_text(reference_model_card(), encoding="utf-8")
+    response = httpx.Response(status, request=httpx.Request("POST", "https://huggingface.co/api/repos/create"))
+    api = RecordingHfApi(fail_with=HfHubHTTPError("denied", response=response))
+    with pytest.raises(HubUploadError, match=rf"refused it \({status}\).*hf auth login.*HF_TOKEN.*'ns'.*is complete"):
+        push_folder_to_hub(tmp_path, "ns/adapter", api=api, retry="the same command")
+    assert [name for name, _ in api.calls] == ["create_repo"]
+
+
+def test_push_network_failure_says_check_the_network_and_keeps_the_cause(tmp_path: Path) -> None:
+    """A connection failure during the upload becomes one HubUploadError line naming the cause and the retry."""
+    (tmp_path / "README.md").write_text(reference_model_card(), encoding="utf-8")
+    api = RecordingHfApi(fail_with=ConnectionError("Name or service not known"))
+    with pytest.raises(
+        HubUploadError, match=r"could not be reached \(ConnectionError: Name or service.*retry with"
+    ) as info:
+        push_folder_to_hub(tmp_path, "ns/adapter", api=api)
+    assert "\n" not in str(info.value) and isinstance(info.value.__cause__, ConnectionError)
+
+
+def test_data_push_command_uploads_parquet_splits_and_card(hf_api: RecordingHfApi) -> None:
     """`cosmosqa-ptbr data push` builds Parquet + card and hands the folder to HfApi's create_repo/upload_folder."""
-    import huggingface_hub
-
-    made: list[RecordingHfApi] = []
-
-    def recording_api() -> RecordingHfApi:
-        made.append(RecordingHfApi())
-        return made[-1]
-
-    monkeypatch.setattr(huggingface_hub, "HfApi", recording_api)
     assert cli.main(["data", "push", "--repo-id", "ns/cosmos_qa_ptbr", "--private"]) == 0
-    (api,) = made
-    assert [name for name, _ in api.calls] == ["create_repo", "upload_folder"]
-    assert api.calls[0][1]["repo_type"] == "dataset" and api.calls[0][1]["private"] is True
-    assert set(api.uploaded) == {"README.md", "data/validation-00000-of-00001.parquet"}
-    card = DatasetCard(api.uploaded["README.md"].decode("utf-8"))
+    assert [name for name, _ in hf_api.calls] == ["create_repo", "upload_folder"]
+    assert hf_api.calls[0][1]["repo_type"] == "dataset" and hf_api.calls[0][1]["private"] is True
+    assert set(hf_api.uploaded) == {"README.md", "data/validation-00000-of-00001.parquet"}
+    card = DatasetCard(hf_api.uploaded["README.md"].decode("utf-8"))
     assert card.data.dataset_info["splits"] == [{"name": "validation", "num_examples": 400}]
+
+
+def test_data_push_refuses_a_folder_with_files_it_did_not_write(
+    tmp_path: Path, hf_api: RecordingHfApi, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A --folder holding a README.md and a .env exits 2 with one line naming it; nothing changes or uploads."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "README.md").write_text("# my notes\n", encoding="utf-8")
+    (folder / ".env").write_text("HF_TOKEN=hf_secret\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert cli.main(["data", "push", "--repo-id", "ns/x", "--folder", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert str(folder) in err and "new or empty folder" in err and ".env" in err and "README.md" in err
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert hf_api.calls == []
+
+
+def test_data_push_rebuilds_its_own_folder_and_uploads_only_what_it_wrote(
+    tmp_path: Path, hf_api: RecordingHfApi
+) -> None:
+    """A folder built by an earlier `data push --no-upload` is rebuilt in place, and the upload leaves out the
+    manifest and anything added to the folder since (which makes a third run refuse)."""
+    folder = tmp_path / "repo"
+    assert cli.main(["data", "push", "--repo-id", "ns/x", "--folder", str(folder), "--no-upload"]) == 0
+    assert hf_api.calls == [] and (folder / MANIFEST).is_file()
+    assert cli.main(["data", "push", "--repo-id", "ns/x", "--folder", str(folder)]) == 0
+    assert set(hf_api.uploaded) == {"README.md", "data/validation-00000-of-00001.parquet"}
+    (folder / ".env").write_text("HF_TOKEN=hf_secret\n", encoding="utf-8")
+    assert cli.main(["data", "push", "--repo-id", "ns/x", "--folder", str(folder)]) == 2
+    assert (folder / "README.md").is_file() and (folder / ".env").is_file()

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
+from _hub import RecordingHfApi
 
 from cosmosqa_ptbr.training.command import load_settings, main, make_parser, train
 from cosmosqa_ptbr.training.settings import LORA_TARGET_MODULES, RecipeError
@@ -54,23 +55,6 @@ def tiny_recipe(model_dir: Path, output_dir: Path, **changes: Any) -> dict[str, 
     }
     recipe.update(changes)
     return recipe
-
-
-class RecordingHfApi:
-    """Stand-in for ``huggingface_hub.HfApi`` that records calls and the files it was asked to upload."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, dict[str, Any]]] = []
-        self.uploaded: dict[str, bytes] = {}
-
-    def create_repo(self, repo_id: str, **kwargs: Any) -> str:
-        self.calls.append(("create_repo", {"repo_id": repo_id, **kwargs}))
-        return f"https://huggingface.co/{repo_id}"
-
-    def upload_folder(self, **kwargs: Any) -> None:
-        self.calls.append(("upload_folder", kwargs))
-        folder = Path(kwargs["folder_path"])
-        self.uploaded = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 @pytest.fixture(scope="session")

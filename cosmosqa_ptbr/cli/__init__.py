@@ -35,6 +35,8 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     ),
     "train": Subcommand("cosmosqa_ptbr.training.command", "QLoRA/LoRA SFT from a YAML recipe"),
     "cards": Subcommand("cosmosqa_ptbr.hub.cards", "render the dataset and model cards"),
+    "space": Subcommand("cosmosqa_ptbr.hub.space", "write the Gradio Space as a folder and publish it"),
+    "metric": Subcommand("cosmosqa_ptbr.hub.metric", "publish letter_accuracy as an evaluate community metric"),
 }
 
 

@@ -9,7 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from ..cli.options import HelpFormatter, subcommand_parser
+from ..cli.options import CommandError, HelpFormatter, subcommand_parser
 from ..schema import DEFAULT_REPO_ID, LETTERS
 from .export import EXPORT_FORMATS, export_dataset
 from .loading import CONFIGS, label_counts, load_dataset
@@ -83,7 +83,11 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
     _add_source_arguments(push, repo_flag="--source-repo-id")
     push.add_argument("--repo-id", dest="push_repo_id", required=True, metavar="NS/NAME", help="target dataset repo")
     push.add_argument("--private", action="store_true", help="create the repo as private")
-    push.add_argument("--folder", help="build the repo folder here (kept) instead of a temporary folder")
+    push.add_argument(
+        "--folder",
+        help="build the repo folder here (kept) instead of a temporary folder; it must be new, empty, or built by "
+        "an earlier `data push` (only the files this command writes are uploaded)",
+    )
     push.add_argument("--no-upload", action="store_true", help="only build the folder (with --folder)")
     return parser
 
@@ -126,6 +130,14 @@ def _info(config: str, dataset_dict: Any) -> None:
 
 def main(args: argparse.Namespace) -> int:
     """Run ``cosmosqa-ptbr data <action>``; data problems print their message and exit with status 2."""
+    folder = None
+    if args.action == "push":
+        from ..hub.upload import claim_folder
+
+        # --folder is checked before any data is read: new, empty, or built by an earlier `data push`.
+        if args.no_upload and not args.folder:
+            raise CommandError("--no-upload needs --folder (where to keep the built repo)")
+        folder = claim_folder(args.folder, command="data push", flag="--folder") if args.folder else None
     try:
         config, dataset_dict = _load_from_args(args)
     except (DatasetValidationError, DatasetUnavailableError, FileNotFoundError) as error:
@@ -140,17 +152,26 @@ def main(args: argparse.Namespace) -> int:
         import tempfile
 
         from ..hub.cards import write_dataset_repo
-        from ..hub.upload import push_folder_to_hub
+        from ..hub.upload import push_folder_to_hub, record_files
 
-        if args.no_upload and not args.folder:
-            print("error: --no-upload needs --folder (where to keep the built repo)", file=sys.stderr)
-            return 2
         with tempfile.TemporaryDirectory() as scratch:
-            folder = Path(args.folder or scratch)
-            write_dataset_repo(dataset_dict, folder, repo_id=args.push_repo_id)
-            print(f"built {folder}")
+            target = folder or Path(scratch)
+            write_dataset_repo(dataset_dict, target, repo_id=args.push_repo_id)
+            # The folder was empty (claimed or new): everything in it now is what this command wrote.
+            files = record_files(
+                target, (p.relative_to(target) for p in target.rglob("*") if p.is_file()), command="data push"
+            )
+            print(f"built {target}")
             if not args.no_upload:
-                url = push_folder_to_hub(folder, args.push_repo_id, repo_type="dataset", private=args.private)
+                url = push_folder_to_hub(
+                    target,
+                    args.push_repo_id,
+                    repo_type="dataset",
+                    private=args.private,
+                    files=files,
+                    commit_message="Upload Cosmos QA Português (Parquet splits and card) with cosmosqa-ptbr",
+                    retry="the same command",
+                )
                 print(f"pushed {url}")
     return 0
 

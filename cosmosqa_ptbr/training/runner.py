@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..hub import upload as hub_upload
 from ..schema import LABEL, LETTERS
 from .data import TrainData, end_of_turn_token, load_train_data, tokenize_rows
 from .settings import RecipeError, TrainSettings
@@ -18,7 +19,7 @@ from .settings import RecipeError, TrainSettings
 __all__ = ["HubUploadError", "TrainResult", "run_training"]
 
 
-class HubUploadError(RuntimeError):
+class HubUploadError(hub_upload.HubUploadError, RuntimeError):
     """Training finished and the folder is written, but uploading it to the Hub failed."""
 
 
@@ -276,13 +277,16 @@ def _push(out: Path, settings: TrainSettings, api: Any) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         staging = Path(tmp) / out.name
         staging.mkdir()
+        files = []
         for path in out.iterdir():
             if path.is_file() and path.name != "training_args.bin":
                 shutil.copy2(path, staging / path.name)
+                files.append(path.name)
         return push_folder_to_hub(
             staging,
             settings.hub_model_id,
             api=api,
+            files=files,
             commit_message=f"Upload LoRA adapter trained with {settings.recipe or 'cosmosqa-ptbr train'}",
         )
 
