@@ -35,6 +35,10 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     ),
     "train": Subcommand("cosmosqa_ptbr.training.command", "QLoRA/LoRA SFT from a YAML recipe"),
     "cards": Subcommand("cosmosqa_ptbr.hub.cards", "render the dataset and model cards"),
+    "lm-eval-tasks": Subcommand(
+        "cosmosqa_ptbr.lm_eval_tasks", "print the folder of the lm-evaluation-harness tasks (--include_path)"
+    ),
+    "leaderboard": Subcommand("cosmosqa_ptbr.evaluation.leaderboard", "rank evaluation runs in a table and a plot"),
 }
 
 
