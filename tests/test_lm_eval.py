@@ -64,6 +64,14 @@ def test_task_loader_adds_the_prompt_columns_to_the_embedded_sample() -> None:
     assert set(validation["answer_prefix"]) == {ANSWER_PREFIX}
 
 
+def test_full_task_loader_reads_local_files_given_as_metadata() -> None:
+    """The full tasks' config reads the validation file passed as `--metadata '{"data_files": ...}'`."""
+    sample_file = TASKS_DIR.parent / "data" / "sample_validation.jsonl"
+    loaded = _utils().load(cosmosqa_config="default", data_files={"validation": str(sample_file)}, version=1.0)
+    assert loaded["validation"].num_rows == 400
+    assert loaded["validation"][0]["answer_prefix"] == ANSWER_PREFIX
+
+
 def test_task_loader_refuses_data_files_on_the_sample_config() -> None:
     """Local files given to a sample task are an error naming the full tasks, not silently ignored."""
     with pytest.raises(ValueError, match="cosmosqa_ptbr_full"):
