@@ -37,6 +37,10 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "cards": Subcommand("cosmosqa_ptbr.hub.cards", "render the dataset and model cards"),
     "space": Subcommand("cosmosqa_ptbr.hub.space", "write the Gradio Space as a folder and publish it"),
     "metric": Subcommand("cosmosqa_ptbr.hub.metric", "publish letter_accuracy as an evaluate community metric"),
+    "lm-eval-tasks": Subcommand(
+        "cosmosqa_ptbr.lm_eval_tasks", "print the folder of the lm-evaluation-harness tasks (--include_path)"
+    ),
+    "leaderboard": Subcommand("cosmosqa_ptbr.evaluation.leaderboard", "rank evaluation runs in a table and a plot"),
 }
 
 

@@ -1,0 +1,270 @@
+"""Rank evaluation runs: a Markdown table and a plot of their accuracies, with runs on other items flagged.
+
+``cosmosqa-ptbr leaderboard RUN... --output-dir DIR`` reads each run's ``results.json`` (its folder or the file)
+and writes ``DIR/leaderboard.md`` and ``DIR/leaderboard.png``, sorted by accuracy. Accuracies measured on
+different items are not comparable, so every run carries the hash of its item ids (``items_hash`` in
+results.json, else computed from the ``predictions.jsonl`` beside it) and the runs outside the largest group of
+equal hashes are marked in the table, the plot and a note under the table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..cli.options import CommandError, subcommand_parser
+from ..schema import ID
+
+__all__ = ["LeaderboardError", "Run", "items_hash", "main", "make_parser", "read_run", "render_table", "write"]
+
+#: First line of every leaderboard.md written here: a file without it is not overwritten.
+MARKER = "<!-- written by `cosmosqa-ptbr leaderboard`; rerun it to update -->"
+MISSING = "-"
+
+
+class LeaderboardError(CommandError):
+    """A run cannot be read, or the output folder holds files this command did not write."""
+
+
+@dataclass
+class Run:
+    """One evaluation run as the leaderboard shows it: where it came from, its results and its item set."""
+
+    source: Path
+    results: dict[str, Any]
+    items_hash: str | None
+
+    @property
+    def accuracy(self) -> float:
+        """The run's accuracy (unreadable answers count wrong)."""
+        return float(self.results["accuracy"])
+
+
+def items_hash(ids: Iterable[str]) -> str:
+    """First 16 hex digits of the SHA-256 of the sorted item ids joined by newlines.
+
+    >>> items_hash(["b", "a"]) == items_hash(["a", "b"])
+    True
+    >>> len(items_hash(["a"]))
+    16
+    """
+    return hashlib.sha256("\n".join(sorted(ids)).encode("utf-8")).hexdigest()[:16]
+
+
+def _hash_from_predictions(path: Path) -> str:
+    ids = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise LeaderboardError(f"{path} line {number} is not JSON ({error.msg}): rerun the evaluation") from error
+        if not isinstance(row, dict) or ID not in row:
+            raise LeaderboardError(f"{path} line {number} has no {ID!r}: rerun the evaluation to write the item ids")
+        ids.append(str(row[ID]))
+    return items_hash(ids)
+
+
+def read_run(path: str | Path) -> Run:
+    """Read one run from its ``results.json`` or the folder holding it; its item hash from the file or predictions."""
+    given = Path(path)
+    results_path = given / "results.json" if given.is_dir() else given
+    if not results_path.is_file():
+        where = f"{given} holds no results.json" if given.is_dir() else f"{given} does not exist"
+        raise LeaderboardError(f"{where}: pass an evaluation run's folder or its results.json")
+    try:
+        results = json.loads(results_path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        message = f"{results_path} is not valid JSON ({error}): pass an evaluation's results.json"
+        raise LeaderboardError(message) from error
+    if not isinstance(results, dict) or not isinstance(results.get("accuracy"), (int, float)):
+        raise LeaderboardError(f"{results_path} has no numeric 'accuracy': pass the results.json of an evaluation run")
+    found = results.get("items_hash")
+    if not found:
+        predictions = results_path.parent / "predictions.jsonl"
+        found = _hash_from_predictions(predictions) if predictions.is_file() else None
+    return Run(source=results_path, results=results, items_hash=found)
+
+
+def _percent(value: Any) -> str:
+    return f"{value:.2%}" if isinstance(value, (int, float)) else MISSING
+
+
+def _with_interval(value: Any, interval: Any) -> str:
+    if not isinstance(value, (int, float)):
+        return MISSING
+    if isinstance(interval, Sequence) and len(interval) == 2 and all(isinstance(v, (int, float)) for v in interval):
+        return f"{value:.2%} ({interval[0]:.2%}-{interval[1]:.2%})"
+    return f"{value:.2%}"
+
+
+def _nested(results: Mapping[str, Any], key: str, field: str) -> Any:
+    section = results.get(key)
+    return section.get(field) if isinstance(section, Mapping) else None
+
+
+def _text(value: Any) -> str:
+    return MISSING if value is None or value == "" else str(value).replace("|", "\\|")
+
+
+def item_sets(runs: Sequence[Run]) -> dict[str | None, str]:
+    """Name each item set ``S1``, ``S2``... by size of its group of runs (``S1`` the largest); unknown is ``?``."""
+    counts = Counter(run.items_hash for run in runs if run.items_hash)
+    names: dict[str | None, str] = {None: "?"}
+    for number, (found, _) in enumerate(counts.most_common(), start=1):
+        names[found] = f"S{number}"
+    return names
+
+
+def render_table(runs: Sequence[Run]) -> str:
+    """Return the leaderboard as Markdown: one row per run, best accuracy first, then a note on the item sets."""
+    names = item_sets(runs)
+    header = [
+        "#",
+        "model",
+        "adapter",
+        "mode",
+        "shots",
+        "n",
+        "items",
+        "accuracy (95% CI)",
+        "debiased (95% CI)",
+        "circular (95% CI)",
+        "RStd",
+        "invalid",
+        "items/s",
+    ]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for rank, run in enumerate(sorted(runs, key=lambda r: -r.accuracy), start=1):
+        data = run.results
+        rstd = _nested(data, "selection_bias", "rstd")
+        speed = data.get("items_per_second")
+        name = names[run.items_hash]
+        cells = [
+            str(rank),
+            _text(data.get("model")),
+            _text(data.get("adapter")),
+            _text(data.get("mode")),
+            _text(data.get("shots")),
+            _text(data.get("n")),
+            name if name == "S1" else f"**{name}**",
+            _with_interval(data["accuracy"], data.get("accuracy_interval")),
+            _with_interval(_nested(data, "debiased", "accuracy"), _nested(data, "debiased", "accuracy_interval")),
+            _with_interval(_nested(data, "circular", "accuracy"), _nested(data, "circular", "accuracy_interval")),
+            f"{rstd:.1f}" if isinstance(rstd, (int, float)) else MISSING,
+            _percent(data.get("invalid_rate")),
+            f"{speed:.2f}" if isinstance(speed, (int, float)) else MISSING,
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    notes = ["", "Items: runs with the same set name scored the same item ids (hash of the sorted ids)."]
+    for found, name in sorted(names.items(), key=lambda pair: pair[1]):
+        members = [str(run.source) for run in runs if run.items_hash == found]
+        if members and name != "S1":
+            why = "unknown (no items_hash and no predictions.jsonl)" if found is None else f"hash {found}"
+            notes.append(
+                f"**{name}** ({why}): not comparable with S1, scored on other items: " + ", ".join(members) + "."
+            )
+    hashes = {run.items_hash for run in runs}
+    if len(hashes) == 1 and None not in hashes:
+        notes[-1] += " All runs scored the same items."
+    return "\n".join(lines + notes) + "\n"
+
+
+def plot(runs: Sequence[Run], path: Path) -> Path:
+    """Horizontal bars of accuracy with 95% intervals, best on top; runs on other items hatched and labelled."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    names = item_sets(runs)
+    ordered = sorted(runs, key=lambda r: r.accuracy)
+    labels, lows, highs = [], [], []
+    for run in ordered:
+        data = run.results
+        label = f"{data.get('model', '?')}" + (f" + {data['adapter']}" if data.get("adapter") else "")
+        label += f" [{data.get('mode', '?')}, {data.get('shots', 0)}-shot, {names[run.items_hash]}]"
+        labels.append(label[-70:])
+        interval = data.get("accuracy_interval") or [run.accuracy, run.accuracy]
+        lows.append(run.accuracy - interval[0])
+        highs.append(interval[1] - run.accuracy)
+    fig, ax = plt.subplots(figsize=(9, 1.2 + 0.45 * len(ordered)))
+    bars = ax.barh(range(len(ordered)), [r.accuracy for r in ordered], xerr=[lows, highs], capsize=4, color="#4C72B0")
+    for bar, run in zip(bars, ordered, strict=True):
+        if names[run.items_hash] != "S1":
+            bar.set_hatch("//")
+            bar.set_facecolor("#DD8452")
+    ax.axvline(0.25, color="grey", linestyle="--", label="chance")
+    ax.set_yticks(range(len(ordered)), labels, fontsize=8)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("accuracy (95% interval); hatched: other items than S1")
+    ax.legend(loc="lower right")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+    return path
+
+
+def _check_output_dir(output_dir: Path) -> None:
+    table, figure = output_dir / "leaderboard.md", output_dir / "leaderboard.png"
+    if output_dir.exists() and not output_dir.is_dir():
+        raise LeaderboardError(f"--output-dir {output_dir} is a file: pass a folder")
+    ours = table.is_file() and table.read_text(encoding="utf-8", errors="replace").startswith(MARKER)
+    if (table.exists() or figure.exists()) and not ours:
+        message = (
+            f"{output_dir} already holds a leaderboard.md or leaderboard.png that this command did not write: "
+            "pass another --output-dir"
+        )
+        raise LeaderboardError(message)
+
+
+def write(paths: Sequence[str | Path], output_dir: str | Path) -> tuple[Path, Path]:
+    """Read the runs at ``paths`` and write ``leaderboard.md`` and ``leaderboard.png`` into ``output_dir``."""
+    if not paths:
+        raise LeaderboardError("no runs given: pass one or more evaluation run folders or results.json files")
+    output_dir = Path(output_dir)
+    _check_output_dir(output_dir)
+    runs = [read_run(path) for path in paths]
+    seen: dict[Path, str] = {}
+    for path, run in zip(paths, runs, strict=True):
+        key = run.source.resolve()
+        if key in seen:
+            raise LeaderboardError(f"{path} and {seen[key]} are the same run: give each run once")
+        seen[key] = str(path)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    table = output_dir / "leaderboard.md"
+    table.write_text(f"{MARKER}\n\n# Leaderboard\n\n{render_table(runs)}", encoding="utf-8")
+    return table, plot(runs, output_dir / "leaderboard.png")
+
+
+def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
+    """Build the ``leaderboard`` subcommand's parser."""
+    parser = subcommand_parser(
+        subparsers,
+        "leaderboard",
+        "Rank evaluation runs by accuracy. Reads each run's results.json and writes leaderboard.md (model, adapter, "
+        "mode, shots, accuracy with its 95% interval, debiased and circular accuracy, RStd, invalid rate, items/s) "
+        "and leaderboard.png into --output-dir. Runs scored on other items than the rest are flagged.",
+    )
+    parser.add_argument("runs", nargs="+", metavar="RUN", help="an evaluation run's folder or its results.json")
+    parser.add_argument("--output-dir", required=True, help="folder to write leaderboard.md and leaderboard.png into")
+    return parser
+
+
+def main(args: argparse.Namespace) -> int:
+    """Run ``leaderboard``: write the files, print the table and where they went."""
+    table, figure = write(args.runs, args.output_dir)
+    print(table.read_text(encoding="utf-8").split("\n", 2)[2].strip())
+    print(f"\nwrote {table} and {figure}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(make_parser().parse_args()))
