@@ -107,7 +107,7 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def load_settings(config: str | Path | Mapping[str, Any] | None = None, **overrides: Any) -> TrainSettings:
-    """Read and check a recipe (a YAML path or a mapping) with ``overrides``; load no model.
+    """Read and check a recipe (a YAML path, a shipped recipe's name or a mapping) with ``overrides``; load no model.
 
     Raises ``RecipeError`` (a ``ValueError``) naming the wrong key and the fix.
     """

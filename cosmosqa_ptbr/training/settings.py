@@ -432,7 +432,8 @@ def _not_negative(value: Any) -> bool:
 
 
 #: Ranges of numeric settings, checked before any model loads: key -> (test, what is allowed, an example fix).
-#: transformers takes most of these as given and fails later (a negative step count trains nothing at all).
+#: trl.SFTConfig itself accepts most of these (max_steps=-3, learning_rate=-1, a batch of 0, seed=-1), so
+#: without this table nothing would stop them before the model loads.
 _RANGES: dict[str, tuple[Any, str, str]] = {
     "learning_rate": (_positive, "a positive number", "learning_rate: 2.0e-4"),
     "max_steps": (
