@@ -27,6 +27,7 @@ __all__ = [
     "QUESTION",
     "REFERENCE_ADAPTER",
     "REFERENCE_BASE_MODEL",
+    "REFERENCE_RECIPE",
     "TEXT_COLUMNS",
     "features",
     "index_to_letter",
@@ -38,6 +39,8 @@ DEFAULT_REPO_ID: Final = "heloisy/cosmos_qa_ptbr"
 #: The reference work's base model and the QLoRA adapter it trained on Cosmos QA Português.
 REFERENCE_BASE_MODEL: Final = "HuggingFaceH4/zephyr-7b-beta"
 REFERENCE_ADAPTER: Final = "heloisy/zephyr-7b-cosmosqa-ptbr_text"
+#: The shipped training recipe (``cosmosqa-ptbr train --config <name>``) with the reference adapter's setting.
+REFERENCE_RECIPE: Final = "zephyr-7b-beta/qlora-reference"
 
 ID: Final = "id"
 CONTEXT: Final = "contexto"

@@ -5,7 +5,7 @@ out of training), so it runs offline in a few minutes:
 
     HF_HUB_OFFLINE=1 python examples/train_cpu.py [OUTPUT_DIR]
 
-The same run from the shell: cosmosqa-ptbr train --config recipes/smollm2-135m/lora-cpu.yaml --max_steps 4
+The same run from the shell: cosmosqa-ptbr train --config smollm2-135m/lora-cpu --max_steps 4
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import cosmosqa_ptbr
 
-RECIPE = Path(__file__).resolve().parents[1] / "recipes" / "smollm2-135m" / "lora-cpu.yaml"
+RECIPE = "smollm2-135m/lora-cpu"  # a recipe shipped with the package; a path to a YAML file works too
 
 output_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp(prefix="cosmosqa-lora-")) / "run"
 

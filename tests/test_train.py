@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,11 +15,19 @@ import yaml
 from _hub import RecordingHfApi
 
 from cosmosqa_ptbr.training.command import load_settings, main, make_parser, train
-from cosmosqa_ptbr.training.settings import LORA_TARGET_MODULES, RecipeError
+from cosmosqa_ptbr.training.settings import (
+    LORA_TARGET_MODULES,
+    RECIPES_DIR,
+    REFERENCE_SETTING,
+    RecipeError,
+    resolve_recipe,
+    shipped_recipes,
+)
 
 REPO = Path(__file__).resolve().parents[1]
-RECIPES = sorted((REPO / "recipes").glob("*/*.yaml"))
+RECIPES = sorted((REPO / "cosmosqa_ptbr" / "recipes").glob("*/*.yaml"))
 TRAIN_RECIPES = [path for path in RECIPES if path.parent.name != "accelerate"]
+SMOL = "smollm2-135m/lora-cpu"
 
 
 def tiny_recipe(model_dir: Path, output_dir: Path, **changes: Any) -> dict[str, Any]:
@@ -67,34 +76,140 @@ def trained_4bit(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory)
 # --- recipes and settings ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", TRAIN_RECIPES, ids=[str(p.relative_to(REPO / "recipes")) for p in TRAIN_RECIPES])
-def test_shipped_recipes_parse_with_answer_only_loss_and_seven_projections(path: Path) -> None:
-    """Every shipped training recipe parses into settings with the corrected reference setup."""
+@pytest.mark.parametrize("path", TRAIN_RECIPES, ids=[str(p.relative_to(RECIPES_DIR)) for p in TRAIN_RECIPES])
+def test_shipped_recipes_parse_with_answer_only_loss(path: Path) -> None:
+    """Every shipped training recipe parses, ranks checkpoints by accuracy and carries no token."""
     settings = load_settings(path)
-    assert tuple(settings.lora.lora_target_modules) == LORA_TARGET_MODULES
     assert (settings.lora.lora_r, settings.lora.lora_alpha, settings.lora.lora_dropout) == (16, 16, 0.05)
-    assert settings.sft.completion_only_loss is not False and not settings.sft.packing
+    assert settings.sft.completion_only_loss is None and not settings.sft.packing
     assert settings.sft.metric_for_best_model == "accuracy" and settings.sft.load_best_model_at_end
     assert "hub_token" not in path.read_text(encoding="utf-8")
+    expected = REFERENCE_SETTING["lora_target_modules"] if "reference" in path.name else list(LORA_TARGET_MODULES)
+    assert settings.lora.lora_target_modules == expected
 
 
-def test_accelerate_configs_name_a_distributed_type() -> None:
-    """The accelerate configs cover DDP, FSDP and DeepSpeed ZeRO-3."""
-    configs = (REPO / "recipes" / "accelerate").glob("*.yaml")
-    kinds = {yaml.safe_load(p.read_text())["distributed_type"] for p in configs}
-    assert kinds == {"MULTI_GPU", "FSDP", "DEEPSPEED"}
+@pytest.mark.parametrize("path", TRAIN_RECIPES, ids=[str(p.relative_to(RECIPES_DIR)) for p in TRAIN_RECIPES])
+def test_every_recipe_key_reaches_the_settings_the_code_reads(path: Path) -> None:
+    """Each key of a shipped recipe ends up, unchanged, on the settings object the runner reads."""
+    settings = load_settings(path)
+    groups = (settings.script, settings.model, settings.lora, settings.sft)
+    for key, value in yaml.safe_load(path.read_text(encoding="utf-8")).items():
+        (group,) = [g for g in groups if hasattr(g, key)]
+        found = getattr(group, key)
+        found = getattr(found, "value", found)
+        if key == "report_to" and value == "none":
+            value = []  # transformers spells "no integration" as an empty list
+        assert found == (float(value) if isinstance(found, float) else value), key
+    # the runner reads activation_checkpointing (the key recipes set), not its deprecated alias
+    runner = (REPO / "cosmosqa_ptbr" / "training" / "runner.py").read_text(encoding="utf-8")
+    assert "sft.activation_checkpointing" in runner and not re.search(r"sft\.gradient_checkpointing", runner)
+    assert "gradient_checkpointing" not in path.read_text(encoding="utf-8")
 
 
-def test_reference_recipe_keeps_the_reference_schedule() -> None:
-    """The Zephyr recipe trains the reference's base model for 1,000 steps in 4-bit."""
-    settings = load_settings(REPO / "recipes" / "zephyr-7b-beta" / "qlora.yaml")
-    assert settings.model.model_name_or_path == "HuggingFaceH4/zephyr-7b-beta"
-    assert settings.sft.max_steps == 1000 and settings.model.quantization == "4bit"
+def test_accelerate_configs_are_the_ddp_one_that_has_run() -> None:
+    """The only accelerate config shipped is DDP, the distributed mode the tests launch."""
+    configs = list((RECIPES_DIR / "accelerate").glob("*.yaml"))
+    assert [yaml.safe_load(p.read_text())["distributed_type"] for p in configs] == ["MULTI_GPU"]
+
+
+def test_reference_recipe_is_the_published_setting_and_the_improved_one_says_how_it_differs() -> None:
+    """qlora-reference has the reference adapter's published hyperparameters; qlora differs in four of them."""
+    reference = load_settings("zephyr-7b-beta/qlora-reference")
+    assert reference.recipe_name == "zephyr-7b-beta/qlora-reference" and reference.reference_differences() == []
+    sft = reference.sft
+    assert (sft.learning_rate, str(sft.lr_scheduler_type.value), sft.warmup_steps, sft.max_steps) == (
+        4e-5,
+        "linear",
+        100,
+        1000,
+    )
+    assert (sft.per_device_train_batch_size, sft.gradient_accumulation_steps) == (16, 2)
+    assert reference.model.quantization == "4bit" and "down_proj" not in reference.lora.lora_target_modules
+    improved = load_settings("zephyr-7b-beta/qlora")
+    differ = improved.reference_differences()
+    assert differ == [
+        "lora_target_modules",
+        "learning_rate",
+        "lr_scheduler_type",
+        "warmup_steps",
+        "per_device_train_batch_size",
+        "gradient_accumulation_steps",
+    ]
+    comments = (RECIPES_DIR / "zephyr-7b-beta" / "qlora.yaml").read_text(encoding="utf-8")
+    for needle in ("4e-5", "linear", "16 x 2", "down_proj"):
+        assert needle in comments, needle
+    assert load_settings("zephyr-7b-beta/qlora-reference", learning_rate=1e-4).reference_differences() == [
+        "learning_rate"
+    ]
+
+
+def test_model_card_names_the_recipe_and_whether_it_is_the_reference() -> None:
+    """The card's recipe paragraph names the shipped recipe and says whether it is the reference setting."""
+    from cosmosqa_ptbr.training.runner import _provenance
+
+    reference = _provenance(load_settings("zephyr-7b-beta/qlora-reference"))
+    assert "`zephyr-7b-beta/qlora-reference`" in reference and "This is the reference setting" in reference
+    improved = _provenance(load_settings("zephyr-7b-beta/qlora.yaml"))
+    assert "`zephyr-7b-beta/qlora`" in improved and "Not the reference setting" in improved
+    assert "`learning_rate`" in improved and "`lr_scheduler_type`" in improved
+
+
+def test_model_card_usage_code_compiles_and_its_imports_resolve() -> None:
+    """The card's Python example is valid code whose imports name modules and functions that exist."""
+    from cosmosqa_ptbr.hub.cards import render_model_card
+
+    card = render_model_card(base_model="org/base", model_id="me/adapter")
+    code = card.split("```python\n", 1)[1].split("```", 1)[0]
+    compile(code, "model card", "exec")
+    exec("\n".join(line for line in code.splitlines() if line.startswith(("import ", "from "))), {})
+
+
+def test_recipe_names_resolve_and_an_existing_path_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A shipped recipe is found by name, with .yaml or recipes/ in front; a file at that path is used instead."""
+    shipped = RECIPES_DIR / "smollm2-135m" / "lora-cpu.yaml"
+    for spelling in (SMOL, f"{SMOL}.yaml", f"recipes/{SMOL}.yaml", shipped):
+        assert resolve_recipe(spelling) == (shipped, SMOL), spelling
+    assert set(shipped_recipes()) >= {SMOL, "zephyr-7b-beta/qlora-reference", "accelerate/ddp"}
+    monkeypatch.chdir(tmp_path)
+    local = tmp_path / "smollm2-135m" / "lora-cpu.yaml"
+    local.parent.mkdir()
+    local.write_text("output_dir: mine\nmax_steps: 3\n")
+    settings = load_settings(f"{SMOL}.yaml")
+    assert settings.sft.max_steps == 3 and settings.recipe_name is None
+    assert load_settings(SMOL).recipe_name == SMOL  # without .yaml it is no file here: the shipped one
+
+
+def test_unknown_recipe_names_list_close_matches(capsys: pytest.CaptureFixture[str]) -> None:
+    """A mistyped name fails in one line with the close names; an accelerate config is not a recipe."""
+    from cosmosqa_ptbr import cli
+
+    assert cli.main(["train", "--config", "smollm2-135m/lora", "--check"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and "did you mean smollm2-135m/lora-cpu" in err and "--list-recipes" in err
+    with pytest.raises(RecipeError, match="accelerate config, not a training recipe"):
+        load_settings("accelerate/ddp")
+    assert cli.main(["train", "--check"]) == 2
+    assert "--config is missing" in capsys.readouterr().err
+
+
+def test_list_recipes_prints_names_descriptions_and_paths(capsys: pytest.CaptureFixture[str]) -> None:
+    """--list-recipes shows every shipped recipe with its first comment line and file; --recipe-path prints one."""
+    from cosmosqa_ptbr import cli
+
+    assert cli.main(["train", "--list-recipes"]) == 0
+    out = capsys.readouterr().out
+    for name, path in shipped_recipes().items():
+        first = path.read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
+        assert re.search(rf"^{re.escape(name)} +{re.escape(first)}$", out, re.MULTILINE), name
+        assert str(path) in out
+    assert cli.main(["train", "--recipe-path", "accelerate/ddp"]) == 0
+    path = Path(capsys.readouterr().out.strip())
+    assert yaml.safe_load(path.read_text())["distributed_type"] == "MULTI_GPU"
 
 
 def test_command_line_overrides_win_over_the_recipe() -> None:
     """``--key value`` options replace the recipe's values, in either spelling."""
-    recipe = REPO / "recipes" / "smollm2-135m" / "lora-cpu.yaml"
+    recipe = RECIPES_DIR / "smollm2-135m" / "lora-cpu.yaml"
     args = make_parser().parse_args(
         [
             *("--config", str(recipe), "--max_steps", "3", "--learning-rate=1e-3", "--lora_target_modules", "q_proj"),
@@ -124,12 +239,58 @@ def test_command_line_overrides_win_over_the_recipe() -> None:
         ({"lora_dropout": 1.5}, "lora_dropout must be in"),
         ({"eval_strategy": "sometimes"}, "eval_strategy.*sometimes"),
         ({"packing": True}, "packing: false"),
+        ({"completion_only_loss": True}, "completion_only_loss: True has no effect.*remove it"),
+        ({"dataset_repo": "./my-data"}, "dataset_repo must be a Hub repo id.*dataset_data_dir"),
     ],
 )
 def test_wrong_settings_fail_naming_the_key(overrides: dict[str, Any], expected: str) -> None:
     """A wrong key or value raises RecipeError that names the key and the fix."""
     with pytest.raises(RecipeError, match=expected):
-        load_settings(REPO / "recipes" / "smollm2-135m" / "lora-cpu.yaml", **overrides)
+        load_settings(SMOL, **overrides)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("learning_rate", 0, "'learning_rate'.*must be a positive number, got 0.0: set e.g. `learning_rate: 2.0e-4`"),
+        ("learning_rate", -1e-4, "'learning_rate'.*positive number"),
+        ("max_steps", -3, "'max_steps'.*or -1 to train for num_train_epochs, got -3"),
+        ("max_steps", 0, "'max_steps'.*positive number of optimiser steps"),
+        ("num_train_epochs", 0, "'num_train_epochs'.*positive number of epochs"),
+        ("warmup_steps", -1, "'warmup_steps'.*0 or more"),
+        ("per_device_train_batch_size", 0, "'per_device_train_batch_size'.*1 or more"),
+        ("per_device_eval_batch_size", -2, "'per_device_eval_batch_size'.*1 or more"),
+        ("gradient_accumulation_steps", 0, "'gradient_accumulation_steps'.*1 or more"),
+        ("eval_steps", 0, "'eval_steps'.*positive number of steps"),
+        ("save_total_limit", 0, "'save_total_limit'.*1 or more, or null"),
+        ("max_length", 0, "'max_length'.*positive number of tokens"),
+        ("seed", -1, "'seed'.*0 or more"),
+        ("lora_r", 0, "lora_r must be a rank of 1 or more, got 0"),
+        ("lora_alpha", 0, "lora_alpha must be positive, got 0"),
+        ("lora_alpha", -16, "lora_alpha must be positive"),
+        ("lora_dropout", 1.0, r"lora_dropout must be in \[0, 1\), got 1.0"),
+        ("lora_dropout", -0.1, "lora_dropout must be in"),
+        ("eval_limit", 0, "eval_limit must be a positive integer or null, got 0"),
+        ("final_eval_limit", -5, "final_eval_limit must be a positive integer or null"),
+    ],
+)
+def test_out_of_range_settings_are_refused_by_check(
+    key: str, value: Any, expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``train --check`` refuses a value out of range in one line naming the key and exits 2."""
+    with pytest.raises(RecipeError, match=expected):
+        load_settings(SMOL, **{key: value})
+    args = make_parser().parse_args(["--config", SMOL, "--check", f"--{key}", str(value)])
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("cosmosqa-ptbr train: error: ") and key in err
+
+
+def test_in_range_edge_values_are_accepted() -> None:
+    """-1 steps (train for epochs), zero warmup, zero dropout and a fractional warmup are valid."""
+    settings = load_settings(SMOL, max_steps=-1, num_train_epochs=1, warmup_steps=0.1, lora_dropout=0.0)
+    assert settings.sft.max_steps == -1 and settings.lora.lora_dropout == 0.0
+    assert load_settings(SMOL, warmup_steps=0).sft.warmup_steps == 0
 
 
 def test_hub_token_in_a_recipe_file_is_rejected(tmp_path: Path) -> None:
@@ -249,6 +410,8 @@ def test_output_folder_holds_adapter_results_and_a_parsable_card(trained_4bit: A
     assert result.dataset_type == "heloisy/cosmos_qa_ptbr" and result.dataset_split == "validation"
     assert card.data.base_model == str(trained_4bit.results["training"]["base_model"])
     assert "lora_r" in card.text and "hf_" not in card.text
+    assert "Recipe: settings given in Python" in card.text and "Not the reference setting" in card.text
+    assert results["training"]["reference_setting"] is False and results["training"]["recipe_name"] is None
 
 
 def test_adapter_loads_back_for_evaluation(trained_4bit: Any, tiny_model_dir: Path, sample: list) -> None:
@@ -314,11 +477,48 @@ def test_failed_upload_keeps_the_folder_and_says_how_to_retry(tiny_model_dir: Pa
     assert (out / "adapter_model.safetensors").is_file() and (out / "README.md").is_file()
 
 
+def test_a_failed_run_leaves_no_empty_output_folder(tiny_model_dir: Path, tmp_path: Path) -> None:
+    """A run that fails after the model loaded removes the output folder it created, and keeps one it did not."""
+    out = tmp_path / "runs" / "new"
+    with pytest.raises(RecipeError, match="lora_target_modules names modules"):
+        train(tiny_recipe(tiny_model_dir, out, lora_target_modules=["no_such_proj"]), progress=False)
+    assert not out.exists()
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    with pytest.raises(RecipeError, match="lora_target_modules names modules"):
+        train(tiny_recipe(tiny_model_dir, mine, lora_target_modules=["no_such_proj"]), progress=False)
+    assert mine.is_dir()
+
+
+def test_fsdp_and_deepspeed_launches_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run launched with FSDP or DeepSpeed (never run here) fails in one line before any model loads."""
+    for name in ("FSDP", "DEEPSPEED"):
+        monkeypatch.setenv(f"ACCELERATE_USE_{name}", "true")
+        with pytest.raises(RecipeError, match=f"launched this run with {name}.*recipe-path accelerate/ddp"):
+            train(tiny_recipe(tmp_path / "no-such-model", tmp_path / "out"), progress=False)
+        monkeypatch.delenv(f"ACCELERATE_USE_{name}")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("n", "world"), [(5, 2), (7, 3), (4, 2), (1, 4), (0, 2)])
+def test_eval_shards_have_equal_length_and_count_each_item_once(n: int, world: int) -> None:
+    """Every process gets a share of the same length; the unpadded entries cover the items exactly once."""
+    from cosmosqa_ptbr.training.runner import eval_shard
+
+    items = [f"item{i}" for i in range(n)]
+    shards = [eval_shard(items, rank, world) for rank in range(world)]
+    assert len({len(shard) for shard, _ in shards}) == 1
+    counted = [item for shard, keep in shards for item, k in zip(shard, keep, strict=True) if k]
+    assert sorted(counted) == sorted(items)
+
+
+@pytest.mark.slow
 def test_accelerate_launch_trains_with_two_cpu_processes(tiny_model_dir: Path, tmp_path: Path) -> None:
     """``accelerate launch -m cosmosqa_ptbr.training`` with two processes trains on the CPU over gloo (MULTI_CPU)."""
     recipe = tmp_path / "tiny.yaml"
     out = tmp_path / "ddp"
-    changes = {"max_steps": 2, "eval_limit": 4, "final_eval_limit": 4, "ddp_find_unused_parameters": False}
+    # 5 evaluation items: the two processes' shares (3 and 2) are padded to the same length
+    changes = {"max_steps": 2, "eval_limit": 5, "final_eval_limit": 5, "ddp_find_unused_parameters": False}
     recipe.write_text(yaml.safe_dump(tiny_recipe(tiny_model_dir, out, **changes)))
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "OMP_NUM_THREADS": "1", "TOKENIZERS_PARALLELISM": "false"}
     # accelerate 1.15 runs `--cpu --num_processes 2` as ONE process unless mpirun is set up; its torchrun
@@ -330,6 +530,10 @@ def test_accelerate_launch_trains_with_two_cpu_processes(tiny_model_dir: Path, t
     ]
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=400, cwd=tmp_path)
     assert done.returncode == 0, done.stderr[-3000:]
-    results = json.loads((out / "results.json").read_text())["training"]
+    payload = json.loads((out / "results.json").read_text())
+    results = payload["training"]
     assert results["world_size"] == 2 and results["distributed_type"] == "MULTI_CPU"
     assert results["global_step"] == 2 and (out / "adapter_model.safetensors").is_file()
+    assert [entry["eval_n"] for entry in results["log_history"] if "eval_n" in entry] == [5]
+    assert payload["n"] == 5 and len((out / "predictions.jsonl").read_text().splitlines()) == 5
+    assert done.stdout.count("with the adapter: accuracy") == 1  # only the main process reports

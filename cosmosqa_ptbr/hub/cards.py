@@ -29,6 +29,7 @@ from ..schema import (
     QUESTION,
     REFERENCE_ADAPTER,
     REFERENCE_BASE_MODEL,
+    REFERENCE_RECIPE,
 )
 
 __all__ = [
@@ -296,12 +297,14 @@ def render_model_card(
     reported: bool = False,
     notes: str | None = None,
     license: str = "apache-2.0",
+    provenance: str | None = None,
 ) -> str:
     """Render the model card (README.md) of a LoRA adapter trained on Cosmos QA Português.
 
     Each result mapping has ``accuracy`` (0-1, strict), ``dataset_id``, ``dataset_config``, ``split``,
     ``revision`` (may be None), ``n``, and optionally ``lenient_accuracy`` and ``name``; they become the
     ``model-index`` of the YAML header. ``reported=True`` marks the numbers as quoted, not reproduced.
+    ``provenance``: which recipe made the adapter and whether it is the reference setting (one paragraph).
     """
     from huggingface_hub import ModelCardData
 
@@ -354,6 +357,7 @@ def render_model_card(
         hyperparameters=_hyperparameter_table(hyperparameters),
         recipe=f"\nRecipe:\n\n```yaml\n{recipe.strip()}\n```\n" if recipe else "",
         method=method,
+        provenance=f"\n{provenance.strip()}\n" if provenance else "",
         training="\n".join(training),
         evaluation=_evaluation_section(results, reported),
         adapter_flag=f" --adapter {adapter_ref}",
@@ -379,6 +383,10 @@ def reference_model_card() -> str:
         reported=True,
         notes=notes,
         license="mit",
+        provenance=(
+            f"`cosmosqa-ptbr train --config {REFERENCE_RECIPE}` trains with this setting (the shipped recipe "
+            f"`{REFERENCE_RECIPE}`); `{REFERENCE_RECIPE.rsplit('-', 1)[0]}` is the improved recipe beside it."
+        ),
     )
 
 

@@ -9,9 +9,10 @@ chat template, ``results.json`` from a final evaluation and a model card (``READ
 ``--push-to-hub --hub-model-id NAMESPACE/NAME`` uploads it with the token from the environment or the
 Hugging Face login.
 
-Run it as ``cosmosqa-ptbr train --config recipes/smollm2-135m/lora-cpu.yaml --output-dir DIR`` or, on
-several GPUs, ``accelerate launch --config_file recipes/accelerate/ddp.yaml -m cosmosqa_ptbr.training --config
-recipes/qwen2.5-7b-instruct/qlora.yaml``.
+``--config`` takes a YAML file or the name of a recipe shipped with the package (``--list-recipes`` lists them
+with their paths). Run it as ``cosmosqa-ptbr train --config smollm2-135m/lora-cpu --output-dir DIR`` or, on
+several GPUs, ``accelerate launch --config_file "$(cosmosqa-ptbr train --recipe-path accelerate/ddp)" -m
+cosmosqa_ptbr.training --config qwen2.5-7b-instruct/qlora``.
 """
 
 from __future__ import annotations
@@ -34,12 +35,11 @@ _DESCRIPTION = (
     "LoRA/QLoRA SFT from a YAML recipe. Settings come from --config and are overridden by --key value "
     "options (the fields below and any trl.SFTConfig field); all are checked before the model loads. "
     "The loss falls on the answer only; the best checkpoint by eval_accuracy is kept. "
-    "Example: cosmosqa-ptbr train --config "
-    "recipes/smollm2-135m/lora-cpu.yaml --output-dir runs/smol"
+    "Example: cosmosqa-ptbr train --config smollm2-135m/lora-cpu --output-dir runs/smol"
 )
 
 #: Options of the command itself, not of the settings dataclasses.
-_OWN_OPTIONS = ("config", "resume", "check", "extra_settings", "_main", "command")
+_OWN_OPTIONS = ("config", "resume", "check", "list_recipes", "recipe_path", "extra_settings", "_main", "command")
 
 
 class _ShowSettingsHelp(argparse.Action):
@@ -73,7 +73,21 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
         "--learning_rate 2e-4 --output-dir runs/x --push-to-hub --hub-model-id NS/NAME); --help-sft lists them. "
         "A Hub token is never a setting: use HF_TOKEN or `hf auth login`."
     )
-    parser.add_argument("--config", required=True, help="YAML recipe, e.g. recipes/smollm2-135m/lora-cpu.yaml.")
+    parser.add_argument(
+        "--config",
+        help="YAML recipe: a file, or the name of a shipped recipe such as smollm2-135m/lora-cpu (a file wins).",
+    )
+    parser.add_argument(
+        "--list-recipes",
+        action="store_true",
+        help="List the shipped recipes and accelerate configs (name, path, description) and exit.",
+    )
+    parser.add_argument(
+        "--recipe-path",
+        metavar="NAME",
+        help="Print the file of a shipped recipe or accelerate config and exit, e.g. for accelerate launch "
+        '--config_file "$(cosmosqa-ptbr train --recipe-path accelerate/ddp)".',
+    )
     parser.add_argument(
         "--resume", action="store_true", help="Continue from the last checkpoint-* folder in the output directory."
     )
@@ -93,15 +107,22 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def load_settings(config: str | Path | Mapping[str, Any] | None = None, **overrides: Any) -> TrainSettings:
-    """Read and check a recipe (a YAML path or a mapping) with ``overrides``; load no model.
+    """Read and check a recipe (a YAML path, a shipped recipe's name or a mapping) with ``overrides``; load no model.
 
     Raises ``RecipeError`` (a ``ValueError``) naming the wrong key and the fix.
     """
-    from .settings import parse_settings, read_recipe
+    from .settings import RecipeError, parse_settings, read_recipe, resolve_recipe
 
     if config is None or isinstance(config, Mapping):
         return parse_settings(config or {}, overrides)
-    return parse_settings(read_recipe(config), overrides, recipe_path=config)
+    path, name = resolve_recipe(config)
+    if name is not None and name.startswith("accelerate/"):
+        message = (
+            f"{name} is an accelerate config, not a training recipe: pass it to accelerate launch --config_file "
+            f'"$(cosmosqa-ptbr train --recipe-path {name})" and give --config a recipe (see --list-recipes)'
+        )
+        raise RecipeError(message)
+    return parse_settings(read_recipe(path), overrides, recipe_path=path, recipe_name=name)
 
 
 def train(
@@ -130,6 +151,17 @@ def main(args: argparse.Namespace) -> int:
     from .settings import RecipeError
 
     try:
+        if args.list_recipes:
+            _print_recipes()
+            return 0
+        if args.recipe_path:
+            print(_shipped_path(args.recipe_path))
+            return 0
+        if not args.config:
+            raise RecipeError(
+                "--config is missing: pass a recipe file or a shipped recipe name (see --list-recipes), "
+                "e.g. --config smollm2-135m/lora-cpu"
+            )
         settings = load_settings(args.config, **_overrides(args))
         if args.check:
             _print_settings(settings)
@@ -153,11 +185,35 @@ def main(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_recipes() -> None:
+    from .settings import recipe_description, shipped_recipes
+
+    recipes = shipped_recipes()
+    width = max(map(len, recipes))
+    for name, path in recipes.items():
+        print(f"{name:<{width}}  {recipe_description(path)}")
+        print(f"{'':<{width}}  {path}")
+
+
+def _shipped_path(name: str) -> Path:
+    from .settings import RecipeError, resolve_recipe
+
+    path, shipped = resolve_recipe(name)
+    if shipped is None:
+        message = f"--recipe-path {name!r} is not a shipped recipe name: --list-recipes lists them"
+        raise RecipeError(message)
+    return path.resolve()
+
+
 def _print_settings(settings: TrainSettings) -> None:
     import dataclasses
     import json
 
+    differ = settings.reference_differences()
     shown = {
+        "recipe": settings.recipe_name or settings.recipe,
+        "reference_setting": not differ,
+        "differs_from_reference": differ,
         "script": dataclasses.asdict(settings.script),
         "model": dataclasses.asdict(settings.model),
         "lora": dataclasses.asdict(settings.lora),

@@ -127,6 +127,7 @@ def tokenize_example(tokenizer: Any, item: Mapping[str, Any], eos_token: str) ->
     prompt_ids = tokenizer(prompt_text, add_special_tokens=False)["input_ids"]
     full_ids = tokenizer(prompt_text + answer, add_special_tokens=False)["input_ids"]
     shared = 0
+    # full_ids is the longer one by design: the shared prefix is what the two tokenisations agree on.
     for a, b in zip(prompt_ids, full_ids, strict=False):
         if a != b:
             break

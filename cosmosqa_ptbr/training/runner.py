@@ -16,7 +16,7 @@ from ..schema import LABEL, LETTERS
 from .data import TrainData, end_of_turn_token, load_train_data, tokenize_rows
 from .settings import RecipeError, TrainSettings
 
-__all__ = ["HubUploadError", "TrainResult", "run_training"]
+__all__ = ["HubUploadError", "TrainResult", "eval_shard", "run_training"]
 
 
 class HubUploadError(hub_upload.HubUploadError, RuntimeError):
@@ -48,17 +48,11 @@ def _load(settings: TrainSettings) -> Any:
 
     model_args = settings.model
     cuda = torch.cuda.is_available()
-    sharded = any(
-        os.environ.get(f"ACCELERATE_USE_{name}", "").lower() in ("1", "true") for name in ("FSDP", "DEEPSPEED")
-    )
-    if sharded and model_args.quantization == "4bit":
-        message = "FSDP and DeepSpeed shard bfloat16 weights, not 4-bit ones: pass --quantization none"
-        raise RecipeError(message)
-    # Under DDP every process holds a whole copy of the model on its own GPU; FSDP/DeepSpeed place it themselves.
-    device_map: Any = {"": int(os.environ.get("LOCAL_RANK", 0))} if cuda and not sharded else None
+    # Under DDP every process holds a whole copy of the model on its own GPU.
+    device_map: Any = {"": int(os.environ.get("LOCAL_RANK", 0))} if cuda else None
     loaded = load_model(
         model_args.model_name_or_path,
-        quantization="none" if sharded and model_args.quantization == "auto" else model_args.quantization,
+        quantization=model_args.quantization,
         dtype=None if model_args.model_dtype == "auto" else model_args.model_dtype,
         device_map=device_map,
         revision=model_args.model_revision,
@@ -73,8 +67,8 @@ def _load(settings: TrainSettings) -> Any:
     if loaded.quantization == "4bit":
         model = prepare_model_for_kbit_training(
             model,
-            use_gradient_checkpointing=bool(settings.sft.gradient_checkpointing),
-            gradient_checkpointing_kwargs=settings.sft.gradient_checkpointing_kwargs or {"use_reentrant": False},
+            use_gradient_checkpointing=bool(settings.sft.activation_checkpointing),
+            gradient_checkpointing_kwargs=settings.sft.activation_checkpointing_kwargs or {"use_reentrant": False},
         )
     present = {name.rsplit(".", 1)[-1] for name, _ in model.named_modules()}
     missing = [m for m in settings.lora.lora_target_modules if m not in present]
@@ -117,7 +111,19 @@ def _gold(items: Sequence[Mapping[str, Any]]) -> list[int]:
     return [label_to_index(item[LABEL]) for item in items]
 
 
-def _make_trainer(settings: TrainSettings, loaded: Any, train_ds: Any, eval_ds: Any, eval_items: list) -> Any:
+def eval_shard(items: Sequence[Any], rank: int, world: int) -> tuple[list[Any], list[bool]]:
+    """Return process ``rank``'s share of ``items`` and which of its entries count.
+
+    Every share has the same length (the last ones are padded with the first item, marked ``False``), so each
+    process runs the same number of batches before the counts are summed: no process waits at a collective call
+    for one that has already finished.
+    """
+    per_rank = -(-len(items) // world) if items else 0
+    indices = list(range(rank, per_rank * world, world))
+    return [items[i] if i < len(items) else items[0] for i in indices], [i < len(items) for i in indices]
+
+
+def _make_trainer(settings: TrainSettings, loaded: Any, train_ds: Any, eval_items: list) -> Any:
     import torch
     from trl import SFTTrainer
 
@@ -125,9 +131,9 @@ def _make_trainer(settings: TrainSettings, loaded: Any, train_ds: Any, eval_ds: 
         """Evaluates by the answer-letter log-likelihood, so checkpoints are ranked by accuracy."""
 
         def evaluate(self, eval_dataset=None, ignore_keys=None, metric_key_prefix: str = "eval") -> dict[str, float]:
-            # Each process scores its share of the items; the counts are summed over processes.
+            # Each process scores an equal-length share of the items; the counts are summed over processes.
             rank, world = self.args.process_index, self.args.world_size
-            shard = eval_items[rank::world]
+            shard, counted = eval_shard(eval_items, rank, world)
             logprobs = _score(
                 self.accelerator.unwrap_model(self.model),
                 loaded.tokenizer,
@@ -135,8 +141,9 @@ def _make_trainer(settings: TrainSettings, loaded: Any, train_ds: Any, eval_ds: 
                 self.args.per_device_eval_batch_size,
                 progress=False,
             )
-            correct = sum(int(p == g) for p, g in zip(logprobs.argmax(-1).tolist(), _gold(shard), strict=True))
-            counts = torch.tensor([correct, len(shard)], dtype=torch.float64, device=self.args.device)
+            hits = zip(logprobs.argmax(-1).tolist(), _gold(shard), counted, strict=True)
+            correct = sum(int(p == g) for p, g, keep in hits if keep)
+            counts = torch.tensor([correct, sum(counted)], dtype=torch.float64, device=self.args.device)
             counts = self.accelerator.reduce(counts, reduction="sum") if world > 1 else counts
             total = max(int(counts[1].item()), 1)
             metrics = {f"{metric_key_prefix}_accuracy": counts[0].item() / total, f"{metric_key_prefix}_n": total}
@@ -144,11 +151,14 @@ def _make_trainer(settings: TrainSettings, loaded: Any, train_ds: Any, eval_ds: 
             self.control = self.callback_handler.on_evaluate(self.args, self.state, self.control, metrics)
             return metrics
 
+    evaluating = str(getattr(settings.sft.eval_strategy, "value", settings.sft.eval_strategy)) != "no"
     return AccuracySFTTrainer(
         model=loaded.model,
         args=settings.sft,
         train_dataset=train_ds,
-        eval_dataset=eval_ds,
+        # transformers refuses eval_strategy != "no" without an eval_dataset, but evaluate() above scores
+        # eval_items and never reads it: one training row satisfies the check.
+        eval_dataset=train_ds.select(range(1)) if evaluating else None,
         processing_class=loaded.tokenizer,
     )
 
@@ -224,7 +234,28 @@ def _model_card(settings: TrainSettings, payload: Mapping[str, Any]) -> str:
         hardware=payload["training"]["hardware"],
         dataset_id=adapted["dataset_id"],
         notes=_limitations(settings, payload),
+        provenance=_provenance(settings),
     )
+
+
+def _provenance(settings: TrainSettings) -> str:
+    """Which recipe made the adapter, and whether its setting is the reference adapter's."""
+    from ..schema import REFERENCE_ADAPTER, REFERENCE_RECIPE
+
+    if settings.recipe_name:
+        source = f"Recipe: `{settings.recipe_name}` (shipped with cosmosqa-ptbr)"
+    elif settings.recipe:
+        source = f"Recipe: the file `{Path(settings.recipe).name}` (below)"
+    else:
+        source = "Recipe: settings given in Python (no recipe file)"
+    differ = settings.reference_differences()
+    if not differ:
+        return (
+            f"{source}. This is the reference setting: the hyperparameters published with `{REFERENCE_ADAPTER}` "
+            f"(the `{REFERENCE_RECIPE}` recipe), with the loss on the answer only as in every run of this package."
+        )
+    keys = ", ".join(f"`{key}`" for key in differ)
+    return f"{source}. Not the reference setting of `{REFERENCE_ADAPTER}`: it differs in {keys}."
 
 
 def _limitations(settings: TrainSettings, payload: Mapping[str, Any]) -> str:
@@ -253,9 +284,11 @@ def _limitations(settings: TrainSettings, payload: Mapping[str, Any]) -> str:
 def _write_outputs(
     settings: TrainSettings, trainer: Any, loaded: Any, payload: dict[str, Any], predictions: list
 ) -> Path:
+    """Save the adapter from every process, as the Trainer expects (it writes on the main one), then the rest."""
     out = Path(settings.sft.output_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    trainer.save_model(str(out))  # adapter_config.json + adapter_model.safetensors
+    trainer.save_model(str(out))  # adapter_config.json + adapter_model.safetensors, written by the main process
+    if not trainer.accelerator.is_main_process:
+        return out
     loaded.tokenizer.save_pretrained(str(out))  # includes the chat template the adapter was trained with
     (out / "results.json").write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     with (out / "predictions.jsonl").open("w", encoding="utf-8") as handle:
@@ -291,13 +324,34 @@ def _push(out: Path, settings: TrainSettings, api: Any) -> str:
         )
 
 
+def _remove_if_empty(folder: Path) -> None:
+    """Remove ``folder`` when it holds no file at all (only empty sub-folders)."""
+    import shutil
+
+    if folder.is_dir() and not any(path.is_file() for path in folder.rglob("*")):
+        shutil.rmtree(folder, ignore_errors=True)  # another process of the run may remove it first
+
+
 def run_training(
     settings: TrainSettings, *, resume: bool = False, api: Any = None, progress: bool = True
 ) -> TrainResult:
-    """Train as ``settings`` say and write the output folder; push it when ``settings.push_to_hub``."""
+    """Train as ``settings`` say and write the output folder; push it when ``settings.push_to_hub``.
+
+    A run that fails leaves no empty output folder behind when it created that folder.
+    """
+    out = Path(settings.sft.output_dir)
+    existed = out.exists()
+    try:
+        return _run(settings, out, resume=resume, api=api, progress=progress)
+    except BaseException:
+        if not existed:
+            _remove_if_empty(out)
+        raise
+
+
+def _run(settings: TrainSettings, out: Path, *, resume: bool, api: Any, progress: bool) -> TrainResult:
     from transformers.trainer_utils import get_last_checkpoint
 
-    out = Path(settings.sft.output_dir)
     last = get_last_checkpoint(str(out)) if out.is_dir() else None
     if resume and last is None:
         message = f"--resume: no checkpoint-* folder in {str(out)!r} to resume from; drop --resume to start afresh"
@@ -320,55 +374,60 @@ def run_training(
     eos = end_of_turn_token(loaded.tokenizer, sft.eos_token)
     train_ds = tokenize_rows(loaded.tokenizer, data.train, eos, sft.max_length)
     eval_items = data.eval[: settings.script.eval_limit] if settings.script.eval_limit else data.eval
-    eval_ds = tokenize_rows(loaded.tokenizer, eval_items, eos, None) if evaluating else None
-    trainer = _make_trainer(settings, loaded, train_ds, eval_ds, eval_items)
+    trainer = _make_trainer(settings, loaded, train_ds, eval_items)
 
     started = time.perf_counter()
     trainer.train(resume_from_checkpoint=last if resume else None)
     training_seconds = time.perf_counter() - started
 
-    payload: dict[str, Any] = {}
-    predictions: list = []
-    hub_url = None
-    if trainer.accelerator.is_main_process:
-        model = trainer.accelerator.unwrap_model(trainer.model)
-        adapted, baseline = _final_evaluation(settings, loaded, data, model, progress)
-        predictions = adapted.predictions
-        payload = {
-            **adapted.to_dict(),
-            "baseline": baseline.to_dict() if baseline is not None else None,
-            "model_index": [_card_entry(adapted, "LoRA adapter", data)],
-            "training": {
-                "base_model": settings.model.model_name_or_path,
-                "recipe": settings.recipe,
-                "train_examples": len(data.train),
-                "training_seconds": round(training_seconds, 1),
-                "global_step": trainer.state.global_step,
-                "best_checkpoint": trainer.state.best_model_checkpoint,
-                "best_eval_accuracy": trainer.state.best_metric,
-                "hardware": _hardware(),
-                "world_size": trainer.args.world_size,
-                "distributed_type": str(getattr(trainer.accelerator.distributed_type, "value", "")),
-                "quantization": loaded.quantization,
-                "hyperparameters": settings.hyperparameters(),
-                "log_history": trainer.state.log_history,
-            },
-        }
-        _write_outputs(settings, trainer, loaded, payload, predictions)
-        if settings.push_to_hub:
-            try:
-                hub_url = _push(out, settings, api)
-            except Exception as error:
-                message = (
-                    f"training finished and {str(out)!r} is complete, but uploading it to {settings.hub_model_id!r} "
-                    f"failed: {type(error).__name__}: {error}. Check HF_TOKEN / `hf auth login` and the network, "
-                    "then upload the folder with cosmosqa_ptbr.hub.push_folder_to_hub"
-                )
-                raise HubUploadError(message) from error
+    # Every process runs the same final evaluation: with the same items in the same batches, any collective a
+    # forward pass holds is met by all of them. Only the main process writes what it found.
+    model = trainer.accelerator.unwrap_model(trainer.model)
+    adapted, baseline = _final_evaluation(
+        settings, loaded, data, model, progress and trainer.accelerator.is_main_process
+    )
+    differ = settings.reference_differences()
+    payload: dict[str, Any] = {
+        **adapted.to_dict(),
+        "baseline": baseline.to_dict() if baseline is not None else None,
+        "model_index": [_card_entry(adapted, "LoRA adapter", data)],
+        "training": {
+            "base_model": settings.model.model_name_or_path,
+            "recipe": settings.recipe,
+            "recipe_name": settings.recipe_name,
+            "reference_setting": not differ,
+            "differs_from_reference": differ,
+            "train_examples": len(data.train),
+            "training_seconds": round(training_seconds, 1),
+            "global_step": trainer.state.global_step,
+            "best_checkpoint": trainer.state.best_model_checkpoint,
+            "best_eval_accuracy": trainer.state.best_metric,
+            "hardware": _hardware(),
+            "world_size": trainer.args.world_size,
+            "distributed_type": str(getattr(trainer.accelerator.distributed_type, "value", "")),
+            "quantization": loaded.quantization,
+            "hyperparameters": settings.hyperparameters(),
+            "log_history": trainer.state.log_history,
+        },
+    }
+    _write_outputs(settings, trainer, loaded, payload, adapted.predictions)
     trainer.accelerator.wait_for_everyone()
+    hub_url = None
+    # The upload comes after the last collective call: a failed upload must not leave the other processes waiting.
+    if trainer.accelerator.is_main_process and settings.push_to_hub:
+        try:
+            hub_url = _push(out, settings, api)
+        except Exception as error:
+            message = (
+                f"training finished and {str(out)!r} is complete, but uploading it to {settings.hub_model_id!r} "
+                f"failed: {type(error).__name__}: {error}. Check HF_TOKEN / `hf auth login` and the network, "
+                "then upload the folder with cosmosqa_ptbr.hub.push_folder_to_hub"
+            )
+            raise HubUploadError(message) from error
+    main = trainer.accelerator.is_main_process
     return TrainResult(
         output_dir=out,
-        results=payload,
+        results=payload if main else {},
         training_seconds=training_seconds,
         best_checkpoint=trainer.state.best_model_checkpoint,
         hub_url=hub_url,

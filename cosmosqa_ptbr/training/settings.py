@@ -2,12 +2,17 @@
 
 A recipe is a flat YAML mapping whose keys are the fields of :class:`ScriptArguments`,
 :class:`ModelArguments`, :class:`LoraArguments` and ``trl.SFTConfig``; ``--key value`` on the command
-line overrides a recipe key. Nothing here loads a model: every wrong setting fails here, naming the key.
+line overrides a recipe key. The package ships recipes as data (``cosmosqa_ptbr/recipes/<model>/<method>.yaml``
+and ``accelerate/*.yaml``), named without the folder or ``.yaml``: ``smollm2-135m/lora-cpu``. Nothing here
+loads a model: every wrong setting fails here, naming the key.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import difflib
+import os
+import re
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -16,9 +21,13 @@ from typing import Any, Literal
 
 from ..cli.options import SettingsError, coerce, read_settings_file, unknown_key_message
 from ..evaluation.models import EMBEDDED_MODEL
+from ..schema import REFERENCE_BASE_MODEL, REFERENCE_RECIPE
 
 __all__ = [
     "LORA_TARGET_MODULES",
+    "RECIPES_DIR",
+    "REFERENCE_RECIPE",
+    "REFERENCE_SETTING",
     "LoraArguments",
     "ModelArguments",
     "RecipeError",
@@ -27,10 +36,32 @@ __all__ = [
     "argument_dataclasses",
     "parse_settings",
     "read_recipe",
+    "recipe_description",
+    "resolve_recipe",
+    "shipped_recipes",
 ]
 
 #: The alignment-handbook Zephyr QLoRA recipe's targets: every attention and MLP projection.
 LORA_TARGET_MODULES: tuple[str, ...] = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
+
+#: The recipes shipped as package data: ``<model>/<method>.yaml`` and ``accelerate/<kind>.yaml``.
+RECIPES_DIR = Path(__file__).resolve().parents[1] / "recipes"
+
+#: The training setting published with the reference adapter (the recipe keys that define it).
+REFERENCE_SETTING: dict[str, Any] = {
+    "model_name_or_path": REFERENCE_BASE_MODEL,
+    "quantization": "4bit",
+    "lora_r": 16,
+    "lora_alpha": 16,
+    "lora_dropout": 0.05,
+    "lora_target_modules": ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj"],
+    "learning_rate": 4e-5,
+    "lr_scheduler_type": "linear",
+    "warmup_steps": 100,
+    "max_steps": 1000,
+    "per_device_train_batch_size": 16,
+    "gradient_accumulation_steps": 2,
+}
 
 #: Keys a recipe must never hold: secrets come from the environment or ``hf auth login``.
 _FORBIDDEN_KEYS = {
@@ -53,7 +84,13 @@ class ScriptArguments:
     )
     dataset_repo: str | None = field(
         default=None,
-        metadata={"help": "Hub dataset id or local folder of Cosmos QA Português (default: the package's repo id)."},
+        metadata={
+            "help": (
+                "Hub dataset repo (namespace/name) that dataset_config 'default' reads when neither "
+                "dataset_data_files nor dataset_data_dir is set, and the dataset the model card names "
+                "(default: heloisy/cosmos_qa_ptbr). Local files go in dataset_data_files or dataset_data_dir."
+            )
+        },
     )
     dataset_data_files: str | None = field(
         default=None, metadata={"help": "Local data files (a path or glob) to read instead of the Hub."}
@@ -90,10 +127,16 @@ class ScriptArguments:
     )
 
     def __post_init__(self) -> None:
+        if self.dataset_repo is not None and not re.fullmatch(r"[A-Za-z0-9][\w.-]*/[\w.-]+", self.dataset_repo):
+            message = (
+                f"dataset_repo must be a Hub repo id namespace/name, got {self.dataset_repo!r}: "
+                "for a local folder set dataset_data_dir instead"
+            )
+            raise RecipeError(message)
         for name in ("train_size", "max_train_samples", "eval_limit", "final_eval_limit"):
             value = getattr(self, name)
             if value is not None and value < 1:
-                message = f"{name} must be a positive integer or null, got {value!r}"
+                message = f"{name} must be a positive integer or null, got {value!r}: set it to 1 or more, or null"
                 raise RecipeError(message)
         if self.train_size is not None and self.eval_split not in (None, self.train_split):
             message = (
@@ -138,11 +181,16 @@ class LoraArguments:
     )
 
     def __post_init__(self) -> None:
-        if self.lora_r < 1 or self.lora_alpha < 1:
-            message = f"lora_r and lora_alpha must be >= 1, got r={self.lora_r} alpha={self.lora_alpha}"
+        if self.lora_r < 1:
+            message = f"lora_r must be a rank of 1 or more, got {self.lora_r!r}: set e.g. `lora_r: 16`"
+            raise RecipeError(message)
+        if self.lora_alpha <= 0:
+            message = (
+                f"lora_alpha must be positive, got {self.lora_alpha!r}: set e.g. `lora_alpha: 16` (scale alpha / r)"
+            )
             raise RecipeError(message)
         if not 0 <= self.lora_dropout < 1:
-            message = f"lora_dropout must be in [0, 1), got {self.lora_dropout}"
+            message = f"lora_dropout must be in [0, 1), got {self.lora_dropout!r}: set e.g. `lora_dropout: 0.05`"
             raise RecipeError(message)
         if not self.lora_target_modules:
             message = "lora_target_modules is empty: list the module names to adapt, e.g. [q_proj, v_proj]"
@@ -161,6 +209,22 @@ class TrainSettings:
     recipe_text: str | None = None
     push_to_hub: bool = False
     hub_model_id: str | None = None
+    recipe_name: str | None = None  # the shipped recipe's name, when the recipe is one
+
+    def reference_differences(self) -> list[str]:
+        """Return the keys of :data:`REFERENCE_SETTING` whose values differ here (empty: the reference setting)."""
+        current = {
+            **dataclasses.asdict(self.model),
+            **dataclasses.asdict(self.lora),
+            **{key: getattr(self.sft, key) for key in REFERENCE_SETTING if hasattr(self.sft, key)},
+        }
+        differ = []
+        for key, expected in REFERENCE_SETTING.items():
+            value = getattr(current.get(key), "value", current.get(key))
+            same = sorted(value) == sorted(expected) if isinstance(expected, list) else value == expected
+            if not same:
+                differ.append(key)
+        return differ
 
     def hyperparameters(self) -> dict[str, Any]:
         """Return the settings a model card reports."""
@@ -207,6 +271,49 @@ def _field_types() -> dict[str, tuple[type, Any]]:
     return types_by_name
 
 
+def shipped_recipes() -> dict[str, Path]:
+    """Return the recipes shipped with the package by name (``smollm2-135m/lora-cpu``, ``accelerate/ddp``)."""
+    return {
+        path.relative_to(RECIPES_DIR).with_suffix("").as_posix(): path for path in sorted(RECIPES_DIR.glob("*/*.yaml"))
+    }
+
+
+def recipe_description(path: str | Path) -> str:
+    """Return a recipe's one-line description: its first comment line."""
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            return line.lstrip("#").strip()
+    return ""
+
+
+def resolve_recipe(config: str | Path) -> tuple[Path, str | None]:
+    """Return the recipe file ``config`` names and its shipped name (None for a file of the user's own).
+
+    An existing path wins; otherwise ``config`` is a shipped recipe's name, with or without ``.yaml`` (and
+    ``recipes/`` in front, as older instructions wrote it). Raises :class:`RecipeError` listing close names.
+    """
+    path = Path(config)
+    if path.is_file():
+        try:
+            return path, path.resolve().relative_to(RECIPES_DIR).with_suffix("").as_posix()
+        except ValueError:
+            return path, None
+    if path.is_dir():
+        message = f"recipe {str(config)!r} is a folder: pass a YAML file or a recipe name such as smollm2-135m/lora-cpu"
+        raise RecipeError(message)
+    name = path.as_posix().removeprefix("recipes/").removesuffix(".yaml").removesuffix(".yml")
+    shipped = shipped_recipes()
+    if name in shipped:
+        return shipped[name], name
+    close = difflib.get_close_matches(name, list(shipped), n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    message = (
+        f"recipe {str(config)!r} does not exist as a file and is not a shipped recipe name{hint} "
+        "(`cosmosqa-ptbr train --list-recipes` lists them)"
+    )
+    raise RecipeError(message)
+
+
 def read_recipe(path: str | Path) -> dict[str, Any]:
     """Read a YAML recipe into a flat mapping; raise :class:`RecipeError` for a missing or malformed file."""
     try:
@@ -220,6 +327,7 @@ def parse_settings(
     overrides: Mapping[str, Any] | None = None,
     *,
     recipe_path: str | Path | None = None,
+    recipe_name: str | None = None,
 ) -> TrainSettings:
     """Merge ``recipe`` and ``overrides`` (override wins), check every key and value, build the settings.
 
@@ -229,6 +337,7 @@ def parse_settings(
     """
     import torch
 
+    _check_launch()  # before SFTConfig, which imports deepspeed as soon as a DeepSpeed launch is announced
     recipe = dict(recipe or {})
     overrides = dict(overrides or {})
     where_recipe = f"recipe {str(recipe_path)!r}" if recipe_path else "the recipe"
@@ -237,6 +346,7 @@ def parse_settings(
     types_by_name = _field_types()
     known = sorted(types_by_name)
     values: dict[str, Any] = {}
+    where_of: dict[str, str] = {}
     for key, value, where in sources:
         if key in _FORBIDDEN_KEYS:
             message = f"setting {key!r} in {where} is not allowed: {_FORBIDDEN_KEYS[key]}"
@@ -247,6 +357,8 @@ def parse_settings(
             values[key] = coerce(key, value, types_by_name[key][1], where)
         except SettingsError as error:
             raise RecipeError(str(error)) from None
+        where_of[key] = where
+    _check_ranges(values, where_of)
     push_to_hub = bool(values.pop("push_to_hub", False))
     hub_model_id = values.pop("hub_model_id", None)
     if push_to_hub and not hub_model_id:
@@ -267,7 +379,6 @@ def parse_settings(
         message = f"{key}: true needs a CUDA GPU and none is visible: remove it or pass --{key} false for the CPU"
         raise RecipeError(message)
     values.setdefault("report_to", "none")
-    values.setdefault("completion_only_loss", True)
     groups: list[Any] = []
     for dtype in argument_dataclasses():
         names = {f.name for f in dataclasses.fields(dtype) if f.init}
@@ -293,15 +404,82 @@ def parse_settings(
         recipe_text=recipe_text,
         push_to_hub=push_to_hub,
         hub_model_id=hub_model_id,
+        recipe_name=recipe_name,
     )
+
+
+def _check_launch() -> None:
+    """Refuse FSDP and DeepSpeed launches: the runner has been run under DDP only."""
+    for name in ("FSDP", "DEEPSPEED"):
+        if os.environ.get(f"ACCELERATE_USE_{name}", "").lower() in ("1", "true"):
+            message = (
+                f"accelerate launched this run with {name}, which cosmosqa-ptbr train does not support: launch with "
+                'DDP, accelerate launch --config_file "$(cosmosqa-ptbr train --recipe-path accelerate/ddp)"'
+            )
+            raise RecipeError(message)
+
+
+def _positive(value: Any) -> bool:
+    return value > 0
+
+
+def _at_least_one(value: Any) -> bool:
+    return value >= 1
+
+
+def _not_negative(value: Any) -> bool:
+    return value >= 0
+
+
+#: Ranges of numeric settings, checked before any model loads: key -> (test, what is allowed, an example fix).
+#: trl.SFTConfig itself accepts most of these (max_steps=-3, learning_rate=-1, a batch of 0, seed=-1), so
+#: without this table nothing would stop them before the model loads.
+_RANGES: dict[str, tuple[Any, str, str]] = {
+    "learning_rate": (_positive, "a positive number", "learning_rate: 2.0e-4"),
+    "max_steps": (
+        lambda v: v == -1 or v >= 1,
+        "a positive number of optimiser steps, or -1 to train for num_train_epochs",
+        "max_steps: 1000",
+    ),
+    "num_train_epochs": (_positive, "a positive number of epochs", "num_train_epochs: 1"),
+    "warmup_steps": (
+        _not_negative,
+        "0 or more (steps; a value below 1 is a fraction of the total)",
+        "warmup_steps: 100",
+    ),
+    "per_device_train_batch_size": (_at_least_one, "1 or more", "per_device_train_batch_size: 4"),
+    "per_device_eval_batch_size": (_at_least_one, "1 or more", "per_device_eval_batch_size: 8"),
+    "gradient_accumulation_steps": (_at_least_one, "1 or more", "gradient_accumulation_steps: 4"),
+    "logging_steps": (_positive, "a positive number of steps (below 1: a fraction of the total)", "logging_steps: 10"),
+    "eval_steps": (_positive, "a positive number of steps (below 1: a fraction of the total)", "eval_steps: 100"),
+    "save_steps": (_positive, "a positive number of steps (below 1: a fraction of the total)", "save_steps: 100"),
+    "save_total_limit": (_at_least_one, "1 or more, or null to keep every checkpoint", "save_total_limit: 3"),
+    "max_length": (_at_least_one, "a positive number of tokens, or null", "max_length: 1024"),
+    "weight_decay": (_not_negative, "0 or more", "weight_decay: 0.0"),
+    "max_grad_norm": (_not_negative, "0 or more (0 turns clipping off)", "max_grad_norm: 1.0"),
+    "dataloader_num_workers": (_not_negative, "0 or more", "dataloader_num_workers: 0"),
+    "seed": (_not_negative, "0 or more", "seed: 42"),
+}
+
+
+def _check_ranges(values: Mapping[str, Any], where_of: Mapping[str, str]) -> None:
+    for key, (test, allowed, example) in _RANGES.items():
+        value = values.get(key)
+        if value is not None and not test(value):
+            message = f"setting {key!r} in {where_of[key]} must be {allowed}, got {value!r}: set e.g. `{example}`"
+            raise RecipeError(message)
 
 
 def _check_consistency(sft: Any) -> None:
     if sft.packing:
         message = "packing: true would mix questions in one sequence and blur the answer-only loss: set packing: false"
         raise RecipeError(message)
-    if sft.completion_only_loss is False:
-        message = "completion_only_loss: false would train on the prompt too: remove it (the loss falls on the answer)"
+    if sft.completion_only_loss is not None:
+        # The tokenised rows carry their own labels (prompt set to -100), and trl then ignores this setting.
+        message = (
+            f"completion_only_loss: {sft.completion_only_loss} has no effect here (the labels mask the prompt, so the "
+            "loss always falls on the answer only): remove it"
+        )
         raise RecipeError(message)
     metric = sft.metric_for_best_model
     if metric is not None and metric.removeprefix("eval_") != "accuracy":
