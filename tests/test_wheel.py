@@ -49,9 +49,6 @@ def test_the_installed_wheel_works_from_outside_the_repository(checked: tuple[st
         assert step in output, output
 
 
-# RECIPES-IN-WHEEL: the recipes become package data in a parallel change; then this passes (and the script's
-# `train --config smollm2-135m/lora-cpu --check` line turns from PENDING to OK).
-@pytest.mark.xfail(reason="recipes are not package data yet", strict=False)
 def test_the_wheel_holds_the_recipes(checked: tuple[str, Path]) -> None:
     """The wheel carries cosmosqa_ptbr/recipes/smollm2-135m/lora-cpu.yaml, and `train --check` finds it."""
     output, work = checked
