@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-from cosmosqa_ptbr.training.command import load_settings, main, make_parser, train
+from cosmosqa_ptbr.cli import main as cli_main
+from cosmosqa_ptbr.training.command import load_settings, make_parser, train
 from cosmosqa_ptbr.training.settings import LORA_TARGET_MODULES, RecipeError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -169,11 +170,11 @@ def test_package_level_train_is_the_training_function(tmp_path: Path) -> None:
 def test_cli_reports_a_bad_recipe_with_exit_code_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``train`` prints the recipe error and exits 2 without loading a model."""
     missing = tmp_path / "nope.yaml"
-    assert main(make_parser().parse_args(["--config", str(missing)])) == 2
+    assert cli_main(["train", "--config", str(missing)]) == 2
     assert "does not exist" in capsys.readouterr().err
     bad = tmp_path / "bad.yaml"
     bad.write_text("output_dir: out\nmax_steps: many\n")
-    assert main(make_parser().parse_args(["--config", str(bad)])) == 2
+    assert cli_main(["train", "--config", str(bad)]) == 2
     assert "'max_steps'" in capsys.readouterr().err
 
 
