@@ -141,6 +141,10 @@ CASES = [
     Case("missing-data-file", ("data", "info", "--data-files", "validation=nope.csv"), 2,
          ("nope.csv", "does not exist")),
     Case("file-as-data-dir", ("data", "info", "--data-dir", "good.csv"), 2, ("good.csv", "not a folder")),
+    Case("export-into-a-file", ("data", "export", "--output-dir", "notes.txt", "--format", "csv"), 2,
+         ("notes.txt", "not a folder"), unchanged=("notes.txt",)),
+    Case("split-not-in-files", ("data", "info", "--data-files", "validation=good.csv", "--split", "test"), 2,
+         ("'test'", "splits: validation")),
     # translate: outputs that are not its own, inputs it cannot read, servers that fail
     Case("translate-output-is-notes", ("translate", "--input", "english.csv", "--output", "notes.txt",
          "--base-url", "{failing}", *FAST), 2, ("notes.txt", "not the output of a translate run"),
@@ -179,6 +183,8 @@ CASES = [
          ("results.json", "not a score results file"), unchanged=("results.json",)),
     Case("score-show-invalid-negative", ("score", "--predictions", "predictions.jsonl", "--show-invalid", "-1"), 2,
          ("--show-invalid",)),
+    # compare: a run folder without predictions
+    Case("compare-missing-run", ("compare", "nope_a", "nope_b"), 2, ("nope_a", "predictions.jsonl")),
     # cards: a card folder under a file
     Case("cards-dir-under-a-file", ("cards", "--dataset-card-dir", "notes.txt/card", "--model-card-dir", "m"), 2,
          ("notes.txt", "--dataset-card-dir"), unchanged=("notes.txt",)),

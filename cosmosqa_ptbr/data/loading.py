@@ -129,6 +129,16 @@ def load_dataset(
         if isinstance(exc.__cause__, CommandError):
             raise exc.__cause__ from None
         raise
+    available = list(builder.info.splits or {})
+    # A split may be an expression ("validation[:10]", "train+validation"); check the names in it.
+    names = [part.split("[")[0].strip() for part in str(split).split("+")] if split is not None else []
+    missing = [name for name in names if available and name not in available]
+    if missing:
+        message = (
+            f"split {missing[0]!r} is not in the data (splits: {', '.join(available)}); pick one of those, or give "
+            f"a file for it (data_files={{'{missing[0]}': 'path.csv'}}, --data-files {missing[0]}=PATH)"
+        )
+        raise DataFilesError(message)
     result = builder.as_dataset(split=split, in_memory=bool(keep_in_memory))
     result.skipped_rows = list(builder.skipped_rows)
     return result
