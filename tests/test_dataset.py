@@ -219,7 +219,12 @@ def test_data_info_on_default_config_offline_prints_the_fix_not_a_traceback(
     monkeypatch.chdir(tmp_path)
     assert cli.main(["data", "info", "--config", "default"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("error: ") and "'sample'" in err and "data_dir=" in err and "Traceback" not in err
+    assert (
+        err.startswith("cosmosqa-ptbr data: error: ")
+        and "'sample'" in err
+        and "data_dir=" in err
+        and "Traceback" not in err
+    )
 
 
 class _FakeHub(BaseHTTPRequestHandler):

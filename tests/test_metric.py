@@ -73,6 +73,13 @@ def test_metric_rejects_bad_input(letter_accuracy: Any, predictions: list, refer
         letter_accuracy.compute(predictions=predictions, references=references)
 
 
+def test_metric_on_empty_lists_raises_a_clear_value_error(letter_accuracy: Any) -> None:
+    """compute(predictions=[], references=[]) says the inputs are empty instead of evaluate's IndexError."""
+    with pytest.raises(ValueError, match="predictions is empty: pass at least one prediction"):
+        letter_accuracy.compute(predictions=[], references=[])
+    assert letter_accuracy.compute(predictions=["B"], references=["B"])["accuracy"] == 1.0
+
+
 def test_metric_rejects_malformed_options(letter_accuracy: Any) -> None:
     """Options that are not four strings per question raise ValueError naming the question."""
     with pytest.raises(ValueError, match="options 0"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any
 import pytest
 
 from cosmosqa_ptbr.cli import main
-from cosmosqa_ptbr.evaluation.scoring import PredictionsFileError
+from cosmosqa_ptbr.evaluation.scoring import PredictionsFileError, read_predictions
 from cosmosqa_ptbr.schema import LETTERS
 
 
@@ -72,19 +73,39 @@ def test_text_field_option_reads_another_field(tmp_path: Path, sample: list, cap
     assert "strict accuracy      100.00%" in capsys.readouterr().out
 
 
-def test_unknown_id_is_an_error(tmp_path: Path, generations: list) -> None:
-    """An id absent from the split raises, naming the id and the file."""
+def test_partial_predictions_report_coverage_and_warn(tmp_path: Path, sample: list, capsys: Any) -> None:
+    """Five answers for a 400-item split: the table and JSON give coverage 5/400 and stderr warns."""
+    records = [{"id": row["id"], "generation": row["Label"]} for row in sample[:5]]
+    output = tmp_path / "results.json"
+    assert main(["score", "--predictions", str(_write(tmp_path / "g.jsonl", records)), "--output", str(output)]) == 0
+    captured = capsys.readouterr()
+    assert "coverage               1.25%   5 of the 400 items in the split scored" in captured.out
+    assert "warning:" in captured.err and "covers 5 of the 400 items" in captured.err
+    saved = json.loads(output.read_text(encoding="utf-8"))
+    assert (saved["n"], saved["n_dataset"], saved["coverage"]) == (5, 400, 5 / 400)
+
+
+def test_full_predictions_do_not_warn(tmp_path: Path, sample: list, capsys: Any) -> None:
+    """Answers for every item of the split: coverage 100% and no warning."""
+    records = [{"id": row["id"], "generation": row["Label"]} for row in sample]
+    assert main(["score", "--predictions", str(_write(tmp_path / "g.jsonl", records))]) == 0
+    captured = capsys.readouterr()
+    assert "coverage             100.00%" in captured.out and "warning" not in captured.err
+
+
+def test_unknown_id_is_an_error(tmp_path: Path, generations: list, capsys: Any) -> None:
+    """An id absent from the split is a one-line error (exit 2), naming the id and the file."""
     bad = [*generations[:3], {"id": "no-such-item", "generation": "Alternativa A"}]
     predictions = _write(tmp_path / "gen.jsonl", bad)
-    with pytest.raises(PredictionsFileError, match=r"1 of 4 ids are not in the dataset split \(no-such-item\)"):
-        main(["score", "--predictions", str(predictions)])
+    assert main(["score", "--predictions", str(predictions)]) == 2
+    assert re.search(r"1 of 4 ids are not in the dataset split \(no-such-item\)", capsys.readouterr().err)
 
 
 def test_duplicate_id_is_an_error(tmp_path: Path, generations: list) -> None:
     """A second generation for the same id raises, naming both lines."""
     predictions = _write(tmp_path / "gen.jsonl", [*generations[:3], generations[1]])
     with pytest.raises(PredictionsFileError, match=r"line 4: id .* already appeared on line 2"):
-        main(["score", "--predictions", str(predictions)])
+        read_predictions(predictions)
 
 
 @pytest.mark.parametrize(
@@ -97,12 +118,15 @@ def test_duplicate_id_is_an_error(tmp_path: Path, generations: list) -> None:
         ("\n", "holds no predictions"),
     ],
 )
-def test_malformed_predictions_file_is_an_error(tmp_path: Path, content: str, match: str) -> None:
-    """Bad JSON, missing fields, null text and empty files raise with the file and line."""
+def test_malformed_predictions_file_is_an_error(tmp_path: Path, content: str, match: str, capsys: Any) -> None:
+    """Bad JSON, missing fields, null text and empty files are a one-line error (exit 2) with the file and line."""
     path = tmp_path / "gen.jsonl"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(PredictionsFileError, match=match):
-        main(["score", "--predictions", str(path)])
+        read_predictions(path)
+    assert main(["score", "--predictions", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("cosmosqa-ptbr score: error: ") and str(path) in err and "Traceback" not in err
 
 
 def test_score_module_imports_nothing_heavy() -> None:

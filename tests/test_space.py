@@ -12,7 +12,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -239,3 +239,30 @@ def test_space_card_and_requirements_pin_the_installed_gradio() -> None:
     requirements = (APP.parent / "requirements.txt").read_text().splitlines()
     assert f"gradio=={gradio.__version__}" in requirements
     assert any(line.startswith("transformers") for line in requirements)  # the package's own dependencies
+
+
+class _TokenizerThatMustNotRun:
+    """Stands in for a tokenizer and fails the test if the Space tokenises anything."""
+
+    def __getattr__(self, name: str) -> Any:
+        raise AssertionError(f"the tokenizer was used ({name}) before the size check refused the input")
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the tokenizer was called before the size check refused the input")
+
+
+def test_oversized_input_is_refused_by_size_before_any_tokenisation(sample: list) -> None:
+    """A 20 MB context is refused with the Portuguese 'longo demais' message without touching the tokenizer."""
+    import gradio as gr
+
+    app = load_space_app()
+    loaded = SimpleNamespace(tokenizer=_TokenizerThatMustNotRun(), adapter=None, model=None)
+    app._RUNTIMES["size-check"] = (loaded, app.SpaceSettings())
+    huge = {**sample[0], CONTEXT: "palavra " * 2_500_000}
+    started = time.perf_counter()
+    with pytest.raises(gr.Error) as raised:
+        app._answer("size-check", *fields(huge), "base")
+    assert time.perf_counter() - started < 1.0
+    assert "longo demais" in str(raised.value) and "caracteres" in str(raised.value)
+    with pytest.raises(gr.Error, match="caracteres"):
+        app._check_length(loaded, {CONTEXT: "x" * (2048 * 8 + 1)}, 2048)

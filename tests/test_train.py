@@ -14,7 +14,8 @@ import pytest
 import yaml
 from _hub import RecordingHfApi
 
-from cosmosqa_ptbr.training.command import load_settings, main, make_parser, train
+from cosmosqa_ptbr.cli import main as cli_main
+from cosmosqa_ptbr.training.command import load_settings, make_parser, train
 from cosmosqa_ptbr.training.settings import (
     LORA_TARGET_MODULES,
     RECIPES_DIR,
@@ -280,8 +281,7 @@ def test_out_of_range_settings_are_refused_by_check(
     """``train --check`` refuses a value out of range in one line naming the key and exits 2."""
     with pytest.raises(RecipeError, match=expected):
         load_settings(SMOL, **{key: value})
-    args = make_parser().parse_args(["--config", SMOL, "--check", f"--{key}", str(value)])
-    assert main(args) == 2
+    assert cli_main(["train", "--config", SMOL, "--check", f"--{key}", str(value)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("cosmosqa-ptbr train: error: ") and key in err
 
@@ -314,11 +314,11 @@ def test_package_level_train_is_the_training_function(tmp_path: Path) -> None:
 def test_cli_reports_a_bad_recipe_with_exit_code_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``train`` prints the recipe error and exits 2 without loading a model."""
     missing = tmp_path / "nope.yaml"
-    assert main(make_parser().parse_args(["--config", str(missing)])) == 2
+    assert cli_main(["train", "--config", str(missing)]) == 2
     assert "does not exist" in capsys.readouterr().err
     bad = tmp_path / "bad.yaml"
     bad.write_text("output_dir: out\nmax_steps: many\n")
-    assert main(make_parser().parse_args(["--config", str(bad)])) == 2
+    assert cli_main(["train", "--config", str(bad)]) == 2
     assert "'max_steps'" in capsys.readouterr().err
 
 

@@ -311,6 +311,36 @@ def test_a_second_run_cannot_write_the_same_output(tmp_path: Path) -> None:
     second.close()
 
 
+@pytest.mark.parametrize(
+    "content",
+    [b"notes\nmore notes\nlast line without newline", b"id,contexto\nq1,texto\n", b"just one line"],
+    ids=["notes", "csv", "one-line"],
+)
+def test_a_file_that_is_not_a_run_output_is_refused_byte_for_byte(tmp_path: Path, content: bytes) -> None:
+    """Notes, a CSV or a single unterminated line given as the output are refused and left exactly as they were."""
+    output = tmp_path / "notes.jsonl"
+    output.write_bytes(content)
+    store = OutputStore(output)
+    with pytest.raises(StoreError, match="is not the output of a translate run"):
+        store.open()
+    store.close()
+    assert output.read_bytes() == content
+
+
+def test_a_torn_line_is_cut_from_rows_of_the_schema_even_without_a_manifest(
+    tmp_path: Path, reference: dict[str, dict[str, Any]]
+) -> None:
+    """Complete rows of the output schema prove the file is a run's own: its torn last line is cut, rows kept."""
+    rows = list(reference.values())[:2]
+    output = tmp_path / "out.jsonl"
+    whole = b"".join(json.dumps(row, ensure_ascii=False).encode() + b"\n" for row in rows)
+    output.write_bytes(whole + b'{"id": "torn", "conte')
+    store = OutputStore(output)
+    store.open()
+    store.close()
+    assert output.read_bytes() == whole and store.done == {row[ID] for row in rows}
+
+
 def test_json_schema_refusal_falls_back_to_json_mode(
     tmp_path: Path, english_subset: Callable, reference: dict[str, dict[str, Any]], server: Callable
 ) -> None:

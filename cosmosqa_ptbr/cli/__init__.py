@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from .. import __version__
-from .options import CommandError
+from .options import debug_requested, run_guarded
 
 __all__ = ["SUBCOMMANDS", "build_parser", "main"]
 
@@ -79,16 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ``COSMOSQA_DEBUG=1``) shows its traceback too. Any other exception is a bug and keeps its traceback.
     """
     argv = list(sys.argv[1:] if argv is None else argv)
-    debug = "--debug" in argv or os.environ.get("COSMOSQA_DEBUG", "") not in ("", "0")
+    debug = debug_requested(argv)
     argv = [arg for arg in argv if arg != "--debug"]
     args = build_parser(argv).parse_args(argv)
-    try:
-        return int(args._main(args) or 0)
-    except CommandError as error:
-        if debug:
-            raise
-        print(f"cosmosqa-ptbr {args.command}: error: {error}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print(f"cosmosqa-ptbr {args.command}: interrupted", file=sys.stderr)
-        return 130
+    return run_guarded(args.command, lambda: args._main(args), debug=debug)

@@ -23,9 +23,11 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import difflib
+import os
+import sys
 import types
 import typing
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
@@ -37,7 +39,10 @@ __all__ = [
     "accept_open_settings",
     "add_settings",
     "coerce",
+    "debug_requested",
+    "module_main",
     "read_settings_file",
+    "run_guarded",
     "settings_from_args",
     "settings_from_mapping",
     "subcommand_parser",
@@ -54,6 +59,39 @@ class CommandError(Exception):
 
 class SettingsError(CommandError, ValueError):
     """A setting (flag, recipe key or argument) has a wrong name, type or value."""
+
+
+def debug_requested(argv: Sequence[str]) -> bool:
+    """True when ``--debug`` is among ``argv`` or ``COSMOSQA_DEBUG`` is set (not 0): show tracebacks."""
+    return "--debug" in argv or os.environ.get("COSMOSQA_DEBUG", "") not in ("", "0")
+
+
+def run_guarded(command: str, run: Callable[[], int | None], *, debug: bool = False) -> int:
+    """Run a subcommand inside the error boundary; return its exit status.
+
+    A :class:`CommandError` prints ``cosmosqa-ptbr <command>: error: <message>`` on stderr and gives 2 (with
+    ``debug`` it is re-raised, traceback and all); Ctrl-C gives 130. Any other exception is a bug and propagates.
+    """
+    try:
+        return int(run() or 0)
+    except CommandError as error:
+        if debug:
+            raise
+        print(f"cosmosqa-ptbr {command}: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"cosmosqa-ptbr {command}: interrupted", file=sys.stderr)
+        return 130
+
+
+def module_main(
+    command: str, main: Callable[[argparse.Namespace], int | None], make_parser: Callable[[], argparse.ArgumentParser]
+) -> int:
+    """``python -m cosmosqa_ptbr.<package>``: parse ``sys.argv`` with the subcommand's parser, run it guarded."""
+    argv = sys.argv[1:]
+    debug = debug_requested(argv)
+    args = make_parser().parse_args([arg for arg in argv if arg != "--debug"])
+    return run_guarded(command, lambda: main(args), debug=debug)
 
 
 class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):

@@ -12,6 +12,7 @@ from ..schema import DEFAULT_REPO_ID
 from .export import EXPORT_FORMATS, export_dataset, write_parquet_splits
 from .loading import CONFIGS, label_counts, load_dataset
 from .reading import (
+    DataFilesError,
     DatasetUnavailableError,
     DatasetValidationError,
     RowChecker,
@@ -25,6 +26,7 @@ __all__ = [
     "CONFIGS",
     "DEFAULT_REPO_ID",
     "EXPORT_FORMATS",
+    "DataFilesError",
     "DatasetUnavailableError",
     "DatasetValidationError",
     "RowChecker",

@@ -21,6 +21,7 @@ from urllib.parse import urlparse
 import datasets
 from datasets.data_files import DataFilesDict, get_data_patterns
 
+from ..cli.options import CommandError
 from ..schema import DEFAULT_REPO_ID, features
 from .reading import (
     ON_ERROR,
@@ -185,6 +186,7 @@ class CosmosQAPtbr(datasets.GeneratorBasedBuilder):
 
     def _generate_examples(self, split: str, files: list[tuple[str, str]]) -> Any:
         checker = RowChecker(split, on_error=self.config.on_error)
+        kept = 0
         for shown, path in files:
             name = shown.split("::")[-1]  # drop datasets' compression prefix, if any
             columns, rows = read_rows(path, name=name)
@@ -195,8 +197,15 @@ class CosmosQAPtbr(datasets.GeneratorBasedBuilder):
                     raise DatasetValidationError(message, file=name, field="<row>", line=line)
                 converted = checker.check(name, line, row)
                 if converted is not None:
+                    kept += 1
                     yield f"{name}:{line}", converted
         self.skipped_rows.extend(checker.skipped)
+        if not kept:
+            # datasets would only say 'Instruction "<split>" corresponds to no data!', naming no file.
+            names = ", ".join(shown.split("::")[-1] for shown, _ in files)
+            problem = f"all {len(checker.skipped)} rows were invalid" if checker.skipped else "it holds no rows"
+            message = f"split {split!r} ({names}): {problem}; give a file with at least one valid row for it"
+            raise DatasetValidationError(message, file=names, field="<file>")
 
     def download_and_prepare(self, *args: Any, **kwargs: Any) -> None:
         """Prepare as usual; in ``on_error="skip"`` mode also report the rows set aside (even from cache)."""
@@ -204,8 +213,8 @@ class CosmosQAPtbr(datasets.GeneratorBasedBuilder):
         try:
             super().download_and_prepare(*args, **kwargs)
         except datasets.exceptions.DatasetGenerationError as exc:
-            # datasets wraps every error raised while generating; surface the validation error itself.
-            if isinstance(exc.__cause__, DatasetValidationError):
+            # datasets wraps every error raised while generating; surface the user's mistake itself.
+            if isinstance(exc.__cause__, CommandError):
                 raise exc.__cause__ from None
             raise
         if self.config.on_error != "skip":

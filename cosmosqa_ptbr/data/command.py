@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from ..cli.options import CommandError, HelpFormatter, subcommand_parser
+from ..cli.options import CommandError, HelpFormatter, module_main, subcommand_parser
 from ..schema import DEFAULT_REPO_ID, LETTERS
 from .export import EXPORT_FORMATS, export_dataset
 from .loading import CONFIGS, label_counts, load_dataset
-from .reading import ON_ERROR, DatasetUnavailableError, DatasetValidationError
+from .reading import ON_ERROR
 
 __all__ = ["main", "make_parser"]
 
@@ -129,7 +128,7 @@ def _info(config: str, dataset_dict: Any) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    """Run ``cosmosqa-ptbr data <action>``; data problems print their message and exit with status 2."""
+    """Run ``cosmosqa-ptbr data <action>``; a data problem is a ``CommandError`` (one line, exit status 2)."""
     folder = None
     if args.action == "push":
         from ..hub.upload import claim_folder
@@ -138,11 +137,7 @@ def main(args: argparse.Namespace) -> int:
         if args.no_upload and not args.folder:
             raise CommandError("--no-upload needs --folder (where to keep the built repo)")
         folder = claim_folder(args.folder, command="data push", flag="--folder") if args.folder else None
-    try:
-        config, dataset_dict = _load_from_args(args)
-    except (DatasetValidationError, DatasetUnavailableError, FileNotFoundError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+    config, dataset_dict = _load_from_args(args)
     if args.action == "info":
         _info(config, dataset_dict)
     elif args.action == "export":
@@ -177,4 +172,4 @@ def main(args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(make_parser().parse_args()))
+    raise SystemExit(module_main("data", main, make_parser))

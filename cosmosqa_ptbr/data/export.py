@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from ..schema import COLUMNS, LABEL, LETTERS, NO_LABEL
+from .reading import DataFilesError
 
 __all__ = ["EXPORT_FORMATS", "export_dataset", "write_parquet_splits"]
 
@@ -28,7 +29,10 @@ def export_dataset(dataset_dict: Mapping[str, Any], output_dir: str | Path, fmt:
         message = f"format must be one of {', '.join(EXPORT_FORMATS)}, got {fmt!r}"
         raise ValueError(message)
     folder = Path(output_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise DataFilesError(f"--output-dir {folder} is a file, not a folder; name a folder to write into") from None
     written = []
     for split, dataset in dataset_dict.items():
         path = folder / f"{split}.{fmt}"

@@ -9,10 +9,13 @@ the CLI stays fast.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, Final
 
+from ..cli.options import CommandError, SettingsError
 from ..schema import DEFAULT_REPO_ID, LABEL, LETTERS, NO_LABEL
-from .reading import ON_ERROR, find_data_files
+from .reading import ON_ERROR, DataFilesError, find_data_files
 
 __all__ = ["CONFIGS", "label_counts", "load_dataset"]
 
@@ -30,10 +33,34 @@ def _split_data_files(data_files: Any) -> Any:
             split, sep, path = str(item).partition("=")
             if not sep or not split or not path:
                 message = f"data file {item!r}: write split=path for every file when one uses that form"
-                raise ValueError(message)
+                raise SettingsError(message)
             mapping.setdefault(split, []).append(path)
         return mapping
     return data_files
+
+
+def _named_paths(data_files: Any) -> Iterator[str]:
+    if isinstance(data_files, (str, Path)):
+        yield str(data_files)
+    elif isinstance(data_files, dict):
+        for paths in data_files.values():
+            yield from _named_paths(paths)
+    elif isinstance(data_files, (list, tuple)):
+        for path in data_files:
+            yield from _named_paths(path)
+
+
+def _check_local_files(data_files: Any) -> None:
+    """Name a missing file or a folder given as a file here: datasets would say only 'Unable to find'."""
+    for path in _named_paths(data_files):
+        if "://" in path or "::" in path or any(char in path for char in "*?["):
+            continue  # a URL or a glob: datasets resolves it and says what it could not find
+        local = Path(path).expanduser()
+        if local.is_dir():
+            message = f"data file {path} is a folder, not a file; pass a file inside it, or the folder as --data-dir"
+            raise DataFilesError(message)
+        if not local.exists():
+            raise DataFilesError(f"data file {path} does not exist; check the path (relative to {Path.cwd()})")
 
 
 def load_dataset(
@@ -65,10 +92,10 @@ def load_dataset(
 
     if config not in CONFIGS:
         message = f"unknown config {config!r}; choose one of {', '.join(CONFIGS)}"
-        raise ValueError(message)
+        raise SettingsError(message)
     if on_error not in ON_ERROR:
         message = f"on_error must be one of {', '.join(ON_ERROR)}, got {on_error!r}"
-        raise ValueError(message)
+        raise SettingsError(message)
     prepare = {key: kwargs.pop(key) for key in _PREPARE_KWARGS if key in kwargs}
     keep_in_memory = kwargs.pop("keep_in_memory", None)
     revision = kwargs.pop("revision", None)
@@ -78,6 +105,7 @@ def load_dataset(
     if revision is not None:
         config_kwargs["hub_revision"] = revision
     data_files = _split_data_files(data_files)
+    _check_local_files(data_files)
     if config == "default" and data_dir is not None and data_files is None:
         # Resolve the folder to its files here: the cache is then keyed on the files, not on the folder name.
         data_files = find_data_files(data_dir)
@@ -92,7 +120,25 @@ def load_dataset(
         **config_kwargs,
         **kwargs,
     )
-    builder.download_and_prepare(**prepare)
+    from datasets.exceptions import DatasetGenerationError
+
+    try:
+        builder.download_and_prepare(**prepare)
+    except DatasetGenerationError as exc:
+        # datasets wraps whatever the builder raises; the user's mistake is the cause, with file, row and fix.
+        if isinstance(exc.__cause__, CommandError):
+            raise exc.__cause__ from None
+        raise
+    available = list(builder.info.splits or {})
+    # A split may be an expression ("validation[:10]", "train+validation"); check the names in it.
+    names = [part.split("[")[0].strip() for part in str(split).split("+")] if split is not None else []
+    missing = [name for name in names if available and name not in available]
+    if missing:
+        message = (
+            f"split {missing[0]!r} is not in the data (splits: {', '.join(available)}); pick one of those, or give "
+            f"a file for it (data_files={{'{missing[0]}': 'path.csv'}}, --data-files {missing[0]}=PATH)"
+        )
+        raise DataFilesError(message)
     result = builder.as_dataset(split=split, in_memory=bool(keep_in_memory))
     result.skipped_rows = list(builder.skipped_rows)
     return result

@@ -6,25 +6,31 @@ row against the schema and converts it to the builder's features. Errors name th
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, BinaryIO, Final
 
+from ..cli.options import CommandError
 from ..schema import COLUMNS, ID, LABEL, LETTERS, NO_LABEL, TEXT_COLUMNS, label_to_index
 
 __all__ = [
     "ON_ERROR",
     "UNLABELLED_SPLITS",
+    "DataFilesError",
     "DatasetUnavailableError",
     "DatasetValidationError",
     "RowChecker",
     "SkippedRow",
     "SkippedRowsWarning",
+    "decoded_lines",
     "find_data_files",
+    "open_user_file",
+    "read_json_lines",
     "read_rows",
 ]
 
@@ -36,7 +42,7 @@ EXPORT_FORMATS: Final[tuple[str, ...]] = ("parquet", "jsonl", "csv")
 _READERS: Final = {".csv": "csv", ".jsonl": "json", ".json": "json", ".parquet": "parquet"}
 
 
-class DatasetValidationError(ValueError):
+class DatasetValidationError(CommandError, ValueError):
     """A data file breaks the Cosmos QA Português schema; the message names file, row id, field and fix."""
 
     def __init__(self, message: str, *, file: str, field: str, row_id: str | None = None, line: int | None = None):
@@ -47,8 +53,12 @@ class DatasetValidationError(ValueError):
         self.line = line
 
 
-class DatasetUnavailableError(ConnectionError):
+class DatasetUnavailableError(CommandError, ConnectionError):
     """The ``default`` config needs the Hub, which cannot be reached, and no local files were given."""
+
+
+class DataFilesError(CommandError, FileNotFoundError):
+    """A data file or folder the user named is missing, is a folder where a file is expected, or cannot be read."""
 
 
 @dataclass(frozen=True)
@@ -179,43 +189,151 @@ def _reader(path: str) -> str:
     raise DatasetValidationError(message, file=path, field="<file>")
 
 
+#: csv's default field limit (128 KiB) is shorter than some contexts; a field as long as memory allows is fine.
+_CSV_FIELD_LIMIT: Final = 2**31 - 1
+#: Builds the exception a reader raises: (message, line number or None) -> exception.
+ErrorFactory = Callable[[str, "int | None"], Exception]
+
+
+def _data_files_error(message: str, line: int | None) -> Exception:
+    return DataFilesError(message)
+
+
+def open_user_file(
+    path: str | Path, *, shown: str | None = None, fix: str = "", error: ErrorFactory | None = None
+) -> BinaryIO:
+    """Open a file the user named, in binary; a missing file, a folder or no permission is a one-line error.
+
+    ``fix`` ends the message (what to pass instead); ``error`` builds the exception (``DataFilesError`` by default).
+    """
+    shown = shown or str(path)
+    make = error or _data_files_error
+    fix = f"; {fix}" if fix else ""
+    try:
+        return open(path, "rb")
+    except FileNotFoundError:
+        problem = "does not exist"
+    except IsADirectoryError:
+        problem = "is a folder, not a file"
+    except PermissionError:
+        problem = "cannot be read (permission denied)"
+    raise make(f"{shown} {problem}{fix}", None) from None
+
+
+def decoded_lines(raw_lines: Iterable[bytes], shown: str, error: ErrorFactory | None = None) -> Iterator[str]:
+    """Decode a file's lines as UTF-8 (a leading byte-order mark is dropped); bad bytes name the line and the fix."""
+    make = error or _data_files_error
+    for number, raw in enumerate(raw_lines, start=1):
+        if number == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8) :]
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            message = (
+                f"{shown}, line {number}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at byte {exc.start + 1} of the "
+                "line); save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8 in > out`)"
+            )
+            raise make(message, number) from None
+
+
+def read_json_lines(
+    path: str | Path, *, shown: str | None = None, fix: str = "", error: ErrorFactory | None = None
+) -> Iterator[tuple[int, Any]]:
+    """Yield ``(line number, parsed value)`` for each non-blank line of a JSON-lines file (UTF-8, BOM allowed).
+
+    A missing file, a folder, bad bytes or a line that is not JSON raise the exception ``error`` builds, with a
+    message naming the file and the line (``DataFilesError`` by default).
+    """
+    shown = shown or str(path)
+    make = error or _data_files_error
+    with open_user_file(path, shown=shown, fix=fix, error=make) as handle:
+        for number, text in enumerate(decoded_lines(handle, shown, make), start=1):
+            if not text.strip():
+                continue
+            try:
+                yield number, json.loads(text)
+            except json.JSONDecodeError as exc:
+                message = (
+                    f"{shown}, line {number}: not valid JSON ({exc.msg}, column {exc.colno}); "
+                    "write one JSON object per line"
+                )
+                raise make(message, number) from None
+
+
+def _json_array(path: str, shown: str, make: ErrorFactory) -> list[Any]:
+    with open_user_file(path, shown=shown, error=make) as handle:
+        data = handle.read()
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        message = f"{shown}, line {line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
+        raise make(message, line) from None
+    try:
+        records = json.loads(text)
+    except json.JSONDecodeError as exc:
+        message = f"{shown}, line {exc.lineno}: not valid JSON ({exc.msg}); write a JSON array of objects or JSON lines"
+        raise make(message, exc.lineno) from None
+    return records if isinstance(records, list) else [records]
+
+
 def read_rows(path: str, *, name: str | None = None) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]:
     """Return the columns of a CSV/JSONL/Parquet file and an iterator of ``(row number, row)`` (1-based).
 
-    ``name`` is the file name used in error messages (defaults to ``path``).
+    ``name`` is the file name used in error messages (defaults to ``path``). Text files are UTF-8 (a byte-order
+    mark is accepted); a missing file, a folder, bad bytes, bad JSON or CSV raise ``DatasetValidationError``
+    naming the file and the line.
     """
     shown = name or path
     kind = _reader(name or path)
+
+    def make(message: str, line: int | None) -> Exception:
+        return DatasetValidationError(message, file=shown, field="<file>", line=line)
+
     if kind == "csv":
-        handle = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed by the generator
-        reader = csv.DictReader(handle)
-        columns = list(reader.fieldnames or [])
+        csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
+        handle = open_user_file(path, shown=shown, error=make)
+        reader = csv.DictReader(decoded_lines(handle, shown, make))
+
+        def csv_error(exc: csv.Error) -> Exception:
+            return make(f"{shown}, line {reader.line_num}: not valid CSV ({exc}); write RFC 4180 CSV", reader.line_num)
+
+        try:
+            columns = list(reader.fieldnames or [])
+        except csv.Error as exc:
+            handle.close()
+            raise csv_error(exc) from None
+        except BaseException:
+            handle.close()
+            raise
 
         def csv_rows() -> Iterator[tuple[int, dict[str, Any]]]:
             with handle:
-                yield from enumerate(reader, start=1)
+                try:
+                    yield from enumerate(reader, start=1)
+                except csv.Error as exc:
+                    raise csv_error(exc) from None
 
         return columns, csv_rows()
     if kind == "json":
-        with open(path, encoding="utf-8") as handle:
-            first = handle.read(1)
-            handle.seek(0)
-            if first == "[":  # a JSON array rather than JSON lines
-                records = json.load(handle)
-            else:
-                records = []
-                for number, text in enumerate(handle, start=1):
-                    if text.strip():
-                        try:
-                            records.append(json.loads(text))
-                        except json.JSONDecodeError as exc:
-                            message = f"{shown}, line {number}: not valid JSON ({exc}). Fix: one JSON object per line"
-                            raise DatasetValidationError(message, file=shown, field="<file>", line=number) from exc
-        columns = list(dict.fromkeys(key for record in records for key in record))
+        with open_user_file(path, shown=shown, error=make) as handle:
+            first = handle.read(4).lstrip(codecs.BOM_UTF8)[:1]
+        if first == b"[":  # a JSON array rather than JSON lines
+            records = _json_array(path, shown, make)
+        else:
+            records = [record for _, record in read_json_lines(path, shown=shown, error=make)]
+        columns = list(dict.fromkeys(key for record in records if isinstance(record, dict) for key in record))
         return columns, iter(enumerate(records, start=1))
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    parquet = pq.ParquetFile(path)
+    open_user_file(path, shown=shown, error=make).close()
+    try:
+        parquet = pq.ParquetFile(path)
+    except pa.ArrowException as exc:
+        raise make(f"{shown}: not a Parquet file ({exc}); export it again as Parquet", None) from None
     columns = list(parquet.schema_arrow.names)
 
     def parquet_rows() -> Iterator[tuple[int, dict[str, Any]]]:
@@ -234,8 +352,9 @@ def find_data_files(data_dir: str | Path) -> Any:
 
     base = Path(data_dir).expanduser().resolve()
     if not base.is_dir():
-        message = f"data_dir {str(data_dir)!r} is not a folder"
-        raise FileNotFoundError(message)
+        problem = "is a file, not a folder" if base.exists() else "does not exist"
+        message = f"data_dir {str(data_dir)!r} {problem}; pass the folder holding train.csv, validation.jsonl..."
+        raise DataFilesError(message)
     try:
         return DataFilesDict.from_patterns(get_data_patterns(str(base)), base_path=str(base))
     except FileNotFoundError as exc:
@@ -243,4 +362,4 @@ def find_data_files(data_dir: str | Path) -> Any:
             f"no data files found in {base}: name them after their split (train.csv, validation.jsonl, "
             f"test.parquet, or data/train-*.parquet) or pass data_files={{'validation': 'path.csv'}}"
         )
-        raise FileNotFoundError(message) from exc
+        raise DataFilesError(message) from exc

@@ -11,10 +11,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from ..cli.options import subcommand_parser
+from ..cli.options import CommandError, subcommand_parser
+from ..data.reading import DataFilesError, read_json_lines
 from ..schema import ID
 
-__all__ = ["ComparisonResult", "compare", "main", "make_parser"]
+__all__ = ["CompareError", "ComparisonResult", "compare", "main", "make_parser"]
 
 
 @dataclass
@@ -57,26 +58,27 @@ class ComparisonResult:
         return "\n".join(["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)])
 
 
+class CompareError(CommandError, ValueError):
+    """Two runs cannot be compared: a bad predictions line, no shared ids, or different gold letters."""
+
+
 def _read_run(results_path: str | Path) -> tuple[str, dict[str, dict[str, Any]]]:
     path = Path(results_path)
     folder = path.parent if path.name == "results.json" or path.is_file() else path
     predictions_path = folder / "predictions.jsonl"
     if not predictions_path.is_file():
         message = f"{predictions_path} not found: compare reads the predictions.jsonl written beside results.json"
-        raise FileNotFoundError(message)
+        raise DataFilesError(message)
     label = str(folder)
     results_file = folder / "results.json"
     if results_file.is_file():
         data = json.loads(results_file.read_text(encoding="utf-8"))
         label = f"{data.get('model')} ({data.get('mode')}) [{folder}]"
     rows: dict[str, dict[str, Any]] = {}
-    for number, line in enumerate(predictions_path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        if ID not in row or "gold" not in row or "predicted" not in row:
+    for number, row in read_json_lines(predictions_path, error=lambda message, line: CompareError(message)):
+        if not isinstance(row, dict) or ID not in row or "gold" not in row or "predicted" not in row:
             message = f"{predictions_path} line {number}: needs the keys id, gold and predicted"
-            raise ValueError(message)
+            raise CompareError(message)
         rows[row[ID]] = row
     return label, rows
 
@@ -89,10 +91,10 @@ def compare(a: str | Path, b: str | Path, *, seed: int = 0, resamples: int = 200
     label_b, rows_b = _read_run(b)
     shared = [key for key in rows_a if key in rows_b]
     if not shared:
-        raise ValueError(f"{a} and {b} share no item ids: compare runs on the same split")
+        raise CompareError(f"{a} and {b} share no item ids: compare runs on the same split")
     for key in shared:
         if rows_a[key]["gold"] != rows_b[key]["gold"]:
-            raise ValueError(f"item {key} has gold {rows_a[key]['gold']} in {a} but {rows_b[key]['gold']} in {b}")
+            raise CompareError(f"item {key} has gold {rows_a[key]['gold']} in {a} but {rows_b[key]['gold']} in {b}")
     right_a = [rows_a[k]["predicted"] == rows_a[k]["gold"] for k in shared]
     right_b = [rows_b[k]["predicted"] == rows_b[k]["gold"] for k in shared]
     only_a = sum(x and not y for x, y in zip(right_a, right_b, strict=True))

@@ -5,7 +5,9 @@ text (field ``generation`` by default; ``--text-field`` picks another). Each ans
 dataset row by ``id``, read with :func:`cosmosqa_ptbr.parsing.extract_answer` (the row's options let
 answers given as text count) and scored with :func:`cosmosqa_ptbr.parsing.score_generations`: strict
 accuracy (unreadable answers are wrong), lenient accuracy (over readable answers), invalid rate and the
-count of each extraction rule. ``--show-invalid N`` lists answers that could not be read.
+count of each extraction rule. ``--show-invalid N`` lists answers that could not be read. Coverage (items
+scored / items in the split) heads the table and the JSON; predictions that cover only part of the split
+get a warning on stderr, since the accuracy is then over those items alone.
 
 This module imports nothing heavy at module level: ``datasets`` is loaded only when a split is read.
 """
@@ -14,11 +16,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..cli.options import subcommand_parser
+from ..cli.options import CommandError, SettingsError, module_main, subcommand_parser
+from ..data.reading import read_json_lines
 from ..schema import ANSWER_COLUMNS, ID, LABEL, LETTERS, NO_LABEL
 from .extraction import INVALID_RULES, RULES, extract_answer, score_generations
 
@@ -28,7 +32,7 @@ _DEFAULT_TEXT_FIELD = "generation"
 _SNIPPET = 240
 
 
-class PredictionsFileError(ValueError):
+class PredictionsFileError(CommandError, ValueError):
     """A predictions file that cannot be scored: bad JSON, a missing field, a duplicate or unknown id."""
 
 
@@ -37,51 +41,42 @@ def read_predictions(
 ) -> list[dict[str, Any]]:
     """Read a JSONL predictions file into ``[{"id", "text", "line"}]``; raise on any bad or duplicate row."""
     path = Path(path)
-    if not path.is_file():
-        message = f"predictions file {path} does not exist: pass the JSONL written by generation (--predictions)"
-        raise PredictionsFileError(message)
     rows: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
-    with path.open(encoding="utf-8") as handle:
-        for line_number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            where = f"{path}, line {line_number}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                message = f"{where}: not valid JSON ({error.msg}); write one JSON object per line"
-                raise PredictionsFileError(message) from None
-            if not isinstance(record, Mapping):
+
+    def error(message: str, line: int | None) -> Exception:
+        return PredictionsFileError(message)
+
+    for line_number, record in read_json_lines(path, fix="pass the JSONL written by generation", error=error):
+        where = f"{path}, line {line_number}"
+        if not isinstance(record, Mapping):
+            message = (
+                f"{where}: expected a JSON object with {id_field!r} and {text_field!r}, got {type(record).__name__}"
+            )
+            raise PredictionsFileError(message)
+        for field in (id_field, text_field):
+            if field not in record:
+                flag = "--text-field" if field == text_field else "--id-field"
                 message = (
-                    f"{where}: expected a JSON object with {id_field!r} and {text_field!r}, got {type(record).__name__}"
+                    f"{where}: no field {field!r} (fields: {', '.join(map(str, record)) or 'none'}); "
+                    f"add it or name the right field with {flag}"
                 )
                 raise PredictionsFileError(message)
-            for field in (id_field, text_field):
-                if field not in record:
-                    fix = "--text-field" if field == text_field else "--id-field"
-                    message = (
-                        f"{where}: no field {field!r} (fields: {', '.join(map(str, record)) or 'none'}); "
-                        f"add it or name the right field with {fix}"
-                    )
-                    raise PredictionsFileError(message)
-            item_id, text = record[id_field], record[text_field]
-            if not isinstance(item_id, str) or not item_id:
-                message = f"{where}: field {id_field!r} must be a non-empty string, got {item_id!r}"
-                raise PredictionsFileError(message)
-            if not isinstance(text, str):
-                message = (
-                    f"{where} (id {item_id}): field {text_field!r} must be the generated text as a string, got "
-                    f"{type(text).__name__}; write an empty string for an empty generation"
-                )
-                raise PredictionsFileError(message)
-            if item_id in seen:
-                message = (
-                    f"{where}: id {item_id} already appeared on line {seen[item_id]}; keep one generation per item"
-                )
-                raise PredictionsFileError(message)
-            seen[item_id] = line_number
-            rows.append({"id": item_id, "text": text, "line": line_number})
+        item_id, text = record[id_field], record[text_field]
+        if not isinstance(item_id, str) or not item_id:
+            message = f"{where}: field {id_field!r} must be a non-empty string, got {item_id!r}"
+            raise PredictionsFileError(message)
+        if not isinstance(text, str):
+            message = (
+                f"{where} (id {item_id}): field {text_field!r} must be the generated text as a string, got "
+                f"{type(text).__name__}; write an empty string for an empty generation"
+            )
+            raise PredictionsFileError(message)
+        if item_id in seen:
+            message = f"{where}: id {item_id} already appeared on line {seen[item_id]}; keep one generation per item"
+            raise PredictionsFileError(message)
+        seen[item_id] = line_number
+        rows.append({"id": item_id, "text": text, "line": line_number})
     if not rows:
         message = f"predictions file {path} holds no predictions"
         raise PredictionsFileError(message)
@@ -93,8 +88,9 @@ def score_predictions(
 ) -> dict[str, Any]:
     """Join ``predictions`` (``id``, ``text``) to ``dataset_rows`` by id and score them.
 
-    Returns ``score_generations``' scores plus ``items`` (id, gold, predicted, rule per prediction) and
-    ``n_dataset``. Raises :class:`PredictionsFileError` for ids not in the dataset or unlabelled rows.
+    Returns ``score_generations``' scores plus ``items`` (id, gold, predicted, rule per prediction),
+    ``n_dataset`` and ``coverage`` (scored items / items in the split). Raises :class:`PredictionsFileError`
+    for ids not in the dataset or unlabelled rows.
     """
     by_id = {row[ID]: row for row in dataset_rows}
     unknown = [p["id"] for p in predictions if p["id"] not in by_id]
@@ -120,6 +116,7 @@ def score_predictions(
         items.append({"id": prediction["id"], "gold": gold, "predicted": extraction.letter, "rule": extraction.rule})
     scores = score_generations([p["text"] for p in predictions], references, options)
     scores["n_dataset"] = len(by_id)
+    scores["coverage"] = scores["n"] / len(by_id)
     scores["items"] = items
     return scores
 
@@ -129,6 +126,7 @@ def _format_table(scores: Mapping[str, Any], header: str) -> str:
     lines = [
         header,
         "",
+        f"{'coverage':<20}{scores['coverage']:>8.2%}   {n} of the {scores['n_dataset']} items in the split scored",
         f"{'strict accuracy':<20}{scores['accuracy']:>8.2%}   correct / all {n} (an unreadable answer is wrong)",
         f"{'lenient accuracy':<20}{scores['lenient_accuracy']:>8.2%}   correct / {n_valid} readable answers",
         f"{'invalid rate':<20}{scores['invalid_rate']:>8.2%}   {n - n_valid} of {n} could not be read",
@@ -145,6 +143,21 @@ def _format_table(scores: Mapping[str, Any], header: str) -> str:
 def _snippet(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= _SNIPPET else "..." + flat[-_SNIPPET:]
+
+
+def _check_output(output: Path) -> None:
+    """Refuse an --output that is a folder, or a file this command did not write (it would be replaced)."""
+    if output.is_dir():
+        raise CommandError(f"--output {output} is a folder; name a .json file to write the scores to")
+    if not output.exists():
+        return
+    try:
+        previous = json.loads(output.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        previous = None
+    if not (isinstance(previous, dict) and "predictions_file" in previous and "accuracy" in previous):
+        message = f"--output {output} exists and is not a score results file; it was left unchanged: pick another path"
+        raise CommandError(message)
 
 
 def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
@@ -195,7 +208,9 @@ def _load_rows(args: argparse.Namespace) -> tuple[str, list[dict[str, Any]]]:
 def main(args: argparse.Namespace) -> int:
     """Run ``cosmosqa-ptbr score``; return the exit code."""
     if args.show_invalid < 0:
-        raise ValueError(f"--show-invalid must be >= 0, got {args.show_invalid}")
+        raise SettingsError(f"--show-invalid must be 0 or more, got {args.show_invalid}")
+    if args.output:
+        _check_output(Path(args.output))
     predictions = read_predictions(args.predictions, text_field=args.text_field, id_field=args.id_field)
     config, rows = _load_rows(args)
     scores = score_predictions(predictions, rows, source=str(args.predictions))
@@ -204,6 +219,13 @@ def main(args: argparse.Namespace) -> int:
         f"({scores['n_dataset']} items)"
     )
     print(_format_table(scores, header))
+    if scores["n"] < scores["n_dataset"]:
+        print(
+            f"cosmosqa-ptbr score: warning: {args.predictions} covers {scores['n']} of the {scores['n_dataset']} "
+            f"items of split {args.split!r} ({scores['coverage']:.1%}); the accuracy is over those {scores['n']} "
+            "items only, not the split",
+            file=sys.stderr,
+        )
     if args.show_invalid:
         invalid = [
             (item, prediction)
@@ -231,4 +253,4 @@ def main(args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(make_parser().parse_args()))
+    raise SystemExit(module_main("score", main, make_parser))

@@ -16,7 +16,7 @@ from pathlib import Path
 from string import Template
 from typing import Any, Final
 
-from ..cli.options import subcommand_parser
+from ..cli.options import CommandError, module_main, subcommand_parser
 from ..schema import (
     COLUMNS,
     CONTEXT,
@@ -437,10 +437,15 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
 
 def main(args: argparse.Namespace) -> int:
     """Write both cards and print their paths."""
-    for path in write_cards(args.dataset_card_dir, args.model_card_dir):
+    try:
+        written = write_cards(args.dataset_card_dir, args.model_card_dir)
+    except OSError as error:  # a card folder the user named is a file, or cannot be written
+        message = f"cannot write {error.filename} ({error.strerror}); pick another --dataset-card-dir/--model-card-dir"
+        raise CommandError(message) from None
+    for path in written:
         print(path)
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(make_parser().parse_args()))
+    raise SystemExit(module_main("cards", main, make_parser))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
+from ..cli.options import module_main
 from .command import main, make_parser
 
 if __name__ == "__main__":
-    raise SystemExit(main(make_parser().parse_args()))
+    raise SystemExit(module_main("train", main, make_parser))

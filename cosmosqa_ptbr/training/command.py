@@ -148,7 +148,6 @@ def train(
 def main(args: argparse.Namespace) -> int:
     """Run ``cosmosqa-ptbr train``; return the exit code (2 for a wrong setting)."""
     from .runner import HubUploadError, run_training
-    from .settings import RecipeError
 
     try:
         if args.list_recipes:
@@ -168,9 +167,6 @@ def main(args: argparse.Namespace) -> int:
             return 0
 
         result = run_training(settings, resume=args.resume)
-    except RecipeError as error:
-        print(f"cosmosqa-ptbr train: error: {error}", file=sys.stderr)
-        return 2
     except HubUploadError as error:
         print(f"cosmosqa-ptbr train: error: {error}", file=sys.stderr)
         return 1

@@ -3,8 +3,9 @@
 Each item is one request asking for structured output (a JSON schema whose properties are the output
 columns); replies are parsed as JSON, validated (four distinct non-empty options, nothing left in
 English, lengths in bounds, the fixed "None of the above" translation) and appended to a JSONL file
-in the package schema. Items that keep failing go to ``<out>.rejects.jsonl`` with the reason. Runs are
-concurrent, retry with backoff on 429/5xx/timeouts, and resume exactly after being killed. With
+in the package schema. Items whose replies keep failing validation go to ``<out>.rejects.jsonl`` with the
+reason; items the server keeps failing (429/5xx/timeouts, after retries with backoff) stay pending for the
+next run. Runs are concurrent and resume exactly after being killed. With
 ``batch_api`` the same requests go through the OpenAI Batch API at half the price.
 """
 
@@ -13,12 +14,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import logging
+import sys
 from pathlib import Path
 from typing import Any
 
-from ..cli.options import add_settings, settings_from_args, subcommand_parser
-from .settings import TranslationConfig, TranslationError, TranslationResult
-from .store import StoreError
+from ..cli.options import add_settings, module_main, settings_from_args, subcommand_parser
+from .settings import TranslationConfig, TranslationResult
 
 __all__ = ["main", "make_parser", "translate"]
 
@@ -82,15 +83,14 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
 
 
 def main(args: argparse.Namespace) -> int:
-    """Run ``cosmosqa-ptbr translate``; 0 when every input id ended in the output or the rejects file."""
+    """Run ``cosmosqa-ptbr translate``; 0 when every input id ended in the output or the rejects file.
+
+    1 when items stay pending (the server failed, or the run stopped early): a rerun picks them up.
+    """
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     log.setLevel(logging.INFO)  # this run's own notes (resumed, cut a torn line, batch status), not every request
-    try:
-        config = settings_from_args(TranslationConfig, args, config=args.settings, command="translate")
-        result = translate(args.input, args.output, config, progress=not args.quiet)
-    except (ValueError, TranslationError, StoreError) as error:
-        print(f"error: {error}")
-        return 2
+    config = settings_from_args(TranslationConfig, args, config=args.settings, command="translate")
+    result = translate(args.input, args.output, config, progress=not args.quiet)
     cost = "unknown" if result.cost_usd is None else f"${result.cost_usd:.4f}"
     print(
         f"{result.source_items} input items: {result.skipped} already done, {result.written} translated, "
@@ -100,8 +100,18 @@ def main(args: argparse.Namespace) -> int:
     print(f"output: {result.output} ({result.output_total} rows); rejects: {result.rejects} ({result.rejects_total})")
     for reason, count in sorted(result.reasons.items(), key=lambda pair: -pair[1]):
         print(f"  rejected {count}: {reason}")
+    if result.failed:
+        why = "; ".join(f"{count} x {reason}" for reason, count in sorted(result.failures.items(), key=lambda p: -p[1]))
+        print(
+            f"cosmosqa-ptbr translate: {result.failed} items failed in transport after {config.max_retries + 1} "
+            f"attempts each ({why}); the run stopped and "
+            f"{result.missing} items stay pending (not rejected): rerun the same command to translate them",
+            file=sys.stderr,
+        )
+    elif not result.complete:
+        print(f"cosmosqa-ptbr translate: {result.missing} items stay pending: rerun to translate them", file=sys.stderr)
     return 0 if result.complete else 1
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(make_parser().parse_args()))
+    raise SystemExit(module_main("translate", main, make_parser))

@@ -4,6 +4,12 @@ Workers take items from a shared iterator (at most ``concurrency`` requests in f
 finished item, translated or rejected, to one writer task, the only code that touches the output
 files. The ``openai`` client is built with ``max_retries=0``: retries happen here, so a 429's
 ``Retry-After`` pauses every worker, not just the one that got it, and every attempt is counted.
+
+A failure of the transport (no connection, timeouts, 429 or 5xx after every retry) says nothing about the
+item: it stays pending, out of the rejects file, and the run stops taking new items (the server is down or
+overloaded); a rerun picks them up. Only a reply that fails validation, or a request the server refuses
+for that item (a 4xx), is a reject. A server that cannot be reached at all is found by one connection
+check before any worker starts.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import json
 import logging
 import os
 import random
+import socket
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterator, Sequence
@@ -21,6 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from .. import __version__
 from ..schema import ID
@@ -36,6 +44,8 @@ _RETRYABLE_STATUS = frozenset({408, 409, 425, 429})
 _BATCH_DONE = frozenset({"completed", "failed", "expired", "cancelled"})
 _CHAT_ENDPOINT = "/v1/chat/completions"
 _NO_KEY = "sk-no-key-required"  # local servers ignore the key, the client insists on one
+_PROBE_TIMEOUT_S = 5.0
+_PROXY_VARIABLES = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy")
 
 
 class _ItemFailed(Exception):
@@ -45,6 +55,12 @@ class _ItemFailed(Exception):
         super().__init__(reason)
         self.status = status
         self.body = body
+
+
+class _TransportFailed(_ItemFailed):
+    """The server could not be reached or kept failing (connection, timeout, 429, 5xx) through every retry."""
+
+    last = ""  # the last attempt's error, e.g. "HTTP 500: ..." or "APITimeoutError: Request timed out."
 
 
 @dataclass
@@ -69,6 +85,22 @@ def make_client(config: TranslationConfig) -> Any:
             raise TranslationError(message)
         key = _NO_KEY
     return openai.AsyncOpenAI(api_key=key, base_url=config.base_url, max_retries=0, timeout=config.timeout)
+
+
+def unreachable_reason(base_url: str | None, timeout: float = _PROBE_TIMEOUT_S) -> str | None:
+    """Why a TCP connection to the server cannot be opened, or None when it can (or a proxy decides)."""
+    if any(os.environ.get(name) for name in _PROXY_VARIABLES):
+        return None
+    parts = urlsplit(base_url or "https://api.openai.com/v1")
+    host = parts.hostname or ""
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        with socket.create_connection((host, port), timeout=timeout):
+            return None
+    except ValueError as error:  # a port out of range
+        return str(error)
+    except OSError as error:
+        return f"{host}:{port}: {error.strerror or error}"
 
 
 def _retry_after(error: Exception) -> float | None:
@@ -127,6 +159,9 @@ class _Pipeline:
         self.requests = 0
         self.written = self.rejected = 0
         self.reasons: Counter[str] = Counter()
+        self.failed = 0  # items left pending by a transport failure
+        self.failures: Counter[str] = Counter()
+        self.server_failing = False
         self._manifest_saved = 0.0
 
     # ----------------------------------------------------------------------------------- requests
@@ -179,7 +214,9 @@ class _Pipeline:
                 delay = random.uniform(ceiling / 2, ceiling)
             log.debug("%s: %s; retry %d in %.2f s", what, last, attempt + 1, delay)
             await asyncio.sleep(delay)
-        raise _ItemFailed(f"{what} failed after {self.config.max_retries + 1} attempts (last: {last})")
+        failure = _TransportFailed(f"{what} failed after {self.config.max_retries + 1} attempts (last: {last})")
+        failure.last = last
+        raise failure
 
     def _fallback_applies(self, failure: _ItemFailed) -> bool:
         text = (str(failure) + failure.body).lower()
@@ -245,6 +282,9 @@ class _Pipeline:
                 if content is None:
                     content = await self.complete(messages)
                 return "row", check_translation(item, parse_reply(content), self.config.bounds)
+            except _TransportFailed as failure:
+                self.server_failing = True
+                return "pending", {ID: item.id, "reason": failure.last or str(failure)}
             except _ItemFailed as failure:
                 return "reject", {ID: item.id, "reason": str(failure), "stage": "request", "attempts": attempt}
             except TranslationCheckError as error:
@@ -283,6 +323,8 @@ class _Pipeline:
             for work in source:  # one event loop: next() on a shared iterator is safe
                 if writer_task.done():
                     return  # the writer failed (disk full...): stop; its error is raised below
+                if self.server_failing:
+                    return  # the server failed through every retry: leave the rest pending, not 400 more waits
                 await results.put(await self.process(work))
 
         async def writer() -> None:
@@ -292,7 +334,12 @@ class _Pipeline:
                 while not results.empty():
                     group.append(results.get_nowait())
                 done = group[-1] is None
-                records = [record for record in group if record is not None]
+                finished = [record for record in group if record is not None]
+                for _, record in (pair for pair in finished if pair[0] == "pending"):
+                    self.failed += 1
+                    self.failures[_category(record["reason"])] += 1
+                records = [pair for pair in finished if pair[0] != "pending"]
+                bar.update(len(finished) - len(records))
                 if not records:
                     continue
                 await asyncio.to_thread(self.store.write, records)
@@ -510,14 +557,28 @@ async def run(
         if store.torn_bytes:
             log.info("cut a torn last line (%d bytes) left by an interrupted run", store.torn_bytes)
         pending = [item for item in items if item.id not in store.done and item.id not in store.rejected]
+        probe = own_client and pending
+        reason = unreachable_reason(config.base_url, min(config.timeout, _PROBE_TIMEOUT_S)) if probe else None
+        if reason is not None:
+            where = public_url(config.base_url) or "https://api.openai.com/v1"
+            message = (
+                f"cannot connect to {where} ({reason}); start the server or fix --base-url. Nothing was sent; "
+                f"{len(pending)} items stay pending"
+            )
+            raise TranslationError(message)
+        store.open_files()
         manifest = _start_manifest(store, config, source, items, len(items) - len(pending))
         pipeline = _Pipeline(config, client, store, manifest, progress)
         pipeline.source_ids = frozenset(item.id for item in items)
         pipeline.save_manifest()
-        if config.batch_api:
-            await pipeline.run_batches(pending)
-        else:
-            await pipeline.run_live([_Work(item) for item in pending])
+        try:
+            if config.batch_api:
+                await pipeline.run_batches(pending)
+            else:
+                await pipeline.run_live([_Work(item) for item in pending])
+        except _ItemFailed as failure:  # a Batch API step (upload, creation, status, download)
+            pipeline.save_manifest()
+            raise TranslationError(f"{failure}; what was written is kept: rerun to continue") from None
         missing = sum(1 for item in items if item.id not in store.done and item.id not in store.rejected)
         now = _now()
         manifest["runs"][-1]["finished_at"] = now
@@ -541,6 +602,8 @@ async def run(
             seconds=round(time.monotonic() - started, 3),
             missing=missing,
             reasons=dict(pipeline.reasons),
+            failed=pipeline.failed,
+            failures=dict(pipeline.failures),
         )
     finally:
         store.close()

@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
+from ..cli.options import CommandError
 from .validation import LengthBounds
 
 __all__ = ["PRICES", "TranslationConfig", "TranslationError", "TranslationResult", "estimated_cost"]
 
 
-class TranslationError(RuntimeError):
-    """A run cannot go on: no API key, the server refuses the key or the model, a batch cannot be made."""
+class TranslationError(CommandError, RuntimeError):
+    """A run cannot go on: no API key, the server is down or refuses the key or the model, a batch cannot be made."""
 
 
 #: USD per million tokens (input, output) of live calls; the Batch API costs half.
@@ -156,6 +157,9 @@ class TranslationResult:
     seconds: float
     missing: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
+    #: items left pending because the server failed (connection, timeout, 429, 5xx through every retry)
+    failed: int = 0
+    failures: dict[str, int] = field(default_factory=dict)
 
     @property
     def complete(self) -> bool:

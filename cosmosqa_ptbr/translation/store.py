@@ -3,23 +3,31 @@
 An item counts as done once its line is complete in the output or in the rejects file. Lines are
 written whole by a single writer, so the only damage a kill can leave is an unterminated last line,
 which :meth:`OutputStore.open` cuts off before appending. A lock file keeps a second run off the
-same output (two writers are how rows got duplicated before).
+same output (two writers are how rows got duplicated before). A file is only appended to, cut or
+rewritten once it is proven to be a run's own output (its manifest names it, or its lines are rows of the
+expected schema); anything else, a user's notes or a CSV given as ``--output`` by mistake, is refused and
+left byte for byte as it was.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from ..schema import ID
+from ..cli.options import CommandError
+from ..schema import ANSWER_COLUMNS, CONTEXT, ID, QUESTION
+
+#: The keys every line of the output and of the rejects file has: a file without them was not written here.
+OUTPUT_KEYS = (ID, CONTEXT, QUESTION, *ANSWER_COLUMNS)
+REJECT_KEYS = (ID, "reason")
 
 
-class StoreError(RuntimeError):
-    """The output files cannot be used: locked by another run, or corrupt beyond a torn last line."""
+class StoreError(CommandError, RuntimeError):
+    """The output files cannot be used: locked by another run, not a run's own, or corrupt beyond a torn last line."""
 
 
 def sibling_paths(output: Path) -> dict[str, Path]:
@@ -33,33 +41,58 @@ def sibling_paths(output: Path) -> dict[str, Path]:
     }
 
 
-def _scan(path: Path) -> tuple[list[dict[str, Any]], int]:
-    """Return the complete JSON lines of ``path`` and how many torn bytes were cut from its end."""
+def _foreign(path: Path, why: str) -> StoreError:
+    message = (
+        f"{path} exists and is not the output of a translate run ({why}); it was left unchanged: "
+        "pick another --output (a new .jsonl file, or the output of an earlier run to resume it)"
+    )
+    return StoreError(message)
+
+
+def _scan(path: Path, keys: Collection[str], *, owned: bool) -> tuple[list[dict[str, Any]], int]:
+    """Return the complete JSON lines of ``path`` and how many torn bytes were cut from its end.
+
+    Nothing is cut before every complete line has been read as a row with ``keys``, and a torn last line
+    is cut only from a file that is provably a run's own (``owned``: its manifest names it, or it has rows).
+    """
     if not path.exists():
         return [], 0
-    data = path.read_bytes()
+    if not path.is_file():
+        raise StoreError(f"{path} is a folder or a special file, not an output file; pick another --output")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        message = f"{path} cannot be read ({error.strerror}); fix its permissions or pick another --output"
+        raise StoreError(message) from None
     end = data.rfind(b"\n") + 1
     torn = len(data) - end
-    if torn:
-        with path.open("r+b") as handle:
-            handle.truncate(end)
-            handle.flush()
-            os.fsync(handle.fileno())
     records = []
     for number, line in enumerate(data[:end].split(b"\n"), start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as error:
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            if not owned and not records:
+                raise _foreign(path, f"line {number} is not JSON") from None
+            reason = error.msg if isinstance(error, json.JSONDecodeError) else "not UTF-8"
             message = (
-                f"{path}:{number}: a complete line is not JSON ({error.msg}); a killed run only tears the last "
+                f"{path}:{number}: a complete line is not JSON ({reason}); a killed run only tears the last "
                 "line, so the file was edited or written by something else: fix or remove that line"
             )
             raise StoreError(message) from None
-        if not isinstance(record, dict) or not isinstance(record.get(ID), str):
-            raise StoreError(f"{path}:{number}: expected a JSON object with a string {ID!r}; fix or remove that line")
+        if not isinstance(record, dict) or not isinstance(record.get(ID), str) or any(k not in record for k in keys):
+            if not owned and not records:
+                raise _foreign(path, f"line {number} is not a row with {', '.join(keys)}")
+            raise StoreError(f"{path}:{number}: expected a JSON object with {', '.join(keys)}; fix or remove that line")
         records.append(record)
+    if torn and not (owned or records):
+        raise _foreign(path, "its only line is not JSON")
+    if torn:
+        with path.open("r+b") as handle:
+            handle.truncate(end)
+            handle.flush()
+            os.fsync(handle.fileno())
     return records, torn
 
 
@@ -82,19 +115,27 @@ class OutputStore:
         self.torn_bytes = 0
 
     def open(self, *, retry_rejects: bool = False) -> None:
-        """Lock, cut torn last lines, read the ids already done, and open both files for appending."""
+        """Lock, check the files are this pipeline's, cut torn last lines and read the ids already done.
+
+        The files are opened for appending by :meth:`open_files`, once the run is sure to start.
+        """
         import fcntl
 
-        self.output.parent.mkdir(parents=True, exist_ok=True)
-        self._lock_handle = self._lock_path.open("a+")
+        try:
+            self.output.parent.mkdir(parents=True, exist_ok=True)
+            self._lock_handle = self._lock_path.open("a+")
+        except OSError as error:
+            message = f"cannot write beside {self.output} ({error.strerror}: {error.filename}); pick another --output"
+            raise StoreError(message) from None
         try:
             fcntl.flock(self._lock_handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             self._lock_handle.close()
             message = f"another translate run is writing {self.output}; wait for it to finish or pick another --output"
             raise StoreError(message) from None
-        rows, torn_out = _scan(self.output)
-        rejects, torn_rej = _scan(self.rejects)
+        owned = self._manifest_names_output()
+        rows, torn_out = _scan(self.output, OUTPUT_KEYS, owned=owned)
+        rejects, torn_rej = _scan(self.rejects, REJECT_KEYS, owned=owned)
         self.torn_bytes = torn_out + torn_rej
         self.done = self._unique(rows, self.output)
         self.rejected = self._unique(rejects, self.rejects)
@@ -109,8 +150,26 @@ class OutputStore:
         if retry_rejects and rejects:
             self._rewrite(self.rejects, [])
             self.rejected = set()
-        self._out = self.output.open("ab")
-        self._rej = self.rejects.open("ab")
+
+    def open_files(self) -> None:
+        """Create or open the output and rejects files for appending (after :meth:`open` has checked them)."""
+        if self._out is None:
+            self._out = self.output.open("ab")
+        if self._rej is None:
+            self._rej = self.rejects.open("ab")
+
+    def _manifest_names_output(self) -> bool:
+        """True when this output's manifest exists and names it; raise when a file there is not a manifest."""
+        if not self.manifest.exists():
+            return False
+        manifest = read_manifest(self.manifest)
+        if not {"output", "runs", "counts"} <= manifest.keys():
+            message = (
+                f"{self.manifest} exists and is not a translate manifest; it was left unchanged: move it away or "
+                "pick another --output"
+            )
+            raise StoreError(message)
+        return manifest["output"] == self.output.name
 
     @staticmethod
     def _unique(records: list[dict[str, Any]], path: Path) -> set[str]:
@@ -138,6 +197,7 @@ class OutputStore:
         once per group of lines keeps the disk from capping throughput at high concurrency.
         """
         touched = set()
+        self.open_files()
         for kind, record in records:
             handle = self._out if kind == "row" else self._rej
             handle.write(_line(record))

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..cli.options import CommandError
+from ..data.reading import decoded_lines, open_user_file, read_json_lines
 from ..schema import (
     ANSWER_COLUMNS,
     CONTEXT,
@@ -38,7 +40,7 @@ from ..schema import (
 )
 
 
-class SourceError(ValueError):
+class SourceError(CommandError, ValueError):
     """The English input is malformed: a missing column, an empty field, a bad label or a repeated id."""
 
 
@@ -96,25 +98,29 @@ def _item(row: Mapping[str, Any], where: str) -> SourceItem:
     return SourceItem(texts["id"], texts["context"], texts["question"], options, _label(row.get("label"), where))
 
 
+def _source_error(message: str, line: int | None) -> Exception:
+    return SourceError(message)
+
+
+_SOURCE_FIX = "pass the English Cosmos QA CSV or JSONL"
+
+
 def _rows_from_file(path: Path) -> Iterable[tuple[str, Mapping[str, Any]]]:
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        with path.open(encoding="utf-8", newline="") as handle:
-            for number, row in enumerate(csv.DictReader(handle), start=2):
-                yield f"{path}:{number}", row
+        csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))  # contexts may exceed csv's 128 KiB default
+        with open_user_file(path, fix=_SOURCE_FIX, error=_source_error) as handle:
+            reader = csv.DictReader(decoded_lines(handle, str(path), _source_error))
+            try:
+                for row in reader:
+                    yield f"{path}:{reader.line_num}", row
+            except csv.Error as error:
+                raise SourceError(f"{path}:{reader.line_num}: not valid CSV ({error}); write RFC 4180 CSV") from None
     elif suffix in (".jsonl", ".json"):
-        with path.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as error:
-                    message = f"{path}:{number}: not a JSON line ({error}); each line must be one JSON object"
-                    raise SourceError(message) from None
-                if not isinstance(row, dict):
-                    raise SourceError(f"{path}:{number}: expected a JSON object, got {type(row).__name__}")
-                yield f"{path}:{number}", row
+        for number, row in read_json_lines(path, fix=_SOURCE_FIX, error=_source_error):
+            if not isinstance(row, dict):
+                raise SourceError(f"{path}:{number}: expected a JSON object, got {type(row).__name__}")
+            yield f"{path}:{number}", row
     else:
         message = f"{path}: unknown input format {suffix!r}; give a .csv or .jsonl file in the English Cosmos QA layout"
         raise SourceError(message)
@@ -128,8 +134,6 @@ def read_source(source: Any, limit: int | None = None) -> list[SourceItem]:
     """
     if isinstance(source, (str, Path)):
         path = Path(source)
-        if not path.is_file():
-            raise SourceError(f"input file {path} does not exist; pass the English Cosmos QA CSV or JSONL")
         rows: Iterable[tuple[str, Mapping[str, Any]]] = _rows_from_file(path)
     else:
         name = type(source).__name__
@@ -145,6 +149,8 @@ def read_source(source: Any, limit: int | None = None) -> list[SourceItem]:
             raise SourceError(message)
         seen[item.id] = where
         items.append(item)
+    if not items and limit != 0 and isinstance(source, (str, Path)):
+        raise SourceError(f"{source}: no items (only a header, or blank); {_SOURCE_FIX} with at least one row")
     return items
 
 

@@ -154,7 +154,20 @@ def _item_from_fields(contexto: str, pergunta: str, *options: str) -> tuple[dict
     return item, filled
 
 
+# A token of these models spans a few characters of Portuguese (about 4); 8 per token leaves room for any real
+# prompt under the token limit while refusing a pasted book before the tokenizer spends seconds and memory on it.
+_MAX_CHARS_PER_TOKEN: Final = 8
+
+
 def _check_length(loaded: LoadedModel, item: Mapping[str, str], limit: int) -> None:
+    n_chars = sum(len(value) for value in item.values())
+    max_chars = limit * _MAX_CHARS_PER_TOKEN
+    if n_chars > max_chars:
+        message = (
+            f"O texto ficou longo demais: {n_chars} caracteres, o limite é {max_chars}. "
+            "Encurte o contexto ou as alternativas."
+        )
+        raise gr.Error(message, title="Texto longo demais")
     n_tokens = len(loaded.tokenizer(render_prompt(loaded.tokenizer, item), add_special_tokens=False)["input_ids"])
     if n_tokens > limit:
         message = (

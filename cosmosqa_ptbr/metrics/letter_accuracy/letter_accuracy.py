@@ -46,8 +46,8 @@ Returns:
     rule_<name> (`int`): how many answers each extraction rule decided (letter_only, keyword,
         final_answer, option_text, invalid_letter, hedged, refusal, empty, no_answer).
 Raises:
-    ValueError: predictions and references differ in length, a reference is not A-D / 0-3 (e.g. "E"
-        or None), or options are not 4 strings per question.
+    ValueError: predictions or references are empty, they differ in length, a reference is not A-D / 0-3
+        (e.g. "E" or None), or options are not 4 strings per question.
 Examples:
     >>> import evaluate
     >>> import cosmosqa_ptbr
@@ -90,6 +90,17 @@ class LetterAccuracy(evaluate.Metric):
                 "https://huggingface.co/datasets/heloisy/cosmos_qa_ptbr",
             ],
         )
+
+    def compute(self, *, predictions=None, references=None, **kwargs) -> dict | None:
+        """Like ``evaluate.Metric.compute``, but empty inputs raise a clear ValueError, not evaluate's IndexError."""
+        # evaluate reads the first example to infer the features before `_compute` could say what is wrong.
+        for name, value in (("predictions", predictions), ("references", references)):
+            if value is not None and len(value) == 0:
+                message = f"{name} is empty: pass at least one prediction and its reference (got {name}=[])"
+                raise ValueError(message)
+        if predictions is None and references is None:
+            return super().compute(**kwargs)
+        return super().compute(predictions=predictions, references=references, **kwargs)
 
     def _compute(self, predictions, references, options=None) -> dict:
         scores = score_generations(predictions, references, options)
