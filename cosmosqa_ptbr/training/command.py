@@ -148,6 +148,7 @@ def train(
 def main(args: argparse.Namespace) -> int:
     """Run ``cosmosqa-ptbr train``; return the exit code (2 for a wrong setting)."""
     from .runner import HubUploadError, run_training
+    from .settings import RecipeError
 
     try:
         if args.list_recipes:
