@@ -51,13 +51,51 @@ def build_tokenizer(path: Path, rows: list[dict[str, Any]] | None = None, vocab_
     return fast
 
 
-def build_tiny_llama(path: Path, rows: list[dict[str, Any]] | None = None, seed: int = 0) -> Path:
-    """Save a randomly initialised 2-layer Llama (hidden 64) and its tokenizer to ``path``; return it."""
+def build_sentencepiece_tokenizer(path: Path, rows: list[dict[str, Any]] | None = None, vocab_size: int = 800) -> Any:
+    """Train a Llama-style SentencePiece BPE tokenizer offline on sample text; save it to ``path``.
+
+    As in Llama, Mistral and Zephyr: a ``▁`` marks a word start and is put before the text's first word,
+    a newline is a byte-fallback token (``<0x0A>``) that no piece spans, and BOS is added by default. The
+    pieces and merges are learnt with the ``tokenizers`` trainer and loaded into ``LlamaTokenizer``.
+    """
+    from tokenizers import Tokenizer, models, pre_tokenizers, trainers
+    from transformers import LlamaTokenizer
+
+    rows = rows if rows is not None else sample_rows(60)
+    learner = Tokenizer(models.BPE(unk_token="<unk>"))
+    learner.pre_tokenizer = pre_tokenizers.Sequence(
+        [
+            pre_tokenizers.Split("\n", "isolated"),
+            pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="first", split=True),
+        ]
+    )
+    learner.train_from_iterator(_corpus(rows), trainer=trainers.BpeTrainer(vocab_size=vocab_size))
+    learnt = json.loads(learner.to_str())["model"]
+    vocab = {"<unk>": 0, "<s>": 1, "</s>": 2}
+    vocab.update({f"<0x{byte:02X}>": 3 + byte for byte in range(256)})
+    for piece in sorted(learnt["vocab"], key=learnt["vocab"].get):
+        if piece not in vocab and piece != "\n":
+            vocab[piece] = len(vocab)
+    merges = [tuple(merge.split(" ") if isinstance(merge, str) else merge) for merge in learnt["merges"]]
+    tokenizer = LlamaTokenizer(vocab=vocab, merges=merges)
+    tokenizer.chat_template = ZEPHYR_CHAT_TEMPLATE
+    tokenizer.save_pretrained(path)
+    return tokenizer
+
+
+def build_tiny_llama(
+    path: Path, rows: list[dict[str, Any]] | None = None, seed: int = 0, *, sentencepiece: bool = False
+) -> Path:
+    """Save a randomly initialised 2-layer Llama (hidden 64) and its tokenizer to ``path``; return it.
+
+    The tokenizer is byte-level BPE, or with ``sentencepiece`` the Llama-style one of
+    :func:`build_sentencepiece_tokenizer`.
+    """
     import torch
     from transformers import LlamaConfig, LlamaForCausalLM
 
     path.mkdir(parents=True, exist_ok=True)
-    tokenizer = build_tokenizer(path, rows)
+    tokenizer = (build_sentencepiece_tokenizer if sentencepiece else build_tokenizer)(path, rows)
     torch.manual_seed(seed)
     config = LlamaConfig(
         vocab_size=len(tokenizer),

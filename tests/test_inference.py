@@ -3,6 +3,8 @@ change nothing."""
 
 from __future__ import annotations
 
+import itertools
+import json
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +13,7 @@ import pytest
 
 from cosmosqa_ptbr.evaluation import inference
 from cosmosqa_ptbr.prompts import render_prompt
-from cosmosqa_ptbr.schema import ANSWER_COLUMNS
+from cosmosqa_ptbr.schema import ANSWER_COLUMNS, LETTERS
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +56,8 @@ def test_option_logprobs_are_mean_continuation_logprobs(tiny: Any, items: list[d
     scores = inference.option_logprobs(tiny.model, tiny.tokenizer, items[:3], batch_size=2)
     for row, item in enumerate(items[:3]):
         prompt = render_prompt(tiny.tokenizer, item, answer_prefix=False)
-        conts = [inference._encode(tiny.tokenizer, item[c].strip()) for c in ANSWER_COLUMNS]
+        texts = [item[c].strip() for c in ANSWER_COLUMNS]
+        conts = inference._continuation_tails(tiny.tokenizer, prompt, inference._encode(tiny.tokenizer, prompt), texts)
         alone = inference.continuation_logprobs(tiny.model, tiny.tokenizer, [prompt] * 4, conts, batch_size=1)
         np.testing.assert_allclose(scores[row], alone / [len(c) for c in conts], atol=1e-4)
 
@@ -64,6 +67,101 @@ def test_combined_pass_equals_separate_scorers(tiny: Any, items: list[dict[str, 
     letters, options = inference.letter_and_option_logprobs(tiny.model, tiny.tokenizer, items, batch_size=3)
     np.testing.assert_allclose(letters, inference.letter_logprobs(tiny.model, tiny.tokenizer, items), atol=1e-4)
     np.testing.assert_allclose(options, inference.option_logprobs(tiny.model, tiny.tokenizer, items), atol=1e-4)
+
+
+@pytest.fixture(scope="module")
+def tiny_sp(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A random tiny Llama with a Llama-style SentencePiece tokenizer (``▁`` word starts, byte fallback)."""
+    from _tiny import build_tiny_llama
+
+    from cosmosqa_ptbr.modeling import load_model
+
+    return load_model(str(build_tiny_llama(tmp_path_factory.mktemp("tiny-sp"), sentencepiece=True)))
+
+
+def _whole_text_logprob(model: Any, tokenizer: Any, context: str, continuation: str) -> tuple[float, list[int]]:
+    """Log-probability of ``continuation`` after ``context``, from one unpadded pass over the whole text.
+
+    Returns the summed log-probability and the continuation's tokens: those of the whole text past the
+    context's own tokens (the context's tokens must be a prefix of the whole text's).
+    """
+    import torch
+
+    context_ids = inference._encode(tokenizer, context)
+    whole = inference._encode(tokenizer, context + continuation)
+    assert whole[: len(context_ids)] == context_ids
+    with torch.inference_mode():
+        logits = model(input_ids=torch.tensor([whole])).logits[0].float()
+    logprobs = torch.log_softmax(logits[len(context_ids) - 1 : -1], -1)
+    tail = whole[len(context_ids) :]
+    return logprobs.gather(-1, torch.tensor(tail)[:, None]).sum().item(), tail
+
+
+def _letters_as_two_pieces(tokenizer: Any) -> Any:
+    """The same SentencePiece tokenizer without the merges that make ``▁A`` .. ``▁D``: ``" A"`` is ``▁``, ``A``."""
+    from transformers import LlamaTokenizer
+
+    learnt = json.loads(tokenizer.backend_tokenizer.to_str())["model"]
+    letters = {f"▁{letter}" for letter in LETTERS}
+    merges = [tuple(m) for m in learnt["merges"] if "".join(m) not in letters]
+    split = LlamaTokenizer(vocab=learnt["vocab"], merges=merges)
+    split.chat_template = tokenizer.chat_template
+    return split
+
+
+def _letter_scores_and_tails(model: Any, tokenizer: Any, items: list[dict[str, Any]]) -> tuple[np.ndarray, list]:
+    expected, tails = np.zeros((len(items), 4)), []
+    for row, item in enumerate(items):
+        prompt = render_prompt(tokenizer, item)
+        for column, letter in enumerate(LETTERS):
+            expected[row, column], tail = _whole_text_logprob(model, tokenizer, prompt, f" {letter}")
+            tails.append(tokenizer.convert_ids_to_tokens(tail))
+    return expected, tails
+
+
+@pytest.mark.parametrize("pieces", ["one", "two"])
+def test_sentencepiece_letter_logprobs_equal_the_whole_text(
+    tiny_sp: Any, items: list[dict[str, Any]], pieces: str
+) -> None:
+    """With a SentencePiece tokenizer each letter scores as in the whole text ``prompt + " A"`` in one pass.
+
+    Letters of one piece (``▁A``) are read from one pass over the prompt; letters of two pieces (``▁``,
+    ``A``) go through per-continuation scoring, and so do the letters of the combined pass.
+    """
+    model, tokenizer = tiny_sp.model, tiny_sp.tokenizer
+    assert tokenizer.tokenize("Alternativa")[0].startswith("▁") and "<0x0A>" in tokenizer.tokenize("a\nb")
+    if pieces == "two":
+        tokenizer = _letters_as_two_pieces(tokenizer)
+    expected, tails = _letter_scores_and_tails(model, tokenizer, items)
+    assert tails[:4] == ([["▁A"], ["▁B"], ["▁C"], ["▁D"]] if pieces == "one" else [["▁", x] for x in LETTERS])
+    np.testing.assert_allclose(inference.letter_logprobs(model, tokenizer, items, batch_size=3), expected, atol=1e-5)
+    letters, _ = inference.letter_and_option_logprobs(model, tokenizer, items, batch_size=3)
+    np.testing.assert_allclose(letters, expected, atol=1e-5)
+
+
+def test_sentencepiece_option_logprobs_equal_the_whole_text(tiny_sp: Any, items: list[dict[str, Any]]) -> None:
+    """With a SentencePiece tokenizer each option scores as in the whole text ``prompt + option`` in one pass.
+
+    Tokenised on its own, an option starts with a ``▁`` word-start piece it never has after the prompt's
+    newline; scored on those tokens it would get other numbers.
+    """
+    model, tokenizer = tiny_sp.model, tiny_sp.tokenizer
+    expected = np.zeros((len(items), 4))
+    per_piece = np.zeros((len(items), 4))
+    for row, item in enumerate(items):
+        prompt = render_prompt(tokenizer, item, answer_prefix=False)
+        alone = [inference._encode(tokenizer, item[c].strip()) for c in ANSWER_COLUMNS]
+        for column, option in enumerate(ANSWER_COLUMNS):
+            total, tail = _whole_text_logprob(model, tokenizer, prompt, item[option].strip())
+            expected[row, column] = total / len(tail)
+            assert alone[column] != tail
+        sums = inference.continuation_logprobs(model, tokenizer, [prompt] * 4, alone, batch_size=4)
+        per_piece[row] = sums / [len(c) for c in alone]
+    scores = inference.option_logprobs(model, tokenizer, items, batch_size=3)
+    np.testing.assert_allclose(scores, expected, atol=1e-5)
+    _, options = inference.letter_and_option_logprobs(model, tokenizer, items, batch_size=3)
+    np.testing.assert_allclose(options, expected, atol=1e-5)
+    assert np.abs(per_piece - expected).max() > 1e-3  # the old per-piece tokens really score differently
 
 
 def test_batched_generation_equals_one_at_a_time(tiny: Any, items: list[dict[str, Any]]) -> None:
@@ -77,10 +175,10 @@ def test_batched_generation_equals_one_at_a_time(tiny: Any, items: list[dict[str
 def test_streamed_answer_ends_as_the_batched_answer(tiny: Any, items: list[dict[str, Any]]) -> None:
     """Streaming yields growing prefixes whose last one is the answer `generate_answers` gives."""
     expected = inference.generate_answers(tiny.model, tiny.tokenizer, items[:2], max_new_tokens=6, batch_size=2)
-    for item, answer in zip(items[:2], expected):
+    for item, answer in zip(items[:2], expected, strict=True):
         pieces = list(inference.stream_answer(tiny.model, tiny.tokenizer, item, max_new_tokens=6))
         assert pieces, "nothing was streamed"
-        assert all(later.startswith(earlier) for earlier, later in zip(pieces, pieces[1:]))
+        assert all(later.startswith(earlier) for earlier, later in itertools.pairwise(pieces))
         assert pieces[-1].strip() == answer
 
 

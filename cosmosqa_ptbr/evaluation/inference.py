@@ -6,6 +6,12 @@ split a letter into several tokens go through ``continuation_logprobs`` instead,
 log-probabilities of every continuation token. ``option_logprobs`` scores each option's own text as the
 answer (mean log-probability per token), and ``generate_answers`` runs batched greedy generation.
 
+A continuation (an answer letter, an option's text) is never tokenised on its own: prompt and continuation
+are tokenised together and the continuation's tokens are those past the prompt's own token count, as
+lm-evaluation-harness splits them. On its own a text gets the tokens of a text start, which a
+SentencePiece tokenizer (Llama, Mistral, Zephyr) begins with a ``▁`` word-start piece that the same text
+never has after the prompt's final newline.
+
 Speed on a CPU comes from three things, measured on the embedded SmolLM2 with ~400-token prompts:
 
 - only the logits that are read are computed (``logits_to_keep``): a full-vocabulary log-softmax over
@@ -51,7 +57,11 @@ def default_batch_size(model: Any) -> int:
 
 
 def letter_continuations(tokenizer: Any) -> list[list[int]]:
-    """Return the token ids each answer letter adds after the prompt's ``"Alternativa"``."""
+    """Return the token ids each answer letter adds after a line that starts with ``"Alternativa"``.
+
+    The scorers split each prompt of their own (:func:`letter_logprobs`); this is the split on a short
+    stand-in prompt, to see how a tokenizer writes the letters.
+    """
     anchor = "\nAlternativa"
     base = tokenizer(anchor, add_special_tokens=False)["input_ids"]
     continuations = []
@@ -82,6 +92,34 @@ def _length_batches(lengths: Sequence[int], batch_size: int) -> list[list[int]]:
 def _encode(tokenizer: Any, text: str) -> list[int]:
     # Chat templates already hold their special tokens; adding a BOS again would change the prompt.
     return tokenizer(text, add_special_tokens=False)["input_ids"]
+
+
+def _continuation_tails(
+    tokenizer: Any, context: str, context_ids: Sequence[int], continuations: Sequence[str]
+) -> list[list[int]]:
+    """Return the token ids of each text continuation of ``context``, as lm-evaluation-harness splits them.
+
+    ``context + continuation`` is tokenised whole and the continuation is what lies past the context's own
+    ``len(context_ids)`` tokens; the model then reads ``context_ids`` followed by those tokens. So the
+    continuation has the tokens it has in running text, not those of a text start. (The harness also moves
+    whitespace that ends the context onto the continuation: the letter prompts end in ``"Alternativa"``;
+    the option prompts keep their final newline, so that an option's score covers its own tokens only.)
+    """
+    wholes = tokenizer([context + text for text in continuations], add_special_tokens=False)["input_ids"]
+    return [list(whole[len(context_ids) :]) for whole in wholes]
+
+
+def _letter_tails(tokenizer: Any, prompts: Sequence[str], encoded: Sequence[Sequence[int]]) -> list[list[list[int]]]:
+    """Return, per prompt, the token ids of ``" A"`` .. ``" D"`` after it (see :func:`_continuation_tails`)."""
+    tails = []
+    for index, (prompt, ids) in enumerate(zip(prompts, encoded, strict=True)):
+        conts = _continuation_tails(tokenizer, prompt, ids, [f" {letter}" for letter in LETTERS])
+        for letter, cont in zip(LETTERS, conts, strict=True):
+            if not cont:
+                message = f"tokenizer merges the answer letter {letter!r} into prompt {index}; cannot score it"
+                raise ValueError(message)
+        tails.append(conts)
+    return tails
 
 
 def _pad_id(tokenizer: Any) -> int:
@@ -145,19 +183,36 @@ def continuation_logprobs(
 ) -> np.ndarray:
     """Return the summed log-probability of each token-id ``continuation`` after its ``prompt``.
 
+    The prompt is tokenised without special tokens and the continuation's ids are appended. For a text
+    continuation, take its ids from the whole text ``prompt + continuation`` past the prompt's own tokens
+    (as the scorers here do), not from the continuation tokenised on its own.
+
     Returns an array of shape ``(len(prompts),)``.
     """
-    import torch
-
     if len(prompts) != len(continuations):
         message = f"{len(prompts)} prompts but {len(continuations)} continuations"
         raise ValueError(message)
     if any(len(c) == 0 for c in continuations):
         raise ValueError("every continuation needs at least one token")
     batch_size = _resolve_batch_size(model, batch_size)
+    encoded = [_encode(tokenizer, p) for p in prompts]
+    return _tail_logprobs(model, tokenizer, encoded, continuations, batch_size=batch_size)
+
+
+def _tail_logprobs(
+    model: Any,
+    tokenizer: Any,
+    encoded: Sequence[Sequence[int]],
+    continuations: Sequence[Sequence[int]],
+    *,
+    batch_size: int,
+) -> np.ndarray:
+    """Summed log-probability of each token-id continuation after its token-id prompt, one row per pair."""
+    import torch
+
     device = _device(model)
-    full = [_encode(tokenizer, p) + list(c) for p, c in zip(prompts, continuations)]
-    scores = np.zeros(len(prompts), dtype=np.float64)
+    full = [list(e) + list(c) for e, c in zip(encoded, continuations, strict=True)]
+    scores = np.zeros(len(full), dtype=np.float64)
     for rows in _length_batches([len(f) for f in full], batch_size):
         batch = _pad_left(tokenizer, [full[i] for i in rows], device)
         longest = max(len(continuations[i]) for i in rows)
@@ -185,25 +240,36 @@ def letter_logprobs(
     ``shots_for(item)`` supplies the solved examples placed before each item (few-shot prompting).
     ``batch_size=None`` picks :func:`default_batch_size` for the model's device. Items are batched by
     prompt length; the rows come back in the order of ``items``.
+
+    Each letter's tokens are split from the whole text ``prompt + " A"`` as lm-evaluation-harness does
+    (:func:`_continuation_tails`). Where all four are one token each (the usual case) the item takes one
+    forward pass and the four are read from its last position; an item whose letters take more tokens is
+    scored one continuation at a time.
     """
+    import torch
+
     batch_size = _resolve_batch_size(model, batch_size)
-    continuations = letter_continuations(tokenizer)
     prompts = _prompts(tokenizer, items, shots_for, True)
-    out = np.zeros((len(items), len(LETTERS)), dtype=np.float64)
-    if not all(len(c) == 1 for c in continuations):
-        repeated = [p for p in prompts for _ in LETTERS]
-        conts = [c for _ in prompts for c in continuations]
-        flat = continuation_logprobs(model, tokenizer, repeated, conts, batch_size=batch_size)
-        return flat.reshape(len(items), len(LETTERS))
-    ids = [c[0] for c in continuations]
-    device = _device(model)
     encoded = [_encode(tokenizer, p) for p in prompts]
+    tails = _letter_tails(tokenizer, prompts, encoded)
+    out = np.zeros((len(items), len(LETTERS)), dtype=np.float64)
+    single = [i for i, conts in enumerate(tails) if all(len(c) == 1 for c in conts)]
+    several = [i for i, conts in enumerate(tails) if any(len(c) != 1 for c in conts)]
+    device = _device(model)
     with _progress(len(items), "loglik", progress) as bar:
-        for rows in _length_batches([len(e) for e in encoded], batch_size):
+        for batch_rows in _length_batches([len(encoded[i]) for i in single], batch_size):
+            rows = [single[r] for r in batch_rows]
             batch = _pad_left(tokenizer, [encoded[i] for i in rows], device)
             logprobs, _ = _forward_logprobs(model, batch)
-            out[rows] = logprobs[:, -1, ids].cpu().numpy()
+            ids = torch.tensor([[c[0] for c in tails[i]] for i in rows], dtype=torch.long, device=logprobs.device)
+            out[rows] = logprobs[:, -1, :].gather(-1, ids).cpu().numpy()
             bar.update(len(rows))
+        if several:
+            repeated = [encoded[i] for i in several for _ in LETTERS]
+            conts = [c for i in several for c in tails[i]]
+            flat = _tail_logprobs(model, tokenizer, repeated, conts, batch_size=batch_size)
+            out[several] = flat.reshape(len(several), len(LETTERS))
+            bar.update(len(several))
     return out
 
 
@@ -212,7 +278,7 @@ def _shared_prompt_scores(
     tokenizer: Any,
     encoded: Sequence[Sequence[int]],
     continuations: Sequence[Sequence[Sequence[int]]],
-    next_ids: Sequence[int],
+    next_ids: Sequence[Sequence[int]] | None,
     *,
     batch_size: int,
     progress: bool,
@@ -221,18 +287,21 @@ def _shared_prompt_scores(
     """Score several continuations of each prompt, running each prompt once and sharing its cache.
 
     Returns ``sums`` (item, continuation): summed log-probability of each continuation's tokens, and
-    ``after`` (item, continuation, len(next_ids)): log-probability of each of ``next_ids`` as the token
-    that follows the continuation.
+    ``after`` (item, continuation, m): log-probability of each of the item's ``m`` token ids in
+    ``next_ids[item]`` as the token that follows the continuation (``m = 0`` when ``next_ids`` is None).
     """
     import torch
 
     k = len(continuations[0])
     if any(len(conts) != k for conts in continuations):
         raise ValueError("every prompt needs the same number of continuations")
+    next_ids = [[] for _ in encoded] if next_ids is None else [list(ids) for ids in next_ids]
+    m = len(next_ids[0]) if next_ids else 0
+    if any(len(ids) != m for ids in next_ids):
+        raise ValueError("every prompt needs the same number of next tokens")
     device = _device(model)
     sums = np.zeros((len(encoded), k), dtype=np.float64)
-    after = np.zeros((len(encoded), k, len(next_ids)), dtype=np.float64)
-    next_index = torch.tensor(list(next_ids), dtype=torch.long, device=device)
+    after = np.zeros((len(encoded), k, m), dtype=np.float64)
     with _progress(len(encoded), desc, progress) as bar:
         for rows in _length_batches([len(e) for e in encoded], batch_size):
             batch = _pad_left(tokenizer, [encoded[i] for i in rows], device)
@@ -264,20 +333,27 @@ def _shared_prompt_scores(
                 total = first[row, targets[0]] + logprobs[row, : len(cont) - 1].gather(-1, targets[1:, None]).sum()
                 item, column = rows[row // k], row % k
                 sums[item, column] = total.item()
-                after[item, column] = logprobs[row, len(cont) - 1, next_index].cpu().numpy()
+                after[item, column] = logprobs[row, len(cont) - 1, next_ids[item]].cpu().numpy()
             bar.update(len(rows))
     return sums, after
 
 
-def _option_tokens(tokenizer: Any, items: Sequence[Mapping[str, Any]]) -> list[list[list[int]]]:
+def _option_tokens(
+    tokenizer: Any, items: Sequence[Mapping[str, Any]], prompts: Sequence[str], encoded: Sequence[Sequence[int]]
+) -> list[list[list[int]]]:
+    """Return, per item, the token ids of each option's text after the item's prompt (in context)."""
     options = []
-    for index, item in enumerate(items):
-        conts = [_encode(tokenizer, str(item[column]).strip()) for column in ANSWER_COLUMNS]
-        if any(not c for c in conts):
+    for index, (item, prompt, ids) in enumerate(zip(items, prompts, encoded, strict=True)):
+        texts = [str(item[column]).strip() for column in ANSWER_COLUMNS]
+        if any(not text for text in texts):
             message = (
                 f"item {index} (id {item.get('id', '?')}) has an empty option text; "
                 "every option needs text to be scored"
             )
+            raise ValueError(message)
+        conts = _continuation_tails(tokenizer, prompt, ids, texts)
+        if any(not c for c in conts):
+            message = f"item {index} (id {item.get('id', '?')}): the tokenizer merges an option into the prompt"
             raise ValueError(message)
         options.append(conts)
     return options
@@ -295,16 +371,18 @@ def option_logprobs(
     """Return the mean per-token log-probability of each option's text as the answer, shape ``(n, 4)``.
 
     The prompt ends at the assistant turn (no ``"Alternativa"``); each option's text is the
-    continuation. The prompt runs once per item and its key/value cache is shared by the four options
-    (rather than running it four times); with the letters in the same pass
-    (:func:`letter_and_option_logprobs`) it costs about twice :func:`letter_logprobs` on a CPU. Dividing by the number of tokens keeps long
-    options from losing only for being long.
+    continuation, its tokens split from the whole text ``prompt + option`` (:func:`_continuation_tails`),
+    so they are the tokens the text has after the prompt's newline. The prompt runs once per item and its
+    key/value cache is shared by the four options (rather than running it four times); with the letters in
+    the same pass (:func:`letter_and_option_logprobs`) it costs about twice :func:`letter_logprobs` on a
+    CPU. Dividing by the number of tokens keeps long options from losing only for being long.
     """
     batch_size = _resolve_batch_size(model, batch_size)
-    encoded = [_encode(tokenizer, p) for p in _prompts(tokenizer, items, shots_for, False)]
-    options = _option_tokens(tokenizer, items)
+    prompts = _prompts(tokenizer, items, shots_for, False)
+    encoded = [_encode(tokenizer, p) for p in prompts]
+    options = _option_tokens(tokenizer, items, prompts, encoded)
     sums, _ = _shared_prompt_scores(
-        model, tokenizer, encoded, options, [], batch_size=batch_size, progress=progress, desc="option text"
+        model, tokenizer, encoded, options, None, batch_size=batch_size, progress=progress, desc="option text"
     )
     return sums / np.array([[len(c) for c in conts] for conts in options], dtype=np.float64)
 
@@ -322,25 +400,45 @@ def letter_and_option_logprobs(
 
     The prompt ending in ``"Alternativa"`` extends the prompt that ends at the assistant turn, so
     ``"Alternativa"`` is scored as a fifth continuation beside the four option texts and the letters
-    are read after it. Tokenizers that do not split the two prompts at that boundary (or split a letter
-    into several tokens) fall back to the two separate scorers.
+    are read after it. Items whose two prompts the tokenizer does not split at that boundary (or whose
+    letters take several tokens) go through the two separate scorers; the numbers are the same either way.
     """
     batch_size = _resolve_batch_size(model, batch_size)
-    letters = letter_continuations(tokenizer)
-    bare = [_encode(tokenizer, p) for p in _prompts(tokenizer, items, shots_for, False)]
-    full = [_encode(tokenizer, p) for p in _prompts(tokenizer, items, shots_for, True)]
-    suffixes = [f[len(b) :] for b, f in zip(bare, full)]
-    shared = all(f[: len(b)] == b and len(f) > len(b) for b, f in zip(bare, full))
-    if not shared or not all(len(c) == 1 for c in letters):
+    bare_prompts = _prompts(tokenizer, items, shots_for, False)
+    full_prompts = _prompts(tokenizer, items, shots_for, True)
+    bare = [_encode(tokenizer, p) for p in bare_prompts]
+    full = [_encode(tokenizer, p) for p in full_prompts]
+    letters = _letter_tails(tokenizer, full_prompts, full)
+    options = _option_tokens(tokenizer, items, bare_prompts, bare)
+    shared = [
+        i
+        for i, (b, f) in enumerate(zip(bare, full, strict=True))
+        if f[: len(b)] == b and len(f) > len(b) and all(len(c) == 1 for c in letters[i])
+    ]
+    letter_out = np.zeros((len(items), len(LETTERS)), dtype=np.float64)
+    option_out = np.zeros((len(items), len(LETTERS)), dtype=np.float64)
+    if shared:
+        conts = [[*options[i], full[i][len(bare[i]) :]] for i in shared]
+        sums, after = _shared_prompt_scores(
+            model,
+            tokenizer,
+            [bare[i] for i in shared],
+            conts,
+            [[c[0] for c in letters[i]] for i in shared],
+            batch_size=batch_size,
+            progress=progress,
+            desc="loglik",
+        )
+        lengths = np.array([[len(c) for c in options[i]] for i in shared], dtype=np.float64)
+        letter_out[shared] = after[:, -1, :]
+        option_out[shared] = sums[:, : len(LETTERS)] / lengths
+    rest = sorted(set(range(len(items))) - set(shared))
+    if rest:
+        subset = [items[i] for i in rest]
         kwargs = {"shots_for": shots_for, "batch_size": batch_size, "progress": progress}
-        return letter_logprobs(model, tokenizer, items, **kwargs), option_logprobs(model, tokenizer, items, **kwargs)
-    options = _option_tokens(tokenizer, items)
-    conts = [[*opts, suffix] for opts, suffix in zip(options, suffixes)]
-    sums, after = _shared_prompt_scores(
-        model, tokenizer, bare, conts, [c[0] for c in letters], batch_size=batch_size, progress=progress, desc="loglik"
-    )
-    lengths = np.array([[len(c) for c in opts] for opts in options], dtype=np.float64)
-    return after[:, -1, :], sums[:, : len(LETTERS)] / lengths
+        letter_out[rest] = letter_logprobs(model, tokenizer, subset, **kwargs)
+        option_out[rest] = option_logprobs(model, tokenizer, subset, **kwargs)
+    return letter_out, option_out
 
 
 def _greedy_settings(tokenizer: Any, max_new_tokens: int) -> dict[str, Any]:
