@@ -306,7 +306,7 @@ def _shared_prompt_scores(
         for rows in _length_batches([len(e) for e in encoded], batch_size):
             batch = _pad_left(tokenizer, [encoded[i] for i in rows], device)
             first, prompt_out = _forward_logprobs(model, batch, use_cache=True)
-            cache = prompt_out.past_key_values
+            cache = prompt_out.cache
             cache.batch_repeat_interleave(k)
             conts = [list(c) for i in rows for c in continuations[i]]
             width = max(len(c) for c in conts)
@@ -323,7 +323,7 @@ def _shared_prompt_scores(
                     input_ids=cont_ids.to(device),
                     attention_mask=torch.cat([prompt_mask, cont_mask.to(device)], dim=-1),
                     position_ids=positions,
-                    past_key_values=cache,
+                    cache=cache,
                     use_cache=True,
                 ).logits
             logprobs = torch.log_softmax(logits.float(), dim=-1)
