@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..cli.options import CommandError
 from ..prompts import prompt_completion, render_prompt
 from ..schema import LABEL, NO_LABEL
 from .settings import RecipeError, ScriptArguments
@@ -43,7 +44,7 @@ def _load_split(script: ScriptArguments, split: str) -> list[dict[str, Any]]:
         kwargs["data_dir"] = script.dataset_data_dir
     try:
         dataset = load_dataset(script.dataset_config, split=split, **kwargs)
-    except (KeyError, ValueError) as error:
+    except (KeyError, ValueError, CommandError) as error:
         message = (
             f"cannot load split {split!r} of dataset config {script.dataset_config!r}: {error}. "
             "Check dataset_config, train_split and eval_split (the sample has only 'validation')."
