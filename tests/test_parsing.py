@@ -90,6 +90,60 @@ def test_last_commitment_wins_over_earlier_ones() -> None:
             assert extract_answer(text).letter == last
 
 
+PAIRS = [(first, second) for first in LETTERS for second in LETTERS if first != second]
+
+
+@pytest.mark.parametrize(("chosen", "other"), PAIRS)
+def test_negation_rejects_only_the_letter_it_governs(chosen: str, other: str) -> None:
+    """A contrast or a justification naming another letter keeps the committed letter, in either order."""
+    texts = [
+        f"Fico com a {chosen}, não com a {other}.",
+        f"Alternativa {chosen} — e não {other}.",
+        f"Não é a {other}, é a {chosen}.",
+        f"{chosen} rather than {other}.",
+        f"Not {other} but {chosen}.",
+        f"Correta: {chosen}, já que a {other} contradiz o texto.",
+        f"Alternativa {chosen}, porque a alternativa {other} não tem relação com o texto.",
+    ]
+    for text in texts:
+        assert extract_answer(text) == Extraction(chosen, "final_answer"), text
+
+
+@pytest.mark.parametrize(("first", "second"), PAIRS)
+def test_listing_letters_is_no_commitment(first: str, second: str) -> None:
+    """Two letters listed without a verdict give no letter, whichever comes first or last."""
+    for text in (
+        f"Alternativa {first}\nAlternativa {second}",
+        f"{first}, {second}",
+        f"As alternativas {first} e {second}.",
+    ):
+        assert extract_answer(text).letter is None, text
+
+
+@pytest.mark.parametrize("letter", LETTERS)
+def test_elimination_list_reads_the_one_letter_judged_correct(letter: str) -> None:
+    """In an elimination list each verdict judges its own letter; two letters judged correct are a hedge."""
+    words = " ".join(f"{other}: {'correta' if other == letter else 'errada'}." for other in LETTERS)
+    marks = " ".join(f"{other} {'✓' if other == letter else '✗'}" for other in LETTERS)
+    for text in (words, marks):
+        assert extract_answer(text) == Extraction(letter, "final_answer"), text
+    second = LETTERS[(LETTERS.index(letter) + 1) % len(LETTERS)]
+    both = " ".join(f"{other}: {'correta' if other in (letter, second) else 'errada'}." for other in LETTERS)
+    assert extract_answer(both) == Extraction(None, "hedged")
+
+
+@pytest.mark.parametrize("letter", LETTERS)
+def test_wrappers_around_a_letter_are_dropped(letter: str) -> None:
+    """LaTeX, Markdown and tag wrappers around a lone letter read as that letter."""
+    for text in (
+        rf"\boxed{{{letter}}}",
+        rf"$\boxed{{\text{{{letter}}}}}$",
+        f"`{letter}`",
+        f"<answer>{letter}</answer>",
+    ):
+        assert extract_answer(text) == Extraction(letter, "letter_only"), text
+
+
 def test_extraction_is_frozen_and_reports_validity() -> None:
     """Extraction cannot be changed after creation, and valid means a letter was read."""
     extraction = extract_answer("Letra C")

@@ -11,7 +11,8 @@ How a text is read, in order:
    prompt's own ``Alternativa A) ...`` lines are never read as an answer. The answer ends at the first
    end-of-turn token or new turn (``</s>``, ``<|im_end|>``, ``<|user|>`` ...) or at a new
    ``Contexto:`` block the model goes on to invent. Echoed prompt lines (context, question, a list of
-   options) and Markdown emphasis are dropped.
+   options), Markdown emphasis, LaTeX wrappers (``\\boxed{\\mathrm{A}}``, ``$\\textbf{D}$``) and tags
+   (``<answer>B</answer>``) are dropped; struck-out text (``~~A~~``) reads as withdrawn.
 2. ``empty``: nothing is left.
 3. ``letter_only``: the answer is one letter, bare or decorated (``B``, ``b``, ``(B)``, ``[B]``, ``**B**``,
    ``B)``, ``B.``).
@@ -21,12 +22,21 @@ How a text is read, in order:
    incorreta``), introduced by an answer keyword or a conclusion (``Portanto``, ``Therefore``, ``escolho``)
    or opening the answer is a *commitment*. The last commitment wins, so self-corrections and
    explanations that discuss every letter and then conclude are read right. The rule is ``keyword`` when
-   one letter is named, ``final_answer`` when several are discussed. The Portuguese article *a/A* is not
+   one letter is named, ``final_answer`` when several are discussed.
+   A verdict belongs to the clause that names its letter: it runs to where the next letter's phrase begins,
+   so in "A: errada. B: errada. C: correta." or "A ✗ B ✓" each verdict judges one letter, and in
+   "Alternativa B, porque a A ..." the reasons given for A are no verdict on B. A negation rejects the letter
+   it governs and no other ("Fico com a D, não com a A", "Alternativa C — e não B", "C rather than B",
+   "nem B nem C", "em vez da C"), so a commitment is not undone by the letters its justification rules
+   out. Letters listed together ("A, B, C e D", "Alternativa A\\nAlternativa B") share the verdict said of
+   the whole list ("As alternativas A, B e C não têm relação"); without one, listing is no commitment,
+   whichever letter comes first or last. The Portuguese article *a/A* is not
    a letter: a lower-case letter counts only after a letter word or before punctuation, and "A" followed
    by a noun ("A alternativa correta ...", "A Molly ...") is the article. A bare capital said in passing
    ("tirou nota A na prova") is no answer; it counts when it opens or ends the answer or follows a
    conclusion ("Portanto, D.").
-5. ``hedged``: the answer weighs letters without choosing ("pode ser A ou C", "either B or D").
+5. ``hedged``: the answer weighs letters without choosing ("pode ser A ou C", "either B or D", "talvez B,
+   talvez C"), or calls two letters correct ("A: errada. B: correta. C: correta.").
 6. ``invalid_letter``: the committed letter is outside A-D ("Alternativa E"), or the model lists options of
    its own (E, F, G ...) and commits to none of A-D.
 7. ``option_text``: with ``options``, the answer quotes one option's text, exactly or nearly (accents,
@@ -48,7 +58,17 @@ Extraction(letter='D', rule='keyword')
 Extraction(letter='B', rule='final_answer')
 >>> extract_answer("Resposta: A. Na verdade, relendo o texto, a resposta correta é C.")
 Extraction(letter='C', rule='final_answer')
->>> extract_answer("<|user|>\\nPergunta: ...\\nAlternativa A) Sol\\nAlternativa B) Chuva</s>\\n<|assistant|>\\nAlternativa B</s>")
+>>> extract_answer("Fico com a D, não com a A.")
+Extraction(letter='D', rule='final_answer')
+>>> extract_answer("Correta: A, já que a B contradiz o texto.")
+Extraction(letter='A', rule='final_answer')
+>>> extract_answer(r"Logo, a resposta é \\boxed{\\mathrm{A}}.")
+Extraction(letter='A', rule='keyword')
+>>> extract_answer("A: errada. B: errada. C: correta.")
+Extraction(letter='C', rule='final_answer')
+>>> extract_answer("As alternativas são A, B, C e D.")
+Extraction(letter=None, rule='no_answer')
+>>> extract_answer("<|user|>\\nAlternativa A) Sol\\nAlternativa B) Chuva</s>\\n<|assistant|>\\nAlternativa B</s>")
 Extraction(letter='B', rule='keyword')
 >>> options = ["Ele estava cansado", "Ele queria dormir", "Ele foi ao mercado", "Nenhuma das alternativas acima."]
 >>> extract_answer("A alternativa correta é: ele foi ao mercado.", options)
@@ -126,6 +146,12 @@ _END_OF_TURN: Final = re.compile(
 _LEADING_TOKENS: Final = re.compile(r"^(?:\s|<s>|<\|begin_of_text\|>|<bos>)+")
 _MARKDOWN: Final = re.compile(r"\*\*|__|`+|^\s*#+\s*|^\s*>\s*", re.MULTILINE)
 _PROMPT_LINE: Final = re.compile(r"^\s*(?:contexto|context|pergunta|question|quest[ãa]o)\s*:", re.IGNORECASE)
+# A numbered item the model invents in place of lettered options: "Perguntas 1: ...", "Opção 2) ...".
+_NUMBERED_LINE: Final = re.compile(
+    r"^\s*(?:perguntas?|quest[ãa]o|quest[õo]es|op[çc][ãa]o|op[çc][õo]es|alternativas?|items?|options?|choices?"
+    r"|questions?)\s*\d+\s*[:.)\-]",
+    re.IGNORECASE,
+)
 _ANSWER_ON_LINE: Final = re.compile(r"\b(?:resposta|gabarito|answer)\s*:", re.IGNORECASE)
 _NEW_BLOCK: Final = re.compile(r"^\s*(?:contexto|context)\s*:", re.IGNORECASE | re.MULTILINE)
 
@@ -173,6 +199,10 @@ def _strip_lists(text: str, options: Sequence[str] | None) -> tuple[str, bool]:
     """
     lines = text.splitlines()
     keep = [not _PROMPT_LINE.match(line) or bool(_ANSWER_ON_LINE.search(line)) for line in lines]
+    numbered = [i for i, line in enumerate(lines) if _NUMBERED_LINE.match(line)]
+    if len(numbered) >= 2:  # a numbered list of its own is an echo of the options, however it is worded
+        for i in numbered:
+            keep[i] = False
     invented = False
     index = 0
     while index < len(lines):
@@ -198,7 +228,7 @@ def _strip_lists(text: str, options: Sequence[str] | None) -> tuple[str, bool]:
         if len(inline) >= 3 and not _VERDICT_WORDS.search(line):  # "A) ... B) ... C) ... D) ..." on one line
             keep[index] = False
             invented = invented or bool(inline - set(LETTERS))
-    return "\n".join(line for line, kept in zip(lines, keep) if kept), invented
+    return "\n".join(line for line, kept in zip(lines, keep, strict=True) if kept), invented
 
 
 _INLINE_OPTION: Final = re.compile(rf"(?:^|(?<=\s))(?:{_LETTER_WORDS}\s*)?([A-Za-z])\)", re.IGNORECASE)
@@ -220,10 +250,30 @@ def _matches_an_option(line: str, options: Sequence[str]) -> bool:
     return bool(body) and any(body == _norm(option) for option in options if option)
 
 
+# Wrappers around an answer: LaTeX ("\boxed{\mathrm{A}}", "$\textbf{D}$", "\(C\)") and tags ("<answer>B</answer>").
+_LATEX_COMMAND: Final = re.compile(
+    r"\\(?:boxed|fbox|text|textbf|textit|textrm|textsf|texttt|mathrm|mathbf|mathit|mathsf|mathtt|operatorname|emph"
+    r"|underline)\s*\{([^{}]*)\}"
+)
+_LATEX_DELIMITER: Final = re.compile(r"\\[()\[\]]|\$+")
+_TAG: Final = re.compile(r"</?[A-Za-z][\w-]*\s*/?>")
+_STRUCK: Final = re.compile(r"~~(.+?)~~")
+
+
+def _unwrap(text: str) -> str:
+    """Take the answer out of LaTeX and tag wrappers; struck-out Markdown ("~~A~~ C") reads as withdrawn."""
+    previous = None
+    while previous != text:  # nested: \boxed{\textbf{(D)}}
+        previous, text = text, _LATEX_COMMAND.sub(r"\1", text)
+    text = _LATEX_DELIMITER.sub("", text)
+    text = _STRUCK.sub(r"não \1;", text)
+    return _TAG.sub(" ", text)
+
+
 def _clean(text: str, options: Sequence[str] | None) -> tuple[str, bool, bool]:
     """Return the answer, whether the model wrote anything at all, and whether it invented options."""
     text = _cut_end_of_turn(_after_last_assistant(text))
-    text = _MARKDOWN.sub("", text)
+    text = _MARKDOWN.sub("", _unwrap(text))
     wrote = bool(re.search(r"[^\W_]", text))
     text = _cut_new_block(text)
     text, invented = _strip_lists(text, options)
@@ -238,10 +288,10 @@ _LETTER_ONLY: Final = re.compile(r"^[\s(\[\"'*]*(?P<l>[A-Za-z])[\s)\]\"'*.:;!,\-
 _CONNECTIVES: Final = frozenset(
     "é e está seria será parece porque pois já como pode poderia diz afirma fala menciona descreve indica "
     "mostra sugere faz também tambem is was because since as and seems would could says states describes "
-    "indicates shows suggests makes also best".split()
+    "indicates shows suggests makes also best não nem not mas but rather instead".split()
 )
 _AFTER_LETTER: Final = re.compile(r"\s*(?P<next>[^\W\d_]+)?", re.UNICODE)
-_TERMINATOR: Final = re.compile(r"\s*(?:$|[)\].:;,!?\"'*\-–—/\n])")
+_TERMINATOR: Final = re.compile(r"\s*(?:$|[)\].:;,!?\"'*\-–—/\n✓✔✗✘❌✅])")
 
 
 def _is_letter(text: str, start: int, explicit: bool) -> bool:
@@ -273,10 +323,13 @@ _ANSWER_KEYWORD: Final = re.compile(
     rf"escolhida|correct|right)(?:\s+(?:é|seria|será|parece\s+ser|deve\s+ser|is)|\s*[:=]|\s*->)"
     rf"|\b(?:a|o|the)\s+(?:corret[ao]|cert[ao]|correct\s+one|right\s+one)\s+(?:é|seria|is)"
     rf"|\b{_LETTER_WORDS}\s*[:=]"
-    rf"|\b(?:escolho|escolheria|marco|marcaria|fico\s+com|opto\s+por|opto\s+pela|vou\s+com|sobra|resta|"
-    rf"I\s+(?:would\s+|will\s+|'d\s+)?(?:choose|pick|select|go\s+with))"
+    rf"|\b(?:a\s+)?melhor\s+(?:{_LETTER_STEMS}|resposta|escolha)\s+(?:é|seria)"
+    rf"|\b(?:escolho|escolheria|marco|marcaria|fico\s+com|opto\s+por|opto\s+pela|vou\s+com|sobra|resta|fica|"
+    rf"I(?:\s+would|\s+will|['’]d|['’]ll)?\s+(?:choose|pick|select|go\s+with))"
     rf"|(?:^|(?<=[.!?,\n]))\s*(?:é|seria|it'?s|it\s+is)(?=\s)"
-    rf")\s*[:\-–]?\s*(?:(?:a|the|pela|pelo|com\s+a|o)\s+)?(?:{_LETTER_WORDS}\s*[:\-]?\s*)?(?P<open>[(\[\"'])?"
+    # An article only before a letter word or a lone letter: in "I'd go with A instead" the "A" is the letter.
+    rf")\s*[:\-–]?\s*(?:(?:a|the|pela|pelo|com\s+a|o)\s+(?={_LETTER_WORDS}|[(\[\"']?[A-Za-z](?![^\W_])))?"
+    rf"(?P<word>{_LETTER_WORDS}\s*[:\-]?\s*)?(?P<open>[(\[\"'])?"
     rf"(?P<l>[A-Za-z])",
     re.IGNORECASE,
 )
@@ -297,7 +350,8 @@ _CORRECT_WORD: Final = re.compile(r"\bincorret|\bn[ãa]o\b|\bnot\b|\bisn'?t\b", 
 _POSITIVE: Final = re.compile(
     r"\bcorret[ao]\b|\bcert[ao]\b|\bverdadeir[ao]\b|\bcorrect\b|\bright\b|\btrue\b|\ba\s+resposta\b|"
     r"\bthe\s+answer\b|\bmais\s+(?:adequad|prov[áa]vel|coerente|plaus[íi]vel|apropriad)|\bmelhor\b|"
-    r"\bbest\b|\bmost\s+(?:likely|appropriate|suitable|plausible|reasonable|accurate|fitting)\b|[✓✔✅]",
+    r"\bbest\b|\bmost\s+(?:likely|appropriate|suitable|plausible|reasonable|accurate|fitting)\b|\bsim\b|\byes\b"
+    r"|[✓✔✅]",
     re.IGNORECASE,
 )
 _CONCLUSION: Final = re.compile(
@@ -319,28 +373,83 @@ _HEDGE: Final = re.compile(
     rf"(?:(?:a|the)\s+)?(?:{_LETTER_WORDS}\s+)?"
     rf"[(\[]?(?P<b>[A-D])[)\]]?(?![\w])"
     rf"|\b(?:tanto|both)\s+(?:a\s+)?{_LETTER_REF}\s+(?:quanto|como|and)\s+(?:a\s+)?{_LETTER_REF}"
-    rf"|\bentre\s+(?:as\s+alternativas\s+)?{_LETTER_REF}\s+e\s+{_LETTER_REF}"
+    rf"|\bentre\s+(?:as\s+alternativas\s+)?(?:a\s+)?{_LETTER_REF}\s+e\s+(?:a\s+)?{_LETTER_REF}"
+    rf"|\bbetween\s+(?:options\s+)?{_LETTER_REF}\s+and\s+{_LETTER_REF}"
     rf"|(?<![\w])[(\[]?[A-D][)\]]?\s+(?:e|and)\s+(?:a\s+)?[(\[]?[A-D][)\]]?\s+(?:est[ãa]o|s[ãa]o|parecem|podem|are|seem)\b"
+    rf"(?!\s+(?:\w+\s+){{0,2}}?(?:incorret|errad|fals|wrong|incorrect|not\b|n[ãa]o\b|descartad|eliminad|improv[áa]v|unlikely))"
+    rf"|\b(?:talvez|maybe|perhaps)\s+(?:a\s+|the\s+)?{_LETTER_REF}\s*[,;]\s*(?:talvez|maybe|perhaps)\s+"
+    rf"(?:a\s+|the\s+)?{_LETTER_REF}"
     rf"|\bn[ãa]o\s+(?:tenho|h[áa])\s+(?:certeza|como\s+saber)\s+(?:se|entre)\b"
     rf"|\b(?:(?:could|might|may)\s+also\s+be|tamb[ée]m\s+(?:pode|poderia)\s+ser)\b(?:\s+(?:a|the)\b)?"
-    rf"(?:\s*{_LETTER_REF}(?![\w]))?",
+    rf"(?:\s*{_LETTER_REF}(?![\w]))?"
+    rf"|\b(?:pode|poderia|could|might|may)\s+(?:ser|be)\s+(?:a\s+|the\s+)?{_LETTER_REF}\s+(?:tamb[ée]m|too|as\s+well)\b",
     re.IGNORECASE,
 )
+# A negation governs the letter right after it, across articles and letter words only: "não com a A",
+# "e não B", "nem a alternativa C", "not option B", "rather than C", "em vez da D". It rejects that letter
+# and no other: in "Fico com a D, não com a A" the "não" says nothing about D.
+_GOVERNING_NEGATION: Final = re.compile(
+    rf"(?:\bn[ãa]o|\bnem|\bnot|\bnever|\bover|\brather\s+than|\binstead\s+of|\bem\s+vez\s+d[aeo]s?|\bao\s+inv[ée]s\s+d[aeo]s?"
+    rf"|\bno\s+lugar\s+d[aeo]s?)"
+    rf"(?:\s+(?:é|seria|com|pela|pelo|por|de|is|it'?s|certainly|definitely|surely|certamente|(?-i:a|o|as|os|da|do)"
+    rf"|the|{_LETTER_STEMS}))*\s*[(\[]?\s*$",
+    re.IGNORECASE,
+)
+# A verdict label right before the letters it judges: "Correta: A", "Incorretas: A, B e D".
+_VERDICT_LABEL: Final = re.compile(
+    r"(?:^|(?<=[\s.;(]))(?:(?P<bad>incorret[ao]s?|errad[ao]s?|fals[ao]s?|incorrect|wrong|false)"
+    r"|(?P<good>corret[ao]s?|cert[ao]s?|verdadeir[ao]s?|correct|right|true))\s*[:=]\s*(?:(?:a|as|the)\s+)?"
+    rf"(?:{_LETTER_STEMS}s?\s*)?[(\[]?$",
+    re.IGNORECASE,
+)
+# What may stand between two letters of one list: "A, B e C", "a A e a C", "Alternativa A\nAlternativa B".
+# A blank line, a verdict or any other word ends the list.
+_LIST_GAP: Final = re.compile(
+    rf"[)\].:]?(?:\s*[,&]\s*(?:(?:e|and)\s+)?|\s+(?:e|and)\s+)(?:(?:a|as|o|os|the)\s+)?(?:{_LETTER_STEMS}s?\s*)?[(\[]?"
+    rf"|[)\].:]?[ \t]*\n[ \t]*(?:[-*•][ \t]*)?(?:{_LETTER_STEMS}\s*)?[(\[]?",
+    re.IGNORECASE,
+)
+# Between two letters judged correct, these make the second a correction rather than a second answer.
+_CORRECTION: Final = re.compile(
+    r"\b(?:na\s+verdade|pensando\s+(?:melhor|bem)|relendo|corrigindo|me\s+enganei|ops|opa|espera|actually|wait"
+    r"|on\s+(?:second\s+thought|reflection)|correction)\b",
+    re.IGNORECASE,
+)
+# Capitals that name a letter even where they are not read as a mention ("because C ignores the context",
+# "a A supõe"): they only decide whether an answer discussed several letters.
+_LOOSE_LETTER: Final = re.compile(r"(?<![\w'’])(?:[B-D]|(?<=\ba\s)A|(?<=\bo\s)A|(?<=\bda\s)A|(?<=\bthe\s)A)(?![\w'’])")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A place where a letter is named, before any verdict is passed on it."""
+
+    start: int  # the letter itself
+    lead: int  # where its phrase begins: the letter word, the bracket or the answer keyword
+    letter: str
+    keyword: bool  # introduced by an answer keyword: "Resposta:", "escolho", "The answer is"
+    bare: bool  # a capital with no letter word or bracket: "Então B."
 
 
 @dataclass(frozen=True)
 class _Mention:
     start: int
     letter: str
-    kind: str  # "commit", "reject" or "neutral"
+    kind: str  # "commit", "reject", "neutral" or "listed" (one of several letters listed together)
     bare: bool = False  # a capital letter with no letter word or bracket: "Então B."
+    by: str = ""  # what made it a commitment: "keyword", "verdict" or "position"
 
 
-def _verdict(text: str, end: int, options: Sequence[str] | None) -> str | None:
-    """The verdict a sentence passes on the letter that ends at ``end``: "commit", "reject" or ``None``."""
+def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | None = None) -> str | None:
+    """The verdict the clause after a letter passes on it: "commit", "reject" or ``None``.
+
+    The clause runs from ``end`` (just after the letter) to the end of the sentence or to ``limit``, where
+    the next letter's phrase begins: in "A ✗ B ✗ C ✓" each mark judges the letter before it only.
+    """
     end = _skip_option_text(text, end, options)
     stop = _SENTENCE_END.search(text, end)
-    after = text[end : stop.start() if stop else len(text)]
+    stop_at = stop.start() if stop else len(text)
+    after = text[end : min(stop_at, limit) if limit is not None else stop_at]
     # Only the clause right after the letter: "A está errada, mas B está certa" judges A as wrong.
     after = re.split(r",\s*(?:mas|but|e|and|enquanto|while|já)\b|\s+(?:mas|but)\s+", after, maxsplit=1)[0]
     if _NEGATIVE.search(after[:80]):
@@ -370,18 +479,20 @@ def _sentence_before(text: str, start: int) -> str:
     return re.split(r"\b(?:mas|but|embora|although|though|por[ée]m|ou|or)\b", clause, flags=re.IGNORECASE)[-1]
 
 
-def _mentions(text: str, options: Sequence[str] | None) -> list[_Mention]:
-    mentions: dict[int, _Mention] = {}
+def _candidates(text: str) -> list[_Candidate]:
+    """Every place a letter is named, in order; articles, words and prose enumerations are left out."""
+    found: dict[int, _Candidate] = {}
     for match in _ANSWER_KEYWORD.finditer(text):
         start = match.start("l")
-        if _is_letter(text, start, explicit=True):
-            letter = match["l"].upper()
-            verdict = _verdict(text, _closing(text, start + 1), options)
-            mentions[start] = _Mention(start, letter, "reject" if verdict == "reject" else "commit")
+        # After a keyword "B em vez da C" is a letter, but "A", "E" and "O" before a word are the Portuguese
+        # article or conjunction ("Resposta: O avião ...") unless a letter word or a bracket comes first.
+        explicit = bool(match["word"] or match["open"]) or match["l"] not in "AEOaeo"
+        if _is_letter(text, start, explicit=explicit):
+            found[start] = _Candidate(start, match.start(), match["l"].upper(), keyword=True, bare=False)
     for match in _NAMED_LETTER.finditer(text):
         group = next(g for g in ("l", "l2", "l3", "l4") if match[g])
         start = match.start(group)
-        if start in mentions:
+        if start in found:
             continue
         explicit = group != "l4"
         if group == "l4" and not text[start].isupper():
@@ -395,21 +506,119 @@ def _mentions(text: str, options: Sequence[str] | None) -> list[_Mention]:
             continue
         if not _is_letter(text, start, explicit=explicit):
             continue
-        letter = text[start].upper()
-        verdict = _verdict(text, _closing(text, start + 1), options)
-        before = _sentence_before(text, match.start())
-        if verdict is None and _NEGATING_PREFIX.search(before):
-            verdict = "reject"
-        if verdict is None and _CONCLUSION.search(before) and not _CORRECT_WORD.search(before[-12:]):
-            verdict = "commit"
-        if verdict is None and not text[: match.start()].strip():
-            verdict = "commit"  # the answer opens with it: "B) ...", "Alternativa C, pois ..."
-        kind = {"commit": "commit", "reject": "reject"}.get(verdict, "neutral")
-        bare = group == "l4"
-        if kind == "neutral" and bare and re.fullmatch(r"[\s.!)\]*]*", text[start + 1 :]):
-            kind = "commit"  # the answer ends with it: "Na minha opinião, B."
-        mentions[start] = _Mention(start, letter, kind, bare)
-    return sorted(mentions.values(), key=lambda m: m.start)
+        found[start] = _Candidate(start, match.start(), text[start].upper(), keyword=False, bare=group == "l4")
+    return sorted(found.values(), key=lambda c: c.start)
+
+
+def _lists(text: str, candidates: list[_Candidate]) -> list[list[int]]:
+    """Indices of the candidates that form lists: runs joined only by commas, "e"/"and" or line breaks,
+    naming at least two different letters ("As alternativas são A, B, C e D", "Alternativa A\\nAlternativa B")."""
+    runs: list[list[int]] = []
+    for index in range(len(candidates)):
+        previous = candidates[index - 1] if index else None
+        if previous and _LIST_GAP.fullmatch(text, previous.start + 1, candidates[index].start):
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return [run for run in runs if len({candidates[i].letter for i in run}) >= 2]
+
+
+def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] | None) -> tuple[str, str]:
+    """The kind of one named letter and what made it a commitment: ("commit", "keyword"), ("reject", "") ..."""
+    window = max(0, candidate.start - 80)
+    if _GOVERNING_NEGATION.search(text, window, candidate.start):
+        return "reject", ""
+    verdict = _verdict(text, _closing(text, candidate.start + 1), options, limit)
+    if candidate.keyword:
+        return ("reject", "") if verdict == "reject" else ("commit", "keyword")
+    label = _VERDICT_LABEL.search(text, window, candidate.start)
+    if label:
+        return ("reject", "") if label["bad"] else ("commit", "keyword")
+    if verdict == "reject":
+        return "reject", ""
+    if verdict == "commit":
+        return "commit", "verdict"
+    before = _sentence_before(text, candidate.lead)
+    if _NEGATING_PREFIX.search(before):
+        return "reject", ""
+    if _CONCLUSION.search(before) and not _CORRECT_WORD.search(before[-12:]):
+        return "commit", "keyword"
+    if not text[: candidate.lead].strip():
+        return "commit", "position"  # the answer opens with it: "B) ...", "Alternativa C, pois ..."
+    if candidate.bare and re.fullmatch(r"[\s.!)\]*]*", text[candidate.start + 1 :]):
+        return "commit", "position"  # the answer ends with it: "Na minha opinião, B."
+    return "neutral", ""
+
+
+def _judge_list(
+    text: str, candidates: list[_Candidate], run: list[int], limit: int, options: Sequence[str] | None
+) -> tuple[str, str]:
+    """One verdict for a whole list: the clause after its last letter or a negation or label before its first
+    ("As alternativas A, B e C não têm relação", "Incorretas: A, B e D"). Without one, listing is no commitment."""
+    first, last = candidates[run[0]], candidates[run[-1]]
+    window = max(0, first.start - 80)
+    label = _VERDICT_LABEL.search(text, window, first.start)
+    verdict = _verdict(text, _closing(text, last.start + 1), options, limit)
+    if (
+        _GOVERNING_NEGATION.search(text, window, first.start)
+        or (label and label["bad"])
+        or _NEGATING_PREFIX.search(_sentence_before(text, first.lead))
+        or verdict == "reject"
+    ):
+        return "reject", ""
+    if verdict == "commit" or label:
+        return "commit", "verdict"  # "A e C estão corretas": two answers, read as a hedge
+    return "listed", ""
+
+
+def _phrase_start(text: str, candidate: _Candidate) -> int:
+    """Where the phrase naming a letter begins, its negation or verdict label included."""
+    window = max(0, candidate.start - 80)
+    starts = [candidate.lead]
+    for pattern in (_GOVERNING_NEGATION, _VERDICT_LABEL):
+        match = pattern.search(text, window, candidate.start)
+        if match:
+            starts.append(match.start())
+    return min(starts)
+
+
+_NEUTRAL: Final = ("neutral", "")
+_OPENING: Final = ("commit", "position")  # the answer opens or ends with the letter
+
+
+def _mentions(text: str, options: Sequence[str] | None) -> list[_Mention]:
+    candidates = _candidates(text)
+    # Each letter's clause ends where the next letter's phrase begins.
+    limits = [_phrase_start(text, c) for c in candidates[1:]] + [len(text)]
+    judged: dict[int, tuple[str, str]] = {}
+    for run in _lists(text, candidates):
+        kind = _judge_list(text, candidates, run, limits[run[-1]], options)
+        judged.update(dict.fromkeys(run, kind))
+    for index, candidate in enumerate(candidates):
+        if index not in judged:
+            judged[index] = _judge(text, candidate, limits[index], options)
+    # Option lines for two or more letters ("Alternativa A)\n...\nAlternativa B)\n..."), none of them judged,
+    # are a list even with other text between them: the first one opens the answer but is not chosen.
+    unjudged = [
+        index
+        for index, candidate in enumerate(candidates)
+        if not candidate.keyword and _on_option_line(text, candidate) and judged[index] in (_NEUTRAL, _OPENING)
+    ]
+    if len({candidates[index].letter for index in unjudged}) >= 2:
+        judged.update(dict.fromkeys(unjudged, ("listed", "")))
+    mentions = []
+    for index, candidate in enumerate(candidates):
+        kind, by = judged[index]
+        mentions.append(_Mention(candidate.start, candidate.letter, kind, candidate.bare, by))
+    return mentions
+
+
+def _on_option_line(text: str, candidate: _Candidate) -> bool:
+    """Whether the letter heads a line of its own, as an option does: "Alternativa B) ...", "(C)", "D."."""
+    line_start = text.rfind("\n", 0, candidate.lead) + 1
+    if text[line_start : candidate.lead].strip(" \t-*•"):
+        return False
+    return bool(re.match(r"[ \t]*(?:[)\].:\-–]|\n|$)", text[candidate.start + 1 :]))
 
 
 def _closing(text: str, end: int) -> int:
@@ -442,6 +651,25 @@ def _norm(text: str) -> str:
 
 def _long_enough(words: int, option_words: int) -> bool:
     return (words >= 5 and words * 3 >= option_words) or (words >= 3 and words * 2 >= option_words)
+
+
+_REASON_WORD: Final = re.compile(r"^(?:porque|por que|para que|pois|because|since)\s+")
+
+
+def _opens_with(line: str, option: str) -> bool:
+    """Whether ``line`` opens with a long enough stretch of ``option`` and then wanders off.
+
+    Small models state an option and then loop ("Eu não deixaria nenhuma visão negativa prevalecer, porque ao
+    que não deixaria ..."), or turn its "Porque" into "Para que". A question ("...?") is an echo, not an answer.
+    """
+    if not option or line.rstrip().endswith("?"):
+        return False
+    said = _REASON_WORD.sub("", _norm(line)).split()
+    meant = _REASON_WORD.sub("", option).split()
+    shared = 0
+    while shared < min(len(said), len(meant)) and said[shared] == meant[shared]:
+        shared += 1
+    return shared >= 5 and _long_enough(shared, len(meant))
 
 
 def _option_letter(text: str, options: Sequence[str]) -> str | None:
@@ -478,6 +706,9 @@ def _option_letter(text: str, options: Sequence[str]) -> str | None:
     }
     if len(partial) == 1:
         return LETTERS[partial.pop()]
+    opening = {i for i, option in enumerate(normed) if _opens_with(first_line, option)}
+    if len(opening) == 1:
+        return LETTERS[opening.pop()]
     best: tuple[float, int] = (0.0, -1)
     second = 0.0
     for candidate in candidates:
@@ -546,11 +777,11 @@ def extract_answer(text: str, options: Sequence[str] | None = None) -> Extractio
     commits = [m for m in mentions if m.kind == "commit"]
     if commits:
         final = commits[-1]
-        if any(end > final.start for end in hedges):
+        if any(end > final.start for end in hedges) or _rival_verdicts(answer, commits):
             return Extraction(None, "hedged")
         if final.letter not in LETTERS:
             return Extraction(None, "invalid_letter")
-        named = {m.letter for m in mentions}
+        named = {m.letter for m in mentions} | set(_LOOSE_LETTER.findall(answer))
         return Extraction(final.letter, "keyword" if len(named) == 1 else "final_answer")
     if hedges:
         return Extraction(None, "hedged")
@@ -578,6 +809,18 @@ def extract_answer(text: str, options: Sequence[str] | None = None) -> Extractio
     if invented:
         return Extraction(None, "invalid_letter")
     return Extraction(None, "no_answer")
+
+
+def _rival_verdicts(answer: str, commits: list[_Mention]) -> bool:
+    """Whether the last commitments are verdicts that call two different letters correct, with no answer
+    keyword or correction after the first ("A: errada. B: correta. C: correta.")."""
+    tail = []
+    for mention in reversed(commits):
+        if mention.by != "verdict":
+            break
+        tail.insert(0, mention)
+    first = next((m for m in tail if m.letter != tail[-1].letter), None)
+    return first is not None and not _CORRECTION.search(answer, first.start, tail[-1].start)
 
 
 def _check_options(options: Sequence[str]) -> list[str]:
