@@ -2,7 +2,7 @@
 
 Three readers of the same outputs:
 
-- **ours**: :func:`cosmosqa_ptbr.parsing.extract_answer`.
+- **ours**: :func:`cosmosqa_ptbr.evaluation.extraction.extract_answer`.
 - **leaderboard filter**: what the Open Portuguese LLM Leaderboard applies to generations, the filter chain
   ``normalize_spaces`` -> ``remove_accents`` -> ``find_choices`` of its lm-evaluation-harness fork, with the
   four-choice patterns of its ``oab_exams`` task. Reimplemented from

@@ -2,8 +2,8 @@
 
 The predictions file is JSON Lines, one object per generated answer, with the item's ``id`` and the raw
 text (field ``generation`` by default; ``--text-field`` picks another). Each answer is joined to its
-dataset row by ``id``, read with :func:`cosmosqa_ptbr.parsing.extract_answer` (the row's options let
-answers given as text count) and scored with :func:`cosmosqa_ptbr.parsing.score_generations`: strict
+dataset row by ``id``, read with :func:`cosmosqa_ptbr.evaluation.extraction.extract_answer` (the row's options let
+answers given as text count) and scored with :func:`cosmosqa_ptbr.evaluation.extraction.score_generations`: strict
 accuracy (unreadable answers are wrong), lenient accuracy (over readable answers), invalid rate and the
 count of each extraction rule. ``--show-invalid N`` lists answers that could not be read. Coverage (items
 scored / items in the split) heads the table and the JSON; predictions that cover only part of the split

@@ -2,8 +2,8 @@
 
 An ``evaluate`` metric. ``evaluate`` copies this file into its module cache and imports it on its own, so
 it imports the package absolutely (``cosmosqa_ptbr`` must be installed) and keeps no logic of its own:
-answers are read by ``cosmosqa_ptbr.parsing.extract_answer`` and scored by
-``cosmosqa_ptbr.parsing.score_generations``.
+answers are read by ``cosmosqa_ptbr.evaluation.extraction.extract_answer`` and scored by
+``cosmosqa_ptbr.evaluation.extraction.score_generations``.
 """
 
 from __future__ import annotations
