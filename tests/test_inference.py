@@ -73,6 +73,7 @@ def test_combined_pass_equals_separate_scorers(tiny: Any, items: list[dict[str, 
 def tiny_sp(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """A random tiny Llama with a Llama-style SentencePiece tokenizer (``▁`` word starts, byte fallback)."""
     from _tiny import build_tiny_llama
+
     from cosmosqa_ptbr.evaluation.models import load_model
 
     return load_model(str(build_tiny_llama(tmp_path_factory.mktemp("tiny-sp"), sentencepiece=True)))

@@ -6,8 +6,8 @@ Two modes:
   highest probability as the next token after ``"Alternativa"``; nothing to parse, no invalid answers.
   A second score, option-text accuracy, picks the option whose own text has the highest mean
   per-token log-likelihood as the answer.
-- ``generate``: batched greedy generation of a few tokens, read by :func:`cosmosqa_ptbr.evaluation.extraction.extract_answer`
-  and scored by :func:`cosmosqa_ptbr.evaluation.extraction.score_generations` (strict, lenient, invalid rate, rules).
+- ``generate``: batched greedy generation of a few tokens, read by :func:`~.extraction.extract_answer`
+  and scored by :func:`~.extraction.score_generations` (strict, lenient, invalid rate, rules).
 
 Few-shot examples (``shots > 0``) come from the ``train`` split of the same config when it has one;
 otherwise from the other items of the evaluated split, never the scored item itself (``shots_source``
