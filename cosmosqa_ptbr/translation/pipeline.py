@@ -1,13 +1,4 @@
-"""Translate English Cosmos QA into Cosmos QA Português with any OpenAI-compatible chat model.
-
-Each item is one request asking for structured output (a JSON schema whose properties are the output
-columns); replies are parsed as JSON, validated (four distinct non-empty options, nothing left in
-English, lengths in bounds, the fixed "None of the above" translation) and appended to a JSONL file
-in the package schema. Items whose replies keep failing validation go to ``<out>.rejects.jsonl`` with the
-reason; items the server keeps failing (429/5xx/timeouts, after retries with backoff) stay pending for the
-next run. Runs are concurrent and resume exactly after being killed. With
-``batch_api`` the same requests go through the OpenAI Batch API at half the price.
-"""
+"""``translate()`` and the ``translate`` subcommand: the run from settings to files (see the package docstring)."""
 
 from __future__ import annotations
 
