@@ -100,7 +100,10 @@ class EvaluationSettings(DataSource):
     )
     shots_seed: int | None = field(
         default=None,
-        metadata={"help": "seed of the shot draws (each item's draw is seeded by it and the item id; default: --seed)"},
+        metadata={
+            "help": "seed of the shot draws (each item's draw is seeded by it and the item id; default: --seed)",
+            "metavar": "N",
+        },
     )
     batch_size: int | None = field(
         default=None, metadata={"help": "prompts per batch (default: 4 on CPU, 32 on GPU)", "metavar": "N"}
@@ -130,7 +133,10 @@ class EvaluationSettings(DataSource):
     )
     debias_fraction: float = field(
         default=0.05,
-        metadata={"help": "--debias pride: share of the items (at least one) used to estimate the prior"},
+        metadata={
+            "help": "--debias pride: share of the items (at least one) used to estimate the prior",
+            "metavar": "F",
+        },
     )
     circular: bool = field(
         default=False,
