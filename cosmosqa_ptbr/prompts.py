@@ -137,9 +137,13 @@ def render_prompt(
 
 
 def select_shots(
-    pool: Sequence[Mapping[str, Any]], k: int, *, seed: int = 0, exclude_id: str | None = None
+    pool: Sequence[Mapping[str, Any]], k: int, *, seed: int | str = 0, exclude_id: str | None = None
 ) -> list[Mapping[str, Any]]:
-    """Pick ``k`` solved examples from ``pool`` (a labelled split), reproducibly, never ``exclude_id``."""
+    """Pick ``k`` solved examples from ``pool`` (a labelled split), reproducibly, never ``exclude_id``.
+
+    A string ``seed`` such as ``f"{run_seed}:{item_id}"`` gives each item its own draw, the same on every run
+    (``random.Random`` hashes strings with SHA-512, not with the per-process ``hash``).
+    """
     if k < 0:
         message = f"shots must be >= 0, got {k}"
         raise ValueError(message)

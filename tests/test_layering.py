@@ -17,6 +17,7 @@ LAYERS: dict[str, int] = {
     "schema": 0,
     "cli.options": 0,
     "data": 1,
+    "data.source": 1,
     "translation": 1,
     "prompts": 2,
     "evaluation.models": 3,

@@ -269,7 +269,8 @@ def add_settings(
 
     Flags default to "not given" (``argparse.SUPPRESS``), so :func:`settings_from_args` can tell what the user
     typed from what a ``--config`` file or the dataclass default supplies. Booleans get ``--x/--no-x``; lists
-    take several values; ``Literal`` types and ``choices`` metadata become argparse choices.
+    take several values (and add up over repeated flags with ``repeatable`` metadata); ``Literal`` types and
+    ``choices`` metadata become argparse choices.
     """
     target = parser.add_argument_group(title, (cls.__doc__ or "").strip()) if title else parser
     hints = typing.get_type_hints(cls)
@@ -297,6 +298,8 @@ def add_settings(
                 kwargs["choices"] = list(choices)
             if typing.get_origin(base) in (list, tuple):
                 kwargs["nargs"] = "+"
+                if spec.metadata.get("repeatable"):
+                    kwargs["action"] = "extend"  # `--x a --x b` adds up instead of the last one winning
             kwargs["metavar"] = spec.metadata.get("metavar", spec.name.upper() if not choices else None)
             if kwargs["metavar"] is None:
                 del kwargs["metavar"]

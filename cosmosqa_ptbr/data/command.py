@@ -8,34 +8,25 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from ..cli.options import CommandError, HelpFormatter, module_main, subcommand_parser
-from ..schema import DEFAULT_REPO_ID, LETTERS
+from ..cli.options import CommandError, HelpFormatter, add_settings, module_main, settings_from_args, subcommand_parser
+from ..schema import LETTERS
 from .export import EXPORT_FORMATS, export_dataset
-from .loading import CONFIGS, label_counts, load_dataset
+from .loading import label_counts, load_dataset
 from .reading import ON_ERROR
+from .source import DataSource, resolve_source
 
 __all__ = ["main", "make_parser"]
 
 
 def _add_source_arguments(parser: argparse.ArgumentParser, repo_flag: str = "--repo-id") -> None:
-    parser.add_argument(
-        "--config",
-        choices=CONFIGS,
-        default=None,
-        help="'sample': the 400 embedded validation items (offline); 'default': the full splits from the Hub or "
-        "from --data-files/--data-dir. Default: 'default' when a source is given, else 'sample'.",
-    )
-    parser.add_argument(
-        "--data-files",
-        nargs="+",
-        metavar="SPLIT=PATH",
-        help="local CSV/JSONL/Parquet files in the published layout, as split=path (e.g. validation=val.csv)",
-    )
-    parser.add_argument("--data-dir", help="folder with files named after their split (train.csv, test.parquet...)")
-    parser.add_argument(
-        repo_flag, dest="repo_id", default=DEFAULT_REPO_ID, help="Hub dataset repo the default config reads"
-    )
-    parser.add_argument("--revision", help=f"commit, branch or tag of {repo_flag}")
+    if repo_flag == "--repo-id":
+        add_settings(parser, DataSource)
+    else:
+        add_settings(parser, DataSource, exclude=("repo_id", "revision"))
+        parser.add_argument(
+            repo_flag, dest="repo_id", default=argparse.SUPPRESS, help="Hub dataset repo the default config reads"
+        )
+        parser.add_argument("--revision", default=argparse.SUPPRESS, help=f"commit, branch or tag of {repo_flag}")
     parser.add_argument("--split", help="only this split")
     parser.add_argument(
         "--on-error",
@@ -92,18 +83,10 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
 
 
 def _load_from_args(args: argparse.Namespace) -> Any:
-    config = args.config or (
-        "default" if args.data_files or args.data_dir or args.repo_id != DEFAULT_REPO_ID else "sample"
-    )
-    loaded = load_dataset(
-        config,
-        args.split,
-        repo_id=args.repo_id,
-        data_files=args.data_files,
-        data_dir=args.data_dir,
-        on_error=args.on_error,
-        revision=args.revision,
-    )
+    source = settings_from_args(DataSource, args, command="data")
+    kwargs = resolve_source(source, args.split)
+    config = kwargs.pop("config")
+    loaded = load_dataset(config, args.split, on_error=args.on_error, **kwargs)
     if args.split:
         from datasets import DatasetDict
 

@@ -1,4 +1,5 @@
-"""Compare two evaluation runs on the items both scored: paired bootstrap, McNemar's exact test, agreement.
+"""Compare two evaluation runs on the items both scored: paired bootstrap, McNemar's exact test, agreement,
+and each run's selection bias (RStd of the recall per letter, on the shared items).
 
 ``cosmosqa-ptbr compare A/results.json B/results.json`` tells whether two runs really differ.
 """
@@ -35,6 +36,8 @@ class ComparisonResult:
     both_wrong: int
     mcnemar_p: float
     agreement: float
+    rstd_a: float | None = None
+    rstd_b: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the comparison as a JSON-ready mapping."""
@@ -55,6 +58,8 @@ class ComparisonResult:
             ("McNemar exact p", f"{self.mcnemar_p:.4g}"),
             ("same answer (agreement)", f"{self.agreement:.2%}"),
         ]
+        if self.rstd_a is not None and self.rstd_b is not None:
+            rows.append(("selection bias RStd A / B (points)", f"{self.rstd_a:.1f} / {self.rstd_b:.1f}"))
         return "\n".join(["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)])
 
 
@@ -85,6 +90,7 @@ def _read_run(results_path: str | Path) -> tuple[str, dict[str, dict[str, Any]]]
 
 def compare(a: str | Path, b: str | Path, *, seed: int = 0, resamples: int = 2000) -> ComparisonResult:
     """Compare two evaluation runs (results.json paths or their folders) on the ids both scored."""
+    from .runner import selection_bias
     from .stats import mcnemar_exact, paired_bootstrap_interval
 
     label_a, rows_a = _read_run(a)
@@ -116,6 +122,8 @@ def compare(a: str | Path, b: str | Path, *, seed: int = 0, resamples: int = 200
         both_wrong=n - both - only_a - only_b,
         mcnemar_p=mcnemar_exact(only_a, only_b),
         agreement=sum(rows_a[k]["predicted"] == rows_b[k]["predicted"] for k in shared) / n,
+        rstd_a=selection_bias([rows_a[k]["gold"] for k in shared], [rows_a[k]["predicted"] for k in shared])["rstd"],
+        rstd_b=selection_bias([rows_b[k]["gold"] for k in shared], [rows_b[k]["predicted"] for k in shared])["rstd"],
     )
 
 

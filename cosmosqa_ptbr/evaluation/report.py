@@ -8,9 +8,14 @@ from typing import Any
 
 from ..schema import LETTERS
 
-__all__ = ["plot_accuracy", "plot_confusion", "render_report", "results_table"]
+__all__ = ["plot_accuracy", "plot_confusion", "plot_selection_bias", "render_report", "results_table"]
 
 INVALID = "invalid"
+
+
+def _pool(results: Mapping[str, Any]) -> str:
+    pool = results.get("shots_pool")
+    return f"; pool {pool['size']} items, seed {results.get('shots_seed')}" if pool else ""
 
 
 def results_table(results: Mapping[str, Any]) -> str:
@@ -20,11 +25,22 @@ def results_table(results: Mapping[str, Any]) -> str:
         ("model", results["model"] + (f" + {results['adapter']}" if results.get("adapter") else "")),
         ("mode", results["mode"]),
         ("data", f"{results['config']} / {results['split']} (n = {results['n']})"),
-        ("shots", f"{results['shots']} ({results.get('shots_source') or 'none'})"),
+        ("shots", f"{results['shots']} ({results.get('shots_source') or 'none'}{_pool(results)})"),
         ("accuracy", f"{results['accuracy']:.2%} (95% CI {low:.2%} to {high:.2%})"),
     ]
     if results.get("option_accuracy") is not None:
         rows.append(("option-text accuracy", f"{results['option_accuracy']:.2%}"))
+    for key, name in (("debiased", "PriDe-debiased accuracy"), ("circular", "circular accuracy (all 4 orders)")):
+        extra = results.get(key)
+        if extra:
+            low_x, high_x = extra["accuracy_interval"]
+            rows.append(
+                (name, f"{extra['accuracy']:.2%} (95% CI {low_x:.2%} to {high_x:.2%}; cost {extra['cost']:.2f}x)")
+            )
+    bias = results.get("selection_bias")
+    if bias:
+        after = f"; {results['debiased']['rstd']:.1f} after PriDe" if results.get("debiased") else ""
+        rows.append(("selection bias (RStd of recall per letter)", f"{bias['rstd']:.1f} points{after}"))
     if results["mode"] == "generate":
         rows.append(("lenient accuracy", f"{results['lenient_accuracy']:.2%}"))
         rows.append(("invalid rate", f"{results['invalid_rate']:.2%}"))
@@ -64,7 +80,7 @@ def plot_accuracy(results: Mapping[str, Any], path: Path) -> Path:
     ax.set_title(f"{results['split']} (n = {results['n']})")
     ax.legend(loc="upper right")
     fig.tight_layout()
-    fig.savefig(path, dpi=100)
+    fig.savefig(path, dpi=100, format="png")
     plt.close(fig)
     return path
 
@@ -91,7 +107,47 @@ def plot_confusion(results: Mapping[str, Any], path: Path) -> Path:
             ax.text(j, i, str(value), ha="center", va="center", color="white" if value > top / 2 else "black")
     fig.colorbar(image, ax=ax)
     fig.tight_layout()
-    fig.savefig(path, dpi=100)
+    fig.savefig(path, dpi=100, format="png")
+    plt.close(fig)
+    return path
+
+
+def _selection_markdown(bias: Mapping[str, Any], debiased: Mapping[str, Any] | None) -> str:
+    lines = ["| letter | gold | predicted | recall |", "|---|---|---|---|"]
+    for letter in LETTERS:
+        recall = bias["recall"].get(letter)
+        shown = "-" if recall is None else f"{recall:.2%}"
+        lines.append(f"| {letter} | {bias['gold'][letter]} | {bias['predicted'][letter]} | {shown} |")
+    lines += ["", f"RStd (population std of the recalls): {bias['rstd']:.1f} points."]
+    if debiased:
+        prior = ", ".join(f"{letter} {debiased['prior'][letter]:.3f}" for letter in LETTERS)
+        lines.append(
+            f"PriDe prior over the letters ({debiased['calibration_items']} calibration items): {prior}; "
+            f"RStd after debiasing: {debiased['rstd']:.1f} points."
+        )
+    return "\n".join(lines)
+
+
+def plot_selection_bias(results: Mapping[str, Any], path: Path) -> Path:
+    """Bars of how often each letter was predicted beside how often it is the gold answer."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    bias = results["selection_bias"]
+    positions = range(len(LETTERS))
+    width = 0.4
+    fig, ax = plt.subplots(figsize=(4.5, 3.5))
+    ax.bar([p - width / 2 for p in positions], [bias["gold"][x] for x in LETTERS], width, label="gold", color="#999999")
+    predicted = [bias["predicted"][x] for x in LETTERS]
+    ax.bar([p + width / 2 for p in positions], predicted, width, label="predicted", color="#4C72B0")
+    ax.set_xticks(list(positions), list(LETTERS))
+    ax.set_ylabel("items")
+    ax.set_title(f"letters predicted vs gold (RStd {bias['rstd']:.1f})")
+    ax.legend(loc="upper right")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100, format="png")
     plt.close(fig)
     return path
 
@@ -105,6 +161,8 @@ def render_report(results: Mapping[str, Any], plots: Mapping[str, str]) -> str:
         "",
     ]
     parts += ["## Confusion matrix", "", _confusion_markdown(results["confusion_matrix"]), ""]
+    if results.get("selection_bias"):
+        parts += ["## Selection bias", "", _selection_markdown(results["selection_bias"], results.get("debiased")), ""]
     if results.get("rules"):
         parts += ["## Extraction rules", "", "| rule | count |", "|---|---|"]
         parts += [f"| {rule} | {count} |" for rule, count in results["rules"].items() if count]

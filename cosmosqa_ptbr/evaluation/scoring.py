@@ -21,8 +21,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..cli.options import CommandError, SettingsError, module_main, subcommand_parser
+from ..cli.options import CommandError, SettingsError, add_settings, module_main, settings_from_args, subcommand_parser
 from ..data.reading import read_json_lines
+from ..data.source import DataSource, resolve_source
 from ..schema import ANSWER_COLUMNS, ID, LABEL, LETTERS, NO_LABEL
 from .extraction import INVALID_RULES, RULES, extract_answer, score_generations
 
@@ -170,20 +171,8 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
         "table shows strict accuracy (unreadable = wrong), lenient accuracy, invalid rate and rule counts.",
     )
     parser.add_argument("--predictions", required=True, metavar="FILE.jsonl", help="JSONL with one generation per line")
-    parser.add_argument(
-        "--config",
-        choices=("sample", "default"),
-        default=None,
-        help="'sample': the 400 embedded validation items; 'default': the full dataset (Hub, or --data-files/"
-        "--data-dir). Default: 'default' when a data source is given, else 'sample'.",
-    )
+    add_settings(parser, DataSource)
     parser.add_argument("--split", default="validation", help="dataset split the generations answer")
-    parser.add_argument(
-        "--data-files", nargs="+", metavar="SPLIT=PATH", help="local dataset files in the published layout"
-    )
-    parser.add_argument("--data-dir", help="folder with dataset files named after their split")
-    parser.add_argument("--repo-id", default=None, help="Hub dataset repo for the default config")
-    parser.add_argument("--revision", help="commit, branch or tag of the Hub dataset")
     parser.add_argument("--text-field", default=_DEFAULT_TEXT_FIELD, help="JSONL field holding the generated text")
     parser.add_argument("--id-field", default=ID, help="JSONL field holding the item id")
     parser.add_argument(
@@ -194,15 +183,11 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
 
 
 def _load_rows(args: argparse.Namespace) -> tuple[str, list[dict[str, Any]]]:
-    from ..data import DEFAULT_REPO_ID, load_dataset
+    from ..data import load_dataset
 
-    repo_id = args.repo_id or DEFAULT_REPO_ID
-    has_source = bool(args.data_files or args.data_dir or args.repo_id)
-    config = args.config or ("default" if has_source else "sample")
-    dataset = load_dataset(
-        config, args.split, repo_id=repo_id, data_files=args.data_files, data_dir=args.data_dir, revision=args.revision
-    )
-    return config, dataset.to_list()
+    kwargs = resolve_source(settings_from_args(DataSource, args, command="score"), args.split)
+    config = kwargs.pop("config")
+    return config, load_dataset(config, args.split, **kwargs).to_list()
 
 
 def main(args: argparse.Namespace) -> int:

@@ -1,0 +1,145 @@
+"""Where the data is: one settings dataclass shared by every command that reads Cosmos QA Português.
+
+``--config sample|default``, ``--data-files SPLIT=PATH`` (repeatable; a bare ``PATH`` means the split the command
+reads), ``--data-dir DIR``, ``--repo-id`` and ``--revision`` are declared once here, added to a parser by
+:func:`cosmosqa_ptbr.cli.options.add_settings` and turned into :func:`load_dataset`'s arguments by
+:func:`resolve_source`. Giving files, a folder or a repo implies the ``default`` config. Nothing heavy is imported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..cli.options import SettingsError
+from ..schema import DEFAULT_REPO_ID
+from .loading import CONFIGS
+
+__all__ = ["DataSource", "resolve_source", "source_has_split"]
+
+_SPLIT_NAME = re.compile(r"[A-Za-z_][\w-]*")
+
+
+@dataclass
+class DataSource:
+    """Where the rows come from: the embedded sample, local files or a folder, or a Hub dataset repo."""
+
+    config: str | None = field(
+        default=None,
+        metadata={
+            "help": "dataset config: 'sample' (the 400 embedded validation items, offline) or 'default' (the full "
+            "splits from the Hub or from --data-files/--data-dir); default: 'default' when files, a folder or a "
+            "repo are given, else 'sample'",
+            "choices": CONFIGS,
+        },
+    )
+    data_files: list[str] | None = field(
+        default=None,
+        metadata={
+            "help": "local CSV/JSONL/Parquet files in the published layout as SPLIT=PATH (repeatable); a bare PATH "
+            "holds the split being read",
+            "metavar": "SPLIT=PATH",
+            "repeatable": True,
+        },
+    )
+    data_dir: str | None = field(
+        default=None, metadata={"help": "folder with files named after their split (train.csv, validation.jsonl...)"}
+    )
+    repo_id: str | None = field(
+        default=None, metadata={"help": f"Hub dataset repo the default config reads (default: {DEFAULT_REPO_ID})"}
+    )
+    revision: str | None = field(default=None, metadata={"help": "commit, branch or tag of the Hub dataset repo"})
+
+    def __post_init__(self) -> None:
+        if isinstance(self.data_files, str):
+            self.data_files = [self.data_files]  # the single path that evaluate_model(data_files=...) used to take
+        problems = []
+        if self.config is not None and self.config not in CONFIGS:
+            problems.append(f"config must be one of {', '.join(CONFIGS)}, got {self.config!r}")
+        given = [name for name in ("data_files", "data_dir", "repo_id", "revision") if getattr(self, name)]
+        if self.config == "sample" and given:
+            flags = ", ".join("--" + name.replace("_", "-") for name in given)
+            problems.append(
+                f"config 'sample' is the embedded items and takes no {flags}: drop --config sample (or pass "
+                "--config default) to read them"
+            )
+        if self.data_files and self.data_dir:
+            problems.append("give --data-files or --data-dir, not both")
+        if problems:
+            raise SettingsError("invalid data source: " + "; ".join(problems))
+
+    @property
+    def resolved_config(self) -> str:
+        """The config read: the one given, else ``default`` when files, a folder or a repo are given, else sample."""
+        if self.config:
+            return self.config
+        return "default" if (self.data_files or self.data_dir or self.repo_id) else "sample"
+
+    def split_files(self, split: str | None) -> dict[str, list[str]] | list[str] | None:
+        """``data_files`` as split -> paths; bare paths belong to ``split`` (kept as a list when it is None)."""
+        if not self.data_files:
+            return None
+        mapping: dict[str, list[str]] = {}
+        bare: list[str] = []
+        for entry in self.data_files:
+            name, sep, path = entry.partition("=")
+            if sep and _SPLIT_NAME.fullmatch(name):
+                if not path:
+                    raise SettingsError(f"data file {entry!r} names no path: write SPLIT=PATH, e.g. validation=val.csv")
+                mapping.setdefault(name, []).append(path)
+            else:
+                bare.append(entry)
+        if bare and split is None:
+            if mapping:
+                message = f"data file {bare[0]!r} names no split: write SPLIT=PATH when other files name theirs"
+                raise SettingsError(message)
+            return bare
+        if bare:
+            mapping.setdefault(str(split), []).extend(bare)
+        return mapping
+
+    def check_paths(self) -> None:
+        """Raise :class:`SettingsError` for a data file or folder that does not exist, before anything loads."""
+        files = self.split_files("\0")
+        paths = [p for group in (files.values() if isinstance(files, dict) else [files or []]) for p in group]
+        for path in paths:
+            if any(ch in path for ch in "*?[") or "://" in path:
+                continue  # a glob or a URL: the loader resolves it
+            if not Path(path).expanduser().is_file():
+                raise SettingsError(f"data file {path!r} does not exist: check the path given to --data-files")
+        if self.data_dir and not Path(self.data_dir).expanduser().is_dir():
+            raise SettingsError(f"--data-dir {self.data_dir!r} is not a folder: pass the folder holding the splits")
+
+
+def resolve_source(source: DataSource, split: str | None = None) -> dict[str, Any]:
+    """Return the keyword arguments of :func:`cosmosqa_ptbr.data.load_dataset` for ``source`` and ``split``."""
+    source.check_paths()
+    kwargs: dict[str, Any] = {"config": source.resolved_config, "repo_id": source.repo_id or DEFAULT_REPO_ID}
+    files = source.split_files(split)
+    if files is not None:
+        kwargs["data_files"] = files
+    if source.data_dir:
+        kwargs["data_dir"] = source.data_dir
+    if source.revision:
+        kwargs["revision"] = source.revision
+    return kwargs
+
+
+def source_has_split(source: DataSource, split: str) -> bool | None:
+    """Whether ``source`` holds ``split``: True/False when the files say, None when only loading can tell (Hub)."""
+    config = source.resolved_config
+    if config == "sample":
+        return split == "validation"
+    files = source.split_files("\0")  # bare paths hold the evaluated split, never a named one
+    if isinstance(files, dict):
+        return split in files
+    if source.data_dir:
+        from .reading import find_data_files
+
+        try:
+            return split in find_data_files(source.data_dir)
+        except FileNotFoundError:
+            return False
+    return None
