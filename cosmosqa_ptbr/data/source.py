@@ -107,7 +107,13 @@ class DataSource:
         for path in paths:
             if any(ch in path for ch in "*?[") or "://" in path:
                 continue  # a glob or a URL: the loader resolves it
-            if not Path(path).expanduser().is_file():
+            candidate = Path(path).expanduser()
+            if candidate.is_dir():
+                message = (
+                    f"data file {path!r} is a folder, not a file: pass a file inside it, or the folder as --data-dir"
+                )
+                raise SettingsError(message)
+            if not candidate.is_file():
                 raise SettingsError(f"data file {path!r} does not exist: check the path given to --data-files")
         if self.data_dir and not Path(self.data_dir).expanduser().is_dir():
             raise SettingsError(f"--data-dir {self.data_dir!r} is not a folder: pass the folder holding the splits")
