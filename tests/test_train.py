@@ -537,3 +537,19 @@ def test_accelerate_launch_trains_with_two_cpu_processes(tiny_model_dir: Path, t
     assert [entry["eval_n"] for entry in results["log_history"] if "eval_n" in entry] == [5]
     assert payload["n"] == 5 and len((out / "predictions.jsonl").read_text().splitlines()) == 5
     assert done.stdout.count("with the adapter: accuracy") == 1  # only the main process reports
+
+
+def test_recipe_data_files_name_their_splits_like_every_command(tmp_path: Path) -> None:
+    """dataset_data_files takes SPLIT=PATH entries (a bare path is the training split), as --data-files does."""
+    from cosmosqa_ptbr.data import export_dataset, load_dataset
+    from cosmosqa_ptbr.training.data import load_train_data
+    from cosmosqa_ptbr.training.settings import ScriptArguments
+
+    (path,) = export_dataset({"validation": load_dataset("sample", split="validation")}, tmp_path, "csv")
+    named = ScriptArguments(dataset_data_files=[f"train={path}", f"validation={path}"], eval_limit=None)
+    data = load_train_data(named)
+    assert len(data.train) == 400 and len(data.eval) == 400
+    bare = load_train_data(ScriptArguments(dataset_data_files=[str(path)], eval_split=None, train_size=300))
+    assert (len(bare.train), len(bare.eval)) == (300, 100)
+    with pytest.raises(RecipeError, match="dataset_data_files"):
+        ScriptArguments(dataset_config="sample", dataset_data_files=[str(path)])

@@ -35,15 +35,14 @@ class TrainData:
 
 
 def _load_split(script: ScriptArguments, split: str) -> list[dict[str, Any]]:
-    from ..data import DEFAULT_REPO_ID, load_dataset
+    from ..data import load_dataset
+    from ..data.source import resolve_source
 
-    kwargs: dict[str, Any] = {"repo_id": script.dataset_repo or DEFAULT_REPO_ID}
-    if script.dataset_data_files:
-        kwargs["data_files"] = script.dataset_data_files
-    if script.dataset_data_dir:
-        kwargs["data_dir"] = script.dataset_data_dir
     try:
-        dataset = load_dataset(script.dataset_config, split=split, **kwargs)
+        # A bare dataset_data_files path holds the training split, as a bare --data-files path holds the split read.
+        kwargs = resolve_source(script.data_source(), script.train_split)
+        config = kwargs.pop("config")
+        dataset = load_dataset(config, split=split, **kwargs)
     except (KeyError, ValueError, CommandError) as error:
         message = (
             f"cannot load split {split!r} of dataset config {script.dataset_config!r}: {error}. "

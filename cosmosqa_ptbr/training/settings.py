@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..cli.options import SettingsError, coerce, read_settings_file, unknown_key_message
+from ..data.source import DataSource
 from ..evaluation.models import EMBEDDED_MODEL
 from ..schema import REFERENCE_BASE_MODEL, REFERENCE_RECIPE
 
@@ -70,6 +71,15 @@ _FORBIDDEN_KEYS = {
 }
 
 
+#: The data-source flags of the other commands and the recipe keys that say the same.
+_DATA_SOURCE_KEYS = {
+    "--config": "dataset_config",
+    "--data-files": "dataset_data_files",
+    "--data-dir": "dataset_data_dir",
+    "--repo-id": "dataset_repo",
+}
+
+
 class RecipeError(SettingsError):
     """A recipe or override is wrong: the message names the key and how to fix it."""
 
@@ -92,8 +102,12 @@ class ScriptArguments:
             )
         },
     )
-    dataset_data_files: str | None = field(
-        default=None, metadata={"help": "Local data files (a path or glob) to read instead of the Hub."}
+    dataset_data_files: list[str] | None = field(
+        default=None,
+        metadata={
+            "help": "Local CSV/JSONL/Parquet files in the published layout, as SPLIT=PATH entries (e.g. "
+            "[train=train.csv, validation=val.csv]); a bare PATH holds train_split. Read instead of the Hub."
+        },
     )
     dataset_data_dir: str | None = field(default=None, metadata={"help": "Local folder holding the split files."})
     train_split: str = field(default="train", metadata={"help": "Split to train on."})
@@ -126,6 +140,15 @@ class ScriptArguments:
         metadata={"help": "Also score the base model (adapter disabled) in the final evaluation, for before/after."},
     )
 
+    def data_source(self) -> DataSource:
+        """Where the rows come from, as every command states it (``--config``/``--data-files``/``--data-dir``)."""
+        return DataSource(
+            config=self.dataset_config,
+            data_files=self.dataset_data_files,
+            data_dir=self.dataset_data_dir,
+            repo_id=self.dataset_repo,
+        )
+
     def __post_init__(self) -> None:
         if self.dataset_repo is not None and not re.fullmatch(r"[A-Za-z0-9][\w.-]*/[\w.-]+", self.dataset_repo):
             message = (
@@ -133,6 +156,14 @@ class ScriptArguments:
                 "for a local folder set dataset_data_dir instead"
             )
             raise RecipeError(message)
+        try:
+            self.data_source()
+        except SettingsError as error:
+            # The same rule as every command's data flags, said with the recipe's key names.
+            message = str(error)
+            for flag, key in _DATA_SOURCE_KEYS.items():
+                message = message.replace(flag, key)
+            raise RecipeError(message) from None
         for name in ("train_size", "max_train_samples", "eval_limit", "final_eval_limit"):
             value = getattr(self, name)
             if value is not None and value < 1:
