@@ -1,4 +1,5 @@
-"""The async engine behind :func:`cosmosqa_ptbr.translation.translate`: live requests and the Batch API.
+"""The async engine behind :func:`cosmosqa_ptbr.translation.translate`: live requests, and the Batch API
+through :mod:`.batch`.
 
 Workers take items from a shared iterator (at most ``concurrency`` requests in flight) and hand each
 finished item, translated or rejected, to one writer task, the only code that touches the output
@@ -32,6 +33,7 @@ from urllib.parse import urlsplit
 
 from .. import __version__
 from ..schema import ID
+from .batch import collect_batch, submit_batch
 from .requests import RETRY_PROMPT, build_messages, prompt_hash, response_format
 from .settings import TranslationConfig, TranslationError, TranslationResult, estimated_cost
 from .store import OutputStore, public_url, read_manifest, write_manifest
@@ -41,8 +43,6 @@ log = logging.getLogger("cosmosqa_ptbr.translation")
 T = TypeVar("T")
 
 _RETRYABLE_STATUS = frozenset({408, 409, 425, 429})
-_BATCH_DONE = frozenset({"completed", "failed", "expired", "cancelled"})
-_CHAT_ENDPOINT = "/v1/chat/completions"
 _NO_KEY = "sk-no-key-required"  # local servers ignore the key, the client insists on one
 _PROBE_TIMEOUT_S = 5.0
 _PROXY_VARIABLES = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy")
@@ -402,42 +402,10 @@ class _Pipeline:
         self.save_manifest()
 
     async def _submit(self, chunk: Sequence[SourceItem]) -> dict[str, Any]:
-        path = self.store.batch_input
-        with path.open("w", encoding="utf-8") as handle:
-            for item in chunk:
-                line = {
-                    "custom_id": item.id,
-                    "method": "POST",
-                    "url": _CHAT_ENDPOINT,
-                    "body": self.request_body(build_messages(item)),
-                }
-                handle.write(json.dumps(line, ensure_ascii=False) + "\n")
-        data = path.read_bytes()
-        uploaded = await self._retrying(
-            lambda: self.client.files.create(file=(path.name, data, "application/jsonl"), purpose="batch"),
-            "the batch file upload",
-        )
-        batch = await self._retrying(
-            lambda: self.client.batches.create(
-                input_file_id=uploaded.id,
-                endpoint=_CHAT_ENDPOINT,
-                completion_window="24h",
-                metadata={"cosmosqa_ptbr_prompt": prompt_hash()},
-            ),
-            "the batch creation",
-        )
-        state = {
-            "id": batch.id,
-            "input_file_id": uploaded.id,
-            "requests": len(chunk),
-            "submitted_at": _now(),
-            "status": batch.status,
-            "collected": False,
-        }
+        state = await submit_batch(self.client, self._retrying, self.store.batch_input, chunk, self.request_body)
         self.manifest["batch"] = state
-        self.manifest.setdefault("batches", []).append(batch.id)
+        self.manifest.setdefault("batches", []).append(state["id"])
         self.save_manifest()
-        log.info("submitted batch %s with %d requests", batch.id, len(chunk))
         return state
 
     async def _collect(self, state: dict[str, Any]) -> dict[str, tuple[str | None, str | None]]:
@@ -445,32 +413,10 @@ class _Pipeline:
 
         A request that errored in the batch maps to ``(None, None)``: it is simply sent live.
         """
-        delay = self.config.batch_poll_interval
-        while True:
-            batch = await self._retrying(lambda: self.client.batches.retrieve(state["id"]), "the batch status check")
-            if batch.status != state.get("status"):
-                state["status"] = batch.status
-                self.save_manifest()
-            counts = getattr(batch, "request_counts", None)
-            log.info("batch %s: %s %s", batch.id, batch.status, counts.model_dump() if counts is not None else "")
-            if batch.status in _BATCH_DONE:
-                break
-            await asyncio.sleep(delay * random.uniform(0.9, 1.1))
-            delay = min(delay * 1.5, 600.0)
-        if batch.status != "completed":
-            log.warning("batch %s ended %s; its items are translated live", batch.id, batch.status)
-        replies: dict[str, tuple[str | None, str | None]] = {}
-        for file_id in (batch.error_file_id, batch.output_file_id):
-            if not file_id:
-                continue
-            response = await self._retrying(
-                lambda file_id=file_id: self.client.files.content(file_id), "the batch result download"
-            )
-            for line in response.text.splitlines():
-                if line.strip():
-                    record = json.loads(line)
-                    replies[str(record.get("custom_id"))] = self._batch_reply(record)
-        return replies
+        records = await collect_batch(
+            self.client, self._retrying, state, self.config.batch_poll_interval, self.save_manifest
+        )
+        return {str(record.get("custom_id")): self._batch_reply(record) for record in records}
 
     def _batch_reply(self, record: dict[str, Any]) -> tuple[str | None, str | None]:
         response = record.get("response") or {}
