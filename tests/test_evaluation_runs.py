@@ -262,6 +262,9 @@ def test_pride_recovers_the_answers_a_letter_bias_hides(
     results = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
     assert results["debiased"]["accuracy"] == debiased["accuracy"] and "selection_bias" in results
     assert (tmp_path / "selection_bias.png").read_bytes()[:4] == b"\x89PNG"
+    written = [json.loads(line) for line in (tmp_path / "predictions.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [p["debiased_predicted"] for p in written] == [p["debiased_predicted"] for p in result.predictions]
+    assert [p["id"] for p in written] == [row["id"] for row in items]
     report = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "## Selection bias" in report and "PriDe-debiased accuracy" in report
 

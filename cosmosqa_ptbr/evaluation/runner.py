@@ -483,6 +483,10 @@ def _write_outputs(result: EvaluationResult, output_dir: Path) -> None:
     from .report import plot_accuracy, plot_confusion, plot_selection_bias, render_report
 
     result.output_dir = str(output_dir)
+    if result.debiased:
+        # PriDe's letters exist only once every item is scored: the streamed file is rewritten whole with them.
+        lines = (json.dumps(record, ensure_ascii=False) + "\n" for record in result.predictions)
+        _write_atomic(output_dir / PREDICTIONS, "".join(lines))
     data = result.to_dict()
     plots = {}
     for title, name, draw in (
