@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "ANSWER_COLUMNS",
+    "CITATION",
     "COLUMNS",
     "CONTEXT",
     "DEFAULT_REPO_ID",
@@ -33,6 +34,16 @@ __all__ = [
     "index_to_letter",
     "label_to_index",
 ]
+
+#: BibTeX of Cosmos QA, which every card, builder and metric of the project cites.
+CITATION: Final = """@inproceedings{huang-etal-2019-cosmos,
+    title = "Cosmos {QA}: Machine Reading Comprehension with Contextual Commonsense Reasoning",
+    author = "Huang, Lifu and Le Bras, Ronan and Bhagavatula, Chandra and Choi, Yejin",
+    booktitle = "Proceedings of EMNLP-IJCNLP 2019",
+    year = "2019",
+    pages = "2391--2401",
+    url = "https://aclanthology.org/D19-1243",
+}"""
 
 #: The Hub dataset repo of the full splits.
 DEFAULT_REPO_ID: Final = "heloisy/cosmos_qa_ptbr"

@@ -22,7 +22,7 @@ import datasets
 from datasets.data_files import DataFilesDict, get_data_patterns
 
 from ..cli.options import CommandError
-from ..schema import DEFAULT_REPO_ID, features
+from ..schema import CITATION, DEFAULT_REPO_ID, features
 from .reading import (
     ON_ERROR,
     DatasetUnavailableError,
@@ -44,13 +44,6 @@ _DESCRIPTION: Final = (
     "Cosmos QA Português: the Cosmos QA commonsense reading-comprehension benchmark (Huang et al., 2019) "
     "translated to Brazilian Portuguese; contexto, pergunta, options A-D and the gold Label."
 )
-_CITATION: Final = """@inproceedings{huang-etal-2019-cosmos,
-    title = "Cosmos {QA}: Machine Reading Comprehension with Contextual Commonsense Reasoning",
-    author = "Huang, Lifu and Le Bras, Ronan and Bhagavatula, Chandra and Choi, Yejin",
-    booktitle = "Proceedings of EMNLP-IJCNLP 2019",
-    year = "2019",
-    url = "https://aclanthology.org/D19-1243",
-}"""
 
 
 @dataclass
@@ -135,7 +128,7 @@ class CosmosQAPtbr(datasets.GeneratorBasedBuilder):
             features=features(),
             homepage="https://huggingface.co/datasets/" + DEFAULT_REPO_ID,
             license="cc-by-4.0",
-            citation=_CITATION,
+            citation=CITATION,
         )
 
     def _local_files(self) -> DataFilesDict | None:

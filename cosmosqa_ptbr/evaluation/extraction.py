@@ -107,11 +107,13 @@ from typing import Any, Final
 from ..prompts import ANSWER_PREFIX
 from ..schema import LETTERS, NONE_OF_THE_ABOVE_EN, NONE_OF_THE_ABOVE_PT, label_to_index
 
-__all__ = ["INVALID_RULES", "RULES", "VALID_RULES", "Extraction", "extract_answer", "score_generations"]
+__all__ = ["INVALID_RULES", "RULES", "UNREADABLE", "VALID_RULES", "Extraction", "extract_answer", "score_generations"]
 
 #: Rules that yield a letter, in the order they are tried.
 VALID_RULES: Final[tuple[str, ...]] = ("letter_only", "keyword", "final_answer", "option_text")
 #: Rules that yield no letter: the answer counts as wrong in strict accuracy.
+#: How tables and confusion matrices name an answer no letter could be read from.
+UNREADABLE: Final = "invalid"
 INVALID_RULES: Final[tuple[str, ...]] = ("invalid_letter", "hedged", "refusal", "empty", "no_answer")
 RULES: Final[tuple[str, ...]] = VALID_RULES + INVALID_RULES
 

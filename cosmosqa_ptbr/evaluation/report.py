@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from ..schema import LETTERS
+from .extraction import UNREADABLE
 
 __all__ = ["plot_accuracy", "plot_confusion", "plot_selection_bias", "render_report", "results_table"]
-
-INVALID = "invalid"
 
 
 def _pool(results: Mapping[str, Any]) -> str:
@@ -50,7 +49,7 @@ def results_table(results: Mapping[str, Any]) -> str:
 
 
 def _confusion_labels(confusion: Mapping[str, Mapping[str, int]]) -> tuple[list[str], list[str]]:
-    columns = list(LETTERS) + ([INVALID] if any(INVALID in row for row in confusion.values()) else [])
+    columns = list(LETTERS) + ([UNREADABLE] if any(UNREADABLE in row for row in confusion.values()) else [])
     return list(LETTERS), columns
 
 

@@ -43,6 +43,7 @@ from typing import Any
 from ..cli.options import SettingsError, add_settings, settings_from_args, subcommand_parser
 from ..data.source import DataSource, resolve_source, source_has_split
 from ..schema import ANSWER_COLUMNS, ID, LABEL, LETTERS, NO_LABEL, label_to_index
+from .extraction import UNREADABLE
 
 __all__ = [
     "EvaluationResult",
@@ -58,7 +59,6 @@ __all__ = [
 MODES = ("loglik", "generate")
 DTYPES = (None, "float32", "bfloat16", "float16")
 DEBIAS = (None, "pride")
-INVALID = "invalid"
 #: The cyclic shifts scored beside the original order (0) for PriDe's calibration items and CircularEval.
 SHIFTS = (1, 2, 3)
 PREDICTIONS = "predictions.jsonl"
@@ -313,10 +313,10 @@ def _check_model_paths(model: str | None, adapter: str | None) -> None:
 
 
 def _confusion(gold: Sequence[str], predicted: Sequence[str | None]) -> dict[str, dict[str, int]]:
-    columns = list(LETTERS) + ([INVALID] if any(p is None for p in predicted) else [])
+    columns = list(LETTERS) + ([UNREADABLE] if any(p is None for p in predicted) else [])
     matrix = {g: dict.fromkeys(columns, 0) for g in LETTERS}
     for g, p in zip(gold, predicted, strict=True):
-        matrix[g][p if p is not None else INVALID] += 1
+        matrix[g][p if p is not None else UNREADABLE] += 1
     return matrix
 
 

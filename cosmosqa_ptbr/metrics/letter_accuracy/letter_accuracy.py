@@ -12,16 +12,7 @@ import datasets
 import evaluate
 
 from cosmosqa_ptbr.evaluation.extraction import RULES, score_generations
-
-_CITATION = """\
-@inproceedings{huang-etal-2019-cosmos,
-    title = "Cosmos {QA}: Machine Reading Comprehension with Contextual Commonsense Reasoning",
-    author = "Huang, Lifu and Le Bras, Ronan and Bhagavatula, Chandra and Choi, Yejin",
-    booktitle = "Proceedings of EMNLP-IJCNLP 2019",
-    year = "2019",
-    pages = "2391--2401",
-}
-"""
+from cosmosqa_ptbr.schema import CITATION
 
 _DESCRIPTION = """\
 Accuracy of a multiple-choice answer letter (A-D) read from whatever a chat model wrote: a bare or
@@ -79,7 +70,7 @@ class LetterAccuracy(evaluate.Metric):
         return evaluate.MetricInfo(
             module_type="metric",
             description=_DESCRIPTION,
-            citation=_CITATION,
+            citation=CITATION,
             inputs_description=_KWARGS_DESCRIPTION,
             features=[
                 datasets.Features({"predictions": datasets.Value("string"), "references": datasets.Value("string")}),
