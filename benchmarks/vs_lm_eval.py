@@ -122,7 +122,8 @@ def main() -> int:
         [sys.executable, __file__, "--child", "harness", "--model-dir", str(model_dir), "--output-dir",
          str(args.output_dir), *common]
     )  # fmt: skip
-    package_dir = args.output_dir / "package"
+    # evaluate refuses a folder that already holds a run: each benchmark run scores into its own.
+    package_dir = args.output_dir / time.strftime("package-%Y%m%d-%H%M%S")
     package_wall, package_rss = _run_child(
         [sys.executable, "-m", "cosmosqa_ptbr.cli", "evaluate", "--model", str(model_dir), "--no-option-score",
          "--no-progress", "--output-dir", str(package_dir), *common]
