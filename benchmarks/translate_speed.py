@@ -22,8 +22,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SERVER = REPO / "tests" / "fake_openai.py"
-ENGLISH = REPO / "tests" / "data" / "cosmosqa_en_validation.csv"
-REFERENCE = REPO / "cosmosqa_ptbr" / "data" / "sample_validation.jsonl"
+ENGLISH = REPO / "cosmosqa_ptbr" / "tasks" / "builtin" / "cosmos_qa_en.validation.csv"
+REFERENCE = REPO / "cosmosqa_ptbr" / "tasks" / "builtin" / "cosmos_qa_ptbr.validation.jsonl"
 
 
 def _sample_csv(folder: Path) -> Path:

@@ -9,7 +9,7 @@ from typing import Any
 from cosmosqa_ptbr.prompts import ZEPHYR_CHAT_TEMPLATE, build_messages, target_text
 from cosmosqa_ptbr.schema import LETTERS
 
-SAMPLE = Path(__file__).resolve().parents[1] / "cosmosqa_ptbr" / "data" / "sample_validation.jsonl"
+SAMPLE = Path(__file__).resolve().parents[1] / "cosmosqa_ptbr" / "tasks" / "builtin" / "cosmos_qa_ptbr.validation.jsonl"
 SPECIAL_TOKENS = ["<pad>", "</s>", "<s>", "<unk>"]
 
 

@@ -35,7 +35,9 @@ JUNK = shutil.ignore_patterns(
 #: What the wheel must hold besides the modules.
 PACKAGE_DATA = (
     "cosmosqa_ptbr/py.typed",
-    "cosmosqa_ptbr/data/sample_validation.jsonl",
+    "cosmosqa_ptbr/tasks/builtin/cosmos_qa_ptbr.validation.jsonl",
+    "cosmosqa_ptbr/tasks/builtin/cosmos_qa_en.validation.csv",
+    "cosmosqa_ptbr/tasks/builtin/cosmos_qa_ptbr.yaml",
     "cosmosqa_ptbr/hub/templates/dataset_card.md",
     "cosmosqa_ptbr/hub/templates/model_card.md",
     "cosmosqa_ptbr/hub/templates/space_card.md",

@@ -16,6 +16,7 @@ from _hub import RecordingHfApi
 from _tiny import build_tiny_llama, sample_rows
 
 TEST_DATA = Path(__file__).resolve().parent / "data"
+BUILTIN = Path(__file__).resolve().parents[1] / "cosmosqa_ptbr" / "tasks" / "builtin"
 
 
 @pytest.fixture(scope="session")
@@ -41,7 +42,7 @@ def embedded_model() -> Any:
 @pytest.fixture(scope="session")
 def english_validation_csv() -> Path:
     """The English originals of the 400 embedded sample items (tests/data, CC BY 4.0)."""
-    return TEST_DATA / "cosmosqa_en_validation.csv"
+    return BUILTIN / "cosmos_qa_en.validation.csv"
 
 
 @pytest.fixture()

@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-ENGLISH_CSV = REPO / "tests" / "data" / "cosmosqa_en_validation.csv"
-REFERENCE_JSONL = REPO / "cosmosqa_ptbr" / "data" / "sample_validation.jsonl"
+ENGLISH_CSV = REPO / "cosmosqa_ptbr" / "tasks" / "builtin" / "cosmos_qa_en.validation.csv"
+REFERENCE_JSONL = REPO / "cosmosqa_ptbr" / "tasks" / "builtin" / "cosmos_qa_ptbr.validation.jsonl"
 FAULTS = ("429", "500", "hang", "not_json", "three_options", "english")
 KEYS = ("contexto", "pergunta", "A", "B", "C", "D")
 ENGLISH_KEYS = ("context", "question", "answer0", "answer1", "answer2", "answer3")

@@ -16,6 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "cosmosqa_ptbr"
 LAYERS: dict[str, int] = {
     "schema": 0,
     "cli.options": 0,
+    "tasks": 0,
     "data": 1,
     "data.source": 1,
     "translation": 1,

@@ -66,7 +66,7 @@ def test_task_loader_adds_the_prompt_columns_to_the_embedded_sample() -> None:
 
 def test_full_task_loader_reads_local_files_given_as_metadata() -> None:
     """The full tasks' config reads the validation file passed as `--metadata '{"data_files": ...}'`."""
-    sample_file = TASKS_DIR.parent / "data" / "sample_validation.jsonl"
+    sample_file = TASKS_DIR.parent / "tasks" / "builtin" / "cosmos_qa_ptbr.validation.jsonl"
     loaded = _utils().load(cosmosqa_config="default", data_files={"validation": str(sample_file)}, version=1.0)
     assert loaded["validation"].num_rows == 400
     assert loaded["validation"][0]["answer_prefix"] == ANSWER_PREFIX

@@ -45,7 +45,7 @@ def test_space_build_writes_a_self_contained_folder_for_the_chosen_models(tmp_pa
     assert json.loads((out / "settings.json").read_text()) == {"base_model": "ns/base", "adapter": None}
     requirements = (out / "requirements.txt").read_text().splitlines()
     assert f"gradio=={_gradio_version()}" in requirements and any(r.startswith("transformers") for r in requirements)
-    assert (out / "cosmosqa_ptbr" / "data" / "sample_validation.jsonl").is_file()
+    assert (out / "cosmosqa_ptbr" / "tasks" / "builtin" / "cosmos_qa_ptbr.validation.jsonl").is_file()
     assert not list(out.rglob("__pycache__"))
     listed = json.loads((out / MANIFEST).read_text())["files"]
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and p.name != MANIFEST) == listed

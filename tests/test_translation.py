@@ -29,7 +29,9 @@ from cosmosqa_ptbr.translation.validation import (
 )
 
 REPO = Path(__file__).resolve().parents[1]
-REFERENCE = REPO / "cosmosqa_ptbr" / "data" / "sample_validation.jsonl"  # the reference translations
+REFERENCE = (
+    REPO / "cosmosqa_ptbr" / "tasks" / "builtin" / "cosmos_qa_ptbr.validation.jsonl"
+)  # the reference translations
 FAST = {"model": "m", "timeout": 1.0, "backoff_base": 0.02, "backoff_max": 0.2, "progress": False}
 
 

@@ -1,16 +1,16 @@
-"""Cosmos QA Português as data: read, validate, load, export.
+"""A task's data: read, validate, load, export.
 
 ``load_dataset`` builds ``datasets`` objects with the package's builder (``builder``, registered for
-``datasets.load_dataset("cosmos_qa_ptbr")`` by ``registration``); ``reading`` holds the one CSV / JSON-lines /
-Parquet reader and the row checks; ``export`` writes the published and Hub layouts; ``command`` is the ``data``
-subcommand. Nothing here imports ``datasets`` at import time.
+``datasets.load_dataset("cosmos_qa_ptbr")`` by ``registration``) and ``load_items`` the normalised items every
+command works on; ``reading`` holds the one CSV / JSON-lines / Parquet reader and the row checks against the
+task's spec; ``export`` writes the published and Hub layouts; ``command`` is the ``data`` subcommand. Nothing here
+imports ``datasets`` at import time.
 """
 
 from __future__ import annotations
 
-from ..schema import DEFAULT_REPO_ID
 from .export import EXPORT_FORMATS, export_dataset, write_parquet_splits
-from .loading import CONFIGS, label_counts, load_dataset
+from .loading import CONFIGS, label_counts, load_dataset, load_items
 from .reading import (
     DataFilesError,
     DatasetUnavailableError,
@@ -24,7 +24,6 @@ from .reading import (
 
 __all__ = [
     "CONFIGS",
-    "DEFAULT_REPO_ID",
     "EXPORT_FORMATS",
     "DataFilesError",
     "DatasetUnavailableError",
@@ -36,6 +35,7 @@ __all__ = [
     "find_data_files",
     "label_counts",
     "load_dataset",
+    "load_items",
     "read_rows",
     "write_parquet_splits",
 ]

@@ -1,10 +1,12 @@
-"""The ``datasets`` builder of Cosmos QA Português: configs ``sample`` and ``default``.
+"""The ``datasets`` builder of every task: configs ``sample`` and ``default``.
 
-``sample`` reads the 400 validation items embedded in the package (offline). ``default`` reads local files given
-by ``data_files``/``data_dir`` (CSV, JSONL or Parquet in the published layout), else the Hub repo
-``heloisy/cosmos_qa_ptbr`` (``hub_repo_id``/``hub_revision`` or ``repo_id=`` override it). Rows are validated by
-``cosmosqa_ptbr.data.reading.RowChecker``. Reached through ``cosmosqa_ptbr.load_dataset`` or, once
-``cosmosqa_ptbr`` is imported, ``datasets.load_dataset("cosmos_qa_ptbr")``.
+``sample`` reads the task's embedded sample (offline). ``default`` reads local files given by
+``data_files``/``data_dir`` or named by the task spec (CSV, JSONL or Parquet in the task's published layout),
+else the task's Hub repo (``hub_repo_id``/``hub_revision`` or ``repo_id=`` override it). Rows are validated by
+``cosmosqa_ptbr.data.reading.RowChecker`` against the task's spec, whose columns and ClassLabel letters the
+features follow. The task is the ``task`` config parameter (a built-in name or a spec file), else the name the
+builder is loaded under (``datasets.load_dataset("cosmos_qa_ptbr")`` once ``cosmosqa_ptbr`` is imported), else
+the default task. Reached through ``cosmosqa_ptbr.load_dataset``.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import datasets
 from datasets.data_files import DataFilesDict, get_data_patterns
 
 from ..cli.options import CommandError
-from ..schema import CITATION, DEFAULT_REPO_ID, features
+from ..tasks import DEFAULT_TASK, TaskSpec, builtin_tasks, get_task
 from .reading import (
     ON_ERROR,
     DatasetUnavailableError,
@@ -34,23 +36,20 @@ from .reading import (
     read_rows,
 )
 
-__all__ = ["SAMPLE_FILE", "CosmosQAPtbr", "CosmosQAPtbrConfig"]
+__all__ = ["SAMPLE_FILE", "TaskBuilder", "TaskBuilderConfig"]
 
-SAMPLE_FILE: Final = Path(__file__).resolve().parent / "sample_validation.jsonl"
+#: The default task's embedded sample.
+SAMPLE_FILE: Final = get_task(DEFAULT_TASK).data.sample
 _SKIPPED_FILE: Final = "skipped_rows.json"
 _PROBE_TIMEOUT_S: Final = 3.0
 
-_DESCRIPTION: Final = (
-    "Cosmos QA Português: the Cosmos QA commonsense reading-comprehension benchmark (Huang et al., 2019) "
-    "translated to Brazilian Portuguese; contexto, pergunta, options A-D and the gold Label."
-)
-
 
 @dataclass
-class CosmosQAPtbrConfig(datasets.BuilderConfig):
-    """Builder config: ``hub_repo_id``/``hub_revision`` (default config, no local files) and ``on_error``."""
+class TaskBuilderConfig(datasets.BuilderConfig):
+    """Builder config: ``task``, ``hub_repo_id``/``hub_revision`` (default config, no local files), ``on_error``."""
 
-    hub_repo_id: str = DEFAULT_REPO_ID
+    task: str | None = None
+    hub_repo_id: str | None = None
     hub_revision: str | None = None
     on_error: str = "raise"
 
@@ -59,7 +58,7 @@ class CosmosQAPtbrConfig(datasets.BuilderConfig):
         if self.on_error not in ON_ERROR:
             message = f"on_error must be one of {', '.join(ON_ERROR)}, got {self.on_error!r}"
             raise ValueError(message)
-        if self.hub_repo_id.count("/") != 1:
+        if self.hub_repo_id is not None and self.hub_repo_id.count("/") != 1:
             message = (
                 f"hub_repo_id must be 'namespace/name' (a Hub repo always has a namespace), got {self.hub_repo_id!r}"
             )
@@ -85,32 +84,32 @@ def _offline_reason(endpoint: str) -> str | None:
         return f"{host}:{port} cannot be reached ({exc})"
 
 
-def _unavailable(repo_id: str, reason: str) -> DatasetUnavailableError:
+def _unavailable(spec: TaskSpec, repo_id: str, reason: str) -> DatasetUnavailableError:
+    sample = (
+        f"use the embedded sample (--config sample, cosmosqa_ptbr.load_dataset('sample', task={spec.name!r})), or "
+        if spec.data.sample
+        else ""
+    )
     message = (
-        f"Cosmos QA Português: the 'default' config reads the Hub repo {repo_id!r}, which could not be read: "
-        f"{reason}. Offline, use the embedded 400-item sample: load_dataset('cosmos_qa_ptbr', 'sample') "
-        "(cosmosqa_ptbr.load_dataset('sample')), or point at local files in the published layout: "
-        "load_dataset('cosmos_qa_ptbr', data_dir='folder/with/train.csv,validation.csv,test.csv') or data_files=..."
+        f"{spec.title}: the 'default' config reads the Hub repo {repo_id!r}, which could not be read: {reason}. "
+        f"Offline, {sample}point at local files in the published layout: --data-files SPLIT=PATH or --data-dir "
+        "DIR (load_dataset(..., data_files={'validation': 'val.csv'}) or data_dir=...)"
     )
     return DatasetUnavailableError(message)
 
 
-class CosmosQAPtbr(datasets.GeneratorBasedBuilder):
-    """Cosmos QA Português (``sample``: embedded 400 validation items; ``default``: full splits)."""
+class TaskBuilder(datasets.GeneratorBasedBuilder):
+    """A task's splits (``sample``: its embedded items; ``default``: its full splits)."""
 
     VERSION = datasets.Version("1.0.0")
-    BUILDER_CONFIG_CLASS = CosmosQAPtbrConfig
+    BUILDER_CONFIG_CLASS = TaskBuilderConfig
     BUILDER_CONFIGS = [  # noqa: RUF012 - the datasets API declares it as a class attribute
-        CosmosQAPtbrConfig(
+        TaskBuilderConfig(
             name="default",
             version=VERSION,
             description="Full splits (train/validation/test) from the Hub repo or from local files.",
         ),
-        CosmosQAPtbrConfig(
-            name="sample",
-            version=VERSION,
-            description="The 400 reference pt-BR validation items embedded in the package (offline).",
-        ),
+        TaskBuilderConfig(name="sample", version=VERSION, description="The items embedded in the package (offline)."),
     ]
     DEFAULT_CONFIG_NAME = "default"
 
@@ -118,17 +117,27 @@ class CosmosQAPtbr(datasets.GeneratorBasedBuilder):
         # datasets' own `repo_id` only matters for Hub-hosted builders; here it names the source repo.
         if repo_id is not None:
             kwargs.setdefault("hub_repo_id", repo_id)
+        if kwargs.get("task") is None:
+            # Loaded by name (datasets.load_dataset("cosmos_qa_en")): that name is the task.
+            name = kwargs.get("dataset_name")
+            kwargs["task"] = name if name in builtin_tasks() else DEFAULT_TASK
         self.skipped_rows: list[SkippedRow] = []
         self._generated = False
         super().__init__(*args, **kwargs)
 
+    @property
+    def spec(self) -> TaskSpec:
+        """The task this builder builds."""
+        return get_task(self.config.task)
+
     def _info(self) -> datasets.DatasetInfo:
+        spec = get_task(self.config.task)
         return datasets.DatasetInfo(
-            description=_DESCRIPTION,
-            features=features(),
-            homepage="https://huggingface.co/datasets/" + DEFAULT_REPO_ID,
-            license="cc-by-4.0",
-            citation=CITATION,
+            description=spec.description,
+            features=spec.features(),
+            homepage=spec.homepage or "",
+            license=spec.license or "",
+            citation=spec.citation or "",
         )
 
     def _local_files(self) -> DataFilesDict | None:
@@ -136,34 +145,50 @@ class CosmosQAPtbr(datasets.GeneratorBasedBuilder):
             return self.config.data_files
         if self.config.data_dir:
             return find_data_files(self.config.data_dir)
+        if self.spec.data.files:
+            return {split: [str(p) for p in paths] for split, paths in self.spec.data.files.items()}
         return None
 
     def _hub_files(self) -> DataFilesDict:
         from huggingface_hub import constants
 
-        repo_id = self.config.hub_repo_id
+        spec = self.spec
+        repo_id = self.config.hub_repo_id or spec.data.hub_repo
+        if repo_id is None:
+            message = (
+                f"task {spec.name!r} names no Hub repo and no data files: give --data-files SPLIT=PATH or --data-dir "
+                "DIR (or data.files / data.hub_repo in its spec)"
+            )
+            raise DatasetUnavailableError(message)
         reason = _offline_reason(constants.ENDPOINT)
         if reason is not None:
-            raise _unavailable(repo_id, reason)
-        revision = f"@{self.config.hub_revision}" if self.config.hub_revision else ""
-        base = f"hf://datasets/{repo_id}{revision}"
+            raise _unavailable(spec, repo_id, reason)
+        revision = self.config.hub_revision or (spec.data.hub_revision if repo_id == spec.data.hub_repo else None)
+        base = f"hf://datasets/{repo_id}" + (f"@{revision}" if revision else "")
         try:
             return DataFilesDict.from_patterns(get_data_patterns(base), base_path=base)
         except OSError as exc:  # connection errors are OSErrors; a missing repo is a FileNotFoundError
             first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-            raise _unavailable(repo_id, f"{type(exc).__name__}: {first_line}") from exc
+            raise _unavailable(spec, repo_id, f"{type(exc).__name__}: {first_line}") from exc
 
     def _split_generators(self, dl_manager: Any) -> list[datasets.SplitGenerator]:
         self._generated = True
         self.skipped_rows = []
+        spec = self.spec
         if self.config.name == "sample":
             if self.config.data_files or self.config.data_dir:
                 message = (
                     "the 'sample' config always reads the embedded sample; to load your own files use the "
-                    "'default' config: load_dataset('cosmos_qa_ptbr', data_files=...) or data_dir=..."
+                    "'default' config: load_dataset(..., data_files=...) or data_dir=..."
                 )
                 raise ValueError(message)
-            files = {"validation": [str(SAMPLE_FILE)]}
+            if spec.data.sample is None:
+                message = (
+                    f"task {spec.name!r} embeds no sample: use the 'default' config (its files or Hub repo), or "
+                    "add data.sample to its spec"
+                )
+                raise DatasetValidationError(message, file=str(spec.path), field="data.sample")
+            files = {spec.data.sample_split: [str(spec.data.sample)]}
         else:
             found = self._local_files() or self._hub_files()
             files = {str(split): [str(f) for f in paths] for split, paths in found.items()}
@@ -178,7 +203,7 @@ class CosmosQAPtbr(datasets.GeneratorBasedBuilder):
         return generators
 
     def _generate_examples(self, split: str, files: list[tuple[str, str]]) -> Any:
-        checker = RowChecker(split, on_error=self.config.on_error)
+        checker = RowChecker(split, task=self.spec, on_error=self.config.on_error)
         kept = 0
         for shown, path in files:
             name = shown.split("::")[-1]  # drop datasets' compression prefix, if any
@@ -226,7 +251,7 @@ class CosmosQAPtbr(datasets.GeneratorBasedBuilder):
             )
             more = f"; ... and {len(self.skipped_rows) - 10} more" if len(self.skipped_rows) > 10 else ""
             message = (
-                f"Cosmos QA Português: {len(self.skipped_rows)} invalid rows set aside (on_error='skip'): "
+                f"{self.spec.title}: {len(self.skipped_rows)} invalid rows set aside (on_error='skip'): "
                 f"{shown}{more}. "
                 "The full list is in the result's `skipped_rows`."
             )

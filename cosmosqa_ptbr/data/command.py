@@ -1,4 +1,4 @@
-"""The ``data`` subcommand: inspect, export and publish Cosmos QA Português."""
+"""The ``data`` subcommand: inspect, export and publish a task's data (Cosmos QA Português by default)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from ..cli.options import CommandError, HelpFormatter, add_settings, module_main, settings_from_args, subcommand_parser
-from ..schema import LETTERS
 from .export import EXPORT_FORMATS, export_dataset
 from .loading import label_counts, load_dataset
 from .reading import ON_ERROR
@@ -41,8 +40,9 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
     parser = subcommand_parser(
         subparsers,
         "data",
-        "Inspect, export and publish Cosmos QA Português. Every row is validated on load "
-        "(missing or empty fields, labels outside A-D, duplicate ids).",
+        "Inspect, export and publish a task's data (Cosmos QA Português unless --task names another). Every row is "
+        "validated on load against the task's spec (missing or empty fields, labels outside its letters, "
+        "duplicate ids).",
     )
     actions = parser.add_subparsers(dest="action", metavar="<action>", required=True)
     formatter = HelpFormatter
@@ -82,7 +82,7 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def _load_from_args(args: argparse.Namespace) -> Any:
+def _load_from_args(args: argparse.Namespace) -> tuple[str, Any, Any]:
     source = settings_from_args(DataSource, args, command="data")
     kwargs = resolve_source(source, args.split)
     config = kwargs.pop("config")
@@ -93,14 +93,14 @@ def _load_from_args(args: argparse.Namespace) -> Any:
         skipped = loaded.skipped_rows
         loaded = DatasetDict({args.split: loaded})
         loaded.skipped_rows = skipped
-    return config, loaded
+    return config, loaded, source.spec
 
 
-def _info(config: str, dataset_dict: Any) -> None:
-    print(f"Cosmos QA Português, config {config!r}")
+def _info(config: str, dataset_dict: Any, spec: Any) -> None:
+    print(f"{spec.title} (task {spec.name!r}), config {config!r}")
     for split, dataset in dataset_dict.items():
-        counts = label_counts(dataset)
-        letters = " / ".join(f"{letter} {counts[letter]}" for letter in LETTERS)
+        counts = label_counts(dataset, spec)
+        letters = " / ".join(f"{letter} {counts.get(letter, 0)}" for letter in spec.letters)
         extra = f" / unlabelled {counts['unlabelled']}" if "unlabelled" in counts else ""
         print(f"  {split}: {dataset.num_rows} rows; labels {letters}{extra}")
     skipped = getattr(dataset_dict, "skipped_rows", [])
@@ -120,11 +120,11 @@ def main(args: argparse.Namespace) -> int:
         if args.no_upload and not args.folder:
             raise CommandError("--no-upload needs --folder (where to keep the built repo)")
         folder = claim_folder(args.folder, command="data push", flag="--folder") if args.folder else None
-    config, dataset_dict = _load_from_args(args)
+    config, dataset_dict, spec = _load_from_args(args)
     if args.action == "info":
-        _info(config, dataset_dict)
+        _info(config, dataset_dict, spec)
     elif args.action == "export":
-        for path in export_dataset(dataset_dict, args.output_dir, args.format):
+        for path in export_dataset(dataset_dict, args.output_dir, args.format, task=spec):
             print(path)
     else:
         import tempfile
@@ -134,7 +134,7 @@ def main(args: argparse.Namespace) -> int:
 
         with tempfile.TemporaryDirectory() as scratch:
             target = folder or Path(scratch)
-            write_dataset_repo(dataset_dict, target, repo_id=args.push_repo_id)
+            write_dataset_repo(dataset_dict, target, repo_id=args.push_repo_id, task=spec)
             # The folder was empty (claimed or new): everything in it now is what this command wrote.
             files = record_files(
                 target, (p.relative_to(target) for p in target.rglob("*") if p.is_file()), command="data push"
@@ -147,7 +147,7 @@ def main(args: argparse.Namespace) -> int:
                     repo_type="dataset",
                     private=args.private,
                     files=files,
-                    commit_message="Upload Cosmos QA Português (Parquet splits and card) with cosmosqa-ptbr",
+                    commit_message=f"Upload {spec.title} (Parquet splits and card) with cosmosqa-ptbr",
                     retry="the same command",
                 )
                 print(f"pushed {url}")

@@ -1,4 +1,4 @@
-"""Write Cosmos QA Português splits in the published layout (Parquet, JSON lines, CSV) and the Hub layout."""
+"""Write a task's splits in its published layout (Parquet, JSON lines, CSV) and in the Hub layout."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Final
 
-from ..schema import COLUMNS, LABEL, LETTERS, NO_LABEL
+from ..tasks import TaskSpec, get_task
 from .reading import DataFilesError
 
 __all__ = ["EXPORT_FORMATS", "export_dataset", "write_parquet_splits"]
@@ -16,15 +16,27 @@ __all__ = ["EXPORT_FORMATS", "export_dataset", "write_parquet_splits"]
 EXPORT_FORMATS: Final[tuple[str, ...]] = ("parquet", "jsonl", "csv")
 
 
-def _published_rows(dataset: Any) -> Iterator[dict[str, Any]]:
+def _published_rows(dataset: Any, spec: TaskSpec) -> Iterator[dict[str, Any]]:
     for row in dataset:
-        label = row[LABEL]
-        yield {**row, LABEL: LETTERS[label] if label != NO_LABEL else None}
+        yield spec.publish(spec.normalize(row))
 
 
-def export_dataset(dataset_dict: Mapping[str, Any], output_dir: str | Path, fmt: str = "parquet") -> list[Path]:
-    """Write each split to ``<output_dir>/<split>.<fmt>`` in the published layout (``Label`` a letter,
-    empty where unlabelled); return the paths written."""
+def _csv_cell(value: Any) -> Any:
+    # A list column (options kept as one list) is written as JSON, which the reader reads back.
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else value
+
+
+def export_dataset(
+    dataset_dict: Mapping[str, Any],
+    output_dir: str | Path,
+    fmt: str = "parquet",
+    *,
+    task: str | Path | TaskSpec | None = None,
+) -> list[Path]:
+    """Write each split to ``<output_dir>/<split>.<fmt>`` in the task's published layout (the label a letter or
+    an index as the task stores it, empty where unlabelled); return the paths written."""
     if fmt not in EXPORT_FORMATS:
         message = f"format must be one of {', '.join(EXPORT_FORMATS)}, got {fmt!r}"
         raise ValueError(message)
@@ -33,15 +45,17 @@ def export_dataset(dataset_dict: Mapping[str, Any], output_dir: str | Path, fmt:
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
         raise DataFilesError(f"--output-dir {folder} is a file, not a folder; name a folder to write into") from None
+    spec = get_task(task)
+    columns = list(spec.columns.published)
     written = []
     for split, dataset in dataset_dict.items():
         path = folder / f"{split}.{fmt}"
-        rows = _published_rows(dataset)
+        rows = _published_rows(dataset, spec)
         if fmt == "csv":
             with path.open("w", encoding="utf-8", newline="") as handle:
-                writer = csv.DictWriter(handle, fieldnames=list(COLUMNS))
+                writer = csv.DictWriter(handle, fieldnames=columns)
                 writer.writeheader()
-                writer.writerows({**row, LABEL: row[LABEL] or ""} for row in rows)
+                writer.writerows({key: _csv_cell(value) for key, value in row.items()} for row in rows)
         elif fmt == "jsonl":
             with path.open("w", encoding="utf-8") as handle:
                 handle.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
@@ -49,7 +63,11 @@ def export_dataset(dataset_dict: Mapping[str, Any], output_dir: str | Path, fmt:
             import pyarrow as pa
             import pyarrow.parquet as pq
 
-            schema = pa.schema([(column, pa.string()) for column in COLUMNS])
+            label = spec.columns.label
+            types = {label: pa.int64() if spec.columns.label_format == "index" else pa.string()} if label else {}
+            if isinstance(spec.columns.options, str):
+                types[spec.columns.options] = pa.list_(pa.string())
+            schema = pa.schema([(column, types.get(column, pa.string())) for column in columns])
             pq.write_table(pa.Table.from_pylist(list(rows), schema=schema), path)
         written.append(path)
     return written

@@ -1,9 +1,11 @@
-"""``load_dataset``: Cosmos QA Português as ``datasets`` objects built by the package's builder.
+"""``load_dataset``: a task's splits as ``datasets`` objects built by the package's builder; ``load_items``.
 
-The embedded 400-item ``sample`` config, or the ``default`` config read from local files (``data_files=`` /
-``data_dir=``, CSV, JSONL or Parquet in the published layout) or from the Hub repo ``heloisy/cosmos_qa_ptbr``.
-Every row is validated on the way in (see ``RowChecker``). ``datasets`` is imported inside functions only, so
-the CLI stays fast.
+The embedded ``sample`` config, or the ``default`` config read from local files (``data_files=`` /
+``data_dir=``, CSV, JSONL or Parquet in the task's published layout), from the files its spec names, or from its
+Hub repo (``heloisy/cosmos_qa_ptbr`` for the default task). Every row is validated on the way in (see
+``RowChecker``). :func:`load_items` returns the rows of one split as normalised
+:class:`~cosmosqa_ptbr.tasks.Item` mappings, what every command works on. ``datasets`` is imported inside
+functions only, so the CLI stays fast.
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ from pathlib import Path
 from typing import Any, Final
 
 from ..cli.options import CommandError, SettingsError
-from ..schema import DEFAULT_REPO_ID, LABEL, LETTERS, NO_LABEL
-from .reading import ON_ERROR, DataFilesError, find_data_files
+from ..tasks import Item, TaskSpec, get_task
+from .reading import NO_LABEL, ON_ERROR, DataFilesError, find_data_files
 
-__all__ = ["CONFIGS", "label_counts", "load_dataset"]
+__all__ = ["CONFIGS", "label_counts", "load_dataset", "load_items"]
 
 #: Builder configs: the embedded sample (offline) and the full splits (Hub repo or local files).
 CONFIGS: Final[tuple[str, ...]] = ("default", "sample")
@@ -67,19 +69,22 @@ def load_dataset(
     config: str = "default",
     split: str | None = None,
     *,
-    repo_id: str = DEFAULT_REPO_ID,
+    task: str | Path | TaskSpec | None = None,
+    repo_id: str | None = None,
     data_files: Any = None,
     data_dir: str | None = None,
     on_error: str = "raise",
     **kwargs: Any,
 ) -> Any:
-    """Load Cosmos QA Português as a ``datasets.DatasetDict`` (or a ``Dataset`` when ``split`` is given).
+    """Load a task's splits as a ``datasets.DatasetDict`` (or a ``Dataset`` when ``split`` is given).
 
-    ``config="sample"``: the 400 embedded validation items, offline. ``config="default"``: the files given by
+    ``task``: a built-in task's name, a spec file or a :class:`~cosmosqa_ptbr.tasks.TaskSpec` (default: Cosmos QA
+    Português). ``config="sample"``: the task's embedded items, offline. ``config="default"``: the files given by
     ``data_files`` (path, list, or split -> paths) or found in ``data_dir`` (named after their split:
-    ``train.csv``, ``validation.jsonl``, ``test.parquet``...), else the Hub repo ``repo_id`` (``revision=``
-    picks a commit). Rows have the features of ``schema.features()``: ``Label`` a ClassLabel, -1 where the
-    split is unlabelled. A bad row raises ``DatasetValidationError``; ``on_error="skip"`` sets bad rows aside
+    ``train.csv``, ``validation.jsonl``, ``test.parquet``...), else the files the spec names, else its Hub repo
+    (``repo_id`` overrides it; ``revision=`` picks a commit). Rows have the features of the spec
+    (``TaskSpec.features()``): the label a ClassLabel of the task's letters, -1 where the split is unlabelled.
+    A bad row raises ``DatasetValidationError``; ``on_error="skip"`` sets bad rows aside
     instead, warns with ``SkippedRowsWarning`` and lists them in the result's ``skipped_rows``. Other keyword
     arguments: ``cache_dir``, ``download_mode``, ``verification_mode``, ``keep_in_memory``, ``num_proc``.
 
@@ -87,8 +92,10 @@ def load_dataset(
     >>> ds.num_rows, ds.features["Label"].names
     (400, ['A', 'B', 'C', 'D'])
     """
-    from .builder import CosmosQAPtbr
-    from .registration import DATASET_NAME, builder_hash
+    from .builder import TaskBuilder
+    from .registration import builder_hash
+
+    spec = get_task(task)
 
     if config not in CONFIGS:
         message = f"unknown config {config!r}; choose one of {', '.join(CONFIGS)}"
@@ -99,8 +106,8 @@ def load_dataset(
     prepare = {key: kwargs.pop(key) for key in _PREPARE_KWARGS if key in kwargs}
     keep_in_memory = kwargs.pop("keep_in_memory", None)
     revision = kwargs.pop("revision", None)
-    config_kwargs: dict[str, Any] = {"on_error": on_error}
-    if repo_id != DEFAULT_REPO_ID:
+    config_kwargs: dict[str, Any] = {"on_error": on_error, "task": spec.name if spec.builtin else str(spec.path)}
+    if repo_id is not None and repo_id != spec.data.hub_repo:
         config_kwargs["hub_repo_id"] = repo_id
     if revision is not None:
         config_kwargs["hub_revision"] = revision
@@ -110,10 +117,10 @@ def load_dataset(
         # Resolve the folder to its files here: the cache is then keyed on the files, not on the folder name.
         data_files = find_data_files(data_dir)
         data_dir = None
-    builder = CosmosQAPtbr(
+    builder = TaskBuilder(
         config_name=config,
-        dataset_name=DATASET_NAME,
-        hash=builder_hash(),
+        dataset_name=spec.name,
+        hash=builder_hash(spec.fingerprint()),
         data_files=data_files,
         data_dir=data_dir,
         base_path=data_dir,
@@ -144,10 +151,31 @@ def load_dataset(
     return result
 
 
-def label_counts(dataset: Any) -> dict[str, int]:
-    """Count gold letters in a split (``"unlabelled"`` counts -1 rows)."""
-    counts = Counter(dataset[LABEL])
-    out = {letter: counts.get(index, 0) for index, letter in enumerate(LETTERS)}
+def label_counts(dataset: Any, task: str | Path | TaskSpec | None = None) -> dict[str, int]:
+    """Count gold letters in a split of ``task`` (``"unlabelled"`` counts rows without one)."""
+    spec = get_task(task)
+    if not spec.columns.label:
+        return {"unlabelled": dataset.num_rows}
+    counts = Counter(dataset[spec.columns.label])
+    out = {letter: counts.get(index, 0) for index, letter in enumerate(spec.letters)}
     if counts.get(NO_LABEL):
         out["unlabelled"] = counts[NO_LABEL]
     return out
+
+
+def load_items(
+    config: str = "default",
+    split: str = "validation",
+    *,
+    task: str | Path | TaskSpec | None = None,
+    **kwargs: Any,
+) -> list[Item]:
+    """Load one split of ``task`` (as :func:`load_dataset` does) as normalised items, in file order.
+
+    >>> items = load_items("sample")
+    >>> len(items), sorted(items[0]), len(items[0]["options"])
+    (400, ['context', 'id', 'label', 'options', 'question'], 4)
+    """
+    spec = get_task(task)
+    rows = load_dataset(config, split, task=spec, **kwargs)
+    return [spec.normalize(row) for row in rows]

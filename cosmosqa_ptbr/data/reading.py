@@ -1,7 +1,8 @@
-"""Read and validate rows of Cosmos QA Português files: the one CSV / JSON-lines / Parquet reader.
+"""Read and validate the rows of a task's data files: the one CSV / JSON-lines / Parquet reader.
 
-``read_rows`` yields ``(row number, row)`` from a file in the published layout; ``RowChecker`` validates each
-row against the schema and converts it to the builder's features. Errors name the file, the row and the fix.
+``read_rows`` yields ``(row number, row)`` from a file in a task's published layout; ``RowChecker`` validates each
+row against the task's spec (:mod:`cosmosqa_ptbr.tasks`) and converts it to the builder's features. Errors name
+the file, the row and the fix.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from pathlib import Path
 from typing import Any, BinaryIO, Final
 
 from ..cli.options import CommandError
-from ..schema import COLUMNS, ID, LABEL, LETTERS, NO_LABEL, TEXT_COLUMNS, label_to_index
+from ..tasks import TaskSpec, get_task
 
 __all__ = [
+    "NO_LABEL",
     "ON_ERROR",
-    "UNLABELLED_SPLITS",
     "DataFilesError",
     "DatasetUnavailableError",
     "DatasetValidationError",
@@ -34,8 +35,8 @@ __all__ = [
     "read_rows",
 ]
 
-#: Splits whose gold labels are not public: a missing or non A-D ``Label`` becomes -1 there.
-UNLABELLED_SPLITS: Final = frozenset({"test"})
+#: How a row without a gold label stores it in a built split (``datasets.ClassLabel``'s convention).
+NO_LABEL: Final = -1
 ON_ERROR: Final[tuple[str, ...]] = ("raise", "skip")
 EXPORT_FORMATS: Final[tuple[str, ...]] = ("parquet", "jsonl", "csv")
 #: Readable file types, by suffix.
@@ -43,7 +44,7 @@ _READERS: Final = {".csv": "csv", ".jsonl": "json", ".json": "json", ".parquet":
 
 
 class DatasetValidationError(CommandError, ValueError):
-    """A data file breaks the Cosmos QA Português schema; the message names file, row id, field and fix."""
+    """A data file breaks its task's layout; the message names file, row id, field and fix."""
 
     def __init__(self, message: str, *, file: str, field: str, row_id: str | None = None, line: int | None = None):
         super().__init__(message)
@@ -94,34 +95,39 @@ def _row_name(line: int, row_id: str | None) -> str:
 
 
 class RowChecker:
-    """Validates the rows of one split, file after file, and converts them to the builder's features.
+    """Validates the rows of one split of a task, file after file, and converts them to the builder's features.
 
-    Checks: every column present (``Label`` may be absent in an unlabelled split), no missing or empty text
-    field, ``Label`` A-D (or 0-3) in a labelled split, no id repeated within the split. With
-    ``on_error="raise"`` the first bad row raises ``DatasetValidationError``; with ``"skip"`` bad rows are
-    collected in ``skipped`` (a missing column always raises: no row of that file could be kept).
+    Checks: every column of the task's layout present (the label may be absent in an unlabelled split), no
+    missing or empty text field, as many options as the task has, the label one of the task's letters (or
+    indices) in a labelled split, no id repeated within the split. With ``on_error="raise"`` the first bad row
+    raises ``DatasetValidationError``; with ``"skip"`` bad rows are collected in ``skipped`` (a missing column
+    always raises: no row of that file could be kept).
     """
 
-    def __init__(self, split: str, *, on_error: str = "raise"):
+    def __init__(self, split: str, *, task: TaskSpec | str | None = None, on_error: str = "raise"):
         if on_error not in ON_ERROR:
             message = f"on_error must be one of {', '.join(ON_ERROR)}, got {on_error!r}"
             raise ValueError(message)
+        self.task = get_task(task)
         self.split = split
-        self.labelled = split not in UNLABELLED_SPLITS
+        # A task with no label column has no gold answers in any split.
+        self.labelled = bool(self.task.columns.label) and self.task.labelled(split)
         self.on_error = on_error
         self.skipped: list[SkippedRow] = []
         self._seen: dict[str, str] = {}
 
     def check_columns(self, file: str, columns: Sequence[str]) -> None:
-        """Raise ``DatasetValidationError`` when ``file`` lacks a column of the schema."""
-        required = COLUMNS if self.labelled else tuple(c for c in COLUMNS if c != LABEL)
+        """Raise ``DatasetValidationError`` when ``file`` lacks a column of the task's layout."""
+        layout = self.task.columns
+        required = [c for c in layout.published if self.labelled or c != layout.label]
         for column in required:
             if column not in columns:
                 found = ", ".join(map(str, columns)) or "none"
+                label_note = f" ({layout.label} may be left out of an unlabelled split)" if layout.label else ""
                 message = (
-                    f"{file}: column {column!r} is missing (split {self.split!r}; columns found: {found}). "
-                    f"Fix: write the file with the published columns {', '.join(COLUMNS)}"
-                    + (" (Label may be left out of the test split)." if self.labelled else ".")
+                    f"{file}: column {column!r} is missing (task {self.task.name!r}, split {self.split!r}; columns "
+                    f"found: {found}). Fix: write the file with the columns {', '.join(layout.published)}"
+                    f"{label_note}, or give the task spec that describes this layout (--task FILE.yaml)."
                 )
                 raise DatasetValidationError(message, file=file, field=column)
 
@@ -135,21 +141,32 @@ class RowChecker:
         self.skipped.append(SkippedRow(file, self.split, line, row_id, field, problem))
 
     def check(self, file: str, line: int, row: Mapping[str, Any]) -> dict[str, Any] | None:
-        """Return the row in the builder's features (``Label`` 0-3 or -1), or None when it is set aside."""
-        raw_id = row.get(ID)
+        """Return the row in the builder's features (label an index, -1 when unset), or None when set aside."""
+        layout = self.task.columns
+        raw_id = row.get(layout.id)
         row_id = None if _is_missing(raw_id) else str(raw_id).strip()
-        for field in (ID, *TEXT_COLUMNS):
-            value = row.get(field)
-            if _is_missing(value):
-                self._fail(file, line, row_id, field, "missing or empty", f"fill in {field!r} for this row")
+        single = (layout.id, *([layout.context] if layout.context else []), layout.question)
+        for field in single:
+            if not self._text_ok(file, line, row_id, field, row.get(field)):
                 return None
-            if not isinstance(value, str):
-                self._fail(
-                    file, line, row_id, field, f"expected text, got {type(value).__name__}", "store it as a string"
-                )
+        options = self.task.options_of(row)
+        if len(options) != self.task.n_options:
+            column = layout.options if isinstance(layout.options, str) else ", ".join(layout.option_columns)
+            self._fail(
+                file,
+                line,
+                row_id,
+                str(column),
+                f"expected {self.task.n_options} options, got {len(options)}",
+                f"give exactly {self.task.n_options} options ({', '.join(self.task.letters)})",
+            )
+            return None
+        names = layout.option_columns or tuple(f"{layout.options}[{letter}]" for letter in self.task.letters)
+        for name, value in zip(names, options, strict=True):
+            if not self._text_ok(file, line, row_id, name, value):
                 return None
         assert row_id is not None  # checked with the other fields above
-        label = self._label(file, line, row_id, row.get(LABEL))
+        label = self._label(file, line, row_id, row.get(layout.label) if layout.label else None)
         if label is None:
             return None
         if row_id in self._seen:
@@ -157,26 +174,46 @@ class RowChecker:
                 file,
                 line,
                 row_id,
-                ID,
+                layout.id,
                 f"duplicate id, first seen at {self._seen[row_id]}",
                 "remove or re-id the repeated item",
             )
             return None
         self._seen[row_id] = f"{file} row {line}"
-        out = {column: str(row[column]) for column in (ID, *TEXT_COLUMNS)}
-        out[LABEL] = label
+        out: dict[str, Any] = {field: str(row[field]) for field in single}
+        if isinstance(layout.options, str):
+            out[layout.options] = [str(value) for value in options]
+        else:
+            out.update({column: str(value) for column, value in zip(layout.option_columns, options, strict=True)})
+        if layout.label:
+            out[layout.label] = label
         return out
 
+    def _text_ok(self, file: str, line: int, row_id: str | None, field: str, value: Any) -> bool:
+        if _is_missing(value):
+            self._fail(file, line, row_id, field, "missing or empty", f"fill in {field!r} for this row")
+            return False
+        if not isinstance(value, str):
+            self._fail(file, line, row_id, field, f"expected text, got {type(value).__name__}", "store it as a string")
+            return False
+        return True
+
     def _label(self, file: str, line: int, row_id: str, value: Any) -> int | None:
+        field = self.task.columns.label
+        if field is None:
+            return NO_LABEL
         if not _is_missing(value):
             try:
-                return label_to_index(int(value) if isinstance(value, float) and value.is_integer() else value)
+                index = self.task.label_index(value)
             except ValueError:
-                pass
+                index = None
+            if index is not None:
+                return index
         if not self.labelled:
             return NO_LABEL
-        problem = "missing label" if _is_missing(value) else f"label {value!r} is not one of {', '.join(LETTERS)}"
-        self._fail(file, line, row_id, LABEL, problem, f"set {LABEL!r} to the letter of the correct option")
+        letters = ", ".join(self.task.letters)
+        problem = "missing label" if _is_missing(value) else f"label {value!r} is not one of {letters}"
+        self._fail(file, line, row_id, field, problem, f"set {field!r} to the letter of the correct option")
         return None
 
 

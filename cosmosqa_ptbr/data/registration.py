@@ -1,11 +1,11 @@
-"""Make ``datasets.load_dataset("cosmos_qa_ptbr")`` resolve to this package's builder, offline.
+"""Make ``datasets.load_dataset("cosmos_qa_ptbr")`` (and every built-in task's name) resolve to the package's builder.
 
 ``datasets`` has no plugin hook for third-party builders, so two of its private pieces are adjusted
 (``datasets`` is pinned in setup.cfg and tests/test_registration.py fails loudly when an upgrade moves them):
 
-1. ``datasets.packaged_modules._PACKAGED_DATASETS_MODULES`` gets ``cosmos_qa_ptbr`` -> (builder module, hash),
-   which ``dataset_module_factory`` consults before any Hub lookup;
-2. ``datasets.load.PackagedDatasetModuleFactory`` is replaced by a subclass that, for this name only and when
+1. ``datasets.packaged_modules._PACKAGED_DATASETS_MODULES`` gets each built-in task's name (``cosmos_qa_ptbr``,
+   ``cosmos_qa_en``) -> (builder module, hash), which ``dataset_module_factory`` consults before any Hub lookup;
+2. ``datasets.load.PackagedDatasetModuleFactory`` is replaced by a subclass that, for these names only and when
    neither ``data_files`` nor ``data_dir`` is given, hands the builder an empty file list (the builder then
    reads its own embedded sample, or the Hub repo for the ``default`` config) instead of scanning the current
    directory, and skips the download-count ping the stock factory sends.
@@ -30,26 +30,35 @@ from typing import Any, Final
 
 __all__ = ["BUILDER_MODULE", "DATASET_NAME", "builder_hash", "is_registered", "register_builder"]
 
-#: The name ``datasets.load_dataset`` accepts for this builder.
+#: The name ``datasets.load_dataset`` accepts for the default task.
 DATASET_NAME: Final = "cosmos_qa_ptbr"
 BUILDER_MODULE: Final = "cosmosqa_ptbr.data.builder"
 _PACKAGE_DIR: Final = Path(__file__).resolve().parents[1]
-#: Files whose content defines what the builder produces (its cache is keyed on their hash).
-_HASHED_FILES: Final = (
-    "schema.py",
-    "data/builder.py",
-    "data/reading.py",
-    "data/loading.py",
-    "data/sample_validation.jsonl",
-)
+#: Files whose content defines what the builder produces (its cache is keyed on their hash, and the task's).
+_HASHED_FILES: Final = ("tasks/spec.py", "data/builder.py", "data/reading.py", "data/loading.py")
 
 
-def builder_hash() -> str:
-    """Return the hash of the builder's code and embedded data (``datasets`` keys its cache on it)."""
+def _task_names() -> list[str]:
+    # Read from the folder, not through cosmosqa_ptbr.tasks: registering must not import more than it needs.
+    return sorted(path.stem for path in (_PACKAGE_DIR / "tasks" / "builtin").glob("*.yaml"))
+
+
+def builder_hash(fingerprint: str = "") -> str:
+    """Return the hash of the builder's code and a task's fingerprint (``datasets`` keys its cache on it).
+
+    Without ``fingerprint`` the built-in specs and their samples are hashed (what a name registered with
+    ``datasets`` builds).
+    """
     digest = hashlib.sha256()
     for name in _HASHED_FILES:
         digest.update(name.encode())
         digest.update((_PACKAGE_DIR / name).read_bytes())
+    if fingerprint:
+        digest.update(fingerprint.encode())
+    else:
+        for path in sorted((_PACKAGE_DIR / "tasks" / "builtin").iterdir()):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
@@ -59,15 +68,17 @@ def is_registered() -> bool:
         return False
     from datasets import load, packaged_modules
 
-    entry = packaged_modules._PACKAGED_DATASETS_MODULES.get(DATASET_NAME)
+    entry = packaged_modules._PACKAGED_DATASETS_MODULES.get(DATASET_NAME)  # the other names go with it
     return bool(
         entry and entry[0] == BUILDER_MODULE and getattr(load.PackagedDatasetModuleFactory, "_cosmosqa_ptbr", False)
     )
 
 
-def _factory_class(base: type, registry: dict[str, tuple[str, str]], module_class: type, files_class: type) -> type:
+def _factory_class(
+    base: type, registry: dict[str, tuple[str, str]], module_class: type, files_class: type, names: frozenset[str]
+) -> type:
     class CosmosQAPtbrPackagedModuleFactory(base):  # type: ignore[misc, valid-type]
-        """The stock packaged-module factory, except that ``cosmos_qa_ptbr`` with no files uses its own data."""
+        """The stock packaged-module factory, except that a built-in task's name with no files uses its own data."""
 
         _cosmosqa_ptbr = True
 
@@ -79,7 +90,7 @@ def _factory_class(base: type, registry: dict[str, tuple[str, str]], module_clas
             download_config: Any = None,
             download_mode: Any = None,
         ) -> None:
-            if name != DATASET_NAME:
+            if name not in names:
                 super().__init__(
                     name,
                     data_dir=data_dir,
@@ -96,13 +107,11 @@ def _factory_class(base: type, registry: dict[str, tuple[str, str]], module_clas
             self.download_mode = download_mode
 
         def get_module(self) -> Any:
-            if self.name == DATASET_NAME and self.data_files is None and self.data_dir is None:
-                module_path, module_hash = registry[DATASET_NAME]
+            if self.name in names and self.data_files is None and self.data_dir is None:
+                module_path, module_hash = registry[self.name]
                 # An empty (not None) file list: datasets' "no data files" check passes, and the builder
                 # falls back to its embedded sample or its Hub repo.
-                return module_class(
-                    module_path, module_hash, {"data_files": files_class(), "dataset_name": DATASET_NAME}
-                )
+                return module_class(module_path, module_hash, {"data_files": files_class(), "dataset_name": self.name})
             return super().get_module()
 
     return CosmosQAPtbrPackagedModuleFactory
@@ -113,10 +122,13 @@ def _register_now() -> None:
     from datasets.data_files import DataFilesDict
 
     registry = packaged_modules._PACKAGED_DATASETS_MODULES
-    registry[DATASET_NAME] = (BUILDER_MODULE, builder_hash())
+    names = frozenset(_task_names())
+    module_hash = builder_hash()
+    for name in names:
+        registry[name] = (BUILDER_MODULE, module_hash)
     factory = load.PackagedDatasetModuleFactory
     if not getattr(factory, "_cosmosqa_ptbr", False):
-        load.PackagedDatasetModuleFactory = _factory_class(factory, registry, load.DatasetModule, DataFilesDict)
+        load.PackagedDatasetModuleFactory = _factory_class(factory, registry, load.DatasetModule, DataFilesDict, names)
 
 
 def _register_or_warn() -> None:

@@ -1,9 +1,10 @@
-"""Where the data is: one settings dataclass shared by every command that reads Cosmos QA Português.
+"""Which task and where its data is: one settings dataclass shared by every command that reads a task.
 
-``--config sample|default``, ``--data-files SPLIT=PATH`` (repeatable; a bare ``PATH`` means the split the command
-reads), ``--data-dir DIR``, ``--repo-id`` and ``--revision`` are declared once here, added to a parser by
-:func:`cosmosqa_ptbr.cli.options.add_settings` and turned into :func:`load_dataset`'s arguments by
-:func:`resolve_source`. Giving files, a folder or a repo implies the ``default`` config. Nothing heavy is imported.
+``--task NAME|FILE.yaml``, ``--config sample|default``, ``--data-files SPLIT=PATH`` (repeatable; a bare ``PATH``
+means the split the command reads), ``--data-dir DIR``, ``--repo-id`` and ``--revision`` are declared once here,
+added to a parser by :func:`cosmosqa_ptbr.cli.options.add_settings` and turned into :func:`load_dataset`'s
+arguments by :func:`resolve_source`. Giving files, a folder or a repo implies the ``default`` config, and so does
+a task with no embedded sample. Nothing heavy is imported.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..cli.options import SettingsError
-from ..schema import DEFAULT_REPO_ID
+from ..tasks import DEFAULT_TASK, TaskSpec, builtin_tasks, get_task
 from .loading import CONFIGS
 
 __all__ = ["DataSource", "resolve_source", "source_has_split"]
@@ -24,14 +25,22 @@ _SPLIT_NAME = re.compile(r"[A-Za-z_][\w-]*")
 
 @dataclass
 class DataSource:
-    """Where the rows come from: the embedded sample, local files or a folder, or a Hub dataset repo."""
+    """Which task, and where its rows come from: the embedded sample, local files or a folder, or a Hub repo."""
 
+    task: str | None = field(
+        default=None,
+        metadata={
+            "help": f"the task: a built-in task ({', '.join(builtin_tasks())}) or a task spec file (.yaml) "
+            f"naming its columns, letters, prompt and data (default: {DEFAULT_TASK})",
+            "metavar": "NAME|FILE.yaml",
+        },
+    )
     config: str | None = field(
         default=None,
         metadata={
-            "help": "dataset config: 'sample' (the 400 embedded validation items, offline) or 'default' (the full "
+            "help": "dataset config: 'sample' (the task's embedded items, offline) or 'default' (the full "
             "splits from the Hub or from --data-files/--data-dir); default: 'default' when files, a folder or a "
-            "repo are given, else 'sample'",
+            "repo are given or the task embeds no sample, else 'sample'",
             "choices": CONFIGS,
         },
     )
@@ -48,7 +57,7 @@ class DataSource:
         default=None, metadata={"help": "folder with files named after their split (train.csv, validation.jsonl...)"}
     )
     repo_id: str | None = field(
-        default=None, metadata={"help": f"Hub dataset repo the default config reads (default: {DEFAULT_REPO_ID})"}
+        default=None, metadata={"help": "Hub dataset repo the default config reads (default: the task's own)"}
     )
     revision: str | None = field(default=None, metadata={"help": "commit, branch or tag of the Hub dataset repo"})
 
@@ -71,11 +80,19 @@ class DataSource:
             raise SettingsError("invalid data source: " + "; ".join(problems))
 
     @property
+    def spec(self) -> TaskSpec:
+        """The task's spec (a wrong name or file raises a one-line :class:`~cosmosqa_ptbr.tasks.TaskSpecError`)."""
+        return get_task(self.task)
+
+    @property
     def resolved_config(self) -> str:
-        """The config read: the one given, else ``default`` when files, a folder or a repo are given, else sample."""
+        """The config read: the one given, else ``default`` when files, a folder or a repo are given or the task
+        embeds no sample, else sample."""
         if self.config:
             return self.config
-        return "default" if (self.data_files or self.data_dir or self.repo_id) else "sample"
+        if self.data_files or self.data_dir or self.repo_id or self.spec.data.sample is None:
+            return "default"
+        return "sample"
 
     def split_files(self, split: str | None) -> dict[str, list[str]] | list[str] | None:
         """``data_files`` as split -> paths; bare paths belong to ``split`` (kept as a list when it is None)."""
@@ -122,7 +139,7 @@ class DataSource:
 def resolve_source(source: DataSource, split: str | None = None) -> dict[str, Any]:
     """Return the keyword arguments of :func:`cosmosqa_ptbr.data.load_dataset` for ``source`` and ``split``."""
     source.check_paths()
-    kwargs: dict[str, Any] = {"config": source.resolved_config, "repo_id": source.repo_id or DEFAULT_REPO_ID}
+    kwargs: dict[str, Any] = {"config": source.resolved_config, "task": source.spec, "repo_id": source.repo_id}
     files = source.split_files(split)
     if files is not None:
         kwargs["data_files"] = files
@@ -136,11 +153,14 @@ def resolve_source(source: DataSource, split: str | None = None) -> dict[str, An
 def source_has_split(source: DataSource, split: str) -> bool | None:
     """Whether ``source`` holds ``split``: True/False when the files say, None when only loading can tell (Hub)."""
     config = source.resolved_config
+    spec = source.spec
     if config == "sample":
-        return split == "validation"
+        return split == spec.data.sample_split
     files = source.split_files("\0")  # bare paths hold the evaluated split, never a named one
     if isinstance(files, dict):
         return split in files
+    if not source.data_dir and not source.repo_id and spec.data.files:
+        return split in spec.data.files
     if source.data_dir:
         from .reading import find_data_files
 

@@ -14,7 +14,8 @@ from typing import Any
 
 from ..cli.options import CommandError, subcommand_parser
 from ..data.reading import DataFilesError, read_json_lines
-from ..schema import ID
+
+ID = "id"  # the item id in predictions.jsonl
 
 __all__ = ["CompareError", "ComparisonResult", "compare", "main", "make_parser"]
 

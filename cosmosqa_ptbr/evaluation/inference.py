@@ -1,8 +1,13 @@
 """Score multiple-choice items with a causal LM.
 
+Items are normalised :class:`~cosmosqa_ptbr.tasks.Item` mappings; their letters follow from their number of
+options (A-D for four, A-E for five), and the prompt's words from the task (``task=``, default Cosmos QA
+Português). Scores come back as arrays of shape ``(n, K)``, ``K`` the most options any item has; an item with
+fewer options has ``-inf`` in the columns past its own.
+
 ``letter_logprobs`` is the fast path: one batched forward pass per batch of prompts that end in
-``"Alternativa"``, reading the log-probability of each answer letter as the next token. Tokenizers that
-split a letter into several tokens go through ``continuation_logprobs`` instead, which sums the
+the answer prefix (``"Alternativa"``), reading the log-probability of each answer letter as the next token.
+Tokenizers that split a letter into several tokens go through ``continuation_logprobs`` instead, which sums the
 log-probabilities of every continuation token. ``option_logprobs`` scores each option's own text as the
 answer (mean log-probability per token), and ``generate_answers`` runs batched greedy generation.
 
@@ -30,8 +35,8 @@ from typing import Any
 
 import numpy as np
 
-from ..prompts import render_prompt
-from ..schema import ANSWER_COLUMNS, LETTERS
+from ..prompts import TaskLike, as_item, render_prompt
+from ..tasks import get_task, letters_for
 
 __all__ = [
     "continuation_logprobs",
@@ -56,16 +61,17 @@ def default_batch_size(model: Any) -> int:
     return _DEFAULT_BATCH_SIZES.get(_device(model).type, 8)
 
 
-def letter_continuations(tokenizer: Any) -> list[list[int]]:
-    """Return the token ids each answer letter adds after a line that starts with ``"Alternativa"``.
+def letter_continuations(tokenizer: Any, task: TaskLike = None) -> list[list[int]]:
+    """Return the token ids each answer letter adds after a line that starts with the task's answer prefix.
 
     The scorers split each prompt of their own (:func:`letter_logprobs`); this is the split on a short
     stand-in prompt, to see how a tokenizer writes the letters.
     """
-    anchor = "\nAlternativa"
+    spec = get_task(task)
+    anchor = "\n" + spec.prompt.answer_prefix
     base = tokenizer(anchor, add_special_tokens=False)["input_ids"]
     continuations = []
-    for letter in LETTERS:
+    for letter in spec.letters:
         ids = tokenizer(f"{anchor} {letter}", add_special_tokens=False)["input_ids"]
         if ids[: len(base)] != base or len(ids) == len(base):
             message = f"tokenizer merges the answer letter {letter!r} into the prompt; cannot score it"
@@ -109,12 +115,30 @@ def _continuation_tails(
     return [list(whole[len(context_ids) :]) for whole in wholes]
 
 
-def _letter_tails(tokenizer: Any, prompts: Sequence[str], encoded: Sequence[Sequence[int]]) -> list[list[list[int]]]:
-    """Return, per prompt, the token ids of ``" A"`` .. ``" D"`` after it (see :func:`_continuation_tails`)."""
+def _letters(item: Mapping[str, Any]) -> tuple[str, ...]:
+    return letters_for(len(item["options"]))
+
+
+def _width(items: Sequence[Mapping[str, Any]]) -> int:
+    return max((len(item["options"]) for item in items), default=0)
+
+
+def _by_width(items: Sequence[Mapping[str, Any]]) -> dict[int, list[int]]:
+    """Item indices grouped by number of options: a group's prompts all have the same continuations count."""
+    groups: dict[int, list[int]] = {}
+    for index, item in enumerate(items):
+        groups.setdefault(len(item["options"]), []).append(index)
+    return groups
+
+
+def _letter_tails(
+    tokenizer: Any, prompts: Sequence[str], encoded: Sequence[Sequence[int]], letters: Sequence[Sequence[str]]
+) -> list[list[list[int]]]:
+    """Return, per prompt, the token ids of ``" A"``, ``" B"``... after it (see :func:`_continuation_tails`)."""
     tails = []
-    for index, (prompt, ids) in enumerate(zip(prompts, encoded, strict=True)):
-        conts = _continuation_tails(tokenizer, prompt, ids, [f" {letter}" for letter in LETTERS])
-        for letter, cont in zip(LETTERS, conts, strict=True):
+    for index, (prompt, ids, own) in enumerate(zip(prompts, encoded, letters, strict=True)):
+        conts = _continuation_tails(tokenizer, prompt, ids, [f" {letter}" for letter in own])
+        for letter, cont in zip(own, conts, strict=True):
             if not cont:
                 message = f"tokenizer merges the answer letter {letter!r} into prompt {index}; cannot score it"
                 raise ValueError(message)
@@ -167,9 +191,19 @@ def _progress(total: int, desc: str, enabled: bool) -> Any:
     return tqdm(total=total, desc=desc, unit="item", disable=not enabled)
 
 
-def _prompts(tokenizer: Any, items: Sequence[Mapping[str, Any]], shots_for: ShotsFor | None, prefix: bool) -> list[str]:
+def _items(items: Sequence[Mapping[str, Any]], task: TaskLike) -> list[Mapping[str, Any]]:
+    """Items as given, or rows of the task's published layout normalised (what the public scorers accept)."""
+    spec = get_task(task)
+    return [as_item(item, spec) for item in items]
+
+
+def _prompts(
+    tokenizer: Any, items: Sequence[Mapping[str, Any]], shots_for: ShotsFor | None, prefix: bool, task: TaskLike
+) -> list[str]:
+    spec = get_task(task)
     return [
-        render_prompt(tokenizer, item, shots_for(item) if shots_for else (), answer_prefix=prefix) for item in items
+        render_prompt(tokenizer, item, shots_for(item) if shots_for else (), task=spec, answer_prefix=prefix)
+        for item in items
     ]
 
 
@@ -231,28 +265,30 @@ def letter_logprobs(
     tokenizer: Any,
     items: Sequence[Mapping[str, Any]],
     *,
+    task: TaskLike = None,
     shots_for: ShotsFor | None = None,
     batch_size: int | None = None,
     progress: bool = False,
 ) -> np.ndarray:
-    """Return the log-probability of each answer letter for each item, shape ``(len(items), 4)``.
+    """Return the log-probability of each answer letter for each item, shape ``(len(items), K)``.
 
     ``shots_for(item)`` supplies the solved examples placed before each item (few-shot prompting).
     ``batch_size=None`` picks :func:`default_batch_size` for the model's device. Items are batched by
     prompt length; the rows come back in the order of ``items``.
 
     Each letter's tokens are split from the whole text ``prompt + " A"`` as lm-evaluation-harness does
-    (:func:`_continuation_tails`). Where all four are one token each (the usual case) the item takes one
-    forward pass and the four are read from its last position; an item whose letters take more tokens is
+    (:func:`_continuation_tails`). Where all letters are one token each (the usual case) the item takes one
+    forward pass and they are read from its last position; an item whose letters take more tokens is
     scored one continuation at a time.
     """
     import torch
 
+    items = _items(items, task)
     batch_size = _resolve_batch_size(model, batch_size)
-    prompts = _prompts(tokenizer, items, shots_for, True)
+    prompts = _prompts(tokenizer, items, shots_for, True, task)
     encoded = [_encode(tokenizer, p) for p in prompts]
-    tails = _letter_tails(tokenizer, prompts, encoded)
-    out = np.zeros((len(items), len(LETTERS)), dtype=np.float64)
+    tails = _letter_tails(tokenizer, prompts, encoded, [_letters(item) for item in items])
+    out = np.full((len(items), _width(items)), -np.inf, dtype=np.float64)
     single = [i for i, conts in enumerate(tails) if all(len(c) == 1 for c in conts)]
     several = [i for i, conts in enumerate(tails) if any(len(c) != 1 for c in conts)]
     device = _device(model)
@@ -261,14 +297,20 @@ def letter_logprobs(
             rows = [single[r] for r in batch_rows]
             batch = _pad_left(tokenizer, [encoded[i] for i in rows], device)
             logprobs, _ = _forward_logprobs(model, batch)
-            ids = torch.tensor([[c[0] for c in tails[i]] for i in rows], dtype=torch.long, device=logprobs.device)
-            out[rows] = logprobs[:, -1, :].gather(-1, ids).cpu().numpy()
+            last = logprobs[:, -1, :]
+            for row, index in enumerate(rows):
+                ids = torch.tensor([c[0] for c in tails[index]], dtype=torch.long, device=last.device)
+                out[index, : len(ids)] = last[row].gather(-1, ids).cpu().numpy()
             bar.update(len(rows))
         if several:
-            repeated = [encoded[i] for i in several for _ in LETTERS]
+            repeated = [encoded[i] for i in several for _ in tails[i]]
             conts = [c for i in several for c in tails[i]]
             flat = _tail_logprobs(model, tokenizer, repeated, conts, batch_size=batch_size)
-            out[several] = flat.reshape(len(several), len(LETTERS))
+            start = 0
+            for index in several:
+                count = len(tails[index])
+                out[index, :count] = flat[start : start + count]
+                start += count
             bar.update(len(several))
     return out
 
@@ -344,7 +386,7 @@ def _option_tokens(
     """Return, per item, the token ids of each option's text after the item's prompt (in context)."""
     options = []
     for index, (item, prompt, ids) in enumerate(zip(items, prompts, encoded, strict=True)):
-        texts = [str(item[column]).strip() for column in ANSWER_COLUMNS]
+        texts = [str(text or "").strip() for text in item["options"]]
         if any(not text for text in texts):
             message = (
                 f"item {index} (id {item.get('id', '?')}) has an empty option text; "
@@ -364,27 +406,40 @@ def option_logprobs(
     tokenizer: Any,
     items: Sequence[Mapping[str, Any]],
     *,
+    task: TaskLike = None,
     shots_for: ShotsFor | None = None,
     batch_size: int | None = None,
     progress: bool = False,
 ) -> np.ndarray:
-    """Return the mean per-token log-probability of each option's text as the answer, shape ``(n, 4)``.
+    """Return the mean per-token log-probability of each option's text as the answer, shape ``(n, K)``.
 
     The prompt ends at the assistant turn (no ``"Alternativa"``); each option's text is the
     continuation, its tokens split from the whole text ``prompt + option`` (:func:`_continuation_tails`),
     so they are the tokens the text has after the prompt's newline. The prompt runs once per item and its
-    key/value cache is shared by the four options (rather than running it four times); with the letters in
+    key/value cache is shared by the options (rather than running it once per option); with the letters in
     the same pass (:func:`letter_and_option_logprobs`) it costs about twice :func:`letter_logprobs` on a
     CPU. Dividing by the number of tokens keeps long options from losing only for being long.
     """
+    items = _items(items, task)
     batch_size = _resolve_batch_size(model, batch_size)
-    prompts = _prompts(tokenizer, items, shots_for, False)
+    prompts = _prompts(tokenizer, items, shots_for, False, task)
     encoded = [_encode(tokenizer, p) for p in prompts]
     options = _option_tokens(tokenizer, items, prompts, encoded)
-    sums, _ = _shared_prompt_scores(
-        model, tokenizer, encoded, options, None, batch_size=batch_size, progress=progress, desc="option text"
-    )
-    return sums / np.array([[len(c) for c in conts] for conts in options], dtype=np.float64)
+    out = np.full((len(items), _width(items)), -np.inf, dtype=np.float64)
+    for width, group in _by_width(items).items():
+        sums, _ = _shared_prompt_scores(
+            model,
+            tokenizer,
+            [encoded[i] for i in group],
+            [options[i] for i in group],
+            None,
+            batch_size=batch_size,
+            progress=progress,
+            desc="option text",
+        )
+        lengths = np.array([[len(c) for c in options[i]] for i in group], dtype=np.float64)
+        out[group, :width] = sums / lengths
+    return out
 
 
 def letter_and_option_logprobs(
@@ -392,52 +447,57 @@ def letter_and_option_logprobs(
     tokenizer: Any,
     items: Sequence[Mapping[str, Any]],
     *,
+    task: TaskLike = None,
     shots_for: ShotsFor | None = None,
     batch_size: int | None = None,
     progress: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Return ``(letter_logprobs, option_logprobs)`` for ``items`` with one prompt pass per item.
 
-    The prompt ending in ``"Alternativa"`` extends the prompt that ends at the assistant turn, so
-    ``"Alternativa"`` is scored as a fifth continuation beside the four option texts and the letters
-    are read after it. Items whose two prompts the tokenizer does not split at that boundary (or whose
-    letters take several tokens) go through the two separate scorers; the numbers are the same either way.
+    The prompt ending in the answer prefix (``"Alternativa"``) extends the prompt that ends at the assistant
+    turn, so the prefix is scored as one more continuation beside the option texts and the letters are read
+    after it. Items whose two prompts the tokenizer does not split at that boundary (or whose letters take
+    several tokens) go through the two separate scorers; the numbers are the same either way.
     """
+    items = _items(items, task)
     batch_size = _resolve_batch_size(model, batch_size)
-    bare_prompts = _prompts(tokenizer, items, shots_for, False)
-    full_prompts = _prompts(tokenizer, items, shots_for, True)
+    bare_prompts = _prompts(tokenizer, items, shots_for, False, task)
+    full_prompts = _prompts(tokenizer, items, shots_for, True, task)
     bare = [_encode(tokenizer, p) for p in bare_prompts]
     full = [_encode(tokenizer, p) for p in full_prompts]
-    letters = _letter_tails(tokenizer, full_prompts, full)
+    letters = _letter_tails(tokenizer, full_prompts, full, [_letters(item) for item in items])
     options = _option_tokens(tokenizer, items, bare_prompts, bare)
     shared = [
         i
         for i, (b, f) in enumerate(zip(bare, full, strict=True))
         if f[: len(b)] == b and len(f) > len(b) and all(len(c) == 1 for c in letters[i])
     ]
-    letter_out = np.zeros((len(items), len(LETTERS)), dtype=np.float64)
-    option_out = np.zeros((len(items), len(LETTERS)), dtype=np.float64)
-    if shared:
-        conts = [[*options[i], full[i][len(bare[i]) :]] for i in shared]
+    letter_out = np.full((len(items), _width(items)), -np.inf, dtype=np.float64)
+    option_out = np.full((len(items), _width(items)), -np.inf, dtype=np.float64)
+    groups = _by_width([items[i] for i in shared])
+    for width, members in groups.items():
+        group = [shared[m] for m in members]
+        conts = [[*options[i], full[i][len(bare[i]) :]] for i in group]
         sums, after = _shared_prompt_scores(
             model,
             tokenizer,
-            [bare[i] for i in shared],
+            [bare[i] for i in group],
             conts,
-            [[c[0] for c in letters[i]] for i in shared],
+            [[c[0] for c in letters[i]] for i in group],
             batch_size=batch_size,
             progress=progress,
             desc="loglik",
         )
-        lengths = np.array([[len(c) for c in options[i]] for i in shared], dtype=np.float64)
-        letter_out[shared] = after[:, -1, :]
-        option_out[shared] = sums[:, : len(LETTERS)] / lengths
+        lengths = np.array([[len(c) for c in options[i]] for i in group], dtype=np.float64)
+        letter_out[group, :width] = after[:, -1, :]
+        option_out[group, :width] = sums[:, :width] / lengths
     rest = sorted(set(range(len(items))) - set(shared))
     if rest:
         subset = [items[i] for i in rest]
-        kwargs = {"shots_for": shots_for, "batch_size": batch_size, "progress": progress}
-        letter_out[rest] = letter_logprobs(model, tokenizer, subset, **kwargs)
-        option_out[rest] = option_logprobs(model, tokenizer, subset, **kwargs)
+        kwargs = {"task": task, "shots_for": shots_for, "batch_size": batch_size, "progress": progress}
+        width = _width(subset)
+        letter_out[rest, :width] = letter_logprobs(model, tokenizer, subset, **kwargs)
+        option_out[rest, :width] = option_logprobs(model, tokenizer, subset, **kwargs)
     return letter_out, option_out
 
 
@@ -463,6 +523,7 @@ def generate_answers(
     tokenizer: Any,
     items: Sequence[Mapping[str, Any]],
     *,
+    task: TaskLike = None,
     max_new_tokens: int = 16,
     batch_size: int | None = None,
     shots_for: ShotsFor | None = None,
@@ -476,8 +537,9 @@ def generate_answers(
     """
     import torch
 
+    items = _items(items, task)
     batch_size = _resolve_batch_size(model, batch_size)
-    prompts = _prompts(tokenizer, items, shots_for, False)
+    prompts = _prompts(tokenizer, items, shots_for, False, task)
     encoded = [_encode(tokenizer, p) for p in prompts]
     device = _device(model)
     answers = [""] * len(items)
@@ -498,6 +560,7 @@ def stream_answer(
     tokenizer: Any,
     item: Mapping[str, Any],
     *,
+    task: TaskLike = None,
     max_new_tokens: int = 64,
     shots: Sequence[Mapping[str, Any]] = (),
 ) -> Iterator[str]:
@@ -511,7 +574,7 @@ def stream_answer(
     from transformers import TextIteratorStreamer
 
     settings = _greedy_settings(tokenizer, max_new_tokens)
-    prompt = render_prompt(tokenizer, item, shots, answer_prefix=False)
+    prompt = render_prompt(tokenizer, item, shots, task=task, answer_prefix=False)
     batch = _pad_left(tokenizer, [_encode(tokenizer, prompt)], _device(model))
     streamer = TextIteratorStreamer(tokenizer, skip_prompt=True, skip_special_tokens=True)
     worker = threading.Thread(target=model.generate, kwargs={**batch, **settings, "streamer": streamer}, daemon=True)
@@ -526,7 +589,7 @@ def stream_answer(
 
 
 def letter_probabilities(logprobs: np.ndarray) -> np.ndarray:
-    """Normalise letter log-probabilities to probabilities over the four letters (rows sum to 1)."""
+    """Normalise letter log-probabilities to probabilities over each row's letters (rows sum to 1; -inf -> 0)."""
     shifted = logprobs - logprobs.max(axis=-1, keepdims=True)
     weights = np.exp(shifted)
     return weights / weights.sum(axis=-1, keepdims=True)

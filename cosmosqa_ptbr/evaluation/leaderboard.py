@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from ..cli.options import CommandError, subcommand_parser
-from ..schema import ID
+
+ID = "id"  # the item id in predictions.jsonl
 
 __all__ = ["LeaderboardError", "Run", "items_hash", "main", "make_parser", "read_run", "render_table", "write"]
 

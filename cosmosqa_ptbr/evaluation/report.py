@@ -6,10 +6,17 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..schema import LETTERS
 from .extraction import UNREADABLE
 
 __all__ = ["plot_accuracy", "plot_confusion", "plot_selection_bias", "render_report", "results_table"]
+
+
+def letters_of(results: Mapping[str, Any]) -> list[str]:
+    """The answer letters of a run: recorded with its task, else the rows of its confusion matrix (older runs)."""
+    task = results.get("task") or {}
+    if task.get("letters"):
+        return list(task["letters"])
+    return list(results.get("confusion_matrix") or "ABCD")
 
 
 def _pool(results: Mapping[str, Any]) -> str:
@@ -23,13 +30,15 @@ def results_table(results: Mapping[str, Any]) -> str:
     rows = [
         ("model", results["model"] + (f" + {results['adapter']}" if results.get("adapter") else "")),
         ("mode", results["mode"]),
+        ("task", (results.get("task") or {}).get("name", "cosmos_qa_ptbr")),
         ("data", f"{results['config']} / {results['split']} (n = {results['n']})"),
         ("shots", f"{results['shots']} ({results.get('shots_source') or 'none'}{_pool(results)})"),
         ("accuracy", f"{results['accuracy']:.2%} (95% CI {low:.2%} to {high:.2%})"),
     ]
     if results.get("option_accuracy") is not None:
         rows.append(("option-text accuracy", f"{results['option_accuracy']:.2%}"))
-    for key, name in (("debiased", "PriDe-debiased accuracy"), ("circular", "circular accuracy (all 4 orders)")):
+    orders = f"all {len(letters_of(results))} orders"
+    for key, name in (("debiased", "PriDe-debiased accuracy"), ("circular", f"circular accuracy ({orders})")):
         extra = results.get(key)
         if extra:
             low_x, high_x = extra["accuracy_interval"]
@@ -49,8 +58,9 @@ def results_table(results: Mapping[str, Any]) -> str:
 
 
 def _confusion_labels(confusion: Mapping[str, Mapping[str, int]]) -> tuple[list[str], list[str]]:
-    columns = list(LETTERS) + ([UNREADABLE] if any(UNREADABLE in row for row in confusion.values()) else [])
-    return list(LETTERS), columns
+    letters = list(confusion)
+    columns = letters + ([UNREADABLE] if any(UNREADABLE in row for row in confusion.values()) else [])
+    return letters, columns
 
 
 def _confusion_markdown(confusion: Mapping[str, Mapping[str, int]]) -> str:
@@ -73,7 +83,7 @@ def plot_accuracy(results: Mapping[str, Any], path: Path) -> Path:
     accuracy = results["accuracy"]
     fig, ax = plt.subplots(figsize=(4.5, 3.5))
     ax.bar([results["mode"]], [accuracy], yerr=[[accuracy - low], [high - accuracy]], capsize=8, color="#4C72B0")
-    ax.axhline(1 / len(LETTERS), color="grey", linestyle="--", label="chance")
+    ax.axhline(1 / len(letters_of(results)), color="grey", linestyle="--", label="chance")
     ax.set_ylim(0, 1)
     ax.set_ylabel("accuracy")
     ax.set_title(f"{results['split']} (n = {results['n']})")
@@ -113,13 +123,13 @@ def plot_confusion(results: Mapping[str, Any], path: Path) -> Path:
 
 def _selection_markdown(bias: Mapping[str, Any], debiased: Mapping[str, Any] | None) -> str:
     lines = ["| letter | gold | predicted | recall |", "|---|---|---|---|"]
-    for letter in LETTERS:
+    for letter in bias["gold"]:
         recall = bias["recall"].get(letter)
         shown = "-" if recall is None else f"{recall:.2%}"
         lines.append(f"| {letter} | {bias['gold'][letter]} | {bias['predicted'][letter]} | {shown} |")
     lines += ["", f"RStd (population std of the recalls): {bias['rstd']:.1f} points."]
     if debiased:
-        prior = ", ".join(f"{letter} {debiased['prior'][letter]:.3f}" for letter in LETTERS)
+        prior = ", ".join(f"{letter} {value:.3f}" for letter, value in debiased["prior"].items())
         lines.append(
             f"PriDe prior over the letters ({debiased['calibration_items']} calibration items): {prior}; "
             f"RStd after debiasing: {debiased['rstd']:.1f} points."
@@ -135,13 +145,14 @@ def plot_selection_bias(results: Mapping[str, Any], path: Path) -> Path:
     import matplotlib.pyplot as plt
 
     bias = results["selection_bias"]
-    positions = range(len(LETTERS))
+    letters = list(bias["gold"])
+    positions = range(len(letters))
     width = 0.4
     fig, ax = plt.subplots(figsize=(4.5, 3.5))
-    ax.bar([p - width / 2 for p in positions], [bias["gold"][x] for x in LETTERS], width, label="gold", color="#999999")
-    predicted = [bias["predicted"][x] for x in LETTERS]
+    ax.bar([p - width / 2 for p in positions], [bias["gold"][x] for x in letters], width, label="gold", color="#999999")
+    predicted = [bias["predicted"][x] for x in letters]
     ax.bar([p + width / 2 for p in positions], predicted, width, label="predicted", color="#4C72B0")
-    ax.set_xticks(list(positions), list(LETTERS))
+    ax.set_xticks(list(positions), letters)
     ax.set_ylabel("items")
     ax.set_title(f"letters predicted vs gold (RStd {bias['rstd']:.1f})")
     ax.legend(loc="upper right")

@@ -1,13 +1,13 @@
-"""Evaluate a causal LM (optionally with a PEFT adapter) on a Cosmos QA Português split.
+"""Evaluate a causal LM (optionally with a PEFT adapter) on a split of a task (Cosmos QA Português by default).
 
 Two modes:
 
 - ``loglik`` (default): one forward pass per prompt. The prediction is the answer letter with the
-  highest probability as the next token after ``"Alternativa"``; nothing to parse, no invalid answers.
-  A second score, option-text accuracy, picks the option whose own text has the highest mean
-  per-token log-likelihood as the answer. ``--debias pride`` removes the model's prior over the letters
-  (estimated on a few items scored under the four cyclic orders of their options); ``--circular`` scores
-  every item under the four orders and counts it only when all are right.
+  highest probability as the next token after the task's answer prefix (``"Alternativa"``); nothing to
+  parse, no invalid answers. A second score, option-text accuracy, picks the option whose own text has the
+  highest mean per-token log-likelihood as the answer. ``--debias pride`` removes the model's prior over the
+  letters (estimated on a few items scored under the N cyclic orders of their N options); ``--circular``
+  scores every item under the N orders and counts it only when all are right.
 - ``generate``: batched greedy generation of a few tokens, read by :func:`~.extraction.extract_answer`
   and scored by :func:`~.extraction.score_generations` (strict, lenient, invalid rate, rules).
 
@@ -42,7 +42,7 @@ from typing import Any
 
 from ..cli.options import SettingsError, add_settings, settings_from_args, subcommand_parser
 from ..data.source import DataSource, resolve_source, source_has_split
-from ..schema import ANSWER_COLUMNS, ID, LABEL, LETTERS, NO_LABEL, label_to_index
+from ..tasks import Item, TaskSpec, gold_letter, letters_for
 from .extraction import UNREADABLE
 
 __all__ = [
@@ -59,8 +59,6 @@ __all__ = [
 MODES = ("loglik", "generate")
 DTYPES = (None, "float32", "bfloat16", "float16")
 DEBIAS = (None, "pride")
-#: The cyclic shifts scored beside the original order (0) for PriDe's calibration items and CircularEval.
-SHIFTS = (1, 2, 3)
 PREDICTIONS = "predictions.jsonl"
 RESULTS = "results.json"
 #: The run's settings and items, so that --resume can tell it continues the same run.
@@ -72,8 +70,9 @@ WRITTEN_BY = "cosmosqa-ptbr evaluate"
 class EvaluationSettings(DataSource):
     """What to evaluate and how (each field is also a flag of ``cosmosqa-ptbr evaluate``).
 
-    The data source fields (``config``, ``data_files``, ``data_dir``, ``repo_id``, ``revision``) come from
-    :class:`~cosmosqa_ptbr.data.source.DataSource`; a bare ``data_files`` path holds ``split``.
+    The task and data source fields (``task``, ``config``, ``data_files``, ``data_dir``, ``repo_id``,
+    ``revision``) come from :class:`~cosmosqa_ptbr.data.source.DataSource`; a bare ``data_files`` path holds
+    ``split``.
     """
 
     model: str | None = field(
@@ -127,7 +126,7 @@ class EvaluationSettings(DataSource):
         default=None,
         metadata={
             "help": "loglik mode: 'pride' estimates the model's prior over the letters on a few items scored under "
-            "the four cyclic orders of their options and removes it from every prediction (Zheng et al., 2024)",
+            "the N cyclic orders of their N options and removes it from every prediction (Zheng et al., 2024)",
             "choices": [d for d in DEBIAS if d],
         },
     )
@@ -141,8 +140,8 @@ class EvaluationSettings(DataSource):
     circular: bool = field(
         default=False,
         metadata={
-            "help": "loglik mode: also score every item under the four cyclic orders of its options; an item counts "
-            "only when all four are right (CircularEval; four times the cost)"
+            "help": "loglik mode: also score every item under the N cyclic orders of its N options; an item counts "
+            "only when all are right (CircularEval; N times the cost)"
         },
     )
 
@@ -182,6 +181,7 @@ class EvaluationResult:
     mode: str
     config: str
     split: str
+    task: dict[str, Any]
     n: int
     accuracy: float
     accuracy_interval: tuple[float, float]
@@ -225,36 +225,43 @@ def _versions() -> dict[str, str | None]:
     return found
 
 
-def _load_items(settings: EvaluationSettings, split: str) -> list[dict[str, Any]]:
-    from ..data import DatasetUnavailableError, DatasetValidationError, load_dataset
+def _load_items(settings: EvaluationSettings, split: str) -> list[Item]:
+    from ..data import DatasetUnavailableError, DatasetValidationError, load_items
 
     kwargs = resolve_source(settings, split)
     config = kwargs.pop("config")
     try:
-        rows = load_dataset(config, split=split, **kwargs)
+        return load_items(config, split=split, **kwargs)
     except (DatasetValidationError, DatasetUnavailableError, FileNotFoundError) as error:
         raise SettingsError(str(error)) from error
     except (KeyError, ValueError) as error:
         message = f"cannot load split {split!r} of config {config!r}: {error}; check --split and the data source"
         raise SettingsError(message) from error
-    return [dict(row) for row in rows]
+
+
+def _as_item(row: Mapping[str, Any], spec: TaskSpec) -> Item:
+    from ..prompts import as_item
+
+    try:
+        return dict(as_item(row, spec))  # type: ignore[return-value]
+    except (KeyError, ValueError) as error:
+        raise SettingsError(f"item {row.get('id', '?')!r} is not an item of task {spec.name!r}: {error}") from None
 
 
 def _labelled(rows: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    return [row for row in rows if row.get(LABEL, NO_LABEL) not in (None, NO_LABEL)]
+    return [row for row in rows if row.get("label") is not None]
 
 
 def _check_labelled(items: Sequence[Mapping[str, Any]], split: str) -> list[str]:
     gold = []
     for index, item in enumerate(items):
-        label = item.get(LABEL, NO_LABEL)
-        if label is None or label == NO_LABEL:
+        if item.get("label") is None:
             message = (
-                f"item {index} (id {item.get(ID, '?')}) of split {split!r} has no gold label: "
+                f"item {index} (id {item.get('id', '?')}) of split {split!r} has no gold label: "
                 "evaluate a labelled split (validation) or pass labelled items"
             )
             raise ValueError(message)
-        gold.append(LETTERS[label_to_index(label)])
+        gold.append(gold_letter(item))
     return gold
 
 
@@ -312,9 +319,11 @@ def _check_model_paths(model: str | None, adapter: str | None) -> None:
             raise SettingsError(f"--adapter {adapter!r} is a file: pass the folder holding adapter_config.json")
 
 
-def _confusion(gold: Sequence[str], predicted: Sequence[str | None]) -> dict[str, dict[str, int]]:
-    columns = list(LETTERS) + ([UNREADABLE] if any(p is None for p in predicted) else [])
-    matrix = {g: dict.fromkeys(columns, 0) for g in LETTERS}
+def _confusion(
+    gold: Sequence[str], predicted: Sequence[str | None], letters: Sequence[str]
+) -> dict[str, dict[str, int]]:
+    columns = list(letters) + ([UNREADABLE] if any(p is None for p in predicted) else [])
+    matrix = {g: dict.fromkeys(columns, 0) for g in letters}
     for g, p in zip(gold, predicted, strict=True):
         matrix[g][p if p is not None else UNREADABLE] += 1
     return matrix
@@ -325,12 +334,14 @@ def items_hash(ids: Sequence[str]) -> str:
     return hashlib.sha256("\n".join(sorted(ids)).encode("utf-8")).hexdigest()[:16]
 
 
-def selection_bias(gold: Sequence[str], predicted: Sequence[str | None]) -> dict[str, Any]:
+def selection_bias(
+    gold: Sequence[str], predicted: Sequence[str | None], letters: Sequence[str] = letters_for(4)
+) -> dict[str, Any]:
     """Letter counts predicted and gold, recall per letter, and RStd: their population std, in points."""
-    predicted_counts = {letter: sum(p == letter for p in predicted) for letter in LETTERS}
-    gold_counts = {letter: sum(g == letter for g in gold) for letter in LETTERS}
+    predicted_counts = {letter: sum(p == letter for p in predicted) for letter in letters}
+    gold_counts = {letter: sum(g == letter for g in gold) for letter in letters}
     recall: dict[str, float | None] = {}
-    for letter in LETTERS:
+    for letter in letters:
         hits = sum(g == letter and p == letter for g, p in zip(gold, predicted, strict=True))
         recall[letter] = hits / gold_counts[letter] if gold_counts[letter] else None
     present = [value for value in recall.values() if value is not None]
@@ -339,12 +350,17 @@ def selection_bias(gold: Sequence[str], predicted: Sequence[str | None]) -> dict
 
 
 def rotate(item: Mapping[str, Any], shift: int) -> dict[str, Any]:
-    """Return ``item`` with its option texts moved ``shift`` letters up: letter j shows option (j + shift) mod 4."""
+    """Return ``item`` with its N option texts moved ``shift`` letters up: letter j shows option (j + shift) mod N.
+
+    >>> rotate({"id": "q", "context": "", "question": "?", "options": ["a", "b", "c"], "label": 0}, 1)["options"]
+    ['b', 'c', 'a']
+    """
+    options = list(item["options"])
+    count = len(options)
     rotated = dict(item)
-    for j, column in enumerate(ANSWER_COLUMNS):
-        rotated[column] = item[ANSWER_COLUMNS[(j + shift) % len(LETTERS)]]
-    if item.get(LABEL, NO_LABEL) not in (None, NO_LABEL):
-        rotated[LABEL] = LETTERS[(label_to_index(item[LABEL]) - shift) % len(LETTERS)]
+    rotated["options"] = [options[(j + shift) % count] for j in range(count)]
+    if item.get("label") is not None:
+        rotated["label"] = (item["label"] - shift) % count
     return rotated
 
 
@@ -395,11 +411,11 @@ def _read_done(output_dir: Path, ids: set[str]) -> dict[str, dict[str, Any]]:
             record = json.loads(line)
         except json.JSONDecodeError:
             raise SettingsError(f"{path} line {number} is not JSON: this file was not written by evaluate") from None
-        if record.get(ID) not in ids:
-            raise SettingsError(f"{path} line {number}: id {record.get(ID)!r} is not among the items of this run")
-        if record[ID] in done:
-            raise SettingsError(f"{path} line {number}: id {record[ID]!r} appears twice; the file was edited")
-        done[record[ID]] = record
+        if record.get("id") not in ids:
+            raise SettingsError(f"{path} line {number}: id {record.get('id')!r} is not among the items of this run")
+        if record["id"] in done:
+            raise SettingsError(f"{path} line {number}: id {record['id']!r} appears twice; the file was edited")
+        done[record["id"]] = record
     if keep < len(data):
         # The last write was cut off by the interruption; its item is scored again.
         with path.open("r+b") as handle:
@@ -505,8 +521,8 @@ def _write_outputs(result: EvaluationResult, output_dir: Path) -> None:
 # --------------------------------------------------------------------------------------------- scoring
 
 
-def _probabilities(row: Any) -> dict[str, float]:
-    return dict(zip(LETTERS, map(float, row), strict=True))
+def _probabilities(row: Any, letters: Sequence[str]) -> dict[str, float]:
+    return dict(zip(letters, map(float, row[: len(letters)]), strict=True))
 
 
 def _score_chunk(
@@ -527,10 +543,10 @@ def _score_chunk(
 
         texts = inference.generate_answers(net, tokenizer, rows, max_new_tokens=settings.max_new_tokens, **kwargs)
         for row, letter, text in zip(rows, gold, texts, strict=True):
-            extraction = extract_answer(text, [str(row[c]) for c in ANSWER_COLUMNS])
+            extraction = extract_answer(text, list(row["options"]))
             records.append(
                 {
-                    "id": row[ID],
+                    "id": row["id"],
                     "gold": letter,
                     "predicted": extraction.letter,
                     "generation": text,
@@ -543,35 +559,46 @@ def _score_chunk(
     else:
         letter_lp, option_lp = inference.letter_logprobs(net, tokenizer, rows, **kwargs), None
     probabilities = inference.letter_probabilities(letter_lp)
-    turned = [row for row in rows if row[ID] in rotated_ids]
+    turned = [row for row in rows if row["id"] in rotated_ids]
     rotations: dict[str, Any] = {}
     if turned:
-        shifted = [rotate(row, shift) for row in turned for shift in SHIFTS]
+        # Every shift but 0 (the order already scored): each option visits each letter once.
+        shifted = [rotate(row, shift) for row in turned for shift in range(1, len(row["options"]))]
         lp = inference.letter_probabilities(inference.letter_logprobs(net, tokenizer, shifted, **kwargs))
-        for index, row in enumerate(turned):
-            rotations[row[ID]] = lp[index * len(SHIFTS) : (index + 1) * len(SHIFTS)]
+        start = 0
+        for row in turned:
+            count = len(row["options"]) - 1
+            rotations[row["id"]] = lp[start : start + count]
+            start += count
     for index, row in enumerate(rows):
+        letters = letters_for(len(row["options"]))
+        own = probabilities[index][: len(letters)]
         record = {
-            "id": row[ID],
+            "id": row["id"],
             "gold": gold[index],
-            "predicted": LETTERS[int(probabilities[index].argmax())],
-            "probabilities": _probabilities(probabilities[index]),
+            "predicted": letters[int(own.argmax())],
+            "probabilities": _probabilities(own, letters),
         }
         if option_lp is not None:
-            record["option_predicted"] = LETTERS[int(option_lp[index].argmax())]
-            record["option_logprobs"] = _probabilities(option_lp[index])
-        if row[ID] in rotations:
-            record["rotations"] = [_probabilities(p) for p in rotations[row[ID]]]
+            record["option_predicted"] = letters[int(option_lp[index][: len(letters)].argmax())]
+            record["option_logprobs"] = _probabilities(option_lp[index], letters)
+        if row["id"] in rotations:
+            record["rotations"] = [_probabilities(p, letters) for p in rotations[row["id"]]]
         records.append(record)
     return records
 
 
+def _letters_of(record: Mapping[str, Any]) -> list[str]:
+    return list(record["probabilities"])
+
+
 def _rotation_logprobs(record: Mapping[str, Any]) -> Any:
-    """Log-probabilities over the letters under shifts 0..3, shape (4, 4)."""
+    """Log-probabilities over the item's N letters under shifts 0..N-1, shape (N, N)."""
     import numpy as np
 
+    letters = _letters_of(record)
     table = [record["probabilities"], *record["rotations"]]
-    return np.log(np.clip(np.array([[p[letter] for letter in LETTERS] for p in table]), 1e-300, None))
+    return np.log(np.clip(np.array([[p[letter] for letter in letters] for p in table]), 1e-300, None))
 
 
 def _calibration_ids(ids: Sequence[str], fraction: float, seed: int) -> list[str]:
@@ -582,8 +609,8 @@ def _calibration_ids(ids: Sequence[str], fraction: float, seed: int) -> list[str
 def _pride(records: Sequence[Mapping[str, Any]], calibration: set[str], seed: int) -> dict[str, Any]:
     """PriDe (Zheng et al., ICLR 2024): estimate the prior over letters on the calibration items, remove it.
 
-    On a calibration item the observed log p(letter j | shift r) is log prior(j) + log p(option (j + r) mod 4)
-    up to a constant; over the four cyclic shifts every option visits every letter once, so the mean over shifts
+    On a calibration item the observed log p(letter j | shift r) is log prior(j) + log p(option (j + r) mod N)
+    up to a constant; over the N cyclic shifts every option visits every letter once, so the mean over shifts
     of the log-softmax leaves log prior(j) + a constant. The means are averaged over calibration items and
     normalised. Other items are predicted by argmax of log p(letter) - log prior. Calibration items keep the
     paper's full-permutation prediction (the mean over shifts of each option's log-probability, where the prior
@@ -593,19 +620,21 @@ def _pride(records: Sequence[Mapping[str, Any]], calibration: set[str], seed: in
 
     from .stats import bootstrap_interval
 
-    per_item = [_rotation_logprobs(r).mean(axis=0) for r in records if r[ID] in calibration]
+    letters = _letters_of(records[0])
+    count = len(letters)
+    per_item = [_rotation_logprobs(r).mean(axis=0) for r in records if r["id"] in calibration]
     mean = np.mean(per_item, axis=0)
     log_prior = mean - np.log(np.exp(mean - mean.max()).sum()) - mean.max()
     predicted = []
     for record in records:
-        if record[ID] in calibration:
+        if record["id"] in calibration:
             table = _rotation_logprobs(record)
-            # option i sits at letter (i - r) mod 4 under shift r
-            scores = [np.mean([table[r, (i - r) % len(LETTERS)] for r in range(len(LETTERS))]) for i in range(4)]
+            # option i sits at letter (i - r) mod N under shift r
+            scores = [np.mean([table[r, (i - r) % count] for r in range(count)]) for i in range(count)]
         else:
-            observed = np.log(np.clip([record["probabilities"][letter] for letter in LETTERS], 1e-300, None))
+            observed = np.log(np.clip([record["probabilities"][letter] for letter in letters], 1e-300, None))
             scores = observed - log_prior
-        predicted.append(LETTERS[int(np.argmax(scores))])
+        predicted.append(letters[int(np.argmax(scores))])
     gold = [record["gold"] for record in records]
     correct = [p == g for p, g in zip(predicted, gold, strict=True)]
     n = len(records)
@@ -613,18 +642,18 @@ def _pride(records: Sequence[Mapping[str, Any]], calibration: set[str], seed: in
         "method": "pride",
         "accuracy": float(np.mean(correct)),
         "accuracy_interval": list(bootstrap_interval(correct, seed=seed)),
-        "rstd": selection_bias(gold, predicted)["rstd"],
-        "prior": dict(zip(LETTERS, map(float, np.exp(log_prior)), strict=True)),
-        "cost": (n + len(SHIFTS) * len(calibration)) / n,
+        "rstd": selection_bias(gold, predicted, letters)["rstd"],
+        "prior": dict(zip(letters, map(float, np.exp(log_prior)), strict=True)),
+        "cost": (n + (count - 1) * len(calibration)) / n,
         "calibration_items": len(calibration),
-        "calibration": "included, with the mean over the four shifts as their prediction",
+        "calibration": f"included, with the mean over the {count} shifts as their prediction",
         "n": n,
         "predicted": predicted,
     }
 
 
 def _circular(records: Sequence[Mapping[str, Any]], seed: int) -> dict[str, Any]:
-    """CircularEval: an item counts only when its answer is right under each of the four cyclic shifts."""
+    """CircularEval: an item counts only when its answer is right under each of its N cyclic shifts."""
     import numpy as np
 
     from .stats import bootstrap_interval
@@ -632,12 +661,13 @@ def _circular(records: Sequence[Mapping[str, Any]], seed: int) -> dict[str, Any]
     correct = []
     for record in records:
         table = _rotation_logprobs(record)
-        g = LETTERS.index(record["gold"])
-        correct.append(all(int(table[r].argmax()) == (g - r) % len(LETTERS) for r in range(len(LETTERS))))
+        count = len(table)
+        g = _letters_of(record).index(record["gold"])
+        correct.append(all(int(table[r].argmax()) == (g - r) % count for r in range(count)))
     return {
         "accuracy": float(np.mean(correct)),
         "accuracy_interval": list(bootstrap_interval(correct, seed=seed)),
-        "cost": float(len(LETTERS)),
+        "cost": float(np.mean([len(_letters_of(record)) for record in records])),
         "n": len(records),
     }
 
@@ -654,13 +684,14 @@ def evaluate_model(
     resume: bool = False,
     **overrides: Any,
 ) -> EvaluationResult:
-    """Evaluate ``model`` (+ ``adapter``) on a Cosmos QA Português split and return an :class:`EvaluationResult`.
+    """Evaluate ``model`` (+ ``adapter``) on a split of a task and return an :class:`EvaluationResult`.
 
     The other settings are the fields of :class:`EvaluationSettings`, given as ``settings=`` or as keyword
     arguments (``mode="generate"``, ``limit=20``, ``shots=3``, ``dtype="bfloat16"``, ``debias="pride"``,
     ``circular=True``...; a keyword wins over ``settings``). ``loaded``: an already loaded
     :class:`~cosmosqa_ptbr.evaluation.LoadedModel` to reuse (``model`` and ``adapter`` are then only labels).
-    ``items``: labelled rows to score instead of loading the split. ``output_dir``: where to write
+    ``items``: labelled :class:`~cosmosqa_ptbr.tasks.Item` mappings (or rows in the task's published layout) to
+    score instead of loading the split. ``output_dir``: where to write
     predictions.jsonl (appended chunk by chunk, so an interrupted run keeps what it scored), results.json,
     report.md and the plots (these three only once the run is complete); ``None`` writes nothing. ``resume``
     continues the run in ``output_dir`` with the same settings, scoring only the items it lacks.
@@ -678,6 +709,7 @@ def evaluate_model(
     except TypeError as error:
         raise SettingsError(f"evaluate_model: {error}") from error
     model, adapter, mode, split = settings.model, settings.adapter, settings.mode, settings.split
+    spec = settings.spec
     config = settings.resolved_config
     shots, batch_size, seed = settings.shots, settings.batch_size, settings.seed
     shots_seed = settings.shots_seed if settings.shots_seed is not None else seed
@@ -685,12 +717,14 @@ def evaluate_model(
     holds_run = _check_run_folder(folder, resume) if folder is not None else False
     if loaded is None:
         _check_model_paths(model, adapter)
-    split_rows = [dict(item) for item in items] if items is not None else _load_items(settings, split)
+    split_rows = [_as_item(item, spec) for item in items] if items is not None else _load_items(settings, split)
     rows = split_rows[: settings.limit] if settings.limit is not None else split_rows
     if not rows:
         raise SettingsError(f"no items to evaluate in {config}/{split}: check the split name and --limit")
     gold = _check_labelled(rows, split)
-    ids = [row[ID] for row in rows]
+    ids = [row["id"] for row in rows]
+    if (settings.debias or settings.circular) and len({len(row["options"]) for row in rows}) > 1:
+        raise SettingsError("--debias and --circular shift the options: every item must have as many options")
 
     shots_for = None
     shots_source = shots_pool = None
@@ -701,7 +735,7 @@ def evaluate_model(
         shots_pool = {"split": pool_split, "size": len(pool)}
 
         def shots_for(item: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-            return select_shots(pool, shots, seed=f"{shots_seed}:{item[ID]}", exclude_id=item[ID])
+            return select_shots(pool, shots, seed=f"{shots_seed}:{item['id']}", exclude_id=item["id"])
 
     calibration = set(_calibration_ids(ids, settings.debias_fraction, seed)) if settings.debias else set()
     rotated_ids = set(ids) if settings.circular else calibration
@@ -715,7 +749,7 @@ def evaluate_model(
         loaded = load_model(model, adapter, dtype=settings.dtype)
     if folder is not None:
         _write_manifest(folder, key)
-    kwargs = {"shots_for": shots_for, "batch_size": batch_size, "progress": False}
+    kwargs = {"task": spec, "shots_for": shots_for, "batch_size": batch_size, "progress": False}
     resolved_batch = batch_size or inference.default_batch_size(loaded.model)
     chunk_size = max(resolved_batch * 8, 32)
     todo = [index for index, item_id in enumerate(ids) if item_id not in done]
@@ -735,7 +769,7 @@ def evaluate_model(
                     handle.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
                     handle.flush()
                     os.fsync(handle.fileno())
-                done.update((r[ID], r) for r in records)
+                done.update((r["id"], r) for r in records)
                 bar.update(len(chunk))
     finally:
         if handle is not None:
@@ -761,7 +795,7 @@ def evaluate_model(
         from .extraction import score_generations
 
         texts = [p["generation"] for p in predictions]
-        scores = score_generations(texts, gold, [[str(row[c]) for c in ANSWER_COLUMNS] for row in rows])
+        scores = score_generations(texts, gold, [list(row["options"]) for row in rows])
         extra.update(
             lenient_accuracy=scores["lenient_accuracy"], invalid_rate=scores["invalid_rate"], rules=scores["rules"]
         )
@@ -773,12 +807,13 @@ def evaluate_model(
         adapter=adapter if adapter is not None else loaded.adapter,
         mode=mode,
         config=config if items is None else f"{config} (given items)",
+        task=spec.describe(),
         split=split,
         n=len(rows),
         accuracy=float(np.mean(correct)),
         accuracy_interval=bootstrap_interval(correct, seed=seed),
         predictions=predictions,
-        confusion_matrix=_confusion(gold, predicted),
+        confusion_matrix=_confusion(gold, predicted, spec.letters),
         seconds=seconds,
         items_per_second=scored / seconds if seconds > 0 and scored else 0.0,
         settings={
@@ -795,7 +830,7 @@ def evaluate_model(
         shots_seed=shots_seed if shots else None,
         shots_pool=shots_pool,
         items_hash=items_hash(ids),
-        selection_bias=selection_bias(gold, predicted),
+        selection_bias=selection_bias(gold, predicted, spec.letters),
         resumed=len(ids) - scored,
         **extra,
     )

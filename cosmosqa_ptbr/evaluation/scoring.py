@@ -1,9 +1,9 @@
-"""``cosmosqa-ptbr score``: score a file of raw model generations against Cosmos QA Português.
+"""``cosmosqa-ptbr score``: score a file of raw model generations against a task's split.
 
 The predictions file is JSON Lines, one object per generated answer, with the item's ``id`` and the raw
 text (field ``generation`` by default; ``--text-field`` picks another). Each answer is joined to its
-dataset row by ``id``, read with :func:`cosmosqa_ptbr.evaluation.extraction.extract_answer` (the row's options let
-answers given as text count) and scored with :func:`cosmosqa_ptbr.evaluation.extraction.score_generations`: strict
+item of the task (``--task``, Cosmos QA Português by default) by ``id``, read with
+:func:`cosmosqa_ptbr.evaluation.extraction.extract_answer` (the item's options let answers given as text count) and scored with :func:`cosmosqa_ptbr.evaluation.extraction.score_generations`: strict
 accuracy (unreadable answers are wrong), lenient accuracy (over readable answers), invalid rate and the
 count of each extraction rule. ``--show-invalid N`` lists answers that could not be read. Coverage (items
 scored / items in the split) heads the table and the JSON; predictions that cover only part of the split
@@ -24,7 +24,7 @@ from typing import Any
 from ..cli.options import CommandError, SettingsError, add_settings, module_main, settings_from_args, subcommand_parser
 from ..data.reading import read_json_lines
 from ..data.source import DataSource, resolve_source
-from ..schema import ANSWER_COLUMNS, ID, LABEL, LETTERS, NO_LABEL
+from ..tasks import gold_letter
 from .extraction import INVALID_RULES, RULES, extract_answer, score_generations
 
 __all__ = ["PredictionsFileError", "main", "make_parser", "read_predictions", "score_predictions"]
@@ -38,7 +38,7 @@ class PredictionsFileError(CommandError, ValueError):
 
 
 def read_predictions(
-    path: str | Path, *, text_field: str = _DEFAULT_TEXT_FIELD, id_field: str = ID
+    path: str | Path, *, text_field: str = _DEFAULT_TEXT_FIELD, id_field: str = "id"
 ) -> list[dict[str, Any]]:
     """Read a JSONL predictions file into ``[{"id", "text", "line"}]``; raise on any bad or duplicate row."""
     path = Path(path)
@@ -87,13 +87,13 @@ def read_predictions(
 def score_predictions(
     predictions: Sequence[Mapping[str, Any]], dataset_rows: Sequence[Mapping[str, Any]], *, source: str = "predictions"
 ) -> dict[str, Any]:
-    """Join ``predictions`` (``id``, ``text``) to ``dataset_rows`` by id and score them.
+    """Join ``predictions`` (``id``, ``text``) to ``dataset_rows`` (normalised items) by id and score them.
 
     Returns ``score_generations``' scores plus ``items`` (id, gold, predicted, rule per prediction),
     ``n_dataset`` and ``coverage`` (scored items / items in the split). Raises :class:`PredictionsFileError`
     for ids not in the dataset or unlabelled rows.
     """
-    by_id = {row[ID]: row for row in dataset_rows}
+    by_id = {row["id"]: row for row in dataset_rows}
     unknown = [p["id"] for p in predictions if p["id"] not in by_id]
     if unknown:
         shown = ", ".join(unknown[:5]) + (" ..." if len(unknown) > 5 else "")
@@ -105,12 +105,11 @@ def score_predictions(
     references, options, items = [], [], []
     for prediction in predictions:
         row = by_id[prediction["id"]]
-        label = row[LABEL]
-        if label in (None, NO_LABEL):
+        if row.get("label") is None:
             message = f"{source}: item {prediction['id']} has no gold label (an unlabelled split cannot be scored)"
             raise PredictionsFileError(message)
-        gold = LETTERS[label] if isinstance(label, int) else str(label).strip().upper()
-        row_options = [row[column] for column in ANSWER_COLUMNS]
+        gold = gold_letter(row)
+        row_options = list(row["options"])
         extraction = extract_answer(prediction["text"], row_options)
         references.append(gold)
         options.append(row_options)
@@ -174,7 +173,7 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
     add_settings(parser, DataSource)
     parser.add_argument("--split", default="validation", help="dataset split the generations answer")
     parser.add_argument("--text-field", default=_DEFAULT_TEXT_FIELD, help="JSONL field holding the generated text")
-    parser.add_argument("--id-field", default=ID, help="JSONL field holding the item id")
+    parser.add_argument("--id-field", default="id", help="JSONL field holding the item id")
     parser.add_argument(
         "--show-invalid", type=int, default=0, metavar="N", help="list up to N answers that could not be read"
     )
@@ -183,11 +182,11 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
 
 
 def _load_rows(args: argparse.Namespace) -> tuple[str, list[dict[str, Any]]]:
-    from ..data import load_dataset
+    from ..data import load_items
 
     kwargs = resolve_source(settings_from_args(DataSource, args, command="score"), args.split)
     config = kwargs.pop("config")
-    return config, load_dataset(config, args.split, **kwargs).to_list()
+    return config, [dict(item) for item in load_items(config, args.split, **kwargs)]
 
 
 def main(args: argparse.Namespace) -> int:

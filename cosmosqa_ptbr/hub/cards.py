@@ -17,20 +17,12 @@ from string import Template
 from typing import Any, Final
 
 from ..cli.options import CommandError, module_main, subcommand_parser
-from ..schema import (
-    COLUMNS,
-    CONTEXT,
-    DEFAULT_REPO_ID,
-    ID,
-    LABEL,
-    LETTERS,
-    NONE_OF_THE_ABOVE_EN,
-    NONE_OF_THE_ABOVE_PT,
-    QUESTION,
-    REFERENCE_ADAPTER,
-    REFERENCE_BASE_MODEL,
-    REFERENCE_RECIPE,
-)
+from ..schema import REFERENCE_ADAPTER, REFERENCE_BASE_MODEL, REFERENCE_RECIPE
+from ..tasks import TaskSpec, get_task
+
+_DEFAULT: Final = get_task()
+DEFAULT_REPO_ID: Final = str(_DEFAULT.data.hub_repo)
+_COLUMNS: Final = _DEFAULT.columns
 
 __all__ = [
     "PUBLISHED_SPLIT_SIZES",
@@ -88,10 +80,10 @@ REFERENCE_HYPERPARAMETERS: Final[Mapping[str, Any]] = {
 
 _DATASET_NAME: Final = "Cosmos QA Português"
 _COLUMN_DESCRIPTIONS: Final[Mapping[str, str]] = {
-    ID: "the Cosmos QA id of the item (unchanged from the English source)",
-    CONTEXT: "the narrative (translated)",
-    QUESTION: "the question (translated)",
-    LABEL: "the correct option, `ClassLabel(names=['A', 'B', 'C', 'D'])`; `-1` when unlabelled (test)",
+    _COLUMNS.id: "the Cosmos QA id of the item (unchanged from the English source)",
+    str(_COLUMNS.context): "the narrative (translated)",
+    _COLUMNS.question: "the question (translated)",
+    str(_COLUMNS.label): "the correct option, `ClassLabel(names=['A', 'B', 'C', 'D'])`; `-1` when unlabelled (test)",
 }
 #: Reported zero-shot result of the base model (over the answers a parser could read).
 _REFERENCE_ZERO_SHOT: Final = ("Zephyr-7B-beta", "zero-shot, generated answers", "58.27% (over parseable answers)")
@@ -115,11 +107,18 @@ def _size_category(total: int) -> str:
     return "n>1M"
 
 
-def _features_yaml() -> list[dict[str, Any]]:
+def _features_yaml(spec: TaskSpec) -> list[dict[str, Any]]:
     """``dataset_info.features`` in the YAML layout ``datasets`` reads (``Features._to_yaml_list``)."""
-    columns: list[dict[str, Any]] = [{"name": name, "dtype": "string"} for name in COLUMNS if name != LABEL]
-    names = {str(index): letter for index, letter in enumerate(LETTERS)}
-    columns.append({"name": LABEL, "dtype": {"class_label": {"names": names}}})
+    layout = spec.columns
+    columns: list[dict[str, Any]] = []
+    for name in layout.published:
+        if name == layout.label:
+            names = {str(index): letter for index, letter in enumerate(spec.letters)}
+            columns.append({"name": name, "dtype": {"class_label": {"names": names}}})
+        elif name == layout.options and isinstance(layout.options, str):
+            columns.append({"name": name, "sequence": "string"})
+        else:
+            columns.append({"name": name, "dtype": "string"})
     return columns
 
 
@@ -130,6 +129,7 @@ def render_dataset_card(
     data_files: Mapping[str, str] | None = None,
     source_repo_id: str = DEFAULT_REPO_ID,
     pretty_name: str = _DATASET_NAME,
+    task: str | TaskSpec | None = None,
 ) -> str:
     """Render the dataset card (README.md) of Cosmos QA Português.
 
@@ -164,16 +164,16 @@ def render_dataset_card(
             }
         ],
         "dataset_info": {
-            "features": _features_yaml(),
+            "features": _features_yaml(get_task(task)),
             "splits": [{"name": split, "num_examples": int(rows)} for split, rows in sizes.items()],
         },
     }
     schema_rows = []
-    for column in COLUMNS:
-        if column in LETTERS:
+    for column in _COLUMNS.published:
+        if column in _COLUMNS.option_columns:
             kind, text = "string", f"option {column} (translated)"
         else:
-            kind = "ClassLabel" if column == LABEL else "string"
+            kind = "ClassLabel" if column == _COLUMNS.label else "string"
             text = _COLUMN_DESCRIPTIONS[column]
         schema_rows.append(f"| `{column}` | {kind} | {text} |")
     results = [
@@ -193,8 +193,8 @@ def render_dataset_card(
         source_repo_id=source_repo_id,
         split_summary=", ".join(f"{split} {rows:,}" for split, rows in sizes.items()) + f" ({total:,} items)",
         schema_table="\n".join(schema_rows),
-        none_en=NONE_OF_THE_ABOVE_EN,
-        none_pt=NONE_OF_THE_ABOVE_PT,
+        none_en=_DEFAULT.translation.fixed_options[0][0],
+        none_pt=_DEFAULT.translation.fixed_options[0][1],
         validation_size=f"{PUBLISHED_SPLIT_SIZES['validation']:,}",
         results_table="\n".join(f"| {model} | {setting} | {accuracy} |" for model, setting, accuracy in results),
     )
@@ -390,7 +390,9 @@ def reference_model_card() -> str:
     )
 
 
-def write_dataset_repo(dataset_dict: Mapping[str, Any], folder: str | os.PathLike[str], *, repo_id: str) -> Path:
+def write_dataset_repo(
+    dataset_dict: Mapping[str, Any], folder: str | os.PathLike[str], *, repo_id: str, task: str | TaskSpec | None = None
+) -> Path:
     """Build a Hub dataset repo in ``folder``: Parquet splits under ``data/`` and the dataset card README.md
     (``configs`` + ``dataset_info`` matching the splits written); return the folder."""
     from ..data import write_parquet_splits
@@ -398,7 +400,7 @@ def write_dataset_repo(dataset_dict: Mapping[str, Any], folder: str | os.PathLik
     path = Path(folder)
     patterns = write_parquet_splits(dataset_dict, path)
     sizes = {split: dataset_dict[split].num_rows for split in patterns}
-    card = render_dataset_card(repo_id=repo_id, split_sizes=sizes, data_files=patterns)
+    card = render_dataset_card(repo_id=repo_id, split_sizes=sizes, data_files=patterns, task=task)
     (path / "README.md").write_text(card, encoding="utf-8")
     return path
 

@@ -1,8 +1,8 @@
-"""Training data: rows from the dataset builder, split, and tokenised so the loss falls on the answer only.
+"""Training data: a task's items from its loader, split, and tokenised so the loss falls on the answer only.
 
-Each example is the chat prompt (rendered exactly as the scorer renders it) followed by ``"Alternativa X"``
-and the end-of-turn token. ``completion_mask`` is 1 on the answer tokens and that one token, 0 elsewhere;
-the ``labels`` column keeps those tokens and sets the rest to -100, which trl's collator pads and passes on.
+Each example is the chat prompt (rendered exactly as the scorer renders it) followed by the task's answer
+(``"Alternativa X"``) and the end-of-turn token. ``completion_mask`` is 1 on the answer tokens and that one token,
+0 elsewhere; the ``labels`` column keeps those tokens and sets the rest to -100, which trl's collator pads and passes on.
 Tokenising here rather than leaving it to trl's chat-template path keeps out the newline that templates
 such as Zephyr's and ChatML put after the end-of-turn token.
 """
@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..cli.options import CommandError
-from ..prompts import prompt_completion, render_prompt
-from ..schema import LABEL, NO_LABEL
+from ..prompts import TaskLike, prompt_completion, render_prompt
+from ..tasks import Item, get_task
 from .settings import RecipeError, ScriptArguments
 
 __all__ = ["TrainData", "end_of_turn_token", "load_train_data", "tokenize_example"]
@@ -24,36 +24,35 @@ __all__ = ["TrainData", "end_of_turn_token", "load_train_data", "tokenize_exampl
 
 @dataclass
 class TrainData:
-    """The rows to train on and the rows to evaluate on, as plain dicts, and where they came from."""
+    """The items to train on and the items to evaluate on, and where they came from."""
 
-    train: list[dict[str, Any]]
-    eval: list[dict[str, Any]]
+    train: list[Item]
+    eval: list[Item]
     dataset_id: str
     dataset_config: str
     eval_split_name: str
     eval_subset: str | None = None
 
 
-def _load_split(script: ScriptArguments, split: str) -> list[dict[str, Any]]:
-    from ..data import load_dataset
+def _load_split(script: ScriptArguments, split: str) -> list[Item]:
+    from ..data import load_items
     from ..data.source import resolve_source
 
     try:
         # A bare dataset_data_files path holds the training split, as a bare --data-files path holds the split read.
         kwargs = resolve_source(script.data_source(), script.train_split)
         config = kwargs.pop("config")
-        dataset = load_dataset(config, split=split, **kwargs)
+        return load_items(config, split=split, **kwargs)
     except (KeyError, ValueError, CommandError) as error:
         message = (
             f"cannot load split {split!r} of dataset config {script.dataset_config!r}: {error}. "
             "Check dataset_config, train_split and eval_split (the sample has only 'validation')."
         )
         raise RecipeError(message) from error
-    return [dict(row) for row in dataset]
 
 
-def _labelled(rows: list[dict[str, Any]], split: str) -> list[dict[str, Any]]:
-    unlabelled = [row for row in rows if row[LABEL] in (None, NO_LABEL)]
+def _labelled(rows: list[Item], split: str) -> list[Item]:
+    unlabelled = [row for row in rows if row["label"] is None]
     if unlabelled:
         message = (
             f"split {split!r} has {len(unlabelled)} rows without a gold label (e.g. id {unlabelled[0]['id']!r}); "
@@ -65,8 +64,7 @@ def _labelled(rows: list[dict[str, Any]], split: str) -> list[dict[str, Any]]:
 
 def load_train_data(script: ScriptArguments) -> TrainData:
     """Load and split the rows the settings ask for; raise :class:`RecipeError` when they cannot be had."""
-    from ..data import DEFAULT_REPO_ID
-
+    spec = get_task(script.task)
     train_rows = _labelled(_load_split(script, script.train_split), script.train_split)
     if script.train_size is not None:
         if script.train_size >= len(train_rows):
@@ -91,14 +89,14 @@ def load_train_data(script: ScriptArguments) -> TrainData:
     return TrainData(
         train=train_rows,
         eval=eval_rows,
-        dataset_id=script.dataset_repo or DEFAULT_REPO_ID,
+        dataset_id=script.dataset_repo or spec.data.hub_repo or spec.name,
         dataset_config=script.dataset_config,
         eval_split_name=eval_name,
         eval_subset=eval_subset,
     )
 
 
-def end_of_turn_token(tokenizer: Any, eos_token: str | None = None) -> str:
+def end_of_turn_token(tokenizer: Any, eos_token: str | None = None, task: TaskLike = None) -> str:
     """Return the token that closes the assistant turn, checked against the chat template.
 
     That is the tokenizer's EOS (or ``eos_token`` when given), and the chat template must put it right after
@@ -108,9 +106,10 @@ def end_of_turn_token(tokenizer: Any, eos_token: str | None = None) -> str:
     if token is None or token not in tokenizer.get_vocab():
         message = f"end-of-turn token {token!r} is not in the tokenizer's vocabulary: set `eos_token` in the recipe"
         raise RecipeError(message)
-    probe = [{"role": "user", "content": "?"}, {"role": "assistant", "content": "Alternativa A"}]
+    answer = get_task(task).prompt.target("A")
+    probe = [{"role": "user", "content": "?"}, {"role": "assistant", "content": answer}]
     rendered = tokenizer.apply_chat_template(probe, tokenize=False)
-    if "Alternativa A" + token not in rendered:
+    if answer + token not in rendered:
         message = (
             f"the chat template does not end the assistant turn with {token!r} (it renders {rendered[-60:]!r}): "
             "set `eos_token` in the recipe to the template's end-of-turn token"
@@ -119,11 +118,13 @@ def end_of_turn_token(tokenizer: Any, eos_token: str | None = None) -> str:
     return token
 
 
-def tokenize_example(tokenizer: Any, item: Mapping[str, Any], eos_token: str) -> dict[str, list[int]]:
+def tokenize_example(
+    tokenizer: Any, item: Mapping[str, Any], eos_token: str, task: TaskLike = None
+) -> dict[str, list[int]]:
     """Return ``input_ids`` and ``completion_mask`` for one labelled item (mask: answer + end-of-turn)."""
-    pair = prompt_completion(item)
+    pair = prompt_completion(item, task=task)
     answer = pair["completion"][0]["content"]
-    prompt_text = render_prompt(tokenizer, item, answer_prefix=False)
+    prompt_text = render_prompt(tokenizer, item, task=task, answer_prefix=False)
     prompt_ids = tokenizer(prompt_text, add_special_tokens=False)["input_ids"]
     full_ids = tokenizer(prompt_text + answer, add_special_tokens=False)["input_ids"]
     shared = 0
@@ -136,14 +137,17 @@ def tokenize_example(tokenizer: Any, item: Mapping[str, Any], eos_token: str) ->
     return {"input_ids": input_ids, "completion_mask": [0] * shared + [1] * (len(input_ids) - shared)}
 
 
-def tokenize_rows(tokenizer: Any, rows: Sequence[Mapping[str, Any]], eos_token: str, max_length: int | None) -> Any:
+def tokenize_rows(
+    tokenizer: Any, rows: Sequence[Mapping[str, Any]], eos_token: str, max_length: int | None, task: TaskLike = None
+) -> Any:
     """Tokenise ``rows`` into a ``datasets.Dataset`` of ``input_ids`` and ``labels`` (-100 outside the answer).
 
     Raises :class:`RecipeError` when an example would be cut before its answer.
     """
     import datasets
 
-    encoded = [tokenize_example(tokenizer, row, eos_token) for row in rows]
+    spec = get_task(task)
+    encoded = [tokenize_example(tokenizer, row, eos_token, spec) for row in rows]
     longest = max((len(e["input_ids"]) for e in encoded), default=0)
     if max_length is not None and longest > max_length:
         message = (

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..hub import upload as hub_upload
-from ..schema import LABEL, LETTERS
+from ..tasks import get_task
 from .data import TrainData, end_of_turn_token, load_train_data, tokenize_rows
 from .settings import RecipeError, TrainSettings
 
@@ -90,25 +90,25 @@ def _load(settings: TrainSettings) -> Any:
     return loaded
 
 
-def _score(model: Any, tokenizer: Any, items: Sequence[Mapping[str, Any]], batch_size: int, progress: bool) -> Any:
+def _score(
+    model: Any, tokenizer: Any, items: Sequence[Mapping[str, Any]], batch_size: int, progress: bool, task: Any
+) -> Any:
     import numpy as np
 
     from ..evaluation.inference import letter_logprobs
 
     if not items:
-        return np.zeros((0, len(LETTERS)))
+        return np.zeros((0, 1))
     was_training = model.training
     model.eval()
     try:
-        return letter_logprobs(model, tokenizer, items, batch_size=batch_size, progress=progress)
+        return letter_logprobs(model, tokenizer, items, task=task, batch_size=batch_size, progress=progress)
     finally:
         model.train(was_training)
 
 
 def _gold(items: Sequence[Mapping[str, Any]]) -> list[int]:
-    from ..schema import label_to_index
-
-    return [label_to_index(item[LABEL]) for item in items]
+    return [int(item["label"]) for item in items]
 
 
 def eval_shard(items: Sequence[Any], rank: int, world: int) -> tuple[list[Any], list[bool]]:
@@ -140,6 +140,7 @@ def _make_trainer(settings: TrainSettings, loaded: Any, train_ds: Any, eval_item
                 shard,
                 self.args.per_device_eval_batch_size,
                 progress=False,
+                task=get_task(settings.script.task),
             )
             hits = zip(logprobs.argmax(-1).tolist(), _gold(shard), counted, strict=True)
             correct = sum(int(p == g) for p, g, keep in hits if keep)
@@ -196,6 +197,7 @@ def _final_evaluation(
     items = data.eval[:limit] if limit else data.eval
     loaded.model = model
     common = {
+        "task": settings.script.task,
         "mode": "loglik",
         "config": data.dataset_config,
         "split": data.eval_split_name,
@@ -269,9 +271,11 @@ def _limitations(settings: TrainSettings, payload: Mapping[str, Any]) -> str:
     ]
     if payload.get("baseline"):
         lines.append(f"Same items, base model without the adapter: {payload['baseline']['accuracy']:.2%}.")
+    spec = get_task(settings.script.task)
+    answer = spec.prompt.target("X")
     lines.append(
-        "The loss falls on the answer only (`Alternativa X` and the end-of-turn token); the adapter is meant for "
-        "four-option Cosmos QA-style questions in Portuguese, not for open-ended generation."
+        f"The loss falls on the answer only (`{answer}` and the end-of-turn token); the adapter is meant for "
+        f"{spec.n_options}-option {spec.title} questions ({spec.language}), not for open-ended generation."
     )
     if settings.model.model_name_or_path.startswith("embedded:"):
         lines.append(
@@ -371,8 +375,9 @@ def _run(settings: TrainSettings, out: Path, *, resume: bool, api: Any, progress
         raise RecipeError(message)
 
     loaded = _load(settings)
-    eos = end_of_turn_token(loaded.tokenizer, sft.eos_token)
-    train_ds = tokenize_rows(loaded.tokenizer, data.train, eos, sft.max_length)
+    spec = get_task(settings.script.task)
+    eos = end_of_turn_token(loaded.tokenizer, sft.eos_token, spec)
+    train_ds = tokenize_rows(loaded.tokenizer, data.train, eos, sft.max_length, spec)
     eval_items = data.eval[: settings.script.eval_limit] if settings.script.eval_limit else data.eval
     trainer = _make_trainer(settings, loaded, train_ds, eval_items)
 

@@ -23,6 +23,7 @@ from ..cli.options import SettingsError, coerce, read_settings_file, unknown_key
 from ..data.source import DataSource
 from ..evaluation.models import EMBEDDED_MODEL
 from ..schema import REFERENCE_BASE_MODEL, REFERENCE_RECIPE
+from ..tasks import get_task
 
 __all__ = [
     "LORA_TARGET_MODULES",
@@ -73,6 +74,7 @@ _FORBIDDEN_KEYS = {
 
 #: The data-source flags of the other commands and the recipe keys that say the same.
 _DATA_SOURCE_KEYS = {
+    "--task": "task",
     "--config": "dataset_config",
     "--data-files": "dataset_data_files",
     "--data-dir": "dataset_data_dir",
@@ -86,11 +88,20 @@ class RecipeError(SettingsError):
 
 @dataclass
 class ScriptArguments:
-    """Which data to train and evaluate on."""
+    """Which task and data to train and evaluate on."""
 
+    task: str | None = field(
+        default=None,
+        metadata={
+            "help": "The task: a built-in task's name (cosmos_qa_ptbr, cosmos_qa_en) or a task spec file (.yaml); "
+            "default cosmos_qa_ptbr."
+        },
+    )
     dataset_config: str = field(
         default="default",
-        metadata={"help": "Dataset configuration: 'default' (the full dataset) or 'sample' (the 400 embedded items)."},
+        metadata={
+            "help": "Dataset configuration: 'default' (the full dataset) or 'sample' (the task's embedded items)."
+        },
     )
     dataset_repo: str | None = field(
         default=None,
@@ -98,7 +109,8 @@ class ScriptArguments:
             "help": (
                 "Hub dataset repo (namespace/name) that dataset_config 'default' reads when neither "
                 "dataset_data_files nor dataset_data_dir is set, and the dataset the model card names "
-                "(default: heloisy/cosmos_qa_ptbr). Local files go in dataset_data_files or dataset_data_dir."
+                "(default: the task's own, heloisy/cosmos_qa_ptbr). Local files go in dataset_data_files or "
+                "dataset_data_dir."
             )
         },
     )
@@ -143,6 +155,7 @@ class ScriptArguments:
     def data_source(self) -> DataSource:
         """Where the rows come from, as every command states it (``--config``/``--data-files``/``--data-dir``)."""
         return DataSource(
+            task=self.task,
             config=self.dataset_config,
             data_files=self.dataset_data_files,
             data_dir=self.dataset_data_dir,
@@ -278,7 +291,7 @@ class TrainSettings:
             "seed": sft.seed,
             "optim": str(getattr(sft.optim, "value", sft.optim)),
             "bf16": bool(sft.bf16),
-            "loss": "completion only: 'Alternativa X' + EOS",
+            "loss": f"completion only: '{get_task(self.script.task).prompt.target('X')}' + EOS",
         }
 
 

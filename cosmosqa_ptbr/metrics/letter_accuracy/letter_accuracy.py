@@ -12,7 +12,9 @@ import datasets
 import evaluate
 
 from cosmosqa_ptbr.evaluation.extraction import RULES, score_generations
-from cosmosqa_ptbr.schema import CITATION
+from cosmosqa_ptbr.tasks import get_task
+
+CITATION = get_task().citation
 
 _DESCRIPTION = """\
 Accuracy of a multiple-choice answer letter (A-D) read from whatever a chat model wrote: a bare or

@@ -1,4 +1,4 @@
-"""The schema (single source of column names and letters) and the prompt builder."""
+"""The prompt builder: chat messages from the task's prompt, shots, the fallback template."""
 
 from __future__ import annotations
 
@@ -7,28 +7,10 @@ from typing import Any
 
 import pytest
 
-from cosmosqa_ptbr import prompts, schema
+from cosmosqa_ptbr import prompts
+from cosmosqa_ptbr.tasks import get_task
 
-
-@pytest.mark.parametrize(("label", "index"), [("A", 0), ("b", 1), (" C ", 2), ("3", 3), (0, 0), (3, 3)])
-def test_label_to_index_accepts_letters_and_indices(label: object, index: int) -> None:
-    """Letters in any case and indices 0-3 (int or digit string) map to the option index."""
-    assert schema.label_to_index(label) == index
-
-
-@pytest.mark.parametrize("label", ["E", "", None, 4, -1, "AB", True, 1.0])
-def test_label_to_index_rejects_anything_else(label: object) -> None:
-    """Anything outside A-D / 0-3 raises a ValueError that lists the accepted forms."""
-    with pytest.raises(ValueError, match="A, B, C, D"):
-        schema.label_to_index(label)
-
-
-def test_features_use_a_classlabel_over_the_letters() -> None:
-    """`Label` is a ClassLabel named by the answer letters; every other column is a string."""
-    features = schema.features()
-    assert list(features) == list(schema.COLUMNS)
-    assert features[schema.LABEL].names == list(schema.LETTERS)
-    assert all(features[name].dtype == "string" for name in schema.COLUMNS if name != schema.LABEL)
+LETTERS = get_task().letters
 
 
 def test_user_message_lists_every_option_in_order(sample: list[dict[str, Any]]) -> None:
@@ -37,7 +19,7 @@ def test_user_message_lists_every_option_in_order(sample: list[dict[str, Any]]) 
     lines = prompts.user_message(item).splitlines()
     assert lines[0] == f"Contexto: {item['contexto']}"
     assert lines[1] == f"Pergunta: {item['pergunta']}"
-    assert lines[2:] == [f"Alternativa {letter}) {item[letter]}" for letter in schema.LETTERS]
+    assert lines[2:] == [f"Alternativa {letter}) {item[letter]}" for letter in LETTERS]
 
 
 def test_blank_options_get_no_line(sample: list[dict[str, Any]]) -> None:
@@ -67,7 +49,7 @@ def test_select_shots_is_reproducible_and_checks_k(sample: list[dict[str, Any]])
 
 def test_prompt_completion_targets_the_gold_letter(sample: list[dict[str, Any]]) -> None:
     """The SFT completion is the assistant turn `Alternativa <gold>`; ClassLabel ints work too."""
-    item = dict(sample[0], Label=schema.LETTERS.index(sample[0]["Label"]))
+    item = dict(sample[0], Label=LETTERS.index(sample[0]["Label"]))
     pair = prompts.prompt_completion(item)
     assert pair["completion"] == [{"role": "assistant", "content": f"Alternativa {sample[0]['Label']}"}]
     assert pair["prompt"][-1]["content"] == prompts.user_message(item)
@@ -83,11 +65,37 @@ def test_render_prompt_uses_the_fallback_template_and_ends_in_the_prefix(
     tokenizer.chat_template = None
     text = prompts.render_prompt(tokenizer, sample[0])
     assert tokenizer.chat_template == prompts.ZEPHYR_CHAT_TEMPLATE
-    assert text.startswith("<|system|>\n" + prompts.SYSTEM_PROMPT)
+    assert text.startswith("<|system|>\n" + str(get_task().prompt.system))
     assert text.endswith("<|assistant|>\nAlternativa")
 
 
 def test_target_text_rejects_letters_outside_the_options() -> None:
-    """Only A-D can be an answer."""
+    """Only the task's letters can be an answer: E is not one of Cosmos QA's four."""
     with pytest.raises(ValueError, match="got 'E'"):
         prompts.target_text("E")
+
+
+def test_items_and_published_rows_render_the_same_prompt(sample: list[dict[str, Any]]) -> None:
+    """A row of the published layout and its normalised item give the same user turn and target."""
+    item = get_task().normalize(sample[0])
+    assert prompts.user_message(item) == prompts.user_message(sample[0])
+    assert prompts.prompt_completion(item) == prompts.prompt_completion(sample[0])
+
+
+def test_english_task_asks_in_english(sample: list[dict[str, Any]]) -> None:
+    """The English task's prompt has its own system text, field names, option lines and answer prefix."""
+    english = get_task("cosmos_qa_en")
+    item = get_task().normalize(sample[0])
+    messages = prompts.build_messages(item, task=english)
+    assert messages[0]["content"].startswith("You are a tutor")
+    lines = messages[1]["content"].splitlines()
+    assert lines[0].startswith("Context: ") and lines[1].startswith("Question: ")
+    assert lines[2:] == [f"Option {letter}) {text}" for letter, text in zip(LETTERS, item["options"], strict=True)]
+    assert prompts.target_text("C", task=english) == "Option C"
+
+
+def test_system_prompt_can_be_replaced_or_dropped(sample: list[dict[str, Any]]) -> None:
+    """`system_prompt` replaces the task's system text, or leaves the system turn out."""
+    replaced = prompts.build_messages(sample[0], system_prompt="Responda só a letra.")
+    assert replaced[0] == {"role": "system", "content": "Responda só a letra."}
+    assert [m["role"] for m in prompts.build_messages(sample[0], system_prompt=None)] == ["user"]
