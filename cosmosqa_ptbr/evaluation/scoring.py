@@ -1,13 +1,14 @@
 """``cosmosqa-ptbr score``: score a file of raw model generations against a task's split.
 
-The predictions file is JSON Lines, one object per generated answer, with the item's ``id`` and the raw
-text (field ``generation`` by default; ``--text-field`` picks another). Each answer is joined to its
-item of the task (``--task``, Cosmos QA Português by default) by ``id``, read with
-:func:`cosmosqa_ptbr.evaluation.extraction.extract_answer` (the item's options let answers given as text count) and scored with :func:`cosmosqa_ptbr.evaluation.extraction.score_generations`: strict
-accuracy (unreadable answers are wrong), lenient accuracy (over readable answers), invalid rate and the
-count of each extraction rule. ``--show-invalid N`` lists answers that could not be read. Coverage (items
-scored / items in the split) heads the table and the JSON; predictions that cover only part of the split
-get a warning on stderr, since the accuracy is then over those items alone.
+The predictions file is JSON Lines, one object per generated answer, with the item's ``id`` and the raw text
+(field ``generation`` by default; ``--text-field`` picks another). Each answer is joined to its item of the task
+(``--task``, Cosmos QA Português by default) by ``id``, read with
+:func:`cosmosqa_ptbr.evaluation.extraction.extract_answer` (the item's options let answers given as text count)
+and scored with :func:`cosmosqa_ptbr.evaluation.extraction.score_generations`: strict accuracy (unreadable
+answers are wrong), lenient accuracy (over readable answers), invalid rate and the count of each extraction rule.
+``--show-invalid N`` lists answers that could not be read. Coverage (items scored / items in the split) heads the
+table and the JSON; predictions that cover only part of the split get a warning on stderr, since the accuracy is
+then over those items alone.
 
 This module imports nothing heavy at module level: ``datasets`` is loaded only when a split is read.
 """

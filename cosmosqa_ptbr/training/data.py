@@ -1,10 +1,10 @@
 """Training data: a task's items from its loader, split, and tokenised so the loss falls on the answer only.
 
 Each example is the chat prompt (rendered exactly as the scorer renders it) followed by the task's answer
-(``"Alternativa X"``) and the end-of-turn token. ``completion_mask`` is 1 on the answer tokens and that one token,
-0 elsewhere; the ``labels`` column keeps those tokens and sets the rest to -100, which trl's collator pads and passes on.
-Tokenising here rather than leaving it to trl's chat-template path keeps out the newline that templates
-such as Zephyr's and ChatML put after the end-of-turn token.
+(``"Alternativa X"``) and the end-of-turn token. ``completion_mask`` is 1 on the answer tokens and that one
+token, 0 elsewhere; the ``labels`` column keeps those tokens and sets the rest to -100, which trl's collator pads
+and passes on. Tokenising here rather than leaving it to trl's chat-template path keeps out the newline that
+templates such as Zephyr's and ChatML put after the end-of-turn token.
 """
 
 from __future__ import annotations
