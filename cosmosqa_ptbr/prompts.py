@@ -3,10 +3,14 @@
 The prompt's words (system text, user turn, option lines, answer prefix) belong to the task spec
 (:class:`~cosmosqa_ptbr.tasks.PromptSpec`); this module puts them together the same way for training,
 evaluation, the Space and the harness tasks. A prompt is a list of chat ``messages`` (system, optional solved
-examples, the question) rendered through the tokenizer's own chat template, so that every model sees the format
-it was tuned on. Tokenizers without a template get :data:`ZEPHYR_CHAT_TEMPLATE`, the format of the reference
-model. Items are the normalised :class:`~cosmosqa_ptbr.tasks.Item` mappings; a row in a task's published layout
-is normalised first.
+examples, the question) rendered through the tokenizer's chat template, so that every model sees the format it
+was tuned on. Which template that is, is chosen once per model by :func:`use_chat_template` (``--chat-template``):
+``auto`` keeps the tokenizer's own and, for a tokenizer that has none (a base model), renders the plain prompt
+(:func:`plain_prompt`) as lm-evaluation-harness does without ``--apply_chat_template``; ``none`` always renders
+the plain prompt; ``zephyr`` is :data:`ZEPHYR_CHAT_TEMPLATE`, the reference model's format; a ``.jinja`` file is
+used as given. A template that refuses a system turn (Gemma's, Mistral's older ones) gets the system text folded
+into the first user turn, which also leaves the strict user/assistant alternation they demand. Items are the
+normalised :class:`~cosmosqa_ptbr.tasks.Item` mappings; a row in a task's published layout is normalised first.
 
 >>> item = {"id": "q1", "context": "Choveu.", "question": "Por quê?",
 ...         "options": ["Nuvens", "Sol", "Vento", "Nenhuma das alternativas acima."], "label": 0}
@@ -27,25 +31,33 @@ Option A) Nuvens
 
 from __future__ import annotations
 
+import hashlib
 import random
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
+from .cli.options import CommandError, SettingsError
 from .tasks import Item, TaskSpec, get_task
 from .tasks import gold_letter as _gold_letter
 
 __all__ = [
+    "CHAT_TEMPLATE_CHOICES",
     "ZEPHYR_CHAT_TEMPLATE",
+    "ChatTemplateError",
     "Message",
     "as_item",
     "build_messages",
     "ensure_chat_template",
+    "fold_system",
     "gold_letter",
+    "plain_prompt",
     "prompt_completion",
+    "render_messages",
     "render_prompt",
     "select_shots",
     "target_text",
+    "use_chat_template",
     "user_message",
 ]
 
@@ -61,6 +73,14 @@ ZEPHYR_CHAT_TEMPLATE: Final = (
 )
 
 _ITEM_KEYS: Final = ("id", "question", "options")
+#: What ``--chat-template`` takes besides the path of a ``.jinja`` file.
+CHAT_TEMPLATE_CHOICES: Final = ("auto", "none", "zephyr")
+#: Between the system text and the first turn, and between solved examples, in a plain prompt.
+_PLAIN_TURNS: Final = "\n\n"
+
+
+class ChatTemplateError(CommandError):
+    """The model's chat template refuses the prompt even with the system text folded into the first user turn."""
 
 
 def as_item(row: Mapping[str, Any], task: TaskLike = None) -> Item | Mapping[str, Any]:
@@ -130,10 +150,114 @@ def prompt_completion(
 
 
 def ensure_chat_template(tokenizer: Any) -> Any:
-    """Give ``tokenizer`` the Zephyr template when it has none; return it."""
+    """Give ``tokenizer`` the Zephyr template when it has none; return it (``use_chat_template(tok, "zephyr")``)."""
     if not getattr(tokenizer, "chat_template", None):
         tokenizer.chat_template = ZEPHYR_CHAT_TEMPLATE
     return tokenizer
+
+
+def use_chat_template(tokenizer: Any, choice: str | Path | None = "auto") -> str:
+    """Set ``tokenizer.chat_template`` as ``choice`` says, before any prompt is rendered; return where it came from.
+
+    ``auto``: the tokenizer's own template, or none (the plain prompt) when it has none; ``none``: the plain
+    prompt; ``zephyr``: :data:`ZEPHYR_CHAT_TEMPLATE`; anything else: a Jinja template file. The returned text is
+    what a run records (``tokenizer``, ``none (plain prompt)``, ``zephyr``, ``file NAME sha256:...``).
+    """
+    choice = "auto" if choice is None else str(choice)
+    if choice == "auto":
+        if getattr(tokenizer, "chat_template", None):
+            return "tokenizer"
+        tokenizer.chat_template = None
+        return "none (plain prompt; the tokenizer has no chat template)"
+    if choice == "none":
+        tokenizer.chat_template = None
+        return "none (plain prompt)"
+    if choice == "zephyr":
+        tokenizer.chat_template = ZEPHYR_CHAT_TEMPLATE
+        return "zephyr"
+    path = Path(choice).expanduser()
+    fix = f"pass one of {', '.join(CHAT_TEMPLATE_CHOICES)} or the path of a Jinja chat template file"
+    if path.is_dir():
+        raise SettingsError(f"--chat-template {choice!r} is a folder: {fix}")
+    if not path.is_file():
+        raise SettingsError(
+            f"--chat-template {choice!r} is neither a file nor one of {', '.join(CHAT_TEMPLATE_CHOICES)}: {fix}"
+        )
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise SettingsError(f"--chat-template {choice!r} is not UTF-8 text: save it as UTF-8") from None
+    if not text.strip():
+        raise SettingsError(f"--chat-template {choice!r} is empty: {fix}")
+    tokenizer.chat_template = text
+    return f"file {path.name} sha256:{hashlib.sha256(text.encode('utf-8')).hexdigest()[:12]}"
+
+
+def fold_system(messages: Sequence[Message]) -> list[Message]:
+    """Move a leading system turn into the first user turn (system text, a blank line, the user text).
+
+    >>> fold_system([{"role": "system", "content": "S"}, {"role": "user", "content": "U"}])
+    [{'role': 'user', 'content': 'S\\n\\nU'}]
+    """
+    if not messages or messages[0]["role"] != "system":
+        return list(messages)
+    system, rest = messages[0], [dict(m) for m in messages[1:]]
+    if rest and rest[0]["role"] == "user":
+        rest[0]["content"] = f"{system['content']}{_PLAIN_TURNS}{rest[0]['content']}"
+        return rest
+    return [{"role": "user", "content": system["content"]}, *rest]
+
+
+def plain_prompt(messages: Sequence[Message], answer_prefix: str | None) -> str:
+    """The prompt without a chat template: system text, solved examples and the question as plain text.
+
+    Turns are separated by a blank line; within a solved example the answer follows its question on the next
+    line. With ``answer_prefix`` the text ends in it (the letter comes next), else in a newline (the answer
+    starts on a new line).
+
+    >>> print(plain_prompt([{"role": "system", "content": "S"}, {"role": "user", "content": "Q1"},
+    ...                     {"role": "assistant", "content": "Alternativa A"}, {"role": "user", "content": "Q2"}],
+    ...                    "Alternativa"))
+    S
+    <BLANKLINE>
+    Q1
+    Alternativa A
+    <BLANKLINE>
+    Q2
+    Alternativa
+    """
+    parts: list[str] = []
+    for message in messages:
+        if message["role"] == "assistant":
+            parts[-1] += "\n" + message["content"]
+        else:
+            parts.append(message["content"])
+    return _PLAIN_TURNS.join(parts) + "\n" + (answer_prefix or "")
+
+
+def render_messages(tokenizer: Any, messages: Sequence[Message], *, add_generation_prompt: bool = True) -> str:
+    """Render chat ``messages`` with the tokenizer's chat template, folding the system turn where it is refused."""
+    from jinja2.exceptions import TemplateError
+
+    try:
+        return tokenizer.apply_chat_template(
+            list(messages), tokenize=False, add_generation_prompt=add_generation_prompt
+        )
+    except TemplateError as first:
+        folded = fold_system(messages)
+        if folded == list(messages):
+            raise ChatTemplateError(_refused(first)) from None
+        try:
+            return tokenizer.apply_chat_template(folded, tokenize=False, add_generation_prompt=add_generation_prompt)
+        except TemplateError as second:
+            raise ChatTemplateError(_refused(second)) from None
+
+
+def _refused(error: Exception) -> str:
+    return (
+        f"the model's chat template refuses the prompt ({error}), even with the system text in the first user "
+        "turn: pass --chat-template none (plain prompt), zephyr, or a .jinja file that accepts user/assistant turns"
+    )
 
 
 def render_prompt(
@@ -144,16 +268,17 @@ def render_prompt(
     task: TaskLike = None,
     answer_prefix: bool = True,
 ) -> str:
-    """Render the prompt text through the chat template, up to the assistant turn.
+    """Render the prompt text up to the assistant turn: through the chat template, or plain without one.
 
     With ``answer_prefix`` the text ends in the task's answer prefix (``"Alternativa"``), so the next token is
-    the letter.
+    the letter. The tokenizer's template is whatever :func:`use_chat_template` left on it.
     """
     spec = get_task(task)
-    ensure_chat_template(tokenizer)
     messages = build_messages(item, shots, task=spec)
-    text = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
-    return text + spec.prompt.answer_prefix if answer_prefix else text
+    prefix = spec.prompt.answer_prefix if answer_prefix else None
+    if not getattr(tokenizer, "chat_template", None):
+        return plain_prompt(messages, prefix)
+    return render_messages(tokenizer, messages) + (prefix or "")
 
 
 def select_shots(

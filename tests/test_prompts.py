@@ -55,18 +55,51 @@ def test_prompt_completion_targets_the_gold_letter(sample: list[dict[str, Any]])
     assert pair["prompt"][-1]["content"] == prompts.user_message(item)
 
 
-def test_render_prompt_uses_the_fallback_template_and_ends_in_the_prefix(
+def test_render_prompt_without_a_template_is_plain_and_zephyr_only_when_asked(
     tiny_model_dir: Path, sample: list[dict[str, Any]]
 ) -> None:
-    """A tokenizer without a template gets Zephyr's; the rendered prompt stops right before the letter."""
+    """No template renders the plain prompt; `zephyr` gives Zephyr's format; both end in the answer prefix."""
     from transformers import AutoTokenizer
 
     tokenizer = AutoTokenizer.from_pretrained(tiny_model_dir)
     tokenizer.chat_template = None
+    assert prompts.use_chat_template(tokenizer, "auto").startswith("none")
+    plain = prompts.render_prompt(tokenizer, sample[0])
+    assert plain.startswith(str(get_task().prompt.system) + "\n\nContexto: ")
+    assert plain.endswith(f"Alternativa D) {sample[0]['D']}\nAlternativa")
+    assert prompts.use_chat_template(tokenizer, "zephyr") == "zephyr"
     text = prompts.render_prompt(tokenizer, sample[0])
-    assert tokenizer.chat_template == prompts.ZEPHYR_CHAT_TEMPLATE
     assert text.startswith("<|system|>\n" + str(get_task().prompt.system))
     assert text.endswith("<|assistant|>\nAlternativa")
+
+
+def test_chat_template_file_and_refusals(tmp_path: Path, tiny_model_dir: Path, sample: list[dict[str, Any]]) -> None:
+    """A .jinja file is used and named by its hash; a missing one is a one-line settings error."""
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(tiny_model_dir)
+    template = tmp_path / "t.jinja"
+    template.write_text("{% for m in messages %}[{{ m['role'] }}] {{ m['content'] }}\n{% endfor %}[assistant] ")
+    assert prompts.use_chat_template(tokenizer, str(template)).startswith("file t.jinja sha256:")
+    assert prompts.render_prompt(tokenizer, sample[0]).endswith("[assistant] Alternativa")
+    with pytest.raises(prompts.SettingsError, match="neither a file nor one of auto, none, zephyr"):
+        prompts.use_chat_template(tokenizer, str(tmp_path / "missing.jinja"))
+
+
+def test_template_refusing_a_system_turn_gets_it_folded(tiny_model_dir: Path, sample: list[dict[str, Any]]) -> None:
+    """A template that raises on a system turn renders with the system text at the start of the first user turn."""
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(tiny_model_dir)
+    tokenizer.chat_template = (
+        "{% for m in messages %}{% if m['role'] == 'system' %}{{ raise_exception('System role not supported') }}"
+        "{% endif %}<{{ m['role'] }}>{{ m['content'] }}{% endfor %}<assistant>"
+    )
+    text = prompts.render_prompt(tokenizer, sample[0])
+    assert text.startswith("<user>" + str(get_task().prompt.system) + "\n\nContexto: ")
+    tokenizer.chat_template = "{{ raise_exception('nothing works') }}"
+    with pytest.raises(prompts.ChatTemplateError, match=r"nothing works.*--chat-template none"):
+        prompts.render_prompt(tokenizer, sample[0])
 
 
 def test_target_text_rejects_letters_outside_the_options() -> None:

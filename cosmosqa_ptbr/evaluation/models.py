@@ -44,6 +44,7 @@ class LoadedModel:
     dtype: str
     quantization: str
     device: str
+    chat_template: str = "tokenizer"
 
 
 def embedded_model_path() -> Path:
@@ -73,18 +74,23 @@ def _from_pretrained_kwargs(name: str | None) -> tuple[str, dict[str, Any]]:
     return str(name), {}
 
 
-def load_tokenizer(name: str | None = None, **kwargs: Any) -> Any:
-    """Load the tokenizer of ``name`` (default: the embedded model), left-padded for batched scoring."""
+def load_tokenizer(name: str | None = None, *, chat_template: str | None = "auto", **kwargs: Any) -> Any:
+    """Load the tokenizer of ``name`` (default: the embedded model), left-padded for batched scoring.
+
+    ``chat_template`` is applied as :func:`cosmosqa_ptbr.prompts.use_chat_template` says (``auto``: its own, or
+    the plain prompt when it has none); where it came from is kept as ``tokenizer.chat_template_source``.
+    """
     from transformers import AutoTokenizer
 
-    from ..prompts import ensure_chat_template
+    from ..prompts import use_chat_template
 
     source, extra = _from_pretrained_kwargs(name)
     tokenizer = AutoTokenizer.from_pretrained(source, **extra, **kwargs)
     tokenizer.padding_side = "left"
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
-    return ensure_chat_template(tokenizer)
+    tokenizer.chat_template_source = use_chat_template(tokenizer, chat_template)
+    return tokenizer
 
 
 def _resolve_quantization(quantization: str, cuda: bool) -> str:
@@ -104,6 +110,7 @@ def load_model(
     dtype: str | None = None,
     device_map: str | dict[str, Any] | None = "auto",
     revision: str | None = None,
+    chat_template: str | None = "auto",
 ) -> LoadedModel:
     """Load ``name`` (default: embedded SmolLM2) and optionally a PEFT ``adapter`` on top of it.
 
@@ -133,7 +140,7 @@ def load_model(
     if cuda and device_map is not None:
         kwargs["device_map"] = device_map
     model = AutoModelForCausalLM.from_pretrained(source, dtype=torch_dtype, **kwargs)
-    tokenizer = load_tokenizer(name, **({"revision": revision} if revision else {}))
+    tokenizer = load_tokenizer(name, chat_template=chat_template, **({"revision": revision} if revision else {}))
     if adapter:
         from peft import PeftModel
 
@@ -148,4 +155,5 @@ def load_model(
         dtype=str(torch_dtype).removeprefix("torch."),
         quantization=quant,
         device=device,
+        chat_template=tokenizer.chat_template_source,
     )

@@ -106,6 +106,8 @@ def end_of_turn_token(tokenizer: Any, eos_token: str | None = None, task: TaskLi
     if token is None or token not in tokenizer.get_vocab():
         message = f"end-of-turn token {token!r} is not in the tokenizer's vocabulary: set `eos_token` in the recipe"
         raise RecipeError(message)
+    if not getattr(tokenizer, "chat_template", None):
+        return token  # a plain prompt: the answer is followed by the end-of-sequence token itself
     answer = get_task(task).prompt.target("A")
     probe = [{"role": "user", "content": "?"}, {"role": "assistant", "content": answer}]
     rendered = tokenizer.apply_chat_template(probe, tokenize=False)
