@@ -39,6 +39,7 @@ from ..prompts import TaskLike, as_item, render_prompt
 from ..tasks import get_task, letters_for
 
 __all__ = [
+    "auto_batch_size",
     "continuation_logprobs",
     "default_batch_size",
     "generate_answers",
@@ -59,6 +60,54 @@ _DEFAULT_BATCH_SIZES = {"cpu": 4, "cuda": 32, "mps": 16}
 def default_batch_size(model: Any) -> int:
     """Return the batch size used when none is given: 4 on a CPU, 32 on CUDA, 16 on Apple MPS."""
     return _DEFAULT_BATCH_SIZES.get(_device(model).type, 8)
+
+
+#: Largest batch :func:`auto_batch_size` tries; halved until a batch fits.
+_AUTO_BATCH_START = 128
+#: Room left for what comes after the prompt (option texts, a generated answer) when probing a batch.
+_AUTO_BATCH_HEADROOM = 64
+
+
+def auto_batch_size(
+    model: Any,
+    tokenizer: Any,
+    items: Sequence[Mapping[str, Any]],
+    *,
+    task: TaskLike = None,
+    shots_for: ShotsFor | None = None,
+    start: int = _AUTO_BATCH_START,
+    device_type: str | None = None,
+) -> int:
+    """The largest batch that fits on the GPU, found once: the longest prompt (plus headroom for what follows it)
+    repeated in batches of ``start``, ``start / 2``... until a forward pass runs without running out of memory.
+
+    On a CPU or MPS it is :func:`default_batch_size`: there the matrix products fill the cores at batch 1 and
+    larger batches only add padding. ``device_type`` overrides the model's device type (for tests).
+    """
+    import torch
+
+    kind = device_type or _device(model).type
+    if kind != "cuda":
+        return default_batch_size(model)
+    items = _items(items, task)
+    prompts = _prompts(tokenizer, items, shots_for, True, task)
+    longest = max((_encode(tokenizer, p) for p in prompts), key=len)
+    probe = list(longest) + [_pad_id(tokenizer)] * _AUTO_BATCH_HEADROOM
+    size = start
+    while size >= 1:
+        try:
+            batch = _pad_left(tokenizer, [probe] * size, _device(model))
+            _forward_logprobs(model, batch)
+            return size
+        except torch.cuda.OutOfMemoryError:
+            size //= 2
+        finally:
+            if torch.cuda.is_available():
+                torch.cuda.empty_cache()
+    message = (
+        f"even one prompt of {len(probe)} tokens does not fit on the GPU: use a shorter --shots or a smaller model"
+    )
+    raise RuntimeError(message)
 
 
 def letter_continuations(tokenizer: Any, task: TaskLike = None) -> list[list[int]]:

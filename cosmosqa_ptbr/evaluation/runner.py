@@ -44,6 +44,7 @@ from ..cli.options import SettingsError, add_settings, settings_from_args, subco
 from ..data.source import DataSource, resolve_source, source_has_split
 from ..tasks import Item, TaskSpec, gold_letter, letters_for
 from .extraction import UNREADABLE
+from .models import DTYPES, QUANTIZATIONS
 
 __all__ = [
     "EvaluationResult",
@@ -57,7 +58,6 @@ __all__ = [
 ]
 
 MODES = ("loglik", "generate")
-DTYPES = (None, "float32", "bfloat16", "float16")
 DEBIAS = (None, "pride")
 PREDICTIONS = "predictions.jsonl"
 RESULTS = "results.json"
@@ -76,9 +76,50 @@ class EvaluationSettings(DataSource):
     """
 
     model: str | None = field(
-        default=None, metadata={"help": "Hub id or local path of a causal LM (default: the embedded SmolLM2)"}
+        default=None,
+        metadata={
+            "help": "Hub id, local folder or .gguf file of a causal LM (default: the embedded SmolLM2-135M-Instruct)"
+        },
+    )
+    model_revision: str | None = field(
+        default=None, metadata={"help": "commit, branch or tag of --model on the Hub (--revision is the dataset's)"}
     )
     adapter: str | None = field(default=None, metadata={"help": "PEFT/LoRA adapter to load on top of --model"})
+    quantization: str = field(
+        default="none",
+        metadata={
+            "help": "none: the model's weights in --dtype, as the harness and the leaderboard score them; 4bit: NF4 "
+            "with double quantisation (bitsandbytes; a QLoRA adapter's own setting); 8bit: LLM.int8",
+            "choices": QUANTIZATIONS,
+        },
+    )
+    dtype: str = field(
+        default="auto",
+        metadata={
+            "help": "weights' dtype; auto: float32 on a CPU, bfloat16 on a GPU that has it, else float16. bfloat16 is "
+            "about 1.7x faster on CPUs with bf16 instructions, with answers that can differ slightly from float32",
+            "choices": DTYPES,
+        },
+    )
+    device: str = field(
+        default="auto",
+        metadata={"help": "auto (a CUDA GPU if there is one, else Apple MPS, else the CPU), cpu, cuda, cuda:N or mps"},
+    )
+    chat_template: str = field(
+        default="auto",
+        metadata={
+            "help": "auto: the tokenizer's own chat template, or the plain prompt for a model that has none (as "
+            "lm-eval without --apply_chat_template); none: the plain prompt; zephyr; or a .jinja file",
+            "metavar": "auto|none|zephyr|FILE.jinja",
+        },
+    )
+    system_prompt: str | None = field(
+        default=None,
+        metadata={
+            "help": "system text instead of the task's own; 'none' for no system turn",
+            "metavar": "TEXT|none",
+        },
+    )
     mode: str = field(
         default="loglik",
         metadata={
@@ -104,8 +145,13 @@ class EvaluationSettings(DataSource):
             "metavar": "N",
         },
     )
-    batch_size: int | None = field(
-        default=None, metadata={"help": "prompts per batch (default: 4 on CPU, 32 on GPU)", "metavar": "N"}
+    batch_size: int | str | None = field(
+        default=None,
+        metadata={
+            "help": "prompts per batch (default: 4 on a CPU, 32 on a GPU); auto: the largest that fits on the GPU, "
+            "found once on the longest prompts (4 on a CPU, where larger batches only add padding)",
+            "metavar": "N|auto",
+        },
     )
     max_new_tokens: int = field(default=16, metadata={"help": "generate mode: most tokens to generate", "metavar": "N"})
     seed: int = field(
@@ -113,14 +159,6 @@ class EvaluationSettings(DataSource):
     )
     option_score: bool = field(
         default=True, metadata={"help": "loglik mode: also score each option's text by its log-likelihood"}
-    )
-    dtype: str | None = field(
-        default=None,
-        metadata={
-            "help": "weights' dtype (default: bfloat16 on a GPU, float32 on a CPU); bfloat16 is about 1.7x faster on "
-            "CPUs with bf16 instructions, with answers that can differ slightly from float32",
-            "choices": [d for d in DTYPES if d],
-        },
     )
     debias: str | None = field(
         default=None,
@@ -154,12 +192,20 @@ class EvaluationSettings(DataSource):
             problems.append(f"limit must be >= 1 (or None for the whole split), got {self.limit}")
         if self.shots < 0:
             problems.append(f"shots must be >= 0, got {self.shots}")
-        if self.batch_size is not None and self.batch_size < 1:
-            problems.append(f"batch_size must be >= 1, got {self.batch_size}")
+        if isinstance(self.batch_size, str):
+            text = self.batch_size.strip().lower()
+            self.batch_size = int(text) if text.isdigit() else text
+        size = self.batch_size
+        if size not in (None, "auto") and (not isinstance(size, int) or isinstance(size, bool) or size < 1):
+            problems.append(f"batch_size must be a number >= 1 or auto, got {size!r}")
+        if self.quantization not in QUANTIZATIONS:
+            problems.append(f"quantization must be one of {', '.join(QUANTIZATIONS)}, got {self.quantization!r}")
+        if self.system_prompt is not None and not self.system_prompt.strip():
+            problems.append("system_prompt is empty: give the text, or 'none' for no system turn")
         if self.max_new_tokens < 1:
             problems.append(f"max_new_tokens must be >= 1, got {self.max_new_tokens}")
         if self.dtype not in DTYPES:
-            problems.append(f"dtype must be one of {', '.join(map(str, DTYPES))}, got {self.dtype!r}")
+            problems.append(f"dtype must be one of {', '.join(DTYPES)}, got {self.dtype!r}")
         if self.debias not in DEBIAS:
             problems.append(
                 f"debias must be one of {', '.join(d for d in DEBIAS if d)} (or unset), got {self.debias!r}"
@@ -170,6 +216,15 @@ class EvaluationSettings(DataSource):
             problems.append("--debias and --circular read letter probabilities: use them with --mode loglik")
         if problems:
             raise SettingsError("invalid evaluation settings: " + "; ".join(problems))
+
+    @property
+    def prompt_task(self) -> TaskSpec:
+        """The task as asked in this run: its spec, with ``system_prompt`` in place of its own system text."""
+        spec = self.spec
+        if self.system_prompt is None:
+            return spec
+        text = None if self.system_prompt.strip().lower() == "none" else self.system_prompt
+        return dataclasses.replace(spec, prompt=dataclasses.replace(spec.prompt, system=text))
 
 
 @dataclass
@@ -521,6 +576,15 @@ def _write_outputs(result: EvaluationResult, output_dir: Path) -> None:
 # --------------------------------------------------------------------------------------------- scoring
 
 
+def _prompt_example(loaded: Any, item: Mapping[str, Any], spec: TaskSpec, shots_for: Any, mode: str) -> dict[str, str]:
+    """The first item's prompt as the model saw it, for results.json and report.md."""
+    from ..prompts import render_prompt
+
+    shots = shots_for(item) if shots_for else ()
+    text = render_prompt(loaded.tokenizer, item, shots, task=spec, answer_prefix=mode == "loglik")
+    return {"id": str(item["id"]), "text": text}
+
+
 def _probabilities(row: Any, letters: Sequence[str]) -> dict[str, float]:
     return dict(zip(letters, map(float, row[: len(letters)]), strict=True))
 
@@ -709,7 +773,7 @@ def evaluate_model(
     except TypeError as error:
         raise SettingsError(f"evaluate_model: {error}") from error
     model, adapter, mode, split = settings.model, settings.adapter, settings.mode, settings.split
-    spec = settings.spec
+    spec = settings.prompt_task
     config = settings.resolved_config
     shots, batch_size, seed = settings.shots, settings.batch_size, settings.seed
     shots_seed = settings.shots_seed if settings.shots_seed is not None else seed
@@ -746,9 +810,19 @@ def evaluate_model(
     if loaded is None:
         from .models import load_model
 
-        loaded = load_model(model, adapter, dtype=settings.dtype)
+        loaded = load_model(
+            model,
+            adapter,
+            quantization=settings.quantization,
+            dtype=settings.dtype,
+            device=settings.device,
+            revision=settings.model_revision,
+            chat_template=settings.chat_template,
+        )
     if folder is not None:
         _write_manifest(folder, key)
+    if batch_size == "auto":
+        batch_size = inference.auto_batch_size(loaded.model, loaded.tokenizer, rows, task=spec, shots_for=shots_for)
     kwargs = {"task": spec, "shots_for": shots_for, "batch_size": batch_size, "progress": False}
     resolved_batch = batch_size or inference.default_batch_size(loaded.model)
     chunk_size = max(resolved_batch * 8, 32)
@@ -821,6 +895,8 @@ def evaluate_model(
             "config": config,
             "batch_size": resolved_batch,
             "dtype": loaded.dtype,
+            "chat_template": loaded.chat_template,
+            "prompt_example": _prompt_example(loaded, rows[0], spec, shots_for, mode),
             "quantization": loaded.quantization,
             "device": loaded.device,
         },

@@ -53,9 +53,10 @@ def _load(settings: TrainSettings) -> Any:
     loaded = load_model(
         model_args.model_name_or_path,
         quantization=model_args.quantization,
-        dtype=None if model_args.model_dtype == "auto" else model_args.model_dtype,
+        dtype=model_args.model_dtype,
         device_map=device_map,
         revision=model_args.model_revision,
+        chat_template=model_args.chat_template,
     )
     model = loaded.model
     model.config.use_cache = False

@@ -200,10 +200,18 @@ class ModelArguments:
         metadata={"help": f"Hub id or local path of the base model (default {EMBEDDED_MODEL}, the embedded model)."},
     )
     model_revision: str | None = field(default=None, metadata={"help": "Hub revision (branch, tag or commit)."})
-    quantization: Literal["auto", "4bit", "none"] = field(
+    quantization: Literal["none", "4bit", "8bit", "auto"] = field(
+        default="none",
+        metadata={
+            "help": "'none': the weights in model_dtype; '4bit': NF4 + double quantisation (QLoRA); '8bit'. "
+            "('auto', 4-bit on CUDA only, is deprecated.)"
+        },
+    )
+    chat_template: str = field(
         default="auto",
         metadata={
-            "help": "'auto': 4-bit NF4 + double quantisation on CUDA, full precision on the CPU; '4bit'; 'none'."
+            "help": "'auto': the tokenizer's own chat template, or the plain prompt when it has none; 'none': the "
+            "plain prompt; 'zephyr'; or a .jinja file. The adapter's tokenizer is saved with the one used."
         },
     )
     model_dtype: Literal["auto", "bfloat16", "float16", "float32"] = field(
