@@ -233,7 +233,7 @@ def test_command_line_overrides_win_over_the_recipe() -> None:
     [
         ({"learnin_rate": 1e-4}, "unknown setting 'learnin_rate'.*did you mean learning_rate"),
         ({"learning_rate": "fast"}, "'learning_rate'.*must be a number"),
-        ({"quantization": "8bit"}, "'quantization'.*one of 'auto', '4bit', 'none'"),
+        ({"quantization": "16bit"}, "'quantization'.*one of 'none', '4bit', '8bit', 'auto'"),
         ({"hub_token": "hf_x"}, "'hub_token'.*not allowed.*HF_TOKEN"),
         ({"push_to_hub": True}, "hub_model_id is not.*--hub-model-id"),
         ({"eval_split": "train"}, "eval_split must be null"),
