@@ -287,29 +287,13 @@ def _check_shot_pool(pool: Sequence[Mapping[str, Any]], source: str, split: str,
         raise SettingsError(message)
 
 
-def _looks_local(name: str) -> bool:
-    if name.startswith(("./", "../", "/", "~", ".\\")):
-        return True
-    first = Path(name).parts[0] if Path(name).parts else ""
-    return len(Path(name).parts) > 1 and Path(first).expanduser().exists()
-
-
 def _check_model_paths(model: str | None, adapter: str | None) -> None:
-    """A local --model or --adapter that is missing (or an adapter folder without its config) fails before loading."""
-    if model and not model.startswith("embedded:") and _looks_local(model) and not Path(model).expanduser().exists():
-        raise SettingsError(f"--model {model!r} does not exist: pass a local model folder or a Hub id (org/name)")
+    """The model and adapter must be loadable, as their files (or the Hub cache) tell, before anything loads."""
+    from .models import check_adapter, check_model
+
+    check_model(model)
     if adapter:
-        path = Path(adapter).expanduser()
-        if path.is_dir() and not (path / "adapter_config.json").is_file():
-            message = (
-                f"--adapter {adapter!r} holds no adapter_config.json: pass the folder a PEFT adapter was saved to "
-                "(e.g. a training run's output_dir)"
-            )
-            raise SettingsError(message)
-        if not path.exists() and _looks_local(adapter):
-            raise SettingsError(f"--adapter {adapter!r} does not exist: pass a local adapter folder or a Hub id")
-        if path.exists() and not path.is_dir():
-            raise SettingsError(f"--adapter {adapter!r} is a file: pass the folder holding adapter_config.json")
+        check_adapter(adapter)
 
 
 def _confusion(gold: Sequence[str], predicted: Sequence[str | None]) -> dict[str, dict[str, int]]:
@@ -833,8 +817,38 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+class _Terminated(BaseException):
+    """SIGTERM (a scheduler, ``docker stop``, ``timeout``) arrived: unwind like Ctrl-C, whatever is running."""
+
+
+def _raise_terminated(signum: int, frame: Any) -> None:
+    import signal
+
+    # A second SIGTERM while this one unwinds ends the process at once, as the default handler would.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    raise _Terminated
+
+
+def _kept_note(output_dir: str | Path) -> str:
+    """What an interrupted run leaves behind, and how to continue it."""
+    predictions = Path(output_dir) / PREDICTIONS
+    kept = predictions.read_bytes().count(b"\n") if predictions.is_file() else 0
+    if kept:
+        return f"the {kept} predictions so far are kept in {predictions}; add --resume to continue"
+    if (Path(output_dir) / MANIFEST).is_file():
+        return f"no item was scored yet; add --resume to continue the run in {output_dir}"
+    return "nothing was written; run the command again to start over"
+
+
 def main(args: argparse.Namespace) -> int:
-    """Run ``evaluate``: print the results table and the report's path."""
+    """Run ``evaluate``: print the results table and the report's path.
+
+    Ctrl-C and SIGTERM both keep the predictions scored so far and say how to resume; SIGTERM exits with 143
+    (128 + 15), the status a scheduler expects of a process it stopped.
+    """
+    import signal
+    import threading
+
     from .models import EMBEDDED_MODEL
     from .report import results_table
 
@@ -842,12 +856,20 @@ def main(args: argparse.Namespace) -> int:
     if args.resume and not args.output_dir:
         raise SettingsError("--resume needs --output-dir: the folder of the run to continue")
     output_dir = args.output_dir or _default_output_dir(settings.model or EMBEDDED_MODEL, settings.mode)
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _raise_terminated) if in_main_thread else None
     try:
         result = evaluate_model(settings=settings, output_dir=output_dir, progress=args.progress, resume=args.resume)
     except KeyboardInterrupt:
         if (Path(output_dir) / PREDICTIONS).is_file():
-            print(f"\npredictions so far are kept in {output_dir}; add --resume to continue", file=sys.stderr)
+            print(f"\n{_kept_note(output_dir)}", file=sys.stderr)
         raise
+    except _Terminated:
+        print(f"\ncosmosqa-ptbr evaluate: terminated (SIGTERM); {_kept_note(output_dir)}", file=sys.stderr)
+        return 128 + signal.SIGTERM
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
     print(results_table(result.to_dict()))
     print(f"\nreport: {Path(output_dir) / 'report.md'}")
     return 0
