@@ -36,6 +36,7 @@ from .options import CommandError
 __all__ = [
     "LOCK",
     "MANIFEST",
+    "TEMPORARY_PREFIX",
     "FolderBusyError",
     "FolderNotOwnedError",
     "check_output_folder",
