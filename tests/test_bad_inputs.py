@@ -464,3 +464,246 @@ def test_sigterm_mid_evaluation_says_what_was_kept_and_resume_finishes(tmp_path:
     assert len(ids) == len(set(ids)) == ITEMS
     results = json.loads((tmp_path / "run" / "results.json").read_text(encoding="utf-8"))
     assert results["n"] == ITEMS and results["resumed"] == kept
+# --------------------------------------------------------------------------------------------- output folders
+# Every command that writes a folder follows one rule (cosmosqa_ptbr.cli.folders): new, empty or its own (its
+# manifest), never through a link, checked before any work, locked while a run writes.
+
+
+def _entries(folder: Path) -> dict[str, bytes | str]:
+    """Every file (its bytes), link (its target) and folder under ``folder``."""
+    found: dict[str, bytes | str] = {}
+    for path in sorted(folder.rglob("*")):
+        name = path.relative_to(folder).as_posix()
+        if path.is_symlink():
+            found[name] = "-> " + os.readlink(path)
+        elif path.is_dir():
+            found[name + "/"] = "folder"
+        else:
+            found[name] = path.read_bytes()
+    return found
+
+
+TINY_RECIPE = """\
+model_name_or_path: {tiny}
+quantization: none
+dataset_config: sample
+train_split: validation
+eval_split: null
+train_size: 380
+max_steps: 1
+use_cpu: true
+report_to: none
+output_dir: elsewhere
+"""
+
+
+@dataclass(frozen=True)
+class FolderCase:
+    """A command pointed at a folder it must not write: planted files (text; ``-> target`` is a link, ``None`` a
+    folder), the command (``{tiny}``: a tiny model), what its one error line must name."""
+
+    name: str
+    args: tuple[str, ...]
+    planted: dict[str, str | None]
+    names: tuple[str, ...]
+
+
+EVALUATE = ("evaluate", "--model", "{tiny}", "--limit", "2", "--no-progress")
+TRAIN = ("train", "--config", "recipe.yaml")
+FOLDER_CASES = [
+    FolderCase("evaluate-over-a-users-report", (*EVALUATE, "--output-dir", "out"),
+               {"out/report.md": "# my report\n", "out/accuracy.png": "my plot"},
+               ("--output-dir out", "did not write", "accuracy.png", "report.md")),
+    FolderCase("evaluate-resume-an-empty-folder", (*EVALUATE, "--output-dir", "out", "--resume"), {"out": None},
+               ("'out'", "holds no run to resume", "drop --resume")),
+    FolderCase("evaluate-resume-a-missing-folder", (*EVALUATE, "--output-dir", "nope", "--resume"), {},
+               ("'nope'", "holds no run to resume")),
+    FolderCase("train-over-a-users-readme-and-results", (*TRAIN, "--output-dir", "out"),
+               {"out/README.md": "# my model\n", "out/results.json": "{}\n"},
+               ("--output-dir out", "`train` did not write", "README.md", "results.json")),
+    FolderCase("train-over-an-earlier-adapter", (*TRAIN, "--output-dir", "out"),
+               {"out/adapter_config.json": "{}\n", "out/adapter_model.safetensors": "weights"},
+               ("adapter_config.json", "adapter_model.safetensors")),
+    FolderCase("train-resume-a-folder-train-does-not-own", (*TRAIN, "--output-dir", "out", "--resume"),
+               {"out/checkpoint-2/trainer_state.json": "{}\n"}, ("checkpoint-2/trainer_state.json",)),
+    FolderCase("cards-over-a-users-readme", ("cards", "--dataset-card-dir", "d", "--model-card-dir", "m"),
+               {"d/README.md": "# my dataset\n"}, ("--dataset-card-dir d", "`cards` did not write (README.md)")),
+    FolderCase("export-over-a-users-csv", ("data", "export", "--format", "csv", "--output-dir", "out"),
+               {"out/validation.csv": "my,own\n"}, ("--output-dir out", "validation.csv")),
+    FolderCase("export-through-a-link-out-of-the-folder",
+               ("data", "export", "--format", "csv", "--output-dir", "out"),
+               {"outside.csv": "my,own\n", "out/validation.csv": "-> ../outside.csv"},
+               ("validation.csv -> ../outside.csv",)),
+    FolderCase("export-under-a-file", ("data", "export", "--format", "csv", "--output-dir", "notes.txt/out"),
+               {"notes.txt": "mine\n"}, ("notes.txt/out cannot be created", "notes.txt is not a folder")),
+    FolderCase("export-into-an-unwritable-folder",
+               ("data", "export", "--format", "csv", "--output-dir", "/proc/cosmosqa-ptbr-out"), {},
+               ("/proc/cosmosqa-ptbr-out cannot be",)),
+    FolderCase("space-build-under-a-file", ("space", "build", "--output-dir", "notes.txt/space"),
+               {"notes.txt": "mine\n"}, ("notes.txt/space cannot be created",)),
+    FolderCase("metric-build-under-a-file", ("metric", "build", "--output-dir", "notes.txt/letter_accuracy"),
+               {"notes.txt": "mine\n"}, ("notes.txt/letter_accuracy cannot be created",)),
+    FolderCase("cards-into-an-unwritable-folder",
+               ("cards", "--dataset-card-dir", "/proc/cosmosqa-ptbr-card", "--model-card-dir", "m"), {},
+               ("--dataset-card-dir /proc/cosmosqa-ptbr-card cannot be",)),
+]  # fmt: skip
+
+
+def _plant(folder: Path, planted: dict[str, str | None], tiny: Path) -> None:
+    (folder / "recipe.yaml").write_text(TINY_RECIPE.format(tiny=tiny), encoding="utf-8")
+    for name, content in planted.items():
+        path = folder / name
+        if content is None:
+            path.mkdir(parents=True)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if content.startswith("-> "):
+            path.symlink_to(content[3:])
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", FOLDER_CASES, ids=[case.name for case in FOLDER_CASES])
+def test_a_folder_the_command_does_not_own_is_refused_with_one_line_and_left_as_it_was(
+    case: FolderCase, tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    """The command exits 2 before any work with one line naming the folder and the files in the way; every file,
+    link and folder (inside it and out) is as it was, and nothing is created."""
+    _plant(tmp_path, case.planted, tiny_model_dir)
+    before = _entries(tmp_path)
+    result = run_cli([arg.format(tiny=tiny_model_dir) for arg in case.args], tmp_path)
+    shown = f"exit {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+    assert result.returncode == 2 and "Traceback" not in result.stderr, shown
+    errors = [line for line in result.stderr.splitlines() if line.startswith("cosmosqa-ptbr ")]
+    assert len(errors) == 1 and ": error: " in errors[0], shown
+    for text in case.names:
+        assert text in errors[0], shown
+    assert _entries(tmp_path) == before
+
+
+_SLOW_LOAD = """
+import sys, time
+import cosmosqa_ptbr.evaluation.models as models
+
+load = models.load_model
+
+
+def slow_load(*args, **kwargs):
+    time.sleep(float(sys.argv[1]))  # as a large model would: the run holds its folder meanwhile
+    return load(*args, **kwargs)
+
+
+models.load_model = slow_load
+from cosmosqa_ptbr.cli import main
+
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def test_two_evaluate_runs_into_one_folder_the_second_is_refused_at_once(tmp_path: Path, tiny_model_dir: Path) -> None:
+    """Two `evaluate` runs started together into one --output-dir: one scores every item once, the other exits 2
+    with one line naming the run that holds the folder, while that run is still going."""
+    args = ["evaluate", "--model", str(tiny_model_dir), "--limit", "12", "--output-dir", "out", "--no-progress"]
+    command = [sys.executable, "-c", _SLOW_LOAD, "6", *args]
+    runs = [
+        subprocess.Popen(command, cwd=tmp_path, env=_env(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True)
+        for _ in range(2)
+    ]  # fmt: skip
+    deadline = time.monotonic() + 300
+    while all(run.poll() is None for run in runs) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    first = next(run for run in runs if run.poll() is not None)
+    other = runs[1 - runs.index(first)]
+    still_running = other.poll() is None
+    outputs = {run.pid: run.communicate(timeout=300) for run in runs}
+    codes = {run.pid: run.returncode for run in runs}
+    shown = "\n".join(f"pid {pid}: exit {codes[pid]}\n{out}\n{err}" for pid, (out, err) in outputs.items())
+    assert (first.returncode, other.returncode) == (2, 0), shown
+    assert still_running, shown
+    errors = outputs[first.pid][1].strip().splitlines()
+    assert errors == [
+        f"cosmosqa-ptbr evaluate: error: out is being written by another `cosmosqa-ptbr evaluate` run "
+        f"(pid {other.pid}): wait for it or pick another --output-dir"
+    ], shown
+    ids = [json.loads(line)["id"] for line in (tmp_path / "out" / "predictions.jsonl").read_text().splitlines()]
+    assert len(ids) == len(set(ids)) == 12
+    assert json.loads((tmp_path / "out" / "results.json").read_text())["n"] == 12
+
+
+def test_resume_of_a_complete_run_prints_its_results_and_loads_and_changes_nothing(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    """`evaluate --resume` on a finished run says so, prints the recorded table and exits 0 without loading the
+    model (its weights are broken by then) or touching a byte of the folder."""
+    import shutil
+
+    model = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model)
+    args = ["evaluate", "--model", str(model), "--limit", "4", "--output-dir", "run", "--no-progress"]
+    first = run_cli(args, tmp_path)
+    assert first.returncode == 0, first.stderr
+    before = _entries(tmp_path / "run")
+    recorded = json.loads((tmp_path / "run" / "results.json").read_text())
+    (model / "model.safetensors").write_bytes(b"not weights")
+    again = run_cli([*args, "--resume"], tmp_path)
+    assert again.returncode == 0 and "Traceback" not in again.stderr, again.stderr
+    assert "run holds a complete run of 4 items: nothing to score, nothing changed" in again.stderr
+    assert f"| time | {recorded['seconds']:.1f} s ({recorded['items_per_second']:.2f} items/s) |" in again.stdout
+    assert _entries(tmp_path / "run") == before
+
+
+def _package_copy_with_strays(root: Path, layout: str) -> Path:
+    """A copy of the package with a .env and editor backups planted in it, laid out as a checkout (with its
+    setup.cfg) or as an installed wheel (a dist-info whose RECORD lists the package's files); return the folder to
+    put on PYTHONPATH."""
+    import shutil
+    from importlib.metadata import distribution
+
+    from cosmosqa_ptbr.hub.bundle import package_files
+
+    shutil.copytree(REPO / "cosmosqa_ptbr", root / "cosmosqa_ptbr", ignore=shutil.ignore_patterns("__pycache__"))
+    if layout == "checkout":
+        shutil.copy(REPO / "setup.cfg", root / "setup.cfg")
+    else:
+        info = root / "cosmosqa_ptbr-0.0.0.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(distribution("cosmosqa-ptbr").read_text("METADATA") or "", encoding="utf-8")
+        (info / "RECORD").write_text("".join(f"cosmosqa_ptbr/{name},,\n" for name in package_files()))
+    (root / "cosmosqa_ptbr" / ".env").write_text("HF_TOKEN=hf_not_for_the_hub\n")
+    (root / "cosmosqa_ptbr" / "app.py~").write_text("# an editor's backup\n")
+    (root / "cosmosqa_ptbr" / "hub" / "space_app" / "app.py~").write_text("# an editor's backup\n")
+    return root
+
+
+@pytest.mark.parametrize("layout", ["checkout", "wheel"])
+@pytest.mark.parametrize("command", ["space", "metric"])
+def test_a_build_copies_the_packages_own_files_not_what_lies_beside_them(
+    tmp_path: Path, command: str, layout: str
+) -> None:
+    """`space build` / `metric build` from a package holding a stray .env and app.py~ (a checkout, or an installed
+    wheel) copy only the package's own files: the strays are neither in the folder nor on its upload list."""
+    source = _package_copy_with_strays(tmp_path / "package", layout)
+    env = {**_env(tmp_path), "PYTHONPATH": str(source)}
+    out = tmp_path / "built" / "letter_accuracy"
+    result = subprocess.run([sys.executable, "-m", "cosmosqa_ptbr.cli", command, "build", "--output-dir", str(out)],
+                            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    built = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    listed = set(json.loads((out / ".cosmosqa-ptbr-manifest.json").read_text())["files"])
+    strays = {name for name in built | listed if name.endswith((".env", "~"))}
+    assert not strays, f"copied beside the package: {sorted(strays)}"
+    assert {"cosmosqa_ptbr/__init__.py", "cosmosqa_ptbr/data/sample_validation.jsonl"} <= listed
+
+
+@pytest.mark.parametrize("command", ["space", "metric"])
+def test_a_failed_push_of_a_temporary_build_says_it_is_gone_and_how_to_keep_it(tmp_path: Path, command: str) -> None:
+    """A push with no --output-dir that cannot upload (offline) says the build was temporary and names
+    --output-dir, instead of calling a deleted folder complete."""
+    result = run_cli([command, "push", "--repo-id", "ns/letter_accuracy"], tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert (
+        "HF_HUB_OFFLINE" in line and "the build was temporary and is deleted (add --output-dir DIR to keep it)" in line
+    )
+    assert "is complete" not in line

@@ -97,17 +97,22 @@ def test_models_and_adapters_that_cannot_load_fail_before_loading(
 @pytest.mark.usefixtures("no_loading")
 def test_a_folder_holding_a_run_is_refused_without_resume(tmp_path: Path, sample: list[dict[str, Any]]) -> None:
     """A folder with a run asks for --resume; a folder of someone else's files cannot be resumed."""
+    from cosmosqa_ptbr.cli.folders import FolderNotOwnedError, record_files
+
     run = tmp_path / "run"
     run.mkdir()
+    # What a run killed before its first chunk leaves: the folder's manifest and run.json.
+    record_files(run, ["run.json", "predictions.jsonl"], command="evaluate")
     (run / "run.json").write_text(json.dumps({"written_by": "cosmosqa-ptbr evaluate"}), encoding="utf-8")
     with pytest.raises(SettingsError, match="already holds an evaluation run: add --resume"):
         evaluate_model(str(tmp_path), items=sample[:3], output_dir=run)
     other = tmp_path / "other"
     other.mkdir()
     (other / "predictions.jsonl").write_text('{"id": "x"}\n', encoding="utf-8")
-    with pytest.raises(SettingsError, match="not written by `cosmosqa-ptbr evaluate`"):
+    with pytest.raises(FolderNotOwnedError, match=r"`evaluate` did not write \(predictions\.jsonl\)"):
         evaluate_model(str(tmp_path), items=sample[:3], output_dir=other, resume=True)
     assert (other / "predictions.jsonl").read_text(encoding="utf-8") == '{"id": "x"}\n'
+    assert sorted(p.name for p in other.iterdir()) == ["predictions.jsonl"]
 
 
 def _count_lines(path: Path) -> int:
@@ -162,12 +167,14 @@ def test_resume_with_other_settings_is_refused(
     """A finished run resumed with another limit names the difference; with the same settings it scores nothing."""
     loaded = load_model(str(tiny_model_dir))
     first = evaluate_model(loaded=loaded, items=sample[:6], output_dir=tmp_path, option_score=False, progress=False)
+    results = (tmp_path / "results.json").read_bytes()
     with pytest.raises(SettingsError, match=r"limit=None then, 4 now"):
         evaluate_model(loaded=loaded, items=sample[:6], output_dir=tmp_path, limit=4, resume=True, option_score=False)
     again = evaluate_model(
         loaded=loaded, items=sample[:6], output_dir=tmp_path, resume=True, option_score=False, progress=False
     )
-    assert again.resumed == 6 and again.accuracy == first.accuracy
+    assert again.to_dict() == json.loads(results) and again.predictions == first.predictions
+    assert (tmp_path / "results.json").read_bytes() == results
     assert _count_lines(tmp_path / "predictions.jsonl") == 6
 
 
