@@ -17,6 +17,7 @@ LAYERS: dict[str, int] = {
     "schema": 0,
     "cli.options": 0,
     "tasks": 0,
+    "cli.folders": 0,  # the folders a command writes: ownership, no links, lock
     "data": 1,
     "data.source": 1,
     "translation": 1,

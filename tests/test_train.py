@@ -443,6 +443,40 @@ def test_resume_continues_from_the_last_checkpoint(tiny_model_dir: Path, tmp_pat
     assert steps[-2:] == [3, 4]
 
 
+_HOLD_FOLDER = """
+import sys
+from cosmosqa_ptbr.cli.folders import locked_folder
+with locked_folder(sys.argv[1], command="train"):
+    print("held", flush=True)
+    sys.stdin.read()
+"""
+
+
+def test_the_run_folder_is_trains_own_from_the_start_and_locked_while_it_runs(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """A folder another run holds is refused at once; a finished run's manifest names train, the checkpoint folders
+    and every file it wrote, and no lock is left."""
+    from cosmosqa_ptbr.cli.folders import LOCK, MANIFEST, FolderBusyError
+
+    out = tmp_path / "run"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_FOLDER, str(out)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True, env=env)  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        with pytest.raises(FolderBusyError, match=rf"another `cosmosqa-ptbr train` run \(pid {holder.pid}\)"):
+            train(tiny_recipe(tiny_model_dir, out, max_steps=2), progress=False)
+    finally:
+        holder.communicate("", timeout=30)
+    train(tiny_recipe(tiny_model_dir, out, max_steps=2, load_best_model_at_end=False), progress=False)
+    manifest = json.loads((out / MANIFEST).read_text())
+    assert (manifest["command"], manifest["folders"]) == ("train", ["checkpoint-*", "runs"])
+    assert manifest["files"] == sorted(p.name for p in out.iterdir() if p.is_file() and p.name != MANIFEST)
+    assert {"adapter_config.json", "adapter_model.safetensors", "README.md", "results.json"} <= set(manifest["files"])
+    assert (out / "checkpoint-2").is_dir() and not (out / LOCK).exists()
+
+
 def test_push_to_hub_uploads_the_folder_without_checkpoints(tiny_model_dir: Path, tmp_path: Path) -> None:
     """``push_to_hub`` creates the repo and uploads adapter, card and results through the given HfApi."""
     api = RecordingHfApi()
@@ -456,7 +490,7 @@ def test_push_to_hub_uploads_the_folder_without_checkpoints(tiny_model_dir: Path
     assert [name for name, _ in api.calls] == ["create_repo", "upload_folder"]
     assert api.calls[1][1]["repo_id"] == "someone/tiny-cosmosqa-ptbr"
     assert {"adapter_model.safetensors", "adapter_config.json", "README.md", "results.json"} <= set(api.uploaded)
-    assert not any(name.startswith("checkpoint-") for name in api.uploaded)
+    assert not any(name.startswith(("checkpoint-", ".cosmosqa-ptbr")) for name in api.uploaded)
     assert b"someone/tiny-cosmosqa-ptbr" in api.uploaded["README.md"]
     assert result.hub_url == "https://huggingface.co/someone/tiny-cosmosqa-ptbr"
 

@@ -38,6 +38,7 @@ __all__ = [
     "SettingsError",
     "accept_open_settings",
     "add_settings",
+    "check_writable",
     "coerce",
     "debug_requested",
     "module_main",
@@ -390,3 +391,45 @@ def accept_open_settings(parser: argparse.ArgumentParser, dest: str = "extra_set
         return namespace, []
 
     parser.parse_known_args = parse_known_args  # type: ignore[method-assign]
+
+
+def _probe_write(folder: Path) -> str | None:
+    """Create and remove a file in ``folder``; return why that failed, or None. Permission bits alone do not tell
+    (root ignores them; a read-only mount keeps them)."""
+    import tempfile
+
+    try:
+        handle, name = tempfile.mkstemp(prefix=".cosmosqa-ptbr-write-check-", dir=folder)
+    except OSError as error:
+        return error.strerror or type(error).__name__
+    os.close(handle)
+    os.unlink(name)
+    return None
+
+
+def check_writable(
+    path: str | Path, flag: str, *, folder: bool, error: Callable[[str], Exception] = CommandError
+) -> None:
+    """Refuse, before any work, an output ``path`` the command could not write: one line naming it and the cause.
+
+    ``folder``: ``path`` is a folder to create or fill, else a file to create or replace. Refused: a folder that is a
+    file (or a file that is a folder), a path under a file, and a place where no file can be created (a read-only
+    folder or file system). ``error`` builds the exception (a :class:`CommandError` by default).
+    """
+    path = Path(path)
+    if folder and path.exists() and not path.is_dir():
+        raise error(f"{flag} {path} is a file, not a folder: pass a folder (it is created if needed)")
+    if not folder and path.is_dir():
+        raise error(f"{flag} {path} is a folder: name a file to write")
+    ancestor = path if folder else path.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        raise error(f"{flag} {path} cannot be created: {ancestor} is a file, not a folder; pick another path")
+    if not folder and path.exists() and not os.access(path, os.W_OK):
+        raise error(f"{flag} {path} cannot be written (permission denied): pick another path")
+    reason = _probe_write(ancestor)
+    if reason is not None:
+        raise error(
+            f"{flag} {path} cannot be written: nothing can be created in {ancestor} ({reason}); pick another path"
+        )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -290,6 +291,8 @@ def _write_outputs(
     settings: TrainSettings, trainer: Any, loaded: Any, payload: dict[str, Any], predictions: list
 ) -> Path:
     """Save the adapter from every process, as the Trainer expects (it writes on the main one), then the rest."""
+    from ..cli.folders import folder_files, record_files
+
     out = Path(settings.sft.output_dir)
     trainer.save_model(str(out))  # adapter_config.json + adapter_model.safetensors, written by the main process
     if not trainer.accelerator.is_main_process:
@@ -302,6 +305,9 @@ def _write_outputs(
     if settings.recipe_text is not None:
         (out / "recipe.yaml").write_text(settings.recipe_text, encoding="utf-8")
     (out / "README.md").write_text(_model_card(settings, payload), encoding="utf-8")
+    # The folder was train's alone from the start of the run (claimed, locked): every file in it is the run's.
+    top_level = [name for name in folder_files(out) if "/" not in name]
+    record_files(out, top_level, command=TRAIN_COMMAND, folders=TRAINER_FOLDERS)
     return out
 
 
@@ -310,16 +316,17 @@ def _push(out: Path, settings: TrainSettings, api: Any) -> str:
     import shutil
     import tempfile
 
+    from ..cli.folders import recorded_files
     from ..hub.upload import push_folder_to_hub
 
     with tempfile.TemporaryDirectory() as tmp:
         staging = Path(tmp) / out.name
         staging.mkdir()
         files = []
-        for path in out.iterdir():
-            if path.is_file() and path.name != "training_args.bin":
-                shutil.copy2(path, staging / path.name)
-                files.append(path.name)
+        for name in recorded_files(out, command=TRAIN_COMMAND):
+            if "/" not in name and name != "training_args.bin":
+                shutil.copy2(out / name, staging / name)
+                files.append(name)
         return push_folder_to_hub(
             staging,
             settings.hub_model_id,
@@ -337,17 +344,50 @@ def _remove_if_empty(folder: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)  # another process of the run may remove it first
 
 
+#: The command that owns a training folder (its manifest names it).
+TRAIN_COMMAND = "train"
+#: Sub-folders the Trainer writes during a run (checkpoints, TensorBoard logs): train's own, whatever they hold.
+TRAINER_FOLDERS = ("checkpoint-*", "runs")
+
+
+@contextlib.contextmanager
+def _owned_output(out: Path) -> Iterator[None]:
+    """Own ``out`` from the start of the run: new, empty or train's before, then train's manifest; locked to the end.
+
+    Only the main process claims and locks it; the others check the same ownership, so that all refuse together.
+    """
+    from ..cli.folders import MANIFEST, check_owned, folder_files, owned_folder, record_files, recorded_files
+
+    if int(os.environ.get("RANK", "0")) != 0:
+        check_owned(out, command=TRAIN_COMMAND)
+        yield
+        return
+    with owned_folder(out, command=TRAIN_COMMAND, flag="--output-dir", rebuild=False) as folder:
+        had_manifest = (folder / MANIFEST).is_file()
+        earlier = [name for name in recorded_files(folder, command=TRAIN_COMMAND) if (folder / name).is_file()]
+        record_files(folder, earlier, command=TRAIN_COMMAND, folders=TRAINER_FOLDERS)
+        try:
+            yield
+        except BaseException:
+            if not had_manifest and not folder_files(folder):
+                (folder / MANIFEST).unlink(missing_ok=True)  # nothing was written: leave the folder as it was
+            raise
+
+
 def run_training(
     settings: TrainSettings, *, resume: bool = False, api: Any = None, progress: bool = True
 ) -> TrainResult:
     """Train as ``settings`` say and write the output folder; push it when ``settings.push_to_hub``.
 
-    A run that fails leaves no empty output folder behind when it created that folder.
+    The output folder must be new, empty or written by ``train`` before (:mod:`cosmosqa_ptbr.cli.folders`), and it
+    is locked for the whole run: a second run into it is refused at once. A run that fails leaves no empty output
+    folder behind when it created that folder.
     """
     out = Path(settings.sft.output_dir)
     existed = out.exists()
     try:
-        return _run(settings, out, resume=resume, api=api, progress=progress)
+        with _owned_output(out):
+            return _run(settings, out, resume=resume, api=api, progress=progress)
     except BaseException:
         if not existed:
             _remove_if_empty(out)
