@@ -91,13 +91,15 @@ def main(args: argparse.Namespace) -> int:
         return 0
     specs = [get_task(task) for task in (args.task or builtin_tasks())]
     files = render_tasks(specs)
-    # The folder's ownership (new, empty or this command's manifest) is checked before anything is written.
-    from ..hub.upload import claim_folder, record_files
+    # The folder's ownership (new, empty or this command's manifest) is checked before anything is written,
+    # and it stays locked while it is.
+    from ..cli.folders import owned_folder, record_files, replacing
 
-    folder = claim_folder(args.output_dir, command=COMMAND, flag="--output-dir")
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    record_files(folder, files, command=COMMAND)
+    with owned_folder(args.output_dir, command=COMMAND, flag="--output-dir") as folder:
+        record_files(folder, files, command=COMMAND)
+        for name, text in files.items():
+            with replacing(folder / name) as temporary:
+                temporary.write_text(text, encoding="utf-8")
     names = sorted(name.removesuffix(".yaml") for name in files if name.endswith(".yaml"))
     print(f"wrote the harness tasks {', '.join(names)} into {folder}", file=sys.stderr)
     print(folder.resolve())
