@@ -21,6 +21,7 @@ ID = "id"  # the item id in predictions.jsonl
 def _is_letter(value: Any, *, null: bool = False) -> bool:
     return (value is None and null) or (isinstance(value, str) and len(value) == 1 and "A" <= value <= "Z")
 
+
 __all__ = ["CompareError", "ComparisonResult", "compare", "main", "make_parser"]
 
 
