@@ -464,6 +464,8 @@ def test_sigterm_mid_evaluation_says_what_was_kept_and_resume_finishes(tmp_path:
     assert len(ids) == len(set(ids)) == ITEMS
     results = json.loads((tmp_path / "run" / "results.json").read_text(encoding="utf-8"))
     assert results["n"] == ITEMS and results["resumed"] == kept
+
+
 # --------------------------------------------------------------------------------------------- output folders
 # Every command that writes a folder follows one rule (cosmosqa_ptbr.cli.folders): new, empty or its own (its
 # manifest), never through a link, checked before any work, locked while a run writes.
