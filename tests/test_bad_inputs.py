@@ -352,13 +352,14 @@ def test_translate_without_openai_names_the_extra_to_install(
         "runpy.run_module('cosmosqa_ptbr.cli', run_name='__main__', alter_sys=True)"
     )
     args = _translate(failing_server.base_url, *FAST)
+    requests_before = len(failing_server.log)
     result = subprocess.run([sys.executable, "-c", shim, *args], cwd=tmp_path, env=_env(tmp_path), capture_output=True,
                             text=True, timeout=120)  # fmt: skip
     shown = f"exit {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
     assert result.returncode == 2 and "Traceback" not in result.stderr, shown
     errors = [line for line in result.stderr.splitlines() if line.startswith("cosmosqa-ptbr ")]
     assert len(errors) == 1 and "pip install 'cosmosqa-ptbr[translate]'" in errors[0], shown
-    assert not (tmp_path / "out.jsonl").exists() and not failing_server.log
+    assert not (tmp_path / "out.jsonl").exists() and len(failing_server.log) == requests_before
     helped = subprocess.run([sys.executable, "-c", shim, "translate", "--help"], cwd=tmp_path, env=_env(tmp_path),
                             capture_output=True, text=True, timeout=120)  # fmt: skip
     assert helped.returncode == 0 and "--response-format" in helped.stdout, helped.stderr

@@ -56,8 +56,9 @@ _RETRYABLE_STATUS = frozenset({408, 409, 425, 429})
 _NOT_ABOUT_THE_FORMAT = frozenset({401, 403, 404, *_RETRYABLE_STATUS})
 _FORMAT_WORDS = ("response_format", "json_schema", "json_object", "schema", "grammar")
 # vLLM refuses prompt + max_tokens over the model's context with a 400 ("This model's maximum context length
-# is N tokens. However, you requested ...").
-_CONTEXT_LENGTH = re.compile(r"maximum context length|context length|context window|max_model_len", re.IGNORECASE)
+# is N tokens. However, you requested ..."), llama-cpp-python a prompt over it with a 500 ("Requested tokens
+# (N) exceed context window of M").
+_CONTEXT_LENGTH = re.compile(r"context length|context window|max_model_len", re.IGNORECASE)
 _NO_KEY = "sk-no-key-required"  # local servers ignore the key, the client insists on one
 _PROBE_TIMEOUT_S = 5.0
 _PROXY_VARIABLES = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy")
@@ -355,8 +356,11 @@ class _Pipeline:
                         raise TranslationError(f"{what} refused: {_describe(error)}") from None
                     if format_refusable and _names_the_format(error):
                         raise _FormatRefused(_describe(error)) from None
-                    if error.status_code < 500 and error.status_code not in _RETRYABLE_STATUS:
-                        body = json.dumps(error.body) if error.body is not None else ""
+                    body = json.dumps(error.body, default=str) if error.body is not None else ""
+                    # A request too long for the model's context fails the same way every time, whatever the
+                    # status (llama-cpp-python answers 500): it is about the item, not the server.
+                    too_long = _CONTEXT_LENGTH.search(f"{error.message} {body}") is not None
+                    if too_long or (error.status_code < 500 and error.status_code not in _RETRYABLE_STATUS):
                         raise _ItemFailed(f"{what} refused ({_describe(error)})", error.status_code, body) from None
                     last, failure = _describe(error), error
                 except openai.APITimeoutError as error:
