@@ -21,6 +21,7 @@ import contextlib
 import importlib.util
 import json
 import os
+import select
 import socket
 import subprocess
 import sys
@@ -53,6 +54,25 @@ def _embedded_gguf() -> Path:
     return found[0]
 
 
+def _read(connection: HTTPConnection) -> tuple[int, str | None, bytes]:
+    try:
+        response = connection.getresponse()
+        return response.status, response.getheader("Content-Type"), response.read()
+    except (OSError, ValueError, AttributeError):  # closed under it: the client left
+        return 0, None, b""
+
+
+def _closed(sock: socket.socket) -> bool:
+    """Whether the peer of ``sock`` has closed it (readable with nothing to read)."""
+    readable, _, _ = select.select([sock], [], [], 0)
+    if not readable:
+        return False
+    try:
+        return sock.recv(1, socket.MSG_PEEK) == b""
+    except OSError:
+        return True
+
+
 class RecordingProxy:
     """Forward every request to ``upstream`` unchanged; record each chat completion's bound and reply."""
 
@@ -74,16 +94,26 @@ class RecordingProxy:
                 upstream = HTTPConnection("127.0.0.1", proxy.upstream_port, timeout=3600)
                 headers = {"Content-Type": self.headers.get("Content-Type", "application/json")}
                 upstream.request(method, self.path, body=body, headers=headers)
-                response = upstream.getresponse()
-                data = response.read()
-                upstream.close()
+                answer: list[Any] = []
+                waiting = threading.Thread(target=lambda: answer.append(_read(upstream)), daemon=True)
+                waiting.start()
+                while waiting.is_alive():
+                    waiting.join(0.2)
+                    if waiting.is_alive() and _closed(self.connection):
+                        # The client gave up (a timeout): close upstream too, as a direct client's leaving would,
+                        # so the server sees it (llama-cpp-python skips a queued request whose client is gone).
+                        upstream.close()
+                        waiting.join()
+                        if method == "POST" and self.path.endswith("/chat/completions"):
+                            proxy._record(json.loads(body or b"{}"), 0, b"", time.monotonic() - started)
+                        return
+                status, kind, data = answer[0]
                 if method == "POST" and self.path.endswith("/chat/completions"):
-                    proxy._record(json.loads(body or b"{}"), response.status, data, time.monotonic() - started)
-                self.send_response(response.status)
-                self.send_header("Content-Type", response.getheader("Content-Type") or "application/json")
+                    proxy._record(json.loads(body or b"{}"), status, data, time.monotonic() - started)
+                self.send_response(status)
+                self.send_header("Content-Type", kind or "application/json")
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
-                # A client that gave up (a timeout) is gone; the server did the work all the same.
                 with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self.wfile.write(data)
 
@@ -115,7 +145,9 @@ class RecordingProxy:
             reply = json.loads(data)
         except ValueError:
             reply = {}
-        if status == 200 and isinstance(reply, dict) and reply.get("choices"):
+        if status == 0:
+            record["error"] = "the client gave up (timeout); the proxy closed the server's connection"
+        elif status == 200 and isinstance(reply, dict) and reply.get("choices"):
             choice = reply["choices"][0]
             content = (choice.get("message") or {}).get("content") or ""
             record.update(

@@ -288,12 +288,13 @@ class FakeOpenAI:
         """The flavor's error answer to ``request``, if it has one."""
         model = request.get("model")
         if self.flavor == "llama_cpp" and format_type not in (None, "text", "json_object"):
-            # llama-cpp-python validates the body with pydantic inside its route; its error handler turns the
-            # validation error into HTTP 500 with the error list as the message.
+            # llama-cpp-python validates the body inside its route, whose error handler answers a validation error
+            # with HTTP 500 and the error as text (as llama-cpp-python 0.3.36 answered, the paths shortened).
             message = (
-                "[{'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), 'msg': \"Input should be "
-                f"'text' or 'json_object'\", 'input': {format_type!r}, 'ctx': {{'expected': \"'text' or "
-                "'json_object'\"}}}]"
+                "1 validation error:\n  {'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), "
+                f"'msg': \"Input should be 'text' or 'json_object'\", 'input': {format_type!r}, 'ctx': "
+                "{'expected': \"'text' or 'json_object'\"}}\n\n  File \"llama_cpp/server/app.py\", line 376, in "
+                "create_chat_completion\n    POST /v1/chat/completions"
             )
             return (
                 500,

@@ -305,21 +305,23 @@ def _output_ids(folder: Path, name: str = "out.jsonl") -> list[str]:
     return sorted(json.loads(line)["id"] for line in lines)
 
 
-@pytest.mark.parametrize("junk", JUNK)
 def test_an_answer_that_is_not_a_chat_completion_leaves_the_items_pending(
-    junk: str, tmp_path: Path, english_rows: list[dict[str, str]]
+    tmp_path: Path, english_rows: list[dict[str, str]]
 ) -> None:
     """HTTP 200 with an HTML page, other JSON, ``choices: []`` or a stream: exit 1, no reject, a rerun translates."""
     _write_inputs(tmp_path, english_rows)
     ids = [row["id"] for row in english_rows]
-    with FakeOpenAI(faults={item_id: [junk, junk] for item_id in ids}).start() as fake:
+    kinds = [*JUNK, JUNK[0]]  # one kind of nonsense per item, every attempt
+    with FakeOpenAI(faults={item_id: [kind, kind] for item_id, kind in zip(ids, kinds, strict=True)}).start() as fake:
         first = run_cli(_translate(fake.base_url, *FAST), tmp_path)
+        answered = {entry["id"]: entry["fault"] for entry in fake.log}
         shown = f"exit {first.returncode}\nstdout:\n{first.stdout}\nstderr:\n{first.stderr}"
         assert first.returncode == 1 and "Traceback" not in first.stderr, shown
         assert "5 items failed in transport" in first.stderr and "not a chat completion" in first.stderr, shown
         assert "5 items stay pending" in first.stderr, shown
         assert (tmp_path / "out.rejects.jsonl").read_bytes() == b"", "a server's nonsense was written as a reject"
         second = run_cli(_translate(fake.base_url, *FAST), tmp_path)
+    assert answered == dict(zip(ids, kinds, strict=True))
     assert second.returncode == 0 and "0 rejected" in second.stdout, second.stderr
     assert _output_ids(tmp_path) == sorted(ids)
 

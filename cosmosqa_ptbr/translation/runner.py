@@ -286,6 +286,7 @@ class _Pipeline:
         self.server_failing = False
         self.local = is_local(config.base_url)
         self.gate = _Gate(config.concurrency)
+        self.patience = 1  # times --timeout a local server is given per request; doubles after each timeout
         self._drain: tuple[float, asyncio.Task[None]] | None = None
         self._manifest_saved = 0.0
 
@@ -330,7 +331,6 @@ class _Pipeline:
         openai = require_openai()
         last = ""
         failure: Exception | None = None
-        timeouts = 0
         for attempt in range(self.config.max_retries + 1):
             wait = self.not_before - time.monotonic()
             if wait > 0:
@@ -341,9 +341,7 @@ class _Pipeline:
                 timeout = self.config.timeout
                 if chat and self.local:
                     # A local server works through its queue: the k-th request out waits for k - 1 before it.
-                    # After a timeout the same request gets twice as long, so that however slow the server,
-                    # the work thrown away stays below the work that finally succeeds.
-                    timeout *= place * 2**timeouts
+                    timeout *= place * self.patience
                 sent = time.monotonic()
                 try:
                     self.requests += 1
@@ -372,7 +370,6 @@ class _Pipeline:
             if attempt == self.config.max_retries:
                 break
             if timed_out and chat and self.local:
-                timeouts += 1
                 await self.wait_for_local_server(sent, timeout)
                 continue  # the server has just answered the probe: it is free, no backoff
             delay = _retry_after(failure) if failure is not None else None
@@ -392,32 +389,37 @@ class _Pipeline:
     async def wait_for_local_server(self, sent: float, timeout: float) -> None:
         """After a request sent at ``sent`` timed out on a local server, return once the server has finished it.
 
-        llama.cpp's Python server (and any server without a cancel) keeps working on a request the client
-        has given up on, one request at a time; resending at once queues a second copy behind the first,
-        which times out in turn, and the work multiplies while nothing gets done. So the run (1) sends one
-        request at a time from then on and (2) resends nothing until the server answers a probe, a one-token
-        request sent after the timeout, which a queueing server answers only once the work ahead of it,
-        the abandoned request included, is done. Servers that cancel abandoned work (vLLM, Ollama) answer
-        the probe at once. Every request that timed out meanwhile waits on the same probe if it was sent
-        before it; a probe that gets no answer either means the server is stuck: its items stay pending.
+        A local server runs one request (or a few) at a time and queues the rest; llama.cpp's Python server
+        finishes a request it has started even when the client has given up on it. Resending at once queues a
+        second copy behind the first, which times out in turn: the work multiplies while nothing gets done.
+        So the run (1) sends one request at a time from then on; (2) gives every later request twice as long
+        as before (once per probe, for the whole run: a server that needs more than the timeout needs it for
+        the next item too, so a few doublings reach its pace and the work thrown away stays below one
+        request's worth per doubling); and (3) resends nothing until the server answers a probe, a one-token
+        request sent after the timeout, which a queueing server answers only once the work ahead of it, the
+        abandoned request included, is done (a server that cancels abandoned work answers it at once). Every
+        request that timed out meanwhile waits on the same probe if it was sent before it. A probe left
+        unanswered past its patience means the server is stuck: the items stay pending and the run stops.
         """
         if self.gate.limit > 1:
             self.gate.limit = 1
             log.warning(
                 "a request to the local server at %s got no answer in %g s; a local server keeps working on a "
-                "request the client gave up on, so it is resent only once the server has finished, and requests "
-                "go one at a time from now on (raise --timeout, or lower --concurrency to the server's slots)",
+                "request the client gave up on, so it is resent only once the server has finished, requests go one "
+                "at a time from now on, and each timeout doubles the time every request is given (raise --timeout, "
+                "or lower --concurrency to the server's slots)",
                 public_url(self.config.base_url),
                 timeout,
             )
         if self._drain is None or self._drain[0] < sent:
+            self.patience *= 2
             self._drain = (time.monotonic(), asyncio.create_task(self._probe()))
         await asyncio.shield(self._drain[1])
 
     async def _probe(self) -> None:
         openai = require_openai()
-        # Everything that was in flight had up to timeout x its place; the queue holds at most `concurrency`.
-        patience = self.config.timeout * (self.config.concurrency + 1)
+        # At most `concurrency` requests are queued before the probe, each given up to the (doubled) timeout.
+        patience = self.config.timeout * self.patience * (self.config.concurrency + 1)
         messages = [{"role": "user", "content": "Reply with OK."}]
         self.requests += 1
         try:
@@ -444,7 +446,7 @@ class _Pipeline:
         log.warning(
             "the server refused response_format %s (%s); using %s from now on, every reply still validated%s",
             refused,
-            why[:300],
+            " ".join(why.split())[:300],
             {"json_object": "JSON mode with the schema", "json_object_bare": "plain JSON mode"}.get(
                 self.mode, "no response_format (JSON asked for in the prompt)"
             ),

@@ -75,8 +75,8 @@ class TranslationConfig:
         default=120.0,
         metadata={
             "help": "seconds before one request is abandoned and retried; a local server (loopback, private address "
-            "or LAN name) queues requests, so there a request gets this per request in flight, and a timed-out one "
-            "is resent only once the server has finished its work, one request at a time"
+            "or LAN name) queues requests, so there a request gets this per request in flight, each timeout doubles "
+            "it, and a timed-out request is resent only once the server has finished its work, one at a time"
         },
     )
     validation_retries: int = field(
