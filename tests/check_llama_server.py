@@ -102,6 +102,8 @@ class RecordingProxy:
                     if waiting.is_alive() and _closed(self.connection):
                         # The client gave up (a timeout): close upstream too, as a direct client's leaving would,
                         # so the server sees it (llama-cpp-python skips a queued request whose client is gone).
+                        with contextlib.suppress(OSError):  # shutdown wakes the thread blocked reading it
+                            upstream.sock.shutdown(socket.SHUT_RDWR)
                         upstream.close()
                         waiting.join()
                         if method == "POST" and self.path.endswith("/chat/completions"):

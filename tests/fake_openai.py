@@ -117,6 +117,7 @@ class FakeOpenAI:
         self.serial_seconds = serial_seconds
         self.batch_torn_line = batch_torn_line  # the first line of a batch output file is cut in half
         self.max_duplicates = 0
+        self.received: Counter[str] = Counter()  # chat requests per item as they arrive ("" for other chats)
         self._held: Counter[str] = Counter()  # requests per item queued or running (serial mode)
         self._turn = threading.Condition()
         self._tickets = itertools.count()
@@ -249,6 +250,7 @@ class FakeOpenAI:
         key = english["id"] if english else ""
         with self._turn:
             ticket = next(self._tickets)
+            self.received[key] += 1
             self._held[key] += 1
             if key:
                 self.max_duplicates = max(self.max_duplicates, self._held[key])

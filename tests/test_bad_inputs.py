@@ -414,7 +414,7 @@ def test_a_timeout_on_a_one_request_at_a_time_local_server_does_not_multiply_the
     with FakeOpenAI(serial_seconds=0.5).start() as fake:
         args = _translate(fake.base_url, "--concurrency", "5", "--timeout", "0.45", "--max-retries", "3", "--quiet")
         result = run_cli(args, tmp_path)
-        received = Counter(entry["id"] for entry in fake.log if entry["id"])
+        received = Counter({item_id: count for item_id, count in fake.received.items() if item_id})
         duplicates = fake.max_duplicates
     shown = f"exit {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}\nreceived: {received}"
     assert result.returncode == 0 and "Traceback" not in result.stderr, shown

@@ -610,6 +610,22 @@ def test_retry_rejects_keeps_the_reasons_of_rejects_the_server_failed_on(
     assert {row[ID] for row in rows} == {ids[0], ids[1], ids[2], ids[4]}
 
 
+def test_a_local_server_far_slower_than_the_timeout_stops_the_run_without_a_resend(
+    tmp_path: Path, english_subset: Callable, reference: dict[str, dict[str, Any]], server: Callable
+) -> None:
+    """When the server has not finished its queue long after a timeout, the items stay pending, none sent twice."""
+    ids = list(reference)[:2]
+    fake = server(serial_seconds=0.1, faults={ids[0]: ["hang"]}, hang_seconds=20.0)
+    started = time.monotonic()
+    result = translate(english_subset(2), tmp_path / "out.jsonl", base_url=fake.base_url, concurrency=2,
+                       **{**FAST, "timeout": 0.3, "max_retries": 3})  # fmt: skip
+    assert time.monotonic() - started < 10
+    assert (result.written, result.rejected, result.failed, result.missing) == (0, 0, 2, 2)
+    assert "raise --timeout" in " ".join(result.failures)
+    assert fake.received[ids[0]] == fake.received[ids[1]] == 1 and fake.received[""] == 1  # one probe
+    assert not _jsonl(tmp_path / "out.rejects.jsonl")
+
+
 _LLAMA_PYTHON = os.environ.get("COSMOSQA_LLAMA_PYTHON")
 
 

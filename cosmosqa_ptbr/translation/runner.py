@@ -430,10 +430,10 @@ class _Pipeline:
             return  # answered: whatever it says, the work queued before it is done
         except openai.APIConnectionError as error:  # timeouts included
             failure = _TransportFailed(
-                f"the local server did not finish the work queued before a probe within {patience:g} s "
+                f"the local server had not finished the work queued before a probe {patience:g} s after a timeout "
                 f"({_describe(error)})"
             )
-            failure.last = f"the local server is stuck or slower than --timeout allows ({_describe(error)})"
+            failure.last = f"the local server is still busy {patience:g} s after a timeout: raise --timeout"
             raise failure from None
 
     def _step_down(self, refused: str, why: str) -> None:
