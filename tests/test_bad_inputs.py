@@ -12,19 +12,21 @@ import csv
 import io
 import json
 import os
+import re
 import signal
 import socket
 import struct
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-from fake_openai import FakeOpenAI
+from fake_openai import JUNK, FakeOpenAI
 
 from cosmosqa_ptbr.data.builder import SAMPLE_FILE
 from cosmosqa_ptbr.schema import COLUMNS, ENGLISH_COLUMNS
@@ -709,3 +711,164 @@ def test_a_failed_push_of_a_temporary_build_says_it_is_gone_and_how_to_keep_it(t
         "HF_HUB_OFFLINE" in line and "the build was temporary and is deleted (add --output-dir DIR to keep it)" in line
     )
     assert "is complete" not in line
+
+
+# --------------------------------------------------------------------------------------------- translate: servers
+
+
+def _translate(url: str, *extra: str) -> list[str]:
+    return ["translate", "--input", "english.csv", "--output", "out.jsonl", "--base-url", url, "--model", "m", *extra]
+
+
+def _output_ids(folder: Path, name: str = "out.jsonl") -> list[str]:
+    path = folder / name
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return sorted(json.loads(line)["id"] for line in lines)
+
+
+def test_an_answer_that_is_not_a_chat_completion_leaves_the_items_pending(
+    tmp_path: Path, english_rows: list[dict[str, str]]
+) -> None:
+    """HTTP 200 with an HTML page, other JSON, ``choices: []`` or a stream: exit 1, no reject, a rerun translates."""
+    _write_inputs(tmp_path, english_rows)
+    ids = [row["id"] for row in english_rows]
+    kinds = [*JUNK, JUNK[0]]  # one kind of nonsense per item, every attempt
+    with FakeOpenAI(faults={item_id: [kind, kind] for item_id, kind in zip(ids, kinds, strict=True)}).start() as fake:
+        first = run_cli(_translate(fake.base_url, *FAST), tmp_path)
+        answered = {entry["id"]: entry["fault"] for entry in fake.log}
+        shown = f"exit {first.returncode}\nstdout:\n{first.stdout}\nstderr:\n{first.stderr}"
+        assert first.returncode == 1 and "Traceback" not in first.stderr, shown
+        assert "5 items failed in transport" in first.stderr and "not a chat completion" in first.stderr, shown
+        assert "5 items stay pending" in first.stderr, shown
+        assert (tmp_path / "out.rejects.jsonl").read_bytes() == b"", "a server's nonsense was written as a reject"
+        second = run_cli(_translate(fake.base_url, *FAST), tmp_path)
+    assert answered == dict(zip(ids, kinds, strict=True))
+    assert second.returncode == 0 and "0 rejected" in second.stdout, second.stderr
+    assert _output_ids(tmp_path) == sorted(ids)
+
+
+def test_a_torn_line_in_a_batch_result_file_is_named_and_its_item_translated_live(
+    tmp_path: Path, english_rows: list[dict[str, str]]
+) -> None:
+    """A Batch API output line that is not JSON is skipped with its file and line named; its item is sent live."""
+    _write_inputs(tmp_path, english_rows)
+    with FakeOpenAI(batch_torn_line=True).start() as fake:
+        result = run_cli(_translate(fake.base_url, "--batch-api", "--batch-poll-interval", "0.01", *FAST), tmp_path)
+        live = [entry["id"] for entry in fake.log if entry["live"]]
+        rerun = run_cli(_translate(fake.base_url, "--batch-api", *FAST), tmp_path)
+    shown = f"exit {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+    assert result.returncode == 0 and "Traceback" not in result.stderr, shown
+    assert "line 1, is not JSON" in result.stderr and "file-" in result.stderr, shown
+    assert _output_ids(tmp_path) == sorted(row["id"] for row in english_rows)
+    assert len(live) == 1, f"only the item of the torn line is sent live: {live}"
+    assert rerun.returncode == 0 and "5 already done" in rerun.stdout, rerun.stderr
+
+
+def test_translate_without_openai_names_the_extra_to_install(
+    tmp_path: Path, english_rows: list[dict[str, str]], failing_server: FakeOpenAI
+) -> None:
+    """With the openai package unimportable, translate says in one line which extra installs it; --help still works."""
+    _write_inputs(tmp_path, english_rows)
+    # None in sys.modules is how Python itself makes an import fail as a missing package's would.
+    shim = (
+        "import runpy, sys; sys.modules['openai'] = None; "
+        "runpy.run_module('cosmosqa_ptbr.cli', run_name='__main__', alter_sys=True)"
+    )
+    args = _translate(failing_server.base_url, *FAST)
+    requests_before = len(failing_server.log)
+    result = subprocess.run([sys.executable, "-c", shim, *args], cwd=tmp_path, env=_env(tmp_path), capture_output=True,
+                            text=True, timeout=120)  # fmt: skip
+    shown = f"exit {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+    assert result.returncode == 2 and "Traceback" not in result.stderr, shown
+    errors = [line for line in result.stderr.splitlines() if line.startswith("cosmosqa-ptbr ")]
+    assert len(errors) == 1 and "pip install 'cosmosqa-ptbr[translate]'" in errors[0], shown
+    assert not (tmp_path / "out.jsonl").exists() and len(failing_server.log) == requests_before
+    helped = subprocess.run([sys.executable, "-c", shim, "translate", "--help"], cwd=tmp_path, env=_env(tmp_path),
+                            capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert helped.returncode == 0 and "--response-format" in helped.stdout, helped.stderr
+
+
+def test_a_server_refusing_json_schema_with_http_500_gets_json_mode_with_the_schema(
+    tmp_path: Path, english_rows: list[dict[str, str]]
+) -> None:
+    """llama.cpp's Python server answers json_schema with a 500 naming the types it takes: the run steps down."""
+    _write_inputs(tmp_path, english_rows)
+    with FakeOpenAI(flavor="llama_cpp").start() as fake:
+        result = run_cli(_translate(fake.base_url, *FAST), tmp_path)
+    shown = f"exit {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+    assert result.returncode == 0 and "Traceback" not in result.stderr, shown
+    assert "refused response_format json_schema" in result.stderr and "--response-format json_object" in result.stderr
+    assert _output_ids(tmp_path) == sorted(row["id"] for row in english_rows)
+    schema_requests = [entry for entry in fake.log if entry["response_format"] == "json_schema"]
+    json_mode = [entry for entry in fake.log if entry["response_format"] == "json_object"]
+    assert len(schema_requests) <= len(english_rows), "a refused format is not retried as a transport failure"
+    assert len(json_mode) == len(english_rows) and all(
+        "contexto" in e["format"]["schema"]["properties"] for e in json_mode
+    )
+
+
+def test_every_reply_is_bounded_by_default_so_a_rambling_model_stops_early(
+    tmp_path: Path, english_rows: list[dict[str, str]]
+) -> None:
+    """A model that does not stop is cut at a bound from the item's length, not at the end of its context."""
+    _write_inputs(tmp_path, english_rows)
+    rambler = english_rows[0]["id"]
+    with FakeOpenAI(flavor="llama_cpp", max_model_len=4096, faults={rambler: ["ramble", "ramble"]}).start() as fake:
+        result = run_cli(_translate(fake.base_url, "--response-format", "json_object", *FAST), tmp_path)
+    shown = f"exit {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+    assert result.returncode == 0 and "Traceback" not in result.stderr, shown
+    assert "1 rejected" in result.stdout and "cut off at the token limit" in result.stdout, shown
+    english_chars = sum(len(english_rows[0][key]) for key in ("context", "question", "answer0", "answer1", "answer2",
+                                                               "answer3"))  # fmt: skip
+    rambles = [entry for entry in fake.log if entry["id"] == rambler]
+    assert len(rambles) == 2 and all(entry["max_tokens"] for entry in fake.log)
+    # Bound: about one token per English character, where the context would allow four thousand.
+    assert all(entry["generated"] == entry["max_tokens"] <= 1.5 * english_chars + 300 for entry in rambles), rambles
+
+
+def test_a_timeout_on_a_one_request_at_a_time_local_server_does_not_multiply_the_work(
+    tmp_path: Path, english_rows: list[dict[str, str]]
+) -> None:
+    """A local server still working on a timed-out request never gets a second copy of it, and every item ends."""
+    _write_inputs(tmp_path, english_rows)
+    # 0.5 s a request, one at a time: five sent at once with a 0.45 s timeout all time out at first.
+    with FakeOpenAI(serial_seconds=0.5).start() as fake:
+        args = _translate(fake.base_url, "--concurrency", "5", "--timeout", "0.45", "--max-retries", "3", "--quiet")
+        result = run_cli(args, tmp_path)
+        received = Counter({item_id: count for item_id, count in fake.received.items() if item_id})
+        duplicates = fake.max_duplicates
+    shown = f"exit {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}\nreceived: {received}"
+    assert result.returncode == 0 and "Traceback" not in result.stderr, shown
+    assert "one at a time from now on" in result.stderr, shown
+    assert _output_ids(tmp_path) == sorted(row["id"] for row in english_rows)
+    assert duplicates == 1, f"the server held {duplicates} copies of one request at once"
+    assert max(received.values()) <= 2 and sum(received.values()) <= 2 * len(english_rows), shown
+
+
+def test_retry_rejects_with_the_server_down_keeps_every_reject_and_its_reason(
+    tmp_path: Path, english_rows: list[dict[str, str]]
+) -> None:
+    """--retry-rejects checks the server before touching the rejects file: down, it exits 2 and the file is intact."""
+    _write_inputs(tmp_path, english_rows)
+    ids = [row["id"] for row in english_rows]
+    with FakeOpenAI(faults={ids[1]: ["english", "english"], ids[3]: ["three_options"] * 2}).start() as fake:
+        first = run_cli(_translate(fake.base_url, *FAST), tmp_path)
+    assert first.returncode == 0 and "2 rejected" in first.stdout, first.stderr
+    rejects = (tmp_path / "out.rejects.jsonl").read_bytes()
+    assert rejects.count(b"\n") == 2
+    result = run_cli(_translate(f"http://127.0.0.1:{_free_port()}/v1", "--retry-rejects", *FAST), tmp_path)
+    shown = f"exit {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+    assert result.returncode == 2 and "cannot connect" in result.stderr and "Traceback" not in result.stderr, shown
+    assert (tmp_path / "out.rejects.jsonl").read_bytes() == rejects, "the rejects and their reasons were lost"
+
+
+def test_the_progress_bar_does_not_count_items_that_failed_in_transport(
+    tmp_path: Path, english_rows: list[dict[str, str]], failing_server: FakeOpenAI
+) -> None:
+    """Items the server failed (HTTP 500 through every retry) are not shown as done on the progress bar."""
+    _write_inputs(tmp_path, english_rows)
+    noisy = [flag for flag in FAST if flag != "--quiet"]
+    result = run_cli(_translate(failing_server.base_url, *noisy), tmp_path)
+    assert result.returncode == 1 and "failed in transport" in result.stderr, result.stderr
+    shown = re.findall(r"translate:[^|]*\|[^|]*\| *(\d+)/5", result.stderr)
+    assert shown and shown[-1] == "0", f"the bar's last count is {shown[-1:]}: {result.stderr[-600:]}"
