@@ -92,7 +92,7 @@ def _portable(value: str | None, out: Path) -> str | None:
         return value
     path = Path(value).expanduser().resolve()
     try:
-        return path.relative_to(out.resolve()).as_posix() or "."
+        return path.relative_to(out.resolve()).as_posix()
     except ValueError:
         return path.name
 
