@@ -315,6 +315,8 @@ TRAIN_CASES = [
          extra={"without": "trl"}),
     Case("train-check-without-peft", (*CPU_RECIPE, "--check"), 2, ("peft is not installed", INSTALL_TRAIN),
          extra={"without": "peft"}),
+    Case("train-help-sft-without-trl", ("train", "--help-sft"), 2, ("trl is not installed", INSTALL_TRAIN),
+         extra={"without": "trl"}),
 ]  # fmt: skip
 
 

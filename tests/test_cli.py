@@ -124,3 +124,24 @@ def test_every_boolean_setting_takes_a_value_as_a_recipe_spells_it(argv: list[st
         full = [*argv, *given]
         args = build_parser(full).parse_args(full)
         assert getattr(args, dest) is expected, given
+
+
+def _dests(parser: argparse.ArgumentParser) -> set[str]:
+    found = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found |= _dests(sub)
+        found.add(action.dest)
+    return found - {"help", argparse.SUPPRESS}
+
+
+@pytest.mark.parametrize("command", list(SUBCOMMANDS))
+def test_no_option_of_a_subcommand_shares_a_name_with_the_clis_own(command: str) -> None:
+    """`debug`, `command` and `version` belong to the CLI: a setting of that name would take their value unasked."""
+    top = build_parser([command])
+    own = {action.dest for action in top._actions if not isinstance(action, argparse._SubParsersAction)}
+    subparsers = next(a for a in top._actions if isinstance(a, argparse._SubParsersAction))
+    own = (own | {subparsers.dest}) - {"help", argparse.SUPPRESS}
+    assert own >= {"debug", "command"}
+    assert not _dests(subparsers.choices[command]) & own

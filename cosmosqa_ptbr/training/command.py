@@ -49,9 +49,13 @@ class _ShowSettingsHelp(argparse.Action):
         import dataclasses
         import textwrap
 
+        from ..cli.options import MissingExtraError
         from .settings import require_train_extra
 
-        require_train_extra()
+        try:
+            require_train_extra()
+        except MissingExtraError as error:  # raised while parsing, outside the command's error boundary
+            parser.exit(2, f"cosmosqa-ptbr train: error: {error}\n")
         from trl import SFTConfig
 
         for field in dataclasses.fields(SFTConfig):
