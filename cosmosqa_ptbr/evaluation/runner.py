@@ -820,7 +820,9 @@ def _evaluate_model(
     shots_seed = settings.shots_seed if settings.shots_seed is not None else seed
     folder = Path(output_dir) if output_dir is not None else None
     holds_run = _check_run_folder(folder, resume) if folder is not None else False
-    if loaded is None:
+    # A resumed run may turn out complete, and then no model is loaded: its check waits until one is needed.
+    deferred = loaded is None and holds_run
+    if loaded is None and not deferred:
         _check_model_paths(model, adapter)
     split_rows = [_as_item(item, spec) for item in items] if items is not None else _load_items(settings, split)
     rows = split_rows[: settings.limit] if settings.limit is not None else split_rows
@@ -854,6 +856,8 @@ def _evaluate_model(
     if loaded is None:
         from .models import load_model
 
+        if deferred:
+            _check_model_paths(model, adapter)
         loaded = load_model(
             model,
             adapter,
