@@ -353,11 +353,11 @@ def _check_shot_pool(pool: Sequence[Mapping[str, Any]], source: str, split: str,
         raise SettingsError(message)
 
 
-def _check_model_paths(model: str | None, adapter: str | None) -> None:
+def _check_model_paths(model: str | None, adapter: str | None, revision: str | None = None) -> None:
     """The model and adapter must be loadable, as their files (or the Hub cache) tell, before anything loads."""
     from .models import check_adapter, check_model
 
-    check_model(model)
+    check_model(model, revision=revision)
     if adapter:
         check_adapter(adapter)
 
@@ -823,7 +823,7 @@ def _evaluate_model(
     # A resumed run may turn out complete, and then no model is loaded: its check waits until one is needed.
     deferred = loaded is None and holds_run
     if loaded is None and not deferred:
-        _check_model_paths(model, adapter)
+        _check_model_paths(model, adapter, settings.model_revision)
     split_rows = [_as_item(item, spec) for item in items] if items is not None else _load_items(settings, split)
     rows = split_rows[: settings.limit] if settings.limit is not None else split_rows
     if not rows:
@@ -857,7 +857,7 @@ def _evaluate_model(
         from .models import load_model
 
         if deferred:
-            _check_model_paths(model, adapter)
+            _check_model_paths(model, adapter, settings.model_revision)
         loaded = load_model(
             model,
             adapter,
