@@ -8,9 +8,11 @@ was tuned on. Which template that is, is chosen once per model by :func:`use_cha
 ``auto`` keeps the tokenizer's own and, for a tokenizer that has none (a base model), renders the plain prompt
 (:func:`plain_prompt`) as lm-evaluation-harness does without ``--apply_chat_template``; ``none`` always renders
 the plain prompt; ``zephyr`` is :data:`ZEPHYR_CHAT_TEMPLATE`, the reference model's format; a ``.jinja`` file is
-used as given. A template that refuses a system turn (Gemma's, Mistral's older ones) gets the system text folded
-into the first user turn, which also leaves the strict user/assistant alternation they demand. Items are the
-normalised :class:`~cosmosqa_ptbr.tasks.Item` mappings; a row in a task's published layout is normalised first.
+used as given. A template that refuses a system turn (Gemma's, Mistral's older ones) or drops it (Phi-3's first)
+gets the system text folded into the first user turn, which also leaves the strict user/assistant alternation
+they demand. :func:`turn_end_token` finds the token a template closes an assistant turn with, where generation
+stops and training's loss ends. Items are the normalised :class:`~cosmosqa_ptbr.tasks.Item` mappings; a row in
+a task's published layout is normalised first.
 
 >>> item = {"id": "q1", "context": "Choveu.", "question": "Por quê?",
 ...         "options": ["Nuvens", "Sol", "Vento", "Nenhuma das alternativas acima."], "label": 0}
@@ -57,6 +59,7 @@ __all__ = [
     "render_prompt",
     "select_shots",
     "target_text",
+    "turn_end_token",
     "use_chat_template",
     "user_message",
 ]
@@ -236,21 +239,59 @@ def plain_prompt(messages: Sequence[Message], answer_prefix: str | None) -> str:
 
 
 def render_messages(tokenizer: Any, messages: Sequence[Message], *, add_generation_prompt: bool = True) -> str:
-    """Render chat ``messages`` with the tokenizer's chat template, folding the system turn where it is refused."""
+    """Render chat ``messages`` with the tokenizer's chat template, folding the system turn where it is refused.
+
+    A template may refuse a system turn (Gemma's, Mistral's older ones raise) or drop it without a word (the
+    first Phi-3 template renders only user and assistant turns): either way the system text goes into the first
+    user turn, so that the model reads it once.
+    """
     from jinja2.exceptions import TemplateError
 
+    folded = fold_system(messages)
     try:
-        return tokenizer.apply_chat_template(
+        text = tokenizer.apply_chat_template(
             list(messages), tokenize=False, add_generation_prompt=add_generation_prompt
         )
     except TemplateError as first:
-        folded = fold_system(messages)
         if folded == list(messages):
             raise ChatTemplateError(_refused(first)) from None
-        try:
-            return tokenizer.apply_chat_template(folded, tokenize=False, add_generation_prompt=add_generation_prompt)
-        except TemplateError as second:
-            raise ChatTemplateError(_refused(second)) from None
+    else:
+        if folded == list(messages) or messages[0]["content"].strip() in text:
+            return text
+    try:
+        return tokenizer.apply_chat_template(folded, tokenize=False, add_generation_prompt=add_generation_prompt)
+    except TemplateError as second:
+        raise ChatTemplateError(_refused(second)) from None
+
+
+def turn_end_token(tokenizer: Any, task: TaskLike = None) -> str | None:
+    """The special token the chat template puts right after an assistant's answer, or None.
+
+    That is the token a model stops on at the end of its turn: the EOS for Zephyr and Mistral, ``<|im_end|>``
+    for ChatML (Qwen, SmolLM2), ``<|eot_id|>`` for Llama 3, ``<end_of_turn>`` for Gemma, ``<|end|>`` for Phi-3,
+    which are not always the tokenizer's EOS. None without a chat template, or when the answer is followed by
+    plain text only.
+    """
+    from jinja2.exceptions import TemplateError
+
+    if not getattr(tokenizer, "chat_template", None):
+        return None
+    spec = get_task(task)
+    answer = spec.prompt.target(spec.letters[0])
+    probe = [{"role": "user", "content": "?"}, {"role": "assistant", "content": answer}]
+    try:
+        rendered = tokenizer.apply_chat_template(probe, tokenize=False)
+    except TemplateError:
+        return None
+    at = rendered.rfind(answer)
+    if at < 0:
+        return None
+    rest = rendered[at + len(answer) :]
+    added = getattr(tokenizer, "added_tokens_decoder", {}) or {}
+    specials = {str(token) for token in getattr(tokenizer, "all_special_tokens", [])}
+    specials |= {getattr(token, "content", str(token)) for token in added.values() if getattr(token, "special", False)}
+    # Longest first: a special token is never read as a shorter special token it begins with.
+    return next((token for token in sorted(specials, key=len, reverse=True) if token and rest.startswith(token)), None)
 
 
 def _refused(error: Exception) -> str:

@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from ..prompts import TaskLike, as_item, render_prompt
+from ..prompts import TaskLike, as_item, render_prompt, turn_end_token
 from ..tasks import get_task, letters_for
 
 __all__ = [
@@ -48,6 +48,7 @@ __all__ = [
     "letter_logprobs",
     "letter_probabilities",
     "option_logprobs",
+    "stop_token_ids",
     "stream_answer",
 ]
 
@@ -550,8 +551,23 @@ def letter_and_option_logprobs(
     return letter_out, option_out
 
 
-def _greedy_settings(tokenizer: Any, max_new_tokens: int) -> dict[str, Any]:
-    """Decoding settings of every generation here: greedy, stopping at end-of-sequence."""
+def stop_token_ids(model: Any, tokenizer: Any, task: TaskLike = None) -> list[int]:
+    """The token ids generation stops on: the tokenizer's EOS, the chat template's end of turn and the model's own.
+
+    A template's turn can end in a token other than the EOS (Gemma's ``<end_of_turn>``, Phi-3's ``<|end|>``):
+    without it, generation would run past the answer into a made-up next turn.
+    """
+    ids = [tokenizer.eos_token_id]
+    turn_end = turn_end_token(tokenizer, task)
+    if turn_end is not None:
+        ids.append(tokenizer.convert_tokens_to_ids(turn_end))
+    configured = getattr(getattr(model, "generation_config", None), "eos_token_id", None)
+    ids += configured if isinstance(configured, list) else [configured]
+    return [i for i in dict.fromkeys(ids) if isinstance(i, int)]
+
+
+def _greedy_settings(tokenizer: Any, max_new_tokens: int, stop_ids: Sequence[int] | None = None) -> dict[str, Any]:
+    """Decoding settings of every generation here: greedy, stopping at ``stop_ids`` (default: the EOS)."""
     if max_new_tokens < 1:
         message = f"max_new_tokens must be >= 1, got {max_new_tokens}"
         raise ValueError(message)
@@ -563,7 +579,7 @@ def _greedy_settings(tokenizer: Any, max_new_tokens: int) -> dict[str, Any]:
         "top_k": None,
         "max_new_tokens": max_new_tokens,
         "pad_token_id": _pad_id(tokenizer),
-        "eos_token_id": tokenizer.eos_token_id,
+        "eos_token_id": list(stop_ids) if stop_ids else tokenizer.eos_token_id,
     }
 
 
@@ -580,8 +596,8 @@ def generate_answers(
 ) -> list[str]:
     """Generate each item's answer greedily, in batches with left padding; return only the new text.
 
-    The prompt ends at the assistant turn, as in the reference evaluation; generation stops at the
-    end-of-sequence token or after ``max_new_tokens`` tokens. Items are batched by prompt length and
+    The prompt ends at the assistant turn, as in the reference evaluation; generation stops at the end of the
+    assistant's turn (:func:`stop_token_ids`) or after ``max_new_tokens`` tokens. Items are batched by prompt length and
     the answers come back in the order of ``items``.
     """
     import torch
@@ -591,12 +607,13 @@ def generate_answers(
     prompts = _prompts(tokenizer, items, shots_for, False, task)
     encoded = [_encode(tokenizer, p) for p in prompts]
     device = _device(model)
+    settings = _greedy_settings(tokenizer, max_new_tokens, stop_token_ids(model, tokenizer, task))
     answers = [""] * len(items)
     with _progress(len(items), "generate", progress) as bar:
         for rows in _length_batches([len(e) for e in encoded], batch_size):
             batch = _pad_left(tokenizer, [encoded[i] for i in rows], device)
             with torch.inference_mode():
-                output = model.generate(**batch, **_greedy_settings(tokenizer, max_new_tokens))
+                output = model.generate(**batch, **settings)
             new_tokens = output[:, batch["input_ids"].shape[1] :]
             for row, index in enumerate(rows):
                 answers[index] = tokenizer.decode(new_tokens[row], skip_special_tokens=True).strip()
@@ -622,7 +639,7 @@ def stream_answer(
 
     from transformers import TextIteratorStreamer
 
-    settings = _greedy_settings(tokenizer, max_new_tokens)
+    settings = _greedy_settings(tokenizer, max_new_tokens, stop_token_ids(model, tokenizer, task))
     prompt = render_prompt(tokenizer, item, shots, task=task, answer_prefix=False)
     batch = _pad_left(tokenizer, [_encode(tokenizer, prompt)], _device(model))
     streamer = TextIteratorStreamer(tokenizer, skip_prompt=True, skip_special_tokens=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -162,8 +163,21 @@ def plot_selection_bias(results: Mapping[str, Any], path: Path) -> Path:
     return path
 
 
+def _prompt_markdown(settings: Mapping[str, Any]) -> list[str]:
+    """One rendered prompt of the run, as the model read it, in a fence no backtick run in it can close."""
+    example = settings.get("prompt_example")
+    if not example:
+        return []
+    text = example["text"]
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    source = settings.get("chat_template") or "?"
+    intro = f"Item `{example['id']}` as the model read it (chat template: {source}):"
+    return ["## Prompt", "", intro, "", f"{fence}text", text, fence, ""]
+
+
 def render_report(results: Mapping[str, Any], plots: Mapping[str, str]) -> str:
-    """Return report.md: the results table, the confusion matrix, rule counts and how it was run."""
+    """Return report.md: the results table, the confusion matrix, rule counts, one prompt and how it was run."""
     parts = [
         f"# Evaluation: {results['model']} on {results['config']}/{results['split']}",
         "",
@@ -177,6 +191,7 @@ def render_report(results: Mapping[str, Any], plots: Mapping[str, str]) -> str:
         parts += ["## Extraction rules", "", "| rule | count |", "|---|---|"]
         parts += [f"| {rule} | {count} |" for rule, count in results["rules"].items() if count]
         parts.append("")
+    parts += _prompt_markdown(results.get("settings") or {})
     parts += ["## Plots", ""] + [f"![{name}]({file})" for name, file in plots.items()] + [""]
     parts += ["## Settings", "", "```json"]
     import json

@@ -92,16 +92,18 @@ class EvaluationSettings(DataSource):
     quantization: str = field(
         default="none",
         metadata={
-            "help": "none: the model's weights in --dtype, as the harness and the leaderboard score them; 4bit: NF4 "
-            "with double quantisation (bitsandbytes; a QLoRA adapter's own setting); 8bit: LLM.int8",
+            "help": "none: the model's weights unquantized, in --dtype, as lm-eval and the leaderboard score them; "
+            "4bit: NF4 with double quantisation (bitsandbytes; a QLoRA adapter's own setting); 8bit: LLM.int8. "
+            "The embedded model's GGUF weights are always dequantised to --dtype",
             "choices": QUANTIZATIONS,
         },
     )
     dtype: str = field(
         default="auto",
         metadata={
-            "help": "weights' dtype; auto: float32 on a CPU, bfloat16 on a GPU that has it, else float16. bfloat16 is "
-            "about 1.7x faster on CPUs with bf16 instructions, with answers that can differ slightly from float32",
+            "help": "weights' dtype; auto: float32 on a CPU, bfloat16 on a CUDA GPU that supports it, float16 on "
+            "other GPUs and Apple MPS. bfloat16 is about 1.7x faster on CPUs with bf16 instructions, with answers "
+            "that can differ slightly from float32",
             "choices": DTYPES,
         },
     )

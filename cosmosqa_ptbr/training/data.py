@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..cli.options import CommandError
-from ..prompts import TaskLike, prompt_completion, render_prompt
+from ..prompts import TaskLike, prompt_completion, render_prompt, turn_end_token
 from ..tasks import Item, get_task
 from .settings import RecipeError, ScriptArguments
 
@@ -99,10 +99,12 @@ def load_train_data(script: ScriptArguments) -> TrainData:
 def end_of_turn_token(tokenizer: Any, eos_token: str | None = None, task: TaskLike = None) -> str:
     """Return the token that closes the assistant turn, checked against the chat template.
 
-    That is the tokenizer's EOS (or ``eos_token`` when given), and the chat template must put it right after
-    the assistant's answer: otherwise a model trained to emit it would not stop where the template says.
+    That is ``eos_token`` when the recipe gives one, else the special token the chat template puts right after
+    the answer (:func:`~cosmosqa_ptbr.prompts.turn_end_token`: the EOS for Zephyr, ``<|eot_id|>`` for Llama 3,
+    ``<end_of_turn>`` for Gemma, ``<|end|>`` for Phi-3), else, for a plain prompt, the EOS. A model trained to emit
+    it stops where the template says its turn ends.
     """
-    token = eos_token or tokenizer.eos_token
+    token = eos_token or turn_end_token(tokenizer, task) or tokenizer.eos_token
     if token is None or token not in tokenizer.get_vocab():
         message = f"end-of-turn token {token!r} is not in the tokenizer's vocabulary: set `eos_token` in the recipe"
         raise RecipeError(message)
@@ -127,14 +129,24 @@ def tokenize_example(
     pair = prompt_completion(item, task=task)
     answer = pair["completion"][0]["content"]
     prompt_text = render_prompt(tokenizer, item, task=task, answer_prefix=False)
-    prompt_ids = tokenizer(prompt_text, add_special_tokens=False)["input_ids"]
-    full_ids = tokenizer(prompt_text + answer, add_special_tokens=False)["input_ids"]
-    shared = 0
-    # full_ids is the longer one by design: the shared prefix is what the two tokenisations agree on.
-    for a, b in zip(prompt_ids, full_ids, strict=False):
-        if a != b:
-            break
-        shared += 1
+    try:
+        encoded = tokenizer(prompt_text + answer, add_special_tokens=False, return_offsets_mapping=True)
+        offsets = encoded["offset_mapping"]
+    except (NotImplementedError, KeyError, TypeError):  # a slow tokenizer has no offsets
+        encoded, offsets = tokenizer(prompt_text + answer, add_special_tokens=False), None
+    full_ids = encoded["input_ids"]
+    if offsets:
+        # The answer starts at the first token that ends past the prompt's text: a template's closing whitespace
+        # ("\n\n" after Llama 3's header) can be tokenised apart from the answer and stays out of the loss.
+        shared = next((i for i, (_, end) in enumerate(offsets) if end > len(prompt_text)), len(full_ids))
+    else:
+        prompt_ids = tokenizer(prompt_text, add_special_tokens=False)["input_ids"]
+        shared = 0
+        # full_ids is the longer one by design: the shared prefix is what the two tokenisations agree on.
+        for a, b in zip(prompt_ids, full_ids, strict=False):
+            if a != b:
+                break
+            shared += 1
     input_ids = [*full_ids, tokenizer.convert_tokens_to_ids(eos_token)]
     return {"input_ids": input_ids, "completion_mask": [0] * shared + [1] * (len(input_ids) - shared)}
 
