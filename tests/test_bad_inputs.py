@@ -872,3 +872,133 @@ def test_the_progress_bar_does_not_count_items_that_failed_in_transport(
     assert result.returncode == 1 and "failed in transport" in result.stderr, result.stderr
     shown = re.findall(r"translate:[^|]*\|[^|]*\| *(\d+)/5", result.stderr)
     assert shown and shown[-1] == "0", f"the bar's last count is {shown[-1:]}: {result.stderr[-600:]}"
+
+
+# --------------------------------------------------------------------------------------------- train
+
+#: The README's training command; each case changes one thing.
+CPU_RECIPE = ("train", "--config", "smollm2-135m/lora-cpu", "--output-dir", "out")
+INSTALL_TRAIN = "pip install 'cosmosqa-ptbr[train]'"
+
+TRAIN_CASES = [
+    Case("train-boolean-spelled-as-in-a-recipe", (*CPU_RECIPE, "--check", "--baseline_eval", "false"), 0,
+         stdout=('"baseline_eval": false',), absent=("out",)),
+    Case("train-boolean-neither-true-nor-false", (*CPU_RECIPE, "--check", "--baseline-eval", "maybe"), 2,
+         ("baseline_eval", "true or false", "'maybe'")),
+    Case("train-check-missing-data-file", (*CPU_RECIPE, "--check", "--dataset_config", "default",
+         "--dataset_data_files", "train=nope.csv"), 2, ("nope.csv", "dataset_data_files", "does not exist")),
+    Case("train-check-lora-target-the-model-lacks", (*CPU_RECIPE, "--check", "--lora_target_modules", "q_proj",
+         "qkv_proj"), 2, ("lora_target_modules", "qkv_proj", "SmolLM2", "q_proj, k_proj, v_proj")),
+    Case("train-check-hub-id-offline", (*CPU_RECIPE, "--check", "--model_name_or_path", "nobody/no-such-model"), 2,
+         ("model_name_or_path", "'nobody/no-such-model'", "offline")),
+    # A model folder with its config but no weights: the wrong target is found without reading any weights.
+    Case("train-lora-target-found-before-the-weights", (*CPU_RECIPE, "--model_name_or_path", "weightless",
+         "--lora_target_modules", "qkv_proj"), 2, ("lora_target_modules", "qkv_proj", "'weightless'", "q_proj"),
+         absent=("out",), extra={"weightless": "weightless"}),
+    Case("train-without-trl", CPU_RECIPE, 2, ("trl is not installed", INSTALL_TRAIN), absent=("out",),
+         extra={"without": "trl"}),
+    Case("train-check-without-peft", (*CPU_RECIPE, "--check"), 2, ("peft is not installed", INSTALL_TRAIN),
+         extra={"without": "peft"}),
+    Case("train-help-sft-without-trl", ("train", "--help-sft"), 2, ("trl is not installed", INSTALL_TRAIN),
+         extra={"without": "trl"}),
+]  # fmt: skip
+
+
+def _not_installed(folder: Path, module: str) -> Path:
+    """A folder that, first on PYTHONPATH, makes ``import <module>`` fail as it does when the package is absent."""
+    package = folder / module
+    package.mkdir(parents=True)
+    error = f"ModuleNotFoundError(\"No module named '{module}'\", name={module!r})"
+    (package / "__init__.py").write_text(f"raise {error}\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("case", TRAIN_CASES, ids=[case.name for case in TRAIN_CASES])
+def test_train_mistake_gets_one_line_before_any_model_loads(case: Case, tmp_path: Path, tiny_model_dir: Path) -> None:
+    """A wrong train setting, data file, model or a missing extra exits 2 in one line, and nothing is written."""
+    env = _env(tmp_path)
+    if "without" in case.extra:
+        blocked = _not_installed(tmp_path / "blocked", case.extra["without"])
+        env["PYTHONPATH"] = os.pathsep.join([str(blocked), env["PYTHONPATH"]])
+    if "weightless" in case.extra:
+        (tmp_path / case.extra["weightless"]).mkdir()
+        config = (tiny_model_dir / "config.json").read_bytes()
+        (tmp_path / case.extra["weightless"] / "config.json").write_bytes(config)
+    command = [sys.executable, "-m", "cosmosqa_ptbr.cli", *case.args]
+    result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    shown = f"exit {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+    assert result.returncode == case.status, shown
+    assert "Traceback" not in result.stderr, shown
+    for text in case.names:
+        assert text in result.stderr, shown
+    if case.status == 2:
+        errors = [line for line in result.stderr.splitlines() if line.startswith("cosmosqa-ptbr ")]
+        assert len(errors) == 1 and ": error: " in errors[0] and "usage:" not in result.stderr, shown
+    for text in case.stdout:
+        assert text in result.stdout, shown
+    for name in case.absent:
+        assert not (tmp_path / name).exists(), f"{name} was created"
+
+
+#: A recipe with no path in it: the model and the output folder come from the command line, as absolute paths.
+TINY_RECIPE = """\
+dataset_config: sample
+train_split: validation
+eval_split: null
+train_size: 390
+eval_limit: 4
+final_eval_limit: 4
+baseline_eval: true
+quantization: none
+max_steps: 2
+per_device_train_batch_size: 2
+learning_rate: 1.0e-3
+max_length: 4096
+activation_checkpointing: false
+optim: adamw_torch
+use_cpu: true
+logging_steps: 1
+eval_strategy: steps
+eval_steps: 1
+save_strategy: steps
+save_steps: 1
+load_best_model_at_end: true
+metric_for_best_model: accuracy
+per_device_eval_batch_size: 4
+report_to: none
+"""
+
+
+@pytest.fixture(scope="module")
+def tiny_cli_run(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
+    """`train --config tiny.yaml --model_name_or_path ABS --output-dir ABS --baseline_eval false`, run once."""
+    folder = tmp_path_factory.mktemp("train-cli")
+    (folder / "tiny.yaml").write_text(TINY_RECIPE, encoding="utf-8")
+    args = ["train", "--config", "tiny.yaml", "--model_name_or_path", str(tiny_model_dir),
+            "--output-dir", str(folder / "run"), "--baseline_eval", "false"]  # fmt: skip
+    command = [sys.executable, "-m", "cosmosqa_ptbr.cli", *args]
+    result = subprocess.run(command, cwd=folder, env=_env(folder), capture_output=True, text=True, timeout=600)
+    return folder / "run", result
+
+
+def test_train_from_the_command_line_passes_none_of_its_own_options_to_trl(tiny_cli_run: tuple[Path, Any]) -> None:
+    """The CLI's own --debug (False) no longer reaches trl's list-valued `debug`; `--baseline_eval false` is taken."""
+    out, result = tiny_cli_run
+    shown = f"exit {result.returncode}\nstdout:\n{result.stdout[-3000:]}\nstderr:\n{result.stderr[-3000:]}"
+    assert result.returncode == 0 and "Traceback" not in result.stderr, shown
+    results = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    assert results["baseline"] is None and results["training"]["settings"]["baseline_eval"] is False
+    assert results["training"]["global_step"] == 2 and "base model, same items" not in result.stdout
+
+
+def test_a_training_run_records_no_local_path(tiny_cli_run: tuple[Path, Any], tiny_model_dir: Path) -> None:
+    """results.json, the card, predictions and adapter config name the model and run folder, not their paths."""
+    from test_commands import local_traces
+
+    out, result = tiny_cli_run
+    assert result.returncode == 0, result.stderr[-3000:]
+    for name in ("results.json", "README.md", "predictions.jsonl", "adapter_config.json"):
+        text = (out / name).read_text(encoding="utf-8")
+        assert local_traces(text, out.parent, tiny_model_dir) == [], name
+    training = json.loads((out / "results.json").read_text(encoding="utf-8"))["training"]
+    assert training["base_model"] == tiny_model_dir.name and training["best_checkpoint"].startswith("checkpoint-")

@@ -353,11 +353,11 @@ def _check_shot_pool(pool: Sequence[Mapping[str, Any]], source: str, split: str,
         raise SettingsError(message)
 
 
-def _check_model_paths(model: str | None, adapter: str | None) -> None:
+def _check_model_paths(model: str | None, adapter: str | None, revision: str | None = None) -> None:
     """The model and adapter must be loadable, as their files (or the Hub cache) tell, before anything loads."""
     from .models import check_adapter, check_model
 
-    check_model(model)
+    check_model(model, revision=revision)
     if adapter:
         check_adapter(adapter)
 
@@ -820,8 +820,10 @@ def _evaluate_model(
     shots_seed = settings.shots_seed if settings.shots_seed is not None else seed
     folder = Path(output_dir) if output_dir is not None else None
     holds_run = _check_run_folder(folder, resume) if folder is not None else False
-    if loaded is None:
-        _check_model_paths(model, adapter)
+    # A resumed run may turn out complete, and then no model is loaded: its check waits until one is needed.
+    deferred = loaded is None and holds_run
+    if loaded is None and not deferred:
+        _check_model_paths(model, adapter, settings.model_revision)
     split_rows = [_as_item(item, spec) for item in items] if items is not None else _load_items(settings, split)
     rows = split_rows[: settings.limit] if settings.limit is not None else split_rows
     if not rows:
@@ -854,6 +856,8 @@ def _evaluate_model(
     if loaded is None:
         from .models import load_model
 
+        if deferred:
+            _check_model_paths(model, adapter, settings.model_revision)
         loaded = load_model(
             model,
             adapter,

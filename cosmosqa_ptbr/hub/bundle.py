@@ -61,9 +61,11 @@ def _declared_files(source: Path, setup_cfg: Path) -> list[PurePosixPath]:
 def package_files() -> list[str]:
     """The package's own files, as paths inside its folder (``hub/space.py``...), sorted."""
     source = Path(__file__).resolve().parents[1]
-    files = _installed_files(source)
+    setup_cfg = source.parent / "setup.cfg"
+    # A checkout (editable install) is read from its setup.cfg: the file list an egg-info or editable dist-info
+    # keeps was written at install time and misses every module added since.
+    files = None if setup_cfg.is_file() else _installed_files(source)
     if files is None:
-        setup_cfg = source.parent / "setup.cfg"
         if not setup_cfg.is_file():
             message = (
                 f"cannot tell which files of {source} belong to {DISTRIBUTION}: it is neither an installed wheel nor a "

@@ -15,7 +15,7 @@ from typing import Any
 from ..hub import upload as hub_upload
 from ..tasks import get_task
 from .data import TrainData, end_of_turn_token, load_train_data, tokenize_rows
-from .settings import RecipeError, TrainSettings
+from .settings import RecipeError, TrainSettings, check_before_loading
 
 __all__ = ["HubUploadError", "TrainResult", "eval_shard", "run_training"]
 
@@ -72,14 +72,6 @@ def _load(settings: TrainSettings) -> Any:
             use_gradient_checkpointing=bool(settings.sft.activation_checkpointing),
             gradient_checkpointing_kwargs=settings.sft.activation_checkpointing_kwargs or {"use_reentrant": False},
         )
-    present = {name.rsplit(".", 1)[-1] for name, _ in model.named_modules()}
-    missing = [m for m in settings.lora.lora_target_modules if m not in present]
-    if missing:
-        message = (
-            f"lora_target_modules names modules the model {model_args.model_name_or_path!r} does not have: "
-            f"{missing}; set lora_target_modules to names among its linear layers"
-        )
-        raise RecipeError(message)
     lora = LoraConfig(
         r=settings.lora.lora_r,
         lora_alpha=settings.lora.lora_alpha,
@@ -90,6 +82,21 @@ def _load(settings: TrainSettings) -> Any:
     )
     loaded.model = get_peft_model(model, lora)
     return loaded
+
+
+def _portable(value: str | None, out: Path) -> str | None:
+    """How the run's files record a local path: relative to the run folder when inside it, else its name alone.
+
+    A Hub id, the embedded model's name or anything else that is not a local path is kept as it is: results.json,
+    the card and adapter_config.json travel to the Hub and must not carry a home folder or a user name.
+    """
+    if not value or not Path(value).expanduser().exists():
+        return value
+    path = Path(value).expanduser().resolve()
+    try:
+        return path.relative_to(out.resolve()).as_posix()
+    except ValueError:
+        return path.name
 
 
 def _score(
@@ -210,12 +217,50 @@ def _final_evaluation(
         "option_score": False,
     }
     model.eval()
-    adapted = evaluate_model(settings.model.model_name_or_path, str(settings.sft.output_dir), **common)
+    names = _names(settings)
+    adapted = evaluate_model(names["base_model"], names["adapter"], **common)
     baseline = None
     if settings.script.baseline_eval:
         with model.disable_adapter():
-            baseline = evaluate_model(settings.model.model_name_or_path, None, **common)
+            baseline = evaluate_model(names["base_model"], None, **common)
     return adapted, baseline
+
+
+def _names(settings: TrainSettings) -> dict[str, str | None]:
+    """What results.json, the card and the upload call the base model, the adapter and the recipe.
+
+    The adapter is the run folder itself: its Hub id when it is pushed, else the folder's name. The recipe is
+    the shipped recipe's name or the file's name (its text is copied into the folder as recipe.yaml).
+    """
+    out = Path(settings.sft.output_dir)
+    recipe = settings.recipe_name or (Path(settings.recipe).name if settings.recipe else None)
+    return {
+        "base_model": _portable(settings.model.model_name_or_path, out),
+        "adapter": settings.hub_model_id or out.resolve().name,
+        "recipe": recipe,
+    }
+
+
+def _recorded_settings(settings: TrainSettings) -> dict[str, Any]:
+    """The package's own recipe keys as the run used them, local paths made portable (see :func:`_portable`)."""
+    import dataclasses
+
+    out = Path(settings.sft.output_dir)
+    values = {
+        **dataclasses.asdict(settings.script),
+        **dataclasses.asdict(settings.model),
+        **dataclasses.asdict(settings.lora),
+    }
+    values["model_name_or_path"] = _portable(values["model_name_or_path"], out)
+    values["dataset_data_dir"] = _portable(values["dataset_data_dir"], out)
+    if values["dataset_data_files"]:
+        entries = []
+        for entry in values["dataset_data_files"]:
+            split, sep, path = entry.partition("=")
+            named = bool(sep) and split.isidentifier()  # SPLIT=PATH, else a bare path
+            entries.append(f"{split}={_portable(path, out)}" if named else str(_portable(entry, out)))
+        values["dataset_data_files"] = entries
+    return values
 
 
 #: The Hub model the embedded GGUF file was converted from, for the card's ``base_model``.
@@ -226,14 +271,15 @@ def _model_card(settings: TrainSettings, payload: Mapping[str, Any]) -> str:
     from ..evaluation.models import EMBEDDED_MODEL
     from ..hub.cards import render_model_card
 
-    base = settings.model.model_name_or_path
+    training = payload["training"]
+    base = training["base_model"]
     adapted = payload["model_index"][0]
     return render_model_card(
         base_model=_EMBEDDED_HUB_ID if base == EMBEDDED_MODEL else base,
         model_id=settings.hub_model_id,
         results=[adapted],  # the model-index holds this adapter's result only; the baseline goes in the notes
-        hyperparameters={**settings.hyperparameters(), "quantization": payload["training"]["quantization"]},
-        recipe=settings.recipe_text or settings.recipe,
+        hyperparameters={**training["hyperparameters"], "quantization": training["quantization"]},
+        recipe=settings.recipe_text or training["recipe"],
         training_seconds=payload["training"]["training_seconds"],
         hardware=payload["training"]["hardware"],
         dataset_id=adapted["dataset_id"],
@@ -297,6 +343,7 @@ def _write_outputs(
     trainer.save_model(str(out))  # adapter_config.json + adapter_model.safetensors, written by the main process
     if not trainer.accelerator.is_main_process:
         return out
+    _name_base_model(out / "adapter_config.json", payload["training"]["base_model"])
     loaded.tokenizer.save_pretrained(str(out))  # includes the chat template the adapter was trained with
     (out / "results.json").write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     with (out / "predictions.jsonl").open("w", encoding="utf-8") as handle:
@@ -309,6 +356,19 @@ def _write_outputs(
     top_level = [name for name in folder_files(out) if "/" not in name]
     record_files(out, top_level, command=TRAIN_COMMAND, folders=TRAINER_FOLDERS)
     return out
+
+
+def _name_base_model(adapter_config: Path, base: str) -> None:
+    """Make adapter_config.json name the base model by its Hub id or folder name, not the path it loaded from.
+
+    peft writes the loading path (the embedded GGUF file's folder, a local model folder): a home folder and a user
+    name on the Hub. Written after saving, so that peft's own vocabulary check at save time still sees the path.
+    """
+    from ..evaluation.models import EMBEDDED_MODEL
+
+    config = json.loads(adapter_config.read_text(encoding="utf-8"))
+    config["base_model_name_or_path"] = _EMBEDDED_HUB_ID if base == EMBEDDED_MODEL else base
+    adapter_config.write_text(json.dumps(config, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def _push(out: Path, settings: TrainSettings, api: Any) -> str:
@@ -332,7 +392,7 @@ def _push(out: Path, settings: TrainSettings, api: Any) -> str:
             settings.hub_model_id,
             api=api,
             files=files,
-            commit_message=f"Upload LoRA adapter trained with {settings.recipe or 'cosmosqa-ptbr train'}",
+            commit_message=f"Upload LoRA adapter trained with {_names(settings)['recipe'] or 'cosmosqa-ptbr train'}",
         )
 
 
@@ -406,6 +466,7 @@ def _run(settings: TrainSettings, out: Path, *, resume: bool, api: Any, progress
             f"{str(out)!r} already holds {Path(last).name}: pass --resume to continue it, or pick another --output-dir"
         )
         raise RecipeError(message)
+    check_before_loading(settings)
     data = load_train_data(settings.script)
     if not data.train:
         raise RecipeError("the training split is empty: check train_split, train_size and max_train_samples")
@@ -433,26 +494,29 @@ def _run(settings: TrainSettings, out: Path, *, resume: bool, api: Any, progress
         settings, loaded, data, model, progress and trainer.accelerator.is_main_process
     )
     differ = settings.reference_differences()
+    names = _names(settings)
     payload: dict[str, Any] = {
         **adapted.to_dict(),
         "baseline": baseline.to_dict() if baseline is not None else None,
         "model_index": [_card_entry(adapted, "LoRA adapter", data)],
         "training": {
-            "base_model": settings.model.model_name_or_path,
-            "recipe": settings.recipe,
+            "base_model": names["base_model"],
+            "recipe": names["recipe"],
             "recipe_name": settings.recipe_name,
+            "recipe_file": "recipe.yaml" if settings.recipe_text is not None else None,
             "reference_setting": not differ,
             "differs_from_reference": differ,
             "train_examples": len(data.train),
             "training_seconds": round(training_seconds, 1),
             "global_step": trainer.state.global_step,
-            "best_checkpoint": trainer.state.best_model_checkpoint,
+            "best_checkpoint": _portable(trainer.state.best_model_checkpoint, out),
             "best_eval_accuracy": trainer.state.best_metric,
             "hardware": _hardware(),
             "world_size": trainer.args.world_size,
             "distributed_type": str(getattr(trainer.accelerator.distributed_type, "value", "")),
             "quantization": loaded.quantization,
-            "hyperparameters": settings.hyperparameters(),
+            "hyperparameters": {**settings.hyperparameters(), "base_model": names["base_model"]},
+            "settings": _recorded_settings(settings),
             "log_history": trainer.state.log_history,
         },
     }
