@@ -2,8 +2,10 @@
 
 It answers ``POST /v1/chat/completions`` for English Cosmos QA items whose reference pt-BR translation
 is known (the 400 items of the embedded sample), recognising the item by the JSON object in the first
-user message; any other chat gets a short reply, as a model would give. Faults are injected per item and
-attempt: ``429`` (with ``Retry-After``), ``500``, ``hang`` (no answer until the client gives up),
+user message. Given a ``glossary`` (lower-case word -> its translation, ``""`` to drop it), it also answers for
+the items of any other task: the same keys, each value translated word for word (:func:`gloss`; words the
+glossary lacks stay as they are). Any other chat gets a short reply, as a model would give. Faults are injected
+per item and attempt: ``429`` (with ``Retry-After``), ``500``, ``hang`` (no answer until the client gives up),
 ``not_json``, ``three_options``, ``english``, ``ramble`` (the JSON, then filler until ``max_tokens`` or the
 context is full), and answers that are not chat completions at all, with status 200: ``html`` (a login
 page), ``other_json``, ``no_choices`` (``choices: []``) and ``stream`` (server-sent events).
@@ -38,6 +40,7 @@ import email.parser
 import itertools
 import json
 import random
+import re
 import threading
 import time
 from collections import Counter, defaultdict
@@ -65,6 +68,35 @@ def _key(fields: dict[str, Any]) -> tuple[str, ...]:
     return tuple(str(fields.get(name, "")).strip() for name in KEYS)
 
 
+def gloss(text: str, glossary: dict[str, str]) -> str:
+    """``text`` translated word for word through ``glossary`` (a capital stays a capital); other words kept."""
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        translation = glossary.get(word.lower())
+        if translation is None:
+            return word
+        return translation[:1].upper() + translation[1:] if word[:1].isupper() else translation
+
+    return " ".join(re.sub(r"[^\W\d_]+", swap, text).split())
+
+
+def _item_object(messages: list[dict[str, Any]]) -> dict[str, str] | None:
+    """The JSON object of text fields in the first user message (the item a translation request carries)."""
+    for message in messages:
+        if message.get("role") == "user":
+            text = str(message.get("content"))
+            start, end = text.find("{"), text.rfind("}")
+            try:
+                value = json.loads(text[start : end + 1])
+            except ValueError:
+                return None
+            if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
+                return value
+            return None
+    return None
+
+
 class FakeOpenAI:
     """The server's state and behaviour; :meth:`start` serves it on 127.0.0.1 in background threads."""
 
@@ -88,6 +120,7 @@ class FakeOpenAI:
         legacy_ollama: bool = False,
         serial_seconds: float = 0.0,
         batch_torn_line: bool = False,
+        glossary: dict[str, str] | None = None,
     ) -> None:
         if flavor not in FLAVORS:
             raise ValueError(f"flavor must be one of {FLAVORS}, got {flavor!r}")
@@ -116,14 +149,16 @@ class FakeOpenAI:
         self.legacy_ollama = legacy_ollama
         self.serial_seconds = serial_seconds
         self.batch_torn_line = batch_torn_line  # the first line of a batch output file is cut in half
+        self.glossary = glossary  # when set, items of other tasks are "translated" word for word
         self.max_duplicates = 0
         self.received: Counter[str] = Counter()  # chat requests per item as they arrive ("" for other chats)
         self._held: Counter[str] = Counter()  # requests per item queued or running (serial mode)
         self._turn = threading.Condition()
         self._tickets = itertools.count()
         self._serving = 0
-        # one entry per chat request: id (None for a chat about no item), fault, time, response_format (its type),
-        # format (all of it), max_tokens, generated (completion tokens), live
+        # one entry per chat request: id (None for a chat about no known item), fault, time, response_format (its
+        # type), format (all of it), max_tokens, generated (completion tokens), live, system (the system message),
+        # keys (of the item's JSON object, None without one)
         self.log: list[dict[str, Any]] = []
         self.attempts: Counter[str] = Counter()
         self.files: dict[str, bytes] = {}
@@ -276,15 +311,8 @@ class FakeOpenAI:
         return "ok"
 
     def _find(self, messages: list[dict[str, Any]]) -> dict[str, str] | None:
-        for message in messages:
-            if message.get("role") == "user":
-                text = str(message.get("content"))
-                start, end = text.find("{"), text.rfind("}")
-                try:
-                    return self.english.get(_key(json.loads(text[start : end + 1])))
-                except ValueError:
-                    return None
-        return None
+        item = _item_object(messages)
+        return None if item is None else self.english.get(_key(item))
 
     def _refusal(self, request: dict[str, Any], format_type: Any) -> tuple[int, Any, dict[str, str]] | None:
         """The flavor's error answer to ``request``, if it has one."""
@@ -350,13 +378,20 @@ class FakeOpenAI:
         refusal = self._refusal(request, format_type)
         if refusal is not None:
             return refusal
-        english = self._find(request.get("messages") or [])
+        messages = request.get("messages") or []
+        english = self._find(messages)
+        item = _item_object(messages)
+        system = next((str(m.get("content")) for m in messages if m.get("role") == "system"), None)
         entry = {"time": time.monotonic(), "response_format": format_type, "format": response_format,
-                 "max_tokens": request.get("max_tokens"), "live": live, "generated": 0}  # fmt: skip
+                 "max_tokens": request.get("max_tokens"), "live": live, "generated": 0, "system": system,
+                 "keys": list(item) if item else None}  # fmt: skip
         if english is None or english["id"] not in self.reference:
             with self._lock:
                 self.log.append({**entry, "id": None, "fault": "ok"})
-            return 200, self._completion(request, "OK", entry), {}
+            if item is None or self.glossary is None:
+                return 200, self._completion(request, "OK", entry), {}
+            answer = {key: gloss(value, self.glossary) for key, value in item.items()}
+            return 200, self._completion(request, self._formatted(answer, request, format_type), entry), {}
         item_id = english["id"]
         with self._lock:
             self.attempts[item_id] += 1
@@ -380,14 +415,20 @@ class FakeOpenAI:
             answer.pop("D")
         elif fault == "english":
             answer = {key: english[key] for key in KEYS}
-        content = json.dumps(answer, ensure_ascii=False)
         if fault == "not_json":
             content = "Claro! Aqui está a tradução: {contexto: " + reference["contexto"][:40]
         elif fault == "ramble":  # a small model that does not stop: filler until a limit cuts it off
-            content += " \n" * (4 * self.max_model_len)
-        elif not self._enforced(request, format_type):
-            content = f"Claro! Aqui está a tradução:\n```json\n{content}\n```"
+            content = json.dumps(answer, ensure_ascii=False) + " \n" * (4 * self.max_model_len)
+        else:
+            content = self._formatted(answer, request, format_type)
         return 200, self._completion(request, content, entry), {}
+
+    def _formatted(self, answer: dict[str, str], request: dict[str, Any], format_type: Any) -> str:
+        """The reply text of ``answer``: the JSON alone when the format is enforced, else inside prose and a fence."""
+        content = json.dumps(answer, ensure_ascii=False)
+        if not self._enforced(request, format_type):
+            content = f"Claro! Aqui está a tradução:\n```json\n{content}\n```"
+        return content
 
     def _completion(self, request: dict[str, Any], content: str, entry: dict[str, Any]) -> dict[str, Any]:
         """A chat completion of ``content``, cut at ``max_tokens`` or at the end of the context (4 chars a token)."""

@@ -17,8 +17,8 @@ import pytest
 from fake_openai import FakeOpenAI
 
 from cosmosqa_ptbr import translate
-from cosmosqa_ptbr.schema import ENGLISH_COLUMNS, ID, LABEL, NONE_OF_THE_ABOVE_EN, NONE_OF_THE_ABOVE_PT
-from cosmosqa_ptbr.translation import TranslationConfig, build_messages
+from cosmosqa_ptbr.tasks import get_task
+from cosmosqa_ptbr.translation import TaskPair, TranslationConfig, build_messages
 from cosmosqa_ptbr.translation.store import OutputStore, StoreError, public_url
 from cosmosqa_ptbr.translation.validation import (
     SourceError,
@@ -33,6 +33,10 @@ REFERENCE = (
     REPO / "cosmosqa_ptbr" / "tasks" / "builtin" / "cosmos_qa_ptbr.validation.jsonl"
 )  # the reference translations
 FAST = {"model": "m", "timeout": 1.0, "backoff_base": 0.02, "backoff_max": 0.2, "progress": False}
+PORTUGUESE, ENGLISH = get_task("cosmos_qa_ptbr"), get_task("cosmos_qa_en")
+ID, LABEL = PORTUGUESE.columns.id, PORTUGUESE.columns.label
+ENGLISH_COLUMNS = ENGLISH.columns.published
+NONE_OF_THE_ABOVE_EN, NONE_OF_THE_ABOVE_PT = PORTUGUESE.translation.fixed_options[0]
 
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:
@@ -107,7 +111,7 @@ def test_reference_translations_pass_and_their_english_originals_fail(
         item = items[item_id]
         assert check_translation(item, row) == row
         with pytest.raises(TranslationCheckError, match="still in English"):
-            check_translation(item, item.fields())
+            check_translation(item, TaskPair.resolve().fields(item))
 
 
 def test_validation_names_missing_duplicate_truncated_and_misplaced_fields(
@@ -220,6 +224,10 @@ def test_faults_end_with_every_id_once_and_rejects_with_reasons(
     manifest = json.loads(output.with_name("out.manifest.json").read_text(encoding="utf-8"))
     assert manifest["counts"] == {"source": 30, "output": 28, "rejects": 2, "remaining": 0}
     assert manifest["finished_at"] and manifest["prompt_hash"] and manifest["model"] == "m"
+    recorded = {key: (manifest[key]["name"], manifest[key]["fingerprint"]) for key in ("task", "source_task")}
+    assert recorded == {"task": ("cosmos_qa_ptbr", PORTUGUESE.fingerprint()),
+                        "source_task": ("cosmos_qa_en", ENGLISH.fingerprint())}  # fmt: skip
+    assert manifest["language_check"] == "function words and unchanged copies: en -> pt-BR"
 
 
 def test_output_loads_through_the_dataset_builder(

@@ -241,10 +241,12 @@ class DataSpec:
 
 @dataclass(frozen=True)
 class TranslationSpec:
-    """How a task is made by translating another: the source task and the options with one fixed translation."""
+    """How a task is made by translating another: the source task, the options with one fixed translation, and
+    ``notes``: rules of this dataset the translator is given besides the general ones (its source's quirks)."""
 
     source_task: str | None = None
     fixed_options: tuple[tuple[str, str], ...] = ()
+    notes: tuple[str, ...] = ()
 
     def fixed(self, source_text: str) -> str | None:
         """The fixed translation of an option whose source text is ``source_text``, or None."""
@@ -435,7 +437,7 @@ _SECTION_KEYS: Final = {
     "data": ("sample", "sample_split", "files", "hub_repo", "hub_revision", "unlabelled_splits"),
     "columns": ("id", "context", "question", "options", "label", "label_format"),
     "prompt": ("system", "user", "option", "answer_prefix"),
-    "translation": ("source_task", "fixed_options"),
+    "translation": ("source_task", "fixed_options", "notes"),
 }
 
 
@@ -627,9 +629,14 @@ def _translation(reader: _Reader, data: Mapping[str, Any]) -> TranslationSpec:
     if not isinstance(fixed, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in fixed.items()):
         message = "must map a source option's text to its one translation, e.g. {'None of the above.': 'Nenhuma.'}"
         raise reader.fail("translation.fixed_options", message)
+    notes = data.get("notes") or []
+    if not isinstance(notes, (list, tuple)) or not all(isinstance(note, str) and note.strip() for note in notes):
+        message = f"must list rules for the translator, one text each (e.g. ['Keep units as written.']), got {notes!r}"
+        raise reader.fail("translation.notes", message)
     return TranslationSpec(
         source_task=reader.text(data, "source_task", shown="translation.source_task"),
         fixed_options=tuple((source, target) for source, target in fixed.items()),
+        notes=tuple(" ".join(note.split()) for note in notes),
     )
 
 

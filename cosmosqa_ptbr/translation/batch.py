@@ -16,8 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .requests import prompt_hash
-from .validation import SourceItem
+from .pair import SourceItem
 
 __all__ = ["CHAT_ENDPOINT", "collect_batch", "submit_batch"]
 
@@ -40,8 +39,10 @@ async def submit_batch(
     path: Path,
     chunk: Sequence[SourceItem],
     request_body: Callable[[SourceItem], dict[str, Any]],
+    prompt: str,
 ) -> dict[str, Any]:
-    """Write ``chunk``'s requests to ``path``, upload it and create the batch; return its state for the manifest."""
+    """Write ``chunk``'s requests to ``path``, upload it and create the batch (``prompt``, the prompt hash, in its
+    metadata); return its state for the manifest."""
     with path.open("w", encoding="utf-8") as handle:
         for item in chunk:
             line = {"custom_id": item.id, "method": "POST", "url": CHAT_ENDPOINT, "body": request_body(item)}
@@ -56,7 +57,7 @@ async def submit_batch(
             input_file_id=uploaded.id,
             endpoint=CHAT_ENDPOINT,
             completion_window="24h",
-            metadata={"cosmosqa_ptbr_prompt": prompt_hash()},
+            metadata={"cosmosqa_ptbr_prompt": prompt},
         ),
         "the batch creation",
     )

@@ -26,11 +26,13 @@ def translate(
     progress: bool = True,
     **settings: Any,
 ) -> TranslationResult:
-    """Translate English Cosmos QA items into ``output`` (JSONL in the package schema); return the counts.
+    """Translate the source task's items into ``output`` (JSONL in the target task's layout); return the counts.
 
-    ``source`` is a CSV/JSONL path in the English layout (id, context, question, answer0-3, label), a
-    ``datasets.Dataset`` with those columns or an iterable of such mappings. ``settings`` override
-    fields of ``config`` (``translate(src, "out.jsonl", model="m", base_url=url, concurrency=32)``).
+    The tasks are the settings ``task`` (the target, default Cosmos QA Português) and ``source_task`` (default:
+    the target's ``translation.source_task``, English Cosmos QA): names of built-in tasks or task spec files.
+    ``source`` is a CSV/JSONL path in the source task's layout (for English Cosmos QA: id, context, question,
+    answer0-3, label), a ``datasets.Dataset`` with those columns or an iterable of such mappings. ``settings``
+    override fields of ``config`` (``translate(src, "out.jsonl", model="m", base_url=url, concurrency=32)``).
     ``client`` is an ``openai.AsyncOpenAI`` to use instead of one built from the settings (its own
     retries should be off: the pipeline retries). Ids already in ``output`` or its rejects file are skipped.
     """
@@ -59,11 +61,13 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
     parser = subcommand_parser(
         subparsers,
         "translate",
-        "Translate English Cosmos QA (CSV/JSONL: id, context, question, answer0-3, label) to pt-BR with an "
-        "OpenAI-compatible model. Output: JSONL in the package schema; failures go to OUT.rejects.jsonl with "
-        "a reason; OUT.manifest.json records the run. Re-running resumes where a run stopped.",
+        "Translate a task's items into another task's language with an OpenAI-compatible model: by default English "
+        "Cosmos QA (CSV/JSONL: id, context, question, answer0-3, label) into Cosmos QA Português (pt-BR); "
+        "--task and --source-task name other task specs with the same number of options. Output: JSONL in the "
+        "task's layout, ids and gold labels copied from the input; failures go to OUT.rejects.jsonl with a reason; "
+        "OUT.manifest.json records the run and both tasks. Re-running resumes where a run stopped.",
     )
-    parser.add_argument("--input", required=True, type=Path, help="English Cosmos QA .csv or .jsonl")
+    parser.add_argument("--input", required=True, type=Path, help="the source task's items, .csv or .jsonl")
     parser.add_argument("--output", required=True, type=Path, help="output .jsonl (appended to, never overwritten)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     add_settings(parser, TranslationConfig)

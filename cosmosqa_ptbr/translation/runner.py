@@ -41,12 +41,12 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from .. import __version__
-from ..schema import ID
 from .batch import collect_batch, submit_batch
+from .pair import SourceItem, TaskPair
 from .requests import FORMAT_MODES, RETRY_PROMPT, build_messages, prompt_hash, reply_token_bound, response_format
 from .settings import TranslationConfig, TranslationError, TranslationResult, estimated_cost
-from .store import OutputStore, public_url, read_manifest, write_manifest
-from .validation import SourceItem, TranslationCheckError, check_translation, parse_reply, read_source
+from .store import REJECT_ID, OutputStore, StoreError, public_url, read_manifest, write_manifest
+from .validation import TranslationCheckError, check_translation, parse_reply, read_source
 
 log = logging.getLogger("cosmosqa_ptbr.translation")
 T = TypeVar("T")
@@ -266,9 +266,16 @@ def _names_the_format(error: Any) -> bool:
 
 class _Pipeline:
     def __init__(
-        self, config: TranslationConfig, client: Any, store: OutputStore, manifest: dict[str, Any], progress: bool
+        self,
+        config: TranslationConfig,
+        pair: TaskPair,
+        client: Any,
+        store: OutputStore,
+        manifest: dict[str, Any],
+        progress: bool,
     ) -> None:
         self.config = config
+        self.pair = pair
         self.client = client
         self.store = store
         self.manifest = manifest
@@ -295,14 +302,14 @@ class _Pipeline:
     def reply_bound(self, item: SourceItem) -> int | None:
         """The ``max_tokens`` of ``item``'s requests: the setting, or one from its length; None for no cap."""
         if self.config.max_tokens is None:
-            return reply_token_bound(item, self.config.bounds)
+            return reply_token_bound(item, self.config.bounds, self.pair)
         return self.config.max_tokens or None
 
     def request_body(
         self, messages: Sequence[dict[str, str]], max_tokens: int | None, mode: str | None = None
     ) -> dict[str, Any]:
         body: dict[str, Any] = {"model": self.config.model, "messages": list(messages)}
-        requested = response_format(mode or self.mode)
+        requested = response_format(mode or self.mode, self.pair)
         if requested is not None:
             body["response_format"] = requested
         body["temperature"] = self.config.temperature
@@ -312,7 +319,7 @@ class _Pipeline:
 
     def batch_body(self, item: SourceItem) -> dict[str, Any]:
         """The request of ``item`` in a Batch API file."""
-        return self.request_body(build_messages(item), self.reply_bound(item))
+        return self.request_body(build_messages(item, self.pair), self.reply_bound(item))
 
     async def _retrying(
         self,
@@ -510,7 +517,7 @@ class _Pipeline:
     async def process(self, work: _Work) -> tuple[str, dict[str, Any]]:
         """Translate and validate one item, retrying with the validation error; return a row or a reject."""
         item = work.item
-        messages = build_messages(item)
+        messages = build_messages(item, self.pair)
         budget = self.config.validation_retries + 1
         content = work.prefilled
         for attempt in range(1, budget + 1):
@@ -519,16 +526,16 @@ class _Pipeline:
                     raise TranslationCheckError(work.prefilled_error)
                 if content is None:
                     content = await self.complete(item, messages)
-                return "row", check_translation(item, parse_reply(content), self.config.bounds)
+                return "row", check_translation(item, parse_reply(content), self.config.bounds, pair=self.pair)
             except _TransportFailed as failure:
                 self.server_failing = True
-                return "pending", {ID: item.id, "reason": failure.last or str(failure)}
+                return "pending", {REJECT_ID: item.id, "reason": failure.last or str(failure)}
             except _ItemFailed as failure:
-                return "reject", {ID: item.id, "reason": str(failure), "stage": "request", "attempts": attempt}
+                return "reject", {REJECT_ID: item.id, "reason": str(failure), "stage": "request", "attempts": attempt}
             except TranslationCheckError as error:
                 if attempt == budget:
                     reason = f"{error} (after {attempt} attempt{'s' if attempt > 1 else ''})"
-                    return "reject", {ID: item.id, "reason": reason, "stage": "validation", "attempts": attempt}
+                    return "reject", {REJECT_ID: item.id, "reason": reason, "stage": "validation", "attempts": attempt}
                 messages = [
                     *messages,
                     {"role": "assistant", "content": content or ""},
@@ -641,7 +648,9 @@ class _Pipeline:
         self.save_manifest()
 
     async def _submit(self, chunk: Sequence[SourceItem]) -> dict[str, Any]:
-        state = await submit_batch(self.client, self._batch_retrying, self.store.batch_input, chunk, self.batch_body)
+        state = await submit_batch(
+            self.client, self._batch_retrying, self.store.batch_input, chunk, self.batch_body, prompt_hash(self.pair)
+        )
         self.manifest["batch"] = state
         self.manifest.setdefault("batches", []).append(state["id"])
         self.save_manifest()
@@ -696,24 +705,59 @@ class _Pipeline:
         write_manifest(self.store.manifest, self.manifest)
 
 
+def _check_recorded_tasks(output: Path, manifest: dict[str, Any], pair: TaskPair) -> None:
+    """Refuse to add rows of one pair of tasks to an output a run started for another (its manifest names them)."""
+    if manifest.get("output") != output.name:
+        return
+    recorded = {key: (manifest.get(key) or {}).get("name") for key in ("task", "source_task")}
+    wanted = {"task": pair.target.name, "source_task": pair.source.name}
+    if all(recorded[key] in (None, wanted[key]) for key in wanted):
+        return
+    message = (
+        f"{output} holds task {recorded['task']!r} translated from {recorded['source_task']!r}, not task "
+        f"{wanted['task']!r} from {wanted['source_task']!r}: pass --task and --source-task as that run did to "
+        "resume it, or pick another --output"
+    )
+    raise StoreError(message)
+
+
 def _start_manifest(
-    store: OutputStore, config: TranslationConfig, source: Any, items: Sequence[SourceItem], skipped: int
+    store: OutputStore,
+    config: TranslationConfig,
+    pair: TaskPair,
+    source: Any,
+    items: Sequence[SourceItem],
+    skipped: int,
 ) -> dict[str, Any]:
     manifest = read_manifest(store.manifest)
-    if manifest.get("prompt_hash") not in (None, prompt_hash()):
+    prompt = prompt_hash(pair)
+    if manifest.get("prompt_hash") not in (None, prompt):
         log.warning(
             "%s was started with another prompt (%s); new rows use prompt %s",
             store.output,
             manifest["prompt_hash"],
-            prompt_hash(),
+            prompt,
         )
+    tasks = pair.describe()
+    for key, described in tasks.items():
+        before = (manifest.get(key) or {}).get("fingerprint")
+        if before not in (None, described["fingerprint"]):
+            log.warning(
+                "%s was started with another version of task %s's spec (%s); new rows follow the spec as it is (%s)",
+                store.output,
+                described["name"],
+                before,
+                described["fingerprint"],
+            )
     now = _now()
     manifest.update(
         model=config.model,
         base_url=public_url(config.base_url) or "https://api.openai.com/v1",
-        prompt_hash=prompt_hash(),
+        prompt_hash=prompt,
         response_format=config.response_format,
         package_version=__version__,
+        **tasks,
+        language_check=pair.language_check.describe(),
         input=str(source) if isinstance(source, (str, Path)) else type(source).__name__,
         output=store.output.name,
         rejects=store.rejects.name,
@@ -726,7 +770,9 @@ def _start_manifest(
             "started_at": now,
             "finished_at": None,
             "model": config.model,
-            "prompt_hash": prompt_hash(),
+            "prompt_hash": prompt,
+            "task_fingerprint": tasks["task"]["fingerprint"],
+            "source_task_fingerprint": tasks["source_task"]["fingerprint"],
             "mode": "batch" if config.batch_api else "live",
             "skipped": skipped,
         }
@@ -739,12 +785,14 @@ async def run(
 ) -> TranslationResult:
     """Translate the pending items of ``source`` into ``output``; see :func:`cosmosqa_ptbr.translate`."""
     started = time.monotonic()
+    pair = TaskPair.resolve(config.task, config.source_task)
     require_openai()
-    items = read_source(source, config.limit)
+    items = read_source(source, config.limit, task=pair.source)
+    store = OutputStore(output, keys=pair.output_keys, id_key=pair.id_column, fsync=config.fsync)
+    _check_recorded_tasks(store.output, read_manifest(store.manifest), pair)
     own_client = client is None
     if own_client:
         client = make_client(config)
-    store = OutputStore(output, fsync=config.fsync)
     try:
         store.open(retry_rejects=config.retry_rejects)
         if store.torn_bytes:
@@ -760,10 +808,12 @@ async def run(
             )
             raise TranslationError(message)
         store.open_files()
-        manifest = _start_manifest(store, config, source, items, len(items) - len(pending))
+        manifest = _start_manifest(store, config, pair, source, items, len(items) - len(pending))
+        if pair.language_check.note:
+            log.warning("%s -> %s: %s", pair.source.name, pair.target.name, pair.language_check.note)
         if store.retrying:
             manifest["runs"][-1]["retrying_rejects"] = len(store.retrying & {item.id for item in items})
-        pipeline = _Pipeline(config, client, store, manifest, progress)
+        pipeline = _Pipeline(config, pair, client, store, manifest, progress)
         pipeline.source_ids = frozenset(item.id for item in items)
         pipeline.save_manifest()
         try:

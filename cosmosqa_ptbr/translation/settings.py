@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Final
 
 from ..cli.options import CommandError
+from ..tasks import DEFAULT_TASK, builtin_tasks
 from .validation import LengthBounds
 
 __all__ = ["PRICES", "TranslationConfig", "TranslationError", "TranslationResult", "estimated_cost"]
@@ -50,6 +51,23 @@ def estimated_cost(
 class TranslationConfig:
     """Settings of a translation run (the CLI flags are these fields)."""
 
+    task: str | None = field(
+        default=None,
+        metadata={
+            "help": f"the task the rows are written in (its columns, letters, language and fixed-option "
+            f"translations): a built-in task ({', '.join(builtin_tasks())}) or a task spec file (.yaml) "
+            f"(default: {DEFAULT_TASK})",
+            "metavar": "NAME|FILE.yaml",
+        },
+    )
+    source_task: str | None = field(
+        default=None,
+        metadata={
+            "help": "the task whose items --input holds, read in its layout (columns, label as letter or index): a "
+            "built-in task or a task spec file (default: the task's translation.source_task)",
+            "metavar": "NAME|FILE.yaml",
+        },
+    )
     model: str = field(default="gpt-4o-mini", metadata={"help": "chat model name as the server knows it"})
     base_url: str | None = field(
         default=None,

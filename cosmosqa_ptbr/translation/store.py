@@ -5,7 +5,7 @@ written whole by a single writer, so the only damage a kill can leave is an unte
 which :meth:`OutputStore.open` cuts off before appending. A lock file keeps a second run off the
 same output (two writers are how rows got duplicated before). A file is only appended to, cut or
 rewritten once it is proven to be a run's own output (its manifest names it, or its lines are rows of the
-expected schema); anything else, a user's notes or a CSV given as ``--output`` by mistake, is refused and
+target task's layout); anything else, a user's notes or a CSV given as ``--output`` by mistake, is refused and
 left byte for byte as it was.
 """
 
@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 from urllib.parse import urlsplit, urlunsplit
 
 from ..cli.options import CommandError
-from ..schema import ANSWER_COLUMNS, CONTEXT, ID, QUESTION
+from .pair import TaskPair
 
-#: The keys every line of the output and of the rejects file has: a file without them was not written here.
-OUTPUT_KEYS = (ID, CONTEXT, QUESTION, *ANSWER_COLUMNS)
-REJECT_KEYS = (ID, "reason")
+#: The key of the id in a rejects line, whatever the task calls its id column.
+REJECT_ID: Final = "id"
+#: The keys every line of the rejects file has: a file without them was not written here.
+REJECT_KEYS: Final = (REJECT_ID, "reason")
 
 
 class StoreError(CommandError, RuntimeError):
@@ -49,10 +50,13 @@ def _foreign(path: Path, why: str) -> StoreError:
     return StoreError(message)
 
 
-def _scan(path: Path, keys: Collection[str], *, owned: bool) -> tuple[list[dict[str, Any]], int]:
+def _scan(
+    path: Path, keys: Collection[str], *, owned: bool, id_key: str = REJECT_ID
+) -> tuple[list[dict[str, Any]], int]:
     """Return the complete JSON lines of ``path`` and how many torn bytes were cut from its end.
 
-    Nothing is cut before every complete line has been read as a row with ``keys``, and a torn last line
+    Nothing is cut before every complete line has been read as a row with ``keys`` (a text under ``id_key``), and
+    a torn last line
     is cut only from a file that is provably a run's own (``owned``: its manifest names it, or it has rows).
     """
     if not path.exists():
@@ -81,7 +85,7 @@ def _scan(path: Path, keys: Collection[str], *, owned: bool) -> tuple[list[dict[
                 "line, so the file was edited or written by something else: fix or remove that line"
             )
             raise StoreError(message) from None
-        if not isinstance(record, dict) or not isinstance(record.get(ID), str) or any(k not in record for k in keys):
+        if not isinstance(record, dict) or not isinstance(record.get(id_key), str) or not set(keys) <= record.keys():
             if not owned and not records:
                 raise _foreign(path, f"line {number} is not a row with {', '.join(keys)}")
             raise StoreError(f"{path}:{number}: expected a JSON object with {', '.join(keys)}; fix or remove that line")
@@ -97,9 +101,20 @@ def _scan(path: Path, keys: Collection[str], *, owned: bool) -> tuple[list[dict[
 
 
 class OutputStore:
-    """The output JSONL, its rejects JSONL and its lock; ids already written are known after :meth:`open`."""
+    """The output JSONL, its rejects JSONL and its lock; ids already written are known after :meth:`open`.
 
-    def __init__(self, output: str | Path, *, fsync: bool = True) -> None:
+    ``keys`` are the columns every output row has and ``id_key`` the one holding its id (the target task's;
+    default: Cosmos QA Português's).
+    """
+
+    def __init__(
+        self, output: str | Path, *, keys: Sequence[str] | None = None, id_key: str | None = None, fsync: bool = True
+    ) -> None:
+        if keys is None or id_key is None:
+            pair = TaskPair.resolve()
+            keys, id_key = keys or pair.output_keys, id_key or pair.id_column
+        self.keys = tuple(keys)
+        self.id_key = id_key
         self.output = Path(output)
         paths = sibling_paths(self.output)
         self.rejects = paths["rejects"]
@@ -139,11 +154,11 @@ class OutputStore:
             message = f"another translate run is writing {self.output}; wait for it to finish or pick another --output"
             raise StoreError(message) from None
         owned = self._manifest_names_output()
-        rows, torn_out = _scan(self.output, OUTPUT_KEYS, owned=owned)
+        rows, torn_out = _scan(self.output, self.keys, owned=owned, id_key=self.id_key)
         rejects, torn_rej = _scan(self.rejects, REJECT_KEYS, owned=owned)
         self.torn_bytes = torn_out + torn_rej
-        self.done = self._unique(rows, self.output)
-        self.rejected = self._unique(rejects, self.rejects)
+        self.done = self._unique(rows, self.output, self.id_key)
+        self.rejected = self._unique(rejects, self.rejects, REJECT_ID)
         both = self.done & self.rejected
         if both:
             example = sorted(both)[0]
@@ -178,14 +193,17 @@ class OutputStore:
         return manifest["output"] == self.output.name
 
     @staticmethod
-    def _unique(records: list[dict[str, Any]], path: Path) -> set[str]:
+    def _unique(records: list[dict[str, Any]], path: Path, id_key: str) -> set[str]:
         ids: set[str] = set()
         for record in records:
-            if record[ID] in ids:
-                message = f"{path}: id {record[ID]!r} appears more than once; keep one line per id and re-run"
+            if record[id_key] in ids:
+                message = f"{path}: id {record[id_key]!r} appears more than once; keep one line per id and re-run"
                 raise StoreError(message)
-            ids.add(record[ID])
+            ids.add(record[id_key])
         return ids
+
+    def _id(self, kind: str, record: Mapping[str, Any]) -> str:
+        return record[self.id_key if kind == "row" else REJECT_ID]
 
     def _rewrite(self, path: Path, records: Iterable[Mapping[str, Any]]) -> None:
         temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -203,7 +221,7 @@ class OutputStore:
         once per group of lines keeps the disk from capping throughput at high concurrency.
         """
         records = list(records)
-        superseded = {record[ID] for _, record in records if record[ID] in self.retrying}
+        superseded = {self._id(kind, record) for kind, record in records if self._id(kind, record) in self.retrying}
         if superseded:
             self._replace_rejects(superseded, [record for kind, record in records if kind == "reject"])
             records = [(kind, record) for kind, record in records if kind == "row"]
@@ -214,7 +232,7 @@ class OutputStore:
             handle.write(_line(record))
             handle.flush()
             touched.add(handle)
-            (self.done if kind == "row" else self.rejected).add(record[ID])
+            (self.done if kind == "row" else self.rejected).add(self._id(kind, record))
         if self._fsync:
             for handle in touched:
                 os.fsync(handle.fileno())
@@ -225,13 +243,15 @@ class OutputStore:
         The rejects file is replaced before the group's rows are appended to the output: a kill in between
         leaves those ids pending (translated again by the next run), never in both files.
         """
-        kept = [record for record in _scan(self.rejects, REJECT_KEYS, owned=True)[0] if record[ID] not in superseded]
+        kept = [
+            record for record in _scan(self.rejects, REJECT_KEYS, owned=True)[0] if record[REJECT_ID] not in superseded
+        ]
         if self._rej is not None:
             self._rej.close()  # the append handle would keep writing to the replaced file
             self._rej = None
         self._rewrite(self.rejects, [*kept, *new_rejects])
         self.retrying -= superseded
-        self.rejected = {record[ID] for record in kept} | {record[ID] for record in new_rejects}
+        self.rejected = {record[REJECT_ID] for record in kept} | {record[REJECT_ID] for record in new_rejects}
 
     def close(self) -> None:
         """Close the files and release the lock (a killed process releases it too)."""

@@ -1,12 +1,11 @@
-"""Reading English Cosmos QA items and checking a model's translation of one before it is written.
+"""Reading a source task's items and checking a model's translation of one before it is written.
 
-Standard library only: the checks run on every reply, and ``translate --help`` must stay instant.
+Standard library and the task specs only: the checks run on every reply, and ``translate --help`` must stay instant.
 
 >>> item = SourceItem("q1", "It rained all day .", "Why ?", ("Clouds", "Sun", "Wind", "None of the above choices ."), 0)
->>> reply = {"contexto": "Choveu o dia todo.", "pergunta": "Por quê?", "A": "Nuvens", "B": "Sol",
-...          "C": "Vento", "D": "Nenhuma das alternativas acima."}
->>> check_translation(item, reply)["Label"]
-'A'
+>>> texts = ["Choveu o dia todo.", "Por quê?", "Nuvens", "Sol", "Vento", "Nenhuma das opções acima"]
+>>> print(*check_translation(item, dict(zip(TaskPair.resolve().keys, texts))).values(), sep=" | ")
+q1 | Choveu o dia todo. | Por quê? | Nuvens | Sol | Vento | Nenhuma das alternativas acima. | A
 >>> looks_english("Why did he go to the store with his wife ?"), looks_english("Por que ele foi à loja?")
 (True, False)
 """
@@ -23,93 +22,97 @@ from typing import Any
 
 from ..cli.options import CommandError
 from ..data.reading import decoded_lines, open_user_file, read_json_lines
-from ..schema import (
-    ANSWER_COLUMNS,
-    CONTEXT,
-    ENGLISH_COLUMNS,
-    ENGLISH_OPTION_COLUMNS,
-    ID,
-    LABEL,
-    NO_LABEL,
-    NONE_OF_THE_ABOVE_EN,
-    NONE_OF_THE_ABOVE_PT,
-    QUESTION,
-    TEXT_COLUMNS,
-    index_to_letter,
-    label_to_index,
-)
+from ..tasks import TaskSpec
+from .languages import looks_english
+from .pair import SourceItem, TaskPair
+
+__all__ = [
+    "LengthBounds",
+    "SourceError",
+    "SourceItem",
+    "TranslationCheckError",
+    "check_translation",
+    "looks_english",
+    "parse_reply",
+    "read_source",
+]
 
 
 class SourceError(CommandError, ValueError):
-    """The English input is malformed: a missing column, an empty field, a bad label or a repeated id."""
+    """The source input is malformed: a missing column, an empty field, a bad label or a repeated id."""
 
 
 class TranslationCheckError(ValueError):
     """A reply failed validation; the message says why, in words the model can act on when retried."""
 
 
-@dataclass(frozen=True)
-class SourceItem:
-    """One English Cosmos QA item; ``label`` is 0-3, or None for unlabelled (test) rows."""
-
-    id: str
-    context: str
-    question: str
-    options: tuple[str, ...]
-    label: int | None
-
-    def fields(self) -> dict[str, str]:
-        """The English text under the output column names (what the model is asked to translate)."""
-        return {CONTEXT: self.context, QUESTION: self.question, **dict(zip(ANSWER_COLUMNS, self.options, strict=True))}
-
-
 # --------------------------------------------------------------------------------------------- reading
 
 
-def _label(value: Any, where: str) -> int | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if value == NO_LABEL or (isinstance(value, str) and value.strip() == str(NO_LABEL)):
-        return None
+def _layout(spec: TaskSpec) -> str:
+    """The columns a source file of ``spec`` has, for messages: ``id, context, question, answer0, ..., label``."""
+    return ", ".join(spec.columns.published)
+
+
+def _label(spec: TaskSpec, value: Any, where: str) -> int | None:
     try:
-        return label_to_index(value)
+        return spec.label_index(value)
     except ValueError as error:
-        message = f"{where}: field 'label': {error}; use 0-3, or leave it empty (or -1) for unlabelled rows"
+        column = spec.columns.label
+        message = f"{where}: field {column!r}: {error}; leave it empty (or -1) for unlabelled rows"
         raise SourceError(message) from None
 
 
-def _item(row: Mapping[str, Any], where: str) -> SourceItem:
-    missing = [name for name in ENGLISH_COLUMNS if name != "label" and name not in row]
+def _text(value: Any, name: str, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        message = f"{where}: field {name!r} is empty or not text ({value!r}); fix the row or remove it"
+        raise SourceError(message)
+    return value.strip()
+
+
+def _item(row: Mapping[str, Any], where: str, spec: TaskSpec) -> SourceItem:
+    columns = spec.columns
+    missing = [name for name in columns.published if name != columns.label and name not in row]
     if missing:
         message = (
-            f"{where}: missing column(s) {', '.join(missing)}; the input must have the English Cosmos QA "
-            f"columns {', '.join(ENGLISH_COLUMNS)} (label may be empty)"
+            f"{where}: missing column(s) {', '.join(missing)}; the input must have the columns of task "
+            f"{spec.name!r} ({spec.title}): {_layout(spec)} ({columns.label or 'the label'} may be empty)"
         )
         raise SourceError(message)
-    texts = {}
-    for name in ("id", "context", "question", *ENGLISH_OPTION_COLUMNS):
-        value = row[name]
-        if not isinstance(value, str) or not value.strip():
-            message = f"{where}: field {name!r} is empty or not text ({value!r}); fix the row or remove it"
+    item_id = _text(row[columns.id], columns.id, where)
+    context = _text(row[columns.context], columns.context, where) if columns.context else ""
+    question = _text(row[columns.question], columns.question, where)
+    if isinstance(columns.options, str):
+        values = spec.options_of(row)
+        if len(values) != spec.n_options:
+            message = (
+                f"{where}: field {columns.options!r} holds {len(values)} options, task {spec.name!r} has "
+                f"{spec.n_options} ({', '.join(spec.letters)}); fix the row or remove it"
+            )
             raise SourceError(message)
-        texts[name] = value.strip()
-    where = f"{where} (id {texts['id']})"
-    options = tuple(texts[name] for name in ENGLISH_OPTION_COLUMNS)
-    return SourceItem(texts["id"], texts["context"], texts["question"], options, _label(row.get("label"), where))
+        names = [f"{columns.options}[{index}]" for index in range(len(values))]
+    else:
+        values = [row[column] for column in columns.option_columns]
+        names = list(columns.option_columns)
+    options = tuple(_text(value, name, where) for value, name in zip(values, names, strict=True))
+    label = _label(spec, row.get(columns.label), f"{where} (id {item_id})") if columns.label else None
+    return SourceItem(item_id, context, question, options, label)
 
 
 def _source_error(message: str, line: int | None) -> Exception:
     return SourceError(message)
 
 
-_SOURCE_FIX = "pass the English Cosmos QA CSV or JSONL"
+def _fix(spec: TaskSpec) -> str:
+    return f"pass a CSV or JSONL file of task {spec.name!r} ({_layout(spec)})"
 
 
-def _rows_from_file(path: Path) -> Iterable[tuple[str, Mapping[str, Any]]]:
+def _rows_from_file(path: Path, spec: TaskSpec) -> Iterable[tuple[str, Mapping[str, Any]]]:
     suffix = path.suffix.lower()
+    fix = _fix(spec)
     if suffix == ".csv":
         csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))  # contexts may exceed csv's 128 KiB default
-        with open_user_file(path, fix=_SOURCE_FIX, error=_source_error) as handle:
+        with open_user_file(path, fix=fix, error=_source_error) as handle:
             reader = csv.DictReader(decoded_lines(handle, str(path), _source_error))
             try:
                 for row in reader:
@@ -117,24 +120,26 @@ def _rows_from_file(path: Path) -> Iterable[tuple[str, Mapping[str, Any]]]:
             except csv.Error as error:
                 raise SourceError(f"{path}:{reader.line_num}: not valid CSV ({error}); write RFC 4180 CSV") from None
     elif suffix in (".jsonl", ".json"):
-        for number, row in read_json_lines(path, fix=_SOURCE_FIX, error=_source_error):
+        for number, row in read_json_lines(path, fix=fix, error=_source_error):
             if not isinstance(row, dict):
                 raise SourceError(f"{path}:{number}: expected a JSON object, got {type(row).__name__}")
             yield f"{path}:{number}", row
     else:
-        message = f"{path}: unknown input format {suffix!r}; give a .csv or .jsonl file in the English Cosmos QA layout"
+        message = f"{path}: unknown input format {suffix!r}; {fix}"
         raise SourceError(message)
 
 
-def read_source(source: Any, limit: int | None = None) -> list[SourceItem]:
-    """Read English items from a CSV/JSONL path, a ``datasets.Dataset`` or an iterable of mappings.
+def read_source(source: Any, limit: int | None = None, *, task: TaskSpec | None = None) -> list[SourceItem]:
+    """Read the items of source task ``task`` (default: English Cosmos QA) from a CSV/JSONL path, a
+    ``datasets.Dataset`` or an iterable of mappings, in that task's layout (its columns, label as letter or index).
 
     Raises :class:`SourceError` naming the file (or row), the id and the field for malformed rows and
     for an id given twice (output rows are keyed by id, so a repeated id could not be resumed exactly).
     """
+    spec = task or TaskPair.resolve().source
     if isinstance(source, (str, Path)):
         path = Path(source)
-        rows: Iterable[tuple[str, Mapping[str, Any]]] = _rows_from_file(path)
+        rows: Iterable[tuple[str, Mapping[str, Any]]] = _rows_from_file(path, spec)
     else:
         name = type(source).__name__
         rows = ((f"{name} row {index}", row) for index, row in enumerate(source))
@@ -143,14 +148,14 @@ def read_source(source: Any, limit: int | None = None) -> list[SourceItem]:
     for where, row in rows:
         if limit is not None and len(items) >= limit:
             break
-        item = _item(row, where)
+        item = _item(row, where, spec)
         if item.id in seen:
             message = f"{where}: id {item.id!r} repeats {seen[item.id]}; ids must be unique, remove the duplicate"
             raise SourceError(message)
         seen[item.id] = where
         items.append(item)
     if not items and limit != 0 and isinstance(source, (str, Path)):
-        raise SourceError(f"{source}: no items (only a header, or blank); {_SOURCE_FIX} with at least one row")
+        raise SourceError(f"{source}: no items (only a header, or blank); {_fix(spec)} with at least one row")
     return items
 
 
@@ -181,45 +186,6 @@ def parse_reply(content: str | None) -> dict[str, Any]:
     return value
 
 
-# --------------------------------------------------------------------------------------------- language
-
-
-# Frequent function words of each language; words spelled alike in both ("a", "as", "no", "do", "me", "so")
-# are left out. On the shipped 400 reference pairs, no Portuguese field reaches two English hits with
-# more than half as many Portuguese ones, and every English original has at least one field that does.
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_EN_WORDS = _word_set(
-    """the and of to is was were are be been being it its i my he she his her him they them their we our you your
-    that this these those with for on at by from have has had not but what which who whom would will could should
-    did does don't wo nt n't i'm it's when where why how an or if than then just about into out up after before
-    because some any all very really only also none above choices"""
-)
-_PT_WORDS = _word_set(
-    """o os de da das dos que e em um uma uns umas para com não na nas nos por pela pelo pelas pelos mais como mas
-    foi ao aos à às ele ela eles elas eu meu minha meus minhas seu sua seus suas você vocês nós nosso nossa isso isto
-    esse essa este esta aquele aquela está estava estão era ser ter tem tinha já quando também porque muito muita há
-    sobre até depois antes ou mesmo ainda então lhe te sem entre num numa pra nenhuma alternativas acima"""
-)
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-
-
-def _words(text: str) -> list[str]:
-    return [word.lower() for word in _WORD.findall(text)]
-
-
-def looks_english(text: str, source: str | None = None) -> bool:
-    """Whether ``text`` reads as English: English function words dominate, or it repeats a 3+-word source."""
-    words = _words(text)
-    english = sum(word in _EN_WORDS for word in words)
-    portuguese = sum(word in _PT_WORDS for word in words)
-    if english >= 2 and english > 2 * portuguese:
-        return True
-    return source is not None and len(words) >= 3 and words == _words(source)
-
-
 # --------------------------------------------------------------------------------------------- the check
 
 
@@ -235,13 +201,13 @@ class LengthBounds:
     high: float = 2.0
     slack: int = 20
 
-    def problem(self, column: str, source: str, text: str) -> str | None:
+    def problem(self, column: str, source: str, text: str, language: str = "the source") -> str | None:
         n, m = len(source), len(text)
         if self.low * n - self.slack <= m <= self.high * n + self.slack:
             return None
         return (
-            f"field {column} has {m} characters for {n} in English (allowed {self.low:g}-{self.high:g} times the "
-            f"English length, give or take {self.slack}); translate the whole field, nothing more, nothing less"
+            f"field {column} has {m} characters for {n} in {language} (allowed {self.low:g}-{self.high:g} times the "
+            f"{language} length, give or take {self.slack}); translate the whole field, nothing more, nothing less"
         )
 
 
@@ -250,17 +216,23 @@ def _option_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def check_translation(item: SourceItem, reply: Mapping[str, Any], bounds: LengthBounds | None = None) -> dict[str, Any]:
-    """Validate a parsed reply for ``item``; return the output row (id and label from the source).
+def check_translation(
+    item: SourceItem, reply: Mapping[str, Any], bounds: LengthBounds | None = None, *, pair: TaskPair | None = None
+) -> dict[str, Any]:
+    """Validate a parsed reply for ``item``; return the target task's row (id and label from the source).
 
-    The fixed option "None of the above choices ." is written as ``NONE_OF_THE_ABOVE_PT`` whatever the
-    model wrote for it. Raises :class:`TranslationCheckError` listing every problem found.
+    ``pair`` is the run's source and target tasks (default: English Cosmos QA into Cosmos QA Português). An option
+    with a fixed translation in the target's spec (``translation.fixed_options``) is written as that translation
+    whatever the model wrote for it. Raises :class:`TranslationCheckError` listing every problem found.
     """
     bounds = bounds or LengthBounds()
-    source = item.fields()
+    pair = pair or TaskPair.resolve()
+    fixed_rules = pair.target.translation
+    language = pair.language_check
+    source = pair.fields(item)
     problems: list[str] = []
     texts: dict[str, str] = {}
-    for column in TEXT_COLUMNS:
+    for column in pair.keys:
         value = reply.get(column)
         if value is None:
             problems.append(f"field {column} is missing")
@@ -270,13 +242,19 @@ def check_translation(item: SourceItem, reply: Mapping[str, Any], bounds: Length
             problems.append(f"field {column} is empty")
         else:
             texts[column] = " ".join(value.split())
-    for column in ANSWER_COLUMNS:
-        if source[column] == NONE_OF_THE_ABOVE_EN:
-            texts[column] = NONE_OF_THE_ABOVE_PT
-        elif texts.get(column) == NONE_OF_THE_ABOVE_PT:
-            problems.append(f"option {column} became {NONE_OF_THE_ABOVE_PT!r} but is not that option in English")
+    fixed_texts = {target for _, target in fixed_rules.fixed_options}
+    fixed_here: set[str] = set()
+    for column in pair.letters:
+        translation = fixed_rules.fixed(source[column])
+        if translation is not None:
+            texts[column] = translation
+            fixed_here.add(column)
+        elif texts.get(column) in fixed_texts:
+            problems.append(
+                f"option {column} became {texts[column]!r} but is not that option in {pair.source_language}"
+            )
     seen: dict[str, str] = {}
-    for column in ANSWER_COLUMNS:
+    for column in pair.letters:
         if column in texts:
             key = _option_key(texts[column])
             if key in seen:
@@ -284,14 +262,17 @@ def check_translation(item: SourceItem, reply: Mapping[str, Any], bounds: Length
                 problems.append(f"{same}; keep them distinct")
             seen.setdefault(key, column)
     for column, text in texts.items():
-        if text != NONE_OF_THE_ABOVE_PT and looks_english(text, source[column]):
-            problems.append(f"field {column} is still in English ({text[:60]!r}); translate it to Portuguese")
+        if column in fixed_here:
+            continue  # the spec's own translation
+        if language.untranslated(text, source[column]):
+            problems.append(
+                f"field {column} is still in {pair.source_language} ({text[:60]!r}); translate it to "
+                f"{pair.target_language}"
+            )
         else:
-            problem = bounds.problem(column, source[column], text)
+            problem = bounds.problem(column, source[column], text, pair.source_language)
             if problem:
                 problems.append(problem)
     if problems:
         raise TranslationCheckError("; ".join(problems))
-    row: dict[str, Any] = {ID: item.id, **{column: texts[column] for column in TEXT_COLUMNS}}
-    row[LABEL] = None if item.label is None else index_to_letter(item.label)
-    return row
+    return pair.row(item, texts)
