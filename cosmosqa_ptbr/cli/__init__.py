@@ -25,8 +25,13 @@ class Subcommand(NamedTuple):
 
 
 SUBCOMMANDS: dict[str, Subcommand] = {
-    "data": Subcommand("cosmosqa_ptbr.data.command", "inspect, export and publish Cosmos QA Português"),
-    "translate": Subcommand("cosmosqa_ptbr.translation.pipeline", "translate English Cosmos QA to pt-BR with an LLM"),
+    "data": Subcommand(
+        "cosmosqa_ptbr.data.command", "inspect, export and publish a task's data (Cosmos QA Português by default)"
+    ),
+    "translate": Subcommand(
+        "cosmosqa_ptbr.translation.pipeline",
+        "translate a task into another language with an LLM (Cosmos QA to pt-BR by default)",
+    ),
     "score": Subcommand("cosmosqa_ptbr.evaluation.scoring", "score a file of raw model generations"),
     "evaluate": Subcommand("cosmosqa_ptbr.evaluation.runner", "evaluate a causal LM (+ LoRA adapter) on a split"),
     "compare": Subcommand(

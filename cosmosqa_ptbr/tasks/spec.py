@@ -22,8 +22,8 @@ Specs are YAML files: the built-in ones ship in ``cosmosqa_ptbr/tasks/builtin/``
 >>> spec = get_task("cosmos_qa_ptbr")
 >>> spec.letters, spec.language
 (('A', 'B', 'C', 'D'), 'pt-BR')
->>> row = {"id": "q1", "contexto": "Choveu.", "pergunta": "Por quê?", "A": "Nuvens", "B": "Sol", "C": "Vento",
-...        "D": "Nenhuma das alternativas acima.", "Label": "A"}
+>>> values = ["q1", "Choveu.", "Por quê?", "Nuvens", "Sol", "Vento", "Nenhuma das alternativas acima.", "A"]
+>>> row = dict(zip(spec.columns.published, values))  # its published columns, in order
 >>> item = spec.normalize(row)
 >>> item["options"][0], item["label"]
 ('Nuvens', 0)
