@@ -697,7 +697,7 @@ def test_a_build_copies_the_packages_own_files_not_what_lies_beside_them(
     listed = set(json.loads((out / ".cosmosqa-ptbr-manifest.json").read_text())["files"])
     strays = {name for name in built | listed if name.endswith((".env", "~"))}
     assert not strays, f"copied beside the package: {sorted(strays)}"
-    assert {"cosmosqa_ptbr/__init__.py", "cosmosqa_ptbr/data/sample_validation.jsonl"} <= listed
+    assert {"cosmosqa_ptbr/__init__.py", "cosmosqa_ptbr/tasks/builtin/cosmos_qa_ptbr.validation.jsonl"} <= listed
 
 
 @pytest.mark.parametrize("command", ["space", "metric"])
