@@ -38,6 +38,7 @@ PACKAGE_DATA = (
     "cosmosqa_ptbr/tasks/builtin/cosmos_qa_ptbr.validation.jsonl",
     "cosmosqa_ptbr/tasks/builtin/cosmos_qa_en.validation.csv",
     "cosmosqa_ptbr/tasks/builtin/cosmos_qa_ptbr.yaml",
+    "cosmosqa_ptbr/tasks/builtin/cosmos_qa_ptbr.card.md",
     "cosmosqa_ptbr/hub/templates/dataset_card.md",
     "cosmosqa_ptbr/hub/templates/model_card.md",
     "cosmosqa_ptbr/hub/templates/space_card.md",

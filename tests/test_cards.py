@@ -3,6 +3,7 @@ and the Hub upload goes through ``HfApi``'s create_repo + upload_folder."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,6 @@ from huggingface_hub import DatasetCard, ModelCard
 from cosmosqa_ptbr import cli
 from cosmosqa_ptbr.cli.options import CommandError
 from cosmosqa_ptbr.hub.cards import (
-    PUBLISHED_SPLIT_SIZES,
     REFERENCE_ADAPTER,
     REFERENCE_BASE_MODEL,
     REFERENCE_RESULTS,
@@ -22,9 +22,13 @@ from cosmosqa_ptbr.hub.cards import (
     write_cards,
 )
 from cosmosqa_ptbr.hub.upload import MANIFEST, HubUploadError, push_folder_to_hub
-from cosmosqa_ptbr.schema import DEFAULT_REPO_ID, NONE_OF_THE_ABOVE_EN, NONE_OF_THE_ABOVE_PT, features
+from cosmosqa_ptbr.tasks import get_task
 
 REPO = Path(__file__).resolve().parents[1]
+HUB = REPO / "cosmosqa_ptbr" / "hub"
+DEFAULT = get_task()
+DEFAULT_REPO_ID = DEFAULT.data.hub_repo
+(NONE_OF_THE_ABOVE_EN, NONE_OF_THE_ABOVE_PT), *_ = DEFAULT.translation.fixed_options
 
 RESULT = {
     "name": "QLoRA run",
@@ -39,17 +43,19 @@ RESULT = {
 
 
 def test_dataset_card_yaml_carries_metadata_configs_and_classlabel() -> None:
-    """The dataset card parses with DatasetCard and its YAML has the license, configs and ClassLabel features."""
+    """The dataset card parses with DatasetCard; its YAML has the license, a monolingual pt dataset translated from
+    the Hub's Cosmos QA, configs and the ClassLabel features, and no split list without sizes in bytes."""
     card = DatasetCard(render_dataset_card())
     data = card.data.to_dict()
     assert data["license"] == "cc-by-4.0" and data["language"] == ["pt"]
-    assert data["multilinguality"] == ["translation"] and data["source_datasets"] == ["cosmos_qa"]
+    assert data["multilinguality"] == ["monolingual"] and data["source_datasets"] == ["allenai/cosmos_qa"]
     assert set(data["task_categories"]) == {"question-answering", "multiple-choice"}
     assert data["annotations_creators"] == ["machine-generated"] and data["size_categories"] == ["10K<n<100K"]
     assert data["configs"][0]["data_files"][0] == {"split": "train", "path": "data/train-*.parquet"}
-    assert data["dataset_info"]["features"] == features()._to_yaml_list()
-    splits = {s["name"]: s["num_examples"] for s in data["dataset_info"]["splits"]}
-    assert splits == dict(PUBLISHED_SPLIT_SIZES)
+    assert data["dataset_info"]["features"] == DEFAULT.features()._to_yaml_list()
+    # datasets ignores a split list whose entries lack num_bytes: the published sizes are known in rows only.
+    assert "splits" not in data["dataset_info"]
+    assert "train 25,262, validation 2,985, test 6,963" in card.text
 
 
 def test_dataset_card_text_covers_translation_limitations_results_and_citation() -> None:
@@ -73,17 +79,136 @@ def test_dataset_card_text_covers_translation_limitations_results_and_citation()
 
 
 def test_dataset_card_for_a_push_lists_the_pushed_splits() -> None:
-    """Rendering for a pushed folder uses the given repo, split sizes and file patterns."""
+    """Rendering for a pushed folder uses the given repo, split sizes in rows and bytes, and file patterns."""
     card = DatasetCard(
-        render_dataset_card(repo_id="ns/x", split_sizes={"validation": 7}, data_files={"validation": "v.parquet"})
+        render_dataset_card(
+            repo_id="ns/x",
+            split_sizes={"validation": 7},
+            split_bytes={"validation": 1234},
+            download_size=900,
+            data_files={"validation": "v.parquet"},
+        )
     )
     assert card.data.configs == [
         {"config_name": "default", "data_files": [{"split": "validation", "path": "v.parquet"}]}
     ]
-    assert card.data.dataset_info["splits"] == [{"name": "validation", "num_examples": 7}]
+    info = card.data.dataset_info
+    assert info["splits"] == [{"name": "validation", "num_bytes": 1234, "num_examples": 7}]
+    assert (info["download_size"], info["dataset_size"]) == (900, 1234)
     assert 'load_dataset("ns/x")' in card.text
     with pytest.raises(ValueError, match="same splits"):
         render_dataset_card(split_sizes={"train": 1}, data_files={"test": "t.parquet"})
+
+
+def test_pushed_dataset_folder_loads_with_plain_datasets_without_a_malformed_info_warning(tmp_path: Path) -> None:
+    """`data push --no-upload` writes a folder that a bare `datasets.load_dataset(folder)`, in a process that never
+    imports cosmosqa_ptbr, loads with the card's splits, sizes and ClassLabel, and no "Ignoring part of
+    dataset_info" warning."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "repo"
+    command = [sys.executable, "-m", "cosmosqa_ptbr.cli", "data", "push", "--repo-id", "ns/x", "--no-upload"]
+    pushed = subprocess.run([*command, "--folder", str(folder)], capture_output=True, text=True, timeout=300)
+    assert pushed.returncode == 0, pushed.stderr
+    code = (
+        "import json, sys, datasets\n"
+        "ds = datasets.load_dataset(sys.argv[1])\n"
+        "split = ds['validation']\n"
+        "print(json.dumps({'rows': split.num_rows, 'names': split.features['Label'].names,\n"
+        "                  'recorded': {k: v.num_examples for k, v in split.info.splits.items()}}))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code, str(folder)], capture_output=True, text=True, timeout=300, cwd=tmp_path
+    )
+    assert loaded.returncode == 0, loaded.stderr
+    assert "Ignoring part of dataset_info" not in loaded.stderr + loaded.stdout
+    assert "malformed" not in loaded.stderr
+    result = json.loads(loaded.stdout.strip().splitlines()[-1])
+    assert result == {"rows": 400, "names": ["A", "B", "C", "D"], "recorded": {"validation": 400}}
+    info = DatasetCard.load(folder / "README.md").data.dataset_info
+    (split,) = info["splits"]
+    assert split["name"] == "validation" and split["num_examples"] == 400 and split["num_bytes"] > 100_000
+    parquet = folder / "data" / "validation-00000-of-00001.parquet"
+    assert info["download_size"] == parquet.stat().st_size
+
+
+ENEM_SPEC_CARD = "Prova de múltipla escolha com cinco alternativas."
+
+
+def test_data_push_of_a_five_option_task_writes_the_generic_card_of_that_task(
+    tmp_path: Path, hf_api: RecordingHfApi
+) -> None:
+    """`data push --task enem.yaml` uploads a card generated from that spec: its title, description, license,
+    columns, five letters and a Loading section naming the task; nothing of Cosmos QA."""
+    from test_tasks import write_enem
+
+    spec_file = write_enem(tmp_path)
+    text = spec_file.read_text(encoding="utf-8")
+    spec_file.write_text(text + f"description: {ENEM_SPEC_CARD}\ntags: [enem, exams]\n", encoding="utf-8")
+    assert cli.main(["data", "push", "--task", str(spec_file), "--repo-id", "ns/enem"]) == 0
+    card = DatasetCard(hf_api.uploaded["README.md"].decode("utf-8"))
+    data = card.data.to_dict()
+    assert data["pretty_name"] == "ENEM (demo)" and data["license"] == "cc-by-4.0" and data["tags"] == ["enem", "exams"]
+    assert data["multilinguality"] == ["monolingual"] and "source_datasets" not in data
+    label = next(f for f in data["dataset_info"]["features"] if f["name"] == "gabarito")
+    assert label["dtype"]["class_label"]["names"] == {"0": "A", "1": "B", "2": "C", "3": "D", "4": "E"}
+    assert data["dataset_info"]["splits"][0]["num_examples"] == 6
+    assert "# ENEM (demo)\n" in card.text and ENEM_SPEC_CARD in card.text
+    for column in ("numero", "texto", "enunciado", "a", "b", "c", "d", "e", "gabarito"):
+        assert f"| `{column}` |" in card.text, column
+    assert "5 options (A, B, C, D, E)" in card.text
+    assert 'cosmosqa_ptbr.load_dataset(repo_id="ns/enem", task="enem.yaml")' in card.text
+    assert "`cc-by-4.0`" in card.text and "gives no citation" in card.text
+    assert "Cosmos" not in card.text and "contexto" not in card.text
+
+
+def test_the_cosmos_card_is_the_default_tasks_own_and_other_tasks_get_the_generic_one() -> None:
+    """Cosmos QA Português names its card template beside its spec; the English original gets the generic card."""
+    assert DEFAULT.dataset_card == REPO / "cosmosqa_ptbr" / "tasks" / "builtin" / "cosmos_qa_ptbr.card.md"
+    english = get_task("cosmos_qa_en")
+    assert english.dataset_card is None
+    card = DatasetCard(render_dataset_card(task="cosmos_qa_en", repo_id="ns/en", split_sizes={"validation": 400}))
+    assert card.data.language == ["en"] and card.data.pretty_name == "Cosmos QA"
+    assert "| `answer0` | string | option A |" in card.text and "How it was translated" not in card.text
+    assert 'task="cosmos_qa_en"' in card.text and "@inproceedings{huang-etal-2019-cosmos" in card.text
+
+
+def test_a_card_template_with_an_unknown_field_is_one_error_naming_it(tmp_path: Path) -> None:
+    """A spec's dataset_card template using a field the cards do not offer fails naming the file and the field."""
+    from test_tasks import write_enem
+
+    from cosmosqa_ptbr.tasks import TaskSpecError
+
+    spec_file = write_enem(tmp_path)
+    (tmp_path / "card.md").write_text("---\n${yaml}---\n# ${title}\n${pergunta_count}\n", encoding="utf-8")
+    spec_file.write_text(spec_file.read_text(encoding="utf-8") + "dataset_card: card.md\n", encoding="utf-8")
+    with pytest.raises(TaskSpecError, match=r"card\.md uses \$\{pergunta_count\}.*fields it may use are yaml"):
+        render_dataset_card(task=str(spec_file), repo_id="ns/x", split_sizes={"validation": 6})
+
+
+def test_no_hub_module_or_template_names_a_cosmos_qa_column() -> None:
+    """The columns of Cosmos QA (both layouts) reach the hub code and templates only through a task spec."""
+    from cosmosqa_ptbr.tasks import Item
+
+    columns = {
+        column
+        for task in ("cosmos_qa_ptbr", "cosmos_qa_en")
+        for column in get_task(task).columns.published
+        # "A".."D" are letters every task may use, and the normalised item's own keys are no dataset's columns.
+        if len(column) > 1 and column not in Item.__annotations__
+    }
+    assert {"contexto", "pergunta", "Label", "answer0"} <= columns
+    tokens = [f"{quote}{column}{quote}" for column in columns for quote in ('"', "'", "`")]
+    tokens += [f"[{column!r}]" for column in columns] + [f'["{column}"]' for column in columns]
+    files = [*HUB.rglob("*.py"), *HUB.glob("templates/*.md")]
+    offenders = sorted(
+        f"{path.relative_to(HUB)}: {token}"
+        for path in files
+        for token in tokens
+        if token in path.read_text(encoding="utf-8")
+    )
+    assert offenders == []
 
 
 def test_model_card_model_index_parses_into_eval_results() -> None:
@@ -270,7 +395,8 @@ def test_data_push_command_uploads_parquet_splits_and_card(hf_api: RecordingHfAp
     assert hf_api.calls[0][1]["repo_type"] == "dataset" and hf_api.calls[0][1]["private"] is True
     assert set(hf_api.uploaded) == {"README.md", "data/validation-00000-of-00001.parquet"}
     card = DatasetCard(hf_api.uploaded["README.md"].decode("utf-8"))
-    assert card.data.dataset_info["splits"] == [{"name": "validation", "num_examples": 400}]
+    (split,) = card.data.dataset_info["splits"]
+    assert (split["name"], split["num_examples"]) == ("validation", 400) and split["num_bytes"] > 0
 
 
 def test_data_push_refuses_a_folder_with_files_it_did_not_write(

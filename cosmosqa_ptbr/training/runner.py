@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import platform
@@ -263,19 +264,85 @@ def _recorded_settings(settings: TrainSettings) -> dict[str, Any]:
     return values
 
 
-#: The Hub model the embedded GGUF file was converted from, for the card's ``base_model``.
-_EMBEDDED_HUB_ID = "HuggingFaceTB/SmolLM2-135M-Instruct"
+#: Settings that name local paths or are derived from them: a card names none of them.
+_UNSHOWN_SETTINGS = frozenset({"output_dir", "logging_dir", "run_name", "hub_model_id", "hub_token", "push_to_hub"})
+
+
+def _plain_value(value: Any) -> Any:
+    """A setting's value as JSON and a card show it (enums by their value, tuples as lists)."""
+    value = getattr(value, "value", value)
+    if isinstance(value, (list, tuple)):
+        return [_plain_value(item) for item in value]
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return str(value)
+
+
+def _overrides(settings: TrainSettings) -> dict[str, dict[str, Any]]:
+    """The settings of this run that differ from its recipe file (flags or keyword arguments given over it).
+
+    The recipe is read again as it was written, so that both sides went through the same checks and defaults:
+    what differs was set for this run. Key -> ``recipe`` (its value there, or the default), ``used``, ``in_recipe``.
+    """
+    import yaml
+
+    from .settings import parse_settings
+
+    if settings.recipe_text is None:
+        return {}
+    recipe = yaml.safe_load(settings.recipe_text) or {}
+    needed = {} if "output_dir" in recipe else {"output_dir": str(settings.sft.output_dir)}
+    try:
+        written = parse_settings(recipe, needed, recipe_name=settings.recipe_name)
+    except RecipeError:  # the file changed since the run read it: nothing can be said about it
+        return {}
+    changed: dict[str, dict[str, Any]] = {}
+    for part in dataclasses.fields(settings):
+        used, as_written = getattr(settings, part.name), getattr(written, part.name)
+        if not dataclasses.is_dataclass(used) or not dataclasses.is_dataclass(as_written):
+            continue
+        for setting in dataclasses.fields(used):
+            if setting.name in _UNSHOWN_SETTINGS or not setting.init:
+                continue
+            now, before = _plain_value(getattr(used, setting.name)), _plain_value(getattr(as_written, setting.name))
+            if now != before:
+                changed[setting.name] = {"recipe": before, "used": now, "in_recipe": setting.name in recipe}
+    return changed
+
+
+def _data_facts(settings: TrainSettings, data: TrainData) -> dict[str, Any]:
+    """What the run trained and evaluated on, for results.json and the card (no local paths)."""
+    source = settings.script.data_source()
+    return {
+        "task": get_task(settings.script.task).name,
+        "config": source.resolved_config,
+        "train_split": settings.script.train_split,
+        "train_source": source.describe(settings.script.train_split),
+        "train_examples": len(data.train),
+        "eval_split": data.eval_split_name or None,
+        "eval_source": source.describe(data.eval_split_name) if data.eval_split_name else None,
+        "eval_subset": data.eval_subset,
+    }
+
+
+def _trained_on(payload: Mapping[str, Any]) -> str | None:
+    """The data sentence of the card: how many items of which split of which source."""
+    facts = payload["training"].get("data")
+    if not facts:
+        return None
+    return f"{facts['train_examples']} items of {facts['train_source']}"
 
 
 def _model_card(settings: TrainSettings, payload: Mapping[str, Any]) -> str:
-    from ..evaluation.models import EMBEDDED_MODEL
+    from ..evaluation.models import EMBEDDED_HUB_ID, EMBEDDED_MODEL
     from ..hub.cards import render_model_card
 
     training = payload["training"]
     base = training["base_model"]
     adapted = payload["model_index"][0]
+    overrides = training.get("overrides") or {}
     return render_model_card(
-        base_model=_EMBEDDED_HUB_ID if base == EMBEDDED_MODEL else base,
+        base_model=EMBEDDED_HUB_ID if base == EMBEDDED_MODEL else base,
         model_id=settings.hub_model_id,
         results=[adapted],  # the model-index holds this adapter's result only; the baseline goes in the notes
         hyperparameters={**training["hyperparameters"], "quantization": training["quantization"]},
@@ -284,12 +351,16 @@ def _model_card(settings: TrainSettings, payload: Mapping[str, Any]) -> str:
         hardware=payload["training"]["hardware"],
         dataset_id=adapted["dataset_id"],
         notes=_limitations(settings, payload),
-        provenance=_provenance(settings),
+        provenance=_provenance(settings, overrides),
+        task=get_task(settings.script.task),
+        quantized=training["quantization"] not in (None, "none"),
+        training_data=_trained_on(payload),
+        overrides=overrides,
     )
 
 
-def _provenance(settings: TrainSettings) -> str:
-    """Which recipe made the adapter, and whether its setting is the reference adapter's."""
+def _provenance(settings: TrainSettings, overrides: Mapping[str, Mapping[str, Any]] | None = None) -> str:
+    """Which recipe made the adapter, what the run changed in it, and whether its setting is the reference one."""
     from ..schema import REFERENCE_ADAPTER, REFERENCE_RECIPE
 
     if settings.recipe_name:
@@ -298,6 +369,12 @@ def _provenance(settings: TrainSettings) -> str:
         source = f"Recipe: the file `{Path(settings.recipe).name}` (below)"
     else:
         source = "Recipe: settings given in Python (no recipe file)"
+    if overrides:
+        changes = ", ".join(
+            f"`{key}` {change['recipe'] if change['in_recipe'] else 'unset'} -> {change['used']}"
+            for key, change in overrides.items()
+        )
+        source += f", run with settings changed from it: {changes}"
     differ = settings.reference_differences()
     if not differ:
         return (
@@ -311,10 +388,13 @@ def _provenance(settings: TrainSettings) -> str:
 def _limitations(settings: TrainSettings, payload: Mapping[str, Any]) -> str:
     adapted = payload["model_index"][0]
     training = payload["training"]
+    facts = training.get("data") or {}
     where = adapted.get("subset") or f"split {adapted['split']!r}"
+    evaluated = f" of {facts['eval_source']}" if facts.get("eval_source") else ""
+    trained = f" ({facts['train_source']})" if facts.get("train_source") else ""
     lines = [
-        f"Trained on {training['train_examples']} examples for {training['global_step']} steps; evaluated on "
-        f"{adapted['n']} items ({where}) by the log-likelihood of the answer letter (strict accuracy "
+        f"Trained on {training['train_examples']} examples{trained} for {training['global_step']} steps; evaluated "
+        f"on {adapted['n']} items{evaluated} ({where}) by the log-likelihood of the answer letter (strict accuracy "
         f"{adapted['accuracy']:.2%}).",
     ]
     if payload.get("baseline"):
@@ -364,10 +444,10 @@ def _name_base_model(adapter_config: Path, base: str) -> None:
     peft writes the loading path (the embedded GGUF file's folder, a local model folder): a home folder and a user
     name on the Hub. Written after saving, so that peft's own vocabulary check at save time still sees the path.
     """
-    from ..evaluation.models import EMBEDDED_MODEL
+    from ..evaluation.models import EMBEDDED_HUB_ID, EMBEDDED_MODEL
 
     config = json.loads(adapter_config.read_text(encoding="utf-8"))
-    config["base_model_name_or_path"] = _EMBEDDED_HUB_ID if base == EMBEDDED_MODEL else base
+    config["base_model_name_or_path"] = EMBEDDED_HUB_ID if base == EMBEDDED_MODEL else base
     adapter_config.write_text(json.dumps(config, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
@@ -517,6 +597,8 @@ def _run(settings: TrainSettings, out: Path, *, resume: bool, api: Any, progress
             "quantization": loaded.quantization,
             "hyperparameters": {**settings.hyperparameters(), "base_model": names["base_model"]},
             "settings": _recorded_settings(settings),
+            "overrides": _overrides(settings),
+            "data": _data_facts(settings, data),
             "log_history": trainer.state.log_history,
         },
     }
