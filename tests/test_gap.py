@@ -174,12 +174,24 @@ def test_gap_puts_exactly_the_items_flipped_in_translation_at_the_top(
 
 
 def test_gap_finds_runs_in_folders_and_pairs_them_by_model_and_task(runs: Path, tmp_path: Path, plan: Any) -> None:
-    """--runs on the runs' folder pairs each model's two runs, the translated task told by its spec."""
-    result = run_cli(["gap", "--runs", str(runs), "--output-dir", "review", "--min-flips", "0"], tmp_path)
+    """--runs pairs each model's two runs (the translated task told by its spec) and names the run left alone."""
+    _copy_run(runs / EN / "oracle-1", tmp_path / "extra" / "alone", lambda results, _: results.update(model="m9"))
+    found = [str(runs), str(runs / EN / "oracle-1"), str(tmp_path / "extra")]  # one run reached twice
+    result = run_cli(["gap", "--runs", *found, "--output-dir", "review", "--min-flips", "0"], tmp_path)
     assert_clean(result)
     rows = _review(tmp_path / "review" / "review.csv")
     assert len(rows) == LIMIT and rows[0]["id"] == plan["flip_all"] and rows[0]["flips"] == "3"
     assert {row["id"]: row["reverse_flips"] for row in rows}[plan["only_source"]] == "1"
+    left_out = "m9 (loglik, 0-shot) has no run on cosmos_qa_ptbr"
+    assert left_out in result.stderr and left_out in (tmp_path / "review" / "review.md").read_text(encoding="utf-8")
+
+
+def test_gap_refuses_two_runs_of_one_model_on_one_task_among_the_folders(runs: Path, tmp_path: Path) -> None:
+    """A copy of a run among the folders searched is a run on the same task twice: one line, exit 2."""
+    shutil.copytree(runs / EN / "oracle-1", tmp_path / "copy")
+    result = run_cli(["gap", "--runs", str(runs), str(tmp_path / "copy"), "--output-dir", "review"], tmp_path)
+    assert_clean(result, 2)
+    assert "a run on the same task twice" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
 def test_gap_rewrites_its_own_folder_and_refuses_one_holding_other_files(runs: Path, tmp_path: Path) -> None:

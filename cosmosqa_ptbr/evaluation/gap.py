@@ -182,6 +182,10 @@ def read_run(path: str | Path) -> Run:
             "the model again with `cosmosqa-ptbr evaluate --task NAME`"
         )
         raise GapError(message)
+    shots = results.get("shots", 0)
+    if not isinstance(results.get("model"), str) or not isinstance(shots, int) or isinstance(shots, bool):
+        message = f"{where} has no model name or a non-integer shots: pass the results.json of an evaluation run"
+        raise GapError(message)
     if not (where.parent / "predictions.jsonl").is_file():
         raise GapError(f"{where}: no predictions.jsonl beside it; gap reads each item's prediction from it")
     if str(results.get("config", "")).endswith("(given items)"):
@@ -207,11 +211,11 @@ def pairs_from_paths(pairs: Sequence[Sequence[str]]) -> list[tuple[Run, Run]]:
 
 def _find_results(paths: Sequence[str]) -> list[Path]:
     """Each path: a results.json, a run's folder, or a folder searched (without following links) for runs."""
-    found: list[Path] = []
+    found: dict[Path, Path] = {}  # one entry per run, however often it is reached
     for given in paths:
         path = Path(given)
         if path.is_file() or (path / "results.json").is_file():
-            found.append(path)
+            found.setdefault((path if path.is_file() else path / "results.json").resolve(), path)
             continue
         if not path.is_dir():
             raise GapError(f"--runs {given}: does not exist; pass evaluation run folders or folders holding them")
@@ -222,8 +226,9 @@ def _find_results(paths: Sequence[str]) -> list[Path]:
         )
         if not inside:
             raise GapError(f"--runs {given}: no results.json in it or below it; pass evaluation run folders")
-        found.extend(inside)
-    return found
+        for result in inside:
+            found.setdefault(result.resolve(), result)
+    return list(found.values())
 
 
 def _spec_of(run: Run) -> Any:
