@@ -289,3 +289,51 @@ def test_compare_tells_runs_of_different_models_apart(runs: Path, tmp_path: Path
         "A and B are runs of different models (oracle-1 vs oracle-3): the difference is between the models, not a "
         "translation gap."
     ]
+
+
+def test_gap_reads_the_texts_from_the_data_source_each_run_recorded(
+    runs: Path, tmp_path: Path, items: dict[str, list[dict[str, Any]]], tokenizer: Any, plan: Any
+) -> None:
+    """A run on a user's own file shows that file's text in the review; once the file is gone, one line, exit 2."""
+    rows = sample_rows(LIMIT)
+    for row in rows:
+        if row["id"] == plan["flip_all"]:
+            row["pergunta"] = "Pergunta revisada pelo mantenedor?"
+    own = tmp_path / "mine.jsonl"
+    own.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    wrong_en, wrong_pt = plan["models"]["oracle-1"]
+    oracle = Oracle(tokenizer, items, {EN: wrong_en, PT: wrong_pt})
+    loaded = LoadedModel(oracle, tokenizer, "oracle-1", None, "float32", "none", "cpu")
+    evaluate_model(
+        "oracle-1",
+        loaded=loaded,
+        task=PT,
+        data_files=[f"validation={own}"],
+        option_score=False,
+        output_dir=tmp_path / "own",
+        progress=False,
+    )
+    args = ["gap", "--pair", str(runs / EN / "oracle-1"), str(tmp_path / "own"), "--output-dir", "review"]
+    assert_clean(run_cli(args, tmp_path))
+    top = _review(tmp_path / "review" / "review.csv")[0]
+    assert top["id"] == plan["flip_all"] and top["translated_question"] == "Pergunta revisada pelo mantenedor?"
+    own.unlink()
+    result = run_cli([*args[:-1], "review-2"], tmp_path)
+    assert_clean(result, 2)
+    assert str(tmp_path / "own" / "results.json") in result.stderr and "cannot be loaded again" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / "review-2").exists()
+
+
+def test_compare_output_replaces_only_a_file_it_wrote(runs: Path, tmp_path: Path) -> None:
+    """--output over a user's file exits 2 and leaves it as it was; over compare's own file, it rewrites it."""
+    pair = [str(runs / EN / "oracle-1"), str(runs / PT / "oracle-1")]
+    (tmp_path / "notes.json").write_text('{"mine": true}', encoding="utf-8")
+    result = run_cli(["compare", *pair, "--output", "notes.json"], tmp_path)
+    assert_clean(result, 2)
+    assert "not written by compare" in result.stderr and "mine" in (tmp_path / "notes.json").read_text()
+    for _ in range(2):
+        result = run_cli(["compare", *pair, "--json", "--output", "pair.json"], tmp_path)
+        assert_clean(result)
+    written = json.loads((tmp_path / "pair.json").read_text(encoding="utf-8"))
+    assert written["written_by"] == "cosmosqa-ptbr compare"
+    assert json.loads(result.stdout)["flips_a"] == written["flips_a"]  # --json keeps stdout one JSON document
