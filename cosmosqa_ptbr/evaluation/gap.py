@@ -653,11 +653,14 @@ def plot_gap(review: GapReview, path: Path) -> Path:
         low, high = c.gap_interval
         top = max(c.accuracy_a, c.accuracy_b)
         left.text(top + 0.01, row, f"gap {c.gap:+.1%} [{low:+.1%}, {high:+.1%}]", va="center", fontsize=8)
+    letters = str(review.source_task.get("letters") or "")
+    if letters:
+        left.axvline(1 / len(letters), color="grey", linestyle="--", linewidth=1, label="chance")
     left.set_yticks(list(rows), [p.label[-40:] for p in pairs], fontsize=8)
     left.set_xlim(0, 1.3)
     left.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
     left.set_xlabel("accuracy on the shared items (gap: source - translation, 95% paired bootstrap)")
-    left.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, frameon=False, fontsize=8)
+    left.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3, frameon=False, fontsize=8)
     counts = review.flip_counts()
     flipped = {k: v for k, v in counts.items() if k}
     right.bar([str(k) for k in flipped], list(flipped.values()), color="#C44E52")
