@@ -31,6 +31,7 @@ LAYERS: dict[str, int] = {
     "evaluation.scoring": 4,
     "metrics": 4,
     "evaluation": 5,
+    "evaluation.gap": 5,  # reads runs through compare and leaderboard, texts through data
     "lm_eval_tasks": 5,  # the harness's tasks call the loader, prompts and extractor
     "hub": 6,
     "training": 7,

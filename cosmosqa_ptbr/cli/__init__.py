@@ -45,6 +45,9 @@ SUBCOMMANDS: dict[str, Subcommand] = {
         "cosmosqa_ptbr.lm_eval_tasks", "print the folder of the lm-evaluation-harness tasks (--include_path)"
     ),
     "leaderboard": Subcommand("cosmosqa_ptbr.evaluation.leaderboard", "rank evaluation runs in a table and a plot"),
+    "gap": Subcommand(
+        "cosmosqa_ptbr.evaluation.gap", "rank the items models get right in the source language, wrong in translation"
+    ),
 }
 
 

@@ -4,8 +4,9 @@ The data flows through the modules in this order: ``models`` (load a causal LM +
 (letter and option log-likelihoods, batched greedy generation) -> ``extraction`` (the letter a generation
 committed to) -> ``scoring`` (the ``score`` subcommand) -> ``stats`` (bootstrap, McNemar) -> ``report``
 (tables, report.md, plots) -> ``runner`` (``evaluate_model`` and the ``evaluate`` subcommand) and
-``compare`` (two runs). ``interactive`` scores one item at a time, for demos. Nothing here imports torch at
-import time.
+``compare`` (two runs), ``leaderboard`` (many runs) and ``gap`` (each model's source-language and translated
+runs: the items that flip in translation, ranked for review). ``interactive`` scores one item at a time, for
+demos. Nothing here imports torch at import time.
 """
 
 from __future__ import annotations

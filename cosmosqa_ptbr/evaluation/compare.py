@@ -1,14 +1,20 @@
 """Compare two evaluation runs on the items both scored: paired bootstrap, McNemar's exact test, agreement,
-and each run's selection bias (RStd of the recall per letter, on the shared items).
+each run's selection bias (RStd of the recall per letter, on the shared items) and the items that flip.
 
-``cosmosqa-ptbr compare A/results.json B/results.json`` tells whether two runs really differ.
+``cosmosqa-ptbr compare A/results.json B/results.json`` tells whether two runs really differ. Two runs of one
+model on two tasks with the same item ids (``cosmos_qa_en`` and its translation ``cosmos_qa_ptbr``) are a
+translation pair: the paired gap A - B is then the drop from the source language to the translation, and the
+items right in A and wrong in B are where to look for translation errors (``cosmosqa-ptbr gap`` ranks them over
+many models).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import asdict, dataclass
+import os
+import sys
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +22,9 @@ from ..cli.options import CommandError, subcommand_parser
 from ..data.reading import DataFilesError, read_json_lines, read_json_object
 
 ID = "id"  # the item id in predictions.jsonl
+WRITTEN_BY = "cosmosqa-ptbr compare"
+#: Flips printed per direction in the table; --output FILE.json holds them all.
+SHOWN_FLIPS = 10
 
 
 def _is_letter(value: Any, *, null: bool = False) -> bool:
@@ -44,11 +53,70 @@ class ComparisonResult:
     agreement: float
     rstd_a: float | None = None
     rstd_b: float | None = None
+    #: Each run's task as its results.json records it (name, language...), None when it records none.
+    task_a: dict[str, Any] | None = None
+    task_b: dict[str, Any] | None = None
+    #: Each run's model (and adapter), None when its results.json names none.
+    model_a: str | None = None
+    model_b: str | None = None
+    #: Items right in A and wrong in B (and the reverse), in A's order: id, gold, both predictions, and the
+    #: probability each run gave the gold letter where both recorded letter probabilities.
+    flips_a: list[dict[str, Any]] = field(default_factory=list)
+    flips_b: list[dict[str, Any]] = field(default_factory=list)
+    #: The shared item ids, in A's order (not written by to_dict: the flips and n say what matters).
+    shared_ids: list[str] = field(default_factory=list, repr=False)
+
+    @property
+    def different_tasks(self) -> bool:
+        """Whether both runs name their task and the names differ (e.g. an English original and its translation)."""
+        return bool(self.task_a and self.task_b and self.task_a.get("name") != self.task_b.get("name"))
+
+    @property
+    def different_models(self) -> bool:
+        """Whether both runs name their model (and adapter) and these differ."""
+        return self.model_a is not None and self.model_b is not None and self.model_a != self.model_b
+
+    @property
+    def gap(self) -> float:
+        """Accuracy A - B: for a translation pair, the drop from the source language to the translation."""
+        return -self.difference + 0.0
+
+    @property
+    def gap_interval(self) -> tuple[float, float]:
+        """The paired bootstrap interval of :attr:`gap` (the interval of B - A, negated)."""
+        low, high = self.difference_interval
+        return -high + 0.0, -low + 0.0  # + 0.0: no "-0.00%"
+
+    def notes(self) -> list[str]:
+        """One line each for what sets the two runs apart: other tasks (a translation pair), other models."""
+        lines = []
+        if self.different_tasks:
+            name_a, name_b = _task_name(self.task_a), _task_name(self.task_b)
+            kind = (
+                "a translation pair"
+                if (self.task_a or {}).get("language") != (self.task_b or {}).get("language")
+                else "two tasks in one language"
+            )
+            lines.append(
+                f"A and B are on different tasks, {kind}: {name_a} -> {name_b} on {self.n} shared items; "
+                f"the gap A - B is {self.gap:+.2%}."
+            )
+        if self.different_models:
+            lines.append(
+                f"A and B are runs of different models ({self.model_a} vs {self.model_b}): the difference is "
+                "between the models, not a translation gap."
+            )
+        return lines
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the comparison as a JSON-ready mapping."""
+        """Return the comparison as a JSON-ready mapping (every flip included)."""
         data = asdict(self)
+        del data["shared_ids"]
         data["difference_interval"] = list(self.difference_interval)
+        data["gap"] = self.gap
+        data["gap_interval"] = list(self.gap_interval)
+        data["different_tasks"] = self.different_tasks
+        data["different_models"] = self.different_models
         return data
 
     def table(self) -> str:
@@ -66,11 +134,71 @@ class ComparisonResult:
         ]
         if self.rstd_a is not None and self.rstd_b is not None:
             rows.append(("selection bias RStd A / B (points)", f"{self.rstd_a:.1f} / {self.rstd_b:.1f}"))
+        if self.different_tasks:
+            gap_low, gap_high = self.gap_interval
+            rows.append(("tasks A / B", f"{_task_name(self.task_a)} / {_task_name(self.task_b)}"))
+            rows.append(("gap A - B", f"{self.gap:+.2%} (95% paired bootstrap {gap_low:+.2%} to {gap_high:+.2%})"))
         return "\n".join(["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)])
+
+    def flip_lines(self, shown: int = SHOWN_FLIPS) -> list[str]:
+        """The flipping items, per direction: their count, then the first ``shown`` with both predictions."""
+        lines = []
+        for flips, right, wrong in ((self.flips_a, "A", "B"), (self.flips_b, "B", "A")):
+            lines.append(f"right in {right}, wrong in {wrong}: {len(flips)} item{'' if len(flips) == 1 else 's'}")
+            for flip in flips[:shown]:
+                lines.append(
+                    f"  {flip[ID]}: gold {flip['gold']}, A answered {_answer(flip['a'])}, "
+                    f"B answered {_answer(flip['b'])}"
+                )
+            if len(flips) > shown:
+                lines.append(f"  ... and {len(flips) - shown} more (--output FILE.json lists them all)")
+        return lines
 
 
 class CompareError(CommandError, ValueError):
     """Two runs cannot be compared: a bad predictions line, no shared ids, or different gold letters."""
+
+
+def _task_name(task: dict[str, Any] | None) -> str:
+    if not task:
+        return "?"
+    return f"{task.get('name', '?')} ({task.get('language', '?')})"
+
+
+def _answer(letter: Any) -> str:
+    return str(letter) if letter is not None else "nothing readable"
+
+
+def _describe_run(results_path: str | Path) -> tuple[dict[str, Any] | None, str | None]:
+    """The task and the model (+ adapter) a run's results.json records; (None, None) where it has none."""
+    path = Path(results_path)
+    results_file = path if path.name == "results.json" or path.is_file() else path / "results.json"
+    try:
+        data = json.loads(results_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None, None
+    if not isinstance(data, dict):
+        return None, None
+    task = data.get("task") if isinstance(data.get("task"), dict) else None
+    model = data.get("model")
+    if model is not None and data.get("adapter"):
+        model = f"{model} + {data['adapter']}"
+    return task, (str(model) if model is not None else None)
+
+
+def _gold_probability(row: dict[str, Any]) -> float | None:
+    probabilities = row.get("probabilities")
+    if isinstance(probabilities, dict) and isinstance(probabilities.get(row["gold"]), (int, float)):
+        return float(probabilities[row["gold"]])
+    return None
+
+
+def _flip(key: str, row_a: dict[str, Any], row_b: dict[str, Any]) -> dict[str, Any]:
+    flip = {ID: key, "gold": row_a["gold"], "a": row_a["predicted"], "b": row_b["predicted"]}
+    p_a, p_b = _gold_probability(row_a), _gold_probability(row_b)
+    if p_a is not None and p_b is not None:
+        flip["p_gold_a"], flip["p_gold_b"] = p_a, p_b
+    return flip
 
 
 def _read_run(results_path: str | Path) -> tuple[str, dict[str, dict[str, Any]]]:
@@ -110,9 +238,11 @@ def compare(a: str | Path, b: str | Path, *, seed: int = 0, resamples: int = 200
 
     label_a, rows_a = _read_run(a)
     label_b, rows_b = _read_run(b)
+    (task_a, model_a), (task_b, model_b) = _describe_run(a), _describe_run(b)
     shared = [key for key in rows_a if key in rows_b]
     if not shared:
-        raise CompareError(f"{a} and {b} share no item ids: compare runs on the same split")
+        tasks = f" (tasks {_task_name(task_a)} and {_task_name(task_b)})" if task_a and task_b else ""
+        raise CompareError(f"{a} and {b} share no item ids{tasks}: compare runs on the same items")
     for key in shared:
         if rows_a[key]["gold"] != rows_b[key]["gold"]:
             raise CompareError(f"item {key} has gold {rows_a[key]['gold']} in {a} but {rows_b[key]['gold']} in {b}")
@@ -122,6 +252,7 @@ def compare(a: str | Path, b: str | Path, *, seed: int = 0, resamples: int = 200
     only_b = sum(y and not x for x, y in zip(right_a, right_b, strict=True))
     both = sum(x and y for x, y in zip(right_a, right_b, strict=True))
     n = len(shared)
+    outcomes = list(zip(shared, right_a, right_b, strict=True))
     accuracy_a, accuracy_b = sum(right_a) / n, sum(right_b) / n
     return ComparisonResult(
         a=label_a,
@@ -139,6 +270,13 @@ def compare(a: str | Path, b: str | Path, *, seed: int = 0, resamples: int = 200
         agreement=sum(rows_a[k]["predicted"] == rows_b[k]["predicted"] for k in shared) / n,
         rstd_a=selection_bias([rows_a[k]["gold"] for k in shared], [rows_a[k]["predicted"] for k in shared])["rstd"],
         rstd_b=selection_bias([rows_b[k]["gold"] for k in shared], [rows_b[k]["predicted"] for k in shared])["rstd"],
+        task_a=task_a,
+        task_b=task_b,
+        model_a=model_a,
+        model_b=model_b,
+        flips_a=[_flip(k, rows_a[k], rows_b[k]) for k, x, y in outcomes if x and not y],
+        flips_b=[_flip(k, rows_a[k], rows_b[k]) for k, x, y in outcomes if y and not x],
+        shared_ids=shared,
     )
 
 
@@ -148,20 +286,57 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
         subparsers,
         "compare",
         "Compare two evaluation runs on the items both scored. Prints the accuracy difference (B - A) with a "
-        "paired bootstrap 95% interval, McNemar's exact test and the agreement rate. Each run is a "
-        "results.json (or its folder) with predictions.jsonl beside it.",
+        "paired bootstrap 95% interval, McNemar's exact test, the agreement rate and the items that flip (right in "
+        "one run, wrong in the other). Each run is a results.json (or its folder) with predictions.jsonl beside it. "
+        "Two runs of one model on two tasks with the same ids (cosmos_qa_en and cosmos_qa_ptbr) are a translation "
+        "pair: the gap A - B is the drop from the source language to the translation (`cosmosqa-ptbr gap` ranks "
+        "the flipping items over many models).",
     )
     parser.add_argument("a", help="first run: path of its results.json or its folder")
     parser.add_argument("b", help="second run: path of its results.json or its folder")
     parser.add_argument("--seed", type=int, default=0, help="seed of the paired bootstrap")
     parser.add_argument("--json", action="store_true", help="print the comparison as JSON instead of a table")
+    parser.add_argument(
+        "--output",
+        metavar="FILE.json",
+        help="also write the comparison, with every flipping item, to this JSON file (a new file, or one written "
+        "by compare before)",
+    )
     return parser
 
 
+def _check_output(path: Path) -> None:
+    """``--output`` must be a new file or one compare wrote: nobody else's file is replaced."""
+    if path.is_dir():
+        raise CompareError(f"--output {path} is a folder: pass a file name such as comparison.json")
+    if path.exists():
+        try:
+            ours = json.loads(path.read_text(encoding="utf-8")).get("written_by") == WRITTEN_BY
+        except (OSError, ValueError, AttributeError):
+            ours = False
+        if not ours:
+            raise CompareError(f"--output {path} exists and was not written by compare: pass a new file name")
+    elif not path.parent.is_dir():
+        raise CompareError(f"--output {path}: folder {path.parent} does not exist; create it or pick another path")
+
+
 def main(args: argparse.Namespace) -> int:
-    """Run ``compare`` and print its table (or JSON)."""
+    """Run ``compare`` and print its table (or JSON), what sets the runs apart, and the flipping items."""
+    output = Path(args.output) if args.output else None
+    if output is not None:
+        _check_output(output)
     result = compare(args.a, args.b, seed=args.seed)
-    print(json.dumps(result.to_dict(), indent=2) if args.json else result.table())
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=2))
+    else:
+        print("\n".join([result.table(), "", *result.notes(), *result.flip_lines()]))
+    if output is not None:
+        temporary = output.with_name(f".{output.name}.tmp")
+        data = {"written_by": WRITTEN_BY, **result.to_dict()}
+        temporary.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        os.replace(temporary, output)
+        # With --json, stdout stays one JSON document.
+        print(f"\nwrote {output}", file=sys.stderr if args.json else sys.stdout)
     return 0
 
 
