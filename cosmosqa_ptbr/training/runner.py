@@ -278,6 +278,17 @@ def _plain_value(value: Any) -> Any:
     return str(value)
 
 
+def _portable_setting(value: Any, out: Path) -> Any:
+    if isinstance(value, str):
+        split, sep, path = value.partition("=")
+        if sep and split.isidentifier():  # a data file given as SPLIT=PATH
+            return f"{split}={_portable(path, out)}"
+        return _portable(value, out)
+    if isinstance(value, list):
+        return [_portable_setting(item, out) for item in value]
+    return value
+
+
 def _overrides(settings: TrainSettings) -> dict[str, dict[str, Any]]:
     """The settings of this run that differ from its recipe file (flags or keyword arguments given over it).
 
@@ -306,6 +317,9 @@ def _overrides(settings: TrainSettings) -> dict[str, dict[str, Any]]:
                 continue
             now, before = _plain_value(getattr(used, setting.name)), _plain_value(getattr(as_written, setting.name))
             if now != before:
+                # A value the run was given may be a local path (a model folder, a data file): record its name.
+                out = Path(settings.sft.output_dir)
+                now, before = _portable_setting(now, out), _portable_setting(before, out)
                 changed[setting.name] = {"recipe": before, "used": now, "in_recipe": setting.name in recipe}
     return changed
 
