@@ -20,7 +20,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
-from ..cli.options import CommandError, SettingsError, add_settings, settings_from_args, subcommand_parser
+from ..cli.options import (
+    CommandError,
+    SettingsError,
+    add_config_option,
+    add_settings,
+    settings_from_args,
+    subcommand_parser,
+)
 from ..schema import DEFAULT_REPO_ID, REFERENCE_ADAPTER, REFERENCE_BASE_MODEL
 
 __all__ = ["SPACE_FILES", "SpaceBuild", "SpacePush", "build_space", "main", "make_parser", "render_space_card"]
@@ -169,6 +176,7 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
         formatter_class=parser.formatter_class,
     )
     add_settings(build, SpaceBuild)
+    add_config_option(build)
     push = actions.add_parser(
         "push",
         help="build the Space and upload exactly its files to a Space repo",
@@ -177,6 +185,7 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
         formatter_class=parser.formatter_class,
     )
     add_settings(push, SpacePush)
+    add_config_option(push)
     return parser
 
 
