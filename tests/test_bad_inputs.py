@@ -489,10 +489,9 @@ def _entries(folder: Path) -> dict[str, bytes | str]:
 
 TINY_RECIPE = """\
 model_name_or_path: {tiny}
-quantization: none
 dataset_config: sample
-train_split: validation
-eval_split: null
+dataset_train_split: validation
+dataset_test_split: null
 train_size: 380
 max_steps: 1
 use_cpu: true
@@ -901,6 +900,8 @@ TRAIN_CASES = [
          extra={"without": "peft"}),
     Case("train-help-sft-without-trl", ("train", "--help-sft"), 2, ("trl is not installed", INSTALL_TRAIN),
          extra={"without": "trl"}),
+    Case("train-help-model-without-trl", ("train", "--help-model"), 2, ("trl is not installed", INSTALL_TRAIN),
+         extra={"without": "trl"}),
 ]  # fmt: skip
 
 
@@ -943,13 +944,12 @@ def test_train_mistake_gets_one_line_before_any_model_loads(case: Case, tmp_path
 #: A recipe with no path in it: the model and the output folder come from the command line, as absolute paths.
 TINY_RECIPE = """\
 dataset_config: sample
-train_split: validation
-eval_split: null
+dataset_train_split: validation
+dataset_test_split: null
 train_size: 390
 eval_limit: 4
 final_eval_limit: 4
 baseline_eval: true
-quantization: none
 max_steps: 2
 per_device_train_batch_size: 2
 learning_rate: 1.0e-3

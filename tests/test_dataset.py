@@ -215,9 +215,9 @@ def test_data_export_command_writes_the_sample_as_jsonl(tmp_path: Path, sample: 
 def test_data_info_on_default_config_offline_prints_the_fix_not_a_traceback(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Offline, `data info --config default` exits with status 2 and a message naming the sample config and data_dir."""
+    """Offline, `data info --dataset-config default` exits 2 with a message naming the sample config and data_dir."""
     monkeypatch.chdir(tmp_path)
-    assert cli.main(["data", "info", "--config", "default"]) == 2
+    assert cli.main(["data", "info", "--dataset-config", "default"]) == 2
     err = capsys.readouterr().err
     assert (
         err.startswith("cosmosqa-ptbr data: error: ")

@@ -155,7 +155,8 @@ def _utils(folder: Path = TASKS_DIR) -> Any:
 def test_task_loader_adds_the_specs_prompt_columns_to_the_embedded_sample(task: str) -> None:
     """`utils.load` returns the 400 sample items with the spec's system prompt and answer prefix on each."""
     spec = get_task(task)
-    validation = _utils().load(cosmosqa_task=task, cosmosqa_config="sample", version=1.0, pretrained="x")["validation"]
+    loaded = _utils().load(cosmosqa_task=task, cosmosqa_dataset_config="sample", version=1.0, pretrained="x")
+    validation = loaded["validation"]
     assert validation.num_rows == 400
     assert set(validation["system_prompt"]) == {spec.prompt.system}
     assert set(validation["answer_prefix"]) == {spec.prompt.answer_prefix}
@@ -168,7 +169,7 @@ def test_full_task_loader_reads_local_files_given_as_metadata() -> None:
     """The full tasks' config reads the validation file passed as `--metadata '{"data_files": ...}'`."""
     sample_file = get_task("cosmos_qa_ptbr").data.sample
     loaded = _utils().load(
-        cosmosqa_config="default", cosmosqa_full=True, data_files={"validation": str(sample_file)}, version=1.0
+        cosmosqa_dataset_config="default", cosmosqa_full=True, data_files={"validation": str(sample_file)}, version=1.0
     )
     assert loaded["validation"].num_rows == 400
     assert loaded["validation"][0]["answer_prefix"] == "Alternativa"
@@ -185,7 +186,7 @@ def test_five_option_tasks_read_the_users_csv_with_letters_a_to_e(enem_tasks: tu
     the full one the file given as metadata."""
     spec_file, folder = enem_tasks
     utils = _utils(folder)
-    docs = utils.load(cosmosqa_task="enem_demo.spec.yml", cosmosqa_config="default")["validation"]
+    docs = utils.load(cosmosqa_task="enem_demo.spec.yml", cosmosqa_dataset_config="default")["validation"]
     spec = get_task(spec_file)
     assert docs.num_rows == LIMIT
     assert [utils.doc_to_choice(doc) for doc in docs] == [list("ABCDE")] * LIMIT
@@ -197,7 +198,7 @@ def test_five_option_tasks_read_the_users_csv_with_letters_a_to_e(enem_tasks: tu
     other.write_text("\n".join(spec_file.with_name("enem.csv").read_text().splitlines()[:3]) + "\n")
     full = utils.load(
         cosmosqa_task="enem_demo.spec.yml",
-        cosmosqa_config="default",
+        cosmosqa_dataset_config="default",
         cosmosqa_full=True,
         data_files={"validation": str(other)},
     )

@@ -35,14 +35,13 @@ def tiny_recipe(model_dir: Path, output_dir: Path, **changes: Any) -> dict[str, 
     """A recipe that trains the tiny Llama on the embedded sample in seconds."""
     recipe = {
         "dataset_config": "sample",
-        "train_split": "validation",
-        "eval_split": None,
+        "dataset_train_split": "validation",
+        "dataset_test_split": None,
         "train_size": 380,
         "split_seed": 0,
         "eval_limit": 8,
         "final_eval_limit": 12,
         "model_name_or_path": str(model_dir),
-        "quantization": "none",
         "output_dir": str(output_dir),
         "max_steps": 4,
         "per_device_train_batch_size": 2,
@@ -71,7 +70,10 @@ def tiny_recipe(model_dir: Path, output_dir: Path, **changes: Any) -> dict[str, 
 def trained_4bit(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Any:
     """One 4-bit (bitsandbytes NF4 on the CPU) LoRA run of the tiny Llama, shared by the output tests."""
     output_dir = tmp_path_factory.mktemp("train-4bit") / "run"
-    return train(tiny_recipe(tiny_model_dir, output_dir, quantization="4bit", baseline_eval=True), progress=False)
+    return train(
+        tiny_recipe(tiny_model_dir, output_dir, load_in_4bit=True, use_bnb_nested_quant=True, baseline_eval=True),
+        progress=False,
+    )
 
 
 # --- recipes and settings ---------------------------------------------------------------------------------
@@ -81,19 +83,20 @@ def trained_4bit(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory)
 def test_shipped_recipes_parse_with_answer_only_loss(path: Path) -> None:
     """Every shipped training recipe parses, ranks checkpoints by accuracy and carries no token."""
     settings = load_settings(path)
-    assert (settings.lora.lora_r, settings.lora.lora_alpha, settings.lora.lora_dropout) == (16, 16, 0.05)
+    assert (settings.model.lora_r, settings.model.lora_alpha, settings.model.lora_dropout) == (16, 16, 0.05)
+    assert settings.model.use_peft and settings.model.load_in_4bit == ("qlora" in path.name)
     assert settings.sft.completion_only_loss is None and not settings.sft.packing
     assert settings.sft.metric_for_best_model == "accuracy" and settings.sft.load_best_model_at_end
     assert "hub_token" not in path.read_text(encoding="utf-8")
     expected = REFERENCE_SETTING["lora_target_modules"] if "reference" in path.name else list(LORA_TARGET_MODULES)
-    assert settings.lora.lora_target_modules == expected
+    assert settings.model.lora_target_modules == expected
 
 
 @pytest.mark.parametrize("path", TRAIN_RECIPES, ids=[str(p.relative_to(RECIPES_DIR)) for p in TRAIN_RECIPES])
 def test_every_recipe_key_reaches_the_settings_the_code_reads(path: Path) -> None:
     """Each key of a shipped recipe ends up, unchanged, on the settings object the runner reads."""
     settings = load_settings(path)
-    groups = (settings.script, settings.model, settings.lora, settings.sft)
+    groups = (settings.script, settings.model, settings.sft)
     for key, value in yaml.safe_load(path.read_text(encoding="utf-8")).items():
         (group,) = [g for g in groups if hasattr(g, key)]
         found = getattr(group, key)
@@ -125,7 +128,8 @@ def test_reference_recipe_is_the_published_setting_and_the_improved_one_says_how
         1000,
     )
     assert (sft.per_device_train_batch_size, sft.gradient_accumulation_steps) == (16, 2)
-    assert reference.model.quantization == "4bit" and "down_proj" not in reference.lora.lora_target_modules
+    assert reference.model.load_in_4bit and reference.model.use_bnb_nested_quant
+    assert reference.model.bnb_4bit_quant_type == "nf4" and "down_proj" not in reference.model.lora_target_modules
     improved = load_settings("zephyr-7b-beta/qlora")
     differ = improved.reference_differences()
     assert differ == [
@@ -222,7 +226,7 @@ def test_command_line_overrides_win_over_the_recipe() -> None:
 
     settings = load_settings(args.config, **_overrides(args))
     assert settings.sft.max_steps == 3 and settings.sft.learning_rate == pytest.approx(1e-3)
-    assert settings.lora.lora_target_modules == ["q_proj"]
+    assert settings.model.lora_target_modules == ["q_proj"]
     assert settings.script.final_eval_limit is None and not settings.sft.load_best_model_at_end
     assert settings.push_to_hub and settings.hub_model_id == "me/smol"
     assert settings.script.train_size == 300  # untouched recipe values stay
@@ -245,15 +249,22 @@ def test_the_command_lines_own_options_are_not_settings() -> None:
     [
         ({"learnin_rate": 1e-4}, "unknown setting 'learnin_rate'.*did you mean learning_rate"),
         ({"learning_rate": "fast"}, "'learning_rate'.*must be a number"),
-        ({"quantization": "16bit"}, "'quantization'.*one of 'none', '4bit', '8bit', 'auto'"),
+        ({"quantization": "16bit"}, "'quantization'.*must be 4bit, 8bit or none.*load_in_4bit"),
+        ({"dtype": "float64"}, "'dtype'.*one of auto, bfloat16, float16, float32"),
+        ({"bnb_4bit_quant_type": "int4"}, "'bnb_4bit_quant_type'.*one of fp4, nf4"),
+        ({"load_in_4bit": True, "load_in_8bit": True}, "load_in_4bit and load_in_8bit are both true"),
+        ({"lora_task_type": "SEQ_CLS"}, "lora_task_type: SEQ_CLS.*causal LM"),
+        ({"lora_target_modules": []}, "lora_target_modules is empty"),
+        ({"bnb_4bit_quant_storage": "uint8"}, "bnb_4bit_quant_storage.*FSDP"),
+        ({"model_name_or_path": None}, "model_name_or_path.*empty"),
         ({"hub_token": "hf_x"}, "'hub_token'.*not allowed.*HF_TOKEN"),
         ({"push_to_hub": True}, "hub_model_id is not.*--hub-model-id"),
-        ({"eval_split": "train"}, "eval_split must be null"),
-        ({"lora_dropout": 1.5}, "lora_dropout must be in"),
+        ({"dataset_test_split": "train"}, "dataset_test_split must be null"),
+        ({"lora_dropout": 1.5}, "'lora_dropout'.*must be in"),
         ({"eval_strategy": "sometimes"}, "eval_strategy.*sometimes"),
         ({"packing": True}, "packing: false"),
         ({"completion_only_loss": True}, "completion_only_loss: True has no effect.*remove it"),
-        ({"dataset_repo": "./my-data"}, "dataset_repo must be a Hub repo id.*dataset_data_dir"),
+        ({"dataset_name": "./my-data"}, "dataset_name must be a Hub repo id.*dataset_data_dir"),
     ],
 )
 def test_wrong_settings_fail_naming_the_key(overrides: dict[str, Any], expected: str) -> None:
@@ -278,11 +289,11 @@ def test_wrong_settings_fail_naming_the_key(overrides: dict[str, Any], expected:
         ("save_total_limit", 0, "'save_total_limit'.*1 or more, or null"),
         ("max_length", 0, "'max_length'.*positive number of tokens"),
         ("seed", -1, "'seed'.*0 or more"),
-        ("lora_r", 0, "lora_r must be a rank of 1 or more, got 0"),
-        ("lora_alpha", 0, "lora_alpha must be positive, got 0"),
-        ("lora_alpha", -16, "lora_alpha must be positive"),
-        ("lora_dropout", 1.0, r"lora_dropout must be in \[0, 1\), got 1.0"),
-        ("lora_dropout", -0.1, "lora_dropout must be in"),
+        ("lora_r", 0, "'lora_r'.*must be a rank of 1 or more, got 0"),
+        ("lora_alpha", 0, "'lora_alpha'.*must be positive.*got 0"),
+        ("lora_alpha", -16, "'lora_alpha'.*must be positive"),
+        ("lora_dropout", 1.0, r"'lora_dropout'.*must be in \[0, 1\), got 1.0"),
+        ("lora_dropout", -0.1, "'lora_dropout'.*must be in"),
         ("eval_limit", 0, "eval_limit must be a positive integer or null, got 0"),
         ("final_eval_limit", -5, "final_eval_limit must be a positive integer or null"),
     ],
@@ -301,7 +312,7 @@ def test_out_of_range_settings_are_refused_by_check(
 def test_in_range_edge_values_are_accepted() -> None:
     """-1 steps (train for epochs), zero warmup, zero dropout and a fractional warmup are valid."""
     settings = load_settings(SMOL, max_steps=-1, num_train_epochs=1, warmup_steps=0.1, lora_dropout=0.0)
-    assert settings.sft.max_steps == -1 and settings.lora.lora_dropout == 0.0
+    assert settings.sft.max_steps == -1 and settings.model.lora_dropout == 0.0
     assert load_settings(SMOL, warmup_steps=0).sft.warmup_steps == 0
 
 
@@ -344,9 +355,9 @@ def test_missing_data_fails_before_the_model_loads(
         raise AssertionError("the model was loaded")
 
     monkeypatch.setattr(runner, "_load", no_loading)
-    recipe = tiny_recipe(tiny_model_dir, tmp_path / "out", train_size=None, eval_split="validation")
-    recipe["train_split"] = "train"
-    with pytest.raises(RecipeError, match="train_split"):
+    recipe = tiny_recipe(tiny_model_dir, tmp_path / "out", train_size=None, dataset_test_split="validation")
+    recipe["dataset_train_split"] = "train"
+    with pytest.raises(RecipeError, match="dataset_train_split"):
         train(recipe, progress=False)
     with pytest.raises(RecipeError, match="leaves no held-out rows"):
         train(tiny_recipe(tiny_model_dir, tmp_path / "out", train_size=400), progress=False)
@@ -644,7 +655,7 @@ def test_recipe_data_files_name_their_splits_like_every_command(tmp_path: Path) 
     named = ScriptArguments(dataset_data_files=[f"train={path}", f"validation={path}"], eval_limit=None)
     data = load_train_data(named)
     assert len(data.train) == 400 and len(data.eval) == 400
-    bare = load_train_data(ScriptArguments(dataset_data_files=[str(path)], eval_split=None, train_size=300))
+    bare = load_train_data(ScriptArguments(dataset_data_files=[str(path)], dataset_test_split=None, train_size=300))
     assert (len(bare.train), len(bare.eval)) == (300, 100)
     with pytest.raises(RecipeError, match="dataset_data_files"):
         ScriptArguments(dataset_config="sample", dataset_data_files=[str(path)])

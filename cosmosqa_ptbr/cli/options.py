@@ -2,7 +2,8 @@
 
 A setting is declared once, as a dataclass field with ``help`` metadata (and ``choices`` where the type does not
 say them). :func:`add_settings` turns the fields into ``--flags`` (type, choices, default shown in ``--help``);
-:func:`settings_from_args` merges the dataclass defaults, an optional YAML file (``--config``) and the flags the
+:func:`add_config_option` adds ``--config FILE.yaml`` (the one meaning of ``--config`` in every command, as in
+lm-eval and TRL), and :func:`settings_from_args` merges the dataclass defaults, that YAML file and the flags the
 user typed (in that order of precedence, lowest first), checks every value against the field's type and builds
 the dataclass, whose ``__post_init__`` checks ranges. Nothing here imports more than the standard library and
 PyYAML (on demand), so ``--help`` stays instant.
@@ -34,16 +35,19 @@ from pathlib import Path
 from typing import Any, Literal
 
 __all__ = [
+    "CONFIG_HELP",
     "CommandError",
     "HelpFormatter",
     "MissingExtraError",
     "SettingsError",
     "accept_open_settings",
+    "add_config_option",
     "add_settings",
     "check_writable",
     "coerce",
     "debug_requested",
     "module_main",
+    "print_deprecation",
     "read_settings_file",
     "require_extra",
     "run_guarded",
@@ -94,6 +98,16 @@ def require_extra(what: str, extra: str, modules: Sequence[str]) -> None:
                 raise missing(f"{name} is not installed") from error
             reason = " ".join(str(error).split())
             raise missing(f"{module} cannot be imported ({type(error).__name__}: {reason})") from error
+
+
+def print_deprecation(command: str | None, message: str) -> None:
+    """Print ``cosmosqa-ptbr <command>: deprecated: <message>`` on stderr: an old spelling that works for one release.
+
+    A line on stderr rather than a ``DeprecationWarning``, which Python hides outside ``__main__``: the user who
+    typed the old spelling is the one who must see it.
+    """
+    prefix = f"cosmosqa-ptbr {command}" if command else "cosmosqa-ptbr"
+    print(f"{prefix}: deprecated: {message}", file=sys.stderr)
 
 
 def debug_requested(argv: Sequence[str]) -> bool:
@@ -369,6 +383,71 @@ def add_settings(
         target.add_argument(*flags, **kwargs)
 
 
+#: ``--config``'s help, the same in every command.
+CONFIG_HELP = (
+    "YAML file of settings (as lm-eval's and TRL's --config): one key per setting, named as its flag with '_' "
+    "(--max-new-tokens is max_new_tokens: 32); flags given here win over the file"
+)
+
+
+def _command_of(parser: argparse.ArgumentParser) -> str:
+    return parser.prog.removeprefix("cosmosqa-ptbr").strip()
+
+
+class _ConfigFile(argparse.Action):
+    """``--config FILE.yaml``; where ``--config`` once named the dataset config, such a word still sets it, with a
+    deprecation line, when no file of that name exists."""
+
+    def __init__(
+        self, option_strings: list[str], dest: str, dataset_configs: Sequence[str] = (), **kwargs: Any
+    ) -> None:
+        self.dataset_configs = tuple(dataset_configs)
+        super().__init__(option_strings, dest, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: Any, values: Any, option_string: Any = None) -> None:
+        if values in self.dataset_configs and not Path(values).exists():
+            message = f"--config now reads a settings file, as in lm-eval and TRL: write --dataset-config {values}"
+            print_deprecation(_command_of(parser), message)
+            namespace.dataset_config = values
+            return
+        setattr(namespace, self.dest, values)
+
+
+class _SettingsFlag(argparse.Action):
+    """``--settings FILE``, the old name of ``--config FILE``: kept for one release, with a deprecation line."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: Any, values: Any, option_string: Any = None) -> None:
+        message = f"--settings is now --config, as in lm-eval and TRL: write --config {values}"
+        print_deprecation(_command_of(parser), message)
+        namespace.config = values
+
+
+def add_config_option(
+    parser: argparse.ArgumentParser | argparse._ArgumentGroup,
+    *,
+    dataset_configs: Sequence[str] = (),
+    settings_flag: bool = False,
+    metavar: str = "FILE.yaml",
+    more_help: str = "",
+) -> None:
+    """Add ``--config FILE.yaml`` (into ``args.config``): the settings file :func:`settings_from_args` reads.
+
+    For one release, the commands where ``--config`` named the dataset config pass those names as
+    ``dataset_configs``: ``--config sample`` (no such file) then sets ``dataset_config`` with a deprecation line;
+    ``settings_flag`` keeps ``--settings FILE`` as an old name of ``--config FILE``, also with a line.
+    """
+    parser.add_argument(
+        "--config",
+        metavar=metavar,
+        action=_ConfigFile,
+        dataset_configs=dataset_configs,
+        default=None,
+        help=CONFIG_HELP + more_help,
+    )
+    if settings_flag:
+        parser.add_argument("--settings", metavar="FILE.yaml", action=_SettingsFlag, help=argparse.SUPPRESS)
+
+
 def settings_given(args: argparse.Namespace, *classes: type) -> dict[str, Any]:
     """Return the settings of dataclasses ``classes`` that ``args`` holds: the flags :func:`add_settings` declared.
 
@@ -405,17 +484,29 @@ def settings_from_args(
     command: str | None = None,
     example: str = "",
 ) -> Any:
-    """Build dataclass ``cls`` from a ``--config`` YAML file (if any) overridden by the flags given in ``args``."""
+    """Build dataclass ``cls`` from a YAML file overridden by the flags given in ``args``.
+
+    The file is ``config``, else the ``--config`` of ``args`` (:func:`add_config_option`), else none. A key the
+    class renamed (its ``RENAMED_SETTINGS``, old name -> new) is read under its new name with a deprecation line.
+    """
     values: dict[str, Any] = {}
     sources: list[tuple[str, Mapping[str, Any]]] = []
+    config = config if config is not None else getattr(args, "config", None)
     if config is not None:
         sources.append((f"settings file {str(config)!r}", read_settings_file(config, example=example)))
     names = {spec.name for spec in dataclasses.fields(cls) if spec.init}
+    renamed: Mapping[str, str] = getattr(cls, "RENAMED_SETTINGS", {})
     sources.append(("the command line", settings_given(args, cls)))
     hints = typing.get_type_hints(cls)
     for where, mapping in sources:
         for key, value in mapping.items():
             name = str(key).replace("-", "_")
+            if name in renamed:
+                if renamed[name] in mapping:
+                    message = f"{where} sets both {name!r} and {renamed[name]!r}, its new name: keep {renamed[name]!r}"
+                    raise SettingsError(message)
+                print_deprecation(command, f"setting {name!r} in {where} is now {renamed[name]!r}: rename the key")
+                name = renamed[name]
             if name not in names:
                 raise SettingsError(unknown_key_message(str(key), names, where, command))
             values[name] = coerce(name, value, hints[name], where)
@@ -426,24 +517,29 @@ def settings_from_args(
 
 
 def _open_setting_pairs(parser: argparse.ArgumentParser, extras: list[str]) -> dict[str, Any]:
-    """Turn the options argparse did not know (``--key value``, ``--key=value``, ``--flag``) into settings."""
+    """Turn the options argparse did not know (``--key value``, ``--key=value``, ``--flag``, ``--key a b``: a list)
+    into settings."""
     settings: dict[str, Any] = {}
     index = 0
     while index < len(extras):
         token = extras[index]
         if not token.startswith("--") or len(token) == 2:
             parser.error(f"unexpected argument {token!r}: settings are given as --key value")
-        name, _, value = token[2:].partition("=")
+        name, given, value = token[2:].partition("=")
         name = name.replace("-", "_")
-        if not _:
-            following = extras[index + 1] if index + 1 < len(extras) else None
-            if following is not None and not following.startswith("--"):
-                value, index = following, index + 1
+        value_of: Any = value
+        if not given:
+            values = []
+            while index + 1 < len(extras) and not extras[index + 1].startswith("--"):
+                values.append(extras[index + 1])
+                index += 1
+            if values:
+                value_of = values[0] if len(values) == 1 else values
             elif name.startswith("no_"):
-                name, value = name[3:], "false"
+                name, value_of = name[3:], "false"
             else:
-                value = "true"
-        settings[name] = value
+                value_of = "true"
+        settings[name] = value_of
         index += 1
     return settings
 

@@ -86,7 +86,8 @@ def _offline_reason(endpoint: str) -> str | None:
 
 def _unavailable(spec: TaskSpec, repo_id: str, reason: str) -> DatasetUnavailableError:
     sample = (
-        f"use the embedded sample (--config sample, cosmosqa_ptbr.load_dataset('sample', task={spec.name!r})), or "
+        f"use the embedded sample (--dataset-config sample, cosmosqa_ptbr.load_dataset('sample', "
+        f"task={spec.name!r})), or "
         if spec.data.sample
         else ""
     )

@@ -10,11 +10,19 @@ from pathlib import Path
 from typing import Any
 
 from ..cli.folders import folder_files, owned_folder, record_files
-from ..cli.options import CommandError, HelpFormatter, add_settings, module_main, settings_from_args, subcommand_parser
+from ..cli.options import (
+    CommandError,
+    HelpFormatter,
+    add_config_option,
+    add_settings,
+    module_main,
+    settings_from_args,
+    subcommand_parser,
+)
 from .export import EXPORT_COMMAND, EXPORT_FORMATS, export_dataset
-from .loading import label_counts, load_dataset
+from .loading import CONFIGS, label_counts, load_dataset
 from .reading import ON_ERROR
-from .source import DataSource, resolve_source
+from .source import SETTINGS_FILE_EXAMPLE, DataSource, resolve_source
 
 __all__ = ["main", "make_parser"]
 
@@ -28,6 +36,7 @@ def _add_source_arguments(parser: argparse.ArgumentParser, repo_flag: str = "--r
             repo_flag, dest="repo_id", default=argparse.SUPPRESS, help="Hub dataset repo the default config reads"
         )
         parser.add_argument("--revision", default=argparse.SUPPRESS, help=f"commit, branch or tag of {repo_flag}")
+    add_config_option(parser, dataset_configs=CONFIGS)
     parser.add_argument("--split", help="only this split")
     parser.add_argument(
         "--on-error",
@@ -89,7 +98,7 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
 
 
 def _load_from_args(args: argparse.Namespace) -> tuple[str, Any, Any]:
-    source = settings_from_args(DataSource, args, command="data")
+    source = settings_from_args(DataSource, args, command="data", example=SETTINGS_FILE_EXAMPLE)
     kwargs = resolve_source(source, args.split)
     config = kwargs.pop("config")
     loaded = load_dataset(config, args.split, on_error=args.on_error, **kwargs)

@@ -1,6 +1,6 @@
 """Which task and where its data is: one settings dataclass shared by every command that reads a task.
 
-``--task NAME|FILE.yaml``, ``--config sample|default``, ``--data-files SPLIT=PATH`` (repeatable; a bare ``PATH``
+``--task NAME|FILE.yaml``, ``--dataset-config sample|default``, ``--data-files SPLIT=PATH`` (repeatable; a bare ``PATH``
 means the split the command reads), ``--data-dir DIR``, ``--repo-id`` and ``--revision`` are declared once here,
 added to a parser by :func:`cosmosqa_ptbr.cli.options.add_settings` and turned into :func:`load_dataset`'s
 arguments by :func:`resolve_source`. Giving files, a folder or a repo implies the ``default`` config, and so does
@@ -10,22 +10,33 @@ a task with no embedded sample. Nothing heavy is imported.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+import warnings
+from dataclasses import InitVar, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from ..cli.options import SettingsError
 from ..tasks import DEFAULT_TASK, TaskSpec, builtin_tasks, get_task
 from .loading import CONFIGS
 
-__all__ = ["DataSource", "resolve_source", "source_has_split"]
+__all__ = ["SETTINGS_FILE_EXAMPLE", "DataSource", "resolve_source", "source_has_split"]
+
+#: How a missing ``--config`` file is explained where ``--config`` once named the dataset config.
+SETTINGS_FILE_EXAMPLE = "--config settings.yaml (the dataset config is --dataset-config sample|default)"
 
 _SPLIT_NAME = re.compile(r"[A-Za-z_][\w-]*")
 
 
 @dataclass
 class DataSource:
-    """Which task, and where its rows come from: the embedded sample, local files or a folder, or a Hub repo."""
+    """Which task, and where its rows come from: the embedded sample, local files or a folder, or a Hub repo.
+
+    ``config=`` is the old name of ``dataset_config`` (TRL's name; ``--config`` now reads a settings file): the
+    constructor takes it for one release, with a ``DeprecationWarning``.
+    """
+
+    #: Settings-file keys of an earlier release and their names now (read with a deprecation line).
+    RENAMED_SETTINGS: ClassVar[dict[str, str]] = {"config": "dataset_config"}
 
     task: str | None = field(
         default=None,
@@ -35,12 +46,12 @@ class DataSource:
             "metavar": "NAME|FILE.yaml",
         },
     )
-    config: str | None = field(
+    dataset_config: str | None = field(
         default=None,
         metadata={
-            "help": "dataset config: 'sample' (the task's embedded items, offline) or 'default' (the full "
-            "splits from the Hub or from --data-files/--data-dir); default: 'default' when files, a folder or a "
-            "repo are given or the task embeds no sample, else 'sample'",
+            "help": "dataset config (TRL's dataset_config): 'sample' (the task's embedded items, offline) or "
+            "'default' (the full splits from the Hub or from --data-files/--data-dir); default: 'default' when "
+            "files, a folder or a repo are given or the task embeds no sample, else 'sample'",
             "choices": CONFIGS,
         },
     )
@@ -60,19 +71,29 @@ class DataSource:
         default=None, metadata={"help": "Hub dataset repo the default config reads (default: the task's own)"}
     )
     revision: str | None = field(default=None, metadata={"help": "commit, branch or tag of the Hub dataset repo"})
+    config: InitVar[str | None] = None
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, config: str | None) -> None:
+        if config is not None:
+            message = "DataSource(config=...) is now DataSource(dataset_config=...); config= goes in the next release"
+            warnings.warn(message, DeprecationWarning, stacklevel=3)
+            if self.dataset_config not in (None, config):
+                raise SettingsError(
+                    f"config={config!r} is the old name of dataset_config={self.dataset_config!r}: "
+                    "give dataset_config only"
+                )
+            self.dataset_config = config
         if isinstance(self.data_files, str):
             self.data_files = [self.data_files]  # the single path that evaluate_model(data_files=...) used to take
         problems = []
-        if self.config is not None and self.config not in CONFIGS:
-            problems.append(f"config must be one of {', '.join(CONFIGS)}, got {self.config!r}")
+        if self.dataset_config is not None and self.dataset_config not in CONFIGS:
+            problems.append(f"dataset_config must be one of {', '.join(CONFIGS)}, got {self.dataset_config!r}")
         given = [name for name in ("data_files", "data_dir", "repo_id", "revision") if getattr(self, name)]
-        if self.config == "sample" and given:
+        if self.dataset_config == "sample" and given:
             flags = ", ".join("--" + name.replace("_", "-") for name in given)
             problems.append(
-                f"config 'sample' is the embedded items and takes no {flags}: drop --config sample (or pass "
-                "--config default) to read them"
+                f"dataset config 'sample' is the embedded items and takes no {flags}: drop --dataset-config sample "
+                "(or pass --dataset-config default) to read them"
             )
         if self.data_files and self.data_dir:
             problems.append("give --data-files or --data-dir, not both")
@@ -88,8 +109,8 @@ class DataSource:
     def resolved_config(self) -> str:
         """The config read: the one given, else ``default`` when files, a folder or a repo are given or the task
         embeds no sample, else sample."""
-        if self.config:
-            return self.config
+        if self.dataset_config:
+            return self.dataset_config
         if self.data_files or self.data_dir or self.repo_id or self.spec.data.sample is None:
             return "default"
         return "sample"

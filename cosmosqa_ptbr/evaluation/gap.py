@@ -49,7 +49,7 @@ RANKING: Final = (
     "mean drop in the probability those models gave the gold letter (larger first; 0 without letter "
     "probabilities), then by id"
 )
-_DATA_FIELDS: Final = ("task", "config", "data_files", "data_dir", "repo_id", "revision")
+_DATA_FIELDS: Final = ("task", "dataset_config", "data_files", "data_dir", "repo_id", "revision")
 
 
 class GapError(CommandError):
@@ -98,7 +98,10 @@ class Run:
         """The task and data source the run read, as a :class:`~cosmosqa_ptbr.data.source.DataSource`."""
         from ..data.source import DataSource
 
-        return DataSource(**{name: self.settings.get(name) for name in _DATA_FIELDS})
+        values = {name: self.settings.get(name) for name in _DATA_FIELDS}
+        # Runs of the release before recorded the dataset config as `config`.
+        values["dataset_config"] = values["dataset_config"] or self.settings.get("config")
+        return DataSource(**values)
 
 
 @dataclass

@@ -36,6 +36,7 @@ __all__ = [
     "EMBEDDED_HUB_ID",
     "EMBEDDED_MODEL",
     "QUANTIZATIONS",
+    "QUANT_TYPES",
     "EmbeddedModelMissingError",
     "LoadPlan",
     "LoadedModel",
@@ -58,6 +59,8 @@ _EMBEDDED_FILE: Final = "SmolLM2-135M-Instruct.Q4_1.gguf"
 Quantization = Literal["none", "4bit", "8bit"]
 #: ``--quantization``: the model's weights as they are (in ``--dtype``), 4-bit NF4, or 8-bit (bitsandbytes).
 QUANTIZATIONS: Final = ("none", "4bit", "8bit")
+#: bitsandbytes' 4-bit data types (``bnb_4bit_quant_type``): NormalFloat4, QLoRA's, or plain FP4.
+QUANT_TYPES: Final = ("nf4", "fp4")
 #: ``--dtype``: ``auto`` is float32 on a CPU, bfloat16 on a GPU that supports it, float16 on other GPUs and MPS.
 DTYPES: Final = ("auto", "float32", "bfloat16", "float16")
 #: ``--device`` besides ``cuda:N``.
@@ -96,11 +99,14 @@ class LoadPlan:
     quantization: str
     compute_dtype: str | None = None
     note: str | None = None
+    quant_type: str = "nf4"
+    double_quant: bool = True
 
     def describe(self) -> str:
         """One line for logs and ``--help``: ``cuda, 4-bit NF4 (bfloat16 compute)``."""
         if self.quantization == "4bit":
-            weights = f"4-bit NF4 with double quantisation ({self.compute_dtype} compute)"
+            nested = " with double quantisation" if self.double_quant else ""
+            weights = f"4-bit {self.quant_type.upper()}{nested} ({self.compute_dtype} compute)"
         elif self.quantization == "8bit":
             weights = f"8-bit LLM.int8 ({self.dtype} for the rest)"
         else:
@@ -117,9 +123,12 @@ def plan_load(
     cuda: bool | None = None,
     bf16: bool | None = None,
     mps: bool | None = None,
+    bnb_4bit_quant_type: str = "nf4",
+    bnb_4bit_use_double_quant: bool = True,
 ) -> LoadPlan:
     """Decide device, dtype and quantization for ``name`` from the settings; ``cuda``/``bf16``/``mps`` default to
-    what this machine has (a test passes them to see what a GPU machine would load).
+    what this machine has (a test passes them to see what a GPU machine would load). 4-bit is NF4 with double
+    quantisation unless ``bnb_4bit_quant_type`` (nf4, fp4) and ``bnb_4bit_use_double_quant`` say otherwise.
 
     >>> plan_load("org/model", cuda=True, bf16=True).describe()
     'cuda, bfloat16 weights'
@@ -145,6 +154,8 @@ def plan_load(
         quantization = "4bit" if cuda else "none"
     if quantization not in QUANTIZATIONS:
         raise SettingsError(f"quantization must be one of {', '.join(QUANTIZATIONS)}, got {quantization!r}")
+    if bnb_4bit_quant_type not in QUANT_TYPES:
+        raise SettingsError(f"bnb_4bit_quant_type must be one of {', '.join(QUANT_TYPES)}, got {bnb_4bit_quant_type!r}")
     dtype = dtype or "auto"
     if dtype not in DTYPES:
         raise SettingsError(f"dtype must be one of {', '.join(DTYPES)}, got {dtype!r}")
@@ -168,7 +179,15 @@ def plan_load(
     if quantization != "none" and not gpu and device != "cpu":
         raise SettingsError(f"--quantization {quantization} needs a CUDA GPU or the CPU, not {device}")
     compute = (dtype if dtype != "float32" or not gpu else "bfloat16") if quantization == "4bit" else None
-    return LoadPlan(device=device, dtype=dtype, quantization=quantization, compute_dtype=compute, note=note)
+    return LoadPlan(
+        device=device,
+        dtype=dtype,
+        quantization=quantization,
+        compute_dtype=compute,
+        note=note,
+        quant_type=bnb_4bit_quant_type,
+        double_quant=bnb_4bit_use_double_quant,
+    )
 
 
 def embedded_model_path() -> Path:
@@ -492,6 +511,9 @@ def load_model(
     device_map: str | dict[str, Any] | None = None,
     revision: str | None = None,
     chat_template: str | None = "auto",
+    bnb_4bit_quant_type: str = "nf4",
+    bnb_4bit_use_double_quant: bool = True,
+    attn_implementation: str | None = None,
 ) -> LoadedModel:
     """Load ``name`` (default: embedded SmolLM2) and optionally a PEFT ``adapter`` on top of it.
 
@@ -499,14 +521,23 @@ def load_model(
     dtype and quantization are decided by :func:`plan_load` (defaults: the GPU if there is one, the model's weights
     unquantized in bfloat16 there and float32 on a CPU). ``revision`` pins the model's Hub revision;
     ``chat_template`` is :func:`cosmosqa_ptbr.prompts.use_chat_template`'s choice. ``device_map`` (e.g.
-    ``"auto"`` to spread a large model over several GPUs) overrides ``device``. A model or adapter that
-    :func:`check_model` or :func:`check_adapter` refuses, or that fails to load from its files, raises
+    ``"auto"`` to spread a large model over several GPUs) overrides ``device``. ``bnb_4bit_quant_type`` and
+    ``bnb_4bit_use_double_quant`` shape 4-bit loading (default NF4 with double quantisation, QLoRA's);
+    ``attn_implementation`` (``sdpa``, ``eager``, ``flash_attention_2``...) goes to ``from_pretrained``. A model
+    or adapter that :func:`check_model` or :func:`check_adapter` refuses, or that fails to load from its files, raises
     :class:`ModelSourceError` naming it.
     """
     import torch
     from transformers import AutoModelForCausalLM
 
-    plan = plan_load(name, quantization=quantization, dtype=dtype, device=device)
+    plan = plan_load(
+        name,
+        quantization=quantization,
+        dtype=dtype,
+        device=device,
+        bnb_4bit_quant_type=bnb_4bit_quant_type,
+        bnb_4bit_use_double_quant=bnb_4bit_use_double_quant,
+    )
     source, kwargs = _model_source(name, revision)
     if adapter:
         check_adapter(adapter)
@@ -520,14 +551,16 @@ def load_model(
 
         kwargs["quantization_config"] = BitsAndBytesConfig(
             load_in_4bit=True,
-            bnb_4bit_quant_type="nf4",
-            bnb_4bit_use_double_quant=True,
+            bnb_4bit_quant_type=plan.quant_type,
+            bnb_4bit_use_double_quant=plan.double_quant,
             bnb_4bit_compute_dtype=getattr(torch, plan.compute_dtype or "float32"),
         )
     elif plan.quantization == "8bit":
         from transformers import BitsAndBytesConfig
 
         kwargs["quantization_config"] = BitsAndBytesConfig(load_in_8bit=True)
+    if attn_implementation:
+        kwargs["attn_implementation"] = attn_implementation
     if device_map is not None:
         kwargs["device_map"] = device_map
     elif plan.device != "cpu":

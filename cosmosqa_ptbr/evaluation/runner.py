@@ -34,14 +34,16 @@ import re
 import statistics
 import sys
 import time
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from ..cli.options import SettingsError, add_settings, settings_from_args, subcommand_parser
-from ..data.source import DataSource, resolve_source, source_has_split
+from ..cli.options import SettingsError, add_config_option, add_settings, settings_from_args, subcommand_parser
+from ..data.loading import CONFIGS
+from ..data.source import SETTINGS_FILE_EXAMPLE, DataSource, resolve_source, source_has_split
 from ..tasks import Item, TaskSpec, gold_letter, letters_for
 from .extraction import UNREADABLE
 from .models import DTYPES, QUANTIZATIONS
@@ -74,7 +76,7 @@ RUN_FILES = (MANIFEST, PREDICTIONS, RESULTS, "report.md", "accuracy.png", "confu
 class EvaluationSettings(DataSource):
     """What to evaluate and how (each field is also a flag of ``cosmosqa-ptbr evaluate``).
 
-    The task and data source fields (``task``, ``config``, ``data_files``, ``data_dir``, ``repo_id``,
+    The task and data source fields (``task``, ``dataset_config``, ``data_files``, ``data_dir``, ``repo_id``,
     ``revision``) come from :class:`~cosmosqa_ptbr.data.source.DataSource`; a bare ``data_files`` path holds
     ``split``.
     """
@@ -189,8 +191,8 @@ class EvaluationSettings(DataSource):
         },
     )
 
-    def __post_init__(self) -> None:
-        DataSource.__post_init__(self)
+    def __post_init__(self, config: str | None) -> None:
+        DataSource.__post_init__(self, config)
         problems = []
         if self.mode not in MODES:
             problems.append(f"mode must be one of {', '.join(MODES)}, got {self.mode!r}")
@@ -509,10 +511,13 @@ def _prepare_run(
         if recorded.get("written_by") != WRITTEN_BY:
             raise SettingsError(f"{manifest} was not written by `cosmosqa-ptbr evaluate`; pick another --output-dir")
         before, now = recorded.get("run", {}), key
+        recorded_settings = dict(before.get("settings", {}))
+        if "config" in recorded_settings and "dataset_config" not in recorded_settings:
+            recorded_settings["dataset_config"] = recorded_settings.pop("config")  # a run of an earlier release
         differ = [
-            f"{name}={before.get('settings', {}).get(name)!r} then, {value!r} now"
+            f"{name}={recorded_settings.get(name)!r} then, {value!r} now"
             for name, value in now["settings"].items()
-            if before.get("settings", {}).get(name) != value
+            if recorded_settings.get(name) != value
         ]
         if before.get("items_hash") != now["items_hash"]:
             differ.append(f"items {before.get('items_hash')} then, {now['items_hash']} now")
@@ -783,6 +788,10 @@ def evaluate_model(
     no model loaded and nothing written. ``batch_size=None`` picks a size for the model's device. Paths,
     settings, the shot pool and the output folder are checked before the model loads.
     """
+    if "config" in overrides:
+        message = "evaluate_model(config=...) is now evaluate_model(dataset_config=...); config= goes next release"
+        warnings.warn(message, DeprecationWarning, stacklevel=2)
+        overrides["dataset_config"] = overrides.pop("config")
     arguments = {"settings": settings, "loaded": loaded, "items": items, "progress": progress, "resume": resume}
     if output_dir is None:
         return _evaluate_model(model, adapter, output_dir=None, **arguments, **overrides)
@@ -983,9 +992,7 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
         "predictions.jsonl, results.json, report.md and plots to --output-dir.",
     )
     add_settings(parser, EvaluationSettings)
-    parser.add_argument(
-        "--settings", metavar="FILE.yaml", help="YAML file of settings (the flags' names); flags given here win"
-    )
+    add_config_option(parser, dataset_configs=CONFIGS, settings_flag=True)
     parser.add_argument(
         "--output-dir",
         default=None,
@@ -1036,7 +1043,7 @@ def main(args: argparse.Namespace) -> int:
     from .models import EMBEDDED_MODEL
     from .report import results_table
 
-    settings = settings_from_args(EvaluationSettings, args, config=args.settings, command="evaluate")
+    settings = settings_from_args(EvaluationSettings, args, command="evaluate", example=SETTINGS_FILE_EXAMPLE)
     if args.resume and not args.output_dir:
         raise SettingsError("--resume needs --output-dir: the folder of the run to continue")
     output_dir = args.output_dir or _default_output_dir(settings.model or EMBEDDED_MODEL, settings.mode)

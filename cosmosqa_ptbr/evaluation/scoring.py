@@ -25,14 +25,16 @@ from typing import Any
 from ..cli.options import (
     CommandError,
     SettingsError,
+    add_config_option,
     add_settings,
     check_writable,
     module_main,
     settings_from_args,
     subcommand_parser,
 )
+from ..data.loading import CONFIGS
 from ..data.reading import read_json_lines
-from ..data.source import DataSource, resolve_source
+from ..data.source import SETTINGS_FILE_EXAMPLE, DataSource, resolve_source
 from ..tasks import gold_letter
 from .extraction import INVALID_RULES, RULES, extract_answer, score_generations
 
@@ -108,7 +110,7 @@ def score_predictions(
         shown = ", ".join(unknown[:5]) + (" ..." if len(unknown) > 5 else "")
         message = (
             f"{source}: {len(unknown)} of {len(predictions)} ids are not in the dataset split ({shown}); "
-            "check --config/--split/--data-files, or the id field of the file"
+            "check --dataset-config/--split/--data-files, or the id field of the file"
         )
         raise PredictionsFileError(message)
     references, options, items = [], [], []
@@ -182,6 +184,7 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--predictions", required=True, metavar="FILE.jsonl", help="JSONL with one generation per line")
     add_settings(parser, DataSource)
+    add_config_option(parser, dataset_configs=CONFIGS)
     parser.add_argument("--split", default="validation", help="dataset split the generations answer")
     parser.add_argument("--text-field", default=_DEFAULT_TEXT_FIELD, help="JSONL field holding the generated text")
     parser.add_argument("--id-field", default="id", help="JSONL field holding the item id")
@@ -195,7 +198,8 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
 def _load_rows(args: argparse.Namespace) -> tuple[str, list[dict[str, Any]]]:
     from ..data import load_items
 
-    kwargs = resolve_source(settings_from_args(DataSource, args, command="score"), args.split)
+    source = settings_from_args(DataSource, args, command="score", example=SETTINGS_FILE_EXAMPLE)
+    kwargs = resolve_source(source, args.split)
     config = kwargs.pop("config")
     return config, [dict(item) for item in load_items(config, args.split, **kwargs)]
 

@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from ..cli.options import CommandError, SettingsError, add_settings, settings_from_args, subcommand_parser
+from ..cli.options import (
+    CommandError,
+    SettingsError,
+    add_config_option,
+    add_settings,
+    settings_from_args,
+    subcommand_parser,
+)
 
 __all__ = ["MetricBuild", "MetricPush", "build_metric", "main", "make_parser"]
 
@@ -114,6 +121,7 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
         formatter_class=parser.formatter_class,
     )
     add_settings(build, MetricBuild)
+    add_config_option(build)
     push = actions.add_parser(
         "push",
         help="build the metric Space and upload exactly its files",
@@ -122,6 +130,7 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
         formatter_class=parser.formatter_class,
     )
     add_settings(push, MetricPush)
+    add_config_option(push)
     return parser
 
 

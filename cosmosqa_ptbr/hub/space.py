@@ -22,7 +22,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
-from ..cli.options import CommandError, SettingsError, add_settings, settings_from_args, subcommand_parser
+from ..cli.options import (
+    CommandError,
+    SettingsError,
+    add_config_option,
+    add_settings,
+    settings_from_args,
+    subcommand_parser,
+)
 from ..schema import REFERENCE_ADAPTER, REFERENCE_BASE_MODEL
 from ..tasks import DEFAULT_TASK, TaskSpec, builtin_tasks, get_task
 
@@ -348,6 +355,7 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
         formatter_class=parser.formatter_class,
     )
     add_settings(build, SpaceBuild)
+    add_config_option(build)
     push = actions.add_parser(
         "push",
         help="build the Space and upload exactly its files to a Space repo",
@@ -356,6 +364,7 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
         formatter_class=parser.formatter_class,
     )
     add_settings(push, SpacePush)
+    add_config_option(push)
     return parser
 
 

@@ -127,7 +127,7 @@ def _task_yaml(spec: TaskSpec, variant: _Variant) -> str:
         f"task: {_scalar(name)}",
         "dataset_kwargs:",
         f"  cosmosqa_task: {_scalar(reference)}",
-        f"  cosmosqa_config: {config}",
+        f"  cosmosqa_dataset_config: {config}",
         f"  cosmosqa_split: {_scalar(split)}",
         f"  cosmosqa_full: {'true' if variant.full else 'false'}",
     ]

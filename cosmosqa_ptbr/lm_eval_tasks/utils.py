@@ -33,16 +33,18 @@ def task_spec(reference: str) -> Any:
 
 def load(
     cosmosqa_task: str = "cosmos_qa_ptbr",
-    cosmosqa_config: str = "sample",
+    cosmosqa_dataset_config: str = "sample",
     cosmosqa_split: str = "validation",
     cosmosqa_full: bool = False,
     data_files: Any = None,
+    cosmosqa_config: str | None = None,
     **_harness_metadata: Any,
 ) -> Any:
     """Return ``{"validation": Dataset}``: one split of a task as normalised items, with the prompt's columns added.
 
-    The ``cosmosqa_*`` arguments come from the task's ``dataset_kwargs``: the spec, the loader's config
-    (``sample``: the embedded items; ``default``: the spec's files or Hub repo) and the split to read. A ``_full``
+    The ``cosmosqa_*`` arguments come from the task's ``dataset_kwargs``: the spec, the dataset config
+    (``sample``: the embedded items; ``default``: the spec's files or Hub repo; ``cosmosqa_config`` is its name in
+    the tasks of an earlier release) and the split to read. A ``_full``
     task (``cosmosqa_full``) also reads ``data_files`` given with ``--metadata '{"data_files": {...}}'``; the
     others refuse them. The harness also passes its metadata (model arguments, task version), which the data does
     not depend on.
@@ -58,7 +60,8 @@ def load(
             f"the task {spec.harness_name}_full or {spec.harness_name}_gen_full to read local files"
         )
         raise ValueError(message)
-    items = load_items(cosmosqa_config, cosmosqa_split, task=spec, data_files=data_files)
+    dataset_config = cosmosqa_config if cosmosqa_config is not None else cosmosqa_dataset_config
+    items = load_items(dataset_config, cosmosqa_split, task=spec, data_files=data_files)
     unlabelled = [item["id"] for item in items if item["label"] is None]
     if unlabelled:
         message = (

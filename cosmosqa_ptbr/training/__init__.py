@@ -9,11 +9,9 @@ cosmosqa_ptbr.training``) runs the subcommand. Nothing here imports torch or trl
 from __future__ import annotations
 
 from .command import load_settings, train
-from .settings import LoraArguments, ModelArguments, RecipeError, ScriptArguments, TrainSettings
+from .settings import RecipeError, ScriptArguments, TrainSettings
 
 __all__ = [
-    "LoraArguments",
-    "ModelArguments",
     "RecipeError",
     "ScriptArguments",
     "TrainSettings",

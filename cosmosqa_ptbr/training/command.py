@@ -1,18 +1,18 @@
 """``cosmosqa-ptbr train``: LoRA / QLoRA supervised fine-tuning from a YAML recipe.
 
-The recipe is a flat YAML mapping of settings (script, model, LoRA and ``trl.SFTConfig`` fields, see
-``cosmosqa-ptbr train --help``); ``--key value`` overrides any of them. Every setting is checked before a
-model is loaded. The loss falls on the answer only (``"Alternativa B"`` and the end-of-turn token).
-Evaluation during training scores the answer letter's log-likelihood on a validation subset and keeps the
-checkpoint with the best ``eval_accuracy``. The output folder holds the adapter, the tokenizer with its
-chat template, ``results.json`` from a final evaluation and a model card (``README.md``);
-``--push-to-hub --hub-model-id NAMESPACE/NAME`` uploads it with the token from the environment or the
-Hugging Face login.
+The recipe is a flat YAML mapping of settings (the script's fields, ``trl.ModelConfig``'s and
+``trl.SFTConfig``'s: TRL's names, see ``--help``, ``--help-model`` and ``--help-sft``); ``--key value`` overrides
+any of them. Every setting is checked before a model is loaded. The loss falls on the answer only
+(``"Alternativa B"`` and the end-of-turn token). Evaluation during training scores the answer letter's
+log-likelihood on a validation subset and keeps the checkpoint with the best ``eval_accuracy``. The output folder
+holds the adapter, the tokenizer with its chat template, ``results.json`` from a final evaluation and a model card
+(``README.md``); ``--push-to-hub --hub-model-id NAMESPACE/NAME`` uploads it with the token from the environment or
+the Hugging Face login.
 
-``--config`` takes a YAML file or the name of a recipe shipped with the package (``--list-recipes`` lists them
-with their paths). Run it as ``cosmosqa-ptbr train --config smollm2-135m/lora-cpu --output-dir DIR`` or, on
-several GPUs, ``accelerate launch --config_file "$(cosmosqa-ptbr train --recipe-path accelerate/ddp)" -m
-cosmosqa_ptbr.training --config qwen2.5-7b-instruct/qlora``.
+``--config`` takes a YAML file, as in every command, or the name of a recipe shipped with the package
+(``--list-recipes`` lists them with their paths). Run it as ``cosmosqa-ptbr train --config smollm2-135m/lora-cpu
+--output-dir DIR`` or, on several GPUs, ``accelerate launch --config_file "$(cosmosqa-ptbr train --recipe-path
+accelerate/ddp)" -m cosmosqa_ptbr.training --config qwen2.5-7b-instruct/qlora``.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..cli.options import accept_open_settings, add_settings, settings_given, subcommand_parser
+from ..cli.options import accept_open_settings, add_config_option, add_settings, settings_given, subcommand_parser
 
 if TYPE_CHECKING:  # pragma: no cover
     from .runner import TrainResult
@@ -33,16 +33,21 @@ __all__ = ["load_settings", "main", "make_parser", "train"]
 
 _DESCRIPTION = (
     "LoRA/QLoRA SFT from a YAML recipe. Settings come from --config and are overridden by --key value "
-    "options (the fields below and any trl.SFTConfig field); all are checked before the model loads. "
+    "options (the fields below and any trl.ModelConfig or trl.SFTConfig field); all are checked before the model "
+    "loads. "
     "The loss falls on the answer only; the best checkpoint by eval_accuracy is kept. "
     "Example: cosmosqa-ptbr train --config smollm2-135m/lora-cpu --output-dir runs/smol"
 )
 
 
 class _ShowSettingsHelp(argparse.Action):
-    """``--help-sft``: list every ``trl.SFTConfig`` field with its help (imports trl, so not in ``--help``)."""
+    """``--help-sft`` / ``--help-model``: list every field of ``trl.SFTConfig`` / ``trl.ModelConfig`` with its help
+    and default, ours where it differs (imports trl, so not in ``--help``)."""
 
-    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
+    def __init__(
+        self, option_strings: list[str], dest: str = argparse.SUPPRESS, trl_class: str = "SFTConfig", **kwargs: Any
+    ) -> None:
+        self.trl_class = trl_class
         super().__init__(option_strings, dest=dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: Any, values: Any, option_string: Any = None) -> None:
@@ -50,36 +55,43 @@ class _ShowSettingsHelp(argparse.Action):
         import textwrap
 
         from ..cli.options import MissingExtraError
-        from .settings import require_train_extra
+        from .settings import MODEL_DEFAULTS, require_train_extra
 
         try:
             require_train_extra()
         except MissingExtraError as error:  # raised while parsing, outside the command's error boundary
             parser.exit(2, f"cosmosqa-ptbr train: error: {error}\n")
-        from trl import SFTConfig
+        import trl
 
-        for field in dataclasses.fields(SFTConfig):
+        for field in dataclasses.fields(getattr(trl, self.trl_class)):
             if field.init and field.name != "hub_token":
                 default = field.default if field.default is not dataclasses.MISSING else "(computed)"
                 text = " ".join(str(field.metadata.get("help", "")).split())
-                print(f"--{field.name} (default: {default!r})")
+                if self.trl_class == "ModelConfig" and field.name in MODEL_DEFAULTS:
+                    ours, why = MODEL_DEFAULTS[field.name]
+                    print(f"--{field.name} (default here: {ours!r}, {why}; TRL's: {default!r})")
+                else:
+                    print(f"--{field.name} (default: {default!r})")
                 print(textwrap.indent(textwrap.fill(text, 100), "    "))
         parser.exit()
 
 
 def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
     """Build the ``train`` parser: the command's own options, the package's settings, and any SFTConfig field."""
-    from .settings import LoraArguments, ModelArguments, ScriptArguments
+    from .settings import ScriptArguments
 
     parser = subcommand_parser(subparsers, "train", _DESCRIPTION)
     parser.epilog = (
-        "Any trl.SFTConfig field is also a setting, in the recipe or as --name value (e.g. --max_steps 1000 "
-        "--learning_rate 2e-4 --output-dir runs/x --push-to-hub --hub-model-id NS/NAME); --help-sft lists them. "
-        "A Hub token is never a setting: use HF_TOKEN or `hf auth login`."
+        "Any trl.ModelConfig field (the model, its quantisation, the LoRA adapter: --dtype bfloat16 --load_in_4bit "
+        "--lora_r 16...; --help-model lists them) and any trl.SFTConfig field (--max_steps 1000 --learning_rate 2e-4 "
+        "--output-dir runs/x --push-to-hub --hub-model-id NS/NAME...; --help-sft lists them) is also a setting, in "
+        "the recipe or as --name value. Only LoRA adapters are trained (use_peft). A Hub token is never a setting: "
+        "use HF_TOKEN or `hf auth login`."
     )
-    parser.add_argument(
-        "--config",
-        help="YAML recipe: a file, or the name of a shipped recipe such as smollm2-135m/lora-cpu (a file wins).",
+    add_config_option(
+        parser,
+        metavar="FILE.yaml|NAME",
+        more_help="; here the recipe, also by the name of a shipped one such as smollm2-135m/lora-cpu (a file wins)",
     )
     parser.add_argument(
         "--list-recipes",
@@ -102,21 +114,26 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
         "print the settings. Loads no weights.",
     )
     parser.add_argument("--help-sft", action=_ShowSettingsHelp, help="List every trl.SFTConfig setting and exit.")
-    for dtype in (ScriptArguments, ModelArguments, LoraArguments):
-        add_settings(parser, dtype, title=f"{dtype.__name__} (recipe keys)")
+    parser.add_argument(
+        "--help-model",
+        action=_ShowSettingsHelp,
+        trl_class="ModelConfig",
+        help="List every trl.ModelConfig setting (model, quantisation, LoRA) with the defaults used here, and exit.",
+    )
+    add_settings(parser, ScriptArguments, title="ScriptArguments (recipe keys)")
     accept_open_settings(parser)
     return parser
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
-    """The settings typed on the command line: the declared recipe keys and any trl.SFTConfig field.
+    """The settings typed on the command line: the declared recipe keys and any trl.ModelConfig/SFTConfig field.
 
     Only those: the namespace also holds the CLI's own options (``--debug``, ``--check``, the command's name),
     which are no settings and must never reach trl's (whose ``debug``, for one, is a list).
     """
-    from .settings import LoraArguments, ModelArguments, ScriptArguments
+    from .settings import ScriptArguments
 
-    declared = settings_given(args, ScriptArguments, ModelArguments, LoraArguments)
+    declared = settings_given(args, ScriptArguments)
     return {**declared, **getattr(args, "extra_settings", {})}
 
 
@@ -230,7 +247,6 @@ def _print_settings(settings: TrainSettings) -> None:
         "differs_from_reference": differ,
         "script": dataclasses.asdict(settings.script),
         "model": dataclasses.asdict(settings.model),
-        "lora": dataclasses.asdict(settings.lora),
         "push_to_hub": settings.push_to_hub,
         "hub_model_id": settings.hub_model_id,
         "hyperparameters": settings.hyperparameters(),

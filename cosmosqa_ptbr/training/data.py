@@ -40,13 +40,13 @@ def _load_split(script: ScriptArguments, split: str) -> list[Item]:
 
     try:
         # A bare dataset_data_files path holds the training split, as a bare --data-files path holds the split read.
-        kwargs = resolve_source(script.data_source(), script.train_split)
+        kwargs = resolve_source(script.data_source(), script.dataset_train_split)
         config = kwargs.pop("config")
         return load_items(config, split=split, **kwargs)
     except (KeyError, ValueError, CommandError) as error:
         message = (
             f"cannot load split {split!r} of dataset config {script.dataset_config!r}: {error}. "
-            "Check dataset_config, train_split and eval_split (the sample has only 'validation')."
+            "Check dataset_config, dataset_train_split and dataset_test_split (the sample has only 'validation')."
         )
         raise RecipeError(message) from error
 
@@ -65,11 +65,11 @@ def _labelled(rows: list[Item], split: str) -> list[Item]:
 def load_train_data(script: ScriptArguments) -> TrainData:
     """Load and split the rows the settings ask for; raise :class:`RecipeError` when they cannot be had."""
     spec = get_task(script.task)
-    train_rows = _labelled(_load_split(script, script.train_split), script.train_split)
+    train_rows = _labelled(_load_split(script, script.dataset_train_split), script.dataset_train_split)
     if script.train_size is not None:
         if script.train_size >= len(train_rows):
             message = (
-                f"train_size={script.train_size} leaves no held-out rows: split {script.train_split!r} has "
+                f"train_size={script.train_size} leaves no held-out rows: split {script.dataset_train_split!r} has "
                 f"{len(train_rows)} rows; set train_size below {len(train_rows)}"
             )
             raise RecipeError(message)
@@ -77,11 +77,12 @@ def load_train_data(script: ScriptArguments) -> TrainData:
         random.Random(script.split_seed).shuffle(order)
         eval_rows = [train_rows[i] for i in order[script.train_size :]]
         train_rows = [train_rows[i] for i in order[: script.train_size]]
-        eval_name = script.train_split
-        eval_subset = f"{len(eval_rows)} rows of {script.train_split!r} held out of training (seed {script.split_seed})"
-    elif script.eval_split:
-        eval_rows = _labelled(_load_split(script, script.eval_split), script.eval_split)
-        eval_name, eval_subset = script.eval_split, None
+        eval_name = script.dataset_train_split
+        held_out = f"{len(eval_rows)} rows of {script.dataset_train_split!r}"
+        eval_subset = f"{held_out} held out of training (seed {script.split_seed})"
+    elif script.dataset_test_split:
+        eval_rows = _labelled(_load_split(script, script.dataset_test_split), script.dataset_test_split)
+        eval_name, eval_subset = script.dataset_test_split, None
     else:
         eval_rows, eval_name, eval_subset = [], "", None
     if script.max_train_samples is not None:
@@ -89,7 +90,7 @@ def load_train_data(script: ScriptArguments) -> TrainData:
     return TrainData(
         train=train_rows,
         eval=eval_rows,
-        dataset_id=script.dataset_repo or spec.data.hub_repo or spec.name,
+        dataset_id=script.dataset_name or spec.data.hub_repo or spec.name,
         dataset_config=script.dataset_config,
         eval_split_name=eval_name,
         eval_subset=eval_subset,

@@ -16,7 +16,7 @@ from typing import Any
 from ..hub import upload as hub_upload
 from ..tasks import get_task
 from .data import TrainData, end_of_turn_token, load_train_data, tokenize_rows
-from .settings import RecipeError, TrainSettings, check_before_loading
+from .settings import RecipeError, TrainSettings, check_before_loading, quantization_of
 
 __all__ = ["HubUploadError", "TrainResult", "eval_shard", "run_training"]
 
@@ -44,7 +44,8 @@ class TrainResult:
 
 def _load(settings: TrainSettings) -> Any:
     import torch
-    from peft import LoraConfig, get_peft_model, prepare_model_for_kbit_training
+    from peft import get_peft_model, prepare_model_for_kbit_training
+    from trl import get_peft_config
 
     from ..evaluation.models import load_model
 
@@ -54,11 +55,14 @@ def _load(settings: TrainSettings) -> Any:
     device_map: Any = {"": int(os.environ.get("LOCAL_RANK", 0))} if cuda else None
     loaded = load_model(
         model_args.model_name_or_path,
-        quantization=model_args.quantization,
-        dtype=model_args.model_dtype,
+        quantization=quantization_of(model_args),
+        dtype=model_args.dtype,
         device_map=device_map,
         revision=model_args.model_revision,
-        chat_template=model_args.chat_template,
+        chat_template=settings.script.chat_template,
+        bnb_4bit_quant_type=model_args.bnb_4bit_quant_type,
+        bnb_4bit_use_double_quant=model_args.use_bnb_nested_quant,
+        attn_implementation=model_args.attn_implementation,
     )
     model = loaded.model
     model.config.use_cache = False
@@ -73,15 +77,8 @@ def _load(settings: TrainSettings) -> Any:
             use_gradient_checkpointing=bool(settings.sft.activation_checkpointing),
             gradient_checkpointing_kwargs=settings.sft.activation_checkpointing_kwargs or {"use_reentrant": False},
         )
-    lora = LoraConfig(
-        r=settings.lora.lora_r,
-        lora_alpha=settings.lora.lora_alpha,
-        lora_dropout=settings.lora.lora_dropout,
-        target_modules=list(settings.lora.lora_target_modules),
-        bias="none",
-        task_type="CAUSAL_LM",
-    )
-    loaded.model = get_peft_model(model, lora)
+    # TRL's own LoraConfig from its ModelConfig: the rank, alpha, dropout, targets, rsLoRA, DoRA... a recipe names.
+    loaded.model = get_peft_model(model, get_peft_config(model_args))
     return loaded
 
 
@@ -209,7 +206,7 @@ def _final_evaluation(
     common = {
         "task": settings.script.task,
         "mode": "loglik",
-        "config": data.dataset_config,
+        "dataset_config": data.dataset_config,
         "split": data.eval_split_name,
         "items": items,
         "loaded": loaded,
@@ -247,11 +244,7 @@ def _recorded_settings(settings: TrainSettings) -> dict[str, Any]:
     import dataclasses
 
     out = Path(settings.sft.output_dir)
-    values = {
-        **dataclasses.asdict(settings.script),
-        **dataclasses.asdict(settings.model),
-        **dataclasses.asdict(settings.lora),
-    }
+    values = {**dataclasses.asdict(settings.script), **dataclasses.asdict(settings.model)}
     values["model_name_or_path"] = _portable(values["model_name_or_path"], out)
     values["dataset_data_dir"] = _portable(values["dataset_data_dir"], out)
     if values["dataset_data_files"]:
@@ -563,11 +556,13 @@ def _run(settings: TrainSettings, out: Path, *, resume: bool, api: Any, progress
     check_before_loading(settings)
     data = load_train_data(settings.script)
     if not data.train:
-        raise RecipeError("the training split is empty: check train_split, train_size and max_train_samples")
+        raise RecipeError("the training split is empty: check dataset_train_split, train_size and max_train_samples")
     sft = settings.sft
     evaluating = str(getattr(sft.eval_strategy, "value", sft.eval_strategy)) != "no"
     if evaluating and not data.eval:
-        message = "eval_strategy asks for evaluation but there are no evaluation rows: set eval_split or train_size"
+        message = (
+            "eval_strategy asks for evaluation but there are no evaluation rows: set dataset_test_split or train_size"
+        )
         raise RecipeError(message)
 
     loaded = _load(settings)

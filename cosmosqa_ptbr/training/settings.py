@@ -1,8 +1,10 @@
 """Training settings: dataclasses, the YAML recipe reader and the checks that run before any model loads.
 
-A recipe is a flat YAML mapping whose keys are the fields of :class:`ScriptArguments`,
-:class:`ModelArguments`, :class:`LoraArguments` and ``trl.SFTConfig``; ``--key value`` on the command
-line overrides a recipe key. The package ships recipes as data (``cosmosqa_ptbr/recipes/<model>/<method>.yaml``
+A recipe is a flat YAML mapping whose keys are the fields of :class:`ScriptArguments`, ``trl.ModelConfig``
+(the model, its quantisation and the LoRA adapter, with this package's defaults: :data:`MODEL_DEFAULTS`) and
+``trl.SFTConfig``, TRL's and the alignment-handbook's names; ``--key value`` on the command line overrides a
+recipe key. The names of an earlier release (:data:`RENAMED_KEYS`, ``quantization``) still work for one release,
+each with a deprecation line. The package ships recipes as data (``cosmosqa_ptbr/recipes/<model>/<method>.yaml``
 and ``accelerate/*.yaml``), named without the folder or ``.yaml``: ``smollm2-135m/lora-cpu``. Nothing here
 loads a model: every wrong setting fails here, naming the key.
 """
@@ -17,9 +19,16 @@ import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from ..cli.options import SettingsError, coerce, read_settings_file, require_extra, unknown_key_message
+from ..cli.options import (
+    SettingsError,
+    coerce,
+    print_deprecation,
+    read_settings_file,
+    require_extra,
+    unknown_key_message,
+)
 from ..data.source import DataSource
 from ..evaluation.models import EMBEDDED_MODEL, EmbeddedModelMissingError, embedded_model_path
 from ..schema import REFERENCE_BASE_MODEL, REFERENCE_RECIPE
@@ -27,17 +36,18 @@ from ..tasks import get_task
 
 __all__ = [
     "LORA_TARGET_MODULES",
+    "MODEL_DEFAULTS",
     "RECIPES_DIR",
     "REFERENCE_RECIPE",
     "REFERENCE_SETTING",
-    "LoraArguments",
-    "ModelArguments",
+    "RENAMED_KEYS",
     "RecipeError",
     "ScriptArguments",
     "TrainSettings",
     "argument_dataclasses",
     "check_before_loading",
     "parse_settings",
+    "quantization_of",
     "read_recipe",
     "recipe_description",
     "require_train_extra",
@@ -54,7 +64,9 @@ RECIPES_DIR = Path(__file__).resolve().parents[1] / "recipes"
 #: The training setting published with the reference adapter (the recipe keys that define it).
 REFERENCE_SETTING: dict[str, Any] = {
     "model_name_or_path": REFERENCE_BASE_MODEL,
-    "quantization": "4bit",
+    "load_in_4bit": True,
+    "bnb_4bit_quant_type": "nf4",
+    "use_bnb_nested_quant": True,
     "lora_r": 16,
     "lora_alpha": 16,
     "lora_dropout": 0.05,
@@ -67,6 +79,28 @@ REFERENCE_SETTING: dict[str, Any] = {
     "gradient_accumulation_steps": 2,
 }
 
+#: Where this package's model settings differ from ``trl.ModelConfig``'s defaults, and why.
+MODEL_DEFAULTS: dict[str, tuple[Any, str]] = {
+    "model_name_or_path": (EMBEDDED_MODEL, "the embedded SmolLM2-135M-Instruct, which trains on a CPU offline"),
+    "dtype": ("auto", "bfloat16 on a GPU that has it, float32 on the CPU"),
+    "use_peft": (True, "this package trains LoRA adapters only"),
+    "lora_alpha": (16, "the alignment-handbook Zephyr QLoRA recipe's"),
+    "lora_target_modules": (
+        list(LORA_TARGET_MODULES),
+        "all seven attention and MLP projections; all-linear adapts every linear layer, null takes peft's targets",
+    ),
+}
+
+#: Recipe keys of an earlier release and TRL's names for them, read with a deprecation line for one release.
+#: (``quantization: 4bit|8bit|none`` became ``load_in_4bit``/``load_in_8bit``: see :func:`_renamed`.)
+RENAMED_KEYS: dict[str, str] = {
+    "dataset_repo": "dataset_name",
+    "train_split": "dataset_train_split",
+    "eval_split": "dataset_test_split",
+    "model_dtype": "dtype",
+    "torch_dtype": "dtype",
+}
+
 #: Keys a recipe must never hold: secrets come from the environment or ``hf auth login``.
 _FORBIDDEN_KEYS = {
     "hub_token": "a Hub token never goes in a recipe or on the command line: set HF_TOKEN in the environment "
@@ -77,10 +111,10 @@ _FORBIDDEN_KEYS = {
 #: The data-source flags of the other commands and the recipe keys that say the same.
 _DATA_SOURCE_KEYS = {
     "--task": "task",
-    "--config": "dataset_config",
+    "--dataset-config": "dataset_config",
     "--data-files": "dataset_data_files",
     "--data-dir": "dataset_data_dir",
-    "--repo-id": "dataset_repo",
+    "--repo-id": "dataset_name",
 }
 
 
@@ -97,7 +131,7 @@ def _in_recipe_words(message: str) -> str:
 
 @dataclass
 class ScriptArguments:
-    """Which task and data to train and evaluate on."""
+    """Which task and data to train and evaluate on (TRL's ScriptArguments names), and the chat template."""
 
     task: str | None = field(
         default=None,
@@ -106,13 +140,7 @@ class ScriptArguments:
             "default cosmos_qa_ptbr."
         },
     )
-    dataset_config: str = field(
-        default="default",
-        metadata={
-            "help": "Dataset configuration: 'default' (the full dataset) or 'sample' (the task's embedded items)."
-        },
-    )
-    dataset_repo: str | None = field(
+    dataset_name: str | None = field(
         default=None,
         metadata={
             "help": (
@@ -123,26 +151,33 @@ class ScriptArguments:
             )
         },
     )
+    dataset_config: str = field(
+        default="default",
+        metadata={
+            "help": "Dataset configuration: 'default' (the full dataset) or 'sample' (the task's embedded items)."
+        },
+    )
     dataset_data_files: list[str] | None = field(
         default=None,
         metadata={
             "help": "Local CSV/JSONL/Parquet files in the published layout, as SPLIT=PATH entries (e.g. "
-            "[train=train.csv, validation=val.csv]); a bare PATH holds train_split. Read instead of the Hub."
+            "[train=train.csv, validation=val.csv]); a bare PATH holds dataset_train_split. Read instead of the Hub."
         },
     )
     dataset_data_dir: str | None = field(default=None, metadata={"help": "Local folder holding the split files."})
-    train_split: str = field(default="train", metadata={"help": "Split to train on."})
-    eval_split: str | None = field(
+    dataset_train_split: str = field(default="train", metadata={"help": "Split to train on."})
+    dataset_test_split: str | None = field(
         default="validation",
         metadata={
-            "help": "Split to evaluate on. Must be null when train_size carves the evaluation rows out of train_split."
+            "help": "Split to evaluate on. Must be null when train_size carves the evaluation rows out of "
+            "dataset_train_split."
         },
     )
     train_size: int | None = field(
         default=None,
         metadata={
-            "help": "When set, train on this many rows of train_split (shuffled with split_seed) and evaluate on "
-            "the rest (a held-out part of the same split)."
+            "help": "When set, train on this many rows of dataset_train_split (shuffled with split_seed) and "
+            "evaluate on the rest (a held-out part of the same split)."
         },
     )
     split_seed: int = field(default=0, metadata={"help": "Seed of the shuffle that train_size uses."})
@@ -160,21 +195,28 @@ class ScriptArguments:
         default=False,
         metadata={"help": "Also score the base model (adapter disabled) in the final evaluation, for before/after."},
     )
+    chat_template: str = field(
+        default="auto",
+        metadata={
+            "help": "'auto': the tokenizer's own chat template, or the plain prompt when it has none; 'none': the "
+            "plain prompt; 'zephyr'; or a .jinja file. The adapter's tokenizer is saved with the one used."
+        },
+    )
 
     def data_source(self) -> DataSource:
-        """Where the rows come from, as every command states it (``--config``/``--data-files``/``--data-dir``)."""
+        """Where the rows come from, as every command states it (``--dataset-config``/``--data-files``...)."""
         return DataSource(
             task=self.task,
-            config=self.dataset_config,
+            dataset_config=self.dataset_config,
             data_files=self.dataset_data_files,
             data_dir=self.dataset_data_dir,
-            repo_id=self.dataset_repo,
+            repo_id=self.dataset_name,
         )
 
     def __post_init__(self) -> None:
-        if self.dataset_repo is not None and not re.fullmatch(r"[A-Za-z0-9][\w.-]*/[\w.-]+", self.dataset_repo):
+        if self.dataset_name is not None and not re.fullmatch(r"[A-Za-z0-9][\w.-]*/[\w.-]+", self.dataset_name):
             message = (
-                f"dataset_repo must be a Hub repo id namespace/name, got {self.dataset_repo!r}: "
+                f"dataset_name must be a Hub repo id namespace/name, got {self.dataset_name!r}: "
                 "for a local folder set dataset_data_dir instead"
             )
             raise RecipeError(message)
@@ -188,80 +230,21 @@ class ScriptArguments:
             if value is not None and value < 1:
                 message = f"{name} must be a positive integer or null, got {value!r}: set it to 1 or more, or null"
                 raise RecipeError(message)
-        if self.train_size is not None and self.eval_split not in (None, self.train_split):
+        if self.train_size is not None and self.dataset_test_split not in (None, self.dataset_train_split):
             message = (
-                f"train_size={self.train_size} evaluates on the rows of train_split={self.train_split!r} left out "
-                f"of training, so eval_split must be null (got {self.eval_split!r}): set `eval_split: null` or "
-                "drop train_size"
+                f"train_size={self.train_size} evaluates on the rows of dataset_train_split="
+                f"{self.dataset_train_split!r} left out of training, so dataset_test_split must be null (got "
+                f"{self.dataset_test_split!r}): set `dataset_test_split: null` or drop train_size"
             )
-            raise RecipeError(message)
-
-
-@dataclass
-class ModelArguments:
-    """Which base model to adapt and how to load it."""
-
-    model_name_or_path: str = field(
-        default=EMBEDDED_MODEL,
-        metadata={"help": f"Hub id or local path of the base model (default {EMBEDDED_MODEL}, the embedded model)."},
-    )
-    model_revision: str | None = field(default=None, metadata={"help": "Hub revision (branch, tag or commit)."})
-    quantization: Literal["none", "4bit", "8bit", "auto"] = field(
-        default="none",
-        metadata={
-            "help": "'none': the weights in model_dtype; '4bit': NF4 + double quantisation (QLoRA); '8bit'. "
-            "('auto', 4-bit on CUDA only, is deprecated.)"
-        },
-    )
-    chat_template: str = field(
-        default="auto",
-        metadata={
-            "help": "'auto': the tokenizer's own chat template, or the plain prompt when it has none; 'none': the "
-            "plain prompt; 'zephyr'; or a .jinja file. The adapter's tokenizer is saved with the one used."
-        },
-    )
-    model_dtype: Literal["auto", "bfloat16", "float16", "float32"] = field(
-        default="auto",
-        metadata={"help": "Dtype of the non-quantised weights; 'auto' is bfloat16 on CUDA and float32 on the CPU."},
-    )
-
-
-@dataclass
-class LoraArguments:
-    """The LoRA adapter (defaults: the alignment-handbook Zephyr QLoRA recipe)."""
-
-    lora_r: int = field(default=16, metadata={"help": "LoRA rank."})
-    lora_alpha: int = field(default=16, metadata={"help": "LoRA scaling numerator (scale = alpha / r)."})
-    lora_dropout: float = field(default=0.05, metadata={"help": "Dropout on the LoRA input."})
-    lora_target_modules: list[str] = field(
-        default_factory=lambda: list(LORA_TARGET_MODULES),
-        metadata={"help": "Module names to adapt (default: all seven attention and MLP projections)."},
-    )
-
-    def __post_init__(self) -> None:
-        if self.lora_r < 1:
-            message = f"lora_r must be a rank of 1 or more, got {self.lora_r!r}: set e.g. `lora_r: 16`"
-            raise RecipeError(message)
-        if self.lora_alpha <= 0:
-            message = (
-                f"lora_alpha must be positive, got {self.lora_alpha!r}: set e.g. `lora_alpha: 16` (scale alpha / r)"
-            )
-            raise RecipeError(message)
-        if not 0 <= self.lora_dropout < 1:
-            message = f"lora_dropout must be in [0, 1), got {self.lora_dropout!r}: set e.g. `lora_dropout: 0.05`"
-            raise RecipeError(message)
-        if not self.lora_target_modules:
-            message = "lora_target_modules is empty: list the module names to adapt, e.g. [q_proj, v_proj]"
             raise RecipeError(message)
 
 
 @dataclass
 class TrainSettings:
-    """Everything a run needs, checked: the four argument groups and the recipe they came from."""
+    """Everything a run needs, checked: the three argument groups and the recipe they came from."""
 
     script: ScriptArguments
-    model: ModelArguments
-    lora: LoraArguments
+    model: Any  # trl.ModelConfig: the base model, its quantisation and the LoRA adapter
     sft: Any  # trl.SFTConfig
     recipe: str | None = None
     recipe_text: str | None = None
@@ -273,27 +256,31 @@ class TrainSettings:
         """Return the keys of :data:`REFERENCE_SETTING` whose values differ here (empty: the reference setting)."""
         current = {
             **dataclasses.asdict(self.model),
-            **dataclasses.asdict(self.lora),
             **{key: getattr(self.sft, key) for key in REFERENCE_SETTING if hasattr(self.sft, key)},
         }
         differ = []
         for key, expected in REFERENCE_SETTING.items():
             value = getattr(current.get(key), "value", current.get(key))
-            same = sorted(value) == sorted(expected) if isinstance(expected, list) else value == expected
+            if isinstance(expected, list):
+                same = isinstance(value, list) and sorted(value) == sorted(expected)
+            else:
+                same = value == expected
             if not same:
                 differ.append(key)
         return differ
 
     def hyperparameters(self) -> dict[str, Any]:
         """Return the settings a model card reports."""
-        sft = self.sft
+        sft, model = self.sft, self.model
+        targets = model.lora_target_modules
         return {
-            "base_model": self.model.model_name_or_path,
-            "quantization": self.model.quantization,
-            "lora_r": self.lora.lora_r,
-            "lora_alpha": self.lora.lora_alpha,
-            "lora_dropout": self.lora.lora_dropout,
-            "lora_target_modules": list(self.lora.lora_target_modules),
+            "base_model": model.model_name_or_path,
+            "quantization": quantization_of(model),
+            "dtype": model.dtype,
+            "lora_r": model.lora_r,
+            "lora_alpha": model.lora_alpha,
+            "lora_dropout": model.lora_dropout,
+            "lora_target_modules": list(targets) if isinstance(targets, list) else targets,
             "learning_rate": sft.learning_rate,
             "lr_scheduler_type": str(getattr(sft.lr_scheduler_type, "value", sft.lr_scheduler_type)),
             "warmup_steps": sft.warmup_steps,
@@ -309,30 +296,66 @@ class TrainSettings:
         }
 
 
+def quantization_of(model: Any) -> str:
+    """How ``trl.ModelConfig`` ``model`` loads the base: ``4bit``, ``8bit`` or ``none`` (``load_model``'s words)."""
+    return "4bit" if model.load_in_4bit else ("8bit" if model.load_in_8bit else "none")
+
+
 def require_train_extra() -> None:
     """Raise a one-line error naming ``cosmosqa-ptbr[train]`` when trl or peft cannot be imported."""
     require_extra("training", "train", ("trl", "peft"))
 
 
 def argument_dataclasses() -> tuple[type, ...]:
-    """Return the four settings dataclasses, in recipe order (imports trl)."""
+    """Return the three settings dataclasses, in recipe order: ours, ``trl.ModelConfig``, ``trl.SFTConfig``
+    (imports trl)."""
     require_train_extra()
-    from trl import SFTConfig
+    from trl import ModelConfig, SFTConfig
 
-    return (ScriptArguments, ModelArguments, LoraArguments, SFTConfig)
+    return (ScriptArguments, ModelConfig, SFTConfig)
 
 
-def _field_types() -> dict[str, tuple[type, Any]]:
-    types_by_name: dict[str, tuple[type, Any]] = {}
+def _field_types() -> dict[str, tuple[type, Any, dataclasses.Field]]:
+    types_by_name: dict[str, tuple[type, Any, dataclasses.Field]] = {}
     for dtype in argument_dataclasses():
         hints = typing.get_type_hints(dtype)
         for f in dataclasses.fields(dtype):
             if f.init:
-                if f.name in types_by_name:  # pragma: no cover - guards our own field names
+                if f.name in types_by_name:  # pragma: no cover - guards the three classes' field names
                     message = f"settings field {f.name!r} is defined twice ({types_by_name[f.name][0].__name__})"
                     raise RuntimeError(message)
-                types_by_name[f.name] = (dtype, hints[f.name])
+                types_by_name[f.name] = (dtype, hints[f.name], f)
     return types_by_name
+
+
+def _renamed(key: str, value: Any, where: str) -> dict[str, Any]:
+    """A key of an earlier release as TRL's names, with its deprecation line; any other key as it is."""
+    if key in RENAMED_KEYS:
+        new = RENAMED_KEYS[key]
+        print_deprecation("train", f"setting {key!r} in {where} is now {new!r} (TRL's name): rename the key")
+        return {new: value}
+    if key != "quantization":
+        return {key: value}
+    import torch
+
+    word = str(value).strip().lower()
+    if word == "auto":  # an older release's own deprecated choice: 4-bit on CUDA only
+        word = "4bit" if torch.cuda.is_available() else "none"
+    keys: dict[str, dict[str, Any]] = {
+        "4bit": {"load_in_4bit": True, "use_bnb_nested_quant": True},  # the old 4bit was NF4 + double quantisation
+        "8bit": {"load_in_8bit": True},
+        "none": {"load_in_4bit": False, "load_in_8bit": False},
+    }
+    if word not in keys:
+        message = (
+            f"setting 'quantization' in {where} must be 4bit, 8bit or none, got {value!r}: write TRL's "
+            "load_in_4bit: true or load_in_8bit: true instead"
+        )
+        raise RecipeError(message)
+    new_words = ", ".join(f"{name}: {str(flag).lower()}" for name, flag in keys[word].items())
+    message = f"setting 'quantization: {value}' in {where} is now {new_words} (TRL's names): write those keys instead"
+    print_deprecation("train", message)
+    return keys[word]
 
 
 def shipped_recipes() -> dict[str, Path]:
@@ -411,18 +434,30 @@ def parse_settings(
     known = sorted(types_by_name)
     values: dict[str, Any] = {}
     where_of: dict[str, str] = {}
-    for key, value, where in sources:
-        if key in _FORBIDDEN_KEYS:
-            message = f"setting {key!r} in {where} is not allowed: {_FORBIDDEN_KEYS[key]}"
-            raise RecipeError(message)
-        if key not in types_by_name:
-            raise RecipeError(unknown_key_message(key, known, where, "train"))
-        try:
-            values[key] = coerce(key, value, types_by_name[key][1], where)
-        except SettingsError as error:
-            raise RecipeError(str(error)) from None
-        where_of[key] = where
+    given: dict[tuple[str, str], str] = {}  # (where, new name) -> the name the source used
+    for old_key, old_value, where in sources:
+        for key, value in _renamed(old_key, old_value, where).items():
+            if given.setdefault((where, key), old_key) != old_key:
+                message = f"{where} sets both {given[where, key]!r} and {old_key!r}, the same setting: keep {key!r}"
+                raise RecipeError(message)
+            if key in _FORBIDDEN_KEYS:
+                message = f"setting {key!r} in {where} is not allowed: {_FORBIDDEN_KEYS[key]}"
+                raise RecipeError(message)
+            if key not in types_by_name:
+                raise RecipeError(unknown_key_message(key, known, where, "train"))
+            try:
+                values[key] = coerce(key, value, types_by_name[key][1], where)
+            except SettingsError as error:
+                raise RecipeError(str(error)) from None
+            choices = types_by_name[key][2].metadata.get("choices")
+            if choices and values[key] is not None and values[key] not in choices:
+                allowed = ", ".join(map(str, choices))
+                raise RecipeError(f"setting {key!r} in {where} must be one of {allowed}, got {value!r}")
+            where_of[key] = where
     _check_ranges(values, where_of)
+    _check_model_settings(values, where_of)
+    for key, (default, _why) in MODEL_DEFAULTS.items():
+        values.setdefault(key, list(default) if isinstance(default, list) else default)
     push_to_hub = bool(values.pop("push_to_hub", False))
     hub_model_id = values.pop("hub_model_id", None)
     if push_to_hub and not hub_model_id:
@@ -456,13 +491,15 @@ def parse_settings(
             named = [k for k in sorted(kwargs) if k in text or str(kwargs[k]) in text] or sorted(kwargs)
             message = f"invalid {dtype.__name__} setting ({', '.join(named) or 'defaults'}): {text}"
             raise RecipeError(message) from error
-    script, model, lora, sft = groups
+    script, model, sft = groups
+    if isinstance(model.lora_target_modules, str) and model.lora_target_modules != "all-linear":
+        # ModelConfig turns a one-name list into a string, which peft reads as a regular expression.
+        model.lora_target_modules = [model.lora_target_modules]
     _check_consistency(sft)
     recipe_text = Path(recipe_path).read_text(encoding="utf-8") if recipe_path else None
     return TrainSettings(
         script=script,
         model=model,
-        lora=lora,
         sft=sft,
         recipe=str(recipe_path) if recipe_path else None,
         recipe_text=recipe_text,
@@ -523,6 +560,9 @@ _RANGES: dict[str, tuple[Any, str, str]] = {
     "max_grad_norm": (_not_negative, "0 or more (0 turns clipping off)", "max_grad_norm: 1.0"),
     "dataloader_num_workers": (_not_negative, "0 or more", "dataloader_num_workers: 0"),
     "seed": (_not_negative, "0 or more", "seed: 42"),
+    "lora_r": (_at_least_one, "a rank of 1 or more", "lora_r: 16"),
+    "lora_alpha": (_positive, "positive (the scale is lora_alpha / lora_r)", "lora_alpha: 16"),
+    "lora_dropout": (lambda v: 0 <= v < 1, "in [0, 1)", "lora_dropout: 0.05"),
 }
 
 
@@ -532,6 +572,41 @@ def _check_ranges(values: Mapping[str, Any], where_of: Mapping[str, str]) -> Non
         if value is not None and not test(value):
             message = f"setting {key!r} in {where_of[key]} must be {allowed}, got {value!r}: set e.g. `{example}`"
             raise RecipeError(message)
+
+
+def _check_model_settings(values: Mapping[str, Any], where_of: Mapping[str, str]) -> None:
+    """What ``trl.ModelConfig`` takes and a run here cannot do: one line each, before any model loads."""
+    if values.get("use_peft") is False:
+        message = (
+            f"use_peft: false in {where_of['use_peft']} asks to train every weight of the model: cosmosqa-ptbr train "
+            "trains LoRA adapters only; remove use_peft (or set it to true)"
+        )
+        raise RecipeError(message)
+    if "model_name_or_path" in values and not values["model_name_or_path"]:
+        message = (
+            f"model_name_or_path in {where_of['model_name_or_path']} is empty: give a Hub id or a model folder, or "
+            f"remove it for the embedded model ({EMBEDDED_MODEL})"
+        )
+        raise RecipeError(message)
+    task_type = values.get("lora_task_type", "CAUSAL_LM")
+    if task_type != "CAUSAL_LM":
+        message = (
+            f"lora_task_type: {task_type} in {where_of['lora_task_type']}: the adapter here is for a causal LM's "
+            "answer; remove lora_task_type (CAUSAL_LM)"
+        )
+        raise RecipeError(message)
+    if values.get("bnb_4bit_quant_storage") is not None:
+        message = (
+            f"bnb_4bit_quant_storage in {where_of['bnb_4bit_quant_storage']} matters to FSDP, which cosmosqa-ptbr "
+            "train does not run: remove it"
+        )
+        raise RecipeError(message)
+    if values.get("load_in_4bit") and values.get("load_in_8bit"):
+        message = "load_in_4bit and load_in_8bit are both true: keep one (4-bit is QLoRA's)"
+        raise RecipeError(message)
+    if values.get("lora_target_modules") == []:
+        message = "lora_target_modules is empty: list the module names to adapt, e.g. [q_proj, v_proj], or all-linear"
+        raise RecipeError(message)
 
 
 def _check_consistency(sft: Any) -> None:
@@ -567,10 +642,10 @@ def check_before_loading(settings: TrainSettings) -> None:
         settings.script.data_source().check_paths()
     except SettingsError as error:
         raise RecipeError(_in_recipe_words(str(error))) from None
-    _check_target_modules(settings.model, settings.lora)
+    _check_target_modules(settings.model)
 
 
-def _model_config(model: ModelArguments) -> Any:
+def _model_config(model: Any) -> Any:
     """The base model's config: from the embedded GGUF file, a local folder or the Hub (cache), without weights."""
     from huggingface_hub import constants
     from transformers import AutoConfig
@@ -612,12 +687,30 @@ def _model_config(model: ModelArguments) -> Any:
         raise RecipeError(message) from None
 
 
-def _check_target_modules(model: ModelArguments, lora: LoraArguments) -> None:
-    """Refuse LoRA targets the model lacks, naming a few of the linear layers it has."""
+def _check_target_modules(model: Any) -> None:
+    """Refuse LoRA targets the model lacks, naming a few of the linear layers it has.
+
+    ``all-linear`` adapts every linear layer; null takes peft's own targets for the architecture, which must
+    know it.
+    """
     import torch
     from transformers import AutoModelForCausalLM
 
     config = _model_config(model)
+    targets = model.lora_target_modules
+    if targets is None:
+        from peft.utils import TRANSFORMERS_MODELS_TO_LORA_TARGET_MODULES_MAPPING as peft_defaults
+
+        kind = getattr(config, "model_type", "?")
+        if kind not in peft_defaults:
+            message = (
+                f"lora_target_modules is null, and peft has no default targets for model_type {kind!r} of "
+                f"{model.model_name_or_path!r}: list the modules to adapt, or write all-linear"
+            )
+            raise RecipeError(message)
+        targets = list(peft_defaults[kind])
+    if targets == "all-linear":
+        return
     try:
         with torch.device("meta"):
             skeleton = AutoModelForCausalLM.from_config(config)
@@ -630,7 +723,7 @@ def _check_target_modules(model: ModelArguments, lora: LoraArguments) -> None:
         raise RecipeError(message) from None
     names = [name for name, _ in skeleton.named_modules() if name]
     # peft's rule for a list of targets: a module's full name equals the entry or ends with "." + the entry.
-    missing = [t for t in lora.lora_target_modules if not any(n == t or n.endswith("." + t) for n in names)]
+    missing = [t for t in targets if not any(n == t or n.endswith("." + t) for n in names)]
     if not missing:
         return
     linear = [name.rsplit(".", 1)[-1] for name, module in skeleton.named_modules() if _is_linear(module)]

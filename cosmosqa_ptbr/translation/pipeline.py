@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..cli.options import add_settings, module_main, settings_from_args, subcommand_parser
+from ..cli.options import add_config_option, add_settings, module_main, settings_from_args, subcommand_parser
 from .settings import TranslationConfig, TranslationResult
 
 __all__ = ["main", "make_parser", "translate"]
@@ -71,9 +71,7 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--output", required=True, type=Path, help="output .jsonl (appended to, never overwritten)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     add_settings(parser, TranslationConfig)
-    parser.add_argument(
-        "--settings", metavar="FILE.yaml", help="YAML file of settings (the flags' names); flags given here win"
-    )
+    add_config_option(parser, settings_flag=True)
     return parser
 
 
@@ -84,7 +82,7 @@ def main(args: argparse.Namespace) -> int:
     """
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     log.setLevel(logging.INFO)  # this run's own notes (resumed, cut a torn line, batch status), not every request
-    config = settings_from_args(TranslationConfig, args, config=args.settings, command="translate")
+    config = settings_from_args(TranslationConfig, args, command="translate")
     result = translate(args.input, args.output, config, progress=not args.quiet)
     cost = "unknown" if result.cost_usd is None else f"${result.cost_usd:.4f}"
     print(
