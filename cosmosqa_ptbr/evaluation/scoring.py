@@ -3,11 +3,14 @@
 The predictions file is JSON Lines, one object per generated answer, with the item's ``id`` and the raw
 text (field ``generation`` by default; ``--text-field`` picks another). Each answer is joined to its
 dataset row by ``id``, read with :func:`cosmosqa_ptbr.evaluation.extraction.extract_answer` (the row's options let
-answers given as text count) and scored with :func:`cosmosqa_ptbr.evaluation.extraction.score_generations`: strict
-accuracy (unreadable answers are wrong), lenient accuracy (over readable answers), invalid rate and the
-count of each extraction rule. ``--show-invalid N`` lists answers that could not be read. Coverage (items
-scored / items in the split) heads the table and the JSON; predictions that cover only part of the split
-get a warning on stderr, since the accuracy is then over those items alone.
+answers given as text count; its letters come from its options) and scored with
+:func:`cosmosqa_ptbr.evaluation.extraction.score_generations`: strict accuracy (unreadable answers are wrong),
+lenient accuracy (over readable answers), invalid rate and the count of each extraction rule.
+``--extractor leaderboard`` reads the same file with the Open Portuguese LLM Leaderboard's ``find_choices``
+filter instead (:func:`cosmosqa_ptbr.evaluation.extraction.leaderboard_extract`), so that a number can be put
+beside the leaderboard's; the table and the JSON name the extractor. ``--show-invalid N`` lists answers that
+could not be read. Coverage (items scored / items in the split) heads the table and the JSON; predictions
+that cover only part of the split get a warning on stderr, since the accuracy is then over those items alone.
 
 This module imports nothing heavy at module level: ``datasets`` is loaded only when a split is read.
 """
@@ -24,13 +27,19 @@ from typing import Any
 from ..cli.options import CommandError, SettingsError, add_settings, module_main, settings_from_args, subcommand_parser
 from ..data.reading import read_json_lines
 from ..data.source import DataSource, resolve_source
-from ..schema import ANSWER_COLUMNS, ID, LABEL, LETTERS, NO_LABEL
-from .extraction import INVALID_RULES, RULES, extract_answer, score_generations
+from ..schema import ANSWER_COLUMNS, ID, LABEL, NO_LABEL
+from .extraction import INVALID_RULES, item_letters, read_generations
+from .extraction.scores import EXTRACTORS, gold_letter, rules_of, score_extractions
 
 __all__ = ["PredictionsFileError", "main", "make_parser", "read_predictions", "score_predictions"]
 
 _DEFAULT_TEXT_FIELD = "generation"
 _SNIPPET = 240
+#: How the score table names each extractor.
+EXTRACTOR_NAMES = {
+    "ours": "ours (cosmosqa_ptbr.extract_answer)",
+    "leaderboard": "leaderboard (find_choices filter of the Open Portuguese LLM Leaderboard)",
+}
 
 
 class PredictionsFileError(CommandError, ValueError):
@@ -85,14 +94,20 @@ def read_predictions(
 
 
 def score_predictions(
-    predictions: Sequence[Mapping[str, Any]], dataset_rows: Sequence[Mapping[str, Any]], *, source: str = "predictions"
+    predictions: Sequence[Mapping[str, Any]],
+    dataset_rows: Sequence[Mapping[str, Any]],
+    *,
+    source: str = "predictions",
+    extractor: str = "ours",
 ) -> dict[str, Any]:
     """Join ``predictions`` (``id``, ``text``) to ``dataset_rows`` by id and score them.
 
-    Returns ``score_generations``' scores plus ``items`` (id, gold, predicted, rule per prediction),
-    ``n_dataset`` and ``coverage`` (scored items / items in the split). Raises :class:`PredictionsFileError`
-    for ids not in the dataset or unlabelled rows.
+    ``extractor``: ``"ours"`` or ``"leaderboard"`` (see the module docstring). Returns ``score_generations``'
+    scores plus ``extractor``, ``items`` (id, gold, predicted, rule per prediction), ``n_dataset`` and
+    ``coverage`` (scored items / items in the split). Raises :class:`PredictionsFileError` for ids not in the
+    dataset or unlabelled rows.
     """
+    rules = rules_of(extractor)
     by_id = {row[ID]: row for row in dataset_rows}
     unknown = [p["id"] for p in predictions if p["id"] not in by_id]
     if unknown:
@@ -102,30 +117,36 @@ def score_predictions(
             "check --config/--split/--data-files, or the id field of the file"
         )
         raise PredictionsFileError(message)
-    references, options, items = [], [], []
+    references, options, letters = [], [], []
     for prediction in predictions:
         row = by_id[prediction["id"]]
         label = row[LABEL]
         if label in (None, NO_LABEL):
             message = f"{source}: item {prediction['id']} has no gold label (an unlabelled split cannot be scored)"
             raise PredictionsFileError(message)
-        gold = LETTERS[label] if isinstance(label, int) else str(label).strip().upper()
-        row_options = [row[column] for column in ANSWER_COLUMNS]
-        extraction = extract_answer(prediction["text"], row_options)
-        references.append(gold)
+        row_options = [str(row[column]) for column in ANSWER_COLUMNS]
+        row_letters = item_letters(row_options)
+        references.append(gold_letter(label, row_letters))
         options.append(row_options)
-        items.append({"id": prediction["id"], "gold": gold, "predicted": extraction.letter, "rule": extraction.rule})
-    scores = score_generations([p["text"] for p in predictions], references, options)
+        letters.append(row_letters)
+    readings = read_generations([p["text"] for p in predictions], options, letters=letters, extractor=extractor)
+    scores = score_extractions(readings, references, letters, rules)
+    scores["extractor"] = extractor
     scores["n_dataset"] = len(by_id)
     scores["coverage"] = scores["n"] / len(by_id)
-    scores["items"] = items
+    scores["items"] = [
+        {"id": prediction["id"], "gold": gold, "predicted": reading.letter, "rule": reading.rule}
+        for prediction, gold, reading in zip(predictions, references, readings, strict=True)
+    ]
     return scores
 
 
 def _format_table(scores: Mapping[str, Any], header: str) -> str:
     n, n_valid = scores["n"], scores["n_valid"]
+    extractor = scores.get("extractor", "ours")
     lines = [
         header,
+        f"read by the {EXTRACTOR_NAMES[extractor]} extractor",
         "",
         f"{'coverage':<20}{scores['coverage']:>8.2%}   {n} of the {scores['n_dataset']} items in the split scored",
         f"{'strict accuracy':<20}{scores['accuracy']:>8.2%}   correct / all {n} (an unreadable answer is wrong)",
@@ -134,9 +155,9 @@ def _format_table(scores: Mapping[str, Any], header: str) -> str:
         "",
         f"{'rule':<20}{'count':>8}{'share':>9}",
     ]
-    for rule in RULES:
+    for rule in rules_of(extractor):
         count = scores["rules"][rule]
-        mark = "  (invalid)" if rule in INVALID_RULES else ""
+        mark = "  (invalid)" if rule in INVALID_RULES or rule == "fallback" else ""
         lines.append(f"{rule:<20}{count:>8}{count / n:>9.1%}{mark}")
     return "\n".join(lines)
 
@@ -178,6 +199,13 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
     parser.add_argument(
         "--show-invalid", type=int, default=0, metavar="N", help="list up to N answers that could not be read"
     )
+    parser.add_argument(
+        "--extractor",
+        choices=EXTRACTORS,
+        default="ours",
+        help="who reads the letters: 'ours' (this package's extractor) or 'leaderboard' (the find_choices filter of "
+        "the Open Portuguese LLM Leaderboard, to compare with its numbers); default: ours",
+    )
     parser.add_argument("--output", metavar="results.json", help="also write the scores and per-item readings here")
     return parser
 
@@ -198,7 +226,7 @@ def main(args: argparse.Namespace) -> int:
         _check_output(Path(args.output))
     predictions = read_predictions(args.predictions, text_field=args.text_field, id_field=args.id_field)
     config, rows = _load_rows(args)
-    scores = score_predictions(predictions, rows, source=str(args.predictions))
+    scores = score_predictions(predictions, rows, source=str(args.predictions), extractor=args.extractor)
     header = (
         f"{args.predictions}: {scores['n']} generations scored against config {config!r}, split {args.split!r} "
         f"({scores['n_dataset']} items)"
