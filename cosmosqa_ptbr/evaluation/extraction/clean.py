@@ -204,7 +204,7 @@ def unwrap(text: str) -> str:
     return _TAG.sub(" ", text)
 
 
-_MARKDOWN: Final = re.compile(r"\*\*|__|^\s*#+\s*|^\s*>\s*", re.MULTILINE)
+_MARKDOWN: Final = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)|^\s*#+\s*|^\s*>\s*", re.MULTILINE)
 _VARIATION: Final = re.compile("[\ufe0e\ufe0f\u200b\u200c\u200d]")
 
 
@@ -244,7 +244,7 @@ _VERDICT_WORDS: Final = re.compile(
     re.IGNORECASE,
 )
 _VERDICT_START: Final = re.compile(
-    rf"^\W*(?:{alternation(words('no_words') + ('sim', 'yes'))})\s*(?:[.,;:!—–-]|$)", re.IGNORECASE
+    rf"^\W*(?:{alternation((*words('no_words'), 'sim', 'yes'))})\s*(?:[.,;:!—–-]|$)", re.IGNORECASE
 )
 _INLINE_OPTION: Final = re.compile(
     rf"(?:^|(?<=\s))(?:{alternation(words('letter_words'))}\s*)?([A-Za-z])\)", re.IGNORECASE

@@ -66,6 +66,7 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"|\b(?:a\s+)?{alternation(PT.best)}\s+(?:{_STEMS}|{alternation(PT.answer_nouns)}|escolha)\s+{_COPULAS}"
     rf"|\b{alternation(words('choosing'))}"
     rf"|(?:^|(?<=[.!?,\n]))\s*{alternation(words('sentence_copulas'))}(?=\s)"
+    rf"|[→➡⇒]|=>"
 )
 _ANSWER_KEYWORD: Final = re.compile(
     rf"(?:{_ANSWER_KEYWORD_HEAD})\s*[:\-–]?\s*"
@@ -75,9 +76,14 @@ _ANSWER_KEYWORD: Final = re.compile(
     rf"(?P<l>[A-Za-z])",
     re.IGNORECASE,
 )
+# Group 1: a word of rejection, which a negation before it undoes ("não contradiz", "not wrong").
 _NEGATIVE: Final = re.compile(
-    rf"\b{_NEGATIVE_WORDS}\b|\b{alternation(words('negative_predicates'))}\b"
+    rf"\b({_NEGATIVE_WORDS})\b|\b{alternation(words('negative_predicates'))}\b"
     rf"|\b{alternation(words('no_words'))}\s*(?:[.,;:!]|$)|[✗✘❌✖]",
+    re.IGNORECASE,
+)
+_NEGATED_BEFORE: Final = re.compile(
+    rf"\b(?:{alternation(words('negations'))}|isn['’]?t|doesn['’]?t|don['’]?t)(?:\s+(?:é|está|is|are|be))?\s*\Z",
     re.IGNORECASE,
 )
 _NEGATION_NEAR: Final = re.compile(rf"\b(?:{alternation(words('negations'))}|{_WRONG})\b|\bisn'?t\b", re.IGNORECASE)
@@ -97,11 +103,13 @@ _CONDITIONAL: Final = re.compile(
 _APPEARANCE: Final = re.compile(rf"\b{alternation(words('appearance'))}\b", re.IGNORECASE)
 _CONTRAST: Final = re.compile(rf"\b{alternation(words('contrasts'))}\b", re.IGNORECASE)
 _CLAUSE_SPLIT: Final = re.compile(
-    rf",\s*(?:{alternation(words('contrasts'))}|{_CONJUNCTIONS}|{alternation(words('reason_words'))}|enquanto|while|já)\b"
+    rf"[(,;]?\s*\b{alternation(words('others'))}\b"
+    rf"|,\s*(?:{alternation(words('contrasts'))}|{_CONJUNCTIONS}|{alternation(words('reason_words'))}|enquanto|while|já)\b"
     rf"|\s+{alternation(('mas', 'but'))}\s+",
     re.IGNORECASE,
 )
 _SENTENCE_END: Final = re.compile(r"[.!?;\n](?:\s|$)|\n")
+_SHORT_REPLY: Final = re.compile(r"[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]*[.!]")
 _BEFORE_SPLIT: Final = re.compile(
     rf"\b(?:{alternation(('mas', 'but', 'embora', 'although', 'though', 'porém', 'ou', 'or'))})\b", re.IGNORECASE
 )
@@ -127,7 +135,7 @@ _LIST_GAP: Final = re.compile(
     re.IGNORECASE,
 )
 _AFTER_LETTER: Final = re.compile(r"\s*(?P<next>[^\W\d_]+)?")
-_TERMINATOR: Final = re.compile(r"\s*(?:$|[)\].:;,!?\"'*\-–—/\n✓✔✗✘❌✅✖])")
+_TERMINATOR: Final = re.compile(r"\s*(?:$|[()\].:;,!?\"'*\-–—/<>\n✓✔✗✘❌✅✖])")
 _CONNECTIVES: Final = frozenset(word.casefold() for word in words("connectives"))
 _LINE_ENDS: Final = re.compile(r"[)\].:\-–]*[ \t]*(?:\n|\Z)")
 _OPTION_LINE_TAIL: Final = re.compile(r"[ \t]*(?:[)\].:\-–]|\n|$)")
@@ -182,9 +190,9 @@ def patterns(letters: tuple[str, ...]) -> Patterns:
         # "entre A e B", "between A and B"
         rf"|\b{alternation(words('between'))}\s+(?:(?:as\s+)?{_STEMS}s\s+)?{article}{ref}\s+{_CONJUNCTIONS}\s+"
         rf"{article}{ref}"
-        # "A e B estão corretas" (not "A e B estão erradas")
+        # "A e B estão corretas", "B and D are both possible" (not "A e B estão erradas")
         rf"|(?<![\w])[(\[]?{upper}[)\]]?\s+{_CONJUNCTIONS}\s+(?:a\s+)?[(\[]?{upper}[)\]]?\s+"
-        rf"{alternation(words('plural_predicates'))}\b{negative_after}"
+        rf"{alternation(words('plural_predicates'))}\s+(?:\w+\s+){{0,2}}?{alternation(words('plausible'))}\b"
         # "talvez A, talvez B"
         rf"|\b{alternation(words('doubt'))}\s+{article}{ref}\s*[,;]\s*{alternation(words('doubt'))}\s+{article}{ref}"
         # "não tenho certeza se", "not sure whether"
@@ -331,10 +339,14 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
     end = _skip_option_text(text, end, options)
     stop = _SENTENCE_END.search(text, end, end + 600)
     stop_at = stop.start() if stop else min(len(text), end + 600)
+    if stop and text[stop.start()] == "?":  # "Alternativa B? Não." "C? Sim!": a short reply to the question
+        reply = _SHORT_REPLY.match(text, stop.end())
+        if reply:
+            stop_at = reply.end()
     sentence = text[end : min(stop_at, limit) if limit is not None else stop_at]
     # Only the clause right after the letter: "A está errada, mas B está certa" judges A as wrong.
     after = _CLAUSE_SPLIT.split(sentence, maxsplit=1)[0]
-    if _NEGATIVE.search(after[:80]):
+    if _rejects(after[:80]):
         return "reject"
     if _POSITIVE.search(after[:80]):
         if _CONDITIONAL.search(after[:120]):
@@ -343,6 +355,14 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
             return "considered"
         return "commit"
     return None
+
+
+def _rejects(clause: str) -> bool:
+    """Whether ``clause`` rejects its letter; a rejection negated ("não contradiz o texto") does not."""
+    for match in _NEGATIVE.finditer(clause):
+        if match.group(1) is None or not _NEGATED_BEFORE.search(clause, 0, match.start()):
+            return True
+    return False
 
 
 def _sentence_before(text: str, start: int) -> str:

@@ -40,8 +40,9 @@ _NONE_OPTIONS: Final = frozenset(
 )
 _NOUNS: Final = alternation([*words("answer_nouns"), *words("letter_words")])
 _PREAMBLE: Final = re.compile(
-    rf"^(?:(?:a|the)\s+)?(?:(?:correct|right|best)\s+)?{_NOUNS}(?:\s+{alternation(words('answer_qualifiers'))})?\s*"
-    rf"(?:{alternation(words('copulas'))})?\s*(?:a\s+(?:que\s+diz\s+)?(?:que\s+)?|that\s+)?[:\-–]?\s*"
+    rf"^(?:{alternation(words('choosing'))}\s+)?(?:(?:a|the)\s+)?(?:(?:correct|right|best)\s+)?{_NOUNS}"
+    rf"(?:\s+{alternation(words('answer_qualifiers'))})?\s*(?:{alternation(words('copulas'))})?\s*"
+    rf"(?:(?:a\s+)?que\s+(?:diz|fala|afirma)\s+(?:que\s+)?|that\s+says\s+(?:that\s+)?|a\s+|that\s+)?[:\-–]?\s*"
     rf"|^{alternation(words('preambles'))}\s+",
     re.IGNORECASE,
 )
@@ -269,7 +270,9 @@ def paraphrased_letter(text: str, options: Sequence[str], letters: Sequence[str]
             recall >= MIN_RECALL
             and margin >= MIN_MARGIN
             and precision >= MIN_PRECISION
-            and count >= min(2, len(meanings[best]))
+            # Two meanings in common, or the whole of a short answer ("ele estava atrasado" for "atrasado para o
+            # trabalho").
+            and (count >= min(2, len(meanings[best])) or precision == 1.0)
         ):
             return letters[best]
     return None

@@ -8,7 +8,8 @@ E, a letter the item lacks (read as ``invalid_letter``).
 
 What is rewritten: an ordinal before an option noun ("segunda alternativa", "third option", "the first
 one"); an option noun before a number ("Alternativa 3", "opção número 4", "option #2", "Resposta: 2");
-an answer that is an ordinal alone ("A quarta."); and, once one of those names an option, a bare ordinal
+an ordinal that completes a copula or a verb of choosing ("a correta é a segunda", "I pick the third"); an
+answer that is an ordinal alone ("A quarta."); and, once one of those names an option, a bare ordinal
 after an article ("nem a primeira nem a segunda"). Ordinals in prose ("pela segunda vez", "a 2ª casa") are
 left alone.
 
@@ -52,6 +53,11 @@ _AFTER_NOUN: Final = re.compile(
     rf"\b(?P<noun>{_NUMBER_NOUN})\s*[:=]?\s*(?:{_MARKER}\s*)?(?P<num>{_NUMBER})(?![\wª°º])", re.IGNORECASE
 )
 _ALONE: Final = re.compile(rf"^\W*(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})\W*$", re.IGNORECASE)
+# An ordinal that completes "é a", "is the": "A opção correta é a segunda.", "The answer is the third."
+_AFTER_COPULA: Final = re.compile(
+    rf"\b{alternation([*words('copulas'), *words('choosing')])}\s+{_ARTICLE}\s+(?P<ord>{_ORDINAL})(?![\w-])",
+    re.IGNORECASE,
+)
 _ELLIPTIC: Final = re.compile(rf"\b{_ARTICLE}\s+(?P<ord>{_ORDINAL})(?![\w-])", re.IGNORECASE)
 # Words after which an article and an ordinal still name an option: "nem a primeira *nem* ...".
 _ELLIPTIC_NEXT: Final = re.compile(
@@ -98,6 +104,10 @@ def name_ordinals(text: str, letters: Sequence[str]) -> tuple[str, tuple[int, ..
         if letter and _AFTER_NUMBER.match(text, match.end()):
             start = match.end("noun")
             add(start, match.end(), f" {letter}", 1)
+    for match in _AFTER_COPULA.finditer(text):
+        letter = _letter(_position(match["ord"]), letters)
+        if letter and _ELLIPTIC_NEXT.match(text, match.end()):
+            add(match.start("ord"), match.end("ord"), f"alternativa {letter}", len("alternativa "))
     alone = _ALONE.match(text)
     if alone and not edits:
         letter = _letter(_position(alone["ord"]), letters)

@@ -21,7 +21,7 @@ from .vocabulary import alternation, words
 
 __all__ = ["extract_answer", "read_answer"]
 
-_LETTER_ONLY: Final = re.compile(r"^[\s(\[\"'*]*(?P<l>[A-Za-z])[\s)\]\"'*.:;!,\-–]*$")
+_LETTER_ONLY: Final = re.compile(r"^(?:[\s(\[\"'*→➡⇒]|[-=]>)*(?P<l>[A-Za-z])[\s)\]\"'*.:;!,\-–]*$")
 _REFUSAL: Final = re.compile(
     rf"\b{alternation(words('unable'))}\s+(?:\w+\s+){{0,2}}?{alternation(words('decide_verbs'))}"
     rf"|\b{alternation(words('refusals'))}\b"

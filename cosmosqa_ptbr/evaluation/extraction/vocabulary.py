@@ -111,12 +111,16 @@ class Language:
     appearance: tuple[str, ...]
     #: "but", "although": where a clause turns.
     contrasts: tuple[str, ...]
+    #: "the others": a clause about them passes no verdict on the letter before it ("D (as outras contradizem ...)").
+    others: tuple[str, ...]
     #: "and" in a list of letters.
     conjunctions: tuple[str, ...]
     #: Articles and contractions before a letter: "a C", "the B", "pela D".
     articles: tuple[str, ...]
     #: Plural predicates of two letters: "A e C *estão* corretas", "B and D *are*".
     plural_predicates: tuple[str, ...]
+    #: What two letters are said to be, together, in a hedge: "A e C estão *corretas*", "are *possible*".
+    plausible: tuple[str, ...]
     #: Words after which a capital "A" is still a letter ("A é a correta", "A because ..."), not an article.
     connectives: tuple[str, ...]
     #: Declining to answer, said outright: "desculpe", "as an AI".
@@ -164,8 +168,9 @@ PT: Final = Language(
     best=("melhor",),
     letter_articles=("a", "o", "pela", "pelo", "com a"),
     choosing=(
-        "escolho", "escolheria", "marco", "marcaria", "fico com", "opto por", "opto pela", "vou com", "sobra", "resta",
-        "fica",
+        "escolho", "escolheria", "escolherei", "marco", "marcaria", "marcarei", "fico com", "ficaria com",
+        "ficarei com", "opto por", "opto pela", "optaria por", "optaria pela", "vou com", "iria com", "sobra", "resta",
+        "fica", "diria", "eu diria",
     ),
     conclusions=(
         "portanto", "logo", "então", "assim sendo", "por isso", "dessa forma", "desta forma", "conclusão", "concluindo",
@@ -174,10 +179,13 @@ PT: Final = Language(
     right_words=gendered("correto", "certo", "verdadeiro"),
     wrong_words=gendered("incorreto", "errado", "falso"),
     praise=(
-        "a resposta", "mais adequada", "mais adequado", "mais provável", "mais coerente", "mais plausível",
+        "a resposta", "a única", "mais adequada", "mais adequado", "mais provável", "mais coerente", "mais plausível",
         "mais apropriada", "mais apropriado", "melhor", "sim",
     ),
-    dismissal=(*gendered("descartado", "eliminado", "excluído"), "improvável"),
+    dismissal=(
+        *gendered("descartado", "eliminado", "excluído"), "improvável", "contradiz", "contradizem", "contraditória",
+        "contraditório",
+    ),
     no_words=("não",),
     negative_predicates=(
         *(
@@ -210,6 +218,8 @@ PT: Final = Language(
     also_possible=(
         "também pode ser", "também poderia ser", "também pode estar", "também poderia estar", "também pudesse ser",
         "também pudesse estar", "também possa ser", "também possa estar", "pode ser também", "poderia ser também",
+        "também faz sentido", "também é possível", "também é plausível", "também serve", "também funciona",
+        "também está correta", "também é correta", "também estaria correta", "também seria correta",
     ),
     indecision=(
         "não sei dizer", "não sei qual", "não consigo decidir", "não consigo escolher", "não dá para saber",
@@ -218,12 +228,18 @@ PT: Final = Language(
     conditionals=("se", "caso", "só seria", "somente se", "apenas se"),
     appearance=("parece", "pareceria", "à primeira vista", "aparentemente"),
     contrasts=("mas", "porém", "embora", "no entanto", "contudo", "entretanto", "todavia"),
+    others=("as outras", "os outros", "as demais", "os demais", "as restantes", "todas as outras"),
     conjunctions=("e",),
     articles=("a", "o", "as", "os", "da", "do", "pela", "pelo", "com a"),
     plural_predicates=("estão", "são", "parecem", "podem"),
+    plausible=(
+        "corretas", "certas", "verdadeiras", "possíveis", "plausíveis", "válidas", "adequadas", "prováveis",
+        "razoáveis", "corretos", "certos", "possíveis",
+    ),
     connectives=(
         "é", "e", "está", "seria", "será", "parece", "porque", "pois", "já", "como", "pode", "poderia", "diz", "afirma",
         "fala", "menciona", "descreve", "indica", "mostra", "sugere", "faz", "também", "tambem", "não", "nem", "mas",
+        "encaixa", "combina", "corresponde", "explica", "responde", "parece",
     ),
     refusals=(
         "desculpe", "sinto muito", "lamento", "informação insuficiente", "informações insuficientes",
@@ -287,16 +303,17 @@ EN: Final = Language(
     choosing=(
         "I choose", "I would choose", "I will choose", "I'd choose", "I'll choose", "I pick", "I would pick",
         "I will pick", "I'd pick", "I'll pick", "I select", "I would select", "I'd select", "I'll select",
-        "I go with", "I would go with", "I will go with", "I'd go with", "I'll go with",
+        "I go with", "I would go with", "I will go with", "I'd go with", "I'll go with", "I'd say", "I would say",
+        "I'll say",
     ),
     conclusions=("therefore", "thus", "hence", "in conclusion", "I think", "I believe"),
     right_words=("correct", "right", "true"),
     wrong_words=("incorrect", "wrong", "false"),
     praise=(
-        "the answer", "best", "most likely", "most appropriate", "most suitable", "most plausible", "most reasonable",
-        "most accurate", "most fitting", "yes",
+        "the answer", "the only one", "best", "most likely", "most appropriate", "most suitable", "most plausible",
+        "most reasonable", "most accurate", "most fitting", "yes",
     ),
-    dismissal=("unlikely", "ruled out"),
+    dismissal=("unlikely", "ruled out", "contradicted", "contradicts", "contradict", "unsupported"),
     no_words=("no",),
     negative_predicates=(
         "is not", "isnt", "does not", "do not", "are not", "seems not", "isn't", "doesn't", "don't", "aren't",
@@ -321,6 +338,8 @@ EN: Final = Language(
     also_possible=(
         "could also be", "might also be", "may also be", "could also work", "might also work", "could also fit",
         "could just as well be", "might just as well be", "could equally be", "could be too", "might be too",
+        "also makes sense", "also works", "also fits", "is also possible", "is also plausible", "is also correct",
+        "would also be correct", "is correct too",
     ),
     indecision=(
         "hard to tell", "hard to say", "hard to decide", "difficult to say", "can't decide", "cannot decide",
@@ -329,12 +348,15 @@ EN: Final = Language(
     conditionals=("if", "only if", "unless"),
     appearance=("seems", "seem", "looks", "at first glance", "at first sight", "at first", "might seem"),
     contrasts=("but", "although", "though", "however"),
+    others=("the others", "the other options", "the rest", "the remaining ones", "all the others"),
     conjunctions=("and",),
     articles=("the",),
     plural_predicates=("are", "seem"),
+    plausible=("correct", "right", "possible", "plausible", "valid", "likely", "reasonable", "true"),
     connectives=(
         "is", "was", "because", "since", "as", "and", "seems", "would", "could", "says", "states", "describes",
-        "indicates", "shows", "suggests", "makes", "also", "best", "not", "but", "rather", "instead",
+        "indicates", "shows", "suggests", "makes", "also", "best", "not", "but", "rather", "instead", "fits",
+        "matches", "works", "answers", "corresponds", "explains",
     ),
     refusals=("I'm sorry", "as an AI", "not enough information", "not enough context", "insufficient information",
               "insufficient context"),
