@@ -437,3 +437,38 @@ def test_leaderboard_patterns_follow_the_item_letters() -> None:
     assert leaderboard_patterns(ABCDE)[1].pattern == r"\b([ABCDE])\."
     assert leaderboard_extract("Alternativa E", ABCDE) == "E" and leaderboard_extract("Alternativa E") is None
     assert leaderboard_extract("A resposta é C, pois ele saiu.") == "A"  # its last pattern takes the article
+
+
+def test_story_contexts_are_no_paraphrase_of_their_options(sample: list[dict]) -> None:
+    """Each sample item's context, given as the reply, paraphrases none of its options: sharing words is no answer."""
+    from cosmosqa_ptbr.schema import ANSWER_COLUMNS, CONTEXT
+
+    read = [
+        row[CONTEXT][:60] for row in sample if paraphrased_letter(row[CONTEXT], [row[c] for c in ANSWER_COLUMNS], ABCD)
+    ]
+    assert read == []
+
+
+def test_english_originals_of_the_options_read_as_their_letters(sample: list[dict], english_validation_csv) -> None:
+    """The English original of an option, given as the reply to the Portuguese item, reads as that option or as
+    nothing: over the sample, a third or more are read, and under 1% are read as another option."""
+    import csv
+
+    from cosmosqa_ptbr.schema import ANSWER_COLUMNS, ID
+
+    english = {row["id"]: row for row in csv.DictReader(english_validation_csv.open(encoding="utf-8"))}
+    right = wrong = total = 0
+    for row in sample:
+        original = english.get(row[ID])
+        if original is None:
+            continue
+        options = [row[c] for c in ANSWER_COLUMNS]
+        for index, letter in enumerate(ABCD):
+            text = original[f"answer{index}"]
+            if "none of the above" in text.lower():
+                continue
+            got = extract_answer(text, options).letter
+            total += 1
+            right += got == letter
+            wrong += got is not None and got != letter
+    assert total > 1000 and right / total >= 0.33 and wrong / total < 0.01

@@ -24,10 +24,12 @@ from typing import Final
 
 from .vocabulary import fold
 
-__all__ = ["NEGATION", "TABLE", "cognate", "concept", "stem"]
+__all__ = ["NEGATION", "TABLE", "TABLE_KEY", "cognate", "concept", "stem"]
 
 #: The concept of a negation: "não", "nunca", "not", "never", "didn't".
 NEGATION: Final = "<not>"
+#: How a meaning of the table is told apart from the stem of a word it lacks (only the latter have cognates).
+TABLE_KEY: Final = "="
 
 TABLE: Final = """
 não nunca nem jamais nenhum | not never no none
@@ -378,14 +380,15 @@ def _build() -> dict[str, str]:
         for item in stems:
             parent[root(item)] = root(stems[0])
     negation_root = root(next(iter(negations)))
-    return {item: NEGATION if root(item) == negation_root else root(item) for item in list(parent)}
+    return {item: NEGATION if root(item) == negation_root else f"{TABLE_KEY}{root(item)}" for item in list(parent)}
 
 
 _TABLE: Final = _build()
 
 
 def concept(word: str) -> str:
-    """The meaning ``word`` carries: the key of its line in :data:`TABLE`, or its own stem."""
+    """The meaning ``word`` carries: the key of its line in :data:`TABLE` (marked with :data:`TABLE_KEY`), or its own
+    stem."""
     key = stem(word)
     if key not in _TABLE and word.endswith("s"):  # "likes": "-es" is no ending of "like"
         singular = stem(word[:-1])

@@ -29,7 +29,7 @@ from typing import Final
 
 from ...schema import NONE_OF_THE_ABOVE_EN, NONE_OF_THE_ABOVE_PT
 from .clean import norm
-from .lexicon import NEGATION, cognate, concept
+from .lexicon import NEGATION, TABLE_KEY, cognate, concept
 from .vocabulary import alternation, fold, words
 
 __all__ = ["looping", "none_of_the_above", "paraphrased_letter", "quoted_letter"]
@@ -169,12 +169,14 @@ def _concepts(text: str) -> set[str]:
 
 
 def _matched(said: set[str], option: set[str]) -> set[str]:
-    """The option's meanings the answer expresses: the same meaning, or a cognate of a word the table lacks."""
+    """The option's meanings the answer expresses: the same meaning, or a cognate of a word the table lacks
+    ("problems" and "problemas"); a meaning of the table is matched by its key alone."""
     found = set(said & option)
+    free = [other for other in said if other != NEGATION and not other.startswith(TABLE_KEY)]
     for word in option - found:
-        if word == NEGATION:
+        if word == NEGATION or word.startswith(TABLE_KEY):
             continue
-        if any(cognate(word, other) for other in said if other != NEGATION):
+        if any(cognate(word, other) for other in free):
             found.add(word)
     return found
 
@@ -189,6 +191,8 @@ MIN_RECALL: Final = 0.5
 MIN_MARGIN: Final = 0.15
 #: How much of the answer must be about the option: rambling that happens to share words is no paraphrase.
 MIN_PRECISION: Final = 0.4
+#: The longest answer read as a paraphrase, in words.
+MAX_WORDS: Final = 60
 
 
 def looping(text: str) -> bool:
@@ -225,7 +229,8 @@ def _contradicts(said: str, option: str) -> bool:
 def paraphrased_letter(text: str, options: Sequence[str], letters: Sequence[str]) -> str | None:
     """The letter of the one option ``text`` paraphrases, or ``None`` (see the module docstring).
 
-    The answer's first sentence is tried, then the whole answer when it is short (40 words or fewer).
+    An answer of 40 words or fewer is read whole; a longer one by its first sentence, held to twice the precision;
+    an answer longer than :data:`MAX_WORDS` words is no paraphrase.
     """
     if looping(text):
         return None
@@ -239,10 +244,14 @@ def paraphrased_letter(text: str, options: Sequence[str], letters: Sequence[str]
         for word in meaning:
             counts[word] = counts.get(word, 0) + 1
     stripped = _statements(text).strip()
-    pieces = [_SENTENCE.split(stripped, maxsplit=1)[0]] if stripped else []
+    if len(stripped.split()) > MAX_WORDS:
+        return None  # a paraphrase is a sentence or two; a long text that shares some words is no answer
+    # A short answer is read whole; a longer one by its first sentence, which must then be all about the option.
     if len(stripped.split()) <= 40:
-        pieces.append(stripped)
-    for piece in pieces:
+        pieces = [(stripped, MIN_PRECISION)]
+    else:
+        pieces = [(_SENTENCE.split(stripped, maxsplit=1)[0], 2 * MIN_PRECISION)]
+    for piece, min_precision in pieces:
         if piece.rstrip().endswith("?"):
             continue
         said = _concepts(_PREAMBLE.sub("", piece, count=1))
@@ -269,7 +278,7 @@ def paraphrased_letter(text: str, options: Sequence[str], letters: Sequence[str]
         if (
             recall >= MIN_RECALL
             and margin >= MIN_MARGIN
-            and precision >= MIN_PRECISION
+            and precision >= min_precision
             # Two meanings in common, or the whole of a short answer ("ele estava atrasado" for "atrasado para o
             # trabalho").
             and (count >= min(2, len(meanings[best])) or precision == 1.0)

@@ -282,8 +282,10 @@ PT: Final = Language(
         "este", "esta", "esse", "essa", "aquele", "aquela", "ao", "aos", "à", "às", "é", "foi", "era", "ser", "estar",
         "está", "estava", "estavam", "tem", "tinha", "ter", "há", "porque", "pois", "quando", "como", "mais", "muito",
         "já", "também", "então", "só", "algo", "alguma", "algum", "coisa", "resposta", "alternativa", "opção",
-        "correta", "texto", "acho", "seria", "poderia", "pode", "teria", "queria", "iria", "sim", "mas", "talvez",
-        "provavelmente", "cá", "lá", "aqui", "ali",
+        "correta", "texto", "acho", "seria", "poderia", "pode", "teria", "iria", "sim", "mas", "talvez",
+        "provavelmente", "cá", "lá", "aqui", "ali", "muita", "muitos", "muitas", "pouco", "onde", "menos", "ainda",
+        "tão", "tanto", "cada", "alguns", "todo", "toda", "todos", "todas", "mesmo", "vez", "vezes", "coisas",
+        "tipo", "jeito", "maneira", "bem", "tive", "teve", "ter", "fui", "foram", "sido", "sendo", "estou", "está",
     ),
 )  # fmt: skip
 
@@ -382,7 +384,12 @@ EN: Final = Language(
         "did", "would", "could", "should", "will", "might", "may", "can", "so", "as", "because", "since", "when",
         "about", "some", "something", "thing", "very", "really", "just", "also", "then", "answer", "option",
         "correct", "text", "think", "yes", "but", "there", "to", "into", "up", "out", "probably", "who", "which",
-        "what", "else", "more", "maybe", "perhaps", "here",
+        "what", "else", "more", "maybe", "perhaps", "here", "must", "one", "ones", "much", "how", "too", "down",
+        "off", "than", "while", "around", "where", "only", "way", "even", "well", "these", "those", "any", "each",
+        "until", "again", "quite", "already", "most", "anymore", "over", "during", "next", "almost", "enough",
+        "least", "bit", "kind", "type", "own", "myself", "himself", "herself", "themselves", "let", "lot", "things",
+        "sure", "able", "going", "get", "got", "getting", "make", "made", "making", "take", "took", "taken", "come",
+        "came", "coming", "went", "gone", "seem", "seems", "really", "actually", "just", "still", "all",
     ),
 )  # fmt: skip
 
