@@ -302,6 +302,9 @@ def test_score_generations_reads_each_item_with_its_own_letters() -> None:
         pytest.param("A B C D " * 200_000, id="letters-1.6MB"),
         pytest.param("Resposta: A. Não, B. Talvez C ou D? " * 45_000, id="commitments-1.6MB"),
         pytest.param(("o menino foi ao mercado comprar pão e leite " * 380_000)[:16_000_000], id="words-16MB"),
+        pytest.param("{'a': [{'b': " * 100_000, id="unclosed-json-1.3MB"),
+        pytest.param("| A | ✅ |\n" * 100_000 + "- [x] B\n" * 100_000, id="tables-and-boxes-1.8MB"),
+        pytest.param("<think>A B C D " * 100_000, id="reasoning-1.5MB"),
     ],
 )
 def test_runaway_generation_reads_in_bounded_time(text: str) -> None:

@@ -152,7 +152,7 @@ def test_score_command_reads_with_either_extractor(tmp_path: Path, generations: 
         command += ["--output", str(output)] + (["--extractor", extractor] if extractor == "leaderboard" else [])
         done = subprocess.run(command, capture_output=True, text=True, env=os.environ.copy(), timeout=300)
         assert done.returncode == 0, done.stderr
-        assert f"read by the {extractor} (" in done.stdout
+        assert f"extractor: {extractor} (" in done.stdout
         results[extractor] = json.loads(output.read_text(encoding="utf-8"))
     ours, board = results["ours"], results["leaderboard"]
     assert ours["extractor"] == "ours" and board["extractor"] == "leaderboard"

@@ -37,7 +37,7 @@ _DEFAULT_TEXT_FIELD = "generation"
 _SNIPPET = 240
 #: How the score table names each extractor.
 EXTRACTOR_NAMES = {
-    "ours": "ours (cosmosqa_ptbr.extract_answer)",
+    "ours": "ours (cosmosqa_ptbr.extract_answer, this package)",
     "leaderboard": "leaderboard (find_choices filter of the Open Portuguese LLM Leaderboard)",
 }
 
@@ -146,7 +146,7 @@ def _format_table(scores: Mapping[str, Any], header: str) -> str:
     extractor = scores.get("extractor", "ours")
     lines = [
         header,
-        f"read by the {EXTRACTOR_NAMES[extractor]} extractor",
+        f"extractor: {EXTRACTOR_NAMES[extractor]}",
         "",
         f"{'coverage':<20}{scores['coverage']:>8.2%}   {n} of the {scores['n_dataset']} items in the split scored",
         f"{'strict accuracy':<20}{scores['accuracy']:>8.2%}   correct / all {n} (an unreadable answer is wrong)",

@@ -107,8 +107,11 @@ _OBJECT_START: Final = re.compile(r"\{\s*[\"']|\[\s*\{")
 
 
 def _objects(text: str) -> list[Any]:
+    """The first JSON objects (or lists of them) in ``text``: at most :data:`_MAX_OBJECTS` tries, each bounded."""
     found = []
-    for match in _OBJECT_START.finditer(text):
+    for tries, match in enumerate(_OBJECT_START.finditer(text)):
+        if tries >= 2 * _MAX_OBJECTS:
+            break
         end = _balanced(text, match.start())
         if end is None:
             continue
