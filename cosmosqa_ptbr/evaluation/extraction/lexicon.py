@@ -255,7 +255,13 @@ baixo | low short
 alto | high tall loud
 grande | big large great
 pequeno pequena barquinho | small little
-novo nova | new
+novo nova | new again
+dois duas | two twice
+três | three thrice
+quatro | four
+cinco | five
+recepção | reception
+realizar realizado | held hold
 velho antigo | old
 bom boa ótimo | good great
 ruim mau | bad
@@ -322,6 +328,123 @@ relação | relationship
 motivo razão | reason
 verdade | truth true
 mentira | lie
+vida viver | life live
+divertido diversão | fun funny amusing
+melhor | better best
+vivo | alive
+frente | front
+perceber notar | realize realise notice
+acontecer | happen happened
+chão solo | ground floor
+fogo incêndio | fire
+fome faminto | hungry hunger
+perigoso perigo | dangerous danger
+cheiro cheirar | smell
+compartilhar dividir | share
+emergência | emergency
+atenção | attention
+ouvir escutar | hear listen
+espaço | space
+curto | short
+longe distante | away far distant
+peso | weight
+experiência | experience
+esconder | hide
+produto | product
+grávida gravidez | pregnant pregnancy
+bola | ball
+concentrado foco focar | focused focus
+trair traição | cheat cheating betray
+valor | value worth
+senhora dama | lady
+devagar lento | slow slowly
+causar causa | cause caused
+mente | mind
+exposição exibição | exhibit exhibition
+conectado conexão | connected connection
+pousar pouso aterrissar | land landing
+seguro seguradora | insurance insurer
+louco loucura maluco | crazy mad
+cara sujeito | guy dude
+peixe | fish
+deveria dever | supposed should ought
+turnê passeio | tour
+regra | rule
+participar juntar | join participate
+voar voando | fly flying
+digitar | type typing
+roda | wheel wheels
+estrada | road highway
+garganta | throat
+bravo zangado | angry
+trilha | hike trail hiking
+tese | thesis
+árvore | tree
+lanche | snack
+evitar | avoid avoided
+laticínios | dairy
+rápido rapidamente | quick fast quickly
+inimigo | enemy
+molhado | wet
+romance | novel romance
+diretor | principal director
+sabor | taste flavor
+saúde saudável | health healthy
+fumar cigarro | smoke smoking cigarette
+coração | heart
+braço | arm arms
+gaiola | cage
+sério | serious
+respirar | breathe breathing
+sessão | session
+acidente batida | crash accident
+pisar | stomp step
+meio | middle half
+escultura | sculpture
+segurança | security safety
+jovem | young youth
+inverno | winter
+verão | summer
+primavera | spring
+outono | autumn
+macio | soft
+vidro | glass
+cérebro | brain
+interagir | interact
+conferir verificar | check
+fixo | landline fixed
+serviço | service
+supervisão | supervision
+delegar | delegate
+jardim jardins | garden gardens
+ponte | bridge
+paisagem vista | view landscape scenery
+cruzar atravessar | cross
+confiar confiança | trust
+bíblia | bible
+poderoso | powerful
+exatamente precisamente | exactly precisely
+sempre | always
+feriado férias | holiday vacation
+remédio | medicine medication
+pílula | pill
+chá | tea
+cerveja | beer
+vinho | wine
+bolo torta | cake pie
+preço | price
+exportar exportação exportações | export exports exported
+importar importação importações | import imports imported
+desemprego desempregado | unemployment unemployed jobless
+aumentar aumento crescer subir | increase increased rise rose grow grew
+diminuir diminuição reduzir redução | decrease decreased reduce reduced decline
+dobrar dobro | double doubled
+renda salário | income salary wage wages
+imposto | tax taxes
+governo | government
+economia econômico | economy economic
+lei | law
+guerra | war
 """
 
 

@@ -49,6 +49,7 @@ _PREAMBLE: Final = re.compile(
 _REASON_WORD: Final = re.compile(rf"^{alternation(norm(word) for word in words('reason_words'))}\s+")
 _STOPWORDS: Final = frozenset(fold(word) for word in words("stopwords"))
 _CONTRACTION: Final = re.compile(r"n['’]t\b", re.IGNORECASE)
+_SHORT_NEGATIONS: Final = frozenset({"no", "nem"})
 _SENTENCE: Final = re.compile(r"(?<=[.!?;\n])\s+")
 
 
@@ -165,7 +166,10 @@ def quoted_letter(text: str, options: Sequence[str], letters: Sequence[str]) -> 
 def _concepts(text: str) -> set[str]:
     """The meanings of the content words of ``text``."""
     tokens = re.findall(r"[^\W_]+", fold(_CONTRACTION.sub(" not", text)))
-    return {concept(token) for token in tokens if token not in _STOPWORDS and (len(token) > 2 or token.isdigit())}
+    found = {concept(token) for token in tokens if token not in _STOPWORDS and (len(token) > 2 or token.isdigit())}
+    if any(concept(token) == NEGATION for token in tokens if token in _SHORT_NEGATIONS):
+        found.add(NEGATION)  # "no", "nem": short, but they turn the meaning over
+    return found
 
 
 def _matched(said: set[str], option: set[str]) -> set[str]:
@@ -186,9 +190,10 @@ def _weight(word: str, counts: dict[str, int]) -> float:
     return 1.0 if word == NEGATION else 1 / counts[word]
 
 
-#: How much of an option's (weighted) meaning a paraphrase must express, and by how much more than any other.
+#: How much of an option's (weighted) meaning a paraphrase must express, and by how much closer to it than to any
+#: other option it must be.
 MIN_RECALL: Final = 0.5
-MIN_MARGIN: Final = 0.15
+MIN_MARGIN: Final = 0.1
 #: How much of the answer must be about the option: rambling that happens to share words is no paraphrase.
 MIN_PRECISION: Final = 0.4
 #: The longest answer read as a paraphrase, in words.
@@ -269,12 +274,14 @@ def paraphrased_letter(text: str, options: Sequence[str], letters: Sequence[str]
                 recall /= 2  # "has back problems" is not "does not have back problems"
             precision = len(matched) / max(len(said), 1)
             scores.append((recall, precision, len(matched)))
-        order = sorted(range(len(scores)), key=lambda i: -scores[i][0])
+        # The closest option: most of its meaning said, and most of what is said about it (F-measure).
+        closeness = [2 * r * p / (r + p) if r + p else 0.0 for r, p, _ in scores]
+        order = sorted(range(len(scores)), key=lambda i: -closeness[i])
         best, runner_up = order[0], (order[1] if len(order) > 1 else None)
         if _contradicts(piece, options[best]) or _other_option_run(stripped, normed, best):
             continue
         recall, precision, count = scores[best]
-        margin = recall - (scores[runner_up][0] if runner_up is not None else 0.0)
+        margin = closeness[best] - (closeness[runner_up] if runner_up is not None else 0.0)
         if (
             recall >= MIN_RECALL
             and margin >= MIN_MARGIN
