@@ -1,4 +1,4 @@
-"""The extraction benchmark: its leaderboard-filter reimplementation, its table and the first-sight record."""
+"""The extraction benchmark: its readers, its tables (first sight beside final) and the first-sight record."""
 
 from __future__ import annotations
 
@@ -21,17 +21,14 @@ def benchmark() -> ModuleType:
     return module
 
 
-def test_leaderboard_filter_removes_accents_before_its_first_pattern(benchmark: ModuleType) -> None:
-    """Without accents "Opção: C" matches the first (keyword) pattern, which wins over a later "A."."""
-    assert benchmark.leaderboard_letter("Opção: C, não A.") == "C"
-    assert benchmark._find_choices("Opção: C, não A.") == "A"
+def test_benchmark_reads_with_the_package_leaderboard_filter(benchmark: ModuleType) -> None:
+    """The benchmark's leaderboard reader is the package's filter, with each case's letters from its options."""
+    from cosmosqa_ptbr.evaluation.extraction import leaderboard_extract
 
-
-def test_leaderboard_filter_reads_only_the_continuation(benchmark: ModuleType) -> None:
-    """The prompt's option lines before the assistant marker and text after the end of sequence are not read."""
-    sequence = "<|user|>\nAlternativa A) Sol\nAlternativa B) Chuva</s>\n<|assistant|>\nnão sei</s>\nResposta: B"
-    assert benchmark.leaderboard_letter(sequence) is None
-    assert benchmark.leaderboard_letter("  D \n") == "D"
+    assert benchmark.leaderboard_letter("Opção: C, não A.") == leaderboard_extract("Opção: C, não A.") == "C"
+    five = ["um", "dois", "três", "quatro", "cinco"]
+    assert benchmark.leaderboard_letter("Alternativa E", five) == "E"
+    assert benchmark.leaderboard_letter("Alternativa E") is None
 
 
 def test_table_has_the_three_readers_and_n(benchmark: ModuleType) -> None:
@@ -51,3 +48,27 @@ def test_every_batch_in_the_public_set_has_a_first_sight_record() -> None:
         assert name in recorded or name in FIRST_SIGHT["not_first_sight"], name
         if name in recorded:
             assert recorded[name]["n"] == sum(case.get("batch") == name for case in cases), name
+
+
+def test_batch_table_puts_first_sight_beside_final(benchmark: ModuleType) -> None:
+    """Each batch row shows the recorded first-sight figure and today's reading of the same cases."""
+    cases = [
+        {"text": "Alternativa B", "options": None, "letter": "B", "category": "keyword_pt", "batch": "x"},
+        {"text": "Pode ser A ou B", "options": None, "letter": None, "category": "hedged", "batch": "x"},
+    ]
+    hedged = {"n": 1, "ours": 0.0, "leaderboard_filter": 0.0, "reference_regex": 1.0}
+    batches = [
+        {
+            "batch": "x",
+            "n": 2,
+            "ours": 0.5,
+            "leaderboard_filter": 0.0,
+            "reference_regex": 0.5,
+            "categories": {"hedged": hedged},
+        }
+    ]
+    final = benchmark.measure_batches(cases, benchmark.PARSERS)
+    row = benchmark.format_batches(batches, final).splitlines()[-1].split()
+    assert row[0] == "x" and row[1:3] == ["50.0%", "100.0%"] and row[-1] == "2"
+    category_row = benchmark.format_batch_categories(batches, final).splitlines()[-1].split()
+    assert category_row[:5] == ["x", "/", "hedged", "0.0%", "100.0%"]

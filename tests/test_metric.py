@@ -81,9 +81,27 @@ def test_metric_on_empty_lists_raises_a_clear_value_error(letter_accuracy: Any) 
 
 
 def test_metric_rejects_malformed_options(letter_accuracy: Any) -> None:
-    """Options that are not four strings per question raise ValueError naming the question."""
-    with pytest.raises(ValueError, match="options 0"):
-        letter_accuracy.compute(predictions=["Ele correu"], references=["B"], options=[["Ele dormiu.", "Ele correu."]])
+    """Options that are not 2-26 strings per question raise ValueError naming the question."""
+    with pytest.raises(ValueError, match="options 1"):
+        letter_accuracy.compute(
+            predictions=["Ele correu", "Ele correu"],
+            references=["B", "A"],
+            options=[["Ele dormiu.", "Ele correu."], ["só uma"]],
+        )
+
+
+def test_metric_reads_each_question_with_its_own_letters(letter_accuracy: Any) -> None:
+    """Per-question letters or options: "Alternativa E" is right for a five-option question, invalid for four."""
+    predictions = ["Alternativa E", "Alternativa E", "Alternativa C"]
+    five = ["um", "dois", "três", "quatro", "cinco"]
+    results = letter_accuracy.compute(
+        predictions=predictions, references=["E", "D", "C"], options=[five, five[:4], five[:3]]
+    )
+    assert results["accuracy"] == pytest.approx(2 / 3) and results["rule_invalid_letter"] == 1
+    same = letter_accuracy.compute(predictions=predictions, references=[4, 3, 2], letters=["ABCDE", "ABCD", "ABC"])
+    assert same == results
+    with pytest.raises(ValueError, match="reference 1"):
+        letter_accuracy.compute(predictions=predictions, references=["E", "E", "C"], letters=["ABCDE", "ABCD", "ABC"])
 
 
 def test_metric_docstring_examples_pass() -> None:
@@ -95,7 +113,7 @@ def test_metric_docstring_examples_pass() -> None:
     finder = doctest.DocTestFinder()
     runner = doctest.DocTestRunner(optionflags=flags)
     tests = [test for test in finder.find(module) if test.examples]
-    assert sum(len(test.examples) for test in tests) >= 6
+    assert sum(len(test.examples) for test in tests) >= 8
     for test in tests:
         runner.run(test)
     assert runner.summarize(verbose=False).failed == 0

@@ -16,6 +16,7 @@ from cosmosqa_ptbr.evaluation.extraction import (
     VALID_RULES,
     Extraction,
     extract_answer,
+    item_letters,
     score_generations,
 )
 from cosmosqa_ptbr.prompts import ZEPHYR_CHAT_TEMPLATE, build_messages
@@ -27,6 +28,10 @@ CASES: list[dict[str, Any]] = [
 ]
 IDS = [f"{case['category']}-{index:03d}" for index, case in enumerate(CASES)]
 MARKERS = ("<|", "</s>", "[INST]", "[/INST]")
+
+
+def _letters(case: dict[str, Any]) -> tuple[str, ...]:
+    return item_letters(case["options"])
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
@@ -43,7 +48,7 @@ def test_public_set_covers_every_category_and_rule() -> None:
     assert min(Counter(case["category"] for case in CASES).values()) >= 8
     for case in CASES:
         assert (case["letter"] is None) == (case["rule"] in INVALID_RULES)
-        assert case["letter"] is None or case["letter"] in LETTERS
+        assert case["letter"] is None or case["letter"] in _letters(case)
 
 
 def _zephyr_sequence(item: dict[str, Any], generation: str) -> str:
@@ -66,6 +71,8 @@ def test_answer_inside_whole_decoded_sequence_reads_the_same() -> None:
     for case in CASES:
         if any(marker in case["text"] for marker in MARKERS) or not case["text"].strip():
             continue
+        if case["options"] is not None and len(case["options"]) != len(LETTERS):
+            continue  # the prompt lists four options
         wrapped = _zephyr_sequence(_item(case["options"]), case["text"])
         assert extract_answer(wrapped, case["options"]) == extract_answer(case["text"], case["options"]), case
         checked += 1
@@ -160,11 +167,16 @@ def test_rules_split_into_valid_and_invalid() -> None:
 
 
 def test_bad_arguments_raise() -> None:
-    """A non-string output or a wrong number of options raises instead of being read."""
+    """A non-string output, malformed options or letters that do not fit the options raise instead of being read."""
     with pytest.raises(TypeError, match="str"):
         extract_answer(None)  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="4 strings"):
-        extract_answer("Alternativa B", ["só", "três", "opções"])
+    for options in (["só uma"], "ABCD", ["um", 2, "três"]):
+        with pytest.raises(ValueError, match="2 to 26 strings"):
+            extract_answer("Alternativa B", options)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="3 options but 4 letters"):
+        extract_answer("Alternativa B", ["um", "dois", "três"], letters="ABCD")
+    with pytest.raises(ValueError, match="distinct capitals"):
+        extract_answer("Alternativa B", letters="AAB")
 
 
 def test_score_generations_strict_and_lenient_accuracy() -> None:
@@ -226,3 +238,95 @@ def test_dataset_prose_is_never_read_as_a_letter(sample: list[dict[str, Any]]) -
         if (extraction := extract_answer(row[field])).letter is not None
     ]
     assert read == []
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Items with three, four and five options: the letters come from the item
+
+
+FIVE = ["A inflação caiu.", "O desemprego subiu.", "A renda caiu.", "O consumo cresceu.", "As exportações dobraram."]
+FOUR = FIVE[:4]
+THREE = FIVE[:3]
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "expected"),
+    [
+        ("Alternativa E", FIVE, Extraction("E", "keyword")),
+        ("Alternativa E", FOUR, Extraction(None, "invalid_letter")),
+        ("Alternativa E", THREE, Extraction(None, "invalid_letter")),
+        ("D", THREE, Extraction(None, "invalid_letter")),
+        ("D", FOUR, Extraction("D", "letter_only")),
+        ("a última alternativa", THREE, Extraction("C", "ordinal")),
+        ("a última alternativa", FIVE, Extraction("E", "ordinal")),
+        ("A: errada. B: errada.", THREE, Extraction("C", "final_answer")),
+        ("A: errada. B: errada.", FOUR, Extraction(None, "no_answer")),
+        ("A: errada. B: errada. C: errada. D: errada.", FIVE, Extraction("E", "final_answer")),
+        ("As exportações dobraram.", FIVE, Extraction("E", "option_text")),
+        ('{"resposta": "E"}', FIVE, Extraction("E", "structured")),
+        ('{"resposta": "E"}', FOUR, Extraction(None, "invalid_letter")),
+        ("Pode ser D ou E.", FIVE, Extraction(None, "hedged")),
+    ],
+)
+def test_letters_come_from_the_number_of_options(text: str, options: list[str], expected: Extraction) -> None:
+    """Three options read A-C, four A-D, five A-E: a letter the item lacks is an invalid letter."""
+    assert extract_answer(text, options) == expected
+
+
+def test_explicit_letters_override_the_default() -> None:
+    """Without options the letters are A-D unless given: "E" reads only when the item has it."""
+    assert extract_answer("Alternativa E") == Extraction(None, "invalid_letter")
+    assert extract_answer("Alternativa E", letters="ABCDE") == Extraction("E", "keyword")
+    assert extract_answer("Alternativa C", letters=("A", "B")) == Extraction(None, "invalid_letter")
+
+
+def test_score_generations_reads_each_item_with_its_own_letters() -> None:
+    """Per-item options or letters: the same reply is right for a five-option item and invalid for a four."""
+    predictions = ["Alternativa E", "Alternativa E", "C", "Resposta: D"]
+    references = ["E", "D", 2, "D"]
+    scores = score_generations(predictions, references, [FIVE, FOUR, THREE, None])
+    assert scores["accuracy"] == pytest.approx(3 / 4) and scores["rules"]["invalid_letter"] == 1
+    assert score_generations(predictions, references, letters=["ABCDE", "ABCD", "ABC", None]) == scores
+    with pytest.raises(ValueError, match="reference 0"):
+        score_generations(["E"], ["E"], [FOUR])
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Linear time: the work per reply is bounded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("A B C D " * 100_000, id="letters-800KB"),
+        pytest.param("A B C D " * 200_000, id="letters-1.6MB"),
+        pytest.param("Resposta: A. Não, B. Talvez C ou D? " * 45_000, id="commitments-1.6MB"),
+        pytest.param(("o menino foi ao mercado comprar pão e leite " * 380_000)[:16_000_000], id="words-16MB"),
+        pytest.param("{'a': [{'b': " * 100_000, id="unclosed-json-1.3MB"),
+        pytest.param("| A | ✅ |\n" * 100_000 + "- [x] B\n" * 100_000, id="tables-and-boxes-1.8MB"),
+        pytest.param("<think>A B C D " * 100_000, id="reasoning-1.5MB"),
+    ],
+)
+def test_runaway_generation_reads_in_bounded_time(text: str) -> None:
+    """Megabytes of letters, commitments or ordinary words read in well under a second (2 s on a busy machine)."""
+    import time
+
+    started = time.perf_counter()
+    extraction = extract_answer(text, ["Ele dormiu.", "Ele correu.", "Ele comeu.", "Nenhuma das alternativas acima."])
+    elapsed = time.perf_counter() - started
+    assert elapsed < 2.0, f"{elapsed:.2f} s"
+    assert extraction.rule in RULES
+
+
+def test_reader_looks_only_at_a_bounded_window_of_the_reply() -> None:
+    """A long reply is read through its head and tail: an answer there counts, one buried in the middle does not."""
+    from cosmosqa_ptbr.evaluation.extraction.clean import HEAD_CHARS, MAX_CHARS, TAIL_CHARS, reading_window
+
+    filler = "o texto fala de muitas coisas diferentes sem chegar a nada. " * 2_000
+    assert len(reading_window(filler * 10)) <= MAX_CHARS and HEAD_CHARS + TAIL_CHARS < MAX_CHARS
+    assert extract_answer("Alternativa C\n\n" + filler) == Extraction("C", "keyword")
+    assert extract_answer(filler + "\n\nResposta: C") == Extraction("C", "keyword")
+    assert extract_answer(filler + "\n\nResposta: C\n\n" + filler) == Extraction(None, "no_answer")
+    # A reply within the window is read whole, its middle included.
+    short = filler[: (MAX_CHARS - 100) // 2]
+    assert extract_answer(short + "\n\nResposta: C\n\n" + short) == Extraction("C", "keyword")

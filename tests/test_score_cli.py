@@ -137,3 +137,38 @@ def test_score_module_imports_nothing_heavy() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_score_command_reads_with_either_extractor(tmp_path: Path, generations: list) -> None:
+    """`cosmosqa-ptbr score --extractor leaderboard` (a subprocess) reads the file with the leaderboard's filter,
+    and the table and JSON say which extractor read it; the default is ours."""
+    import os
+
+    predictions = _write(tmp_path / "gen.jsonl", generations)
+    results = {}
+    for extractor in ("ours", "leaderboard"):
+        output = tmp_path / f"{extractor}.json"
+        command = [sys.executable, "-m", "cosmosqa_ptbr.cli", "score", "--predictions", str(predictions)]
+        command += ["--output", str(output)] + (["--extractor", extractor] if extractor == "leaderboard" else [])
+        done = subprocess.run(command, capture_output=True, text=True, env=os.environ.copy(), timeout=300)
+        assert done.returncode == 0, done.stderr
+        assert f"extractor: {extractor} (" in done.stdout
+        results[extractor] = json.loads(output.read_text(encoding="utf-8"))
+    ours, board = results["ours"], results["leaderboard"]
+    assert ours["extractor"] == "ours" and board["extractor"] == "leaderboard"
+    assert set(board["rules"]) == {"find_choices", "fallback"}
+    # Both read "Alternativa E" as no answer; the leaderboard filter takes the first letter of a hedge ("Pode ser
+    # A ou C") and the article of "A resposta correta é: <option>", where ours reads none and the option.
+    assert ours["accuracy"] == pytest.approx(16 / 40) and board["rules"]["fallback"] == 8
+    texts = [item for item in board["items"] if item["id"] in {g["id"] for g in generations[1::5]}]
+    assert {item["predicted"] for item in texts} == {"A"}
+    hedges = [item for item in board["items"] if item["id"] in {g["id"] for g in generations[2::5]}]
+    assert {item["predicted"] for item in hedges} == {"A"}
+
+
+def test_unknown_extractor_is_refused(tmp_path: Path, generations: list, capsys: Any) -> None:
+    """--extractor with a name it does not know is a usage error (exit 2) naming the choices."""
+    predictions = _write(tmp_path / "gen.jsonl", generations)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["score", "--predictions", str(predictions), "--extractor", "regex"])
+    assert exit_info.value.code == 2 and "ours" in capsys.readouterr().err

@@ -3,9 +3,12 @@
 The predictions file is JSON Lines, one object per generated answer, with the item's ``id`` and the raw text
 (field ``generation`` by default; ``--text-field`` picks another). Each answer is joined to its item of the task
 (``--task``, Cosmos QA Português by default) by ``id``, read with
-:func:`cosmosqa_ptbr.evaluation.extraction.extract_answer` (the item's options let answers given as text count)
-and scored with :func:`cosmosqa_ptbr.evaluation.extraction.score_generations`: strict accuracy (unreadable
-answers are wrong), lenient accuracy (over readable answers), invalid rate and the count of each extraction rule.
+:func:`cosmosqa_ptbr.evaluation.extraction.extract_answer` (the item's options let answers given as text count;
+its letters come from its options) and scored with :func:`cosmosqa_ptbr.evaluation.extraction.score_generations`:
+strict accuracy (unreadable answers are wrong), lenient accuracy (over readable answers), invalid rate and the
+count of each extraction rule. ``--extractor leaderboard`` reads the same file with the Open Portuguese LLM
+Leaderboard's ``find_choices`` filter instead (:func:`cosmosqa_ptbr.evaluation.extraction.leaderboard_extract`),
+so that a number can be put beside the leaderboard's; the table and the JSON name the extractor.
 ``--show-invalid N`` lists answers that could not be read. Coverage (items scored / items in the split) heads the
 table and the JSON; predictions that cover only part of the split get a warning on stderr, since the accuracy is
 then over those items alone.
@@ -35,13 +38,19 @@ from ..cli.options import (
 from ..data.loading import CONFIGS
 from ..data.reading import read_json_lines
 from ..data.source import SETTINGS_FILE_EXAMPLE, DataSource, resolve_source
-from ..tasks import gold_letter
-from .extraction import INVALID_RULES, RULES, extract_answer, score_generations
+from ..tasks import letters_for
+from .extraction import INVALID_RULES, read_generations
+from .extraction.scores import EXTRACTORS, gold_letter, rules_of, score_extractions
 
 __all__ = ["PredictionsFileError", "main", "make_parser", "read_predictions", "score_predictions"]
 
 _DEFAULT_TEXT_FIELD = "generation"
 _SNIPPET = 240
+#: How the score table names each extractor.
+EXTRACTOR_NAMES = {
+    "ours": "ours (cosmosqa_ptbr.extract_answer, this package)",
+    "leaderboard": "leaderboard (find_choices filter of the Open Portuguese LLM Leaderboard)",
+}
 
 
 class PredictionsFileError(CommandError, ValueError):
@@ -96,14 +105,20 @@ def read_predictions(
 
 
 def score_predictions(
-    predictions: Sequence[Mapping[str, Any]], dataset_rows: Sequence[Mapping[str, Any]], *, source: str = "predictions"
+    predictions: Sequence[Mapping[str, Any]],
+    dataset_rows: Sequence[Mapping[str, Any]],
+    *,
+    source: str = "predictions",
+    extractor: str = "ours",
 ) -> dict[str, Any]:
     """Join ``predictions`` (``id``, ``text``) to ``dataset_rows`` (normalised items) by id and score them.
 
-    Returns ``score_generations``' scores plus ``items`` (id, gold, predicted, rule per prediction),
-    ``n_dataset`` and ``coverage`` (scored items / items in the split). Raises :class:`PredictionsFileError`
-    for ids not in the dataset or unlabelled rows.
+    ``extractor``: ``"ours"`` or ``"leaderboard"`` (see the module docstring). Returns ``score_generations``'
+    scores plus ``extractor``, ``items`` (id, gold, predicted, rule per prediction), ``n_dataset`` and
+    ``coverage`` (scored items / items in the split). Raises :class:`PredictionsFileError` for ids not in the
+    dataset or unlabelled rows.
     """
+    rules = rules_of(extractor)
     by_id = {row["id"]: row for row in dataset_rows}
     unknown = [p["id"] for p in predictions if p["id"] not in by_id]
     if unknown:
@@ -113,29 +128,35 @@ def score_predictions(
             "check --dataset-config/--split/--data-files, or the id field of the file"
         )
         raise PredictionsFileError(message)
-    references, options, items = [], [], []
+    references, options, letters = [], [], []
     for prediction in predictions:
         row = by_id[prediction["id"]]
         if row.get("label") is None:
             message = f"{source}: item {prediction['id']} has no gold label (an unlabelled split cannot be scored)"
             raise PredictionsFileError(message)
-        gold = gold_letter(row)
-        row_options = list(row["options"])
-        extraction = extract_answer(prediction["text"], row_options)
-        references.append(gold)
+        row_options = [str(text) for text in row["options"]]
+        row_letters = letters_for(len(row_options))
+        references.append(gold_letter(row["label"], row_letters))
         options.append(row_options)
-        items.append({"id": prediction["id"], "gold": gold, "predicted": extraction.letter, "rule": extraction.rule})
-    scores = score_generations([p["text"] for p in predictions], references, options)
+        letters.append(row_letters)
+    readings = read_generations([p["text"] for p in predictions], options, letters=letters, extractor=extractor)
+    scores = score_extractions(readings, references, letters, rules)
+    scores["extractor"] = extractor
     scores["n_dataset"] = len(by_id)
     scores["coverage"] = scores["n"] / len(by_id)
-    scores["items"] = items
+    scores["items"] = [
+        {"id": prediction["id"], "gold": gold, "predicted": reading.letter, "rule": reading.rule}
+        for prediction, gold, reading in zip(predictions, references, readings, strict=True)
+    ]
     return scores
 
 
 def _format_table(scores: Mapping[str, Any], header: str) -> str:
     n, n_valid = scores["n"], scores["n_valid"]
+    extractor = scores.get("extractor", "ours")
     lines = [
         header,
+        f"extractor: {EXTRACTOR_NAMES[extractor]}",
         "",
         f"{'coverage':<20}{scores['coverage']:>8.2%}   {n} of the {scores['n_dataset']} items in the split scored",
         f"{'strict accuracy':<20}{scores['accuracy']:>8.2%}   correct / all {n} (an unreadable answer is wrong)",
@@ -144,9 +165,9 @@ def _format_table(scores: Mapping[str, Any], header: str) -> str:
         "",
         f"{'rule':<20}{'count':>8}{'share':>9}",
     ]
-    for rule in RULES:
+    for rule in rules_of(extractor):
         count = scores["rules"][rule]
-        mark = "  (invalid)" if rule in INVALID_RULES else ""
+        mark = "  (invalid)" if rule in INVALID_RULES or rule == "fallback" else ""
         lines.append(f"{rule:<20}{count:>8}{count / n:>9.1%}{mark}")
     return "\n".join(lines)
 
@@ -191,6 +212,13 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
     parser.add_argument(
         "--show-invalid", type=int, default=0, metavar="N", help="list up to N answers that could not be read"
     )
+    parser.add_argument(
+        "--extractor",
+        choices=EXTRACTORS,
+        default="ours",
+        help="who reads the letters: 'ours' (this package's extractor) or 'leaderboard' (the find_choices filter of "
+        "the Open Portuguese LLM Leaderboard, to compare with its numbers); default: ours",
+    )
     parser.add_argument("--output", metavar="results.json", help="also write the scores and per-item readings here")
     return parser
 
@@ -212,7 +240,7 @@ def main(args: argparse.Namespace) -> int:
         _check_output(Path(args.output))
     predictions = read_predictions(args.predictions, text_field=args.text_field, id_field=args.id_field)
     config, rows = _load_rows(args)
-    scores = score_predictions(predictions, rows, source=str(args.predictions))
+    scores = score_predictions(predictions, rows, source=str(args.predictions), extractor=args.extractor)
     header = (
         f"{args.predictions}: {scores['n']} generations scored against config {config!r}, split {args.split!r} "
         f"({scores['n_dataset']} items)"

@@ -17,30 +17,35 @@ from cosmosqa_ptbr.tasks import get_task
 CITATION = get_task().citation
 
 _DESCRIPTION = """\
-Accuracy of a multiple-choice answer letter (A-D) read from whatever a chat model wrote: a bare or
-decorated letter, "Alternativa B", "A resposta correta é a C", "The answer is (D)", the text of an option,
-an explanation that ends in a choice, or the whole decoded sequence with the prompt still in it. Answers
-that cannot be read (a letter outside A-D, hedging, a refusal, an empty output) are never guessed: they
-count as wrong in the strict ``accuracy`` (the headline) and are left out of ``lenient_accuracy``.
+Accuracy of a multiple-choice answer letter read from whatever a chat model wrote: a bare or decorated
+letter, "Alternativa B", "A resposta correta é a C", "The answer is (D)", an option's text quoted or
+paraphrased (Portuguese or English), "a segunda alternativa", a JSON answer field, a table or checklist that
+marks one option, an explanation that ends in a choice, a reasoning model's answer after its thinking, or the
+whole decoded sequence with the prompt still in it. Each item's letters come from its number of options (A-D
+by default; A-E for five). Answers that cannot be read (a letter the item lacks, hedging, a refusal, an echo
+of the options, an empty output) are never guessed: they count as wrong in the strict ``accuracy`` (the
+headline) and are left out of ``lenient_accuracy``.
 """
 
 _KWARGS_DESCRIPTION = """
 Args:
     predictions (`list` of `str`): the models' raw answers, one per question.
-    references (`list` of `str` or `int`): gold answers as letters "A"-"D" or option indices 0-3
-        (all of one kind in a call).
-    options (`list` of 4-`str` lists, optional): the option texts of each question in A-D order, so that
-        answers given as an option's text are read too.
+    references (`list` of `str` or `int`): gold answers as letters ("A"-"D" for four options) or option
+        indices from 0 (all of one kind in a call).
+    options (`list` of `str` lists, optional): the option texts of each question in letter order, so that
+        answers given as an option's text are read too; a question's letters are the first len(options) of A-Z.
+    letters (`list` of `str`, or one `str`, optional): each question's letters ("ABCDE"), or one string for all;
+        by default from its options, else A-D.
 Returns:
     accuracy (`float`): correct answers / all answers; an unreadable answer is wrong.
     lenient_accuracy (`float`): correct answers / readable answers (0.0 when none is readable).
     invalid_rate (`float`): unreadable answers / all answers.
     n (`int`): number of answers; n_valid (`int`): number of readable answers.
-    rule_<name> (`int`): how many answers each extraction rule decided (letter_only, keyword,
-        final_answer, option_text, invalid_letter, hedged, refusal, empty, no_answer).
+    rule_<name> (`int`): how many answers each extraction rule decided (letter_only, structured, keyword,
+        final_answer, ordinal, option_text, invalid_letter, hedged, refusal, empty, no_answer).
 Raises:
-    ValueError: predictions or references are empty, they differ in length, a reference is not A-D / 0-3
-        (e.g. "E" or None), or options are not 4 strings per question.
+    ValueError: predictions or references are empty, they differ in length, a reference is not one of the
+        question's letters or indices (e.g. "E" or None for four options), or options are not 2-26 strings.
 Examples:
     >>> import evaluate
     >>> import cosmosqa_ptbr
@@ -61,6 +66,14 @@ Examples:
     ... )
     >>> results["accuracy"], results["rule_option_text"], results["invalid_rate"]
     (1.0, 1, 0.0)
+
+    Questions with five options (ENEM) read "E"; a four-option question reads it as an invalid letter:
+
+    >>> results = letter_accuracy.compute(
+    ...     predictions=["Alternativa E", "Alternativa E"], references=["E", "D"], letters=["ABCDE", "ABCD"]
+    ... )
+    >>> results["accuracy"], results["rule_invalid_letter"]
+    (0.5, 1)
 """
 
 
@@ -95,8 +108,8 @@ class LetterAccuracy(evaluate.Metric):
             return super().compute(**kwargs)
         return super().compute(predictions=predictions, references=references, **kwargs)
 
-    def _compute(self, predictions, references, options=None) -> dict:
-        scores = score_generations(predictions, references, options)
+    def _compute(self, predictions, references, options=None, letters=None) -> dict:
+        scores = score_generations(predictions, references, options, letters=letters)
         results = {key: scores[key] for key in ("accuracy", "lenient_accuracy", "invalid_rate", "n", "n_valid")}
         results.update({f"rule_{rule}": scores["rules"][rule] for rule in RULES})
         return results

@@ -1,0 +1,454 @@
+"""Stage 1, cleaning: from whatever a model wrote to the text of its answer.
+
+Each step is a pure function of a string:
+
+- :func:`assistant_turn`: a whole decoded sequence keeps only what follows the *last* assistant marker
+  (``<|assistant|>``, ``<|im_start|>assistant``, ``[/INST]``, Llama-3, Gemma, Granite and gpt-oss headers), up to
+  the first end-of-turn token or new turn, so that the prompt's own option lines are never read.
+- :func:`drop_reasoning`: the reasoning of a reasoning model (``<think> ... </think>``, ``<thinking>``,
+  ``<reasoning>``, gpt-oss's analysis channel) is not the answer: only what follows the last closed block
+  counts, and a block never closed (the model ran out of tokens while thinking) leaves no answer.
+- :func:`reading_window`: the work per reply is bounded. A reply longer than :data:`MAX_CHARS` is read
+  through its first :data:`HEAD_CHARS` and last :data:`TAIL_CHARS` characters only: an answer opens or closes
+  a reply, and what lies between in a runaway generation of megabytes is repetition. Every later stage sees
+  at most ``MAX_CHARS`` characters, so reading takes the same bounded time whatever the length; the steps
+  before it are single linear scans.
+- :func:`unfence`, :func:`unwrap`, :func:`strip_markup`: code fences, LaTeX (``\\boxed{\\mathrm{A}}``), tags
+  (``<answer>B</answer>``) and Markdown emphasis go; struck-out text (``~~A~~``) reads as withdrawn.
+- :func:`cut_new_block` and :func:`strip_echoes`: echoes of the prompt are not answers. A question the model
+  goes on to invent is cut; prompt lines (``Contexto:``, ``Pergunta:``), lists of options (two or more
+  option lines, labelled, numbered or garbled: "Alternatva B)", three lines all labelled "A)"), a line of
+  three options, and lines that repeat two or more options' texts are dropped, so that neither the last
+  line of an echo nor an option's text inside one is read as the answer.
+
+>>> assistant_turn("<|user|>\\nAlternativa A) Sol</s>\\n<|assistant|>\\nAlternativa B</s>")
+'Alternativa B'
+>>> drop_reasoning("<think>A? Não, B.</think>\\n\\nAlternativa C")
+'\\n\\nAlternativa C'
+>>> drop_reasoning("<think>Vejamos: a alternativa A")
+''
+>>> len(reading_window("A B C D " * 100_000)) <= MAX_CHARS
+True
+>>> strip_echoes("Pergunta: Por quê?\\nA) Sol\\nB) Chuva\\nResposta: B", None, ("A", "B", "C", "D"))
+('Resposta: B', False)
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Final
+
+from .vocabulary import alternation, fold, words
+
+__all__ = [
+    "HEAD_CHARS",
+    "MAX_CHARS",
+    "TAIL_CHARS",
+    "Cleaned",
+    "assistant_turn",
+    "clean",
+    "cut_new_block",
+    "drop_reasoning",
+    "norm",
+    "reading_window",
+    "strip_echoes",
+    "strip_markup",
+    "unfence",
+    "unwrap",
+]
+
+#: Replies longer than this are read through their head and tail only (see the module docstring).
+MAX_CHARS: Final = 8000
+HEAD_CHARS: Final = 5500
+TAIL_CHARS: Final = 2000
+
+_ASSISTANT_MARKERS: Final = re.compile(
+    r"<\|assistant\|>|<\|im_start\|>\s*assistant|\[/INST\]|<\|start_header_id\|>\s*assistant\s*<\|end_header_id\|>"
+    r"|<start_of_turn>\s*model|<\|start_of_role\|>\s*assistant\s*<\|end_of_role\|>"
+    r"|<\|channel\|>\s*final\s*<\|message\|>|assistantfinal"
+)
+# Each marker begins with one of these: they are found with str.rfind, which is much faster than a regex scan.
+_MARKER_ANCHORS: Final = (
+    "<|assistant|>", "<|im_start|>", "[/INST]", "<|start_header_id|>", "<start_of_turn>", "<|start_of_role|>",
+    "<|channel|>", "assistantfinal",
+)  # fmt: skip
+_END_TOKENS: Final = re.compile(
+    r"</s>|<\|im_end\|>|<\|endoftext\|>|<\|eot_id\|>|<\|end\|>|<end_of_turn>|<\|end_of_text\|>|<\|user\|>"
+    r"|<\|system\|>|<\|im_start\|>|\[INST\]|<\|start_header_id\|>|<\|end_of_role\|>|<pad>|<\|return\|>"
+)
+# A new turn a model writes as plain text ("User: ..."), at the start of a line.
+_ROLE_LINE: Final = r"[ \t]*(?:<\|?)?(?:user|usu[áa]rio|human|humano)(?:\|>)?[ \t]*:"
+_ROLE_AT_START: Final = re.compile(_ROLE_LINE, re.IGNORECASE)
+_ROLE_AFTER_BREAK: Final = re.compile(rf"\n{_ROLE_LINE}", re.IGNORECASE)
+_LEADING_TOKENS: Final = re.compile(r"^(?:\s|<s>|<\|begin_of_text\|>|<bos>)+")
+_REASONING_TAGS: Final = ("think", "thinking", "reasoning", "thought", "reflection", "scratchpad")
+_REASONING_CLOSE: Final = re.compile(rf"</(?:{'|'.join(_REASONING_TAGS)})\s*>", re.IGNORECASE)
+_REASONING_OPEN: Final = re.compile(
+    rf"<(?:{'|'.join(_REASONING_TAGS)})\s*>|<\|channel\|>\s*analysis\s*<\|message\|>", re.IGNORECASE
+)
+_ANALYSIS_END: Final = re.compile(r"<\|end\|>")
+
+
+def _last_marker_end(text: str) -> int:
+    """Where the last assistant marker ends, or 0: a few ``rfind`` scans, then a match at each candidate."""
+    best_start, best_end = -1, 0
+    for anchor in _MARKER_ANCHORS:
+        end = len(text)
+        while True:
+            at = text.rfind(anchor, 0, end)
+            if at <= best_start:
+                break
+            match = _ASSISTANT_MARKERS.match(text, at)
+            if match:
+                best_start, best_end = at, match.end()
+                break
+            end = at
+    return best_end
+
+
+def _end_of_turn(text: str) -> int:
+    """Where the turn ends: the first end-of-turn token or new turn, else the end of ``text``."""
+    ends = [len(text)]
+    token = _END_TOKENS.search(text)
+    if token:
+        ends.append(token.start())
+    role = _ROLE_AT_START.match(text) or _ROLE_AFTER_BREAK.search(text)
+    if role:
+        ends.append(role.start())
+    return min(ends)
+
+
+def assistant_turn(text: str) -> str:
+    """The text after the last assistant marker, up to the end of that turn (see the module docstring).
+
+    Reasoning blocks are kept: :func:`drop_reasoning` takes them out. Every step is a linear scan.
+    """
+    text = text[_last_marker_end(text) :]
+    text = _LEADING_TOKENS.sub("", text)
+    return text[: _end_of_turn(text)]
+
+
+def drop_reasoning(text: str) -> str:
+    """Drop reasoning blocks: keep what follows the last closing tag; an unclosed block leaves what preceded it.
+
+    A closing tag without an opening one counts too: some chat templates put ``<think>`` in the prompt.
+    gpt-oss's analysis channel ends at its ``<|end|>``.
+    """
+    close = None
+    for close in _REASONING_CLOSE.finditer(text):  # noqa: B007 - the last one is wanted
+        pass
+    if close is not None:
+        text = text[close.end() :]
+    opening = _REASONING_OPEN.search(text)
+    if opening is None:
+        return text
+    if opening.group().startswith("<|"):
+        end = _ANALYSIS_END.search(text, opening.end())
+        return text[: opening.start()] + (drop_reasoning(text[end.end() :]) if end else "")
+    return text[: opening.start()]
+
+
+def reading_window(text: str) -> str:
+    """At most :data:`MAX_CHARS` characters of ``text``: all of it, or its head and tail (module docstring)."""
+    if len(text) <= MAX_CHARS:
+        return text
+    head = text[:HEAD_CHARS]
+    tail = text[-TAIL_CHARS:]
+    # Cut at a line or word boundary near the limits, so that no half word is read as a letter.
+    for separator in ("\n", " "):
+        at = head.rfind(separator, HEAD_CHARS - 200)
+        if at > 0:
+            head = head[:at]
+            break
+    for separator in ("\n", " "):
+        at = tail.find(separator, 0, 200)
+        if at >= 0:
+            tail = tail[at + 1 :]
+            break
+    return f"{head}\n\n{tail}"
+
+
+_WORD: Final = re.compile(r"[^\W_]")
+_FENCE: Final = re.compile(r"^[ \t]*(?:```+|~~~+)[ \t]*[\w+-]*[ \t]*$", re.MULTILINE)
+_INLINE_TICKS: Final = re.compile(r"`+")
+
+
+def unfence(text: str) -> str:
+    """Drop code-fence lines (```` ```json ````, ```` ``` ````) and inline backticks, keeping what they hold."""
+    return _INLINE_TICKS.sub("", _FENCE.sub("", text))
+
+
+# Wrappers around an answer: LaTeX ("\boxed{\mathrm{A}}", "$\textbf{D}$", "\(C\)") and tags ("<answer>B</answer>").
+_LATEX_COMMAND: Final = re.compile(
+    r"\\(?:boxed|fbox|text|textbf|textit|textrm|textsf|texttt|mathrm|mathbf|mathit|mathsf|mathtt|operatorname|emph"
+    r"|underline)\s*\{([^{}]*)\}"
+)
+_LATEX_DELIMITER: Final = re.compile(r"\\[()\[\]]|\$+")
+_TAG: Final = re.compile(r"</?[A-Za-z][\w-]*\s*/?>")
+_STRUCK: Final = re.compile(r"~~(.+?)~~")
+
+
+def unwrap(text: str) -> str:
+    """Take the answer out of LaTeX and tag wrappers; struck-out Markdown ("~~A~~ C") reads as withdrawn."""
+    previous = None
+    for _ in range(8):  # nested: \boxed{\textbf{(D)}}; bounded
+        if previous == text:
+            break
+        previous, text = text, _LATEX_COMMAND.sub(r"\1", text)
+    text = _LATEX_DELIMITER.sub("", text)
+    text = _STRUCK.sub(r"não \1;", text)
+    return _TAG.sub(" ", text)
+
+
+_MARKDOWN: Final = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)|^\s*#+\s*|^\s*>\s*", re.MULTILINE)
+_VARIATION: Final = re.compile("[\ufe0e\ufe0f\u200b\u200c\u200d]")
+
+
+def strip_markup(text: str) -> str:
+    """Drop Markdown emphasis, headings and quote marks, and invisible characters (emoji variation selectors)."""
+    return _MARKDOWN.sub("", _VARIATION.sub("", text))
+
+
+def norm(text: str) -> str:
+    """Folded words only: lower case, no accents, punctuation as spaces ("Ela está?" -> "ela esta")."""
+    return " ".join(re.sub(r"[^\w]+|_", " ", fold(text)).split())
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Echoes of the prompt
+
+_PROMPT_LINE: Final = re.compile(rf"^\s*{alternation(words('prompt_labels'))}\s*:", re.IGNORECASE)
+_ANSWER_ON_LINE: Final = re.compile(rf"\b{alternation(words('answer_nouns'))}\s*:", re.IGNORECASE)
+_NEW_BLOCK: Final = re.compile(rf"^\s*{alternation(words('prompt_labels'))}\s*:", re.IGNORECASE | re.MULTILINE)
+_CONTEXT_LABELS: Final = frozenset(fold(label) for label in ("contexto", "context"))
+_LIST_NOUNS: Final = (
+    *words("letter_words"), "alternativas", "opções", "perguntas", "questões", "items", "options", "choices",
+    "questions", *words("prompt_labels"),
+)  # fmt: skip
+# A numbered item the model invents in place of lettered options: "Perguntas 1: ...", "Alternativa 2) ...".
+_NUMBERED_LINE: Final = re.compile(rf"^\s*{alternation(_LIST_NOUNS)}\s*\d+\s*[:.)\-]", re.IGNORECASE)
+# One option line: "Alternativa A) ...", "(B) ...", "c. ...", "Alternatva B) ..." (a garbled label word), or a
+# bare "Alternativa C".
+_LIST_LINE: Final = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?:(?:(?P<label>[^\W\d_]{4,14})\s+)?[(\[]?(?P<l>[A-Za-z])\s*(?:[)\].:]|\s[-–])\s*(?P<text>\S)"
+    r"|(?P<label2>[^\W\d_]{4,14})\s+(?P<bare>[A-Za-z])\s*[.:)\]]?\s*$)",
+)
+# A line of a list that passes a verdict ("B) Correta", "C) errada, pois ...", "A: não", "D) ✓") is part of the
+# answer. "Sim" and "não" judge only said alone ("A: não."): "A) Não pode ser ..." is an option's text.
+_VERDICT_WORDS: Final = re.compile(
+    rf"\b{alternation(words('right_words') + words('wrong_words') + words('dismissal'))}\b|[✓✔✗✘❌✅]",
+    re.IGNORECASE,
+)
+_VERDICT_START: Final = re.compile(
+    rf"^\W*(?:{alternation((*words('no_words'), 'sim', 'yes'))})\s*(?:[.,;:!—–-]|$)", re.IGNORECASE
+)
+_INLINE_OPTION: Final = re.compile(
+    rf"(?:^|(?<=\s))(?:{alternation(words('letter_words'))}\s*)?([A-Za-z])\)", re.IGNORECASE
+)
+_LETTER_WORD_FORMS: Final = tuple(fold(word) for word in words("letter_words"))
+_EMPTY_OPTION: Final = re.compile(r"[A-Za-z]\s*[)\]]\s*$")
+
+
+@cache
+def _is_label(word: str) -> bool:
+    """Whether ``word`` names an option, as spelt or garbled by a small model: "Alternatva", "Alterantiva"."""
+    folded = fold(word)
+    return any(
+        folded == form or (len(form) >= 6 and difflib.SequenceMatcher(None, folded, form).ratio() >= 0.75)
+        for form in _LETTER_WORD_FORMS
+    )
+
+
+def _list_match(line: str) -> re.Match[str] | None:
+    """The option line ``line`` is, if any (its label may be any word; :func:`_label_ok` says whether it names
+    an option)."""
+    match = _LIST_LINE.match(line)
+    if match is None or (match["bare"] is None and match["l"] is None):
+        return None
+    return match
+
+
+def _label_of(match: re.Match[str]) -> str:
+    return fold(match["label"] or match["label2"] or "")
+
+
+def _label_ok(match: re.Match[str]) -> bool:
+    label = match["label"] or match["label2"]
+    return not label or _is_label(label)
+
+
+def _shape(match: re.Match[str]) -> str:
+    """ "text" ("B) Chuva", and "B)" with its text cut off), or "bare" ("Alternativa C")."""
+    if match["text"] is not None or _EMPTY_OPTION.search(match.group()):
+        return "text"
+    return "bare"
+
+
+def _list_letter(match: re.Match[str]) -> str:
+    return (match["l"] or match["bare"]).upper()
+
+
+def cut_new_block(text: str) -> str:
+    """Keep the answer, not a new question the model goes on to invent after it.
+
+    A block opens at a ``Contexto:`` line, or at a ``Pergunta:`` line that no ``Contexto:`` line just opened.
+    Text before the first block is the answer and the first block is cut; an echo first, then the answer,
+    then a new block: the second block is cut.
+    """
+    starts: list[int] = []
+    previous_was_context = False
+    for match in _NEW_BLOCK.finditer(text):
+        is_context = fold(match.group().strip().rstrip(":").strip()) in _CONTEXT_LABELS
+        if is_context or not previous_was_context:
+            starts.append(match.start())
+        previous_was_context = is_context
+    if starts and text[: starts[0]].strip():
+        return text[: starts[0]]
+    if len(starts) >= 2:
+        return text[: starts[1]]
+    return text
+
+
+def _matches_option(body: str, normed_options: Sequence[str]) -> bool:
+    """Whether a line's body repeats an option's text: the same words, or its first three words or more when
+    the line is cut short (an echo cut by the token limit)."""
+    said = norm(body)
+    if not said:
+        return False
+    for option in normed_options:
+        if not option:
+            continue
+        if said == option:
+            return True
+        if len(said.split()) >= 3 and option.startswith(said) and len(said) >= 0.4 * len(option):
+            return True
+        if len(said) <= 2 * len(option) + 20 and difflib.SequenceMatcher(None, said, option).ratio() >= 0.9:
+            return True
+    return False
+
+
+def _passes_verdict(line: str) -> bool:
+    return bool(_VERDICT_WORDS.search(line) or _VERDICT_START.match(_body(line)))
+
+
+def _list_blocks(lines: list[str]) -> list[list[int]]:
+    """Runs of option lines of one shape (blank lines between them allowed) that form a list.
+
+    A run ends at a line of another shape, at a line whose label is another word (labels that name no option,
+    "Percírio A) ... Percírio B)", must be one word for the whole run), or at a letter said again after a blank
+    line (a list names each letter once: "Alternativa C" after a whole echo is the answer).
+    """
+    blocks: list[list[int]] = []
+    index = 0
+    while index < len(lines):
+        first = _list_match(lines[index])
+        if first is None:
+            index += 1
+            continue
+        shape, label, strict = _shape(first), _label_of(first), not _label_ok(first)
+        block = [index]
+        seen = {_list_letter(first)}
+        end = index + 1
+        blank = False
+        while end < len(lines):
+            if not lines[end].strip():
+                blank = True
+                end += 1
+                continue
+            match = _list_match(lines[end])
+            if match is None or _shape(match) != shape or (strict and _label_of(match) != label):
+                break
+            if not strict and not _label_ok(match):
+                break
+            if blank and _list_letter(match) in seen:
+                break
+            block.append(end)
+            seen.add(_list_letter(match))
+            blank = False
+            end += 1
+        blocks.append(block)
+        index = block[-1] + 1
+    return blocks
+
+
+def strip_echoes(text: str, options: Sequence[str] | None, letters: Sequence[str]) -> tuple[str, bool]:
+    """Drop echoed prompt lines and option lists; say whether a list had letters beyond ``letters``.
+
+    A list is two or more option lines (see :func:`_list_blocks`) with different letters, three or more with
+    other texts under one garbled label, or two or more that repeat options' texts; an option line with its
+    text cut off ("Alternativa D)") belongs to the list before it. Lines that pass a verdict ("B) Correta")
+    are kept: they are part of the answer, not an echo. So are dropped: a numbered list of options of its own,
+    options' texts repeated on lines of their own, and a line of three options. One option line alone is not a
+    list: "Alternativa A) ..." after a restated question names the only letter the reply gives.
+    """
+    lines = text.splitlines()
+    normed = [norm(option) for option in options] if options else []
+    keep = [not _PROMPT_LINE.match(line) or bool(_ANSWER_ON_LINE.search(line)) for line in lines]
+    numbered = [i for i, line in enumerate(lines) if _NUMBERED_LINE.match(line)]
+    if len(numbered) >= 2:  # a numbered list of its own is an echo of the options, however it is worded
+        for i in numbered:
+            keep[i] = False
+    invented = False
+    for block in _list_blocks(lines):
+        matches = {i: _list_match(lines[i]) for i in block}
+        letters_seen = {_list_letter(matches[i]) for i in block}
+        bare = _shape(matches[block[0]]) == "bare"
+        echoed = [i for i in block if normed and _matches_option(_body(lines[i]), normed)]
+        bodies = {norm(_body(lines[i])) for i in block}
+        # Three lines or more with other texts under garbled labels ("A) ...", "A) ...", "A) ...") are a list too;
+        # one line said three times is one answer repeated.
+        is_list = len(block) >= 2 and (
+            len(letters_seen) >= (3 if bare else 2)
+            or (not bare and len(block) >= 3 and len(bodies) >= 2)
+            or len({norm(_body(lines[i])) for i in echoed}) >= 2
+        )
+        if is_list:
+            for i in block:
+                if i in echoed or not _passes_verdict(lines[i]):
+                    keep[i] = False
+                    invented = invented or _list_letter(matches[i]) not in letters
+    if normed:  # options' texts on lines of their own, without labels: two or more are an echo
+        repeats = [i for i, line in enumerate(lines) if keep[i] and _matches_option(line, normed)]
+        if len({norm(lines[i]) for i in repeats}) >= 2:
+            for i in repeats:
+                keep[i] = False
+    for index, line in enumerate(lines):
+        inline = {letter.upper() for letter in _INLINE_OPTION.findall(line)}
+        if len(inline) >= 3 and not _VERDICT_WORDS.search(line):  # "A) ... B) ... C) ... D) ..." on one line
+            keep[index] = False
+            invented = invented or bool(inline - set(letters))
+    return "\n".join(line for line, kept in zip(lines, keep, strict=True) if kept), invented
+
+
+def _body(line: str) -> str:
+    """An option line without its label: "Alternativa B) Ele correu." -> "Ele correu."."""
+    return re.sub(r"^[^)\].:]*[)\].:]", "", line, count=1)
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The answer as the later stages read it."""
+
+    #: The reply after the chat turn, reasoning, window and fences: what the structured stage reads.
+    reply: str
+    #: The answer with markup and echoes dropped: what the commitment and option-text stages read.
+    answer: str
+    #: Whether the model wrote anything at all (an echo counts; special tokens and whitespace do not).
+    wrote: bool
+    #: Whether an echoed list named letters beyond the item's.
+    invented: bool
+
+
+def clean(text: str, options: Sequence[str] | None, letters: Sequence[str]) -> Cleaned:
+    """Run the cleaning steps in order (see the module docstring)."""
+    turn = reading_window(assistant_turn(text))
+    # Reasoning that never reached an answer is still writing: the reply is unreadable, not empty.
+    wrote = bool(_WORD.search(strip_markup(unwrap(turn))))
+    reply = unfence(reading_window(drop_reasoning(turn)))
+    answer = strip_markup(unwrap(reply))
+    answer, invented = strip_echoes(cut_new_block(answer), options, letters)
+    return Cleaned(reply, answer.strip(), wrote, invented)

@@ -1,0 +1,522 @@
+"""Stage 3, commitments and verdicts: which letter the answer commits to.
+
+Letters named by a letter word (``Alternativa``, ``Letra``, ``Opção``, ``Option``), by an answer keyword
+(``Resposta:``, ``The answer is``, ``escolho``), decorated (``(B)``, ``B)``) or opening the answer are
+*mentions*; :func:`mentions` judges each one:
+
+- a mention followed by a verdict (``é a correta`` / ``está incorreta``), introduced by an answer keyword or a
+  conclusion (``Portanto``, ``Therefore``), or opening the answer is a *commitment*; the last commitment wins,
+  so self-corrections and explanations that discuss every letter and then conclude are read right.
+- A verdict belongs to the clause that names its letter: it runs to where the next letter's phrase begins, so
+  in "A: errada. B: errada. C: correta." or "A ✗ B ✓" each verdict judges one letter. A verdict made
+  conditional ("A seria correta *se* ...") or apparent only ("B *parece* correta à primeira vista, *mas* ...")
+  is none.
+- A negation rejects the letter it governs and no other ("Fico com a D, não com a A", "C rather than B").
+- Letters listed together ("A, B, C e D", "Alternativa A\\nAlternativa B") share the verdict said of the whole
+  list; without one, listing is no commitment.
+- The Portuguese article *a/A* is not a letter: a lower-case letter counts only after a letter word or before
+  punctuation, and "A" followed by a noun is the article. A bare capital said in passing is no answer; it
+  counts when it opens the answer, closes it ("Na minha opinião, B."), or follows a conclusion. An option
+  label the reply breaks off at ("... B) errada.\\nC) ") is no mention.
+
+:func:`hedge_ends` finds where the answer weighs letters without choosing: "pode ser A ou C", "Alternativa C...
+ou seria a A?", "B. Mas talvez seja a D", "A could also work", "tanto A quanto B", "entre B e C".
+:func:`indecision_ends` finds "não sei dizer", "hard to tell": a hedge once two letters are named.
+
+Every pattern is built from :mod:`.vocabulary` for the item's letters (:func:`patterns`), so nothing here
+assumes A-D.
+
+>>> [(m.letter, m.kind) for m in mentions("A: errada. B: correta.", None, patterns(("A", "B", "C", "D")))]
+[('A', 'reject'), ('B', 'commit')]
+>>> [(m.letter, m.kind) for m in mentions("Fico com a D, não com a A.", None, patterns(("A", "B", "C", "D")))]
+[('D', 'commit'), ('A', 'reject')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Final
+
+from ...prompts import ANSWER_PREFIX
+from .vocabulary import EN, PT, alternation, words
+
+__all__ = ["Mention", "Patterns", "hedge_ends", "indecision_ends", "letter_class", "mentions", "patterns"]
+
+_STEMS: Final = alternation([*words("letter_words"), ANSWER_PREFIX.lower()])
+_LETTER_WORDS: Final = rf"{_STEMS}\b"
+_ARTICLES: Final = alternation(words("letter_articles"))
+_LIST_ARTICLES: Final = alternation(("a", "as", "o", "os", "the"))
+_CONJUNCTIONS: Final = alternation(words("conjunctions"))
+_COPULAS: Final = alternation(words("copulas"))
+_RIGHT: Final = alternation(words("right_words"))
+_WRONG: Final = alternation(words("wrong_words"))
+_NEGATIVE_WORDS: Final = alternation([*words("wrong_words"), *words("dismissal")])
+
+_ANSWER_KEYWORD_HEAD: Final = (
+    rf"\b(?:the\s+)?(?:{alternation(EN.answer_qualifiers)}\s+)?{alternation([*EN.answer_nouns, *EN.letter_words])}"
+    rf"(?:\s+{alternation(EN.copulas)}|\s*[:=]|\s*->)"
+    rf"|\b(?:minha\s+)?{alternation(PT.answer_nouns)}(?:\s+{alternation(PT.answer_qualifiers)})?"
+    rf"(?:\s+{alternation(PT.copulas)}|\s*[:=]|\s*->|\s+-)?"
+    rf"|\b{_STEMS}s?\s+{alternation([*PT.answer_qualifiers, 'correct', 'right'])}(?:\s+{_COPULAS}|\s*[:=]|\s*->)"
+    rf"|\b{alternation(words('the_right_one'))}\s+{alternation(('é', 'seria', 'is'))}"
+    rf"|\b{_LETTER_WORDS}\s*[:=]"
+    rf"|\b(?:a\s+)?{alternation(PT.best)}\s+(?:{_STEMS}|{alternation(PT.answer_nouns)}|escolha)\s+{_COPULAS}"
+    rf"|\b{alternation(words('choosing'))}"
+    rf"|(?:^|(?<=[.!?,\n]))\s*{alternation(words('sentence_copulas'))}(?=\s)"
+    rf"|[→➡⇒]|=>"
+)
+_ANSWER_KEYWORD: Final = re.compile(
+    rf"(?:{_ANSWER_KEYWORD_HEAD})\s*[:\-–]?\s*"
+    # An article only before a letter word or a lone letter: in "I'd go with A instead" the "A" is the letter.
+    rf"(?:{_ARTICLES}\s+(?={_LETTER_WORDS}|[(\[\"']?[A-Za-z](?![^\W_])))?"
+    rf"(?P<word>{_LETTER_WORDS}\s*[:\-]?\s*)?(?P<open>[(\[\"'])?"
+    rf"(?P<l>[A-Za-z])",
+    re.IGNORECASE,
+)
+# Group 1: a word of rejection, which a negation before it undoes ("não contradiz", "not wrong").
+_NEGATIVE: Final = re.compile(
+    rf"\b({_NEGATIVE_WORDS})\b|\b{alternation(words('negative_predicates'))}\b"
+    rf"|\b{alternation(words('no_words'))}\s*(?:[.,;:!]|$)|[✗✘❌✖]",
+    re.IGNORECASE,
+)
+_NEGATED_BEFORE: Final = re.compile(
+    rf"\b(?:{alternation(words('negations'))}|isn['’]?t|doesn['’]?t|don['’]?t)(?:\s+(?:é|está|is|are|be))?\s*\Z",
+    re.IGNORECASE,
+)
+_NEGATION_NEAR: Final = re.compile(rf"\b(?:{alternation(words('negations'))}|{_WRONG})\b|\bisn'?t\b", re.IGNORECASE)
+_POSITIVE: Final = re.compile(rf"\b{alternation([*words('right_words'), *words('praise')])}\b|[✓✔✅]", re.IGNORECASE)
+_CONCLUSION: Final = re.compile(rf"\b{alternation(words('conclusions'))}\b", re.IGNORECASE)
+_NEGATING_PREFIX: Final = re.compile(
+    rf"\b{alternation(words('rejecting'))}\s+(?:(?:a|o|the)\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# A verdict made conditional ("seria correta se ...", "would only be right if") or apparent only ("parece
+# correta à primeira vista, mas ..."): no verdict at all.
+_CONDITIONAL: Final = re.compile(
+    rf"\b(?:{_RIGHT}|{alternation(words('praise'))})\s+(?:\w+\s+){{0,2}}?{alternation(words('conditionals'))}\b"
+    rf"|\bs[óo]\s+(?:seria|estaria|valeria)\b|\bwould\s+only\s+be\b",
+    re.IGNORECASE,
+)
+_APPEARANCE: Final = re.compile(rf"\b{alternation(words('appearance'))}\b", re.IGNORECASE)
+_CONTRAST: Final = re.compile(rf"\b{alternation(words('contrasts'))}\b", re.IGNORECASE)
+_CLAUSE_SPLIT: Final = re.compile(
+    rf"[(,;]?\s*\b{alternation(words('others'))}\b"
+    rf"|,\s*(?:{alternation(words('contrasts'))}|{_CONJUNCTIONS}|{alternation(words('reason_words'))}|enquanto|while|já)\b"
+    rf"|\s+{alternation(('mas', 'but'))}\s+",
+    re.IGNORECASE,
+)
+_SENTENCE_END: Final = re.compile(r"[.!?;\n](?:\s|$)|\n")
+_SHORT_REPLY: Final = re.compile(r"[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]*[.!]")
+_BEFORE_SPLIT: Final = re.compile(
+    rf"\b(?:{alternation(('mas', 'but', 'embora', 'although', 'though', 'porém', 'ou', 'or'))})\b", re.IGNORECASE
+)
+# Between two letters judged correct, these make the second a correction rather than a second answer.
+_CORRECTION: Final = re.compile(rf"\b{alternation(words('corrections'))}\b", re.IGNORECASE)
+# A verdict label right before the letters it judges: "Correta: A", "Incorretas: A, B e D".
+_VERDICT_LABEL: Final = re.compile(
+    rf"(?:^|(?<=[\s.;(]))(?:(?P<bad>{_NEGATIVE_WORDS})|(?P<good>{_RIGHT}))\s*[:=]\s*(?:{_LIST_ARTICLES}\s+)?"
+    rf"(?:{_STEMS}s?\s*)?[(\[]?\Z",
+    re.IGNORECASE,
+)
+# A negation governs the letter right after it, across articles and letter words only: "não com a A",
+# "e não B", "nem a alternativa C", "not option B", "rather than C", "em vez da D"; never across a line break.
+_GOVERNING_NEGATION: Final = re.compile(
+    rf"\b{alternation(words('negations'))}"
+    rf"(?:[ \t]+(?:{alternation(words('negation_fillers'))}|(?-i:a|o|as|os|da|do)|the|{_STEMS}))*[ \t]*[(\[]?[ \t]*\Z",
+    re.IGNORECASE,
+)
+# What may stand between two letters of one list: "A, B e C", "a A e a C", "Alternativa A\nAlternativa B".
+_LIST_GAP: Final = re.compile(
+    rf"[)\].:]?(?:\s*[,&]\s*(?:{_CONJUNCTIONS}\s+)?|\s+{_CONJUNCTIONS}\s+)(?:{_LIST_ARTICLES}\s+)?(?:{_STEMS}s?\s*)?[(\[]?"
+    rf"|[)\].:]?[ \t]*\n[ \t]*(?:[-*•][ \t]*)?(?:{_STEMS}\s*)?[(\[]?",
+    re.IGNORECASE,
+)
+_AFTER_LETTER: Final = re.compile(r"\s*(?P<next>[^\W\d_]+)?")
+_TERMINATOR: Final = re.compile(r"\s*(?:$|[()\].:;,!?\"'*\-–—/<>\n✓✔✗✘❌✅✖])")
+_CONNECTIVES: Final = frozenset(word.casefold() for word in words("connectives"))
+_LINE_ENDS: Final = re.compile(r"[)\].:\-–]*[ \t]*(?:\n|\Z)")
+_OPTION_LINE_TAIL: Final = re.compile(r"[ \t]*(?:[)\].:\-–]|\n|$)")
+_DANGLING: Final = re.compile(r"[ \t]*[)\].:\-–][ \t]*$")
+_CLOSING_END: Final = re.compile(r"[\s)\]*]*[.!][\s.!)\]*]*$")
+_CLOSING_TAIL: Final = re.compile(r"[\s.!)\]*]*")
+# Words that join the letter after them to what came before: "e a C", "and C", "ou B", "de A".
+_JOINING_WORD: Final = re.compile(
+    rf"\b(?:{alternation([*words('conjunctions'), *words('alternatives'), 'nem', 'nor', 'de', 'com', 'of', 'with'])})$",
+    re.IGNORECASE,
+)
+_OPENING_GAP: Final = re.compile(r"[\s\-*•]*$")
+_LETTER_REF_FILLERS: Final = alternation(("a", "the"))
+_INDECISION: Final = re.compile(rf"\b{alternation(words('indecision'))}\b", re.IGNORECASE)
+
+
+def letter_class(letters: Sequence[str]) -> str:
+    """A character class of ``letters``: ``[ABCD]``."""
+    return "[" + "".join(letters) + "]"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The patterns that depend on the item's letters."""
+
+    letters: tuple[str, ...]
+    named_letter: re.Pattern[str]
+    hedge: re.Pattern[str]
+    loose_letter: re.Pattern[str]
+
+
+@cache
+def patterns(letters: tuple[str, ...]) -> Patterns:
+    """Compile the letter-dependent patterns for ``letters`` (cached per letter set)."""
+    cls = letter_class(letters)
+    upper = f"(?-i:{cls})"  # in a hedge a lower-case "a" is the article: "entre a C e a"
+    ref = rf"(?:{_LETTER_WORDS}\s+)?[(\[]?(?:{upper})[)\]]?"
+    article = rf"(?:{_LETTER_REF_FILLERS}\s+)?"
+    negative_after = rf"(?!\s+(?:\w+\s+){{0,2}}?(?:{_NEGATIVE_WORDS}|{alternation(words('negations'))})\b)"
+    named_letter = re.compile(
+        rf"\b{_LETTER_WORDS}\s*(?P<open>[(\[])?(?P<l>[A-Za-z])(?![^\W_])|(?P<open2>[(\[])(?P<l2>[A-Za-z])[)\]]"
+        rf"|(?<![^\s\"'(:,])(?P<l3>[A-Za-z])\)|(?<![\w'’:;=])(?P<l4>{cls})(?![\w'’])",
+        re.IGNORECASE,
+    )
+    hedge = re.compile(
+        # "A ou C", "C... ou seria a A?", "D? Ou B?", "A — or is it C?", "A (ou talvez B)"
+        rf"(?<![\w])[(\[]?(?P<a>{upper})[)\]]?[\s.…,?!—–(-]*\s(?:{alternation(words('alternatives'))})\s+"
+        rf"(?:{alternation(words('alternative_fillers'))}\s+)?{article}(?:{_LETTER_WORDS}\s+)?"
+        rf"[(\[]?(?P<b>{upper})[)\]]?(?![\w])"
+        # "tanto A quanto B", "both A and B"
+        rf"|\b{alternation(words('both'))}\s+{article}{ref}\s+{alternation(words('both_and'))}\s+{article}{ref}"
+        # "entre A e B", "between A and B"
+        rf"|\b{alternation(words('between'))}\s+(?:(?:as\s+)?{_STEMS}s\s+)?{article}{ref}\s+{_CONJUNCTIONS}\s+"
+        rf"{article}{ref}"
+        # "A e B estão corretas", "B and D are both possible" (not "A e B estão erradas")
+        rf"|(?<![\w])[(\[]?{upper}[)\]]?\s+{_CONJUNCTIONS}\s+(?:a\s+)?[(\[]?{upper}[)\]]?\s+"
+        rf"{alternation(words('plural_predicates'))}\s+(?:\w+\s+){{0,2}}?{alternation(words('plausible'))}\b"
+        # "talvez A, talvez B"
+        rf"|\b{alternation(words('doubt'))}\s+{article}{ref}\s*[,;]\s*{alternation(words('doubt'))}\s+{article}{ref}"
+        # "não tenho certeza se", "not sure whether"
+        rf"|\b{alternation(words('unsure'))}\b"
+        # "também pode ser (a) B", "could also be B", "could just as well be B"
+        rf"|\b{alternation(words('also_possible'))}\b{negative_after}(?:\s+{article}{ref}(?![\w]))?"
+        # "a C também pudesse estar certa", "A could also work"
+        rf"|(?<![\w])[(\[]?{upper}[)\]]?\s+{alternation(words('also_possible'))}\b{negative_after}"
+        # "pode ser a B também"
+        rf"|\b{alternation(words('possible'))}\s+{article}{ref}\s+{alternation(words('too'))}\b"
+        # "mas talvez seja a D", "or maybe C"
+        rf"|\b(?:{alternation([*words('contrasts'), *words('alternatives')])})\s+{alternation(words('doubt'))}\s+"
+        rf"(?:{alternation(words('doubt_verbs'))}\s+)?{article}(?:{_LETTER_WORDS}\s+)?[(\[]?{upper}[)\]]?(?![\w])",
+        re.IGNORECASE,
+    )
+    loose = [letter for letter in letters if letter not in "AEIO"]
+    loose_class = letter_class(loose) if loose else "(?!)"
+    articles_a = "".join(rf"|(?<=\b{article}\s)A" for article in ("a", "o", "da", "the")) if "A" in letters else ""
+    loose_letter = re.compile(rf"(?<![\w'’])(?:{loose_class}{articles_a})(?![\w'’])")
+    return Patterns(tuple(letters), named_letter, hedge, loose_letter)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A place where a letter is named, before any verdict is passed on it."""
+
+    start: int  # the letter itself
+    lead: int  # where its phrase begins: the letter word, the bracket or the answer keyword
+    letter: str
+    keyword: bool  # introduced by an answer keyword: "Resposta:", "escolho", "The answer is"
+    bare: bool  # a capital with no letter word or bracket: "Então B."
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A letter named in the answer and what the answer says of it."""
+
+    start: int
+    letter: str
+    kind: str  # "commit", "reject", "considered", "neutral" or "listed" (one of several letters listed together)
+    bare: bool = False  # a capital letter with no letter word or bracket: "Então B."
+    by: str = ""  # what made it a commitment: "keyword", "verdict" or "position"
+
+
+def _is_letter(text: str, start: int, explicit: bool) -> bool:
+    """Whether the single character at ``start`` is an answer letter and not a word or an article.
+
+    ``explicit``: a letter word ("alternativa", "letra", "option") or a bracket comes right before it.
+    """
+    char = text[start]
+    end = start + 1
+    if end < len(text) and (text[end].isalnum() or text[end] in "'’"):
+        return False  # part of a word: "Ele", "A's"
+    if _TERMINATOR.match(text, end):
+        return True
+    following = _AFTER_LETTER.match(text, end)["next"] or ""
+    if following.casefold() in _CONNECTIVES:
+        return True
+    if char.islower():
+        return False  # "a seguir", "e depois": article, preposition, conjunction
+    # "Alternativa A fala de ...", "(B) Ele ..." are letters; a bare "A Molly", "A mulher", "B somos" is not.
+    return explicit
+
+
+def _candidates(text: str, p: Patterns) -> list[_Candidate]:
+    """Every place a letter is named, in order; articles, words and prose enumerations are left out."""
+    found: dict[int, _Candidate] = {}
+    for match in _ANSWER_KEYWORD.finditer(text):
+        start = match.start("l")
+        # After a keyword "B em vez da C" is a letter, but "A", "E" and "O" before a word are the Portuguese
+        # article or conjunction ("Resposta: O avião ...") unless a letter word or a bracket comes first.
+        explicit = bool(match["word"] or match["open"]) or match["l"] not in "AEOaeo"
+        if _is_letter(text, start, explicit=explicit):
+            found[start] = _Candidate(start, match.start(), match["l"].upper(), keyword=True, bare=False)
+    for match in p.named_letter.finditer(text):
+        group = next(g for g in ("l", "l2", "l3", "l4") if match[g])
+        start = match.start(group)
+        if start in found:
+            continue
+        explicit = group != "l4"
+        if group == "l4" and not text[start].isupper():
+            continue
+        line_start = text.rfind("\n", max(0, start - 400), start) + 1
+        line_before = text[line_start:start]
+        if group == "l3" and (
+            line_before.count("(") > line_before.count(")") or (text[start].islower() and line_before.strip(" -*•"))
+        ):
+            continue  # "(NYSE: A)" closes a parenthesis; "porque a) ... e b) ..." enumerates in prose
+        if group == "l" and text[start].islower() and not _is_letter(text, start, explicit=True):
+            continue
+        if not _is_letter(text, start, explicit=explicit):
+            continue
+        found[start] = _Candidate(start, match.start(), text[start].upper(), keyword=False, bare=group == "l4")
+    candidates = sorted(found.values(), key=lambda c: c.start)
+    # An option label the reply breaks off at ("B) errada.\nC) ") names nothing.
+    if candidates and _is_dangling(text, candidates[-1]):
+        candidates.pop()
+    return candidates
+
+
+def _is_dangling(text: str, candidate: _Candidate) -> bool:
+    if candidate.keyword or not text[: candidate.lead].strip():
+        return False
+    return bool(_DANGLING.match(text, candidate.start + 1)) and _on_option_line(text, candidate)
+
+
+def _lists(text: str, candidates: list[_Candidate]) -> list[list[int]]:
+    """Indices of the candidates that form lists: runs joined only by commas, "e"/"and" or line breaks,
+    naming at least two different letters ("As alternativas são A, B, C e D", "Alternativa A\\nAlternativa B")."""
+    runs: list[list[int]] = []
+    for index in range(len(candidates)):
+        previous = candidates[index - 1] if index else None
+        current = candidates[index]
+        joined = previous is not None and bool(_LIST_GAP.fullmatch(text, previous.start + 1, current.start))
+        if joined and "\n" in text[previous.start : current.start] and not _LINE_ENDS.match(text, current.start + 1):
+            joined = False  # "C)\nA: não": a line that judges its own letter is not a list item
+        if joined:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return [run for run in runs if len({candidates[i].letter for i in run}) >= 2]
+
+
+def _skip_option_text(text: str, end: int, options: Sequence[str] | None) -> int:
+    """Skip a quoted option after its letter ("D) Sei que, se eu não estiver lá ..."): it is no verdict."""
+    if not options:
+        return end
+    lead = re.compile(r"[\s)\].:\-–]*").match(text, end)
+    start = lead.end()
+    for option in options:
+        body = option.strip().rstrip(".")
+        if body and text[start : start + len(body)].casefold() == body.casefold():
+            return start + len(body)
+    return end
+
+
+def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | None = None) -> str | None:
+    """The verdict the clause after a letter passes on it: "commit", "reject", "considered" (right only under a
+    condition, or only at first sight) or ``None``.
+
+    The clause runs from ``end`` (just after the letter) to the end of the sentence or to ``limit``, where
+    the next letter's phrase begins: in "A ✗ B ✗ C ✓" each mark judges the letter before it only.
+    """
+    end = _skip_option_text(text, end, options)
+    stop = _SENTENCE_END.search(text, end, end + 600)
+    stop_at = stop.start() if stop else min(len(text), end + 600)
+    if stop and text[stop.start()] == "?":  # "Alternativa B? Não." "C? Sim!": a short reply to the question
+        reply = _SHORT_REPLY.match(text, stop.end())
+        if reply:
+            stop_at = reply.end()
+    sentence = text[end : min(stop_at, limit) if limit is not None else stop_at]
+    # Only the clause right after the letter: "A está errada, mas B está certa" judges A as wrong.
+    after = _CLAUSE_SPLIT.split(sentence, maxsplit=1)[0]
+    if _rejects(after[:80]):
+        return "reject"
+    if _POSITIVE.search(after[:80]):
+        if _CONDITIONAL.search(after[:120]):
+            return "considered"
+        if _APPEARANCE.search(after[:80]) and _CONTRAST.search(text, end + len(after), stop_at):
+            return "considered"
+        return "commit"
+    return None
+
+
+def _rejects(clause: str) -> bool:
+    """Whether ``clause`` rejects its letter; a rejection negated ("não contradiz o texto") does not."""
+    for match in _NEGATIVE.finditer(clause):
+        if match.group(1) is None or not _NEGATED_BEFORE.search(clause, 0, match.start()):
+            return True
+    return False
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The clause before ``start``: "I think it is B, but it could be C" gives C only "but it could be"."""
+    floor = max(0, start - 400)
+    cut = max(text.rfind(mark, floor, start) for mark in (".", "!", "?", "\n", ";"))
+    clause = text[max(cut + 1, floor) : start]
+    return _BEFORE_SPLIT.split(clause)[-1]
+
+
+def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] | None) -> tuple[str, str]:
+    """The kind of one named letter and what made it a commitment: ("commit", "keyword"), ("reject", "") ..."""
+    window = max(0, candidate.start - 80)
+    if _GOVERNING_NEGATION.search(text, window, candidate.start):
+        return "reject", ""
+    verdict = _verdict(text, _closing(text, candidate.start + 1), options, limit)
+    if candidate.keyword:
+        return ("reject", "") if verdict == "reject" else ("commit", "keyword")
+    label = _VERDICT_LABEL.search(text, window, candidate.start)
+    if label:
+        return ("reject", "") if label["bad"] else ("commit", "keyword")
+    before = _sentence_before(text, candidate.lead)
+    if verdict == "reject" or _NEGATING_PREFIX.search(before):  # "descartamos a D, pois o texto dá a resposta"
+        return "reject", ""
+    if verdict == "commit":
+        return "commit", "verdict"
+    if verdict == "considered":
+        return "considered", ""
+    if _CONCLUSION.search(before) and not _NEGATION_NEAR.search(before[-12:]):
+        return "commit", "keyword"
+    if _OPENING_GAP.fullmatch(text, 0, candidate.lead):
+        return "commit", "position"  # the answer opens with it: "B) ...", "Alternativa C, pois ..."
+    if candidate.bare and _closes_the_answer(text, candidate):
+        return "commit", "position"  # the answer ends with it: "Na minha opinião, B."
+    return "neutral", ""
+
+
+def _closes_the_answer(text: str, candidate: _Candidate) -> bool:
+    """Whether a bare letter closes the answer: last, and either ending a sentence ("Certamente a C.") or
+    right after a pause ("Resposta: não A; C"). A letter inside a phrase the reply breaks off in ("... e a C",
+    "A B é incorreta. A C") closes nothing."""
+    if not _CLOSING_TAIL.fullmatch(text, candidate.start + 1):
+        return False
+    before = text[max(0, candidate.lead - 40) : candidate.lead].rstrip()
+    bare_article = re.search(rf"\b{_LIST_ARTICLES}$", before, flags=re.IGNORECASE)
+    words_before = re.sub(rf"\b{_LIST_ARTICLES}$", "", before, flags=re.IGNORECASE).rstrip()
+    if _JOINING_WORD.search(words_before):
+        return False
+    if _CLOSING_END.match(text, candidate.start + 1):
+        return True
+    return not bare_article and (not before or before[-1] in ",:;—–-\n")
+
+
+def _judge_list(
+    text: str, candidates: list[_Candidate], run: list[int], limit: int, options: Sequence[str] | None
+) -> tuple[str, str]:
+    """One verdict for a whole list: the clause after its last letter or a negation or label before its first
+    ("As alternativas A, B e C não têm relação", "Incorretas: A, B e D"). Without one, listing is no commitment."""
+    first, last = candidates[run[0]], candidates[run[-1]]
+    window = max(0, first.start - 80)
+    label = _VERDICT_LABEL.search(text, window, first.start)
+    verdict = _verdict(text, _closing(text, last.start + 1), options, limit)
+    if (
+        _GOVERNING_NEGATION.search(text, window, first.start)
+        or (label and label["bad"])
+        or _NEGATING_PREFIX.search(_sentence_before(text, first.lead))
+        or verdict == "reject"
+    ):
+        return "reject", ""
+    if verdict == "commit" or label:
+        return "commit", "verdict"  # "A e C estão corretas": two answers, read as a hedge
+    return "listed", ""
+
+
+def _phrase_start(text: str, candidate: _Candidate) -> int:
+    """Where the phrase naming a letter begins, its negation or verdict label included."""
+    window = max(0, candidate.start - 80)
+    starts = [candidate.lead]
+    for pattern in (_GOVERNING_NEGATION, _VERDICT_LABEL):
+        match = pattern.search(text, window, candidate.start)
+        if match:
+            starts.append(match.start())
+    return min(starts)
+
+
+_NEUTRAL: Final = ("neutral", "")
+_OPENING: Final = ("commit", "position")  # the answer opens or ends with the letter
+
+
+def mentions(text: str, options: Sequence[str] | None, p: Patterns) -> list[Mention]:
+    """Every letter the answer names, judged: committed to, rejected, listed or said in passing."""
+    candidates = _candidates(text, p)
+    # Each letter's clause ends where the next letter's phrase begins.
+    limits = [_phrase_start(text, c) for c in candidates[1:]] + [len(text)]
+    judged: dict[int, tuple[str, str]] = {}
+    for run in _lists(text, candidates):
+        kind = _judge_list(text, candidates, run, limits[run[-1]], options)
+        judged.update(dict.fromkeys(run, kind))
+    for index, candidate in enumerate(candidates):
+        if index not in judged:
+            judged[index] = _judge(text, candidate, limits[index], options)
+    # Option lines for two or more letters ("Alternativa A)\n...\nAlternativa B)\n..."), none of them judged,
+    # are a list even with other text between them: the first one opens the answer but is not chosen.
+    unjudged = [
+        index
+        for index, candidate in enumerate(candidates)
+        if not candidate.keyword and _on_option_line(text, candidate) and judged[index] in (_NEUTRAL, _OPENING)
+    ]
+    if len({candidates[index].letter for index in unjudged}) >= 2:
+        judged.update(dict.fromkeys(unjudged, ("listed", "")))
+    found = []
+    for index, candidate in enumerate(candidates):
+        kind, by = judged[index]
+        found.append(Mention(candidate.start, candidate.letter, kind, candidate.bare, by))
+    return found
+
+
+def _on_option_line(text: str, candidate: _Candidate) -> bool:
+    """Whether the letter heads a line of its own, as an option does: "Alternativa B) ...", "(C)", "D."."""
+    line_start = text.rfind("\n", max(0, candidate.lead - 400), candidate.lead) + 1
+    if text[line_start : candidate.lead].strip(" \t-*•"):
+        return False
+    return bool(_OPTION_LINE_TAIL.match(text, candidate.start + 1))
+
+
+def _closing(text: str, end: int) -> int:
+    while end < len(text) and text[end] in ")]\"'*":
+        end += 1
+    return end
+
+
+def hedge_ends(text: str, p: Patterns) -> list[int]:
+    """Where each hedge in ``text`` ends (see the module docstring)."""
+    return [match.end() for match in p.hedge.finditer(text)]
+
+
+def indecision_ends(text: str) -> list[int]:
+    """Where each statement of indecision ("não sei dizer", "hard to tell") ends."""
+    return [match.end() for match in _INDECISION.finditer(text)]
+
+
+def rival_verdicts(text: str, commits: list[Mention]) -> bool:
+    """Whether the last commitments are verdicts that call two different letters correct, with no answer
+    keyword or correction after the first ("A: errada. B: correta. C: correta.")."""
+    tail: list[Mention] = []
+    for mention in reversed(commits):
+        if mention.by != "verdict":
+            break
+        tail.insert(0, mention)
+    first = next((m for m in tail if m.letter != tail[-1].letter), None)
+    return first is not None and not _CORRECTION.search(text, first.start, tail[-1].start)
+
+
+def loose_letters(text: str, p: Patterns) -> set[str]:
+    """Capitals that name a letter even where they are not read as a mention ("because C ignores the context",
+    "a A supõe"): they only decide whether an answer discussed several letters."""
+    return set(p.loose_letter.findall(text))

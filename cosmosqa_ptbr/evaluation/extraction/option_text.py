@@ -1,0 +1,291 @@
+"""Stage 4, option text: an answer that gives an option's text instead of its letter.
+
+:func:`quoted_letter` reads a quote: the text of exactly one option, whole or nearly (accents, case,
+punctuation and a short preamble ignored), cut short, or opening the answer before it wanders off; "Nenhuma
+das alternativas acima" maps to that option. :func:`paraphrased_letter` reads a paraphrase, in Portuguese or
+English: the answer's content words are mapped to meanings (:mod:`.lexicon`) and compared with each option's;
+words every option shares weigh little, a negation counts as a word ("não está" against "está"), and the
+answer is read only when one option is clearly the closest and most of the answer is about it; an answer whose
+polarity differs from an option's (a negation in one and not the other) is half as close to it, and one that
+negates a word the option states ("eu não tinha" against "eu tinha") is no paraphrase of it. A question is never a
+quote or a paraphrase.
+
+>>> options = ["Ela estava cansada.", "Ela estava nervosa com a entrevista.", "Ela estava entediada.",
+...            "Nenhuma das alternativas acima."]
+>>> quoted_letter("A resposta é: ela estava nervosa com a entrevista", options, ("A", "B", "C", "D"))
+'B'
+>>> paraphrased_letter("She was nervous about the interview.", options, ("A", "B", "C", "D"))
+'B'
+>>> paraphrased_letter("The story takes place in Lisbon.", options, ("A", "B", "C", "D")) is None
+True
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from .clean import norm
+from .lexicon import NEGATION, TABLE_KEY, cognate, concept
+from .vocabulary import alternation, fold, words
+
+__all__ = ["looping", "none_of_the_above", "paraphrased_letter", "quoted_letter"]
+
+_NONE_FORMS: Final = re.compile(rf"\b{alternation(words('none_of_the_above'))}\b", re.IGNORECASE)
+_NONE_OPTIONS: Final = frozenset(norm(form) for form in words("none_of_the_above"))
+_NOUNS: Final = alternation([*words("answer_nouns"), *words("letter_words")])
+_PREAMBLE: Final = re.compile(
+    rf"^(?:{alternation(words('choosing'))}\s+)?(?:(?:a|the)\s+)?(?:(?:correct|right|best)\s+)?{_NOUNS}"
+    rf"(?:\s+{alternation(words('answer_qualifiers'))})?\s*(?:{alternation(words('copulas'))})?\s*"
+    rf"(?:(?:a\s+)?que\s+(?:diz|fala|afirma)\s+(?:que\s+)?|that\s+says\s+(?:that\s+)?|a\s+|that\s+)?[:\-–]?\s*"
+    rf"|^{alternation(words('preambles'))}\s+",
+    re.IGNORECASE,
+)
+_REASON_WORD: Final = re.compile(rf"^{alternation(norm(word) for word in words('reason_words'))}\s+")
+_STOPWORDS: Final = frozenset(fold(word) for word in words("stopwords"))
+_CONTRACTION: Final = re.compile(r"n['’]t\b", re.IGNORECASE)
+_SHORT_NEGATIONS: Final = frozenset({"no", "nem"})
+_SENTENCE: Final = re.compile(r"(?<=[.!?;\n])\s+")
+
+
+def _long_enough(said: int, option: int) -> bool:
+    return (said >= 5 and said * 3 >= option) or (said >= 3 and said * 2 >= option)
+
+
+def _opens_with(line: str, option: str) -> bool:
+    """Whether ``line`` opens with a long enough stretch of ``option`` and then wanders off.
+
+    Small models state an option and then loop ("Eu não deixaria nenhuma visão negativa prevalecer, porque ao
+    que não deixaria ..."), or turn its "Porque" into "Para que". A question ("...?") is an echo, not an answer.
+    """
+    if not option or line.rstrip().endswith("?"):
+        return False
+    said = _REASON_WORD.sub("", norm(line)).split()
+    meant = _REASON_WORD.sub("", option).split()
+    shared = 0
+    while shared < min(len(said), len(meant)) and said[shared] == meant[shared]:
+        shared += 1
+    return shared >= 5 and _long_enough(shared, len(meant))
+
+
+def none_of_the_above(options: Sequence[str], letters: Sequence[str]) -> str | None:
+    """The letter of the item's "none of the above" option, if it has exactly one."""
+    found = [letter for option, letter in zip(options, letters, strict=True) if norm(option) in _NONE_OPTIONS]
+    return found[0] if len(found) == 1 else None
+
+
+def _statements(text: str) -> str:
+    """``text`` without its questions: a question restated ("Por que ela nadou até a praia?") quotes no option."""
+    return "\n".join(line for line in text.splitlines() if not line.rstrip().endswith("?"))
+
+
+def _other_option_run(text: str, normed: Sequence[str], chosen: int) -> bool:
+    """Whether four words in a row of an option other than ``chosen``, not words of ``chosen`` too, appear in
+    ``text``."""
+    padded = f" {norm(text)} "
+    own = f" {normed[chosen]} "
+    for index, option in enumerate(normed):
+        words_ = option.split()
+        if index == chosen or len(words_) < 4:
+            continue
+        for i in range(len(words_) - 3):
+            run = f" {' '.join(words_[i : i + 4])} "
+            if run in padded and run not in own:
+                return True
+    return False
+
+
+def quoted_letter(text: str, options: Sequence[str], letters: Sequence[str]) -> str | None:
+    """The letter of the one option ``text`` quotes, or ``None`` (see the module docstring).
+
+    An answer that quotes one option and goes on to state another (four words of it in a row) quotes neither.
+    """
+    text = _statements(text)
+    normed = [norm(option) for option in options]
+    whole = norm(text)
+    first_line = text.strip().splitlines()[0] if text.strip() else ""
+    candidates = {whole, norm(first_line)}
+    for piece in (text.strip(), first_line):
+        candidates.add(norm(_PREAMBLE.sub("", piece, count=1)))
+        head, colon, tail = piece.partition(":")
+        if colon and len(head.split()) <= 8:
+            candidates.add(norm(tail))
+    candidates.discard("")
+    exact = {i for i, option in enumerate(normed) if option and option in candidates}
+    if len(exact) == 1:
+        return letters[exact.pop()]
+    none_letter = none_of_the_above(options, letters)
+    if none_letter and _NONE_FORMS.search(text):
+        return none_letter
+    padded = f" {whole} "
+    contained = [i for i, option in enumerate(normed) if len(option.split()) >= 3 and f" {option} " in padded]
+    contained = [i for i in contained if not any(i != j and normed[i] in normed[j] for j in contained)]
+    if len(contained) == 1:
+        return None if _other_option_run(text, normed, contained[0]) else letters[contained[0]]
+    if contained:
+        return None
+    # A truncated quote inside exactly one option: five words and a third of it, or three words and half.
+    partial = {
+        i
+        for candidate in candidates
+        for i, option in enumerate(normed)
+        if _long_enough(len(candidate.split()), len(option.split())) and f" {candidate} " in f" {option} "
+    }
+    if len(partial) == 1:
+        return letters[partial.pop()]
+    opening = {i for i, option in enumerate(normed) if _opens_with(first_line, option)}
+    if len(opening) == 1 and not _other_option_run(text, normed, next(iter(opening))):
+        return letters[opening.pop()]
+    best: tuple[float, int] = (0.0, -1)
+    second = 0.0
+    for candidate in candidates:
+        for i, option in enumerate(normed):
+            if not option or len(candidate) > 2 * len(option) + 20:
+                continue
+            ratio = difflib.SequenceMatcher(None, candidate, option, autojunk=False).ratio()
+            if ratio > best[0]:
+                if best[1] != i:
+                    second = max(second, best[0])
+                best = (ratio, i)
+            elif i != best[1]:
+                second = max(second, ratio)
+    if best[0] >= 0.8 and best[0] - second >= 0.1:
+        return letters[best[1]]
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Paraphrases
+
+
+def _concepts(text: str) -> set[str]:
+    """The meanings of the content words of ``text``."""
+    tokens = re.findall(r"[^\W_]+", fold(_CONTRACTION.sub(" not", text)))
+    found = {concept(token) for token in tokens if token not in _STOPWORDS and (len(token) > 2 or token.isdigit())}
+    if any(concept(token) == NEGATION for token in tokens if token in _SHORT_NEGATIONS):
+        found.add(NEGATION)  # "no", "nem": short, but they turn the meaning over
+    return found
+
+
+def _matched(said: set[str], option: set[str]) -> set[str]:
+    """The option's meanings the answer expresses: the same meaning, or a cognate of a word the table lacks
+    ("problems" and "problemas"); a meaning of the table is matched by its key alone."""
+    found = set(said & option)
+    free = [other for other in said if other != NEGATION and not other.startswith(TABLE_KEY)]
+    for word in option - found:
+        if word == NEGATION or word.startswith(TABLE_KEY):
+            continue
+        if any(cognate(word, other) for other in free):
+            found.add(word)
+    return found
+
+
+def _weight(word: str, counts: dict[str, int]) -> float:
+    """A meaning every option shares tells them apart less; a negation always counts in full."""
+    return 1.0 if word == NEGATION else 1 / counts[word]
+
+
+#: How much of an option's (weighted) meaning a paraphrase must express, and by how much closer to it than to any
+#: other option it must be.
+MIN_RECALL: Final = 0.5
+MIN_MARGIN: Final = 0.1
+#: How much of the answer must be about the option: rambling that happens to share words is no paraphrase.
+MIN_PRECISION: Final = 0.4
+#: The longest answer read as a paraphrase, in words.
+MAX_WORDS: Final = 60
+
+
+def looping(text: str) -> bool:
+    """Whether ``text`` runs in a loop, as small models do ("que ao cadeiro, que ao cadeiro, que ao ..."): some
+    three words in a row come back three times or more. A loop is no paraphrase, whatever words it shares."""
+    tokens = norm(text).split()
+    seen: dict[tuple[str, ...], int] = {}
+    for index in range(len(tokens) - 2):
+        gram = tuple(tokens[index : index + 3])
+        seen[gram] = seen.get(gram, 0) + 1
+        if seen[gram] >= 3:
+            return True
+    return False
+
+
+_NEGATION_WORDS: Final = frozenset(fold(word) for word in (*words("negations"), "não", "nao", "not", "never", "nunca"))
+
+
+def _contradicts(said: str, option: str) -> bool:
+    """Whether ``said`` negates a word ``option`` states: "eu *não tinha* muito trabalho" against "eu tinha muito
+    trabalho". A negation governs the word right after it."""
+    said_words = norm(_CONTRACTION.sub(" not", said)).split()
+    option_words = norm(option).split()
+    for index, word in enumerate(said_words[:-1]):
+        if word not in _NEGATION_WORDS:
+            continue
+        governed = said_words[index + 1]
+        positions = [i for i, other in enumerate(option_words) if other == governed]
+        if positions and all(i == 0 or option_words[i - 1] not in _NEGATION_WORDS for i in positions):
+            return True
+    return False
+
+
+def paraphrased_letter(text: str, options: Sequence[str], letters: Sequence[str]) -> str | None:
+    """The letter of the one option ``text`` paraphrases, or ``None`` (see the module docstring).
+
+    An answer of 40 words or fewer is read whole; a longer one by its first sentence, held to twice the precision;
+    an answer longer than :data:`MAX_WORDS` words is no paraphrase.
+    """
+    if looping(text):
+        return None
+    none_letter = none_of_the_above(options, letters)
+    normed = [norm(option) for option in options]
+    meanings = [
+        set() if letter == none_letter else _concepts(option) for option, letter in zip(options, letters, strict=True)
+    ]
+    counts: dict[str, int] = {}
+    for meaning in meanings:
+        for word in meaning:
+            counts[word] = counts.get(word, 0) + 1
+    stripped = _statements(text).strip()
+    if len(stripped.split()) > MAX_WORDS:
+        return None  # a paraphrase is a sentence or two; a long text that shares some words is no answer
+    # A short answer is read whole; a longer one by its first sentence, which must then be all about the option.
+    if len(stripped.split()) <= 40:
+        pieces = [(stripped, MIN_PRECISION)]
+    else:
+        pieces = [(_SENTENCE.split(stripped, maxsplit=1)[0], 2 * MIN_PRECISION)]
+    for piece, min_precision in pieces:
+        if piece.rstrip().endswith("?"):
+            continue
+        said = _concepts(_PREAMBLE.sub("", piece, count=1))
+        if not said:
+            continue
+        scores = []
+        for meaning in meanings:
+            if not meaning:
+                scores.append((0.0, 0.0, 0))
+                continue
+            matched = _matched(said, meaning)
+            weight = sum(_weight(word, counts) for word in meaning)
+            recall = sum(_weight(word, counts) for word in matched) / weight
+            if (NEGATION in said) != (NEGATION in meaning):
+                recall /= 2  # "has back problems" is not "does not have back problems"
+            precision = len(matched) / max(len(said), 1)
+            scores.append((recall, precision, len(matched)))
+        # The closest option: most of its meaning said, and most of what is said about it (F-measure).
+        closeness = [2 * r * p / (r + p) if r + p else 0.0 for r, p, _ in scores]
+        order = sorted(range(len(scores)), key=lambda i: -closeness[i])
+        best, runner_up = order[0], (order[1] if len(order) > 1 else None)
+        if _contradicts(piece, options[best]) or _other_option_run(stripped, normed, best):
+            continue
+        recall, precision, count = scores[best]
+        margin = closeness[best] - (closeness[runner_up] if runner_up is not None else 0.0)
+        if (
+            recall >= MIN_RECALL
+            and margin >= MIN_MARGIN
+            and precision >= min_precision
+            # Two meanings in common, or the whole of a short answer ("ele estava atrasado" for "atrasado para o
+            # trabalho").
+            and (count >= min(2, len(meanings[best])) or precision == 1.0)
+        ):
+            return letters[best]
+    return None

@@ -1,0 +1,135 @@
+"""Options named by position: "a segunda alternativa", "a 3ª opção", "opção número 4", "the last option".
+
+:func:`name_ordinals` rewrites each such name as a letter name ("a alternativa B"), so that the commitment
+stage reads it like any other (verdicts, negations and hedges apply to it alike), and returns where the
+letters it wrote stand, so that an answer decided by one of them is reported under the rule ``ordinal``.
+Positions come from the item's letters: "a última" is the last of them, "a quinta" of a four-option item is
+E, a letter the item lacks (read as ``invalid_letter``).
+
+What is rewritten: an ordinal before an option noun ("segunda alternativa", "third option", "the first
+one"); an option noun before a number ("Alternativa 3", "opção número 4", "option #2", "Resposta: 2");
+an ordinal that completes a copula or a verb of choosing ("a correta é a segunda", "I pick the third"); an
+answer that is an ordinal alone ("A quarta."); and, once one of those names an option, a bare ordinal
+after an article ("nem a primeira nem a segunda"). Ordinals in prose ("pela segunda vez", "a 2ª casa") are
+left alone.
+
+>>> name_ordinals("A segunda alternativa.", ("A", "B", "C", "D"))
+('A alternativa B.', (14,))
+>>> name_ordinals("Opção número 4", ("A", "B", "C", "D"))[0]
+'Opção D'
+>>> name_ordinals("the last option", ("A", "B", "C"))[0]
+'the alternativa C'
+>>> name_ordinals("Pela segunda vez ele saiu.", ("A", "B", "C", "D"))
+('Pela segunda vez ele saiu.', ())
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Sequence
+from functools import cache
+from typing import Final
+
+from .vocabulary import alternation, fold, numbers, words
+
+__all__ = ["name_ordinals"]
+
+_ORDINAL: Final = alternation([*numbers("ordinals"), *words("last_words")])
+_NOUN: Final = alternation(words("ordinal_nouns"))
+_NUMBER_NOUN: Final = alternation([*words("letter_words"), *words("answer_nouns"), "alternativa"])
+_NUMBER: Final = rf"(?:\d{{1,2}}|{alternation(numbers('cardinals'))})"
+_MARKER: Final = alternation(words("number_markers"))
+_ARTICLE: Final = r"(?:a|o|the)"
+_LAST: Final = frozenset(fold(word) for word in words("last_words"))
+# What may follow a number that names an option: the end, punctuation, or a connective ("Alternativa 3 é a
+# correta", "opção 2 porque ..."); "resposta 2 horas depois" is no option.
+_AFTER_NUMBER: Final = re.compile(
+    rf"\s*(?:$|[^\w\s]|{alternation([*words('connectives'), *words('conjunctions'), *words('alternatives')])}\b)",
+    re.IGNORECASE,
+)
+_BEFORE_NOUN: Final = re.compile(rf"\b(?P<ord>{_ORDINAL})(?!-)\s+(?P<noun>{_NOUN})\b", re.IGNORECASE)
+_AFTER_NOUN: Final = re.compile(
+    rf"\b(?P<noun>{_NUMBER_NOUN})\s*[:=]?\s*(?:{_MARKER}\s*)?(?P<num>{_NUMBER})(?![\wª°º])", re.IGNORECASE
+)
+_ALONE: Final = re.compile(rf"^\W*(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})\W*$", re.IGNORECASE)
+# An ordinal that completes "é a", "is the": "A opção correta é a segunda.", "The answer is the third."
+_AFTER_COPULA: Final = re.compile(
+    rf"\b{alternation([*words('copulas'), *words('choosing')])}\s+{_ARTICLE}\s+(?P<ord>{_ORDINAL})(?![\w-])",
+    re.IGNORECASE,
+)
+_ELLIPTIC: Final = re.compile(rf"\b{_ARTICLE}\s+(?P<ord>{_ORDINAL})(?![\w-])", re.IGNORECASE)
+# Words after which an article and an ordinal still name an option: "nem a primeira *nem* ...".
+_ELLIPTIC_NEXT: Final = re.compile(
+    rf"\s*(?:$|[^\w\s-]|(?:{alternation([*words('connectives'), *words('conjunctions'), *words('alternatives')])}"
+    rf"|{_ARTICLE}|{_ORDINAL})\b)",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _position(word: str) -> int | None:
+    folded = fold(word)
+    if folded in _LAST:
+        return -1
+    if folded.isdigit():
+        return int(folded)
+    return numbers("ordinals").get(folded) or numbers("cardinals").get(folded)
+
+
+def _letter(position: int | None, letters: Sequence[str]) -> str | None:
+    if position is None or position == 0:
+        return None
+    if position == -1:
+        return letters[-1]
+    if position <= len(letters):
+        return letters[position - 1]
+    return string.ascii_uppercase[position - 1] if position <= 26 else None
+
+
+def name_ordinals(text: str, letters: Sequence[str]) -> tuple[str, tuple[int, ...]]:
+    """Rewrite options named by position as letter names; return the text and the positions of those letters."""
+    edits: list[tuple[int, int, str, int]] = []  # start, end, replacement, offset of the letter in it
+
+    def add(start: int, end: int, replacement: str, offset: int) -> None:
+        if all(end <= s or start >= e for s, e, _, _ in edits):
+            edits.append((start, end, replacement, offset))
+
+    for match in _BEFORE_NOUN.finditer(text):
+        letter = _letter(_position(match["ord"]), letters)
+        if letter:
+            add(match.start(), match.end(), f"alternativa {letter}", len("alternativa "))
+    for match in _AFTER_NOUN.finditer(text):
+        letter = _letter(_position(match["num"]), letters)
+        if letter and _AFTER_NUMBER.match(text, match.end()):
+            start = match.end("noun")
+            add(start, match.end(), f" {letter}", 1)
+    for match in _AFTER_COPULA.finditer(text):
+        letter = _letter(_position(match["ord"]), letters)
+        if letter and _ELLIPTIC_NEXT.match(text, match.end()):
+            add(match.start("ord"), match.end("ord"), f"alternativa {letter}", len("alternativa "))
+    alone = _ALONE.match(text)
+    if alone and not edits:
+        letter = _letter(_position(alone["ord"]), letters)
+        if letter:
+            add(alone.start("ord"), alone.end("ord"), f"alternativa {letter}", len("alternativa "))
+    if edits:
+        for match in _ELLIPTIC.finditer(text):
+            letter = _letter(_position(match["ord"]), letters)
+            if letter and _ELLIPTIC_NEXT.match(text, match.end()):
+                add(match.start("ord"), match.end("ord"), f"alternativa {letter}", len("alternativa "))
+    if not edits:
+        return text, ()
+    out: list[str] = []
+    spots: list[int] = []
+    cursor = 0
+    length = 0
+    for start, end, replacement, offset in sorted(edits):
+        out.append(text[cursor:start])
+        length += start - cursor
+        spots.append(length + offset)
+        out.append(replacement)
+        length += len(replacement)
+        cursor = end
+    out.append(text[cursor:])
+    return "".join(out), tuple(spots)

@@ -1,0 +1,123 @@
+"""The extractor: the stages in order, and stage 5, the outcomes that yield no letter.
+
+:func:`extract_answer` runs :func:`~.clean.clean`, then :func:`~.structured.structured_answer`, then
+:func:`read_answer` on what is left: a lone letter, then options named by position (:mod:`.ordinals`), then
+commitments (:mod:`.commitments`), then option text (:mod:`.option_text`), then the invalid outcomes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from .clean import clean, strip_markup, unwrap
+from .commitments import hedge_ends, indecision_ends, loose_letters, mentions, patterns, rival_verdicts
+from .option_text import paraphrased_letter, quoted_letter
+from .ordinals import name_ordinals
+from .rules import Extraction, check_options, item_letters
+from .structured import structured_answer
+from .vocabulary import alternation, words
+
+__all__ = ["extract_answer", "read_answer"]
+
+_LETTER_ONLY: Final = re.compile(r"^(?:[\s(\[\"'*→➡⇒]|[-=]>)*(?P<l>[A-Za-z])[\s)\]\"'*.:;!,\-–]*$")
+_REFUSAL: Final = re.compile(
+    rf"\b{alternation(words('unable'))}\s+(?:\w+\s+){{0,2}}?{alternation(words('decide_verbs'))}"
+    rf"|\b{alternation(words('refusals'))}\b"
+    rf"|\b{alternation(words('none_of_the_above'))}\s+(?:\w+\s+)?{alternation(words('none_correct'))}",
+    re.IGNORECASE,
+)
+_WORD: Final = re.compile(r"[^\W_]")
+
+
+def read_answer(
+    answer: str, options: Sequence[str] | None, letters: tuple[str, ...], *, invented: bool = False
+) -> Extraction:
+    """Read a cleaned answer: a lone letter, commitments, option text, then the invalid outcomes.
+
+    ``invented``: an echoed list had letters beyond ``letters`` (read as ``invalid_letter`` when nothing
+    else is found).
+    """
+    if not _WORD.search(answer):  # only an echo of the prompt, or options of its own
+        return Extraction(None, "invalid_letter" if invented else "no_answer")
+    only = _LETTER_ONLY.match(answer)
+    if only:
+        letter = only["l"].upper()
+        return Extraction(letter, "letter_only") if letter in letters else Extraction(None, "invalid_letter")
+
+    p = patterns(letters)
+    text, ordinal_spots = name_ordinals(answer, letters)
+    found = mentions(text, options, p)
+    hedges = hedge_ends(text, p)
+    named = {m.letter for m in found} | loose_letters(text, p)
+    if len(named) >= 2:
+        hedges += indecision_ends(text)
+    commits = [m for m in found if m.kind == "commit"]
+    if commits:
+        final = commits[-1]
+        if any(end > final.start for end in hedges) or rival_verdicts(text, commits):
+            return Extraction(None, "hedged")
+        if final.letter not in letters:
+            return Extraction(None, "invalid_letter")
+        if final.start in ordinal_spots:
+            return Extraction(final.letter, "ordinal")
+        return Extraction(final.letter, "keyword" if len(named) == 1 else "final_answer")
+    if hedges:
+        return Extraction(None, "hedged")
+
+    rejected = {m.letter for m in found if m.kind == "reject"}
+    # A bare capital in passing ("tirou nota A no teste") is no answer; a named one is ("acho que a letra B").
+    neutral = [m for m in found if m.kind == "neutral" and not m.bare and m.letter not in rejected]
+    neutral_letters = {m.letter for m in neutral}
+    in_range = neutral_letters & set(letters)
+    if len(in_range) == 1 and not (neutral_letters - in_range):
+        letter = in_range.pop()
+        if any(m.start in ordinal_spots for m in neutral):
+            return Extraction(letter, "ordinal")
+        return Extraction(letter, "final_answer" if rejected else "keyword")
+    if neutral_letters and not in_range:
+        return Extraction(None, "invalid_letter")
+    if not neutral_letters and rejected and len(rejected & set(letters)) == len(letters) - 1:
+        # Every letter but one was ruled out, and the survivor is never named.
+        (letter,) = set(letters) - rejected
+        return Extraction(letter, "final_answer")
+
+    if options is not None:
+        letter = quoted_letter(answer, options, letters) or paraphrased_letter(answer, options, letters)
+        if letter is not None:
+            return Extraction(letter, "option_text")
+    if _REFUSAL.search(answer):
+        return Extraction(None, "refusal")
+    if invented:
+        return Extraction(None, "invalid_letter")
+    return Extraction(None, "no_answer")
+
+
+def extract_answer(
+    text: str, options: Sequence[str] | None = None, *, letters: Sequence[str] | str | None = None
+) -> Extraction:
+    """Read the answer letter from a model's output; see the package docstring for the rules.
+
+    ``text``: the generated answer, or the whole decoded sequence (prompt included). ``options``: the item's
+    option texts in letter order, to read answers given as text; ``None`` when unknown. ``letters``: the
+    item's letters ("ABCDE"); by default the first ``len(options)`` letters of A-Z, or A-D without options.
+    Raises ``TypeError`` when ``text`` is not a string and ``ValueError`` for malformed options or letters.
+    """
+    if not isinstance(text, str):
+        message = f"extract_answer expects the generated text as a str, got {type(text).__name__}"
+        raise TypeError(message)
+    if options is not None:
+        options = check_options(options)
+    resolved = item_letters(options, letters)
+    cleaned = clean(text, options, resolved)
+    if not cleaned.wrote:
+        return Extraction(None, "empty")
+
+    def read_value(value: str) -> Extraction:
+        return read_answer(strip_markup(unwrap(value)).strip(), options, resolved)
+
+    structured = structured_answer(cleaned.reply, resolved, read_value)
+    if structured is not None:
+        return structured
+    return read_answer(cleaned.answer, options, resolved, invented=cleaned.invented)

@@ -1,0 +1,400 @@
+"""Stage 2, structured replies: JSON objects, Markdown tables and checklists.
+
+- :func:`json_answer`: a JSON object (or a Python-style dict with single quotes; never evaluated) with an
+  answer field: ``{"resposta": "C", "justificativa": ...}``, ``{"answer": "B"}``, ``{"final_answer": "(D)"}``,
+  also inside a code fence or after a sentence. The field's value is read like any answer (``"Alternativa B"``,
+  an option's text, ``"A ou C"`` as a hedge); fields that list rejected letters (``"descartadas"``) or reasons
+  are not read. An object of verdicts by letter (``{"A": "incorreta", "B": "correta"}``) is read like a table.
+- :func:`table_answer`: a Markdown table whose rows name the options and whose verdict column marks one of them
+  ``Correta``/``Correct``/``Sim``/``✅``/``[x]`` (the others wrong, unmarked or empty); a row "Resposta | C".
+- :func:`checklist_answer`: lines that each open with a box or mark and an option's letter (``- [x] B)``,
+  ``☑ Alternativa D``, ``✅ C``, ``(x) B``), exactly one of them ticked.
+
+Two options marked right are a hedge; a letter the item lacks is ``invalid_letter``. A reply with no such
+structure, or one that marks no option right, is left to the later stages (``None``).
+
+>>> from .rules import Extraction
+>>> def read(value):  # a stand-in for the reader of the later stages: one letter, or nothing
+...     letter = value.strip().upper()
+...     return Extraction(letter, "letter_only") if len(letter) == 1 else Extraction(None, "no_answer")
+>>> json_answer('```json\\n{"answer": "b", "reason": "A is wrong"}\\n```', ("A", "B", "C", "D"), read)
+Extraction(letter='B', rule='structured')
+>>> table_answer("| Opção | Veredito |\\n|---|---|\\n| A | ❌ |\\n| B | ✅ |", ("A", "B", "C", "D"), read)
+Extraction(letter='B', rule='structured')
+>>> checklist_answer("- [ ] A\\n- [x] C\\n- [ ] D", ("A", "B", "C", "D"))
+Extraction(letter='C', rule='structured')
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from typing import Any, Final
+
+from .clean import strip_markup
+from .rules import Extraction
+from .vocabulary import alternation, fold, words
+
+__all__ = ["checklist_answer", "json_answer", "structured_answer", "table_answer"]
+
+Reader = Callable[[str], Extraction]
+
+_ANSWER_KEYS: Final = frozenset(
+    fold(word)
+    for word in (
+        *words("answer_nouns"), *words("letter_words"), "alternativa", "escolha", "selecionada", "selected",
+        "prediction", "predição", "label",
+    )
+)  # fmt: skip
+_NOT_ANSWER_KEYS: Final = frozenset(
+    fold(word)
+    for word in (
+        *words("wrong_words"), *words("dismissal"), "descartadas", "descartada", "eliminadas", "discarded",
+        "eliminated", "rejected", "outras", "other", "others", "alternativas", "opcoes", "options", "choices",
+        "justificativa", "explicacao", "reason", "reasoning", "explanation", "raciocinio", "motivo", "analise",
+        "analysis", "confianca", "confidence", "pergunta", "question", "texto", "text",
+    )
+)  # fmt: skip
+_MAX_OBJECTS: Final = 5
+_MAX_JSON_CHARS: Final = 6000
+
+
+def _balanced(text: str, start: int) -> int | None:
+    """The end of the bracketed value that opens at ``start`` (strings respected), or ``None``."""
+    closing = {"{": "}", "[": "]"}
+    stack: list[str] = []
+    quote = ""
+    escaped = False
+    for index in range(start, min(len(text), start + _MAX_JSON_CHARS)):
+        char = text[index]
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == quote:
+                quote = ""
+        elif char in "\"'" and (char == '"' or not stack or text[index - 1] in "{[:, \n\t"):
+            quote = char
+        elif char in closing:
+            stack.append(closing[char])
+        elif char in "}]":
+            if not stack or stack.pop() != char:
+                return None
+            if not stack:
+                return index + 1
+    return None
+
+
+def _parse(segment: str) -> Any:
+    try:
+        return json.loads(segment)
+    except ValueError:
+        pass
+    if '"' in segment:
+        return None
+    # A Python-style dict ({'answer': 'A'}): swap the quotes and the literals; nothing is evaluated.
+    swapped = re.sub(r"\bNone\b", "null", segment.replace("'", '"'))
+    swapped = re.sub(r"\bTrue\b", "true", re.sub(r"\bFalse\b", "false", swapped))
+    try:
+        return json.loads(swapped)
+    except ValueError:
+        return None
+
+
+_OBJECT_START: Final = re.compile(r"\{\s*[\"']|\[\s*\{")
+
+
+def _objects(text: str) -> list[Any]:
+    """The first JSON objects (or lists of them) in ``text``: at most :data:`_MAX_OBJECTS` tries, each bounded."""
+    found = []
+    for tries, match in enumerate(_OBJECT_START.finditer(text)):
+        if tries >= 2 * _MAX_OBJECTS:
+            break
+        end = _balanced(text, match.start())
+        if end is None:
+            continue
+        value = _parse(text[match.start() : end])
+        if isinstance(value, (dict, list)):
+            found.append(value)
+        if len(found) >= _MAX_OBJECTS:
+            break
+    return found
+
+
+def _key_words(key: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", fold(key)))
+
+
+def _answer_value(value: Any, depth: int = 0) -> tuple[bool, Any]:
+    """The first answer field's value, searched breadth-first: (found, value)."""
+    if depth > 4:
+        return False, None
+    if isinstance(value, list):
+        for item in value:
+            found, inner = _answer_value(item, depth + 1)
+            if found:
+                return True, inner
+        return False, None
+    if not isinstance(value, dict):
+        return False, None
+    for key, inner in value.items():
+        names = _key_words(str(key))
+        if names & _ANSWER_KEYS and not names & _NOT_ANSWER_KEYS:
+            return True, inner
+    for inner in value.values():
+        if isinstance(inner, (dict, list)):
+            found, deeper = _answer_value(inner, depth + 1)
+            if found:
+                return True, deeper
+    return False, None
+
+
+def _verdict_map(value: Any, letters: Sequence[str]) -> dict[str, str] | None:
+    """``{"A": "incorreta", "B": "correta"}`` (at any depth) as letter -> "pos" / "neg" / ""."""
+    if isinstance(value, list):
+        for item in value:
+            found = _verdict_map(item, letters)
+            if found:
+                return found
+        return None
+    if not isinstance(value, dict):
+        return None
+    keyed = {str(key).strip().upper(): inner for key, inner in value.items() if len(str(key).strip()) == 1}
+    if len(keyed) >= 2 and all(key.isalpha() for key in keyed):
+        verdicts = {}
+        for key, inner in keyed.items():
+            if isinstance(inner, bool):
+                verdicts[key] = "pos" if inner else "neg"
+            elif isinstance(inner, str):
+                verdicts[key] = _cell_verdict(inner) or ""
+            else:
+                verdicts[key] = ""
+        return verdicts
+    for inner in value.values():
+        found = _verdict_map(inner, letters)
+        if found:
+            return found
+    return None
+
+
+def _from_verdicts(verdicts: dict[str, str], letters: Sequence[str]) -> Extraction | None:
+    chosen = [letter for letter, verdict in verdicts.items() if verdict == "pos"]
+    if len(chosen) == 1:
+        return Extraction(chosen[0], "structured") if chosen[0] in letters else Extraction(None, "invalid_letter")
+    if len(chosen) >= 2:
+        return Extraction(None, "hedged")
+    return None
+
+
+def json_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction | None:
+    """The answer of the first JSON object with an answer field or a verdict for each letter (module doc)."""
+    if "{" not in text:
+        return None
+    for value in _objects(text):
+        found, answer = _answer_value(value)
+        if found:
+            if isinstance(answer, list) and len(answer) == 1:
+                answer = answer[0]
+            if isinstance(answer, list) and len(answer) >= 2:
+                return Extraction(None, "hedged")
+            if answer is None or (isinstance(answer, str) and not answer.strip()):
+                return Extraction(None, "no_answer")
+            if isinstance(answer, str):
+                read_value = read(answer)
+                if read_value.letter is not None:
+                    return Extraction(read_value.letter, "structured")
+                return read_value
+            continue  # a number (0- or 1-based?) or an object: not read
+        verdicts = _verdict_map(value, letters)
+        if verdicts:
+            decided = _from_verdicts(verdicts, letters)
+            if decided is not None:
+                return decided
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Verdicts in cells and boxes
+
+_TICKED_MARKS: Final = "✅✓✔☑☒"
+_CROSSED_MARKS: Final = "❌✗✘✖✕☐"
+_CELL_POSITIVE: Final = re.compile(rf"^(?:{alternation([*words('right_words'), 'sim', 'yes'])})\b", re.IGNORECASE)
+_CELL_NEGATIVE: Final = re.compile(
+    rf"^(?:{alternation([*words('wrong_words'), *words('dismissal'), 'não', 'no', 'nao'])})\b", re.IGNORECASE
+)
+_BOX: Final = re.compile(r"^[\[(]\s*(?P<mark>[^\s\])]?)\s*[\])]")
+
+
+def _cell_verdict(cell: str) -> str | None:
+    """What a cell says of its row: "pos" (Correta, Yes, ✅, [x]), "neg" (Errada, No, ❌, [ ]) or ``None``."""
+    text = strip_markup(cell).strip().strip("*_ ")
+    if not text:
+        return None
+    box = _BOX.match(text)
+    if box:
+        return "pos" if box["mark"] else "neg"
+    if text[0] in _TICKED_MARKS:
+        return "pos"
+    if text[0] in _CROSSED_MARKS:
+        return "neg"
+    if _CELL_NEGATIVE.match(text):  # first: "Incorreta" holds "correta"
+        return "neg"
+    if _CELL_POSITIVE.match(text):
+        return "pos"
+    return None
+
+
+_LETTER_CELL: Final = re.compile(
+    rf"^(?:{alternation(words('letter_words'))}\s*)?[(\[]?(?P<l>[A-Za-z])[)\]]?(?:\s*[).:\-–]\s*.*)?$",
+    re.IGNORECASE | re.DOTALL,
+)
+# A row that names the answer: "Resposta | C", "Alternativa correta | B" (a bare "Opção" is a column header).
+_ANSWER_CELL: Final = re.compile(
+    rf"^(?:(?:a|the)\s+)?(?:{alternation(words('answer_qualifiers'))}\s+)?"
+    rf"(?:{alternation(words('answer_nouns'))}(?:\s+{alternation(words('answer_qualifiers'))})?"
+    rf"|{alternation(words('letter_words'))}\s+{alternation(words('answer_qualifiers'))})\s*:?$",
+    re.IGNORECASE,
+)
+_SEPARATOR_CELL: Final = re.compile(r"^:?-{2,}:?$")
+
+
+def _cells(line: str) -> list[str]:
+    body = line.strip()
+    body = body[1:] if body.startswith("|") else body
+    body = body[:-1] if body.endswith("|") else body
+    return [strip_markup(cell).strip().strip("*_").strip() for cell in body.split("|")]
+
+
+def _tables(text: str) -> list[list[list[str]]]:
+    tables: list[list[list[str]]] = []
+    current: list[list[str]] = []
+    for line in text.splitlines():
+        if line.strip().startswith("|") and line.count("|") >= 2:
+            cells = _cells(line)
+            if not all(_SEPARATOR_CELL.match(cell) or not cell for cell in cells):
+                current.append(cells)
+            continue
+        if current:
+            tables.append(current)
+            current = []
+    if current:
+        tables.append(current)
+    return tables
+
+
+def _letter_of(cell: str) -> str | None:
+    match = _LETTER_CELL.match(cell)
+    if not match:
+        return None
+    letter = match["l"]
+    # A lower-case "a"/"e"/"o" with text after it is a word ("a casa"), not a letter.
+    if letter.islower() and len(cell.strip()) > 1:
+        return None
+    return letter.upper()
+
+
+def _table_verdicts(rows: list[list[str]]) -> dict[str, str] | None:
+    """Letter -> verdict for a table whose rows name the options, read in its verdict column."""
+    lettered: list[tuple[str, list[str], int]] = []
+    for row in rows:
+        for index, cell in enumerate(row):
+            letter = _letter_of(cell)
+            if letter:
+                lettered.append((letter, row, index))
+                break
+    if len(lettered) < 2:
+        return None
+    width = max(len(row) for _, row, _ in lettered)
+    best: tuple[int, int] | None = None
+    for column in range(width):
+        verdicts = []
+        usable = True
+        for _, row, letter_index in lettered:
+            if column == letter_index:
+                usable = False
+                break
+            cell = row[column] if column < len(row) else ""
+            verdict = _cell_verdict(cell)
+            if cell and verdict is None:
+                usable = False
+                break
+            verdicts.append(verdict)
+        positives = sum(verdict == "pos" for verdict in verdicts) if usable else 0
+        if usable and positives and (best is None or sum(v is not None for v in verdicts) > best[1]):
+            best = (column, sum(v is not None for v in verdicts))
+    if best is None:
+        return None
+    column = best[0]
+    return {letter: _cell_verdict(row[column] if column < len(row) else "") or "" for letter, row, _ in lettered}
+
+
+def _transposed_verdicts(rows: list[list[str]]) -> dict[str, str] | None:
+    """A table whose header names the letters ("| A | B | C | D |") and whose next row marks them."""
+    header = [_letter_of(cell) if len(cell) <= 3 else None for cell in rows[0]]
+    if len(rows) < 2 or sum(letter is not None for letter in header) < 2:
+        return None
+    for row in rows[1:]:
+        verdicts = {
+            letter: _cell_verdict(cell) or "" for letter, cell in zip(header, row, strict=False) if letter is not None
+        }
+        if any(verdict == "pos" for verdict in verdicts.values()):
+            return verdicts
+    return None
+
+
+def table_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction | None:
+    """The option a Markdown table marks right, or the letter of its "Resposta" row (see the module docstring)."""
+    if "|" not in text:
+        return None
+    for rows in _tables(text):
+        for row in rows:
+            if len(row) >= 2 and _ANSWER_CELL.match(row[0]) and row[1]:
+                value = read(row[1])
+                if value.letter is not None:
+                    return Extraction(value.letter, "structured")
+        verdicts = _table_verdicts(rows) or _transposed_verdicts(rows)
+        if verdicts:
+            decided = _from_verdicts(verdicts, letters)
+            if decided is not None:
+                return decided
+    return None
+
+
+_CHECK_LINE: Final = re.compile(
+    rf"^\s*(?:[-*•+]\s+)?(?P<box>\[\s*[^\s\]]?\s*\]|\(\s*[xX✓✔]?\s*\)|[{_TICKED_MARKS}{_CROSSED_MARKS}])\s*"
+    rf"(?:{alternation(words('letter_words'))}\s*)?[(\[]?(?P<l>[A-Za-z])(?:[)\].:\s—–-]|$)",
+    re.IGNORECASE,
+)
+
+
+def checklist_answer(text: str, letters: Sequence[str]) -> Extraction | None:
+    """The one option a checklist ticks (see the module docstring); ``None`` when ``text`` is no checklist."""
+    ticked: list[str] = []
+    boxes = 0
+    lines = 0
+    for line in strip_markup(text).splitlines():
+        match = _CHECK_LINE.match(line)
+        if not match:
+            continue
+        lines += 1
+        box = match["box"]
+        is_box = box[0] in "[(☐☑☒"
+        boxes += is_box
+        ticked_box = box in "☑☒" if box[0] in "☐☑☒" else bool(box.strip("[]() \t"))
+        if (is_box and ticked_box) or (not is_box and box in _TICKED_MARKS):
+            ticked.append(match["l"].upper())
+    if lines < 2:
+        return None
+    if len(set(ticked)) == 1:
+        letter = ticked[0]
+        return Extraction(letter, "structured") if letter in letters else Extraction(None, "invalid_letter")
+    if len(set(ticked)) >= 2:
+        return Extraction(None, "hedged")
+    return Extraction(None, "no_answer") if boxes >= 2 else None
+
+
+def structured_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction | None:
+    """JSON, then tables, then checklists; ``None`` when none of them decides."""
+    return json_answer(text, letters, read) or table_answer(text, letters, read) or checklist_answer(text, letters)

@@ -1,0 +1,449 @@
+"""The words the extractor reads, one table per language (Portuguese, English), and how they become patterns.
+
+Every stage builds its regular expressions from these tables, so a word is added here, once, and every
+rule that needs it sees it. :func:`alternation` turns a list of words or phrases into a pattern: longest
+first, any run of spaces between words, accents optional in words of three letters or more ("opção" also
+matches "opcao"; "é" stays "é", since "e" is "and"), and either apostrophe ("I'd", "I’d").
+
+>>> import re
+>>> bool(re.fullmatch(alternation(["opção", "fico com"]), "opcao"))
+True
+>>> bool(re.fullmatch(alternation(["fico com"]), "fico   com"))
+True
+>>> PT.ordinals["terceira"], EN.ordinals["3rd"], words("last_words")[:2]
+(3, 3, ('última', 'último'))
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Final
+
+__all__ = ["EN", "LANGUAGES", "PT", "Language", "alternation", "gendered", "numbers", "words"]
+
+
+def gendered(*stems: str) -> tuple[str, ...]:
+    """The four forms of Portuguese adjectives given in the masculine singular: "correto" -> correto, correta,
+    corretos, corretas."""
+    forms: list[str] = []
+    for word in stems:
+        base = word[:-1]
+        forms += [word, base + "a", word + "s", base + "as"]
+    return tuple(forms)
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language's vocabulary, grouped by the part it plays in reading an answer."""
+
+    name: str
+    #: Nouns that name an option by its letter: "Alternativa B", "option C".
+    letter_words: tuple[str, ...]
+    #: Nouns for "the answer": "Resposta: C", "The answer is B".
+    answer_nouns: tuple[str, ...]
+    #: What qualifies the answer noun: "resposta *correta*", "the *best* answer".
+    answer_qualifiers: tuple[str, ...]
+    #: Copulas between an answer noun and the letter: "é", "would be".
+    copulas: tuple[str, ...]
+    #: A copula that opens a sentence and names the answer: "É a C.", "It's B.".
+    sentence_copulas: tuple[str, ...]
+    #: "The right one is": "a correta é B", "the correct one is B".
+    the_right_one: tuple[str, ...]
+    #: "best" before a noun: "a *melhor* opção é a C".
+    best: tuple[str, ...]
+    #: Articles between an answer keyword and the letter word or letter: "é *a* alternativa C", "go with *the* B".
+    letter_articles: tuple[str, ...]
+    #: Verbs of choosing that introduce the chosen letter: "fico com", "I'd go with".
+    choosing: tuple[str, ...]
+    #: Words that introduce a conclusion: "portanto", "therefore", "acho que".
+    conclusions: tuple[str, ...]
+    #: Adjectives that judge a letter right: "correta", "correct".
+    right_words: tuple[str, ...]
+    #: Adjectives that judge a letter wrong: "errada", "incorrect".
+    wrong_words: tuple[str, ...]
+    #: Further words a clause praises a letter with: "mais provável", "best", "sim".
+    praise: tuple[str, ...]
+    #: Further words a clause rejects a letter with: "descartada", "unlikely".
+    dismissal: tuple[str, ...]
+    #: A bare "no" after a letter: "A: não.".
+    no_words: tuple[str, ...]
+    #: Negated predicates said of a letter: "não é", "não combina", "isn't", "does not".
+    negative_predicates: tuple[str, ...]
+    #: Words that negate the letter right after them: "não", "nem", "not", "rather than", "em vez da".
+    negations: tuple[str, ...]
+    #: Words that may stand between a negation and its letter: "não *é a* C", "not *the* B".
+    negation_fillers: tuple[str, ...]
+    #: Verbs that reject the letter after them: "descarto a B", "rule out C".
+    rejecting: tuple[str, ...]
+    #: Words that correct what was said before: "na verdade", "actually", "wait".
+    corrections: tuple[str, ...]
+    #: "or" between two letters: "C ou A", "A or maybe C".
+    alternatives: tuple[str, ...]
+    #: What may follow "or" and precede the second letter: "ou *seria* a A?", "or *is it* C?".
+    alternative_fillers: tuple[str, ...]
+    #: "pode ser", "could be": a letter said to be possible, hedged when "too" follows.
+    possible: tuple[str, ...]
+    #: "também", "too": after "pode ser a B".
+    too: tuple[str, ...]
+    #: "tanto ... quanto", "both ... and": the first words of two letters named alike.
+    both: tuple[str, ...]
+    #: The second words of those pairs.
+    both_and: tuple[str, ...]
+    #: "entre", "between": two letters weighed.
+    between: tuple[str, ...]
+    #: Phrases that are a hedge wherever they stand: "não tenho certeza se", "not sure whether".
+    unsure: tuple[str, ...]
+    #: Words of doubt that put a letter in question: "talvez", "maybe".
+    doubt: tuple[str, ...]
+    #: A verb of doubt after "talvez": "talvez *seja* a D".
+    doubt_verbs: tuple[str, ...]
+    #: A second letter said to be possible too: "também pode ser", "could also be", "could just as well be".
+    also_possible: tuple[str, ...]
+    #: Saying one cannot choose: "não sei dizer", "hard to tell".
+    indecision: tuple[str, ...]
+    #: A verdict made conditional, hence none: "seria correta *se*", "would be right *if*".
+    conditionals: tuple[str, ...]
+    #: A verdict made apparent only, before a "but": "*parece* correta à primeira vista, mas".
+    appearance: tuple[str, ...]
+    #: "but", "although": where a clause turns.
+    contrasts: tuple[str, ...]
+    #: "the others": a clause about them passes no verdict on the letter before it ("D (as outras contradizem ...)").
+    others: tuple[str, ...]
+    #: "and" in a list of letters.
+    conjunctions: tuple[str, ...]
+    #: Articles and contractions before a letter: "a C", "the B", "pela D".
+    articles: tuple[str, ...]
+    #: Plural predicates of two letters: "A e C *estão* corretas", "B and D *are*".
+    plural_predicates: tuple[str, ...]
+    #: What two letters are said to be, together, in a hedge: "A e C estão *corretas*", "are *possible*".
+    plausible: tuple[str, ...]
+    #: Words after which a capital "A" is still a letter ("A é a correta", "A because ..."), not an article.
+    connectives: tuple[str, ...]
+    #: Declining to answer, said outright: "desculpe", "as an AI".
+    refusals: tuple[str, ...]
+    #: "I cannot", "não é possível": followed by a verb of deciding, a refusal.
+    unable: tuple[str, ...]
+    #: Verbs of deciding after "I cannot": "determinar", "answer".
+    decide_verbs: tuple[str, ...]
+    #: Predicates that say no option is right, after "none of the options": "está correta", "is correct".
+    none_correct: tuple[str, ...]
+    #: "None of the above" and its variants.
+    none_of_the_above: tuple[str, ...]
+    #: Ordinal words and abbreviations -> position (1-based).
+    ordinals: dict[str, int]
+    #: Number words -> value.
+    cardinals: dict[str, int]
+    #: "last" (the last option of the item).
+    last_words: tuple[str, ...]
+    #: Nouns an ordinal names an option with: "a segunda *alternativa*", "the first *one*".
+    ordinal_nouns: tuple[str, ...]
+    #: "número", "number", "#" between an option noun and its number.
+    number_markers: tuple[str, ...]
+    #: Phrases that introduce an answer given as an option's text: "a resposta é que", "I think that".
+    preambles: tuple[str, ...]
+    #: Labels of the prompt's own lines: "Contexto:", "Question:".
+    prompt_labels: tuple[str, ...]
+    #: Reasons that open an option ("Porque ...") and may be reworded ("Para que ...").
+    reason_words: tuple[str, ...]
+    #: Words that carry no content when an answer is matched to an option's text.
+    stopwords: tuple[str, ...] = field(default=())
+
+
+PT: Final = Language(
+    name="pt",
+    letter_words=("alternativa", "opção", "letra", "item"),
+    answer_nouns=("resposta", "gabarito", "solução"),
+    answer_qualifiers=(
+        "correta", "certa", "final", "adequada", "mais adequada", "mais provável", "esperada", "verdadeira",
+        "escolhida", "mais plausível", "mais coerente", "mais apropriada", "mais razoável", "mais lógica",
+        "mais correta",
+    ),
+    copulas=("é", "seria", "será", "fica", "parece ser", "deve ser"),
+    sentence_copulas=("é", "seria"),
+    the_right_one=("a correta", "o correto", "a certa", "o certo"),
+    best=("melhor",),
+    letter_articles=("a", "o", "pela", "pelo", "com a"),
+    choosing=(
+        "escolho", "escolheria", "escolherei", "marco", "marcaria", "marcarei", "fico com", "ficaria com",
+        "ficarei com", "opto por", "opto pela", "optaria por", "optaria pela", "vou com", "iria com", "sobra", "resta",
+        "fica", "diria", "eu diria",
+    ),
+    conclusions=(
+        "portanto", "logo", "então", "assim sendo", "por isso", "dessa forma", "desta forma", "conclusão", "concluindo",
+        "acredito que", "creio que", "acho que", "penso que", "na minha opinião",
+    ),
+    right_words=gendered("correto", "certo", "verdadeiro"),
+    wrong_words=gendered("incorreto", "errado", "falso"),
+    praise=(
+        "a resposta", "a única", "mais adequada", "mais adequado", "mais provável", "mais coerente", "mais plausível",
+        "mais apropriada", "mais apropriado", "melhor", "sim",
+    ),
+    dismissal=(
+        *gendered("descartado", "eliminado", "excluído"), "improvável", "contradiz", "contradizem", "contraditória",
+        "contraditório",
+    ),
+    no_words=("não",),
+    negative_predicates=(
+        *(
+            f"não {verb}"
+            for verb in (
+                "é", "está", "parece", "faz", "se", "tem", "têm", "combina", "condiz", "corresponde", "responde",
+                "pode", "seria", "foi", "há", "menciona", "apoia", "bate", "procede",
+            )
+        ),
+    ),
+    negations=("não", "nem", "em vez da", "em vez do", "em vez de", "em vez das", "em vez dos", "ao invés da",
+               "ao invés do", "ao invés de", "no lugar da", "no lugar do"),
+    negation_fillers=("é", "seria", "com", "pela", "pelo", "por", "de", "certamente"),
+    rejecting=("descarto", "descartamos", "descarta", "descartei", "descartando", "descartar", "elimino",
+               "eliminamos", "elimina", "eliminei", "eliminando", "eliminar", "excluo", "excluímos", "exclui",
+               "excluí", "excluindo", "excluir", "não é", "não seria", "não pode ser"),
+    corrections=(
+        "na verdade", "pensando melhor", "pensando bem", "relendo", "corrigindo", "me enganei", "ops", "opa", "espera",
+    ),
+    alternatives=("ou", "e/ou"),
+    alternative_fillers=("seria", "será", "talvez", "quem sabe", "então"),
+    possible=("pode ser", "poderia ser"),
+    too=("também",),
+    both=("tanto",),
+    both_and=("quanto", "como"),
+    between=("entre",),
+    unsure=("não tenho certeza se", "não tenho certeza entre", "não há como saber se", "não há como saber entre"),
+    doubt=("talvez", "quem sabe", "possivelmente"),
+    doubt_verbs=("seja", "fosse", "é", "seria"),
+    also_possible=(
+        "também pode ser", "também poderia ser", "também pode estar", "também poderia estar", "também pudesse ser",
+        "também pudesse estar", "também possa ser", "também possa estar", "pode ser também", "poderia ser também",
+        "também faz sentido", "também é possível", "também é plausível", "também serve", "também funciona",
+        "também está correta", "também é correta", "também estaria correta", "também seria correta",
+    ),
+    indecision=(
+        "não sei dizer", "não sei qual", "não consigo decidir", "não consigo escolher", "não dá para saber",
+        "fico em dúvida", "estou em dúvida", "difícil dizer", "difícil decidir", "difícil saber",
+    ),
+    conditionals=("se", "caso", "só seria", "somente se", "apenas se"),
+    appearance=("parece", "pareceria", "à primeira vista", "aparentemente"),
+    contrasts=("mas", "porém", "embora", "no entanto", "contudo", "entretanto", "todavia"),
+    others=("as outras", "os outros", "as demais", "os demais", "as restantes", "todas as outras"),
+    conjunctions=("e",),
+    articles=("a", "o", "as", "os", "da", "do", "pela", "pelo", "com a"),
+    plural_predicates=("estão", "são", "parecem", "podem"),
+    plausible=(
+        "corretas", "certas", "verdadeiras", "possíveis", "plausíveis", "válidas", "adequadas", "prováveis",
+        "razoáveis", "corretos", "certos", "possíveis",
+    ),
+    connectives=(
+        "é", "e", "está", "seria", "será", "parece", "porque", "pois", "já", "como", "pode", "poderia", "diz", "afirma",
+        "fala", "menciona", "descreve", "indica", "mostra", "sugere", "faz", "também", "tambem", "não", "nem", "mas",
+        "encaixa", "combina", "corresponde", "explica", "responde", "parece",
+    ),
+    refusals=(
+        "desculpe", "sinto muito", "lamento", "informação insuficiente", "informações insuficientes",
+        "não há informações suficientes", "não há informação suficiente", "não há dados suficientes",
+        "não há contexto suficiente", "não há elementos suficientes", "não há informações para",
+        "não há informação para", "não há dados para", "não há elementos para", "como um modelo de linguagem",
+        "como modelo de linguagem", "como um assistente", "como assistente", "como uma IA", "como IA",
+        "como uma inteligência artificial", "como inteligência artificial",
+    ),
+    unable=(
+        "não é possível", "não posso", "não consigo", "não há como", "não tenho como", "não sou capaz de",
+        "não dá para",
+    ),
+    decide_verbs=(
+        "determinar", "responder", "saber", "afirmar", "escolher", "identificar", "inferir", "concluir", "dizer",
+    ),
+    none_correct=("está correta", "é correta", "parece correta", "estão corretas", "são corretas"),
+    none_of_the_above=(
+        "nenhuma das alternativas", "nenhuma das opções", "nenhuma das respostas", "nenhuma das anteriores",
+        "nenhuma delas", "nenhuma acima", "nenhuma das alternativas acima",
+    ),
+    ordinals={
+        "primeira": 1, "primeiro": 1, "segunda": 2, "segundo": 2, "terceira": 3, "terceiro": 3, "quarta": 4,
+        "quarto": 4, "quinta": 5, "quinto": 5, "sexta": 6, "sexto": 6, "sétima": 7, "sétimo": 7, "oitava": 8,
+        "oitavo": 8, "1ª": 1, "2ª": 2, "3ª": 3, "4ª": 4, "5ª": 5, "6ª": 6, "1º": 1, "2º": 2, "3º": 3, "4º": 4,
+        "5º": 5, "6º": 6, "1a.": 1, "2a.": 2, "3a.": 3, "4a.": 4, "5a.": 5,
+    },
+    cardinals={"um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6},
+    last_words=("última", "último"),
+    ordinal_nouns=("alternativa", "opção"),
+    number_markers=("número", "nº", "n°", "no.", "#"),
+    preambles=("acredito que", "creio que", "acho que", "penso que"),
+    prompt_labels=("contexto", "pergunta", "questão"),
+    reason_words=("porque", "por que", "para que", "pois"),
+    stopwords=(
+        "a", "o", "as", "os", "um", "uma", "uns", "umas", "de", "do", "da", "dos", "das", "em", "no", "na", "nos",
+        "nas", "num", "numa", "por", "pelo", "pela", "pelos", "pelas", "para", "pra", "com", "e", "ou", "que", "se",
+        "eu", "ele", "ela", "eles", "elas", "nós", "você", "vocês", "me", "te", "lhe", "lo", "la", "los", "las",
+        "seu", "sua", "seus", "suas", "dele", "dela", "deles", "delas", "isso", "isto",
+        "este", "esta", "esse", "essa", "aquele", "aquela", "ao", "aos", "à", "às", "é", "foi", "era", "ser", "estar",
+        "está", "estava", "estavam", "tem", "tinha", "ter", "há", "porque", "pois", "quando", "como", "mais", "muito",
+        "já", "também", "então", "só", "algo", "alguma", "algum", "coisa", "resposta", "alternativa", "opção",
+        "correta", "texto", "acho", "seria", "poderia", "pode", "teria", "iria", "sim", "mas", "talvez",
+        "provavelmente", "cá", "lá", "aqui", "ali", "muita", "muitos", "muitas", "pouco", "onde", "menos", "ainda",
+        "tão", "tanto", "cada", "alguns", "todo", "toda", "todos", "todas", "mesmo", "vez", "vezes", "coisas",
+        "tipo", "jeito", "maneira", "bem", "tive", "teve", "ter", "fui", "foram", "sido", "sendo", "estou", "está",
+        "enquanto", "durante",
+    ),
+)  # fmt: skip
+
+EN: Final = Language(
+    name="en",
+    letter_words=("option", "choice", "letter"),
+    answer_nouns=("answer",),
+    answer_qualifiers=(
+        "correct", "right", "best", "final", "my", "most likely", "most appropriate", "most plausible",
+        "most reasonable", "most logical",
+    ),
+    copulas=("is", "would be", "should be", "must be", "will be", "seems to be"),
+    sentence_copulas=("it's", "its", "it is"),
+    the_right_one=("the correct one", "the right one"),
+    best=(),
+    letter_articles=("the",),
+    choosing=(
+        "I choose", "I would choose", "I will choose", "I'd choose", "I'll choose", "I pick", "I would pick",
+        "I will pick", "I'd pick", "I'll pick", "I select", "I would select", "I'd select", "I'll select",
+        "I go with", "I would go with", "I will go with", "I'd go with", "I'll go with", "I'd say", "I would say",
+        "I'll say",
+    ),
+    conclusions=("therefore", "thus", "hence", "in conclusion", "I think", "I believe"),
+    right_words=("correct", "right", "true"),
+    wrong_words=("incorrect", "wrong", "false"),
+    praise=(
+        "the answer", "the only one", "best", "most likely", "most appropriate", "most suitable", "most plausible",
+        "most reasonable", "most accurate", "most fitting", "yes",
+    ),
+    dismissal=("unlikely", "ruled out", "contradicted", "contradicts", "contradict", "unsupported"),
+    no_words=("no",),
+    negative_predicates=(
+        "is not", "isnt", "does not", "do not", "are not", "seems not", "isn't", "doesn't", "don't", "aren't",
+        "not correct",
+        "not right", "not supported", "not mentioned", "not the",
+    ),
+    negations=("not", "never", "over", "rather than", "instead of"),
+    negation_fillers=("is", "it's", "certainly", "definitely", "surely"),
+    rejecting=("not", "isn't", "isnt", "rule out", "ruling out", "rules out", "eliminate", "eliminating",
+               "exclude", "excluding"),
+    corrections=("actually", "wait", "on second thought", "on reflection", "correction"),
+    alternatives=("or", "and/or"),
+    alternative_fillers=("is it", "would it be", "could it be", "maybe", "perhaps", "possibly"),
+    possible=("could be", "might be", "may be"),
+    too=("too", "as well"),
+    both=("both",),
+    both_and=("and",),
+    between=("between",),
+    unsure=("not sure whether", "not sure if", "no way to know whether"),
+    doubt=("maybe", "perhaps", "possibly"),
+    doubt_verbs=("it's", "it is", "it should be", "it could be"),
+    also_possible=(
+        "could also be", "might also be", "may also be", "could also work", "might also work", "could also fit",
+        "could just as well be", "might just as well be", "could equally be", "could be too", "might be too",
+        "also makes sense", "also works", "also fits", "is also possible", "is also plausible", "is also correct",
+        "would also be correct", "is correct too",
+    ),
+    indecision=(
+        "hard to tell", "hard to say", "hard to decide", "difficult to say", "can't decide", "cannot decide",
+        "can't tell", "cannot tell", "not sure which", "don't know which",
+    ),
+    conditionals=("if", "only if", "unless"),
+    appearance=("seems", "seem", "looks", "at first glance", "at first sight", "at first", "might seem"),
+    contrasts=("but", "although", "though", "however"),
+    others=("the others", "the other options", "the rest", "the remaining ones", "all the others"),
+    conjunctions=("and",),
+    articles=("the",),
+    plural_predicates=("are", "seem"),
+    plausible=("correct", "right", "possible", "plausible", "valid", "likely", "reasonable", "true"),
+    connectives=(
+        "is", "was", "because", "since", "as", "and", "seems", "would", "could", "says", "states", "describes",
+        "indicates", "shows", "suggests", "makes", "also", "best", "not", "but", "rather", "instead", "fits",
+        "matches", "works", "answers", "corresponds", "explains",
+    ),
+    refusals=("I'm sorry", "as an AI", "not enough information", "not enough context", "insufficient information",
+              "insufficient context"),
+    unable=("I cannot", "I can't", "I can not", "I am unable to", "I'm unable to", "I am not able to"),
+    decide_verbs=("determine", "answer", "say", "tell", "choose", "know", "infer"),
+    none_correct=("is correct", "are correct", "seems correct", "seem correct"),
+    none_of_the_above=(
+        "none of the above", "none of the options", "none of the choices", "none of the answers",
+        "none of the above choices",
+    ),
+    ordinals={
+        "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+        "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6,
+    },
+    cardinals={"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6},
+    last_words=("last",),
+    ordinal_nouns=("option", "choice", "alternative", "one"),
+    number_markers=("number", "no.", "#"),
+    preambles=("I think that", "I think"),
+    prompt_labels=("context", "question"),
+    reason_words=("because", "since"),
+    stopwords=(
+        "a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or", "that", "this",
+        "it", "its", "he", "she", "they", "we", "you", "i", "me", "him", "her", "them", "us", "his", "their",
+        "our", "your", "was", "were", "is", "are", "be", "been", "being", "am", "has", "have", "had", "do", "does",
+        "did", "would", "could", "should", "will", "might", "may", "can", "so", "as", "because", "since", "when",
+        "about", "some", "something", "thing", "very", "really", "just", "also", "then", "answer", "option",
+        "correct", "text", "think", "yes", "but", "there", "to", "into", "up", "out", "probably", "who", "which",
+        "what", "else", "more", "maybe", "perhaps", "here", "must", "one", "ones", "much", "how", "too", "down",
+        "off", "than", "while", "around", "where", "only", "way", "even", "well", "these", "those", "any", "each",
+        "until", "again", "quite", "already", "most", "anymore", "over", "during", "next", "almost", "enough",
+        "least", "bit", "kind", "type", "own", "myself", "himself", "herself", "themselves", "let", "lot", "things",
+        "sure", "able", "going", "get", "got", "getting", "make", "made", "making", "take", "took", "taken", "come",
+        "came", "coming", "went", "gone", "seem", "seems", "really", "actually", "just", "still", "all",
+    ),
+)  # fmt: skip
+
+LANGUAGES: Final = (PT, EN)
+
+
+@cache
+def words(part: str) -> tuple[str, ...]:
+    """One part of the vocabulary (a field of :class:`Language`) in every language, in table order."""
+    found: list[str] = []
+    for language in LANGUAGES:
+        value = getattr(language, part)
+        for word in value if not isinstance(value, dict) else value.keys():
+            if word not in found:
+                found.append(word)
+    return tuple(found)
+
+
+@cache
+def numbers(part: str) -> dict[str, int]:
+    """``ordinals`` or ``cardinals`` of every language, accents folded in the keys too ("sétima", "setima")."""
+    table: dict[str, int] = {}
+    for language in LANGUAGES:
+        for word, value in getattr(language, part).items():
+            table[word.casefold()] = value
+            table[fold(word)] = value
+    return table
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Opção" -> "opcao"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _tolerant(word: str) -> str:
+    """One word as a pattern: accents optional in words of three letters or more, either apostrophe."""
+    out = []
+    for char in word:
+        base = fold(char)
+        if char in "'’":
+            out.append("['’]")
+        elif len(word) >= 3 and base != char.casefold() and len(base) == 1:
+            out.append(f"[{re.escape(char)}{re.escape(base)}]")
+        else:
+            out.append(re.escape(char))
+    return "".join(out)
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A non-capturing group matching any of ``phrases`` (longest first; spaces flexible; see the module doc)."""
+    unique = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
+    return "(?:" + "|".join(r"\s+".join(_tolerant(word) for word in phrase.split()) for phrase in unique) + ")"

@@ -1,0 +1,474 @@
+"""Each stage of answer extraction on its own: cleaning, structured replies, ordinals, commitments, option text,
+the vocabulary and lexicon, the leaderboard's filter, and the docstring examples of every extraction module."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import pkgutil
+
+import pytest
+
+from cosmosqa_ptbr.evaluation import extraction
+from cosmosqa_ptbr.evaluation.extraction import Extraction, extract_answer
+from cosmosqa_ptbr.evaluation.extraction.clean import (
+    assistant_turn,
+    clean,
+    cut_new_block,
+    drop_reasoning,
+    strip_echoes,
+    strip_markup,
+    unfence,
+    unwrap,
+)
+from cosmosqa_ptbr.evaluation.extraction.commitments import hedge_ends, mentions, patterns
+from cosmosqa_ptbr.evaluation.extraction.leaderboard import (
+    continuation,
+    find_choices,
+    leaderboard_extract,
+    leaderboard_patterns,
+)
+from cosmosqa_ptbr.evaluation.extraction.lexicon import cognate, concept, stem
+from cosmosqa_ptbr.evaluation.extraction.option_text import looping, paraphrased_letter, quoted_letter
+from cosmosqa_ptbr.evaluation.extraction.ordinals import name_ordinals
+from cosmosqa_ptbr.evaluation.extraction.structured import checklist_answer, json_answer, table_answer
+from cosmosqa_ptbr.evaluation.extraction.vocabulary import EN, PT, alternation, words
+
+ABCD = ("A", "B", "C", "D")
+ABCDE = ("A", "B", "C", "D", "E")
+OPTIONS = [
+    "Ela estava cansada depois do trabalho.",
+    "Ela estava nervosa com a entrevista.",
+    "Ela estava entediada com a aula.",
+    "Nenhuma das alternativas acima.",
+]
+
+
+def _read(value: str) -> Extraction:
+    return extract_answer(value, letters=ABCDE)
+
+
+MODULES = [
+    *sorted(f"{extraction.__name__}.{info.name}" for info in pkgutil.iter_modules(extraction.__path__)),
+    extraction.__name__,
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_extraction_module_docstring_examples_pass(name: str) -> None:
+    """Every example in the docstrings of each extraction module runs and prints what it documents."""
+    module = importlib.import_module(name)
+    results = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert results.failed == 0
+    assert results.attempted >= 1 or name.endswith(".reader")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Stage 1: cleaning
+
+
+@pytest.mark.parametrize(
+    ("sequence", "turn"),
+    [
+        ("<|user|>\nAlternativa A) Sol</s>\n<|assistant|>\nAlternativa B</s>\n<|user|>\nE agora?", "Alternativa B"),
+        ("<|im_start|>user\nOi<|im_end|>\n<|im_start|>assistant\nC<|im_end|>", "C"),
+        ("[INST] Pergunta [/INST] Resposta: D</s>", "Resposta: D"),
+        ("<start_of_turn>user\nX<end_of_turn>\n<start_of_turn>model\nB<end_of_turn>", "B"),
+        ("<|channel|>analysis<|message|>A or B?<|end|><|start|>assistant<|channel|>final<|message|>Letra A", "Letra A"),
+        ("analysisThe text says A.assistantfinalAlternativa A", "Alternativa A"),
+        ("Alternativa C\nUser: e a próxima?", "Alternativa C"),
+    ],
+)
+def test_assistant_turn_keeps_only_the_last_answer(sequence: str, turn: str) -> None:
+    """The last assistant turn of a decoded sequence is kept, up to its end-of-turn token or a new turn."""
+    assert assistant_turn(sequence).strip() == turn
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("<think>A? B?</think>\nAlternativa C", "\nAlternativa C"),
+        ("<thinking>x</thinking><reasoning>y</reasoning> D", " D"),
+        ("Pensando na B...\n</think>\n\nAlternativa A", "\n\nAlternativa A"),  # the template opened the block
+        ("<think>Vejamos: a alternativa B", ""),  # never closed: no answer
+        ("<|channel|>analysis<|message|>B fits<|end|>", ""),
+        ("Sem raciocínio: B", "Sem raciocínio: B"),
+    ],
+)
+def test_reasoning_blocks_are_dropped(text: str, kept: str) -> None:
+    """Only what follows the last closed reasoning block is the answer; an unclosed block leaves none."""
+    assert drop_reasoning(text) == kept
+
+
+def test_markup_fences_latex_and_tags_come_off() -> None:
+    """Fences, inline code, LaTeX, tags, Markdown emphasis and emoji variation selectors are dropped."""
+    assert unfence('```json\n{"answer": "B"}\n```').strip() == '{"answer": "B"}'
+    assert unwrap(r"\boxed{\textbf{(D)}}").strip() == "(D)"
+    assert unwrap("<answer>B</answer>").strip() == "B"
+    assert unwrap("~~A~~ C") == "não A; C"
+    assert strip_markup("## **Resposta:** ✔️ B") == "Resposta: ✔ B"
+
+
+@pytest.mark.parametrize(
+    "echo",
+    [
+        "Pergunta: Por quê?\nAlternativa A) Sol\nAlternativa B) Chuva\nAlternativa C) Vento",
+        "Alternativa A) Sol\nAlternatva B) Chuva\nAlterantiva C) Vento",  # garbled labels
+        "Alternativa A) Sol\nAlternativa A) Chuva\nAlternativa A) Vento",  # one label for every line
+        "Alternativa 1) Sol\nAlternativa 2) Chuva",  # numbered
+        "A) Sol B) Chuva C) Vento D) Nada",  # one line
+    ],
+)
+def test_echoed_option_lists_are_dropped(echo: str) -> None:
+    """An echo of the options, however it is labelled, leaves nothing to read, not even its last line."""
+    answer, _ = strip_echoes(echo, None, ABCD)
+    assert answer.strip() in ("", "Pergunta: Por quê?"[:0])
+    assert extract_answer(echo) == Extraction(None, "no_answer")
+
+
+def test_option_texts_repeated_without_labels_are_an_echo() -> None:
+    """Two options' texts on lines of their own are an echo; one option's text alone is a quote."""
+    echo = "Ela estava cansada depois do trabalho.\nEla estava nervosa com a entrevista."
+    assert strip_echoes(echo, OPTIONS, ABCD)[0].strip() == ""
+    assert extract_answer(echo, OPTIONS) == Extraction(None, "no_answer")
+    assert extract_answer("Ela estava nervosa com a entrevista.", OPTIONS) == Extraction("B", "option_text")
+
+
+def test_verdict_lines_and_repeated_answers_are_not_echoes() -> None:
+    """Option lines that pass a verdict, and one answer line said three times, stay in the answer."""
+    judged = "A) Incorreta\nB) Correta\nC) Incorreta"
+    assert strip_echoes(judged, None, ABCD)[0] == judged
+    repeated = "Alternativa A) Sol\nAlternativa A) Sol\nAlternativa A) Sol"
+    assert strip_echoes(repeated, None, ABCD)[0] == repeated
+
+
+def test_echo_with_letters_beyond_the_item_is_flagged() -> None:
+    """A list of options of its own (E, F) is reported, so that reading nothing gives invalid_letter."""
+    assert strip_echoes("E) Sol\nF) Chuva", None, ABCD) == ("", True)
+    assert strip_echoes("E) Sol\nF) Chuva", None, ("A", "B", "C", "D", "E", "F")) == ("", False)
+
+
+def test_an_invented_question_is_cut() -> None:
+    """A new question the model goes on to write is not part of the answer; an echoed prompt first is kept."""
+    assert cut_new_block("Resposta: B\n\nPergunta: E agora?\nAlternativa A) Sim").strip() == "Resposta: B"
+    echoed = "Contexto: X\nPergunta: Y?\nA) Sim\nB) Não\nResposta: A\nContexto: Z"
+    assert cut_new_block(echoed).strip() == "Contexto: X\nPergunta: Y?\nA) Sim\nB) Não\nResposta: A"
+
+
+def test_clean_says_whether_anything_was_written() -> None:
+    """Special tokens alone wrote nothing; reasoning that never reached an answer did write something."""
+    assert not clean("<|assistant|>\n</s>", None, ABCD).wrote
+    cleaned = clean("<think>Hmm, A ou B</think>", None, ABCD)
+    assert cleaned.wrote and cleaned.answer == ""
+    assert extract_answer("<think>Hmm, A ou B</think>") == Extraction(None, "no_answer")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Stage 2: structured replies
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"resposta": "C", "justificativa": "A e B não"}', Extraction("C", "structured")),
+        ('Aqui está:\n```json\n{"answer": "(b)"}\n```', Extraction("B", "structured")),
+        ("{'answer': 'D', 'reason': None}", Extraction("D", "structured")),
+        ('{"resposta_correta": "A", "alternativas_descartadas": ["B", "C", "D"]}', Extraction("A", "structured")),
+        ('{"analise": {"A": "incorreta", "B": "incorreta", "C": "correta"}}', Extraction("C", "structured")),
+        ('{"A": false, "B": true}', Extraction("B", "structured")),
+        ('{"answer": "E"}', Extraction("E", "structured")),
+        ('{"answer": "A ou C"}', Extraction(None, "hedged")),
+        ('{"answer": null}', Extraction(None, "no_answer")),
+        ('[{"answer": ["B", "C"]}]', Extraction(None, "hedged")),
+    ],
+)
+def test_json_answer_reads_the_answer_field(text: str, expected: Extraction) -> None:
+    """The answer field of a JSON object is read like any answer; discarded letters and reasons are not."""
+    assert json_answer(text, ABCDE, _read) == expected
+
+
+def test_json_without_an_answer_field_is_left_to_the_text() -> None:
+    """An object with no answer field, braces in LaTeX and broken JSON give no structured reading."""
+    for text in ('{"pergunta": "Por quê?"}', r"\boxed{B}", '{"answer": "B"', "sem chaves"):
+        assert json_answer(text, ABCD, _read) is None
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        ("| Alt | Veredito |\n|---|---|\n| A | Incorreta: não |\n| B | Correta: sim |", Extraction("B", "structured")),
+        (
+            "| Op | Texto | Correta? |\n|--|--|--|\n| A | x | Não |\n| B | y | Sim |\n| C | z | Sim |",
+            Extraction(None, "hedged"),
+        ),
+        ("| Opção | |\n|--|--|\n| A | |\n| B | ✓ |\n| C | |", Extraction("B", "structured")),
+        ("| | Alt |\n|--|--|\n| [ ] | A |\n| [x] | C |", Extraction("C", "structured")),
+        ("| A | B | C | D |\n|---|---|---|---|\n| ❌ | ❌ | ✅ | ❌ |", Extraction("C", "structured")),
+        ("| Resposta correta | D |\n|---|---|\n| Motivo | o texto |", Extraction("D", "structured")),
+        ("| Alternativa | Correta |\n|---|---|\n| D | ❌ |\n| E | ✅ |", Extraction(None, "invalid_letter")),
+    ],
+)
+def test_table_answer_reads_the_verdict_column(table: str, expected: Extraction) -> None:
+    """The verdict column marks one option right (two are a hedge); a "Resposta" row names the letter."""
+    letters = ABCD
+    assert table_answer(table, letters, _read) == expected
+
+
+def test_table_without_verdicts_is_left_to_the_text() -> None:
+    """A table that describes options without judging them gives no structured reading."""
+    table = "| Alternativa | Diz |\n|---|---|\n| A | Que ele dormiu |\n| B | Que ele correu |"
+    assert table_answer(table, ABCD, _read) is None
+    assert extract_answer(table + "\n\nPortanto, alternativa A.") == Extraction("A", "final_answer")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- [ ] A) Sol\n- [x] B) Chuva\n- [ ] C) Vento", Extraction("B", "structured")),
+        ("☐ Alternativa A\n☑ Alternativa B", Extraction("B", "structured")),
+        ("✅ C\n❌ A\n❌ B", Extraction("C", "structured")),
+        ("(x) D\n( ) A", Extraction("D", "structured")),
+        ("- [x] A\n- [x] C", Extraction(None, "hedged")),
+        ("- [ ] A\n- [ ] B", Extraction(None, "no_answer")),
+        ("- [ ] D\n- [x] E", Extraction(None, "invalid_letter")),
+        ("✅ Resposta: D", None),
+    ],
+)
+def test_checklist_answer_reads_the_ticked_box(text: str, expected: Extraction | None) -> None:
+    """Exactly one ticked line is the answer; two are a hedge, none no answer; one line is no checklist."""
+    assert checklist_answer(text, ABCD) == expected
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Stage 3: ordinals and commitments
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("a segunda alternativa", "B"),
+        ("a 3ª opção", "C"),
+        ("opção número 4", "D"),
+        ("the third option", "C"),
+        ("option #2", "B"),
+        ("Resposta: 1", "A"),
+        ("A quarta.", "D"),
+        ("a última alternativa", "E"),
+        ("the last one", "E"),
+        ("a quinta alternativa", "E"),
+    ],
+)
+def test_ordinals_become_letter_names(text: str, letter: str) -> None:
+    """Options named by position are rewritten as letter names, and the position of the letter is kept."""
+    rewritten, spots = name_ordinals(text, ABCDE)
+    assert len(spots) == 1 and rewritten[spots[0]] == letter
+
+
+@pytest.mark.parametrize(
+    "text", ["pela segunda vez", "morava na 2ª casa", "a resposta 2 horas depois", "Primeiro, ele saiu de casa."]
+)
+def test_ordinals_in_prose_are_left_alone(text: str) -> None:
+    """An ordinal or number that names no option is not rewritten."""
+    assert name_ordinals(text, ABCD) == (text, ())
+
+
+def test_elliptic_ordinals_follow_a_named_one() -> None:
+    """Once an ordinal names an option, "nem a primeira nem a segunda" names the first two as well."""
+    assert extract_answer("Nem a primeira nem a segunda; fico com a terceira alternativa.") == Extraction(
+        "C", "ordinal"
+    )
+    assert extract_answer("Entre a primeira e a terceira opção, não sei.") == Extraction(None, "hedged")
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return [(m.letter, m.kind) for m in mentions(text, None, patterns(ABCD))]
+
+
+def test_mentions_are_judged_by_their_own_clause() -> None:
+    """Verdicts, negations, labels and lists each judge the letters they name and no other."""
+    assert _kinds("A: errada. B: correta.") == [("A", "reject"), ("B", "commit")]
+    assert _kinds("Fico com a D, não com a A.") == [("D", "commit"), ("A", "reject")]
+    assert _kinds("As alternativas A e B.") == [("A", "listed"), ("B", "listed")]
+    assert _kinds("Incorretas: A, B e D.") == [("A", "reject"), ("B", "reject"), ("D", "reject")]
+
+
+def test_conditional_and_apparent_verdicts_are_no_commitment() -> None:
+    """ "Seria correta se ..." and "parece correta à primeira vista, mas ..." consider a letter without choosing it."""
+    assert _kinds("A alternativa A seria correta se o texto dissesse isso.") == [("A", "considered")]
+    assert _kinds("A alternativa B parece correta à primeira vista, mas não é.")[0] == ("B", "considered")
+    assert extract_answer("B\n\nA alternativa A seria correta se o texto falasse disso.") == Extraction(
+        "B", "final_answer"
+    )
+
+
+def test_a_label_the_reply_breaks_off_at_names_nothing() -> None:
+    """ "C) " or "C:" at the very end of an elimination is a cut, not a choice."""
+    assert extract_answer("A) Incorreta.\nB) Incorreta.\nC) ") == Extraction(None, "no_answer")
+    assert extract_answer("A: errada.\nB: errada.\nC:") == Extraction(None, "no_answer")
+    assert extract_answer("A) Incorreta.\nB) Incorreta.\nC) Correta.") == Extraction("C", "final_answer")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pode ser A ou C.",
+        "Alternativa C... ou seria a A?",
+        "B. Mas talvez seja a D.",
+        "The answer is A. Or maybe C.",
+        "C, I think. Though A could also work.",
+        "I'll go with D, but it could just as well be B.",
+        "Letra A, embora a C também pudesse estar certa.",
+        "Resposta: A (ou talvez B).",
+        "Fica entre B e C.",
+    ],
+)
+def test_hedges_are_found(text: str) -> None:
+    """Two letters weighed, or a commitment taken back at once, is a hedge."""
+    assert hedge_ends(text, patterns(ABCD))
+    assert extract_answer(text) == Extraction(None, "hedged")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Entre a C e a", "A e B estão erradas.", "A alternativa C também pode ser descartada.", "Acho que é a B."],
+)
+def test_no_hedge_where_nothing_is_weighed(text: str) -> None:
+    """An article "a", letters rejected together and one letter said with doubt are no hedge."""
+    assert hedge_ends(text, patterns(ABCD)) == []
+
+
+def test_indecision_after_two_letters_is_a_hedge() -> None:
+    """ "Não consigo decidir" after naming two letters hedges; low confidence in one letter does not."""
+    assert extract_answer("É a C. Não, espera... pode ser a A. Não consigo decidir.") == Extraction(None, "hedged")
+    assert extract_answer("Acho que é a B, mas não tenho certeza.") == Extraction("B", "keyword")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Stage 4: option text
+
+
+def test_quotes_are_matched_to_one_option() -> None:
+    """A quote, whole, with a preamble, cut short or nearly exact, names its option; a shared stretch does not."""
+    assert quoted_letter("ela estava nervosa com a entrevista", OPTIONS, ABCD) == "B"
+    assert quoted_letter("Resposta: Ela estava entediada com a aula", OPTIONS, ABCD) == "C"
+    assert quoted_letter("Nenhuma das anteriores.", OPTIONS, ABCD) == "D"
+    assert quoted_letter("Ela estava", OPTIONS, ABCD) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("She was nervous about the interview.", "B"),
+        ("She was tired after work.", "A"),
+        ("Ela ficou entediada na aula.", "C"),
+        ("Because she was bored in class.", "C"),
+    ],
+)
+def test_paraphrases_in_either_language_are_matched(text: str, letter: str) -> None:
+    """A paraphrase in English or Portuguese names the option whose meaning it carries."""
+    assert paraphrased_letter(text, OPTIONS, ABCD) == letter
+
+
+def test_paraphrase_respects_negation() -> None:
+    """ "Has back problems" is the option without "não", "doesn't have" the one with it."""
+    options = ["Não está com dificuldade para dormir", "Não está com problemas nas costas", "Não acredita em médicos",
+               "Está com problemas nas costas"]  # fmt: skip
+    assert paraphrased_letter("The narrator has back problems.", options, ABCD) == "D"
+    assert paraphrased_letter("The narrator doesn't have back problems.", options, ABCD) == "B"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The story takes place in a small town.",
+        "que ao cadeiro, que ao cadeiro, que ao cadeiro, que ao cadeiro, ela estava nervosa com a entrevista",
+        "Por que ela estava nervosa com a entrevista?",
+    ],
+)
+def test_no_paraphrase_without_a_clear_match(text: str) -> None:
+    """Unrelated prose, a loop and a question read no option."""
+    assert paraphrased_letter(text, OPTIONS, ABCD) is None
+
+
+def test_looping_text_is_recognised() -> None:
+    """Three words in a row said three times is a loop; an ordinary sentence is not."""
+    assert looping("que ao cadeiro, que ao cadeiro, que ao cadeiro")
+    assert not looping("Ela estava nervosa com a entrevista de emprego.")
+
+
+def test_lexicon_maps_words_of_both_languages_to_one_meaning() -> None:
+    """Inflections share a stem; translations and synonyms share a meaning; cognates match."""
+    assert stem("precisava") == stem("precisar") and stem("needed") == stem("needs")
+    assert concept("job") == concept("emprego") and concept("bicho") == concept("animal")
+    assert concept("likes") == concept("gosta")
+    assert cognate(stem("problems"), stem("problemas")) and not cognate(stem("car"), stem("caro"))
+
+
+def test_vocabulary_tables_feed_the_patterns() -> None:
+    """Each language has its own table, and alternation makes accents optional in longer words only."""
+    assert "alternativa" in PT.letter_words and "option" in EN.letter_words
+    assert set(words("letter_words")) == {*PT.letter_words, *EN.letter_words}
+    import re
+
+    assert re.fullmatch(alternation(["opção"]), "opcao") and not re.fullmatch(alternation(["é"]), "e")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The leaderboard's filter
+
+
+def test_leaderboard_filter_removes_accents_before_its_first_pattern() -> None:
+    """Without accents "Opção: C" matches the first (keyword) pattern, which wins over a later "A."."""
+    assert leaderboard_extract("Opção: C, não A.") == "C"
+    assert find_choices("Opção: C, não A.", ABCD) == "A"
+
+
+def test_leaderboard_filter_reads_only_the_continuation() -> None:
+    """The prompt's option lines before the assistant marker and text after the end of sequence are not read."""
+    sequence = "<|user|>\nAlternativa A) Sol\nAlternativa B) Chuva</s>\n<|assistant|>\nnão sei</s>\nResposta: B"
+    assert continuation(sequence) == "\nnão sei"
+    assert leaderboard_extract(sequence) is None
+    assert leaderboard_extract("  D \n") == "D"
+
+
+def test_leaderboard_patterns_follow_the_item_letters() -> None:
+    """The patterns hold the item's letters as the fork's YAMLs do: [ABCD] for OAB, [ABCDE] for ENEM."""
+    assert leaderboard_patterns(ABCD)[0].pattern.endswith(":? ([ABCD])\\b")
+    assert leaderboard_patterns(ABCDE)[1].pattern == r"\b([ABCDE])\."
+    assert leaderboard_extract("Alternativa E", ABCDE) == "E" and leaderboard_extract("Alternativa E") is None
+    assert leaderboard_extract("A resposta é C, pois ele saiu.") == "A"  # its last pattern takes the article
+
+
+def test_story_contexts_are_no_paraphrase_of_their_options(sample: list[dict]) -> None:
+    """Each sample item's context, given as the reply, paraphrases none of its options: sharing words is no answer."""
+    from cosmosqa_ptbr.schema import ANSWER_COLUMNS, CONTEXT
+
+    read = [
+        row[CONTEXT][:60] for row in sample if paraphrased_letter(row[CONTEXT], [row[c] for c in ANSWER_COLUMNS], ABCD)
+    ]
+    assert read == []
+
+
+def test_english_originals_of_the_options_read_as_their_letters(sample: list[dict], english_validation_csv) -> None:
+    """The English original of an option, given as the reply to the Portuguese item, reads as that option or as
+    nothing: over the sample, a third or more are read, and under 1% are read as another option."""
+    import csv
+
+    from cosmosqa_ptbr.schema import ANSWER_COLUMNS, ID
+
+    english = {row["id"]: row for row in csv.DictReader(english_validation_csv.open(encoding="utf-8"))}
+    right = wrong = total = 0
+    for row in sample:
+        original = english.get(row[ID])
+        if original is None:
+            continue
+        options = [row[c] for c in ANSWER_COLUMNS]
+        for index, letter in enumerate(ABCD):
+            text = original[f"answer{index}"]
+            if "none of the above" in text.lower():
+                continue
+            got = extract_answer(text, options).letter
+            total += 1
+            right += got == letter
+            wrong += got is not None and got != letter
+    assert total > 1000 and right / total >= 0.33 and wrong / total < 0.01
