@@ -320,7 +320,26 @@ def _field_types() -> dict[str, tuple[type, Any]]:
                     message = f"settings field {f.name!r} is defined twice ({types_by_name[f.name][0].__name__})"
                     raise RuntimeError(message)
                 types_by_name[f.name] = (dtype, hints[f.name])
+    for name, field_name in _checkpointing_fields().items():
+        types_by_name[name] = types_by_name[field_name]
     return types_by_name
+
+
+def _checkpointing_fields() -> dict[str, str]:
+    """The activation-checkpointing settings -> the ``SFTConfig`` fields that hold them, where their names differ.
+
+    transformers 5.23 renamed ``TrainingArguments.gradient_checkpointing(_kwargs)`` to ``activation_checkpointing``
+    (``_kwargs``), the names recipes and the runner use; 5.0-5.22 have only the old fields, so there the settings
+    are passed under the old names and mirrored on the built ``SFTConfig``.
+    """
+    from trl import SFTConfig
+
+    if any(f.name == "activation_checkpointing" for f in dataclasses.fields(SFTConfig)):
+        return {}
+    return {
+        "activation_checkpointing": "gradient_checkpointing",
+        "activation_checkpointing_kwargs": "gradient_checkpointing_kwargs",
+    }
 
 
 def shipped_recipes() -> dict[str, Path]:
@@ -431,6 +450,8 @@ def parse_settings(
         message = f"{key}: true needs a CUDA GPU and none is visible: remove it or pass --{key} false for the CPU"
         raise RecipeError(message)
     values.setdefault("report_to", "none")
+    renamed = _checkpointing_fields()
+    values = {renamed.get(key, key): value for key, value in values.items()}
     groups: list[Any] = []
     for dtype in argument_dataclasses():
         names = {f.name for f in dataclasses.fields(dtype) if f.init}
@@ -445,6 +466,8 @@ def parse_settings(
             message = f"invalid {dtype.__name__} setting ({', '.join(named) or 'defaults'}): {text}"
             raise RecipeError(message) from error
     script, model, lora, sft = groups
+    for name, field_name in renamed.items():
+        setattr(sft, name, getattr(sft, field_name))
     _check_consistency(sft)
     recipe_text = Path(recipe_path).read_text(encoding="utf-8") if recipe_path else None
     return TrainSettings(
