@@ -293,7 +293,11 @@ def main() -> int:
         step(f"{environment.name}: tests and user path", f"{time.monotonic() - installed:.0f} s")
         resolved[environment.name] = versions
     if args.resolution == "lowest-direct":
-        check_floors(list(declared.values()), resolved)
+        try:
+            check_floors(list(declared.values()), resolved)
+        except SystemExit as error:
+            print(f"FAIL {error}", flush=True)
+            failures.append("floors")
     print(f"total {time.monotonic() - start:.0f} s; work folder: {work}")
     if failures:
         print("FAILED: " + "; ".join(failures))
