@@ -1,12 +1,15 @@
 """``import cosmosqa_ptbr`` makes ``datasets.load_dataset("cosmos_qa_ptbr")`` resolve offline, and stays light.
 
 The registration touches private parts of ``datasets``; the first tests here fail loudly, with the fix to make,
-when an upgrade of ``datasets`` moves them.
+when an upgrade of ``datasets`` moves them. The others show that a ``datasets`` without them still imports the
+package and loads the data by every other path. tests/check_lowest.py runs this file on the oldest ``datasets``
+that setup.cfg allows; the README's test command runs it on the newest.
 """
 
 from __future__ import annotations
 
 import inspect
+import json
 import os
 import socket
 import subprocess
@@ -16,14 +19,16 @@ from pathlib import Path
 
 import pytest
 
-import cosmosqa_ptbr  # noqa: F401 - the import registers the builder
+import cosmosqa_ptbr  # the import registers the builder
 from cosmosqa_ptbr.data import DatasetUnavailableError, DatasetValidationError
-from cosmosqa_ptbr.data.registration import BUILDER_MODULE, DATASET_NAME, builder_hash, is_registered
+from cosmosqa_ptbr.data.loading import builder_hash
+from cosmosqa_ptbr.data.registration import BUILDER_MODULE, DATASET_NAME, is_registered
 from cosmosqa_ptbr.schema import LABEL, LETTERS, features
 
+BUILTIN_SAMPLE = Path(cosmosqa_ptbr.__file__).parent / "tasks" / "builtin" / "cosmos_qa_ptbr.validation.jsonl"
 UPGRADE_HINT = (
-    "datasets {version} changed a private API that cosmosqa_ptbr/_registration.py relies on; update the "
-    "registration (and the datasets pin in setup.cfg) before upgrading"
+    "datasets {version} changed a private API that cosmosqa_ptbr/data/registration.py relies on; update the "
+    "registration (or the datasets range in setup.cfg)"
 )
 
 
@@ -177,12 +182,77 @@ def test_validation_errors_surface_through_datasets_load_dataset(tmp_path: Path,
         datasets.load_dataset("cosmos_qa_ptbr", data_files={"validation": str(path)}, cache_dir=str(tmp_path / "c"))
 
 
-def test_a_moved_registry_warns_instead_of_breaking_datasets(monkeypatch: pytest.MonkeyPatch) -> None:
-    """If an upgrade removes the private registry, registering warns (naming the fallback) rather than raising."""
-    import datasets.packaged_modules
+#: Ways a datasets release could move what the registration touches, applied before `import cosmosqa_ptbr`.
+CHANGED_INTERNALS = {
+    "registry removed": "del datasets.packaged_modules._PACKAGED_DATASETS_MODULES\n",
+    "factory takes other arguments": (
+        "class Factory(datasets.load.PackagedDatasetModuleFactory):\n"
+        "    def __init__(self, name, data_dir=None, data_files=None, download_config=None, revision=None):\n"
+        "        super().__init__(name, data_dir, data_files, download_config)\n"
+        "datasets.load.PackagedDatasetModuleFactory = Factory\n"
+    ),
+}
 
-    from cosmosqa_ptbr.data import registration as _registration
 
-    monkeypatch.delattr(datasets.packaged_modules, "_PACKAGED_DATASETS_MODULES")
-    with pytest.warns(RuntimeWarning, match=r"cosmosqa_ptbr\.load_dataset\(\) still works"):
-        _registration.register_builder()
+@pytest.mark.parametrize("change", sorted(CHANGED_INTERNALS))
+def test_changed_datasets_internals_give_one_line_and_leave_the_package_working(change: str, tmp_path: Path) -> None:
+    """With datasets' private parts moved: import works, one warning line, the name fails with it, the rest loads."""
+    result = _run(
+        "import json, warnings\n"
+        "import datasets, datasets.load, datasets.packaged_modules\n"
+        f"{CHANGED_INTERNALS[change]}"
+        "with warnings.catch_warnings(record=True) as caught:\n"
+        "    warnings.simplefilter('always')\n"
+        "    import cosmosqa_ptbr\n"
+        "registry = getattr(datasets.packaged_modules, '_PACKAGED_DATASETS_MODULES', {})\n"
+        "try:\n"
+        "    datasets.load_dataset('cosmos_qa_ptbr', 'sample')\n"
+        "    error = None\n"
+        "except Exception as exc:\n"
+        "    error = [type(exc).__name__, str(exc)]\n"
+        "print(json.dumps({'version': datasets.__version__, 'error': error,\n"
+        "    'registered': 'cosmos_qa_ptbr' in registry,\n"
+        "    'warnings': [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)],\n"
+        "    'rows': cosmosqa_ptbr.load_dataset('sample', split='validation').num_rows}))\n",
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    [warning] = found["warnings"]
+    assert "\n" not in warning
+    head = f'datasets.load_dataset("cosmos_qa_ptbr") is not available with the installed datasets {found["version"]}'
+    assert warning.startswith(head)
+    assert "cosmosqa-ptbr supports (datasets>=" in warning and "cosmosqa_ptbr.load_dataset(...) works" in warning
+    assert found["error"] == ["RegistrationError", warning]
+    assert not found["registered"]  # nothing half-registered
+    assert found["rows"] == 400
+
+
+def test_a_pushed_folder_loads_in_a_process_that_never_imports_the_package(tmp_path: Path) -> None:
+    """A folder from `data push --no-upload` loads with plain datasets.load_dataset(folder), cosmosqa_ptbr unused."""
+    folder = tmp_path / "repo"
+    command = ["data", "push", "--repo-id", "someone/cosmos_qa_ptbr", "--folder", str(folder), "--no-upload"]
+    push = subprocess.run(
+        [sys.executable, "-m", "cosmosqa_ptbr.cli", *command],
+        cwd=tmp_path,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert push.returncode == 0, push.stderr
+    result = _run(
+        "import json, sys, datasets\n"
+        f"ds = datasets.load_dataset({str(folder)!r}, split='validation')\n"
+        "print(json.dumps({'rows': ds.num_rows, 'names': ds.features['Label'].names,\n"
+        "    'first': ds.features['Label'].int2str(ds[0]['Label']), 'features': repr(ds.features),\n"
+        "    'imported': sorted(m for m in sys.modules if m.startswith('cosmosqa_ptbr'))}))\n",
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found["imported"] == []
+    assert (found["rows"], found["names"]) == (400, list(LETTERS))
+    assert found["features"] == repr(features())
+    first = json.loads(BUILTIN_SAMPLE.read_text(encoding="utf-8").splitlines()[0])
+    assert found["first"] == first[LABEL]

@@ -10,6 +10,7 @@ functions only, so the CLI stays fast.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,12 +20,34 @@ from ..cli.options import CommandError, SettingsError
 from ..tasks import Item, TaskSpec, get_task
 from .reading import NO_LABEL, ON_ERROR, DataFilesError, find_data_files
 
-__all__ = ["CONFIGS", "label_counts", "load_dataset", "load_items"]
+__all__ = ["CONFIGS", "builder_hash", "label_counts", "load_dataset", "load_items"]
 
 #: Builder configs: the embedded sample (offline) and the full splits (Hub repo or local files).
 CONFIGS: Final[tuple[str, ...]] = ("default", "sample")
 # keyword arguments of load_dataset that go to preparation, not to the builder's config
 _PREPARE_KWARGS: Final = ("download_mode", "verification_mode", "num_proc")
+_PACKAGE_DIR: Final = Path(__file__).resolve().parents[1]
+#: Files whose content defines what the builder produces (its cache is keyed on their hash, and the task's).
+_HASHED_FILES: Final = ("tasks/spec.py", "data/builder.py", "data/reading.py", "data/loading.py")
+
+
+def builder_hash(fingerprint: str = "") -> str:
+    """Return the hash of the builder's code and a task's fingerprint (``datasets`` keys its cache on it).
+
+    Without ``fingerprint`` the built-in specs and their samples are hashed (what a name registered with
+    ``datasets`` builds).
+    """
+    digest = hashlib.sha256()
+    for name in _HASHED_FILES:
+        digest.update(name.encode())
+        digest.update((_PACKAGE_DIR / name).read_bytes())
+    if fingerprint:
+        digest.update(fingerprint.encode())
+    else:
+        for path in sorted((_PACKAGE_DIR / "tasks" / "builtin").iterdir()):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _split_data_files(data_files: Any) -> Any:
@@ -93,7 +116,6 @@ def load_dataset(
     (400, ['A', 'B', 'C', 'D'])
     """
     from .builder import TaskBuilder
-    from .registration import builder_hash
 
     spec = get_task(task)
 

@@ -235,6 +235,18 @@ def _device(model: Any) -> Any:
     return next(model.parameters()).device
 
 
+def _kv_cache_name() -> str:
+    """The name of the KV cache in a model's ``forward`` arguments and outputs.
+
+    transformers 5.24 renamed ``past_key_values`` to ``cache``; 5.0-5.23 know only the old name (5.24 and later
+    still accept it, with a deprecation warning, until 5.40), so the name follows the installed release.
+    """
+    from importlib.metadata import version
+
+    major, minor = (int(part) for part in version("transformers").split(".")[:2])
+    return "cache" if (major, minor) >= (5, 24) else "past_key_values"
+
+
 def _progress(total: int, desc: str, enabled: bool) -> Any:
     from tqdm.auto import tqdm
 
@@ -398,7 +410,8 @@ def _shared_prompt_scores(
         for rows in _length_batches([len(e) for e in encoded], batch_size):
             batch = _pad_left(tokenizer, [encoded[i] for i in rows], device)
             first, prompt_out = _forward_logprobs(model, batch, use_cache=True)
-            cache = prompt_out.cache
+            cache_name = _kv_cache_name()
+            cache = getattr(prompt_out, cache_name)
             cache.batch_repeat_interleave(k)
             conts = [list(c) for i in rows for c in continuations[i]]
             width = max(len(c) for c in conts)
@@ -415,8 +428,8 @@ def _shared_prompt_scores(
                     input_ids=cont_ids.to(device),
                     attention_mask=torch.cat([prompt_mask, cont_mask.to(device)], dim=-1),
                     position_ids=positions,
-                    cache=cache,
                     use_cache=True,
+                    **{cache_name: cache},
                 ).logits
             logprobs = torch.log_softmax(logits.float(), dim=-1)
             first = first[:, -1, :].repeat_interleave(k, dim=0)

@@ -325,6 +325,8 @@ def _field_types() -> dict[str, tuple[type, Any, dataclasses.Field]]:
                     message = f"settings field {f.name!r} is defined twice ({types_by_name[f.name][0].__name__})"
                     raise RuntimeError(message)
                 types_by_name[f.name] = (dtype, hints[f.name], f)
+    for name, field_name in _checkpointing_fields().items():
+        types_by_name[name] = types_by_name[field_name]
     return types_by_name
 
 
@@ -356,6 +358,22 @@ def _renamed(key: str, value: Any, where: str) -> dict[str, Any]:
     message = f"setting 'quantization: {value}' in {where} is now {new_words} (TRL's names): write those keys instead"
     print_deprecation("train", message)
     return keys[word]
+
+def _checkpointing_fields() -> dict[str, str]:
+    """The activation-checkpointing settings -> the ``SFTConfig`` fields that hold them, where their names differ.
+
+    transformers 5.23 renamed ``TrainingArguments.gradient_checkpointing(_kwargs)`` to ``activation_checkpointing``
+    (``_kwargs``), the names recipes and the runner use; 5.0-5.22 have only the old fields, so there the settings
+    are passed under the old names and mirrored on the built ``SFTConfig``.
+    """
+    from trl import SFTConfig
+
+    if any(f.name == "activation_checkpointing" for f in dataclasses.fields(SFTConfig)):
+        return {}
+    return {
+        "activation_checkpointing": "gradient_checkpointing",
+        "activation_checkpointing_kwargs": "gradient_checkpointing_kwargs",
+    }
 
 
 def shipped_recipes() -> dict[str, Path]:
@@ -478,6 +496,8 @@ def parse_settings(
         message = f"{key}: true needs a CUDA GPU and none is visible: remove it or pass --{key} false for the CPU"
         raise RecipeError(message)
     values.setdefault("report_to", "none")
+    renamed = _checkpointing_fields()
+    values = {renamed.get(key, key): value for key, value in values.items()}
     groups: list[Any] = []
     for dtype in argument_dataclasses():
         names = {f.name for f in dataclasses.fields(dtype) if f.init}
@@ -495,6 +515,8 @@ def parse_settings(
     if isinstance(model.lora_target_modules, str) and model.lora_target_modules != "all-linear":
         # ModelConfig turns a one-name list into a string, which peft reads as a regular expression.
         model.lora_target_modules = [model.lora_target_modules]
+    for name, field_name in renamed.items():
+        setattr(sft, name, getattr(sft, field_name))
     _check_consistency(sft)
     recipe_text = Path(recipe_path).read_text(encoding="utf-8") if recipe_path else None
     return TrainSettings(
