@@ -135,7 +135,7 @@ def test_space_and_metric_read_their_settings_files_and_flags_win(tmp_path: Path
     built = run_cli(["space", "build", "--config", "space.yaml", "--output-dir", "flag-space"], tmp_path)
     assert built.returncode == 0, built.stderr
     settings = json.loads((tmp_path / "flag-space" / "settings.json").read_text(encoding="utf-8"))
-    assert settings == {"base_model": "org/from-yaml", "adapter": None}
+    assert settings == {"base_model": "org/from-yaml", "adapter": None, "task": "cosmos_qa_ptbr"}
     assert not (tmp_path / "yaml-space").exists()
 
     write_yaml(tmp_path / "metric.yaml", {"output_dir": "yaml-metric", "name": "my_metric"})

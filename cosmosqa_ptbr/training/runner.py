@@ -323,8 +323,8 @@ def _data_facts(settings: TrainSettings, data: TrainData) -> dict[str, Any]:
     return {
         "task": get_task(settings.script.task).name,
         "config": source.resolved_config,
-        "train_split": settings.script.train_split,
-        "train_source": source.describe(settings.script.train_split),
+        "train_split": settings.script.dataset_train_split,
+        "train_source": source.describe(settings.script.dataset_train_split),
         "train_examples": len(data.train),
         "eval_split": data.eval_split_name or None,
         "eval_source": source.describe(data.eval_split_name) if data.eval_split_name else None,
