@@ -138,6 +138,7 @@ _AFTER_LETTER: Final = re.compile(r"\s*(?P<next>[^\W\d_]+)?")
 _TERMINATOR: Final = re.compile(r"\s*(?:$|[()\].:;,!?\"'*\-–—/<>\n✓✔✗✘❌✅✖])")
 _CONNECTIVES: Final = frozenset(word.casefold() for word in words("connectives"))
 _LINE_ENDS: Final = re.compile(r"[)\].:\-–]*[ \t]*(?:\n|\Z)")
+_LABEL_BEFORE: Final = re.compile(rf"\b{_LETTER_WORDS}\s*[(\[]?\Z", re.IGNORECASE)
 _OPTION_LINE_TAIL: Final = re.compile(r"[ \t]*(?:[)\].:\-–]|\n|$)")
 _DANGLING: Final = re.compile(r"[ \t]*[)\].:\-–][ \t]*$")
 _CLOSING_END: Final = re.compile(r"[\s)\]*]*[.!][\s.!)\]*]*$")
@@ -471,6 +472,12 @@ def mentions(text: str, options: Sequence[str] | None, p: Patterns) -> list[Ment
         for index, candidate in enumerate(candidates)
         if not candidate.keyword and _on_option_line(text, candidate) and judged[index] in (_NEUTRAL, _OPENING)
     ]
+    # An opening option line labelled otherwise than all the others ("D) ..." before "Alternativa A)",
+    # "Alternativa B)" ...) is the answer, and the others an echo after it.
+    if len(unjudged) >= 3 and judged[unjudged[0]] == _OPENING:
+        kinds = [_labelled(text, candidates[index]) for index in unjudged]
+        if all(kind != kinds[0] for kind in kinds[1:]):
+            unjudged = unjudged[1:]
     if len({candidates[index].letter for index in unjudged}) >= 2:
         judged.update(dict.fromkeys(unjudged, ("listed", "")))
     found = []
@@ -478,6 +485,11 @@ def mentions(text: str, options: Sequence[str] | None, p: Patterns) -> list[Ment
         kind, by = judged[index]
         found.append(Mention(candidate.start, candidate.letter, kind, candidate.bare, by))
     return found
+
+
+def _labelled(text: str, candidate: _Candidate) -> bool:
+    """Whether a letter word labels the letter: "Alternativa B)" rather than "B)"."""
+    return bool(_LABEL_BEFORE.search(text, max(0, candidate.start - 20), candidate.start))
 
 
 def _on_option_line(text: str, candidate: _Candidate) -> bool:
