@@ -16,10 +16,13 @@ Each step is a pure function of a string:
 - :func:`unfence`, :func:`unwrap`, :func:`strip_markup`: code fences, LaTeX (``\\boxed{\\mathrm{A}}``), tags
   (``<answer>B</answer>``) and Markdown emphasis go; struck-out text (``~~A~~``) reads as withdrawn.
 - :func:`cut_new_block` and :func:`strip_echoes`: echoes of the prompt are not answers. A question the model
-  goes on to invent is cut; prompt lines (``Contexto:``, ``Pergunta:``), lists of options (two or more
-  option lines, labelled, numbered or garbled: "Alternatva B)", three lines all labelled "A)"), a line of
-  three options, and lines that repeat two or more options' texts are dropped, so that neither the last
-  line of an echo nor an option's text inside one is read as the answer.
+  goes on to invent is cut; prompt lines (``Contexto:``, ``Pergunta:``, garbled: "Pergumina:"), lists of
+  options (two or more option lines, labelled, numbered or garbled: "Alternatva B)", "Percírio A) ...
+  Percírio B)", three lines all labelled "A)", a last label cut off), a line of three options, and lines that
+  repeat two or more options' texts are dropped, so that neither the last line of an echo nor an option's text
+  inside one is read as the answer. What stands apart from the echo stays: a letter given after it, after a
+  blank line ("... Alternativa D) ...\n\nAlternativa C"), or a line before it in another style ("C) ...\n\n
+  Alternativa A) ... Alternativa B) ...").
 
 >>> assistant_turn("<|user|>\\nAlternativa A) Sol</s>\\n<|assistant|>\\nAlternativa B</s>")
 'Alternativa B'
