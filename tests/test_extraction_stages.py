@@ -472,3 +472,16 @@ def test_english_originals_of_the_options_read_as_their_letters(sample: list[dic
             right += got == letter
             wrong += got is not None and got != letter
     assert total > 1000 and right / total >= 0.33 and wrong / total < 0.01
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("**Resposta:** A alternativa correta é a B, pois o texto diz isso.", "B"),
+        ("## Resposta\n\nA alternativa correta é a **A**.\n\n## Por quê?\n\nO texto diz que ele foi demitido.", "A"),
+        ("Answer: A good choice here is option C, since the text says so.", "C"),
+    ],
+)
+def test_an_article_after_a_keyword_does_not_hide_the_keyword_phrase_after_it(text: str, letter: str) -> None:
+    """ "Resposta: A alternativa ..." is read past its article: the keyword phrase that follows it names the letter."""
+    assert extract_answer(text).letter == letter

@@ -261,13 +261,19 @@ def _is_letter(text: str, start: int, explicit: bool) -> bool:
 def _candidates(text: str, p: Patterns) -> list[_Candidate]:
     """Every place a letter is named, in order; articles, words and prose enumerations are left out."""
     found: dict[int, _Candidate] = {}
-    for match in _ANSWER_KEYWORD.finditer(text):
+    position = 0
+    while (match := _ANSWER_KEYWORD.search(text, position)) is not None:
         start = match.start("l")
         # After a keyword "B em vez da C" is a letter, but "A", "E" and "O" before a word are the Portuguese
         # article or conjunction ("Resposta: O avião ...") unless a letter word or a bracket comes first.
         explicit = bool(match["word"] or match["open"]) or match["l"] not in "AEOaeo"
         if _is_letter(text, start, explicit=explicit):
             found[start] = _Candidate(start, match.start(), match["l"].upper(), keyword=True, bare=False)
+            position = match.end()
+        else:
+            # The article of "Resposta: A alternativa correta é a C" is no letter, and the keyword phrase that
+            # begins inside this match ("alternativa correta é a C") must still be found.
+            position = match.start() + 1
     for match in p.named_letter.finditer(text):
         group = next(g for g in ("l", "l2", "l3", "l4") if match[g])
         start = match.start(group)
