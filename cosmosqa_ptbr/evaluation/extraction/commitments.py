@@ -138,6 +138,7 @@ _AFTER_LETTER: Final = re.compile(r"\s*(?P<next>[^\W\d_]+)?")
 _TERMINATOR: Final = re.compile(r"\s*(?:$|[()\].:;,!?\"'*\-–—/<>\n✓✔✗✘❌✅✖])")
 _CONNECTIVES: Final = frozenset(word.casefold() for word in words("connectives"))
 _LINE_ENDS: Final = re.compile(r"[)\].:\-–]*[ \t]*(?:\n|\Z)")
+_ELLIPSIS: Final = re.compile(rf"[\s,]*{alternation(words('ellipsis'))}\s*(?:[.;!\n]|$)", re.IGNORECASE)
 _LABEL_BEFORE: Final = re.compile(rf"\b{_LETTER_WORDS}\s*[(\[]?\Z", re.IGNORECASE)
 _OPTION_LINE_TAIL: Final = re.compile(r"[ \t]*(?:[)\].:\-–]|\n|$)")
 _DANGLING: Final = re.compile(r"[ \t]*[)\].:\-–][ \t]*$")
@@ -400,6 +401,8 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return "considered", ""
     if _CONCLUSION.search(before) and not _NEGATION_NEAR.search(before[-12:]):
         return "commit", "keyword"
+    if _CORRECTION.search(before):  # "Letra C. Na verdade, letra A.", "Opção A... espera, opção B."
+        return "commit", "keyword"
     if _OPENING_GAP.fullmatch(text, 0, candidate.lead):
         return "commit", "position"  # the answer opens with it: "B) ...", "Alternativa C, pois ..."
     if candidate.bare and _closes_the_answer(text, candidate):
@@ -486,6 +489,14 @@ def mentions(text: str, options: Sequence[str] | None, p: Patterns) -> list[Ment
             unjudged = unjudged[1:]
     if len({candidates[index].letter for index in unjudged}) >= 2:
         judged.update(dict.fromkeys(unjudged, ("listed", "")))
+    # "A está errada. B também.": a clause that only says "the same" takes the verdict of the letter before it.
+    for index in range(1, len(candidates)):
+        if judged[index] in (_NEUTRAL, _OPENING) and _ELLIPSIS.match(text, _closing(text, candidates[index].start + 1)):
+            earlier = [
+                judged[i] for i in range(index) if judged[i][0] in ("commit", "reject") and judged[i][1] != "position"
+            ]
+            if earlier:
+                judged[index] = ("reject", "") if earlier[-1][0] == "reject" else ("commit", "verdict")
     found = []
     for index, candidate in enumerate(candidates):
         kind, by = judged[index]
