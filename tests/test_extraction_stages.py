@@ -499,5 +499,5 @@ def test_an_article_after_a_keyword_does_not_hide_the_keyword_phrase_after_it(te
     ],
 )
 def test_corrections_commit_and_a_said_the_same_takes_the_verdict_before_it(text: str, letter: str | None) -> None:
-    """A correction ("na verdade", "espera") commits to the letter after it; "B também" judges B as the letter before."""
+    """A correction ("na verdade", "espera") commits to the letter after it; "B também" judges B like the one before."""
     assert extract_answer(text).letter == letter

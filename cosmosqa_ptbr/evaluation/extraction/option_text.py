@@ -325,8 +325,11 @@ def paraphrased_letter(text: str, options: Sequence[str], letters: Sequence[str]
             continue
         recall, precision, count = scores[best]
         margin = closeness[best] - (closeness[runner_up] if runner_up is not None else 0.0)
+        other_recall = scores[runner_up][0] if runner_up is not None else 0.0
         if (
             recall >= MIN_RECALL
+            # A longer text that says most of two options (a story, not an answer) names neither.
+            and (other_recall < MIN_RECALL or len(piece.split()) <= 20)
             and margin >= MIN_MARGIN
             and precision >= min_precision
             # Two meanings in common, or the whole of a short answer ("ele estava atrasado" for "atrasado para o
