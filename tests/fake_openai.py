@@ -2,9 +2,29 @@
 
 It answers ``POST /v1/chat/completions`` for English Cosmos QA items whose reference pt-BR translation
 is known (the 400 items of the embedded sample), recognising the item by the JSON object in the first
-user message. Faults are injected per item and attempt: ``429`` (with ``Retry-After``), ``500``,
-``hang`` (no answer until the client gives up), ``not_json``, ``three_options`` and ``english``. It
-also serves the files and batches endpoints for Batch API runs. Standard library only (threads).
+user message; any other chat gets a short reply, as a model would give. Faults are injected per item and
+attempt: ``429`` (with ``Retry-After``), ``500``, ``hang`` (no answer until the client gives up),
+``not_json``, ``three_options``, ``english``, ``ramble`` (the JSON, then filler until ``max_tokens`` or the
+context is full), and answers that are not chat completions at all, with status 200: ``html`` (a login
+page), ``other_json``, ``no_choices`` (``choices: []``) and ``stream`` (server-sent events).
+It also serves the files and batches endpoints for Batch API runs. Standard library only (threads).
+
+``flavor`` makes it answer as a given server does (their OpenAI-compatible endpoints, read from their source):
+
+- ``llama_cpp``: llama-cpp-python's server. ``response_format`` types other than ``text``/``json_object`` are
+  refused with HTTP 500 and the pydantic error naming the literal it expects; ``json_object`` enforces a
+  ``schema`` given beside the type; without ``max_tokens`` a reply may run to the end of the context.
+- ``vllm``: vLLM. ``json_schema`` and ``json_object`` are enforced (extra keys ignored), errors are
+  ``{"error": {"message", "type": "BadRequestError", "param", "code": 400}}``, an unknown model is a 404
+  ("The model `x` does not exist."), prompt + ``max_tokens`` over ``max_model_len`` is a 400.
+- ``ollama``: Ollama. ``json_object`` is JSON mode and ``json_schema`` its schema (``legacy_ollama``: before
+  0.5, ``json_schema`` was ignored and the model wrote free text), an unknown model is a 404 ``model "x" not
+  found, try pulling it first``.
+
+Without an enforced format (no response_format, or one the server ignores) a reply is the JSON inside prose
+and a Markdown fence, as chat models write it. ``serial_seconds`` serves chat requests one at a time in
+arrival order, each taking that long and finished even when the client has given up (llama.cpp's Python
+server does not cancel): ``max_duplicates`` is the most requests for one item it held at once.
 
 Run it by hand: ``python tests/fake_openai.py --port 8000 --latency 0.05 --fault-rate 0.1``.
 """
@@ -29,6 +49,14 @@ REPO = Path(__file__).resolve().parents[1]
 ENGLISH_CSV = REPO / "tests" / "data" / "cosmosqa_en_validation.csv"
 REFERENCE_JSONL = REPO / "cosmosqa_ptbr" / "data" / "sample_validation.jsonl"
 FAULTS = ("429", "500", "hang", "not_json", "three_options", "english")
+JUNK = ("html", "other_json", "no_choices", "stream")  # HTTP 200, but not a chat completion
+FLAVORS = ("openai", "llama_cpp", "vllm", "ollama")
+_FORMAT_ENFORCED = {
+    "openai": {"json_schema", "json_object"},
+    "llama_cpp": {"json_object"},
+    "vllm": {"json_schema", "json_object"},
+    "ollama": {"json_schema", "json_object"},
+}
 KEYS = ("contexto", "pergunta", "A", "B", "C", "D")
 ENGLISH_KEYS = ("context", "question", "answer0", "answer1", "answer2", "answer3")
 
@@ -54,7 +82,15 @@ class FakeOpenAI:
         hang_seconds: float = 30.0,
         batch_polls: int = 2,
         api_key: str | None = None,
+        flavor: str = "openai",
+        served_model: str | None = None,
+        max_model_len: int = 8192,
+        legacy_ollama: bool = False,
+        serial_seconds: float = 0.0,
+        batch_torn_line: bool = False,
     ) -> None:
+        if flavor not in FLAVORS:
+            raise ValueError(f"flavor must be one of {FLAVORS}, got {flavor!r}")
         self.reference = {}
         for line in Path(reference_jsonl).read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -74,7 +110,21 @@ class FakeOpenAI:
         self.hang_seconds = hang_seconds
         self.batch_polls = batch_polls
         self.api_key = api_key  # when set, other keys get 401 as from OpenAI
-        self.log: list[dict[str, Any]] = []  # one entry per chat request: id, fault, time, response_format
+        self.flavor = flavor
+        self.served_model = served_model  # when set, other model names get the flavor's 404
+        self.max_model_len = max_model_len
+        self.legacy_ollama = legacy_ollama
+        self.serial_seconds = serial_seconds
+        self.batch_torn_line = batch_torn_line  # the first line of a batch output file is cut in half
+        self.max_duplicates = 0
+        self.received: Counter[str] = Counter()  # chat requests per item as they arrive ("" for other chats)
+        self._held: Counter[str] = Counter()  # requests per item queued or running (serial mode)
+        self._turn = threading.Condition()
+        self._tickets = itertools.count()
+        self._serving = 0
+        # one entry per chat request: id (None for a chat about no item), fault, time, response_format (its type),
+        # format (all of it), max_tokens, generated (completion tokens), live
+        self.log: list[dict[str, Any]] = []
         self.attempts: Counter[str] = Counter()
         self.files: dict[str, bytes] = {}
         self.batches: dict[str, dict[str, Any]] = {}
@@ -105,12 +155,12 @@ class FakeOpenAI:
 
             def _reply(self, status: int, body: Any, headers: dict[str, str] | None = None) -> None:
                 data = body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=False).encode("utf-8")
+                headers = dict(headers or {})
+                kind = "application/octet-stream" if isinstance(body, bytes) else "application/json"
                 self.send_response(status)
-                self.send_header(
-                    "Content-Type", "application/octet-stream" if isinstance(body, bytes) else "application/json"
-                )
+                self.send_header("Content-Type", headers.pop("Content-Type", kind))
                 self.send_header("Content-Length", str(len(data)))
-                for name, value in (headers or {}).items():
+                for name, value in headers.items():
                     self.send_header(name, value)
                 self.end_headers()
                 with contextlib.suppress(BrokenPipeError, ConnectionResetError):
@@ -170,7 +220,10 @@ class FakeOpenAI:
             try:
                 if self.latency:
                     time.sleep(self.latency)
-                return self.chat(json.loads(body), live=True)
+                request = json.loads(body)
+                if self.serial_seconds:
+                    return self._serially(request)
+                return self.chat(request, live=True)
             finally:
                 with self._lock:
                     self.in_flight -= 1
@@ -190,6 +243,28 @@ class FakeOpenAI:
         return 404, {"error": {"message": f"no route {path}"}}, {}
 
     # ------------------------------------------------------------------------------------- chat
+
+    def _serially(self, request: dict[str, Any]) -> tuple[int, Any, dict[str, str]]:
+        """Serve ``request`` after every request that arrived before it, taking ``serial_seconds``."""
+        english = self._find(request.get("messages") or [])
+        key = english["id"] if english else ""
+        with self._turn:
+            ticket = next(self._tickets)
+            self.received[key] += 1
+            self._held[key] += 1
+            if key:
+                self.max_duplicates = max(self.max_duplicates, self._held[key])
+            self._turn.wait_for(lambda: self._serving == ticket)
+        try:
+            # Work as a model does: a reply of a few tokens (a probe) is quick.
+            tokens = request.get("max_tokens")
+            self._closing.wait(self.serial_seconds if not tokens or tokens > 8 else self.serial_seconds / 20)
+            return self.chat(request, live=True)
+        finally:
+            with self._turn:
+                self._held[key] -= 1
+                self._serving += 1
+                self._turn.notify_all()
 
     def _fault(self, item_id: str, attempt: int) -> str:
         plan = self.faults.get(item_id)
@@ -211,8 +286,59 @@ class FakeOpenAI:
                     return None
         return None
 
+    def _refusal(self, request: dict[str, Any], format_type: Any) -> tuple[int, Any, dict[str, str]] | None:
+        """The flavor's error answer to ``request``, if it has one."""
+        model = request.get("model")
+        if self.flavor == "llama_cpp" and format_type not in (None, "text", "json_object"):
+            # llama-cpp-python validates the body inside its route, whose error handler answers a validation error
+            # with HTTP 500 and the error as text (as llama-cpp-python 0.3.36 answered, the paths shortened).
+            message = (
+                "1 validation error:\n  {'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), "
+                f"'msg': \"Input should be 'text' or 'json_object'\", 'input': {format_type!r}, 'ctx': "
+                "{'expected': \"'text' or 'json_object'\"}}\n\n  File \"llama_cpp/server/app.py\", line 376, in "
+                "create_chat_completion\n    POST /v1/chat/completions"
+            )
+            return (
+                500,
+                {"error": {"message": message, "type": "internal_server_error", "param": None, "code": None}},
+                {},
+            )
+        if self.served_model is not None and model != self.served_model:
+            if self.flavor == "vllm":
+                error = {"message": f"The model `{model}` does not exist.", "type": "NotFoundError", "param": "model",
+                         "code": 404}  # fmt: skip
+                return 404, {"error": error}, {}
+            if self.flavor == "ollama":
+                error = {"message": f'model "{model}" not found, try pulling it first', "type": "not_found_error",
+                         "param": None, "code": None}  # fmt: skip
+                return 404, {"error": error}, {}
+        if self.flavor == "vllm" and request.get("max_tokens"):
+            prompt_tokens = self._prompt_tokens(request)
+            total = prompt_tokens + request["max_tokens"]
+            if total > self.max_model_len:
+                message = (
+                    f"This model's maximum context length is {self.max_model_len} tokens. However, you requested "
+                    f"{request['max_tokens']} output tokens and your prompt contains at least {prompt_tokens} input "
+                    f"tokens, for a total of at least {total} tokens. Please reduce the length of the input prompt "
+                    f"or the number of requested output tokens. (parameter=input_tokens, value={prompt_tokens})"
+                )
+                error = {"message": message, "type": "BadRequestError", "param": "input_tokens", "code": 400}
+                return 400, {"error": error}, {}
+        return None
+
+    @staticmethod
+    def _prompt_tokens(request: dict[str, Any]) -> int:
+        return sum(len(str(m.get("content", ""))) for m in request.get("messages") or []) // 4
+
+    def _enforced(self, request: dict[str, Any], format_type: Any) -> bool:
+        """Whether the server constrains this reply to JSON (else the model writes prose around it)."""
+        if self.flavor == "ollama" and self.legacy_ollama and format_type == "json_schema":
+            return False
+        return format_type in _FORMAT_ENFORCED[self.flavor]
+
     def chat(self, request: dict[str, Any], *, live: bool) -> tuple[int, Any, dict[str, str]]:
-        format_type = (request.get("response_format") or {}).get("type")
+        response_format = request.get("response_format")
+        format_type = response_format.get("type") if isinstance(response_format, dict) else None
         if self.reject_json_schema and format_type == "json_schema":
             error = {
                 "message": "response_format type json_schema is not supported by this server",
@@ -221,16 +347,22 @@ class FakeOpenAI:
                 "code": None,
             }
             return 400, {"error": error}, {}
+        refusal = self._refusal(request, format_type)
+        if refusal is not None:
+            return refusal
         english = self._find(request.get("messages") or [])
+        entry = {"time": time.monotonic(), "response_format": format_type, "format": response_format,
+                 "max_tokens": request.get("max_tokens"), "live": live, "generated": 0}  # fmt: skip
         if english is None or english["id"] not in self.reference:
-            return 400, {"error": {"message": "unknown item: this server only knows the reference sample"}}, {}
+            with self._lock:
+                self.log.append({**entry, "id": None, "fault": "ok"})
+            return 200, self._completion(request, "OK", entry), {}
         item_id = english["id"]
         with self._lock:
             self.attempts[item_id] += 1
             fault = self._fault(item_id, self.attempts[item_id])
-            self.log.append(
-                {"id": item_id, "fault": fault, "time": time.monotonic(), "response_format": format_type, "live": live}
-            )
+            entry.update(id=item_id, fault=fault)
+            self.log.append(entry)
         if fault == "429":
             error = {"message": "Rate limit reached, retry later", "type": "requests", "code": "rate_limit_exceeded"}
             return 429, {"error": error}, {"Retry-After": self.retry_after}
@@ -240,6 +372,8 @@ class FakeOpenAI:
             if live:
                 self._closing.wait(self.hang_seconds)
             return 504, {"error": {"message": "timed out upstream", "type": "server_error"}}, {}
+        if fault in JUNK:
+            return self._junk(fault)
         reference = self.reference[item_id]
         answer: dict[str, str] = {key: reference[key] for key in KEYS}
         if fault == "three_options":
@@ -249,7 +383,21 @@ class FakeOpenAI:
         content = json.dumps(answer, ensure_ascii=False)
         if fault == "not_json":
             content = "Claro! Aqui está a tradução: {contexto: " + reference["contexto"][:40]
-        prompt_tokens = sum(len(str(m.get("content", ""))) for m in request.get("messages") or []) // 4
+        elif fault == "ramble":  # a small model that does not stop: filler until a limit cuts it off
+            content += " \n" * (4 * self.max_model_len)
+        elif not self._enforced(request, format_type):
+            content = f"Claro! Aqui está a tradução:\n```json\n{content}\n```"
+        return 200, self._completion(request, content, entry), {}
+
+    def _completion(self, request: dict[str, Any], content: str, entry: dict[str, Any]) -> dict[str, Any]:
+        """A chat completion of ``content``, cut at ``max_tokens`` or at the end of the context (4 chars a token)."""
+        prompt_tokens = self._prompt_tokens(request)
+        room = max(1, self.max_model_len - prompt_tokens)
+        limit = min(request.get("max_tokens") or room, room)
+        finish = "stop"
+        if len(content) // 4 > limit:
+            content, finish = content[: 4 * limit], "length"
+        entry["generated"] = len(content) // 4
         completion = {
             "id": f"chatcmpl-{next(self._ids)}",
             "object": "chat.completion",
@@ -259,7 +407,7 @@ class FakeOpenAI:
                 {
                     "index": 0,
                     "message": {"role": "assistant", "content": content},
-                    "finish_reason": "stop",
+                    "finish_reason": finish,
                     "logprobs": None,
                 }
             ],
@@ -269,7 +417,31 @@ class FakeOpenAI:
                 "total_tokens": prompt_tokens + len(content) // 4,
             },
         }
-        return 200, completion, {}
+        if self.flavor == "ollama":
+            completion["system_fingerprint"] = "fp_ollama"
+        return completion
+
+    @staticmethod
+    def _junk(kind: str) -> tuple[int, Any, dict[str, str]]:
+        """HTTP 200 with something that is not a chat completion: what a proxy, a portal or another API sends."""
+        if kind == "html":
+            page = (
+                b"<!DOCTYPE html><html><head><title>Sign in</title></head><body><form>Wi-Fi login</form></body></html>"
+            )
+            return 200, page, {"Content-Type": "text/html; charset=utf-8"}
+        if kind == "other_json":
+            return 200, {"status": "ok", "result": {"text": "translated"}}, {}
+        if kind == "no_choices":
+            usage = {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}
+            empty = {"id": "chatcmpl-0", "object": "chat.completion", "model": "m", "choices": [], "usage": usage}
+            return 200, empty, {}
+        chunk = {
+            "id": "chatcmpl-0",
+            "object": "chat.completion.chunk",
+            "choices": [{"index": 0, "delta": {"content": "{"}}],
+        }
+        stream = f"data: {json.dumps(chunk)}\n\ndata: [DONE]\n\n".encode()
+        return 200, stream, {"Content-Type": "text/event-stream"}
 
     # ------------------------------------------------------------------------------------- files, batches
 
@@ -342,7 +514,10 @@ class FakeOpenAI:
             for kind, key in (("output", "output_file_id"), ("errors", "error_file_id")):
                 if state[kind]:
                     file_id = f"file-{next(self._ids)}"
-                    self.files[file_id] = ("\n".join(state[kind]) + "\n").encode("utf-8")
+                    lines = list(state[kind])
+                    if kind == "output" and self.batch_torn_line:
+                        lines[0] = lines[0][: len(lines[0]) // 2]
+                    self.files[file_id] = ("\n".join(lines) + "\n").encode("utf-8")
                     batch[key] = file_id
             batch["status"] = "completed"
             batch["request_counts"].update(completed=len(state["output"]), failed=len(state["errors"]))
@@ -372,6 +547,8 @@ def main() -> None:
     parser.add_argument("--reject-json-schema", action="store_true")
     parser.add_argument("--retry-after", default="1")
     parser.add_argument("--hang-seconds", type=float, default=30.0)
+    parser.add_argument("--flavor", choices=FLAVORS, default="openai", help="answer as this server does")
+    parser.add_argument("--serial-seconds", type=float, default=0.0, help="one request at a time, this long each")
     args = parser.parse_args()
     server = FakeOpenAI(
         latency=args.latency,
@@ -380,6 +557,8 @@ def main() -> None:
         reject_json_schema=args.reject_json_schema,
         retry_after=args.retry_after,
         hang_seconds=args.hang_seconds,
+        flavor=args.flavor,
+        serial_seconds=args.serial_seconds,
     ).start(args.port)
     print(server.base_url, flush=True)
     try:

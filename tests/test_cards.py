@@ -19,6 +19,7 @@ from cosmosqa_ptbr.hub.cards import (
     reference_model_card,
     render_dataset_card,
     render_model_card,
+    write_cards,
 )
 from cosmosqa_ptbr.hub.upload import MANIFEST, HubUploadError, push_folder_to_hub
 from cosmosqa_ptbr.schema import DEFAULT_REPO_ID, NONE_OF_THE_ABOVE_EN, NONE_OF_THE_ABOVE_PT, features
@@ -156,6 +157,24 @@ def test_committed_cards_equal_a_fresh_render() -> None:
     assert (REPO / "model_card" / "README.md").read_text(encoding="utf-8") == reference_model_card(), (
         "model_card/README.md is stale: run `cosmosqa-ptbr cards`"
     )
+
+
+def test_the_committed_card_folders_are_the_cards_commands_own(tmp_path: Path) -> None:
+    """dataset_card/ and model_card/ hold only what `cards` wrote (their manifests say so): `cards` rewrites a copy
+    of them, and refuses the same folders once a file of someone else's is added."""
+    import shutil
+
+    from cosmosqa_ptbr.cli.folders import FolderNotOwnedError, foreign_files, recorded_files
+
+    for name in ("dataset_card", "model_card"):
+        assert recorded_files(REPO / name, command="cards") == ["README.md"]
+        assert foreign_files(REPO / name, command="cards") == []
+        shutil.copytree(REPO / name, tmp_path / name)
+    copies = [str(tmp_path / "dataset_card"), str(tmp_path / "model_card")]
+    assert cli.main(["cards", "--dataset-card-dir", copies[0], "--model-card-dir", copies[1]]) == 0
+    (tmp_path / "model_card" / "notes.md").write_text("mine\n", encoding="utf-8")
+    with pytest.raises(FolderNotOwnedError, match=r"--model-card-dir .* \(notes\.md\)"):
+        write_cards(*copies)
 
 
 def test_cards_subcommand_writes_both_cards(tmp_path: Path) -> None:

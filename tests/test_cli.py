@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -65,3 +66,82 @@ def test_console_script_reports_the_version() -> None:
     script = Path(sys.executable).with_name("cosmosqa-ptbr")
     out = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == f"cosmosqa-ptbr {__version__}"
+
+
+def _boolean_settings(parser: argparse.ArgumentParser, prefix: list[str]) -> list[tuple[list[str], str, str]]:
+    """``(argv up to the flag, --flag, dest)`` for each boolean setting (a --x with a --no-x) under ``parser``."""
+    required: list[str] = []
+    for action in parser._actions:
+        if action.required and action.option_strings:
+            required += [action.option_strings[0], "x"]
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                found += _boolean_settings(sub, [*prefix, name])
+    options = parser._option_string_actions
+    for option, action in options.items():
+        positive = "--" + option.removeprefix("--no-")
+        if option.startswith("--no-") and positive in options and options[positive].dest == action.dest:
+            found.append(([*prefix, *required], positive, action.dest))
+    return found
+
+
+def _every_boolean_setting() -> list[tuple[list[str], str, str]]:
+    """The boolean settings of every subcommand, each parser built as the CLI builds it for that command."""
+    found = []
+    for command in SUBCOMMANDS:
+        top = build_parser([command])
+        subparsers = next(a for a in top._actions if isinstance(a, argparse._SubParsersAction))
+        found += _boolean_settings(subparsers.choices[command], [command])
+    return found
+
+
+BOOLEAN_SETTINGS = _every_boolean_setting()
+BOOLEAN_IDS = [f"{argv[0]} {flag}" for argv, flag, _ in BOOLEAN_SETTINGS]
+
+
+def test_boolean_settings_are_found_in_every_command_that_has_them() -> None:
+    """The scan below covers train, evaluate, translate, space and metric (the commands with boolean settings)."""
+    commands = {argv[0] for argv, _, _ in BOOLEAN_SETTINGS}
+    assert {"train", "evaluate", "translate", "space", "metric"} <= commands
+    assert ("--baseline_eval", "baseline_eval") in {(flag, dest) for _, flag, dest in BOOLEAN_SETTINGS}
+
+
+@pytest.mark.parametrize(("argv", "flag", "dest"), BOOLEAN_SETTINGS, ids=BOOLEAN_IDS)
+def test_every_boolean_setting_takes_a_value_as_a_recipe_spells_it(argv: list[str], flag: str, dest: str) -> None:
+    """`--x false`, `--x=0`, `--x no` turn a boolean off and `--x`, `--x yes`, `--x TRUE` on; `--no-x` still works."""
+    spellings = {
+        (flag, "false"): False,
+        (f"{flag}=0",): False,
+        (flag, "no"): False,
+        ("--no-" + flag.removeprefix("--"),): False,
+        (flag,): True,
+        (flag, "yes"): True,
+        (flag, "TRUE"): True,
+    }
+    for given, expected in spellings.items():
+        full = [*argv, *given]
+        args = build_parser(full).parse_args(full)
+        assert getattr(args, dest) is expected, given
+
+
+def _dests(parser: argparse.ArgumentParser) -> set[str]:
+    found = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found |= _dests(sub)
+        found.add(action.dest)
+    return found - {"help", argparse.SUPPRESS}
+
+
+@pytest.mark.parametrize("command", list(SUBCOMMANDS))
+def test_no_option_of_a_subcommand_shares_a_name_with_the_clis_own(command: str) -> None:
+    """`debug`, `command` and `version` belong to the CLI: a setting of that name would take their value unasked."""
+    top = build_parser([command])
+    own = {action.dest for action in top._actions if not isinstance(action, argparse._SubParsersAction)}
+    subparsers = next(a for a in top._actions if isinstance(a, argparse._SubParsersAction))
+    own = (own | {subparsers.dest}) - {"help", argparse.SUPPRESS}
+    assert own >= {"debug", "command"}
+    assert not _dests(subparsers.choices[command]) & own

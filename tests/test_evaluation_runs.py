@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from cosmosqa_ptbr.cli import main as cli_main
-from cosmosqa_ptbr.cli.options import SettingsError
+from cosmosqa_ptbr.cli.options import CommandError, SettingsError
 from cosmosqa_ptbr.evaluation import compare, evaluate_model
 from cosmosqa_ptbr.evaluation.models import load_model
 from cosmosqa_ptbr.prompts import select_shots
@@ -61,32 +61,58 @@ def test_unusable_output_folders_fail_at_once_with_one_line(
 
 @pytest.mark.usefixtures("no_loading")
 def test_missing_model_adapter_and_small_shot_pool_fail_before_loading(
-    tmp_path: Path, sample: list[dict[str, Any]]
+    tmp_path: Path, tiny_model_dir: Path, sample: list[dict[str, Any]]
 ) -> None:
     """A missing local model, an adapter folder without adapter_config.json and too few shots fail before loading."""
-    with pytest.raises(SettingsError, match=r"--model './no-such-model' does not exist"):
+    with pytest.raises(CommandError, match=r"--model './no-such-model' does not exist"):
         evaluate_model("./no-such-model", items=sample[:3])
     (tmp_path / "adapter").mkdir()
-    with pytest.raises(SettingsError, match=r"holds no adapter_config\.json"):
-        evaluate_model(str(tmp_path), adapter=str(tmp_path / "adapter"), items=sample[:3])
+    with pytest.raises(CommandError, match=r"holds no adapter_config\.json"):
+        evaluate_model(str(tiny_model_dir), adapter=str(tmp_path / "adapter"), items=sample[:3])
     with pytest.raises(SettingsError, match=r"--shots 5 needs 5 other labelled items.* has 2"):
-        evaluate_model(str(tmp_path), items=sample[:3], shots=5)
+        evaluate_model(str(tiny_model_dir), items=sample[:3], shots=5)
+
+
+@pytest.mark.usefixtures("no_loading")
+def test_models_and_adapters_that_cannot_load_fail_before_loading(
+    tmp_path: Path, tiny_model_dir: Path, sample: list[dict[str, Any]]
+) -> None:
+    """A model folder without weights, a non-GGUF file, an adapter without weights: one error each, nothing loaded."""
+    no_weights = tmp_path / "no-weights"
+    no_weights.mkdir()
+    for name in ("config.json", "tokenizer.json", "tokenizer_config.json"):
+        (no_weights / name).write_bytes((tiny_model_dir / name).read_bytes())
+    with pytest.raises(CommandError, match=r"--model '.*no-weights' holds a config\.json but no weights"):
+        evaluate_model(str(no_weights), items=sample[:3])
+    (tmp_path / "model.gguf").write_text("not a model\n", encoding="utf-8")
+    with pytest.raises(CommandError, match=r"is not a GGUF file"):
+        evaluate_model(str(tmp_path / "model.gguf"), items=sample[:3])
+    adapter = tmp_path / "adapter"
+    adapter.mkdir()
+    (adapter / "adapter_config.json").write_text('{"peft_type": "LORA"}', encoding="utf-8")
+    with pytest.raises(CommandError, match=r"--adapter '.*adapter' holds adapter_config\.json but no adapter weights"):
+        evaluate_model(str(tiny_model_dir), adapter=str(adapter), items=sample[:3])
 
 
 @pytest.mark.usefixtures("no_loading")
 def test_a_folder_holding_a_run_is_refused_without_resume(tmp_path: Path, sample: list[dict[str, Any]]) -> None:
     """A folder with a run asks for --resume; a folder of someone else's files cannot be resumed."""
+    from cosmosqa_ptbr.cli.folders import FolderNotOwnedError, record_files
+
     run = tmp_path / "run"
     run.mkdir()
+    # What a run killed before its first chunk leaves: the folder's manifest and run.json.
+    record_files(run, ["run.json", "predictions.jsonl"], command="evaluate")
     (run / "run.json").write_text(json.dumps({"written_by": "cosmosqa-ptbr evaluate"}), encoding="utf-8")
     with pytest.raises(SettingsError, match="already holds an evaluation run: add --resume"):
         evaluate_model(str(tmp_path), items=sample[:3], output_dir=run)
     other = tmp_path / "other"
     other.mkdir()
     (other / "predictions.jsonl").write_text('{"id": "x"}\n', encoding="utf-8")
-    with pytest.raises(SettingsError, match="not written by `cosmosqa-ptbr evaluate`"):
+    with pytest.raises(FolderNotOwnedError, match=r"`evaluate` did not write \(predictions\.jsonl\)"):
         evaluate_model(str(tmp_path), items=sample[:3], output_dir=other, resume=True)
     assert (other / "predictions.jsonl").read_text(encoding="utf-8") == '{"id": "x"}\n'
+    assert sorted(p.name for p in other.iterdir()) == ["predictions.jsonl"]
 
 
 def _count_lines(path: Path) -> int:
@@ -141,12 +167,14 @@ def test_resume_with_other_settings_is_refused(
     """A finished run resumed with another limit names the difference; with the same settings it scores nothing."""
     loaded = load_model(str(tiny_model_dir))
     first = evaluate_model(loaded=loaded, items=sample[:6], output_dir=tmp_path, option_score=False, progress=False)
+    results = (tmp_path / "results.json").read_bytes()
     with pytest.raises(SettingsError, match=r"limit=None then, 4 now"):
         evaluate_model(loaded=loaded, items=sample[:6], output_dir=tmp_path, limit=4, resume=True, option_score=False)
     again = evaluate_model(
         loaded=loaded, items=sample[:6], output_dir=tmp_path, resume=True, option_score=False, progress=False
     )
-    assert again.resumed == 6 and again.accuracy == first.accuracy
+    assert again.to_dict() == json.loads(results) and again.predictions == first.predictions
+    assert (tmp_path / "results.json").read_bytes() == results
     assert _count_lines(tmp_path / "predictions.jsonl") == 6
 
 

@@ -16,6 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "cosmosqa_ptbr"
 LAYERS: dict[str, int] = {
     "schema": 0,
     "cli.options": 0,
+    "cli.folders": 0,  # the folders a command writes: ownership, no links, lock
     "data": 1,
     "data.source": 1,
     "translation": 1,

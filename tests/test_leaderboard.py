@@ -136,3 +136,24 @@ def test_leaderboard_mistakes_are_one_line_errors(runs: list[Path], tmp_path: Pa
     assert len(done.stderr.strip().splitlines()) == 1
     if setup == "foreign":
         assert (out / "leaderboard.md").read_text(encoding="utf-8") == "my notes\n"
+
+
+def test_a_plot_that_fails_leaves_no_half_written_leaderboard(
+    runs: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the plot cannot be drawn, an earlier leaderboard stays as it was and no new file or leftover appears."""
+    from cosmosqa_ptbr.evaluation import leaderboard
+
+    out = tmp_path / "board"
+    table, figure = leaderboard.write([runs[0]], out)
+    before = {table: table.read_bytes(), figure: figure.read_bytes()}
+
+    def broken_plot(runs: Any, path: Path) -> Path:
+        path.write_bytes(b"\x89PNG half")
+        raise RuntimeError("the plot failed halfway")
+
+    monkeypatch.setattr(leaderboard, "plot", broken_plot)
+    with pytest.raises(RuntimeError, match="halfway"):
+        leaderboard.write(runs, out)
+    assert {path: path.read_bytes() for path in before} == before
+    assert sorted(path.name for path in out.iterdir()) == ["leaderboard.md", "leaderboard.png"]

@@ -228,6 +228,18 @@ def test_command_line_overrides_win_over_the_recipe() -> None:
     assert settings.script.train_size == 300  # untouched recipe values stay
 
 
+def test_the_command_lines_own_options_are_not_settings() -> None:
+    """Only typed settings reach the recipe: the CLI's --debug (a list in trl), --check or --resume never do."""
+    from cosmosqa_ptbr.cli import build_parser
+    from cosmosqa_ptbr.training.command import _overrides
+
+    argv = ["train", "--config", SMOL, "--output-dir", "o", "--check", "--resume", "--no-baseline-eval"]
+    args = build_parser(argv).parse_args(argv)
+    assert _overrides(args) == {"output_dir": "o", "baseline_eval": False}
+    settings = load_settings(args.config, **_overrides(args))
+    assert settings.sft.debug == [] and settings.script.baseline_eval is False
+
+
 @pytest.mark.parametrize(
     ("overrides", "expected"),
     [
@@ -322,14 +334,22 @@ def test_cli_reports_a_bad_recipe_with_exit_code_2(tmp_path: Path, capsys: pytes
     assert "'max_steps'" in capsys.readouterr().err
 
 
-def test_missing_data_fails_before_the_model_loads(tmp_path: Path, tiny_model_dir: Path) -> None:
+def test_missing_data_fails_before_the_model_loads(
+    tmp_path: Path, tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A split the dataset config lacks is reported as a recipe error, with no model loaded."""
-    recipe = tiny_recipe(tmp_path / "no-such-model", tmp_path / "out", train_size=None, eval_split="validation")
+    from cosmosqa_ptbr.training import runner
+
+    def no_loading(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr(runner, "_load", no_loading)
+    recipe = tiny_recipe(tiny_model_dir, tmp_path / "out", train_size=None, eval_split="validation")
     recipe["train_split"] = "train"
     with pytest.raises(RecipeError, match="train_split"):
         train(recipe, progress=False)
     with pytest.raises(RecipeError, match="leaves no held-out rows"):
-        train(tiny_recipe(tmp_path / "no-such-model", tmp_path / "out", train_size=400), progress=False)
+        train(tiny_recipe(tiny_model_dir, tmp_path / "out", train_size=400), progress=False)
 
 
 # --- the loss mask ------------------------------------------------------------------------------------------
@@ -414,6 +434,19 @@ def test_output_folder_holds_adapter_results_and_a_parsable_card(trained_4bit: A
     assert results["training"]["reference_setting"] is False and results["training"]["recipe_name"] is None
 
 
+def test_run_files_name_the_models_but_hold_no_local_path(trained_4bit: Any, tiny_model_dir: Path) -> None:
+    """results.json, the card, predictions and adapter_config.json (all uploaded) carry no absolute local path."""
+    from test_commands import local_traces
+
+    out = trained_4bit.output_dir
+    for name in ("results.json", "README.md", "predictions.jsonl", "adapter_config.json"):
+        assert local_traces((out / name).read_text(encoding="utf-8"), out, tiny_model_dir) == [], name
+    results = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    assert results["model"] == results["training"]["base_model"] == tiny_model_dir.name
+    assert results["adapter"] == out.name and results["training"]["best_checkpoint"].startswith("checkpoint-")
+    assert (out / results["training"]["best_checkpoint"]).is_dir()
+
+
 def test_adapter_loads_back_for_evaluation(trained_4bit: Any, tiny_model_dir: Path, sample: list) -> None:
     """The saved adapter reloads on its base model and scores like the final evaluation did."""
     import numpy as np
@@ -443,6 +476,40 @@ def test_resume_continues_from_the_last_checkpoint(tiny_model_dir: Path, tmp_pat
     assert steps[-2:] == [3, 4]
 
 
+_HOLD_FOLDER = """
+import sys
+from cosmosqa_ptbr.cli.folders import locked_folder
+with locked_folder(sys.argv[1], command="train"):
+    print("held", flush=True)
+    sys.stdin.read()
+"""
+
+
+def test_the_run_folder_is_trains_own_from_the_start_and_locked_while_it_runs(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """A folder another run holds is refused at once; a finished run's manifest names train, the checkpoint folders
+    and every file it wrote, and no lock is left."""
+    from cosmosqa_ptbr.cli.folders import LOCK, MANIFEST, FolderBusyError
+
+    out = tmp_path / "run"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_FOLDER, str(out)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True, env=env)  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        with pytest.raises(FolderBusyError, match=rf"another `cosmosqa-ptbr train` run \(pid {holder.pid}\)"):
+            train(tiny_recipe(tiny_model_dir, out, max_steps=2), progress=False)
+    finally:
+        holder.communicate("", timeout=30)
+    train(tiny_recipe(tiny_model_dir, out, max_steps=2, load_best_model_at_end=False), progress=False)
+    manifest = json.loads((out / MANIFEST).read_text())
+    assert (manifest["command"], manifest["folders"]) == ("train", ["checkpoint-*", "runs"])
+    assert manifest["files"] == sorted(p.name for p in out.iterdir() if p.is_file() and p.name != MANIFEST)
+    assert {"adapter_config.json", "adapter_model.safetensors", "README.md", "results.json"} <= set(manifest["files"])
+    assert (out / "checkpoint-2").is_dir() and not (out / LOCK).exists()
+
+
 def test_push_to_hub_uploads_the_folder_without_checkpoints(tiny_model_dir: Path, tmp_path: Path) -> None:
     """``push_to_hub`` creates the repo and uploads adapter, card and results through the given HfApi."""
     api = RecordingHfApi()
@@ -456,7 +523,7 @@ def test_push_to_hub_uploads_the_folder_without_checkpoints(tiny_model_dir: Path
     assert [name for name, _ in api.calls] == ["create_repo", "upload_folder"]
     assert api.calls[1][1]["repo_id"] == "someone/tiny-cosmosqa-ptbr"
     assert {"adapter_model.safetensors", "adapter_config.json", "README.md", "results.json"} <= set(api.uploaded)
-    assert not any(name.startswith("checkpoint-") for name in api.uploaded)
+    assert not any(name.startswith(("checkpoint-", ".cosmosqa-ptbr")) for name in api.uploaded)
     assert b"someone/tiny-cosmosqa-ptbr" in api.uploaded["README.md"]
     assert result.hub_url == "https://huggingface.co/someone/tiny-cosmosqa-ptbr"
 

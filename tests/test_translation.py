@@ -392,6 +392,8 @@ def test_batch_api_collects_validates_and_retries_failures_live(
     batch_lines = _jsonl(output.with_name("out.batch.jsonl"))
     assert [line["custom_id"] for line in batch_lines] == ids
     assert batch_lines[0]["body"]["response_format"]["type"] == "json_schema"
+    bounds = _bounds_of(english_subset(12))
+    assert [line["body"]["max_tokens"] for line in batch_lines] == [bounds[item_id] for item_id in ids]
 
 
 def test_requests_in_flight_never_exceed_the_concurrency_limit(
@@ -469,3 +471,170 @@ def test_retry_rejects_moves_a_fixed_item_from_the_rejects_to_the_output(
     rows, rejects = _assert_exactly_once(output, ids)
     assert (result.written, result.skipped, rejects) == (1, 5, [])
     assert {row[ID]: row for row in rows}[ids[2]] == reference[ids[2]]
+
+
+# ----------------------------------------------------------------------------------------- real servers' ways
+
+
+def _run(command: list[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, env=_CLI_ENV, capture_output=True, text=True, timeout=120)
+
+
+def _bounds_of(source: Path) -> dict[str, int]:
+    """The default max_tokens of every item of ``source``."""
+    from cosmosqa_ptbr.translation.requests import reply_token_bound
+
+    return {item.id: reply_token_bound(item, TranslationConfig().bounds) for item in read_source(source)}
+
+
+def test_vllm_gets_the_strict_schema_and_a_reply_bound_refitted_to_its_context(
+    tmp_path: Path, english_subset: Callable, reference: dict[str, dict[str, Any]], server: Callable
+) -> None:
+    """vLLM enforces json_schema; an item whose default bound overflows the model's context is sent without it."""
+    fake = server(flavor="vllm", served_model="Qwen/Qwen2.5-7B-Instruct", max_model_len=1300)
+    source, output = english_subset(8), tmp_path / "out.jsonl"
+    command = _cli_command(source, output, fake.base_url, "--concurrency", "4")
+    command[command.index("--model") + 1] = "Qwen/Qwen2.5-7B-Instruct"
+    result = _run(command)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    rows, rejects = _assert_exactly_once(output, list(reference)[:8])
+    assert not rejects and all(row == reference[row[ID]] for row in rows)
+    assert {entry["response_format"] for entry in fake.log} == {"json_schema"}
+    bounds = _bounds_of(source)
+    refitted = {entry["id"] for entry in fake.log if entry["max_tokens"] is None}
+    assert refitted and len(refitted) < 8, "some items fit the context with their bound, some did not"
+    assert all(entry["max_tokens"] in (bounds[entry["id"]], None) for entry in fake.log)
+    wrong = _run(_cli_command(source, tmp_path / "other.jsonl", fake.base_url))
+    assert wrong.returncode == 2 and "The model `m` does not exist" in wrong.stderr and "--model" in wrong.stderr
+
+
+def test_ollama_before_0_5_ignores_json_schema_and_the_prose_around_the_json_is_read(
+    tmp_path: Path, english_subset: Callable, reference: dict[str, dict[str, Any]], server: Callable
+) -> None:
+    """Ollama's endpoint (an older one ignoring json_schema: the model writes prose and a fence) still translates."""
+    fake = server(flavor="ollama", legacy_ollama=True, served_model="m")
+    source, output = english_subset(6), tmp_path / "out.jsonl"
+    result = _run(_cli_command(source, output, fake.base_url))
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    rows, rejects = _assert_exactly_once(output, list(reference)[:6])
+    assert not rejects and all(row == reference[row[ID]] for row in rows)
+    bounds = _bounds_of(source)
+    assert all(entry["max_tokens"] == bounds[entry["id"]] for entry in fake.log)
+    unpulled = _cli_command(source, tmp_path / "other.jsonl", fake.base_url)
+    unpulled[unpulled.index("--model") + 1] = "llama3.2"
+    missing = _run(unpulled)
+    assert missing.returncode == 2 and "try pulling it first" in missing.stderr and "--model" in missing.stderr
+
+
+def test_json_object_with_the_schema_is_sent_from_the_start_when_asked(
+    tmp_path: Path, english_subset: Callable, server: Callable
+) -> None:
+    """--response-format json_object skips the refused json_schema request: no refusal, no warning."""
+    fake = server(flavor="llama_cpp")
+    result = _run(_cli_command(english_subset(4), tmp_path / "out.jsonl", fake.base_url, "--response-format",
+                               "json_object"))  # fmt: skip
+    assert result.returncode == 0 and "refused" not in result.stderr, result.stderr
+    assert [entry["format"]["type"] for entry in fake.log] == ["json_object"] * 4
+    assert all(
+        entry["format"]["schema"]["required"] == ["contexto", "pergunta", "A", "B", "C", "D"] for entry in fake.log
+    )
+
+
+class _NoExtraKeys(FakeOpenAI):
+    """A server that refuses unknown keys in response_format (as strict OpenAI-style validators do)."""
+
+    def _refusal(self, request: dict[str, Any], format_type: Any) -> tuple[int, Any, dict[str, str]] | None:
+        if format_type == "json_object" and "schema" in request["response_format"]:
+            error = {"message": "Unrecognized request argument supplied: response_format.schema",
+                     "type": "invalid_request_error", "param": "response_format", "code": None}  # fmt: skip
+            return 400, {"error": error}, {}
+        return super()._refusal(request, format_type)
+
+
+def test_a_server_refusing_the_schema_beside_json_object_gets_plain_json_mode(
+    tmp_path: Path, english_subset: Callable, reference: dict[str, dict[str, Any]]
+) -> None:
+    """JSON mode with the schema refused, the run steps down to plain JSON mode and records it in the manifest."""
+    with _NoExtraKeys(reject_json_schema=True).start() as fake:
+        result = translate(english_subset(5), tmp_path / "out.jsonl", base_url=fake.base_url, concurrency=1, **FAST)
+    assert result.written == 5 and result.rejected == 0
+    sent = [entry["format"] for entry in fake.log]
+    assert sent[-4:] == [{"type": "json_object"}] * 4
+    manifest = json.loads((tmp_path / "out.manifest.json").read_text(encoding="utf-8"))
+    assert manifest["response_format"] == "json_object_bare"
+
+
+def test_max_tokens_overrides_the_bound_and_zero_lifts_it(
+    tmp_path: Path, english_subset: Callable, server: Callable
+) -> None:
+    """--max-tokens N is sent as is for every item; 0 sends none, leaving the bound to the server."""
+    fake = server()
+    translate(english_subset(3), tmp_path / "a.jsonl", base_url=fake.base_url, max_tokens=1500, **FAST)
+    translate(english_subset(3), tmp_path / "b.jsonl", base_url=fake.base_url, max_tokens=0, **FAST)
+    assert [entry["max_tokens"] for entry in fake.log] == [1500] * 3 + [None] * 3
+
+
+def test_the_default_bound_holds_every_reference_translation_with_room(english_validation_csv: Path) -> None:
+    """On the 400 reference items the bound is at least 2.5 times the reply's length at 4 characters a token."""
+    bounds = _bounds_of(english_validation_csv)
+    for row in _jsonl(REFERENCE):
+        reply = json.dumps({key: row[key] for key in ("contexto", "pergunta", "A", "B", "C", "D")}, ensure_ascii=False,
+                           indent=1)  # fmt: skip
+        assert bounds[row[ID]] * 4 >= 2.5 * len(reply), row[ID]
+
+
+def test_only_servers_of_this_machine_or_network_count_as_local() -> None:
+    """Loopback, private and LAN names are local (requests queue there); public hosts and OpenAI are not."""
+    from cosmosqa_ptbr.translation.runner import is_local
+
+    local = ["http://127.0.0.1:8000/v1", "http://localhost:11434/v1", "http://[::1]:8080/v1", "http://10.0.0.7/v1",
+             "http://192.168.1.20:8000/v1", "http://gpu-box:8000/v1", "http://ollama.local/v1"]  # fmt: skip
+    remote = [None, "https://api.openai.com/v1", "https://api.groq.com/openai/v1", "http://8.8.8.8/v1"]
+    assert all(is_local(url) for url in local) and not any(is_local(url) for url in remote)
+
+
+def test_retry_rejects_keeps_the_reasons_of_rejects_the_server_failed_on(
+    tmp_path: Path, english_subset: Callable, reference: dict[str, dict[str, Any]], server: Callable
+) -> None:
+    """A retried reject that meets only 500s keeps its line and reason; one that now translates leaves the file."""
+    ids = list(reference)[:5]
+    fake = server(faults={ids[1]: ["english", "english"], ids[3]: ["english", "english", *["500"] * 10]})
+    source, output = english_subset(5), tmp_path / "out.jsonl"
+    assert translate(source, output, base_url=fake.base_url, **FAST).rejected == 2
+    before = {record[ID]: record for record in _jsonl(tmp_path / "out.rejects.jsonl")}
+    result = _run(_cli_command(source, output, fake.base_url, "--retry-rejects", "--max-retries", "1",
+                               "--concurrency", "1"))  # fmt: skip
+    assert result.returncode == 1 and "failed in transport" in result.stderr and "--retry-rejects" in result.stderr
+    assert _jsonl(tmp_path / "out.rejects.jsonl") == [before[ids[3]]]
+    rows, _ = _assert_exactly_once(output, ids)
+    assert {row[ID] for row in rows} == {ids[0], ids[1], ids[2], ids[4]}
+
+
+def test_a_local_server_far_slower_than_the_timeout_stops_the_run_without_a_resend(
+    tmp_path: Path, english_subset: Callable, reference: dict[str, dict[str, Any]], server: Callable
+) -> None:
+    """When the server has not finished its queue long after a timeout, the items stay pending, none sent twice."""
+    ids = list(reference)[:2]
+    fake = server(serial_seconds=0.1, faults={ids[0]: ["hang"]}, hang_seconds=20.0)
+    started = time.monotonic()
+    result = translate(english_subset(2), tmp_path / "out.jsonl", base_url=fake.base_url, concurrency=2,
+                       **{**FAST, "timeout": 0.3, "max_retries": 3})  # fmt: skip
+    assert time.monotonic() - started < 10
+    assert (result.written, result.rejected, result.failed, result.missing) == (0, 0, 2, 2)
+    assert "raise --timeout" in " ".join(result.failures)
+    assert fake.received[ids[0]] == fake.received[ids[1]] == 1 and fake.received[""] == 1  # one probe
+    assert not _jsonl(tmp_path / "out.rejects.jsonl")
+
+
+_LLAMA_PYTHON = os.environ.get("COSMOSQA_LLAMA_PYTHON")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not _LLAMA_PYTHON, reason="set COSMOSQA_LLAMA_PYTHON to a python with llama-cpp-python[server]")
+def test_translate_against_the_real_llama_cpp_server(tmp_path: Path) -> None:
+    """tests/check_llama_server.py: llama-cpp-python's server on the embedded GGUF, replies bounded, exit 0 or 1."""
+    script = REPO / "tests" / "check_llama_server.py"
+    command = [sys.executable, str(script), "--llama-python", str(_LLAMA_PYTHON), "--limit", "3", "--work-dir",
+               str(tmp_path)]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, timeout=1800)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]

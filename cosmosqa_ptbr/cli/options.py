@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import difflib
+import importlib.util
 import os
 import sys
 import types
@@ -35,16 +36,20 @@ from typing import Any, Literal
 __all__ = [
     "CommandError",
     "HelpFormatter",
+    "MissingExtraError",
     "SettingsError",
     "accept_open_settings",
     "add_settings",
+    "check_writable",
     "coerce",
     "debug_requested",
     "module_main",
     "read_settings_file",
+    "require_extra",
     "run_guarded",
     "settings_from_args",
     "settings_from_mapping",
+    "settings_given",
     "subcommand_parser",
     "unknown_key_message",
 ]
@@ -59,6 +64,36 @@ class CommandError(Exception):
 
 class SettingsError(CommandError, ValueError):
     """A setting (flag, recipe key or argument) has a wrong name, type or value."""
+
+
+class MissingExtraError(CommandError):
+    """An optional dependency of a command is not installed: the message names the extra that brings it."""
+
+
+def require_extra(what: str, extra: str, modules: Sequence[str]) -> None:
+    """Raise :class:`MissingExtraError` (``pip install 'cosmosqa-ptbr[<extra>]'``) unless ``modules`` import.
+
+    ``what`` names the work that needs them ("training"). Called before a command loads anything of its own, so
+    a missing extra costs the user one line, not a ``ModuleNotFoundError`` after the data or a model has loaded.
+    """
+    needs = " and ".join([", ".join(modules[:-1]), modules[-1]] if len(modules) > 1 else modules)
+
+    def missing(cause: str) -> MissingExtraError:
+        return MissingExtraError(f"{what} needs {needs}, and {cause}: pip install 'cosmosqa-ptbr[{extra}]'")
+
+    # find_spec says "not installed" without importing anything; the imports then catch a broken install.
+    absent = [module for module in modules if importlib.util.find_spec(module) is None]
+    if absent:
+        raise missing(f"{absent[0]} is not installed")
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except ImportError as error:
+            name = (error.name or module).split(".")[0]
+            if name in modules:
+                raise missing(f"{name} is not installed") from error
+            reason = " ".join(str(error).split())
+            raise missing(f"{module} cannot be imported ({type(error).__name__}: {reason})") from error
 
 
 def debug_requested(argv: Sequence[str]) -> bool:
@@ -252,6 +287,24 @@ def _flag(name: str) -> str:
     return "--" + name.replace("_", "-")
 
 
+#: How a command line or a recipe spells a boolean (any case): the same words :func:`coerce` reads.
+_TRUE_WORDS = ("true", "yes", "1")
+_FALSE_WORDS = ("false", "no", "0")
+
+
+class _BooleanSetting(argparse.Action):
+    """``--x`` turns a setting on; ``--x VALUE`` / ``--x=VALUE`` takes true/false/yes/no/1/0, as a recipe does.
+
+    Any other word is stored as given, so that :func:`coerce` refuses it in one line naming the setting.
+    """
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: Any, values: Any, option_string: Any = None) -> None:
+        value: Any = True if values is None else values
+        if isinstance(value, str) and value.strip().lower() in _TRUE_WORDS + _FALSE_WORDS:
+            value = value.strip().lower() in _TRUE_WORDS
+        setattr(namespace, self.dest, value)
+
+
 def _default(spec: dataclasses.Field) -> Any:
     if spec.default_factory is not dataclasses.MISSING:
         return spec.default_factory()
@@ -268,7 +321,8 @@ def add_settings(
     """Add one ``--flag`` per init field of dataclass ``cls`` (``--max-new-tokens`` and ``--max_new_tokens``).
 
     Flags default to "not given" (``argparse.SUPPRESS``), so :func:`settings_from_args` can tell what the user
-    typed from what a ``--config`` file or the dataclass default supplies. Booleans get ``--x/--no-x``; lists
+    typed from what a ``--config`` file or the dataclass default supplies. Booleans get ``--x [true|false]``
+    (also yes/no/1/0, the spellings a recipe uses) and ``--no-x``; lists
     take several values (and add up over repeated flags with ``repeatable`` metadata); ``Literal`` types and
     ``choices`` metadata become argparse choices.
     """
@@ -291,8 +345,17 @@ def add_settings(
         if typing.get_origin(base) is Literal:
             choices = typing.get_args(base)
         if base is bool:
-            kwargs["action"] = argparse.BooleanOptionalAction
-            kwargs["help"] = help_text + (" (default: on)" if default else "")
+            off = "--no-" + flags[0][2:]
+            kwargs.update(action=_BooleanSetting, nargs="?", metavar="true|false")
+            kwargs["help"] = help_text + f" (default: {'on' if default else 'off'}; {off} turns it off)"
+            # The negation stays out of the option list: the help line names it.
+            target.add_argument(
+                *("--no-" + flag[2:] for flag in flags),
+                dest=spec.name,
+                action="store_false",
+                default=argparse.SUPPRESS,
+                help=argparse.SUPPRESS,
+            )
         else:
             if choices:
                 kwargs["choices"] = list(choices)
@@ -304,6 +367,16 @@ def add_settings(
             if kwargs["metavar"] is None:
                 del kwargs["metavar"]
         target.add_argument(*flags, **kwargs)
+
+
+def settings_given(args: argparse.Namespace, *classes: type) -> dict[str, Any]:
+    """Return the settings of dataclasses ``classes`` that ``args`` holds: the flags :func:`add_settings` declared.
+
+    The namespace also holds the CLI's own options (``command``, ``debug``, a subcommand's ``--resume``...): only
+    init fields of ``classes`` are settings, so none of those can reach a settings object.
+    """
+    names = {spec.name for cls in classes for spec in dataclasses.fields(cls) if spec.init}
+    return {key: value for key, value in vars(args).items() if key in names}
 
 
 def settings_from_mapping(cls: type, values: Mapping[str, Any], where: str, *, command: str | None = None) -> Any:
@@ -338,7 +411,7 @@ def settings_from_args(
     if config is not None:
         sources.append((f"settings file {str(config)!r}", read_settings_file(config, example=example)))
     names = {spec.name for spec in dataclasses.fields(cls) if spec.init}
-    sources.append(("the command line", {k: v for k, v in vars(args).items() if k in names}))
+    sources.append(("the command line", settings_given(args, cls)))
     hints = typing.get_type_hints(cls)
     for where, mapping in sources:
         for key, value in mapping.items():
@@ -390,3 +463,45 @@ def accept_open_settings(parser: argparse.ArgumentParser, dest: str = "extra_set
         return namespace, []
 
     parser.parse_known_args = parse_known_args  # type: ignore[method-assign]
+
+
+def _probe_write(folder: Path) -> str | None:
+    """Create and remove a file in ``folder``; return why that failed, or None. Permission bits alone do not tell
+    (root ignores them; a read-only mount keeps them)."""
+    import tempfile
+
+    try:
+        handle, name = tempfile.mkstemp(prefix=".cosmosqa-ptbr-write-check-", dir=folder)
+    except OSError as error:
+        return error.strerror or type(error).__name__
+    os.close(handle)
+    os.unlink(name)
+    return None
+
+
+def check_writable(
+    path: str | Path, flag: str, *, folder: bool, error: Callable[[str], Exception] = CommandError
+) -> None:
+    """Refuse, before any work, an output ``path`` the command could not write: one line naming it and the cause.
+
+    ``folder``: ``path`` is a folder to create or fill, else a file to create or replace. Refused: a folder that is a
+    file (or a file that is a folder), a path under a file, and a place where no file can be created (a read-only
+    folder or file system). ``error`` builds the exception (a :class:`CommandError` by default).
+    """
+    path = Path(path)
+    if folder and path.exists() and not path.is_dir():
+        raise error(f"{flag} {path} is a file, not a folder: pass a folder (it is created if needed)")
+    if not folder and path.is_dir():
+        raise error(f"{flag} {path} is a folder: name a file to write")
+    ancestor = path if folder else path.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        raise error(f"{flag} {path} cannot be created: {ancestor} is a file, not a folder; pick another path")
+    if not folder and path.exists() and not os.access(path, os.W_OK):
+        raise error(f"{flag} {path} cannot be written (permission denied): pick another path")
+    reason = _probe_write(ancestor)
+    if reason is not None:
+        raise error(
+            f"{flag} {path} cannot be written: nothing can be created in {ancestor} ({reason}); pick another path"
+        )

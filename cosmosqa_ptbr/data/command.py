@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from ..cli.folders import folder_files, owned_folder, record_files
 from ..cli.options import CommandError, HelpFormatter, add_settings, module_main, settings_from_args, subcommand_parser
 from ..schema import LETTERS
-from .export import EXPORT_FORMATS, export_dataset
+from .export import EXPORT_COMMAND, EXPORT_FORMATS, export_dataset
 from .loading import label_counts, load_dataset
 from .reading import ON_ERROR
 from .source import DataSource, resolve_source
@@ -61,7 +63,11 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
     )
     _add_source_arguments(export)
     export.add_argument("--format", choices=EXPORT_FORMATS, default="parquet", help="file format")
-    export.add_argument("--output-dir", required=True, help="folder to write into (created if needed)")
+    export.add_argument(
+        "--output-dir",
+        required=True,
+        help="folder to write into: new, empty, or written by an earlier `data export` (created if needed)",
+    )
     push = actions.add_parser(
         "push",
         help="publish Parquet splits + dataset card to the Hub",
@@ -112,45 +118,48 @@ def _info(config: str, dataset_dict: Any) -> None:
 
 def main(args: argparse.Namespace) -> int:
     """Run ``cosmosqa-ptbr data <action>``; a data problem is a ``CommandError`` (one line, exit status 2)."""
-    folder = None
-    if args.action == "push":
-        from ..hub.upload import claim_folder
-
-        # --folder is checked before any data is read: new, empty, or built by an earlier `data push`.
-        if args.no_upload and not args.folder:
-            raise CommandError("--no-upload needs --folder (where to keep the built repo)")
-        folder = claim_folder(args.folder, command="data push", flag="--folder") if args.folder else None
-    config, dataset_dict = _load_from_args(args)
-    if args.action == "info":
-        _info(config, dataset_dict)
-    elif args.action == "export":
-        for path in export_dataset(dataset_dict, args.output_dir, args.format):
-            print(path)
-    else:
-        import tempfile
-
-        from ..hub.cards import write_dataset_repo
-        from ..hub.upload import push_folder_to_hub, record_files
-
-        with tempfile.TemporaryDirectory() as scratch:
-            target = folder or Path(scratch)
-            write_dataset_repo(dataset_dict, target, repo_id=args.push_repo_id)
-            # The folder was empty (claimed or new): everything in it now is what this command wrote.
-            files = record_files(
-                target, (p.relative_to(target) for p in target.rglob("*") if p.is_file()), command="data push"
+    with contextlib.ExitStack() as stack:
+        folder = None
+        # An output folder is checked, locked and claimed before any data is read, and held to the end.
+        if args.action == "export":
+            stack.enter_context(
+                owned_folder(args.output_dir, command=EXPORT_COMMAND, flag="--output-dir", rebuild=False)
             )
-            print(f"built {target}")
-            if not args.no_upload:
-                url = push_folder_to_hub(
-                    target,
-                    args.push_repo_id,
-                    repo_type="dataset",
-                    private=args.private,
-                    files=files,
-                    commit_message="Upload Cosmos QA Português (Parquet splits and card) with cosmosqa-ptbr",
-                    retry="the same command",
-                )
-                print(f"pushed {url}")
+        elif args.action == "push":
+            if args.no_upload and not args.folder:
+                raise CommandError("--no-upload needs --folder (where to keep the built repo)")
+            if args.folder:
+                folder = stack.enter_context(owned_folder(args.folder, command="data push", flag="--folder"))
+        config, dataset_dict = _load_from_args(args)
+        if args.action == "info":
+            _info(config, dataset_dict)
+        elif args.action == "export":
+            for path in export_dataset(dataset_dict, args.output_dir, args.format):
+                print(path)
+        else:
+            import tempfile
+
+            from ..hub.cards import write_dataset_repo
+            from ..hub.upload import push_folder_to_hub
+
+            with tempfile.TemporaryDirectory() as scratch:
+                target = folder or Path(scratch)
+                write_dataset_repo(dataset_dict, target, repo_id=args.push_repo_id)
+                # The folder was empty (claimed or new): everything in it now is what this command wrote.
+                files = record_files(target, folder_files(target), command="data push")
+                print(f"built {target}")
+                if not args.no_upload:
+                    url = push_folder_to_hub(
+                        target,
+                        args.push_repo_id,
+                        repo_type="dataset",
+                        private=args.private,
+                        files=files,
+                        commit_message="Upload Cosmos QA Português (Parquet splits and card) with cosmosqa-ptbr",
+                        retry="the same command",
+                        keep_flag=None if folder else "--folder",
+                    )
+                    print(f"pushed {url}")
     return 0
 
 

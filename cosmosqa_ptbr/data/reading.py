@@ -31,6 +31,7 @@ __all__ = [
     "find_data_files",
     "open_user_file",
     "read_json_lines",
+    "read_json_object",
     "read_rows",
 ]
 
@@ -258,6 +259,42 @@ def read_json_lines(
                     "write one JSON object per line"
                 )
                 raise make(message, number) from None
+
+
+def read_json_object(
+    path: str | Path, *, shown: str | None = None, fix: str = "", error: ErrorFactory | None = None
+) -> dict[str, Any]:
+    """Read a file holding one JSON object (UTF-8, BOM allowed), such as a run's results.json.
+
+    A missing file, a folder, bad bytes, JSON cut short or anything but an object raise the exception ``error``
+    builds, with a message naming the file (and the line) and ending with ``fix``.
+    """
+    shown = shown or str(path)
+    make = error or _data_files_error
+    fix = f"; {fix}" if fix else ""
+    with open_user_file(path, shown=shown, fix=fix.removeprefix("; "), error=make) as handle:
+        data = handle.read()
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise make(f"{shown}, line {line}: not UTF-8 text (byte 0x{data[exc.start]:02x}){fix}", line) from None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if not text.strip():
+            problem = "is empty"
+        elif exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):  # the text ran out
+            problem = "ends before its JSON does (the file is cut short)"
+        else:
+            problem = f"is not valid JSON ({exc.msg}, line {exc.lineno} column {exc.colno})"
+        raise make(f"{shown} {problem}{fix}", getattr(exc, "lineno", None)) from None
+    if not isinstance(value, dict):
+        kind = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}.get(type(value), "a number")
+        raise make(f"{shown} holds {kind}, not a JSON object{fix}", None)
+    return value
 
 
 def _json_array(path: str, shown: str, make: ErrorFactory) -> list[Any]:

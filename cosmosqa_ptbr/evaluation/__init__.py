@@ -13,7 +13,7 @@ from __future__ import annotations
 from .compare import ComparisonResult, compare
 from .extraction import Extraction, extract_answer, score_generations
 from .interactive import answer_probabilities, stream_answer
-from .models import EMBEDDED_MODEL, EmbeddedModelMissingError, LoadedModel, load_model
+from .models import EMBEDDED_MODEL, EmbeddedModelMissingError, LoadedModel, ModelSourceError, load_model
 from .runner import EvaluationResult, EvaluationSettings, evaluate_model
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "EvaluationSettings",
     "Extraction",
     "LoadedModel",
+    "ModelSourceError",
     "answer_probabilities",
     "compare",
     "evaluate_model",

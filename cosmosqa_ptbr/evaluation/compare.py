@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from ..cli.options import CommandError, subcommand_parser
-from ..data.reading import DataFilesError, read_json_lines
-from ..schema import ID
+from ..data.reading import DataFilesError, read_json_lines, read_json_object
+from ..schema import ID, LETTERS
 
 __all__ = ["CompareError", "ComparisonResult", "compare", "main", "make_parser"]
 
@@ -76,14 +76,23 @@ def _read_run(results_path: str | Path) -> tuple[str, dict[str, dict[str, Any]]]
         raise DataFilesError(message)
     label = str(folder)
     results_file = folder / "results.json"
-    if results_file.is_file():
-        data = json.loads(results_file.read_text(encoding="utf-8"))
+    if results_file.exists():
+        fix = "pass the folder of a complete evaluation run (rerun it with --resume if it was interrupted)"
+        data = read_json_object(results_file, fix=fix, error=lambda message, line: CompareError(message))
         label = f"{data.get('model')} ({data.get('mode')}) [{folder}]"
     rows: dict[str, dict[str, Any]] = {}
     for number, row in read_json_lines(predictions_path, error=lambda message, line: CompareError(message)):
         if not isinstance(row, dict) or ID not in row or "gold" not in row or "predicted" not in row:
             message = f"{predictions_path} line {number}: needs the keys id, gold and predicted"
             raise CompareError(message)
+        if not isinstance(row[ID], str) or row["gold"] not in LETTERS or row["predicted"] not in (*LETTERS, None):
+            message = (
+                f"{predictions_path} line {number}: id must be a string, gold a letter {'/'.join(LETTERS)} and "
+                "predicted a letter or null: pass the predictions.jsonl an evaluation wrote"
+            )
+            raise CompareError(message)
+        if row[ID] in rows:
+            raise CompareError(f"{predictions_path} line {number}: id {row[ID]!r} appears twice; the file was edited")
         rows[row[ID]] = row
     return label, rows
 

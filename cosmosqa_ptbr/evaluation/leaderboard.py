@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
+import math
+import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..cli.options import CommandError, subcommand_parser
+from ..cli.options import CommandError, check_writable, subcommand_parser
+from ..data.reading import read_json_lines, read_json_object
 from ..schema import ID
 
 __all__ = ["LeaderboardError", "Run", "items_hash", "main", "make_parser", "read_run", "render_table", "write"]
@@ -57,15 +59,13 @@ def items_hash(ids: Iterable[str]) -> str:
     return hashlib.sha256("\n".join(sorted(ids)).encode("utf-8")).hexdigest()[:16]
 
 
+def _leaderboard_error(message: str, line: int | None = None) -> LeaderboardError:
+    return LeaderboardError(message)
+
+
 def _hash_from_predictions(path: Path) -> str:
     ids = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise LeaderboardError(f"{path} line {number} is not JSON ({error.msg}): rerun the evaluation") from error
+    for number, row in read_json_lines(path, fix="rerun the evaluation", error=_leaderboard_error):
         if not isinstance(row, dict) or ID not in row:
             raise LeaderboardError(f"{path} line {number} has no {ID!r}: rerun the evaluation to write the item ids")
         ids.append(str(row[ID]))
@@ -79,30 +79,49 @@ def read_run(path: str | Path) -> Run:
     if not results_path.is_file():
         where = f"{given} holds no results.json" if given.is_dir() else f"{given} does not exist"
         raise LeaderboardError(f"{where}: pass an evaluation run's folder or its results.json")
-    try:
-        results = json.loads(results_path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        message = f"{results_path} is not valid JSON ({error}): pass an evaluation's results.json"
-        raise LeaderboardError(message) from error
-    if not isinstance(results, dict) or not isinstance(results.get("accuracy"), (int, float)):
-        raise LeaderboardError(f"{results_path} has no numeric 'accuracy': pass the results.json of an evaluation run")
+    results = read_json_object(results_path, fix="pass an evaluation's results.json", error=_leaderboard_error)
+    accuracy = results.get("accuracy")
+    if not _is_number(accuracy) or not 0 <= accuracy <= 1:
+        keys = ", ".join(list(results)[:6]) or "none"
+        message = (
+            f"{results_path} has no numeric 'accuracy' from 0 to 1 (its keys: {keys}): "
+            "pass the results.json of an evaluation run"
+        )
+        raise LeaderboardError(message)
+    interval = results.get("accuracy_interval")
+    if interval is not None and _interval(interval) is None:
+        message = f"{results_path}: 'accuracy_interval' is not two numbers: pass the results.json of an evaluation run"
+        raise LeaderboardError(message)
     found = results.get("items_hash")
+    if found is not None and not isinstance(found, str):
+        message = f"{results_path}: 'items_hash' is not a string: pass the results.json of an evaluation run"
+        raise LeaderboardError(message)
     if not found:
         predictions = results_path.parent / "predictions.jsonl"
         found = _hash_from_predictions(predictions) if predictions.is_file() else None
     return Run(source=results_path, results=results, items_hash=found)
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _interval(value: Any) -> tuple[float, float] | None:
+    """A 95% interval as results.json holds it (two numbers), or None for anything else."""
+    if isinstance(value, Sequence) and not isinstance(value, str) and len(value) == 2 and all(map(_is_number, value)):
+        return float(value[0]), float(value[1])
+    return None
+
+
 def _percent(value: Any) -> str:
-    return f"{value:.2%}" if isinstance(value, (int, float)) else MISSING
+    return f"{value:.2%}" if _is_number(value) else MISSING
 
 
 def _with_interval(value: Any, interval: Any) -> str:
-    if not isinstance(value, (int, float)):
+    if not _is_number(value):
         return MISSING
-    if isinstance(interval, Sequence) and len(interval) == 2 and all(isinstance(v, (int, float)) for v in interval):
-        return f"{value:.2%} ({interval[0]:.2%}-{interval[1]:.2%})"
-    return f"{value:.2%}"
+    bounds = _interval(interval)
+    return f"{value:.2%} ({bounds[0]:.2%}-{bounds[1]:.2%})" if bounds else f"{value:.2%}"
 
 
 def _nested(results: Mapping[str, Any], key: str, field: str) -> Any:
@@ -158,9 +177,9 @@ def render_table(runs: Sequence[Run]) -> str:
             _with_interval(data["accuracy"], data.get("accuracy_interval")),
             _with_interval(_nested(data, "debiased", "accuracy"), _nested(data, "debiased", "accuracy_interval")),
             _with_interval(_nested(data, "circular", "accuracy"), _nested(data, "circular", "accuracy_interval")),
-            f"{rstd:.1f}" if isinstance(rstd, (int, float)) else MISSING,
+            f"{rstd:.1f}" if _is_number(rstd) else MISSING,
             _percent(data.get("invalid_rate")),
-            f"{speed:.2f}" if isinstance(speed, (int, float)) else MISSING,
+            f"{speed:.2f}" if _is_number(speed) else MISSING,
         ]
         lines.append("| " + " | ".join(cells) + " |")
     notes = ["", "Items: runs with the same set name scored the same item ids (hash of the sorted ids)."]
@@ -192,9 +211,9 @@ def plot(runs: Sequence[Run], path: Path) -> Path:
         label = f"{data.get('model', '?')}" + (f" + {data['adapter']}" if data.get("adapter") else "")
         label += f" [{data.get('mode', '?')}, {data.get('shots', 0)}-shot, {names[run.items_hash]}]"
         labels.append(label[-70:])
-        interval = data.get("accuracy_interval") or [run.accuracy, run.accuracy]
-        lows.append(run.accuracy - interval[0])
-        highs.append(interval[1] - run.accuracy)
+        low, high = _interval(data.get("accuracy_interval")) or (run.accuracy, run.accuracy)
+        lows.append(max(run.accuracy - low, 0.0))
+        highs.append(max(high - run.accuracy, 0.0))
     fig, ax = plt.subplots(figsize=(9, 1.2 + 0.45 * len(ordered)))
     bars = ax.barh(range(len(ordered)), [r.accuracy for r in ordered], xerr=[lows, highs], capsize=4, color="#4C72B0")
     for bar, run in zip(bars, ordered, strict=True):
@@ -214,8 +233,7 @@ def plot(runs: Sequence[Run], path: Path) -> Path:
 
 def _check_output_dir(output_dir: Path) -> None:
     table, figure = output_dir / "leaderboard.md", output_dir / "leaderboard.png"
-    if output_dir.exists() and not output_dir.is_dir():
-        raise LeaderboardError(f"--output-dir {output_dir} is a file: pass a folder")
+    check_writable(output_dir, "--output-dir", folder=True, error=LeaderboardError)
     ours = table.is_file() and table.read_text(encoding="utf-8", errors="replace").startswith(MARKER)
     if (table.exists() or figure.exists()) and not ours:
         message = (
@@ -238,10 +256,20 @@ def write(paths: Sequence[str | Path], output_dir: str | Path) -> tuple[Path, Pa
         if key in seen:
             raise LeaderboardError(f"{path} and {seen[key]} are the same run: give each run once")
         seen[key] = str(path)
+    text = f"{MARKER}\n\n# Leaderboard\n\n{render_table(runs)}"
     output_dir.mkdir(parents=True, exist_ok=True)
-    table = output_dir / "leaderboard.md"
-    table.write_text(f"{MARKER}\n\n# Leaderboard\n\n{render_table(runs)}", encoding="utf-8")
-    return table, plot(runs, output_dir / "leaderboard.png")
+    table, figure = output_dir / "leaderboard.md", output_dir / "leaderboard.png"
+    # Both files are written aside and renamed once both are complete: never a half-written table or plot.
+    table_aside, figure_aside = output_dir / ".leaderboard.md.tmp", output_dir / ".leaderboard.tmp.png"
+    try:
+        table_aside.write_text(text, encoding="utf-8")
+        plot(runs, figure_aside)
+        os.replace(figure_aside, figure)
+        os.replace(table_aside, table)
+    finally:
+        table_aside.unlink(missing_ok=True)
+        figure_aside.unlink(missing_ok=True)
+    return table, figure
 
 
 def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:

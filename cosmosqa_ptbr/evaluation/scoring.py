@@ -24,7 +24,15 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..cli.options import CommandError, SettingsError, add_settings, module_main, settings_from_args, subcommand_parser
+from ..cli.options import (
+    CommandError,
+    SettingsError,
+    add_settings,
+    check_writable,
+    module_main,
+    settings_from_args,
+    subcommand_parser,
+)
 from ..data.reading import read_json_lines
 from ..data.source import DataSource, resolve_source
 from ..schema import ANSWER_COLUMNS, ID, LABEL, NO_LABEL
@@ -168,9 +176,11 @@ def _snippet(text: str) -> str:
 
 
 def _check_output(output: Path) -> None:
-    """Refuse an --output that is a folder, or a file this command did not write (it would be replaced)."""
+    """Refuse an --output that is a folder, lies under a file, cannot be written, or is a file this command did not
+    write (it would be replaced)."""
     if output.is_dir():
         raise CommandError(f"--output {output} is a folder; name a .json file to write the scores to")
+    check_writable(output, "--output", folder=False)
     if not output.exists():
         return
     try:

@@ -8,6 +8,7 @@ with ``huggingface_hub.DatasetCard`` / ``ModelCard``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import math
 import os
 from collections.abc import Mapping, Sequence
@@ -46,6 +47,8 @@ __all__ = [
     "write_dataset_repo",
 ]
 
+#: The command that owns the card folders (their manifests name it).
+CARDS_COMMAND: Final = "cards"
 #: Rows per split of the published ``heloisy/cosmos_qa_ptbr`` (the sizes of English Cosmos QA).
 PUBLISHED_SPLIT_SIZES: Final[Mapping[str, int]] = {"train": 25262, "validation": 2985, "test": 6963}
 
@@ -408,15 +411,33 @@ def write_cards(
     model_card_dir: str | os.PathLike[str] | None = "model_card",
 ) -> list[Path]:
     """Write ``<dataset_card_dir>/README.md`` (the dataset card) and ``<model_card_dir>/README.md`` (the card of
-    the reference adapter); return the paths written."""
+    the reference adapter); return the paths written.
+
+    Each folder must be new, empty or written by ``cards`` before (its manifest; :mod:`cosmosqa_ptbr.cli.folders`):
+    a README.md of someone else's is never replaced. Both folders are claimed before either card is written.
+    """
+    from ..cli.folders import owned_folder, record_files, write_file
+
+    targets = [
+        (folder, flag, render)
+        for folder, flag, render in (
+            (dataset_card_dir, "--dataset-card-dir", render_dataset_card),
+            (model_card_dir, "--model-card-dir", reference_model_card),
+        )
+        if folder is not None
+    ]
+    if len(targets) == 2 and Path(targets[0][0]).resolve() == Path(targets[1][0]).resolve():
+        message = f"--dataset-card-dir and --model-card-dir are both {targets[0][0]}: each card needs its own folder"
+        raise CommandError(message)
     written = []
-    for folder, text in ((dataset_card_dir, render_dataset_card), (model_card_dir, reference_model_card)):
-        if folder is None:
-            continue
-        target = Path(folder) / "README.md"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text(), encoding="utf-8")
-        written.append(target)
+    with contextlib.ExitStack() as stack:
+        folders = [
+            stack.enter_context(owned_folder(folder, command=CARDS_COMMAND, flag=flag, rebuild=False))
+            for folder, flag, _ in targets
+        ]
+        for folder, (_, _, render) in zip(folders, targets, strict=True):
+            record_files(folder, ["README.md"], command=CARDS_COMMAND)
+            written.append(write_file(folder, "README.md", render()))
     return written
 
 
@@ -429,9 +450,15 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
         f"({REFERENCE_ADAPTER}) from the templates shipped in the package.",
     )
     parser.add_argument(
-        "--dataset-card-dir", default="dataset_card", help="folder that receives the dataset card README.md"
+        "--dataset-card-dir",
+        default="dataset_card",
+        help="folder that receives the dataset card README.md: new, empty, or written by `cards` before",
     )
-    parser.add_argument("--model-card-dir", default="model_card", help="folder that receives the model card README.md")
+    parser.add_argument(
+        "--model-card-dir",
+        default="model_card",
+        help="folder that receives the model card README.md: new, empty, or written by `cards` before",
+    )
     return parser
 
 
@@ -439,7 +466,7 @@ def main(args: argparse.Namespace) -> int:
     """Write both cards and print their paths."""
     try:
         written = write_cards(args.dataset_card_dir, args.model_card_dir)
-    except OSError as error:  # a card folder the user named is a file, or cannot be written
+    except OSError as error:  # a card folder that cannot be written after all (a full disk, a read-only mount)
         message = f"cannot write {error.filename} ({error.strerror}); pick another --dataset-card-dir/--model-card-dir"
         raise CommandError(message) from None
     for path in written:

@@ -67,30 +67,35 @@ class MetricPush:
 
 
 def build_metric(output_dir: str | Path, name: str = METRIC, *, with_package: bool = True) -> list[str]:
-    """Write the community-metric folder; return the files written (paths inside it)."""
+    """Write the community-metric folder; return the files written (paths inside it).
+
+    The folder must be new, empty or written by an earlier ``metric build`` (:mod:`cosmosqa_ptbr.cli.folders`); it
+    is locked while it is written.
+    """
+    from ..cli.folders import owned_folder, record_files, write_file
     from ..metrics import LETTER_ACCURACY
     from .bundle import copy_package, requirement_lines
     from .space import _gradio_version
-    from .upload import claim_folder, record_files
 
     source = Path(LETTER_ACCURACY)
-    folder = claim_folder(output_dir, command="metric build", flag="--output-dir")
-    shutil.copyfile(source / f"{METRIC}.py", folder / f"{name}.py")
-    card = (source / "README.md").read_text(encoding="utf-8")
-    card, count = re.subn(r"(?m)^sdk_version: .*$", f"sdk_version: {_gradio_version()}", card, count=1)
-    if not count:
-        raise CommandError(f"{source / 'README.md'} has no sdk_version line in its YAML header: the package is damaged")
-    (folder / "README.md").write_text(card, encoding="utf-8")
-    app = (source / "app.py").read_text(encoding="utf-8").replace(f'"{METRIC}.py"', f'"{name}.py"')
-    (folder / "app.py").write_text(app, encoding="utf-8")
-    requirements = [
-        "# The dependencies of cosmosqa-ptbr; the package itself is the cosmosqa_ptbr/ folder beside app.py",
-        "# (written by `cosmosqa-ptbr metric build`).",
-        *requirement_lines(),
-    ]
-    (folder / "requirements.txt").write_text("\n".join(requirements) + "\n", encoding="utf-8")
-    written = [f"{name}.py", "README.md", "app.py", "requirements.txt"]
-    return record_files(folder, written + (copy_package(folder) if with_package else []), command="metric build")
+    with owned_folder(output_dir, command="metric build", flag="--output-dir") as folder:
+        write_file(folder, f"{name}.py", (source / f"{METRIC}.py").read_bytes())
+        card = (source / "README.md").read_text(encoding="utf-8")
+        card, count = re.subn(r"(?m)^sdk_version: .*$", f"sdk_version: {_gradio_version()}", card, count=1)
+        if not count:
+            message = f"{source / 'README.md'} has no sdk_version line in its YAML header: the package is damaged"
+            raise CommandError(message)
+        write_file(folder, "README.md", card)
+        app = (source / "app.py").read_text(encoding="utf-8").replace(f'"{METRIC}.py"', f'"{name}.py"')
+        write_file(folder, "app.py", app)
+        requirements = [
+            "# The dependencies of cosmosqa-ptbr; the package itself is the cosmosqa_ptbr/ folder beside app.py",
+            "# (written by `cosmosqa-ptbr metric build`).",
+            *requirement_lines(),
+        ]
+        write_file(folder, "requirements.txt", "\n".join(requirements) + "\n")
+        written = [f"{name}.py", "README.md", "app.py", "requirements.txt"]
+        return record_files(folder, written + (copy_package(folder) if with_package else []), command="metric build")
 
 
 def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
@@ -122,6 +127,7 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
 
 def main(args: argparse.Namespace) -> int:
     """Run ``cosmosqa-ptbr metric <action>``."""
+    from ..cli.folders import locked_folder
     from .upload import push_folder_to_hub
 
     if args.action == "build":
@@ -136,17 +142,20 @@ def main(args: argparse.Namespace) -> int:
     scratch = None if settings.output_dir else tempfile.mkdtemp(prefix="cosmosqa-metric-")
     try:
         folder = settings.output_dir or str(Path(scratch or "") / name)
-        files = build_metric(folder, name)
-        url = push_folder_to_hub(
-            folder,
-            settings.repo_id,
-            repo_type="space",
-            private=settings.private,
-            files=files,
-            space_sdk="gradio",
-            commit_message=f"Upload the {name} evaluate metric with cosmosqa-ptbr",
-            retry="the same command",
-        )
+        # The folder stays locked from the build to the end of the upload: no other run changes what is sent.
+        with locked_folder(folder, command="metric push", flag="--output-dir"):
+            files = build_metric(folder, name)
+            url = push_folder_to_hub(
+                folder,
+                settings.repo_id,
+                repo_type="space",
+                private=settings.private,
+                files=files,
+                space_sdk="gradio",
+                commit_message=f"Upload the {name} evaluate metric with cosmosqa-ptbr",
+                retry="the same command",
+                keep_flag="--output-dir" if scratch else None,
+            )
     finally:
         if scratch:
             shutil.rmtree(scratch, ignore_errors=True)

@@ -125,27 +125,31 @@ def render_space_card(base_model: str, adapter: str | None, dataset: str, sdk_ve
 
 
 def build_space(settings: SpaceBuild, *, with_package: bool = True) -> list[str]:
-    """Write the Space folder ``settings.output_dir`` describes; return the files written (paths inside it)."""
+    """Write the Space folder ``settings.output_dir`` describes; return the files written (paths inside it).
+
+    The folder must be new, empty or written by an earlier ``space build`` (:mod:`cosmosqa_ptbr.cli.folders`); it is
+    locked while it is written.
+    """
+    from ..cli.folders import owned_folder, record_files, write_file
     from .bundle import copy_package, requirement_lines
-    from .upload import claim_folder, record_files
 
     if not settings.output_dir:
         raise SettingsError("--output-dir is required: the folder to write the Space into")
-    folder = claim_folder(settings.output_dir, command="space build", flag="--output-dir")
-    app = resources.files("cosmosqa_ptbr.hub").joinpath("space_app", "app.py").read_text(encoding="utf-8")
-    (folder / "app.py").write_text(app, encoding="utf-8")
-    card = render_space_card(settings.base_model, settings.adapter, settings.dataset, _gradio_version())
-    (folder / "README.md").write_text(card, encoding="utf-8")
-    requirements = [
-        "# The dependencies of cosmosqa-ptbr with its `space` extra; the package itself is the cosmosqa_ptbr/",
-        "# folder beside app.py (written by `cosmosqa-ptbr space build`).",
-        *requirement_lines(["space"], [f"gradio=={_gradio_version()}", *EXTRA_PINS]),
-    ]
-    (folder / "requirements.txt").write_text("\n".join(requirements) + "\n", encoding="utf-8")
-    chosen = {"base_model": settings.base_model, "adapter": settings.adapter}
-    (folder / "settings.json").write_text(json.dumps(chosen, indent=1) + "\n", encoding="utf-8")
-    written = list(SPACE_FILES) + (copy_package(folder) if with_package else [])
-    return record_files(folder, written, command="space build")
+    with owned_folder(settings.output_dir, command="space build", flag="--output-dir") as folder:
+        app = resources.files("cosmosqa_ptbr.hub").joinpath("space_app", "app.py").read_text(encoding="utf-8")
+        write_file(folder, "app.py", app)
+        card = render_space_card(settings.base_model, settings.adapter, settings.dataset, _gradio_version())
+        write_file(folder, "README.md", card)
+        requirements = [
+            "# The dependencies of cosmosqa-ptbr with its `space` extra; the package itself is the cosmosqa_ptbr/",
+            "# folder beside app.py (written by `cosmosqa-ptbr space build`).",
+            *requirement_lines(["space"], [f"gradio=={_gradio_version()}", *EXTRA_PINS]),
+        ]
+        write_file(folder, "requirements.txt", "\n".join(requirements) + "\n")
+        chosen = {"base_model": settings.base_model, "adapter": settings.adapter}
+        write_file(folder, "settings.json", json.dumps(chosen, indent=1) + "\n")
+        written = list(SPACE_FILES) + (copy_package(folder) if with_package else [])
+        return record_files(folder, written, command="space build")
 
 
 def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
@@ -178,6 +182,7 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
 
 def main(args: argparse.Namespace) -> int:
     """Run ``cosmosqa-ptbr space <action>``."""
+    from ..cli.folders import locked_folder
     from .upload import push_folder_to_hub
 
     if args.action == "build":
@@ -198,18 +203,21 @@ def main(args: argparse.Namespace) -> int:
     try:
         if scratch:
             settings.output_dir = os.path.join(scratch, "space")
-        files = build_space(settings)
-        url = push_folder_to_hub(
-            settings.output_dir,
-            settings.repo_id,
-            repo_type="space",
-            private=settings.private,
-            files=files,
-            space_sdk="gradio",
-            space_hardware=settings.hardware,
-            commit_message="Upload the Cosmos QA Português Space with cosmosqa-ptbr",
-            retry="the same command",
-        )
+        # The folder stays locked from the build to the end of the upload: no other run changes what is sent.
+        with locked_folder(settings.output_dir, command="space push", flag="--output-dir"):
+            files = build_space(settings)
+            url = push_folder_to_hub(
+                settings.output_dir,
+                settings.repo_id,
+                repo_type="space",
+                private=settings.private,
+                files=files,
+                space_sdk="gradio",
+                space_hardware=settings.hardware,
+                commit_message="Upload the Cosmos QA Português Space with cosmosqa-ptbr",
+                retry="the same command",
+                keep_flag="--output-dir" if scratch else None,
+            )
     finally:
         if scratch:
             shutil.rmtree(scratch, ignore_errors=True)

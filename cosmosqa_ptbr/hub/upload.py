@@ -2,8 +2,8 @@
 
 Every push sends an explicit list of files (those the command wrote), never "whatever is in the folder", so a
 stray ``.env`` or a user's own README never leaves the machine. A folder a command builds for a push is *owned*
-by it: it was empty or missing, or it holds the manifest (:data:`MANIFEST`) the command wrote last time, and
-only the files that manifest lists are ever replaced.
+by it (:mod:`cosmosqa_ptbr.cli.folders`): it was empty or missing, or it holds the manifest (:data:`MANIFEST`)
+the command wrote last time, and only the files that manifest lists are ever replaced.
 """
 
 from __future__ import annotations
@@ -11,81 +11,20 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final
 
+from ..cli.folders import MANIFEST, FolderNotOwnedError, claim_folder, folder_files, record_files
 from ..cli.options import CommandError
 
 __all__ = ["MANIFEST", "FolderNotOwnedError", "HubUploadError", "claim_folder", "push_folder_to_hub", "record_files"]
 
-#: Written into every folder a command builds for a push: which files it wrote (never uploaded itself).
-MANIFEST: Final = ".cosmosqa-ptbr-manifest.json"
 REPO_TYPES: Final = ("model", "dataset", "space")
 
 
 class HubUploadError(CommandError):
     """The Hub refused or could not be reached; the folder is complete and the message says how to retry."""
-
-
-class FolderNotOwnedError(CommandError):
-    """The output folder holds files the command did not write; nothing was changed."""
-
-
-def _files_in(folder: Path) -> list[str]:
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() or p.is_symlink())
-
-
-def claim_folder(folder: str | os.PathLike[str], *, command: str, flag: str = "--folder") -> Path:
-    """Make ``folder`` ready to be (re)built by ``command``: create it, or remove what ``command`` wrote there before.
-
-    A folder holding anything that the manifest ``command`` left does not list (or another command's manifest)
-    raises :class:`FolderNotOwnedError` and is left untouched.
-    """
-    path = Path(folder)
-    if path.exists() and not path.is_dir():
-        raise FolderNotOwnedError(f"{flag} {path} is a file, not a folder: pass a new or empty folder")
-    if not path.exists():
-        path.mkdir(parents=True)
-        return path
-    written: list[str] = []
-    manifest = path / MANIFEST
-    if manifest.is_file():
-        try:
-            recorded = json.loads(manifest.read_text(encoding="utf-8"))
-            written = list(recorded["files"]) if recorded.get("command") == command else []
-        except (ValueError, KeyError, TypeError, AttributeError):
-            written = []
-    root = path.resolve()
-    # Only paths inside the folder count as written: a hand-edited manifest cannot reach outside it.
-    written = [name for name in written if root in (root / name).resolve().parents]
-    foreign = [name for name in _files_in(path) if name != MANIFEST and name not in written]
-    if foreign:
-        shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
-        message = (
-            f"{flag} {path} already holds files `{command}` did not write ({shown}): pass a new or "
-            f"empty folder (or leave out {flag} to build in a temporary one); nothing was changed"
-        )
-        raise FolderNotOwnedError(message)
-    for name in written:
-        (path / name).unlink(missing_ok=True)
-    manifest.unlink(missing_ok=True)
-    parents = {parent for name in written for parent in (path / name).parents if root in parent.resolve().parents}
-    for directory in sorted(parents, key=lambda p: len(p.parts), reverse=True):
-        if directory.is_dir() and not any(directory.iterdir()):
-            directory.rmdir()
-    return path
-
-
-def record_files(folder: str | os.PathLike[str], files: Iterable[str | os.PathLike[str]], *, command: str) -> list[str]:
-    """Write the manifest of ``folder``: ``command`` wrote ``files`` (paths inside it); return them sorted."""
-    path = Path(folder)
-    names = sorted(
-        {(Path(name).relative_to(path) if Path(name).is_absolute() else Path(name)).as_posix() for name in files}
-    )
-    text = json.dumps({"command": command, "files": names}, indent=1)
-    (path / MANIFEST).write_text(text + "\n", encoding="utf-8")
-    return names
 
 
 def _pattern(name: str) -> str:
@@ -111,6 +50,7 @@ def push_folder_to_hub(
     space_sdk: str | None = None,
     space_hardware: str | None = None,
     retry: str | None = None,
+    keep_flag: str | None = None,
 ) -> str:
     """Create ``repo_id`` if needed and upload exactly ``files`` of ``folder`` to it; return the repo URL.
 
@@ -120,7 +60,8 @@ def push_folder_to_hub(
     ``hf auth login``; it is never read from a recipe or a card. ``api`` is any object with ``create_repo`` and
     ``upload_folder`` (and ``request_space_hardware`` for hardware; an ``HfApi`` by default). A refusal (401/403),
     offline mode or a network failure raises :class:`HubUploadError` saying the folder is complete and how to
-    retry (``retry``: the command to run again).
+    retry (``retry``: the command to run again). ``keep_flag``: ``folder`` is a temporary build, deleted after the
+    push; the message then says so and names this flag, which keeps the build.
     """
     path = Path(folder)
     if repo_type not in REPO_TYPES:
@@ -131,7 +72,7 @@ def push_folder_to_hub(
         raise CommandError(f"{path} must be a folder with a README.md (the card) to push; build it first")
     if files is None:
         manifest = path / MANIFEST
-        files = json.loads(manifest.read_text(encoding="utf-8"))["files"] if manifest.is_file() else _files_in(path)
+        files = json.loads(manifest.read_text(encoding="utf-8"))["files"] if manifest.is_file() else folder_files(path)
     names = sorted({Path(name).as_posix() for name in files} - {MANIFEST})
     missing = [name for name in names if not (path / name).is_file()]
     if missing:
@@ -159,12 +100,12 @@ def push_folder_to_hub(
         if space_hardware:
             api.request_space_hardware(repo_id, space_hardware, token=token)
     except (OSError, HTTPError) as error:  # HfHubHTTPError and OfflineModeIsEnabled are OSErrors
-        raise HubUploadError(_explain(error, repo_id, path, again)) from error
+        raise HubUploadError(_explain(error, repo_id, path, again, keep_flag)) from error
     prefix = {"model": "", "dataset": "datasets/", "space": "spaces/"}[repo_type]
     return str(url) if url else f"https://huggingface.co/{prefix}{repo_id}"
 
 
-def _explain(error: Exception, repo_id: str, folder: Path, retry: str) -> str:
+def _explain(error: Exception, repo_id: str, folder: Path, retry: str, keep_flag: str | None) -> str:
     from huggingface_hub.errors import OfflineModeIsEnabled
 
     status = _status(error)
@@ -180,4 +121,7 @@ def _explain(error: Exception, repo_id: str, folder: Path, retry: str) -> str:
     else:
         first = str(error).splitlines()[0] if str(error) else ""
         reason = f"the Hub could not be reached ({type(error).__name__}: {first}): check the network"
+    if keep_flag:
+        kept = f"the build was temporary and is deleted (add {keep_flag} DIR to keep it)"
+        return f"uploading to {repo_id} failed, {reason}; {kept}; retry with {retry}"
     return f"uploading to {repo_id} failed, {reason}; the folder {folder} is complete, retry with {retry}"

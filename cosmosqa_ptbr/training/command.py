@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..cli.options import accept_open_settings, add_settings, subcommand_parser
+from ..cli.options import accept_open_settings, add_settings, settings_given, subcommand_parser
 
 if TYPE_CHECKING:  # pragma: no cover
     from .runner import TrainResult
@@ -38,9 +38,6 @@ _DESCRIPTION = (
     "Example: cosmosqa-ptbr train --config smollm2-135m/lora-cpu --output-dir runs/smol"
 )
 
-#: Options of the command itself, not of the settings dataclasses.
-_OWN_OPTIONS = ("config", "resume", "check", "list_recipes", "recipe_path", "extra_settings", "_main", "command")
-
 
 class _ShowSettingsHelp(argparse.Action):
     """``--help-sft``: list every ``trl.SFTConfig`` field with its help (imports trl, so not in ``--help``)."""
@@ -52,6 +49,13 @@ class _ShowSettingsHelp(argparse.Action):
         import dataclasses
         import textwrap
 
+        from ..cli.options import MissingExtraError
+        from .settings import require_train_extra
+
+        try:
+            require_train_extra()
+        except MissingExtraError as error:  # raised while parsing, outside the command's error boundary
+            parser.exit(2, f"cosmosqa-ptbr train: error: {error}\n")
         from trl import SFTConfig
 
         for field in dataclasses.fields(SFTConfig):
@@ -92,7 +96,10 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
         "--resume", action="store_true", help="Continue from the last checkpoint-* folder in the output directory."
     )
     parser.add_argument(
-        "--check", action="store_true", help="Check the recipe and overrides, print the settings, load no model."
+        "--check",
+        action="store_true",
+        help="Check the recipe and overrides, the data files and the LoRA targets against the model's config; "
+        "print the settings. Loads no weights.",
     )
     parser.add_argument("--help-sft", action=_ShowSettingsHelp, help="List every trl.SFTConfig setting and exit.")
     for dtype in (ScriptArguments, ModelArguments, LoraArguments):
@@ -102,17 +109,26 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
-    named = {key: value for key, value in vars(args).items() if key not in _OWN_OPTIONS}
-    return {**named, **getattr(args, "extra_settings", {})}
+    """The settings typed on the command line: the declared recipe keys and any trl.SFTConfig field.
+
+    Only those: the namespace also holds the CLI's own options (``--debug``, ``--check``, the command's name),
+    which are no settings and must never reach trl's (whose ``debug``, for one, is a list).
+    """
+    from .settings import LoraArguments, ModelArguments, ScriptArguments
+
+    declared = settings_given(args, ScriptArguments, ModelArguments, LoraArguments)
+    return {**declared, **getattr(args, "extra_settings", {})}
 
 
 def load_settings(config: str | Path | Mapping[str, Any] | None = None, **overrides: Any) -> TrainSettings:
     """Read and check a recipe (a YAML path, a shipped recipe's name or a mapping) with ``overrides``; load no model.
 
-    Raises ``RecipeError`` (a ``ValueError``) naming the wrong key and the fix.
+    Raises ``RecipeError`` (a ``ValueError``) naming the wrong key and the fix, and ``MissingExtraError`` when the
+    ``train`` extra (trl, peft) is not installed.
     """
-    from .settings import RecipeError, parse_settings, read_recipe, resolve_recipe
+    from .settings import RecipeError, parse_settings, read_recipe, require_train_extra, resolve_recipe
 
+    require_train_extra()
     if config is None or isinstance(config, Mapping):
         return parse_settings(config or {}, overrides)
     path, name = resolve_recipe(config)
@@ -148,7 +164,7 @@ def train(
 def main(args: argparse.Namespace) -> int:
     """Run ``cosmosqa-ptbr train``; return the exit code (2 for a wrong setting)."""
     from .runner import HubUploadError, run_training
-    from .settings import RecipeError
+    from .settings import RecipeError, check_before_loading
 
     try:
         if args.list_recipes:
@@ -164,6 +180,7 @@ def main(args: argparse.Namespace) -> int:
             )
         settings = load_settings(args.config, **_overrides(args))
         if args.check:
+            check_before_loading(settings)
             _print_settings(settings)
             return 0
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from ..hub import upload as hub_upload
 from ..schema import LABEL, LETTERS
 from .data import TrainData, end_of_turn_token, load_train_data, tokenize_rows
-from .settings import RecipeError, TrainSettings
+from .settings import RecipeError, TrainSettings, check_before_loading
 
 __all__ = ["HubUploadError", "TrainResult", "eval_shard", "run_training"]
 
@@ -70,14 +71,6 @@ def _load(settings: TrainSettings) -> Any:
             use_gradient_checkpointing=bool(settings.sft.activation_checkpointing),
             gradient_checkpointing_kwargs=settings.sft.activation_checkpointing_kwargs or {"use_reentrant": False},
         )
-    present = {name.rsplit(".", 1)[-1] for name, _ in model.named_modules()}
-    missing = [m for m in settings.lora.lora_target_modules if m not in present]
-    if missing:
-        message = (
-            f"lora_target_modules names modules the model {model_args.model_name_or_path!r} does not have: "
-            f"{missing}; set lora_target_modules to names among its linear layers"
-        )
-        raise RecipeError(message)
     lora = LoraConfig(
         r=settings.lora.lora_r,
         lora_alpha=settings.lora.lora_alpha,
@@ -88,6 +81,21 @@ def _load(settings: TrainSettings) -> Any:
     )
     loaded.model = get_peft_model(model, lora)
     return loaded
+
+
+def _portable(value: str | None, out: Path) -> str | None:
+    """How the run's files record a local path: relative to the run folder when inside it, else its name alone.
+
+    A Hub id, the embedded model's name or anything else that is not a local path is kept as it is: results.json,
+    the card and adapter_config.json travel to the Hub and must not carry a home folder or a user name.
+    """
+    if not value or not Path(value).expanduser().exists():
+        return value
+    path = Path(value).expanduser().resolve()
+    try:
+        return path.relative_to(out.resolve()).as_posix()
+    except ValueError:
+        return path.name
 
 
 def _score(model: Any, tokenizer: Any, items: Sequence[Mapping[str, Any]], batch_size: int, progress: bool) -> Any:
@@ -206,12 +214,50 @@ def _final_evaluation(
         "option_score": False,
     }
     model.eval()
-    adapted = evaluate_model(settings.model.model_name_or_path, str(settings.sft.output_dir), **common)
+    names = _names(settings)
+    adapted = evaluate_model(names["base_model"], names["adapter"], **common)
     baseline = None
     if settings.script.baseline_eval:
         with model.disable_adapter():
-            baseline = evaluate_model(settings.model.model_name_or_path, None, **common)
+            baseline = evaluate_model(names["base_model"], None, **common)
     return adapted, baseline
+
+
+def _names(settings: TrainSettings) -> dict[str, str | None]:
+    """What results.json, the card and the upload call the base model, the adapter and the recipe.
+
+    The adapter is the run folder itself: its Hub id when it is pushed, else the folder's name. The recipe is
+    the shipped recipe's name or the file's name (its text is copied into the folder as recipe.yaml).
+    """
+    out = Path(settings.sft.output_dir)
+    recipe = settings.recipe_name or (Path(settings.recipe).name if settings.recipe else None)
+    return {
+        "base_model": _portable(settings.model.model_name_or_path, out),
+        "adapter": settings.hub_model_id or out.resolve().name,
+        "recipe": recipe,
+    }
+
+
+def _recorded_settings(settings: TrainSettings) -> dict[str, Any]:
+    """The package's own recipe keys as the run used them, local paths made portable (see :func:`_portable`)."""
+    import dataclasses
+
+    out = Path(settings.sft.output_dir)
+    values = {
+        **dataclasses.asdict(settings.script),
+        **dataclasses.asdict(settings.model),
+        **dataclasses.asdict(settings.lora),
+    }
+    values["model_name_or_path"] = _portable(values["model_name_or_path"], out)
+    values["dataset_data_dir"] = _portable(values["dataset_data_dir"], out)
+    if values["dataset_data_files"]:
+        entries = []
+        for entry in values["dataset_data_files"]:
+            split, sep, path = entry.partition("=")
+            named = bool(sep) and split.isidentifier()  # SPLIT=PATH, else a bare path
+            entries.append(f"{split}={_portable(path, out)}" if named else str(_portable(entry, out)))
+        values["dataset_data_files"] = entries
+    return values
 
 
 #: The Hub model the embedded GGUF file was converted from, for the card's ``base_model``.
@@ -222,14 +268,15 @@ def _model_card(settings: TrainSettings, payload: Mapping[str, Any]) -> str:
     from ..evaluation.models import EMBEDDED_MODEL
     from ..hub.cards import render_model_card
 
-    base = settings.model.model_name_or_path
+    training = payload["training"]
+    base = training["base_model"]
     adapted = payload["model_index"][0]
     return render_model_card(
         base_model=_EMBEDDED_HUB_ID if base == EMBEDDED_MODEL else base,
         model_id=settings.hub_model_id,
         results=[adapted],  # the model-index holds this adapter's result only; the baseline goes in the notes
-        hyperparameters={**settings.hyperparameters(), "quantization": payload["training"]["quantization"]},
-        recipe=settings.recipe_text or settings.recipe,
+        hyperparameters={**training["hyperparameters"], "quantization": training["quantization"]},
+        recipe=settings.recipe_text or training["recipe"],
         training_seconds=payload["training"]["training_seconds"],
         hardware=payload["training"]["hardware"],
         dataset_id=adapted["dataset_id"],
@@ -285,10 +332,13 @@ def _write_outputs(
     settings: TrainSettings, trainer: Any, loaded: Any, payload: dict[str, Any], predictions: list
 ) -> Path:
     """Save the adapter from every process, as the Trainer expects (it writes on the main one), then the rest."""
+    from ..cli.folders import folder_files, record_files
+
     out = Path(settings.sft.output_dir)
     trainer.save_model(str(out))  # adapter_config.json + adapter_model.safetensors, written by the main process
     if not trainer.accelerator.is_main_process:
         return out
+    _name_base_model(out / "adapter_config.json", payload["training"]["base_model"])
     loaded.tokenizer.save_pretrained(str(out))  # includes the chat template the adapter was trained with
     (out / "results.json").write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     with (out / "predictions.jsonl").open("w", encoding="utf-8") as handle:
@@ -297,7 +347,23 @@ def _write_outputs(
     if settings.recipe_text is not None:
         (out / "recipe.yaml").write_text(settings.recipe_text, encoding="utf-8")
     (out / "README.md").write_text(_model_card(settings, payload), encoding="utf-8")
+    # The folder was train's alone from the start of the run (claimed, locked): every file in it is the run's.
+    top_level = [name for name in folder_files(out) if "/" not in name]
+    record_files(out, top_level, command=TRAIN_COMMAND, folders=TRAINER_FOLDERS)
     return out
+
+
+def _name_base_model(adapter_config: Path, base: str) -> None:
+    """Make adapter_config.json name the base model by its Hub id or folder name, not the path it loaded from.
+
+    peft writes the loading path (the embedded GGUF file's folder, a local model folder): a home folder and a user
+    name on the Hub. Written after saving, so that peft's own vocabulary check at save time still sees the path.
+    """
+    from ..evaluation.models import EMBEDDED_MODEL
+
+    config = json.loads(adapter_config.read_text(encoding="utf-8"))
+    config["base_model_name_or_path"] = _EMBEDDED_HUB_ID if base == EMBEDDED_MODEL else base
+    adapter_config.write_text(json.dumps(config, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def _push(out: Path, settings: TrainSettings, api: Any) -> str:
@@ -305,22 +371,23 @@ def _push(out: Path, settings: TrainSettings, api: Any) -> str:
     import shutil
     import tempfile
 
+    from ..cli.folders import recorded_files
     from ..hub.upload import push_folder_to_hub
 
     with tempfile.TemporaryDirectory() as tmp:
         staging = Path(tmp) / out.name
         staging.mkdir()
         files = []
-        for path in out.iterdir():
-            if path.is_file() and path.name != "training_args.bin":
-                shutil.copy2(path, staging / path.name)
-                files.append(path.name)
+        for name in recorded_files(out, command=TRAIN_COMMAND):
+            if "/" not in name and name != "training_args.bin":
+                shutil.copy2(out / name, staging / name)
+                files.append(name)
         return push_folder_to_hub(
             staging,
             settings.hub_model_id,
             api=api,
             files=files,
-            commit_message=f"Upload LoRA adapter trained with {settings.recipe or 'cosmosqa-ptbr train'}",
+            commit_message=f"Upload LoRA adapter trained with {_names(settings)['recipe'] or 'cosmosqa-ptbr train'}",
         )
 
 
@@ -332,17 +399,50 @@ def _remove_if_empty(folder: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)  # another process of the run may remove it first
 
 
+#: The command that owns a training folder (its manifest names it).
+TRAIN_COMMAND = "train"
+#: Sub-folders the Trainer writes during a run (checkpoints, TensorBoard logs): train's own, whatever they hold.
+TRAINER_FOLDERS = ("checkpoint-*", "runs")
+
+
+@contextlib.contextmanager
+def _owned_output(out: Path) -> Iterator[None]:
+    """Own ``out`` from the start of the run: new, empty or train's before, then train's manifest; locked to the end.
+
+    Only the main process claims and locks it; the others check the same ownership, so that all refuse together.
+    """
+    from ..cli.folders import MANIFEST, check_owned, folder_files, owned_folder, record_files, recorded_files
+
+    if int(os.environ.get("RANK", "0")) != 0:
+        check_owned(out, command=TRAIN_COMMAND)
+        yield
+        return
+    with owned_folder(out, command=TRAIN_COMMAND, flag="--output-dir", rebuild=False) as folder:
+        had_manifest = (folder / MANIFEST).is_file()
+        earlier = [name for name in recorded_files(folder, command=TRAIN_COMMAND) if (folder / name).is_file()]
+        record_files(folder, earlier, command=TRAIN_COMMAND, folders=TRAINER_FOLDERS)
+        try:
+            yield
+        except BaseException:
+            if not had_manifest and not folder_files(folder):
+                (folder / MANIFEST).unlink(missing_ok=True)  # nothing was written: leave the folder as it was
+            raise
+
+
 def run_training(
     settings: TrainSettings, *, resume: bool = False, api: Any = None, progress: bool = True
 ) -> TrainResult:
     """Train as ``settings`` say and write the output folder; push it when ``settings.push_to_hub``.
 
-    A run that fails leaves no empty output folder behind when it created that folder.
+    The output folder must be new, empty or written by ``train`` before (:mod:`cosmosqa_ptbr.cli.folders`), and it
+    is locked for the whole run: a second run into it is refused at once. A run that fails leaves no empty output
+    folder behind when it created that folder.
     """
     out = Path(settings.sft.output_dir)
     existed = out.exists()
     try:
-        return _run(settings, out, resume=resume, api=api, progress=progress)
+        with _owned_output(out):
+            return _run(settings, out, resume=resume, api=api, progress=progress)
     except BaseException:
         if not existed:
             _remove_if_empty(out)
@@ -361,6 +461,7 @@ def _run(settings: TrainSettings, out: Path, *, resume: bool, api: Any, progress
             f"{str(out)!r} already holds {Path(last).name}: pass --resume to continue it, or pick another --output-dir"
         )
         raise RecipeError(message)
+    check_before_loading(settings)
     data = load_train_data(settings.script)
     if not data.train:
         raise RecipeError("the training split is empty: check train_split, train_size and max_train_samples")
@@ -387,26 +488,29 @@ def _run(settings: TrainSettings, out: Path, *, resume: bool, api: Any, progress
         settings, loaded, data, model, progress and trainer.accelerator.is_main_process
     )
     differ = settings.reference_differences()
+    names = _names(settings)
     payload: dict[str, Any] = {
         **adapted.to_dict(),
         "baseline": baseline.to_dict() if baseline is not None else None,
         "model_index": [_card_entry(adapted, "LoRA adapter", data)],
         "training": {
-            "base_model": settings.model.model_name_or_path,
-            "recipe": settings.recipe,
+            "base_model": names["base_model"],
+            "recipe": names["recipe"],
             "recipe_name": settings.recipe_name,
+            "recipe_file": "recipe.yaml" if settings.recipe_text is not None else None,
             "reference_setting": not differ,
             "differs_from_reference": differ,
             "train_examples": len(data.train),
             "training_seconds": round(training_seconds, 1),
             "global_step": trainer.state.global_step,
-            "best_checkpoint": trainer.state.best_model_checkpoint,
+            "best_checkpoint": _portable(trainer.state.best_model_checkpoint, out),
             "best_eval_accuracy": trainer.state.best_metric,
             "hardware": _hardware(),
             "world_size": trainer.args.world_size,
             "distributed_type": str(getattr(trainer.accelerator.distributed_type, "value", "")),
             "quantization": loaded.quantization,
-            "hyperparameters": settings.hyperparameters(),
+            "hyperparameters": {**settings.hyperparameters(), "base_model": names["base_model"]},
+            "settings": _recorded_settings(settings),
             "log_history": trainer.state.log_history,
         },
     }

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ..cli.options import SettingsError, coerce, read_settings_file, unknown_key_message
+from ..cli.options import SettingsError, coerce, read_settings_file, require_extra, unknown_key_message
 from ..data.source import DataSource
-from ..evaluation.models import EMBEDDED_MODEL
+from ..evaluation.models import EMBEDDED_MODEL, EmbeddedModelMissingError, embedded_model_path
 from ..schema import REFERENCE_BASE_MODEL, REFERENCE_RECIPE
 
 __all__ = [
@@ -35,9 +35,11 @@ __all__ = [
     "ScriptArguments",
     "TrainSettings",
     "argument_dataclasses",
+    "check_before_loading",
     "parse_settings",
     "read_recipe",
     "recipe_description",
+    "require_train_extra",
     "resolve_recipe",
     "shipped_recipes",
 ]
@@ -82,6 +84,13 @@ _DATA_SOURCE_KEYS = {
 
 class RecipeError(SettingsError):
     """A recipe or override is wrong: the message names the key and how to fix it."""
+
+
+def _in_recipe_words(message: str) -> str:
+    """A data-source message of the other commands, with their flags renamed to the recipe keys."""
+    for flag, key in _DATA_SOURCE_KEYS.items():
+        message = message.replace(flag, key)
+    return message
 
 
 @dataclass
@@ -160,10 +169,7 @@ class ScriptArguments:
             self.data_source()
         except SettingsError as error:
             # The same rule as every command's data flags, said with the recipe's key names.
-            message = str(error)
-            for flag, key in _DATA_SOURCE_KEYS.items():
-                message = message.replace(flag, key)
-            raise RecipeError(message) from None
+            raise RecipeError(_in_recipe_words(str(error))) from None
         for name in ("train_size", "max_train_samples", "eval_limit", "final_eval_limit"):
             value = getattr(self, name)
             if value is not None and value < 1:
@@ -282,8 +288,14 @@ class TrainSettings:
         }
 
 
+def require_train_extra() -> None:
+    """Raise a one-line error naming ``cosmosqa-ptbr[train]`` when trl or peft cannot be imported."""
+    require_extra("training", "train", ("trl", "peft"))
+
+
 def argument_dataclasses() -> tuple[type, ...]:
     """Return the four settings dataclasses, in recipe order (imports trl)."""
+    require_train_extra()
     from trl import SFTConfig
 
     return (ScriptArguments, ModelArguments, LoraArguments, SFTConfig)
@@ -519,3 +531,99 @@ def _check_consistency(sft: Any) -> None:
     if metric is not None and not sft.greater_is_better:
         message = "metric_for_best_model: accuracy needs greater_is_better: true"
         raise RecipeError(message)
+
+
+# --------------------------------------------------------------------------------------------- before loading
+
+
+def check_before_loading(settings: TrainSettings) -> None:
+    """Check what a run will read besides its settings: the data files, and the LoRA targets against the model.
+
+    The model's modules come from its config alone (the architecture built on the ``meta`` device): no weights
+    are read, so a wrong path or module name costs seconds, not a model load. Raises :class:`RecipeError`.
+    """
+    try:
+        settings.script.data_source().check_paths()
+    except SettingsError as error:
+        raise RecipeError(_in_recipe_words(str(error))) from None
+    _check_target_modules(settings.model, settings.lora)
+
+
+def _model_config(model: ModelArguments) -> Any:
+    """The base model's config: from the embedded GGUF file, a local folder or the Hub (cache), without weights."""
+    from huggingface_hub import constants
+    from transformers import AutoConfig
+
+    name = model.model_name_or_path
+    where = f"model_name_or_path {name!r}"
+    kwargs: dict[str, Any] = {"revision": model.model_revision} if model.model_revision else {}
+    if name == EMBEDDED_MODEL:
+        try:
+            path = embedded_model_path()
+        except EmbeddedModelMissingError as error:
+            raise RecipeError(f"{where}: {error}") from None
+        source, kwargs["gguf_file"] = str(path.parent), path.name
+    else:
+        source = name
+        local = Path(name).expanduser()
+        if local.is_file():
+            message = f"{where} is a file: give the folder that holds the model's config.json and weights, or a Hub id"
+            raise RecipeError(message)
+        if local.is_dir() and not (local / "config.json").is_file():
+            message = f"{where} is a folder without config.json: give a saved model's folder or a Hub id"
+            raise RecipeError(message)
+        if not local.exists() and (name.startswith((".", "/", "~")) or name.count("/") > 1):
+            raise RecipeError(f"{where} does not exist: give a model folder or a Hub id such as namespace/name")
+    try:
+        return AutoConfig.from_pretrained(source, **kwargs)
+    except (OSError, ValueError, KeyError) as error:
+        if Path(name).expanduser().is_dir():
+            reason = " ".join(str(error).split())
+            message = f"{where}: its config.json cannot be read ({reason}): check the folder holds a saved model"
+        elif constants.HF_HUB_OFFLINE:
+            message = (
+                f"{where} is not a local folder and the Hub is offline (HF_HUB_OFFLINE=1) with no copy of it in "
+                "the cache: download it once online, or give a local model folder"
+            )
+        else:
+            reason = " ".join(str(error).split())
+            message = f"{where} cannot be found on the Hub ({reason}): check the id, model_revision and your access"
+        raise RecipeError(message) from None
+
+
+def _check_target_modules(model: ModelArguments, lora: LoraArguments) -> None:
+    """Refuse LoRA targets the model lacks, naming a few of the linear layers it has."""
+    import torch
+    from transformers import AutoModelForCausalLM
+
+    config = _model_config(model)
+    try:
+        with torch.device("meta"):
+            skeleton = AutoModelForCausalLM.from_config(config)
+    except ValueError as error:
+        kind = getattr(config, "model_type", "?")
+        message = (
+            f"model_name_or_path {model.model_name_or_path!r} is not a causal language model (model_type {kind!r}): "
+            f"{' '.join(str(error).split())[:200]}"
+        )
+        raise RecipeError(message) from None
+    names = [name for name, _ in skeleton.named_modules() if name]
+    # peft's rule for a list of targets: a module's full name equals the entry or ends with "." + the entry.
+    missing = [t for t in lora.lora_target_modules if not any(n == t or n.endswith("." + t) for n in names)]
+    if not missing:
+        return
+    linear = [name.rsplit(".", 1)[-1] for name, module in skeleton.named_modules() if _is_linear(module)]
+    available = list(dict.fromkeys(linear))
+    shown = ", ".join(available[:8]) + (", ..." if len(available) > 8 else "")
+    message = (
+        f"lora_target_modules names modules that model {model.model_name_or_path!r} does not have: "
+        f"{', '.join(missing)}; its linear layers are {shown}: set lora_target_modules to some of them"
+    )
+    raise RecipeError(message)
+
+
+def _is_linear(module: Any) -> bool:
+    import torch
+
+    # transformers' Conv1D (GPT-2 style) is a linear layer too, and peft adapts it.
+    return isinstance(module, torch.nn.Linear) or type(module).__name__ == "Conv1D"

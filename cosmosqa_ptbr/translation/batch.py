@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .requests import build_messages, prompt_hash
+from .requests import prompt_hash
 from .validation import SourceItem
 
 __all__ = ["CHAT_ENDPOINT", "collect_batch", "submit_batch"]
@@ -39,17 +39,12 @@ async def submit_batch(
     retrying: Retrying,
     path: Path,
     chunk: Sequence[SourceItem],
-    request_body: Callable[[list[dict[str, str]]], dict[str, Any]],
+    request_body: Callable[[SourceItem], dict[str, Any]],
 ) -> dict[str, Any]:
     """Write ``chunk``'s requests to ``path``, upload it and create the batch; return its state for the manifest."""
     with path.open("w", encoding="utf-8") as handle:
         for item in chunk:
-            line = {
-                "custom_id": item.id,
-                "method": "POST",
-                "url": CHAT_ENDPOINT,
-                "body": request_body(build_messages(item)),
-            }
+            line = {"custom_id": item.id, "method": "POST", "url": CHAT_ENDPOINT, "body": request_body(item)}
             handle.write(json.dumps(line, ensure_ascii=False) + "\n")
     data = path.read_bytes()
     uploaded = await retrying(
@@ -106,5 +101,32 @@ async def collect_batch(
         if not file_id:
             continue
         response = await retrying(lambda file_id=file_id: client.files.content(file_id), "the batch result download")
-        records.extend(json.loads(line) for line in response.text.splitlines() if line.strip())
+        records.extend(_result_records(response.text, file_id))
+    return records
+
+
+def _result_records(text: str, file_id: str) -> list[Mapping[str, Any]]:
+    """The JSON objects of a batch result file; a line that is not one is skipped with a warning.
+
+    Such a line names no item anyone can trust, and the file is the server's, so nobody can fix it: stopping
+    would fail every rerun the same way. Skipping it costs nothing: an item without a result is sent live
+    (or in the next batch), the same as one that failed in the batch.
+    """
+    records = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError as error:
+            log.warning(
+                "batch result file %s, line %d, is not JSON (%s); its item is translated again", file_id, number, error
+            )
+            continue
+        if not isinstance(record, dict):
+            log.warning(
+                "batch result file %s, line %d, is not a JSON object; its item is translated again", file_id, number
+            )
+            continue
+        records.append(record)
     return records

@@ -91,17 +91,26 @@ def main(args: argparse.Namespace) -> int:
     print(f"output: {result.output} ({result.output_total} rows); rejects: {result.rejects} ({result.rejects_total})")
     for reason, count in sorted(result.reasons.items(), key=lambda pair: -pair[1]):
         print(f"  rejected {count}: {reason}")
+    kept = ""
+    if result.retry_left:
+        kept = (
+            f"; {result.retry_left} rejects were not retried and keep their line and reason in {result.rejects.name}: "
+            "rerun with --retry-rejects for them"
+        )
     if result.failed:
         why = "; ".join(f"{count} x {reason}" for reason, count in sorted(result.failures.items(), key=lambda p: -p[1]))
         print(
             f"cosmosqa-ptbr translate: {result.failed} items failed in transport after {config.max_retries + 1} "
             f"attempts each ({why}); the run stopped and "
-            f"{result.missing} items stay pending (not rejected): rerun the same command to translate them",
+            f"{result.missing} items stay pending (not rejected): rerun the same command to translate them{kept}",
             file=sys.stderr,
         )
-    elif not result.complete:
-        print(f"cosmosqa-ptbr translate: {result.missing} items stay pending: rerun to translate them", file=sys.stderr)
-    return 0 if result.complete else 1
+    elif not result.complete or result.retry_left:
+        print(
+            f"cosmosqa-ptbr translate: {result.missing} items stay pending: rerun to translate them{kept}",
+            file=sys.stderr,
+        )
+    return 0 if result.complete and not result.failed and not result.retry_left else 1
 
 
 if __name__ == "__main__":

@@ -65,18 +65,37 @@ class TranslationConfig:
         metadata={"help": "submit through the Batch API (upload, create, poll, download); failures retried live"},
     )
     max_retries: int = field(
-        default=6, metadata={"help": "retries of one request on 429, 5xx, timeouts and connection errors"}
+        default=6,
+        metadata={
+            "help": "retries of one request on 429, 5xx, timeouts, connection errors and replies that are not "
+            "chat completions"
+        },
     )
-    timeout: float = field(default=120.0, metadata={"help": "seconds before one request is abandoned and retried"})
+    timeout: float = field(
+        default=120.0,
+        metadata={
+            "help": "seconds before one request is abandoned and retried; a local server (loopback, private address "
+            "or LAN name) queues requests, so there a request gets this per request in flight, each timeout doubles "
+            "it, and a timed-out request is resent only once the server has finished its work, one at a time"
+        },
+    )
     validation_retries: int = field(
         default=1, metadata={"help": "new requests for an item whose reply failed validation, with the reason"}
     )
     temperature: float = field(default=0.0, metadata={"help": "sampling temperature"})
-    max_tokens: int | None = field(default=None, metadata={"help": "cap on tokens per reply (server default if unset)"})
+    max_tokens: int | None = field(
+        default=None,
+        metadata={
+            "help": "cap on tokens per reply; default: from each item's length, the longest reply validation "
+            "accepts at 2 characters a token (about 1 token per English character); 0: no cap (the server's own)"
+        },
+    )
     response_format: str = field(
         default="json_schema",
         metadata={
-            "help": "json_schema (strict schema; falls back to json_object when the server refuses it) or json_object",
+            "help": "json_schema (strict schema) or json_object (JSON mode, the schema sent beside it for servers "
+            "that enforce it, as llama.cpp's). A server that refuses one gets the next, down to plain JSON mode "
+            "and no response_format, and the run says so",
             "choices": ("json_schema", "json_object"),
         },
     )
@@ -111,8 +130,8 @@ class TranslationConfig:
                 problems.append(f"{name} must be positive, got {getattr(self, name)}")
         if self.limit is not None and self.limit < 0:
             problems.append(f"limit must be 0 or more, got {self.limit}")
-        if self.max_tokens is not None and self.max_tokens < 1:
-            problems.append(f"max_tokens must be positive, got {self.max_tokens}")
+        if self.max_tokens is not None and self.max_tokens < 0:
+            problems.append(f"max_tokens must be 0 (no cap) or more, got {self.max_tokens}")
         if self.response_format not in ("json_schema", "json_object"):
             problems.append(f"response_format must be json_schema or json_object, got {self.response_format!r}")
         if not 0 <= self.min_length_ratio < self.max_length_ratio:
@@ -160,6 +179,8 @@ class TranslationResult:
     #: items left pending because the server failed (connection, timeout, 429, 5xx through every retry)
     failed: int = 0
     failures: dict[str, int] = field(default_factory=dict)
+    #: rejects a ``retry_rejects`` run did not get to (the server failed first): still in the rejects file
+    retry_left: int = 0
 
     @property
     def complete(self) -> bool:

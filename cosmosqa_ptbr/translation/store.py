@@ -111,8 +111,13 @@ class OutputStore:
         self._out: Any = None
         self._rej: Any = None
         self.done: set[str] = set()
-        self.rejected: set[str] = set()
+        self.rejected: set[str] = set()  # ids with a line in the rejects file
+        self.retrying: set[str] = set()  # rejected ids to translate again (retry_rejects); their lines stay till then
         self.torn_bytes = 0
+
+    def settled(self, item_id: str) -> bool:
+        """Whether ``item_id`` needs no request: it is in the output, or a reject that is not being retried."""
+        return item_id in self.done or (item_id in self.rejected and item_id not in self.retrying)
 
     def open(self, *, retry_rejects: bool = False) -> None:
         """Lock, check the files are this pipeline's, cut torn last lines and read the ids already done.
@@ -147,9 +152,10 @@ class OutputStore:
                 "remove them from the rejects file"
             )
             raise StoreError(message)
-        if retry_rejects and rejects:
-            self._rewrite(self.rejects, [])
-            self.rejected = set()
+        if retry_rejects:
+            # The rejects stay in their file, reasons and all, until each gets a new outcome (see write): a run
+            # that cannot reach the server, or that stops early, leaves every one of them as it was.
+            self.retrying = set(self.rejected)
 
     def open_files(self) -> None:
         """Create or open the output and rejects files for appending (after :meth:`open` has checked them)."""
@@ -196,6 +202,11 @@ class OutputStore:
         Only one writer calls this (the pipeline's writer task), so lines never interleave; syncing
         once per group of lines keeps the disk from capping throughput at high concurrency.
         """
+        records = list(records)
+        superseded = {record[ID] for _, record in records if record[ID] in self.retrying}
+        if superseded:
+            self._replace_rejects(superseded, [record for kind, record in records if kind == "reject"])
+            records = [(kind, record) for kind, record in records if kind == "row"]
         touched = set()
         self.open_files()
         for kind, record in records:
@@ -207,6 +218,20 @@ class OutputStore:
         if self._fsync:
             for handle in touched:
                 os.fsync(handle.fileno())
+
+    def _replace_rejects(self, superseded: set[str], new_rejects: list[Mapping[str, Any]]) -> None:
+        """Drop the old lines of retried ids that have a new outcome and add this group's rejects, in one rename.
+
+        The rejects file is replaced before the group's rows are appended to the output: a kill in between
+        leaves those ids pending (translated again by the next run), never in both files.
+        """
+        kept = [record for record in _scan(self.rejects, REJECT_KEYS, owned=True)[0] if record[ID] not in superseded]
+        if self._rej is not None:
+            self._rej.close()  # the append handle would keep writing to the replaced file
+            self._rej = None
+        self._rewrite(self.rejects, [*kept, *new_rejects])
+        self.retrying -= superseded
+        self.rejected = {record[ID] for record in kept} | {record[ID] for record in new_rejects}
 
     def close(self) -> None:
         """Close the files and release the lock (a killed process releases it too)."""
