@@ -38,6 +38,7 @@ from cosmosqa_ptbr.prompts import ANSWER_PREFIX
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "tests" / "data"
 CASES_FILE = DATA_DIR / "extraction_cases.jsonl"
+HELD_OUT_FILE = DATA_DIR / "extraction_held_out.jsonl"
 FIRST_SIGHT_FILE = DATA_DIR / "extraction_first_sight.json"
 _BASELINE = re.compile(rf"{ANSWER_PREFIX}\s*([A-Z])")
 #: Cases written before batches were named.
@@ -137,7 +138,8 @@ def format_batches(batches: list[dict[str, Any]], final: dict[str, dict[str, dic
             f"{_cell(first.get(_KEYS[parser])) if first else _cell(None):>11}{_cell(_share(row[parser])):>9}"
             for parser in PARSERS
         )
-        lines.append(f"{name:<34}{cells}{len(row['ours']):>6}")
+        mark = " (held out)" if first.get("held_out") else ""
+        lines.append(f"{name + mark:<34}{cells}{len(row['ours']):>6}")
     return "\n".join(lines)
 
 
@@ -174,11 +176,31 @@ def format_first_sight(batches: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def format_held_out(batches: list[dict[str, Any]]) -> str:
+    """The held-out batches' first-sight accuracy, one row each and pooled: the estimate for unseen replies."""
+    held = [batch for batch in batches if batch.get("held_out")]
+    header = f"{'held-out batch':<34}" + "".join(f"{name:>20}" for name in PARSERS) + f"{'n':>6}"
+    lines = [header, "-" * len(header)]
+    for batch in [*held, None] if held else []:
+        if batch is None:
+            n = sum(b["n"] for b in held)
+            pooled = {key: sum(b[key] * b["n"] for b in held) / n for key in _KEYS.values()}
+            lines.append("-" * len(header))
+            cells = "".join(f"{pooled[_KEYS[parser]]:>20.1%}" for parser in PARSERS)
+            lines.append(f"{'all held out':<34}{cells}{n:>6}")
+            continue
+        cells = "".join(f"{batch[_KEYS[parser]]:>20.1%}" for parser in PARSERS)
+        lines.append(f"{batch['batch']:<34}{cells}{batch['n']:>6}")
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=Path, default=CASES_FILE, help="JSONL of annotated outputs")
+    parser.add_argument("--held-out", type=Path, default=HELD_OUT_FILE, help="JSONL of held-out annotated outputs")
     args = parser.parse_args()
     cases = [json.loads(line) for line in args.cases.read_text(encoding="utf-8").splitlines() if line.strip()]
+    held_out = [json.loads(line) for line in args.held_out.read_text(encoding="utf-8").splitlines() if line.strip()]
     batches = json.loads(FIRST_SIGHT_FILE.read_text(encoding="utf-8"))["batches"]
     print(format_table(measure(cases, PARSERS), PARSERS))
     print(
@@ -187,11 +209,13 @@ def main() -> int:
         "\nwas written and before the parser was changed for it:\n"
     )
     print(format_first_sight(batches))
-    final = measure_batches(cases, PARSERS)
-    print("\nFirst sight (recorded) and final (today) by batch:\n")
+    final = measure_batches(cases + held_out, PARSERS)
+    print("\nFirst sight (recorded) and final (today) by batch; held-out batches are not in the regression set:\n")
     print(format_batches(batches, final))
     print("\nFirst sight and final by category of each batch recorded by category:\n")
     print(format_batch_categories(batches, final))
+    print("\nHeld out (written after the extractor was done, never used to change it), at first sight:\n")
+    print(format_held_out(batches))
     return 0
 
 

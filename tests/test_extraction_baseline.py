@@ -72,3 +72,29 @@ def test_batch_table_puts_first_sight_beside_final(benchmark: ModuleType) -> Non
     assert row[0] == "x" and row[1:3] == ["50.0%", "100.0%"] and row[-1] == "2"
     category_row = benchmark.format_batch_categories(batches, final).splitlines()[-1].split()
     assert category_row[:5] == ["x", "/", "hedged", "0.0%", "100.0%"]
+
+
+def test_held_out_batches_are_recorded_and_kept_apart() -> None:
+    """Each batch of the held-out file has a first-sight record marked held out, with its size, and none of its
+    cases is in the regression set."""
+    held_out = [
+        json.loads(line) for line in (ROOT / "tests" / "data" / "extraction_held_out.jsonl").open(encoding="utf-8")
+    ]
+    cases = [json.loads(line) for line in (ROOT / "tests" / "data" / "extraction_cases.jsonl").open(encoding="utf-8")]
+    recorded = {batch["batch"]: batch for batch in FIRST_SIGHT["batches"]}
+    names = {case["batch"] for case in held_out}
+    assert len(names) >= 1 and len(held_out) >= 30
+    for name in names:
+        assert recorded[name]["held_out"] is True
+        assert recorded[name]["n"] == sum(case["batch"] == name for case in held_out)
+    assert not names & {case.get("batch") for case in cases}
+    assert not {case["text"] for case in held_out} & {case["text"] for case in cases}
+
+
+def test_held_out_table_pools_the_batches(benchmark: ModuleType) -> None:
+    """The held-out table lists each held-out batch and their pooled first-sight accuracy, weighted by size."""
+    table = benchmark.format_held_out(FIRST_SIGHT["batches"]).splitlines()
+    held = [batch for batch in FIRST_SIGHT["batches"] if batch.get("held_out")]
+    pooled = sum(batch["ours"] * batch["n"] for batch in held) / sum(batch["n"] for batch in held)
+    assert table[-1].startswith("all held out") and f"{pooled:.1%}" in table[-1]
+    assert len(table) == len(held) + 4

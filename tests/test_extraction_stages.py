@@ -472,3 +472,32 @@ def test_english_originals_of_the_options_read_as_their_letters(sample: list[dic
             right += got == letter
             wrong += got is not None and got != letter
     assert total > 1000 and right / total >= 0.33 and wrong / total < 0.01
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("**Resposta:** A alternativa correta é a B, pois o texto diz isso.", "B"),
+        ("## Resposta\n\nA alternativa correta é a **A**.\n\n## Por quê?\n\nO texto diz que ele foi demitido.", "A"),
+        ("Answer: A good choice here is option C, since the text says so.", "C"),
+    ],
+)
+def test_an_article_after_a_keyword_does_not_hide_the_keyword_phrase_after_it(text: str, letter: str) -> None:
+    """ "Resposta: A alternativa ..." is read past its article: the keyword phrase that follows it names the letter."""
+    assert extract_answer(text).letter == letter
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("Letra C. Na verdade, letra A.", "A"),
+        ("Opção A... espera, opção B.", "B"),
+        ("A está errada. B também. C também. Resposta: D", "D"),
+        ("A: incorreta. B: idem. C: idem. D: correta.", "D"),
+        ("A está certa e a C também.", None),
+        ("A alternativa C está errada. A alternativa A também. A B", None),
+    ],
+)
+def test_corrections_commit_and_a_said_the_same_takes_the_verdict_before_it(text: str, letter: str | None) -> None:
+    """A correction ("na verdade", "espera") commits to the letter after it; "B também" judges B like the one before."""
+    assert extract_answer(text).letter == letter

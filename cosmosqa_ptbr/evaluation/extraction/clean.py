@@ -16,10 +16,13 @@ Each step is a pure function of a string:
 - :func:`unfence`, :func:`unwrap`, :func:`strip_markup`: code fences, LaTeX (``\\boxed{\\mathrm{A}}``), tags
   (``<answer>B</answer>``) and Markdown emphasis go; struck-out text (``~~A~~``) reads as withdrawn.
 - :func:`cut_new_block` and :func:`strip_echoes`: echoes of the prompt are not answers. A question the model
-  goes on to invent is cut; prompt lines (``Contexto:``, ``Pergunta:``), lists of options (two or more
-  option lines, labelled, numbered or garbled: "Alternatva B)", three lines all labelled "A)"), a line of
-  three options, and lines that repeat two or more options' texts are dropped, so that neither the last
-  line of an echo nor an option's text inside one is read as the answer.
+  goes on to invent is cut; prompt lines (``Contexto:``, ``Pergunta:``, garbled: "Pergumina:"), lists of
+  options (two or more option lines, labelled, numbered or garbled: "Alternatva B)", "Percírio A) ...
+  Percírio B)", three lines all labelled "A)", a last label cut off), a line of three options, and lines that
+  repeat two or more options' texts are dropped, so that neither the last line of an echo nor an option's text
+  inside one is read as the answer. What stands apart from the echo stays: a letter given after it, after a
+  blank line ("... Alternativa D) ...\n\nAlternativa C"), or a line before it in another style ("C) ...\n\n
+  Alternativa A) ... Alternativa B) ...").
 
 >>> assistant_turn("<|user|>\\nAlternativa A) Sol</s>\\n<|assistant|>\\nAlternativa B</s>")
 'Alternativa B'
@@ -222,6 +225,9 @@ def norm(text: str) -> str:
 # Echoes of the prompt
 
 _PROMPT_LINE: Final = re.compile(rf"^\s*{alternation(words('prompt_labels'))}\s*:", re.IGNORECASE)
+# A prompt label as a small model garbles it: "Pergumina:", "Perguntura:", "Perguntos:".
+_LABELLED_LINE: Final = re.compile(r"^\s*(?P<label>[^\W\d_]{5,14})\s*:")
+_PROMPT_LABEL_FORMS: Final = tuple(fold(label) for label in words("prompt_labels"))
 _ANSWER_ON_LINE: Final = re.compile(rf"\b{alternation(words('answer_nouns'))}\s*:", re.IGNORECASE)
 _NEW_BLOCK: Final = re.compile(rf"^\s*{alternation(words('prompt_labels'))}\s*:", re.IGNORECASE | re.MULTILINE)
 _CONTEXT_LABELS: Final = frozenset(fold(label) for label in ("contexto", "context"))
@@ -230,7 +236,8 @@ _LIST_NOUNS: Final = (
     "questions", *words("prompt_labels"),
 )  # fmt: skip
 # A numbered item the model invents in place of lettered options: "Perguntas 1: ...", "Alternativa 2) ...".
-_NUMBERED_LINE: Final = re.compile(rf"^\s*{alternation(_LIST_NOUNS)}\s*\d+\s*[:.)\-]", re.IGNORECASE)
+_NUMBERED_LINE: Final = re.compile(rf"^\s*{alternation(_LIST_NOUNS)}\s*\d+\s*(?:[:.)\-]|$)", re.IGNORECASE)
+_DIGIT_ITEM: Final = re.compile(r"^\s*\d{1,2}\s*[.)]\s+\S")
 # One option line: "Alternativa A) ...", "(B) ...", "c. ...", "Alternatva B) ..." (a garbled label word), or a
 # bare "Alternativa C".
 _LIST_LINE: Final = re.compile(
@@ -261,6 +268,20 @@ def _is_label(word: str) -> bool:
         folded == form or (len(form) >= 6 and difflib.SequenceMatcher(None, folded, form).ratio() >= 0.75)
         for form in _LETTER_WORD_FORMS
     )
+
+
+@cache
+def _is_prompt_label(word: str) -> bool:
+    folded = fold(word)
+    return any(difflib.SequenceMatcher(None, folded, form).ratio() >= 0.7 for form in _PROMPT_LABEL_FORMS)
+
+
+def _is_prompt_line(line: str) -> bool:
+    """Whether ``line`` is a prompt line ("Pergunta: ...", "Contexto: ...") or a garbled one ("Pergumina: ...")."""
+    if _PROMPT_LINE.match(line):
+        return True
+    labelled = _LABELLED_LINE.match(line)
+    return bool(labelled) and _is_prompt_label(labelled["label"])
 
 
 def _list_match(line: str) -> re.Match[str] | None:
@@ -313,34 +334,42 @@ def cut_new_block(text: str) -> str:
     return text
 
 
-def _matches_option(body: str, normed_options: Sequence[str]) -> bool:
-    """Whether a line's body repeats an option's text: the same words, or its first three words or more when
+def _repeated_option(body: str, normed_options: Sequence[str]) -> int | None:
+    """Which option a line's body repeats, if any: the same words, nearly, or its first three words or more when
     the line is cut short (an echo cut by the token limit)."""
     said = norm(body)
     if not said:
-        return False
-    for option in normed_options:
+        return None
+    best, best_ratio = None, 0.9
+    for index, option in enumerate(normed_options):
         if not option:
             continue
         if said == option:
-            return True
+            return index
         if len(said.split()) >= 3 and option.startswith(said) and len(said) >= 0.4 * len(option):
-            return True
-        if len(said) <= 2 * len(option) + 20 and difflib.SequenceMatcher(None, said, option).ratio() >= 0.9:
-            return True
-    return False
+            return index
+        if len(said) <= 2 * len(option) + 20:
+            ratio = difflib.SequenceMatcher(None, said, option).ratio()
+            if ratio >= best_ratio:
+                best, best_ratio = index, ratio
+    return best
+
+
+def _matches_option(body: str, normed_options: Sequence[str]) -> bool:
+    return _repeated_option(body, normed_options) is not None
 
 
 def _passes_verdict(line: str) -> bool:
     return bool(_VERDICT_WORDS.search(line) or _VERDICT_START.match(_body(line)))
 
 
-def _list_blocks(lines: list[str]) -> list[list[int]]:
+def _list_blocks(lines: list[str], skip: Sequence[bool] = ()) -> list[list[int]]:
     """Runs of option lines of one shape (blank lines between them allowed) that form a list.
 
     A run ends at a line of another shape, at a line whose label is another word (labels that name no option,
     "Percírio A) ... Percírio B)", must be one word for the whole run), or at a letter said again after a blank
-    line (a list names each letter once: "Alternativa C" after a whole echo is the answer).
+    line (a list names each letter once: "Alternativa C" after a whole echo is the answer). Lines in ``skip``
+    (prompt lines an echo interleaves: "Perguntas:") count as blank.
     """
     blocks: list[list[int]] = []
     index = 0
@@ -353,22 +382,31 @@ def _list_blocks(lines: list[str]) -> list[list[int]]:
         block = [index]
         seen = {_list_letter(first)}
         end = index + 1
-        blank = False
+        blank = restart = False
         while end < len(lines):
-            if not lines[end].strip():
+            if not lines[end].strip() or (end < len(skip) and skip[end]):
                 blank = True
+                restart = restart or bool(lines[end].strip())
                 end += 1
                 continue
             match = _list_match(lines[end])
-            if match is None or _shape(match) != shape or (strict and _label_of(match) != label):
+            last_line = not any(line.strip() for line in lines[end + 1 : end + 40])
+            if match is None or (strict and _label_of(match) != label):
+                break
+            # "Alternativa C" without its ")" as the last line: a list the reply was cut in.
+            if _shape(match) != shape and not (shape == "text" and last_line):
                 break
             if not strict and not _label_ok(match):
                 break
+            if not strict and blank and bool(_label_of(match)) != bool(label):
+                break  # "C) ..." then, after a blank line, "Alternativa A) ...": an answer, then an echo
             if blank and _list_letter(match) in seen:
-                break
+                break  # after a blank line a list that names a letter again is another list
+            if restart and _list_letter(match) == "A":
+                break  # "Alternativa D) ...\nPerguntas:\nAlternativa A) ...": an echo of the prompt starts again
             block.append(end)
             seen.add(_list_letter(match))
-            blank = False
+            blank = restart = False
             end += 1
         blocks.append(block)
         index = block[-1] + 1
@@ -387,13 +425,14 @@ def strip_echoes(text: str, options: Sequence[str] | None, letters: Sequence[str
     """
     lines = text.splitlines()
     normed = [norm(option) for option in options] if options else []
-    keep = [not _PROMPT_LINE.match(line) or bool(_ANSWER_ON_LINE.search(line)) for line in lines]
+    keep = [not _is_prompt_line(line) or bool(_ANSWER_ON_LINE.search(line)) for line in lines]
     numbered = [i for i, line in enumerate(lines) if _NUMBERED_LINE.match(line)]
     if len(numbered) >= 2:  # a numbered list of its own is an echo of the options, however it is worded
-        for i in numbered:
-            keep[i] = False
+        for i, line in enumerate(lines):
+            if i in numbered or _DIGIT_ITEM.match(line):  # "Perguntas 1\n1. Porque eu saí ...": its items too
+                keep[i] = False
     invented = False
-    for block in _list_blocks(lines):
+    for block in _list_blocks(lines, [not kept for kept in keep]):
         matches = {i: _list_match(lines[i]) for i in block}
         letters_seen = {_list_letter(matches[i]) for i in block}
         bare = _shape(matches[block[0]]) == "bare"
@@ -412,8 +451,9 @@ def strip_echoes(text: str, options: Sequence[str] | None, letters: Sequence[str
                     keep[i] = False
                     invented = invented or _list_letter(matches[i]) not in letters
     if normed:  # options' texts on lines of their own, without labels: two or more are an echo
-        repeats = [i for i, line in enumerate(lines) if keep[i] and _matches_option(line, normed)]
-        if len({norm(lines[i]) for i in repeats}) >= 2:
+        repeats = {i: _repeated_option(line, normed) for i, line in enumerate(lines) if keep[i]}
+        repeats = {i: option for i, option in repeats.items() if option is not None}
+        if len(set(repeats.values())) >= 2:
             for i in repeats:
                 keep[i] = False
     for index, line in enumerate(lines):

@@ -138,6 +138,8 @@ _AFTER_LETTER: Final = re.compile(r"\s*(?P<next>[^\W\d_]+)?")
 _TERMINATOR: Final = re.compile(r"\s*(?:$|[()\].:;,!?\"'*\-–—/<>\n✓✔✗✘❌✅✖])")
 _CONNECTIVES: Final = frozenset(word.casefold() for word in words("connectives"))
 _LINE_ENDS: Final = re.compile(r"[)\].:\-–]*[ \t]*(?:\n|\Z)")
+_ELLIPSIS: Final = re.compile(rf"[\s,]*{alternation(words('ellipsis'))}\s*(?:[.;!\n]|$)", re.IGNORECASE)
+_LABEL_BEFORE: Final = re.compile(rf"\b{_LETTER_WORDS}\s*[(\[]?\Z", re.IGNORECASE)
 _OPTION_LINE_TAIL: Final = re.compile(r"[ \t]*(?:[)\].:\-–]|\n|$)")
 _DANGLING: Final = re.compile(r"[ \t]*[)\].:\-–][ \t]*$")
 _CLOSING_END: Final = re.compile(r"[\s)\]*]*[.!][\s.!)\]*]*$")
@@ -260,13 +262,19 @@ def _is_letter(text: str, start: int, explicit: bool) -> bool:
 def _candidates(text: str, p: Patterns) -> list[_Candidate]:
     """Every place a letter is named, in order; articles, words and prose enumerations are left out."""
     found: dict[int, _Candidate] = {}
-    for match in _ANSWER_KEYWORD.finditer(text):
+    position = 0
+    while (match := _ANSWER_KEYWORD.search(text, position)) is not None:
         start = match.start("l")
         # After a keyword "B em vez da C" is a letter, but "A", "E" and "O" before a word are the Portuguese
         # article or conjunction ("Resposta: O avião ...") unless a letter word or a bracket comes first.
         explicit = bool(match["word"] or match["open"]) or match["l"] not in "AEOaeo"
         if _is_letter(text, start, explicit=explicit):
             found[start] = _Candidate(start, match.start(), match["l"].upper(), keyword=True, bare=False)
+            position = match.end()
+        else:
+            # The article of "Resposta: A alternativa correta é a C" is no letter, and the keyword phrase that
+            # begins inside this match ("alternativa correta é a C") must still be found.
+            position = match.start() + 1
     for match in p.named_letter.finditer(text):
         group = next(g for g in ("l", "l2", "l3", "l4") if match[g])
         start = match.start(group)
@@ -393,6 +401,8 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return "considered", ""
     if _CONCLUSION.search(before) and not _NEGATION_NEAR.search(before[-12:]):
         return "commit", "keyword"
+    if _CORRECTION.search(before):  # "Letra C. Na verdade, letra A.", "Opção A... espera, opção B."
+        return "commit", "keyword"
     if _OPENING_GAP.fullmatch(text, 0, candidate.lead):
         return "commit", "position"  # the answer opens with it: "B) ...", "Alternativa C, pois ..."
     if candidate.bare and _closes_the_answer(text, candidate):
@@ -471,13 +481,32 @@ def mentions(text: str, options: Sequence[str] | None, p: Patterns) -> list[Ment
         for index, candidate in enumerate(candidates)
         if not candidate.keyword and _on_option_line(text, candidate) and judged[index] in (_NEUTRAL, _OPENING)
     ]
+    # An opening option line labelled otherwise than all the others ("D) ..." before "Alternativa A)",
+    # "Alternativa B)" ...) is the answer, and the others an echo after it.
+    if len(unjudged) >= 3 and judged[unjudged[0]] == _OPENING:
+        kinds = [_labelled(text, candidates[index]) for index in unjudged]
+        if all(kind != kinds[0] for kind in kinds[1:]):
+            unjudged = unjudged[1:]
     if len({candidates[index].letter for index in unjudged}) >= 2:
         judged.update(dict.fromkeys(unjudged, ("listed", "")))
+    # "A está errada. B também.": a clause that only says "the same" takes the verdict of the letter before it.
+    for index in range(1, len(candidates)):
+        if judged[index] in (_NEUTRAL, _OPENING) and _ELLIPSIS.match(text, _closing(text, candidates[index].start + 1)):
+            earlier = [
+                judged[i] for i in range(index) if judged[i][0] in ("commit", "reject") and judged[i][1] != "position"
+            ]
+            if earlier:
+                judged[index] = ("reject", "") if earlier[-1][0] == "reject" else ("commit", "verdict")
     found = []
     for index, candidate in enumerate(candidates):
         kind, by = judged[index]
         found.append(Mention(candidate.start, candidate.letter, kind, candidate.bare, by))
     return found
+
+
+def _labelled(text: str, candidate: _Candidate) -> bool:
+    """Whether a letter word labels the letter: "Alternativa B)" rather than "B)"."""
+    return bool(_LABEL_BEFORE.search(text, max(0, candidate.start - 20), candidate.start))
 
 
 def _on_option_line(text: str, candidate: _Candidate) -> bool:

@@ -145,8 +145,8 @@ oferecer | offer
 mãe | mother mom mum
 pai | father dad
 pais | parents
-irmã | sister
-irmão | brother
+irmã | sister sis
+irmão | brother bro
 filho filha filhos | son daughter child children kid kids
 criança crianças | child children kid kids
 bebê nenê | baby
@@ -445,6 +445,113 @@ governo | government
 economia econômico | economy economic
 lei | law
 guerra | war
+sem | without
+certo | right sure certain
+comum | common usual
+manter | keep maintain
+qualidade | quality
+certeza | certainty sure
+funcionar funciona | work works function
+significar significou | mean meant
+atrás | behind
+aceitar | accept accepted
+contra | against
+estimação | pet pets
+negativo | negative
+lado | side
+perto próximo | near close nearby
+única único | only unique single
+suficiente | enough sufficient
+último última | last latest
+culpar culpa | blame blaming fault
+maioria | most majority
+convidar convite | invite invited invitation
+acompanhar acompanhado | accompany accompanied
+tarefa tarefas | task tasks chore chores
+horário | schedule
+recuperação recuperar | recovery recover
+sonho sonhos | dream dreams
+história | story history
+marca | brand mark
+resolver | solve resolve
+refazer refeito | redo reworked rework
+verdadeiro verdadeira | real genuine true
+aparecer apareceu | appear appeared
+descansar descanso | rest
+apoio apoiar | support supported
+estranho | strange weird odd
+banho | bath shower
+exibir | display exhibit
+restar | remain remained
+anel aliança | ring
+cinto | belt
+incrível | incredible amazing
+metade | half
+agradecer agradecido grato | thank thanked grateful thankful
+estômago | stomach
+raro raramente | rare rarely
+refrescar | cool refresh
+papel | paper role
+deitar | lie_down
+preso | stuck trapped
+atraente | attractive
+profundo | deep
+desenhar desenho | draw drawing
+sofrer | suffer suffered
+sangue | blood
+engraçado | funny
+lidar | deal handle cope
+dentro | inside within
+hoje | today
+ontem | yesterday
+amanhã | tomorrow
+tratar | treat treated
+força forte | strength strong force
+desconfortável | uncomfortable
+sobrinho sobrinha | nephew niece
+enorme | huge enormous
+granizo | hail
+guerreiro | warrior warriors
+curar cura | cure cured heal healed
+amizade | friendship
+urinar urina | pee urinate urine
+medida | measure
+receita | recipe prescription
+fuligem | soot
+fralda fraldas | diaper diapers
+soltar | release loose
+gêmeos | twins
+aliviado alívio | relieved relief
+notícia notícias | news
+comemorar celebrar comemoração | celebrate celebrated celebration
+passear passeio | walk stroll
+brigar briga | fight argue quarrel
+cancelar | cancel canceled cancelled
+adiar adiado | postpone postponed delay
+esquecer esqueceu | forget forgot forgotten
+carteira | wallet
+loja | store shop
+internet site | internet online website
+professor | teacher
+aluno alunos | student students
+ganhar | win earn gain
+perder | lose lost miss
+chorar | cry
+gritar grito | shout yell scream
+sorrir | smile
+beijar beijo | kiss
+abraçar abraço | hug
+casar casamento | marry wedding marriage
+divorciar divórcio | divorce
+nascer nascimento | born birth
+morrer | die
+doença doente | illness disease sick
+médico | doctor
+hospital | hospital
+dor | pain
+cansado | tired
+feliz | happy
+triste | sad
 """
 
 

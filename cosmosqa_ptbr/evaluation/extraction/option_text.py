@@ -82,19 +82,43 @@ def _statements(text: str) -> str:
 
 
 def _other_option_run(text: str, normed: Sequence[str], chosen: int) -> bool:
-    """Whether four words in a row of an option other than ``chosen``, not words of ``chosen`` too, appear in
-    ``text``."""
+    """Whether another option than ``chosen`` is stated in ``text`` too: four of its words in a row that are not
+    words of ``chosen``, or, for a short option ("Um casamento"), every content word of it."""
     padded = f" {norm(text)} "
     own = f" {normed[chosen]} "
+    said_words = set(padded.split())
     for index, option in enumerate(normed):
         words_ = option.split()
-        if index == chosen or len(words_) < 4:
+        if index == chosen or not words_:
+            continue
+        if len(words_) < 4:
+            content = [word for word in words_ if len(word) >= 5 and word not in _STOPWORDS]
+            if content and all(word in said_words for word in content) and not all(word in own for word in content):
+                return True
             continue
         for i in range(len(words_) - 3):
             run = f" {' '.join(words_[i : i + 4])} "
             if run in padded and run not in own:
                 return True
     return False
+
+
+def _longest_run(said: list[str], option: list[str]) -> int:
+    """The most words in a row that ``said`` and ``option`` share."""
+    best = 0
+    previous = [0] * (len(option) + 1)
+    for word in said:
+        current = [0] * (len(option) + 1)
+        for j, other in enumerate(option, start=1):
+            if word == other:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
+
+
+def _has_negation(words_: Sequence[str]) -> bool:
+    return any(word in _NEGATION_WORDS for word in words_)
 
 
 def quoted_letter(text: str, options: Sequence[str], letters: Sequence[str]) -> str | None:
@@ -138,12 +162,31 @@ def quoted_letter(text: str, options: Sequence[str], letters: Sequence[str]) -> 
     opening = {i for i, option in enumerate(normed) if _opens_with(first_line, option)}
     if len(opening) == 1 and not _other_option_run(text, normed, next(iter(opening))):
         return letters[opening.pop()]
+    # A garbled copy: most of one option's words in a row ("Perezos e tarefas menos sérios à medida que minha
+    # experiência estagna"), more of them than of any other option's, and no other option stated.
+    line_words = norm(first_line).split()[:200]
+    runs = [_longest_run(line_words, option.split()) if option else 0 for option in normed]
+    ranked = sorted(range(len(runs)), key=lambda i: -runs[i])
+    top = ranked[0]
+    if (
+        runs[top] >= 5
+        and runs[top] * 2 >= len(normed[top].split())
+        and all(runs[top] > runs[i] for i in ranked[1:])
+        and not first_line.rstrip().endswith("?")
+        and not looping(first_line)
+        and not _other_option_run(text, normed, top)
+        and _has_negation(line_words) == _has_negation(normed[top].split())
+        and not _contradicts(first_line, options[top])
+    ):
+        return letters[top]
     best: tuple[float, int] = (0.0, -1)
     second = 0.0
     for candidate in candidates:
         for i, option in enumerate(normed):
             if not option or len(candidate) > 2 * len(option) + 20:
                 continue
+            if _has_negation(candidate.split()) != _has_negation(option.split()):
+                continue  # "ela não tem valor" is no near copy of "ela tem valor"
             ratio = difflib.SequenceMatcher(None, candidate, option, autojunk=False).ratio()
             if ratio > best[0]:
                 if best[1] != i:
@@ -279,8 +322,11 @@ def paraphrased_letter(text: str, options: Sequence[str], letters: Sequence[str]
             continue
         recall, precision, count = scores[best]
         margin = closeness[best] - (closeness[runner_up] if runner_up is not None else 0.0)
+        other_recall = scores[runner_up][0] if runner_up is not None else 0.0
         if (
             recall >= MIN_RECALL
+            # A longer text that says most of two options (a story, not an answer) names neither.
+            and (other_recall < MIN_RECALL or len(piece.split()) <= 20)
             and margin >= MIN_MARGIN
             and precision >= min_precision
             # Two meanings in common, or the whole of a short answer ("ele estava atrasado" for "atrasado para o

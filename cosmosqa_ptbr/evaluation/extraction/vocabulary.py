@@ -81,6 +81,8 @@ class Language:
     rejecting: tuple[str, ...]
     #: Words that correct what was said before: "na verdade", "actually", "wait".
     corrections: tuple[str, ...]
+    #: A clause that only says "the same" of a letter: "A está errada. B *também*.", "C *too*.".
+    ellipsis: tuple[str, ...]
     #: "or" between two letters: "C ou A", "A or maybe C".
     alternatives: tuple[str, ...]
     #: What may follow "or" and precede the second letter: "ou *seria* a A?", "or *is it* C?".
@@ -203,8 +205,10 @@ PT: Final = Language(
                "eliminamos", "elimina", "eliminei", "eliminando", "eliminar", "excluo", "excluímos", "exclui",
                "excluí", "excluindo", "excluir", "não é", "não seria", "não pode ser"),
     corrections=(
-        "na verdade", "pensando melhor", "pensando bem", "relendo", "corrigindo", "me enganei", "ops", "opa", "espera",
+        "na verdade", "pensando melhor", "pensando bem", "relendo", "corrigindo", "corrijo", "correção", "me enganei",
+        "ops", "opa", "espera", "aliás",
     ),
+    ellipsis=("também", "idem", "igualmente", "da mesma forma"),
     alternatives=("ou", "e/ou"),
     alternative_fillers=("seria", "será", "talvez", "quem sabe", "então"),
     possible=("pode ser", "poderia ser"),
@@ -286,7 +290,12 @@ PT: Final = Language(
         "provavelmente", "cá", "lá", "aqui", "ali", "muita", "muitos", "muitas", "pouco", "onde", "menos", "ainda",
         "tão", "tanto", "cada", "alguns", "todo", "toda", "todos", "todas", "mesmo", "vez", "vezes", "coisas",
         "tipo", "jeito", "maneira", "bem", "tive", "teve", "ter", "fui", "foram", "sido", "sendo", "estou", "está",
-        "enquanto", "durante",
+        "enquanto", "durante", "são", "demais", "estando", "mim", "podia", "quem", "estão", "parecia", "devo", "fez",
+        "tinham", "deve", "quanto", "sobre", "tivesse", "vou", "algumas", "fizeram", "eram", "esses", "essas", "sou",
+        "realmente", "entre", "simplesmente", "consigo", "havia", "vão", "fica", "qualquer", "nele", "nela",
+        "quase", "tenho", "somos", "dava", "fosse", "assim", "fora", "comigo", "conosco", "seja", "dessa", "desse",
+        "aquilo", "naquele", "naquela", "nesses", "nessas", "estávamos", "estiver", "sei", "dou", "deu", "vem",
+        "tido", "ido", "pudesse", "vamos", "teriam", "teríamos", "tinha", "estavam",
     ),
 )  # fmt: skip
 
@@ -327,7 +336,8 @@ EN: Final = Language(
     negation_fillers=("is", "it's", "certainly", "definitely", "surely"),
     rejecting=("not", "isn't", "isnt", "rule out", "ruling out", "rules out", "eliminate", "eliminating",
                "exclude", "excluding"),
-    corrections=("actually", "wait", "on second thought", "on reflection", "correction"),
+    corrections=("actually", "wait", "on second thought", "on reflection", "correction", "scratch that"),
+    ellipsis=("too", "as well", "also", "likewise", "ditto", "the same"),
     alternatives=("or", "and/or"),
     alternative_fillers=("is it", "would it be", "could it be", "maybe", "perhaps", "possibly"),
     possible=("could be", "might be", "may be"),
