@@ -143,7 +143,8 @@ def check_outside(venv: Path, work: Path, skip_space: bool) -> None:
         env=env,
         timeout=600,
     )
-    last = (check.stdout + check.stderr).strip().splitlines()[-1:] or [""]
+    # stdout ends with the settings it checked; stderr may hold libraries' logs (bitsandbytes offline, say).
+    last = (check.stdout.strip() or check.stderr.strip()).splitlines()[-1:] or [""]
     if check.returncode != 0:
         raise SystemExit(
             f"cosmosqa-ptbr train --config smollm2-135m/lora-cpu --check: exit {check.returncode}: {last[0]}"

@@ -375,7 +375,7 @@ def test_space_answers_with_each_family(space_app: ModuleType, family_dir: Any, 
 
     loaded = load_model(str(family_dir(name)))
     space_app.build_demo(loaded, space_app.SpaceSettings(max_new_tokens=6))
-    key = next(key for key, (model, _) in space_app._RUNTIMES.items() if model is loaded)
+    key = next(key for key, runtime in space_app._RUNTIMES.items() if runtime.loaded is loaded)
     row = sample[5]
     fields = [row["contexto"], row["pergunta"], row["A"], row["B"], row["C"], row["D"]]
     label, verdict, *_ = space_app._answer(key, *fields, space_app.CHOICE_BASE)
