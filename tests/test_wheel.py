@@ -39,7 +39,7 @@ def test_the_installed_wheel_works_from_outside_the_repository(checked: tuple[st
     """From a temporary folder: data info, load_dataset, evaluate.load, space build and the app's /answer."""
     output, work = checked
     for step in (
-        "OK   cosmosqa-ptbr data info: Cosmos QA Português (task 'cosmos_qa_ptbr'), config 'sample' | validation: 400 rows",
+        "OK   cosmosqa-ptbr data info: Cosmos QA Português (task 'cosmos_qa_ptbr'), config 'sample' | validation: 400",
         f"OK   import: cosmosqa_ptbr from {work}",
         "OK   datasets.load_dataset('cosmos_qa_ptbr', 'sample'): {'validation': 400}",
         "OK   evaluate.load(cosmosqa_ptbr.LETTER_ACCURACY): accuracy 0.5",
