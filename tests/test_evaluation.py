@@ -152,18 +152,18 @@ def test_dtype_loads_the_weights_in_that_precision(trained_dir: Path, held_out: 
 
 
 @pytest.mark.slow
-def test_evaluate_command_writes_all_outputs_for_40_items(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """`cosmosqa-ptbr evaluate --limit 40 --output-dir DIR` on the embedded model writes every output with n = 40."""
+def test_evaluate_command_writes_all_outputs_for_12_items(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`cosmosqa-ptbr evaluate --limit 12 --output-dir DIR` on the embedded model writes every output with n = 12."""
     from cosmosqa_ptbr.cli import main
 
-    assert main(["evaluate", "--limit", "40", "--output-dir", str(tmp_path), "--no-progress"]) == 0
+    assert main(["evaluate", "--limit", "12", "--output-dir", str(tmp_path), "--no-progress"]) == 0
     out = capsys.readouterr().out
     assert "accuracy" in out and str(tmp_path / "report.md") in out
     results = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
-    assert results["n"] == 40 and results["config"] == "sample" and results["mode"] == "loglik"
+    assert results["n"] == 12 and results["config"] == "sample" and results["mode"] == "loglik"
     assert results["option_accuracy"] is not None and results["items_per_second"] > 0
     assert results["versions"]["torch"] and results["versions"]["transformers"]
-    assert len((tmp_path / "predictions.jsonl").read_text(encoding="utf-8").splitlines()) == 40
+    assert len((tmp_path / "predictions.jsonl").read_text(encoding="utf-8").splitlines()) == 12
     for name in ("report.md", "accuracy.png", "confusion_matrix.png"):
         assert (tmp_path / name).stat().st_size > 0
 

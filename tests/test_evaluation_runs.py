@@ -330,13 +330,13 @@ def test_items_hash_and_compare_show_the_selection_bias(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_embedded_model_reads_a_csv_and_draws_three_shots(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """On the embedded model, `--data-files validation=F.csv --limit 8` and `--shots 3 --limit 5` both complete."""
+    """On the embedded model, `--data-files validation=F.csv --limit 4` and `--shots 3 --limit 3` both complete."""
     assert cli_main(["data", "export", "--format", "csv", "--output-dir", str(tmp_path / "csv")]) == 0
     files = f"validation={tmp_path / 'csv' / 'validation.csv'}"
     out = tmp_path / "csv-run"
-    assert cli_main(["evaluate", "--data-files", files, "--limit", "8", "--output-dir", str(out), "--no-progress"]) == 0
-    assert json.loads((out / "results.json").read_text(encoding="utf-8"))["n"] == 8
+    assert cli_main(["evaluate", "--data-files", files, "--limit", "4", "--output-dir", str(out), "--no-progress"]) == 0
+    assert json.loads((out / "results.json").read_text(encoding="utf-8"))["n"] == 4
     out = tmp_path / "shots"
-    assert cli_main(["evaluate", "--shots", "3", "--limit", "5", "--output-dir", str(out), "--no-progress"]) == 0
+    assert cli_main(["evaluate", "--shots", "3", "--limit", "3", "--output-dir", str(out), "--no-progress"]) == 0
     results = json.loads((out / "results.json").read_text(encoding="utf-8"))
-    assert results["n"] == 5 and results["shots_pool"] == {"split": "validation", "size": 400}
+    assert results["n"] == 3 and results["shots_pool"] == {"split": "validation", "size": 400}
