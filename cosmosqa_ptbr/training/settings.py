@@ -359,6 +359,7 @@ def _renamed(key: str, value: Any, where: str) -> dict[str, Any]:
     print_deprecation("train", message)
     return keys[word]
 
+
 def _checkpointing_fields() -> dict[str, str]:
     """The activation-checkpointing settings -> the ``SFTConfig`` fields that hold them, where their names differ.
 
