@@ -84,12 +84,18 @@ def build_sentencepiece_tokenizer(path: Path, rows: list[dict[str, Any]] | None 
 
 
 def build_tiny_llama(
-    path: Path, rows: list[dict[str, Any]] | None = None, seed: int = 0, *, sentencepiece: bool = False
+    path: Path,
+    rows: list[dict[str, Any]] | None = None,
+    seed: int = 0,
+    *,
+    sentencepiece: bool = False,
+    initializer_range: float = 0.02,
 ) -> Path:
     """Save a randomly initialised 2-layer Llama (hidden 64) and its tokenizer to ``path``; return it.
 
     The tokenizer is byte-level BPE, or with ``sentencepiece`` the Llama-style one of
-    :func:`build_sentencepiece_tokenizer`.
+    :func:`build_sentencepiece_tokenizer`. At the default ``initializer_range`` a greedy generation repeats one token;
+    at 0.5 it wanders over the vocabulary, so that generations differ from item to item.
     """
     import torch
     from transformers import LlamaConfig, LlamaForCausalLM
@@ -109,6 +115,7 @@ def build_tiny_llama(
         eos_token_id=tokenizer.eos_token_id,
         bos_token_id=tokenizer.bos_token_id,
         tie_word_embeddings=True,
+        initializer_range=initializer_range,
     )
     LlamaForCausalLM(config).save_pretrained(path)
     return path

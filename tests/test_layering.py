@@ -22,6 +22,7 @@ LAYERS: dict[str, int] = {
     "data.source": 1,
     "translation": 1,
     "prompts": 2,
+    "protocols": 2,  # the leaderboard protocol's words and rendering, built from a task spec
     "evaluation.models": 3,
     "evaluation.inference": 3,
     "evaluation.interactive": 3,

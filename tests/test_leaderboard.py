@@ -53,7 +53,15 @@ def runs(tmp_path: Path) -> list[Path]:
             accuracy=0.8,
             circular={"accuracy": 0.7, "accuracy_interval": [0.6, 0.8]},
         ),
-        _run(tmp_path / "other", ["z1", "z2"], with_hash=False, model="other-1b", mode="generate", accuracy=0.9),
+        _run(
+            tmp_path / "other",
+            ["z1", "z2"],
+            with_hash=False,
+            model="other-1b",
+            mode="generate",
+            protocol="leaderboard",
+            accuracy=0.9,
+        ),
     ]
 
 
@@ -68,16 +76,18 @@ def test_run_without_items_hash_gets_it_from_its_predictions(runs: list[Path]) -
 
 
 def test_table_ranks_by_accuracy_and_flags_runs_on_other_items(runs: list[Path]) -> None:
-    """Rows go best first; the run on other items is set S2 and named in a note as not comparable."""
+    """Rows go best first; the run on other items is set S2 and named in a note as not comparable; each row names
+    its protocol (package for a run that records none)."""
     table = render_table([read_run(path) for path in runs])
     rows = [line for line in table.splitlines() if line.startswith("| ") and not line.startswith("| #")]
     assert [row.split(" | ")[1] for row in rows] == ["other-1b", "base-7b", "base-7b"]
     other, tuned, base = (row.split(" | ") for row in rows)
-    assert other[6] == "**S2**" and tuned[6] == "S1" and base[6] == "S1"
+    assert other[7] == "**S2**" and tuned[7] == "S1" and base[7] == "S1"
     assert tuned[2] == "ns/lora" and base[2] == "-"
-    assert base[7] == "50.00% (40.00%-60.00%)"
-    assert base[8] == "55.00% (45.00%-65.00%)" and base[9] == "-" and base[10] == "12.3"
-    assert tuned[9] == "70.00% (60.00%-80.00%)" and tuned[10] == "-"
+    assert (other[3], tuned[3], base[3]) == ("leaderboard", "package", "package")
+    assert base[8] == "50.00% (40.00%-60.00%)"
+    assert base[9] == "55.00% (45.00%-65.00%)" and base[10] == "-" and base[11] == "12.3"
+    assert tuned[10] == "70.00% (60.00%-80.00%)" and tuned[11] == "-"
     assert f"not comparable with S1, scored on other items: {runs[2] / 'results.json'}" in table
 
 

@@ -21,7 +21,8 @@ from cosmosqa_ptbr.tasks import builtin_tasks, get_task
 
 REPO = Path(__file__).resolve().parents[1]
 LIMIT = 6
-ENEM_TASKS = ("enem_demo", "enem_demo_gen", "enem_demo_full", "enem_demo_gen_full")
+SUFFIXES = ("", "_gen", "_full", "_gen_full", "_leaderboard")
+ENEM_TASKS = tuple(f"enem_demo{suffix}" for suffix in SUFFIXES)
 
 
 def _yaml_files(folder: Path) -> dict[str, bytes]:
@@ -40,14 +41,14 @@ def enem_tasks(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 def test_lm_eval_tasks_prints_the_folder_holding_every_task(tmp_path: Path) -> None:
-    """`cosmosqa-ptbr lm-eval-tasks` prints the shipped folder: four tasks per built-in spec and the utils they call."""
+    """`cosmosqa-ptbr lm-eval-tasks` prints the shipped folder: five tasks per built-in spec and the utils they call."""
     result = run_cli(["lm-eval-tasks"], tmp_path)
     assert_clean(result)
     folder = Path(result.stdout.strip())
     assert folder == TASKS_DIR
     assert set(TASK_NAMES) == {
-        *(f"cosmosqa_ptbr{suffix}" for suffix in ("", "_gen", "_full", "_gen_full")),
-        *(f"cosmosqa_en{suffix}" for suffix in ("", "_gen", "_full", "_gen_full")),
+        *(f"cosmosqa_ptbr{suffix}" for suffix in SUFFIXES),
+        *(f"cosmosqa_en{suffix}" for suffix in SUFFIXES),
     }
     assert {path.stem for path in folder.glob("*.yaml")} == set(TASK_NAMES)
     assert (folder / "utils.py").is_file()
@@ -88,7 +89,7 @@ def test_setup_cfg_ships_the_task_folder() -> None:
 
 
 def test_lm_eval_tasks_writes_a_self_contained_folder_for_a_users_spec(enem_tasks: tuple[Path, Path]) -> None:
-    """A user's spec gets its four tasks, utils.py and a copy of the spec that still reads the user's CSV."""
+    """A user's spec gets its five tasks, utils.py and a copy of the spec that still reads the user's CSV."""
     spec_file, folder = enem_tasks
     written = sorted(path.name for path in folder.iterdir())
     expected = sorted([*(f"{name}.yaml" for name in ENEM_TASKS), "utils.py", "enem_demo.spec.yml"])
@@ -111,7 +112,7 @@ def test_lm_eval_tasks_rewrites_its_own_folder_and_refuses_a_users_file(tmp_path
     assert_clean(run_cli(["lm-eval-tasks", "--task", "enem.yaml", "--output-dir", "tasks"], tmp_path))
     again = run_cli(["lm-eval-tasks", "--task", "cosmos_qa_en", "--output-dir", "tasks"], tmp_path)
     assert_clean(again)
-    english = {f"cosmosqa_en{suffix}.yaml" for suffix in ("", "_gen", "_full", "_gen_full")}
+    english = {f"cosmosqa_en{suffix}.yaml" for suffix in SUFFIXES}
     assert set(_yaml_files(tmp_path / "tasks")) == english
     assert not (tmp_path / "tasks" / "enem_demo.spec.yml").exists()
     (tmp_path / "tasks" / "notes.txt").write_text("mine", encoding="utf-8")

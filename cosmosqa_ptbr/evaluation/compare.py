@@ -59,6 +59,9 @@ class ComparisonResult:
     #: Each run's model (and adapter), None when its results.json names none.
     model_a: str | None = None
     model_b: str | None = None
+    #: The protocol each run was asked under (``package`` for a run that records none).
+    protocol_a: str = "package"
+    protocol_b: str = "package"
     #: Items right in A and wrong in B (and the reverse), in A's order: id, gold, both predictions, and the
     #: probability each run gave the gold letter where both recorded letter probabilities.
     flips_a: list[dict[str, Any]] = field(default_factory=list)
@@ -70,6 +73,11 @@ class ComparisonResult:
     def different_tasks(self) -> bool:
         """Whether both runs name their task and the names differ (e.g. an English original and its translation)."""
         return bool(self.task_a and self.task_b and self.task_a.get("name") != self.task_b.get("name"))
+
+    @property
+    def different_protocols(self) -> bool:
+        """Whether the two runs asked their items under different protocols (the package's, the leaderboard's)."""
+        return self.protocol_a != self.protocol_b
 
     @property
     def different_models(self) -> bool:
@@ -106,6 +114,11 @@ class ComparisonResult:
                 f"A and B are runs of different models ({self.model_a} vs {self.model_b}): the difference is "
                 "between the models, not a translation gap."
             )
+        if self.different_protocols:
+            lines.append(
+                f"A and B were asked under different protocols ({self.protocol_a} vs {self.protocol_b}): the "
+                "difference includes how the items were asked and read."
+            )
         return lines
 
     def to_dict(self) -> dict[str, Any]:
@@ -117,6 +130,7 @@ class ComparisonResult:
         data["gap_interval"] = list(self.gap_interval)
         data["different_tasks"] = self.different_tasks
         data["different_models"] = self.different_models
+        data["different_protocols"] = self.different_protocols
         return data
 
     def table(self) -> str:
@@ -134,6 +148,8 @@ class ComparisonResult:
         ]
         if self.rstd_a is not None and self.rstd_b is not None:
             rows.append(("selection bias RStd A / B (points)", f"{self.rstd_a:.1f} / {self.rstd_b:.1f}"))
+        if self.different_protocols or self.protocol_a != "package":
+            rows.append(("protocol A / B", f"{self.protocol_a} / {self.protocol_b}"))
         if self.different_tasks:
             gap_low, gap_high = self.gap_interval
             rows.append(("tasks A / B", f"{_task_name(self.task_a)} / {_task_name(self.task_b)}"))
@@ -169,21 +185,22 @@ def _answer(letter: Any) -> str:
     return str(letter) if letter is not None else "nothing readable"
 
 
-def _describe_run(results_path: str | Path) -> tuple[dict[str, Any] | None, str | None]:
-    """The task and the model (+ adapter) a run's results.json records; (None, None) where it has none."""
+def _describe_run(results_path: str | Path) -> tuple[dict[str, Any] | None, str | None, str]:
+    """The task, the model (+ adapter) and the protocol a run's results.json records; (None, None, "package")
+    where it has none."""
     path = Path(results_path)
     results_file = path if path.name == "results.json" or path.is_file() else path / "results.json"
     try:
         data = json.loads(results_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None, None
+        return None, None, "package"
     if not isinstance(data, dict):
-        return None, None
+        return None, None, "package"
     task = data.get("task") if isinstance(data.get("task"), dict) else None
     model = data.get("model")
     if model is not None and data.get("adapter"):
         model = f"{model} + {data['adapter']}"
-    return task, (str(model) if model is not None else None)
+    return task, (str(model) if model is not None else None), str(data.get("protocol") or "package")
 
 
 def _gold_probability(row: dict[str, Any]) -> float | None:
@@ -213,7 +230,8 @@ def _read_run(results_path: str | Path) -> tuple[str, dict[str, dict[str, Any]]]
     if results_file.exists():
         fix = "pass the folder of a complete evaluation run (rerun it with --resume if it was interrupted)"
         data = read_json_object(results_file, fix=fix, error=lambda message, line: CompareError(message))
-        label = f"{data.get('model')} ({data.get('mode')}) [{folder}]"
+        protocol = "" if (data.get("protocol") or "package") == "package" else f", {data['protocol']} protocol"
+        label = f"{data.get('model')} ({data.get('mode')}{protocol}) [{folder}]"
     rows: dict[str, dict[str, Any]] = {}
     for number, row in read_json_lines(predictions_path, error=lambda message, line: CompareError(message)):
         if not isinstance(row, dict) or ID not in row or "gold" not in row or "predicted" not in row:
@@ -238,7 +256,7 @@ def compare(a: str | Path, b: str | Path, *, seed: int = 0, resamples: int = 200
 
     label_a, rows_a = _read_run(a)
     label_b, rows_b = _read_run(b)
-    (task_a, model_a), (task_b, model_b) = _describe_run(a), _describe_run(b)
+    (task_a, model_a, protocol_a), (task_b, model_b, protocol_b) = _describe_run(a), _describe_run(b)
     shared = [key for key in rows_a if key in rows_b]
     if not shared:
         tasks = f" (tasks {_task_name(task_a)} and {_task_name(task_b)})" if task_a and task_b else ""
@@ -274,6 +292,8 @@ def compare(a: str | Path, b: str | Path, *, seed: int = 0, resamples: int = 200
         task_b=task_b,
         model_a=model_a,
         model_b=model_b,
+        protocol_a=protocol_a,
+        protocol_b=protocol_b,
         flips_a=[_flip(k, rows_a[k], rows_b[k]) for k, x, y in outcomes if x and not y],
         flips_b=[_flip(k, rows_a[k], rows_b[k]) for k, x, y in outcomes if y and not x],
         shared_ids=shared,

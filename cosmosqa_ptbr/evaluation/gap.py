@@ -85,14 +85,17 @@ class Run:
         return f"{self.results.get('model')}" + (f" + {adapter}" if adapter else "")
 
     @property
-    def identity(self) -> tuple[str, str, int]:
-        """What makes two runs the same model's: model and adapter, mode, shots."""
-        return self.model, str(self.results.get("mode", "loglik")), int(self.results.get("shots") or 0)
+    def identity(self) -> tuple[str, str, int, str]:
+        """What makes two runs the same model's: model and adapter, mode, shots, protocol."""
+        results = self.results
+        mode, shots = str(results.get("mode", "loglik")), int(results.get("shots") or 0)
+        return self.model, mode, shots, str(results.get("protocol") or "package")
 
     def describe(self) -> str:
-        """The model and settings in words: ``m1 (loglik, 0-shot)``."""
-        model, mode, shots = self.identity
-        return f"{model} ({mode}, {shots}-shot)"
+        """The model and settings in words: ``m1 (loglik, 0-shot)``, ``m1 (generate, 3-shot, leaderboard protocol)``."""
+        model, mode, shots, protocol = self.identity
+        asked = "" if protocol == "package" else f", {protocol} protocol"
+        return f"{model} ({mode}, {shots}-shot{asked})"
 
     def data_source(self) -> Any:
         """The task and data source the run read, as a :class:`~cosmosqa_ptbr.data.source.DataSource`."""
@@ -244,7 +247,7 @@ def _spec_of(run: Run) -> Any:
 def pairs_from_folders(
     paths: Sequence[str], source_task: str | None = None, translated_task: str | None = None
 ) -> tuple[list[tuple[Run, Run]], list[str]]:
-    """Find runs under ``paths`` and pair them by model (model, adapter, mode, shots) and task.
+    """Find runs under ``paths`` and pair them by model (model, adapter, mode, shots, protocol) and task.
 
     The source task is ``source_task``, else the one the other task's spec names as its translation source.
     Returns the pairs and one note for each run left without a partner.
@@ -284,7 +287,7 @@ def pairs_from_folders(
     if source_task == translated_task:
         raise GapError(f"--source-task and --translated-task are both {source_task}: name two tasks")
     notes: list[str] = []
-    groups: dict[tuple[str, str, int], dict[str, Run]] = {}
+    groups: dict[tuple[str, str, int, str], dict[str, Run]] = {}
     for run in runs:
         if run.task_name not in (source_task, translated_task):
             notes.append(f"left out {run.path}: task {run.task_name} is neither {source_task} nor {translated_task}")
@@ -314,11 +317,17 @@ def pairs_from_folders(
 
 
 def _labels(runs: Sequence[Run]) -> list[str]:
-    """The model's name, with the mode and shots where they are not the defaults; a number where still equal."""
+    """The model's name, with the protocol, mode and shots where they are not the defaults; a number where still
+    equal."""
     labels = []
     for run in runs:
-        model, mode, shots = run.identity
-        extra = [part for part in (mode if mode != "loglik" else "", f"{shots}-shot" if shots else "") if part]
+        model, mode, shots, protocol = run.identity
+        parts = (
+            protocol if protocol != "package" else "",
+            mode if mode != "loglik" else "",
+            f"{shots}-shot" * bool(shots),
+        )
+        extra = [part for part in parts if part]
         labels.append(model + (f" [{', '.join(extra)}]" if extra else ""))
     counts = Counter(labels)
     seen: Counter[str] = Counter()
@@ -344,7 +353,7 @@ def check_pairs(run_pairs: Sequence[tuple[Run, Run]], *, seed: int = 0) -> list[
         if source.identity != translated.identity:
             message = (
                 f"--pair {source.path} {translated.path}: the runs are {source.describe()} and "
-                f"{translated.describe()}; pair two runs of one model with the same mode and shots"
+                f"{translated.describe()}; pair two runs of one model with the same mode, shots and protocol"
             )
             raise GapError(message)
         for run in (source, translated):

@@ -36,6 +36,7 @@ from typing import Any
 import numpy as np
 
 from ..prompts import TaskLike, as_item, render_prompt, turn_end_token
+from ..protocols import LEADERBOARD_MAX_NEW_TOKENS, LEADERBOARD_STOP, leaderboard_chat_type, render_leaderboard_prompt
 from ..tasks import get_task, letters_for
 
 __all__ = [
@@ -43,6 +44,8 @@ __all__ = [
     "continuation_logprobs",
     "default_batch_size",
     "generate_answers",
+    "generate_leaderboard_answers",
+    "leaderboard_prompts",
     "letter_and_option_logprobs",
     "letter_continuations",
     "letter_logprobs",
@@ -630,6 +633,90 @@ def generate_answers(
             new_tokens = output[:, batch["input_ids"].shape[1] :]
             for row, index in enumerate(rows):
                 answers[index] = tokenizer.decode(new_tokens[row], skip_special_tokens=True).strip()
+            bar.update(len(rows))
+    return answers
+
+
+def leaderboard_prompts(
+    tokenizer: Any,
+    items: Sequence[Mapping[str, Any]],
+    *,
+    task: TaskLike = None,
+    shots_for: ShotsFor | None = None,
+    description: str | bool | None = True,
+) -> list[Any]:
+    """Each item's :class:`~cosmosqa_ptbr.protocols.LeaderboardPrompt` (the chat type is found once for all)."""
+    spec = get_task(task)
+    chat_type = leaderboard_chat_type(tokenizer)
+    return [
+        render_leaderboard_prompt(
+            tokenizer,
+            item,
+            shots_for(item) if shots_for else (),
+            task=spec,
+            description=description,
+            chat_type=chat_type,
+        )
+        for item in _items(items, spec)
+    ]
+
+
+class _StopAtText:
+    """Marks a row done once its generated text holds ``stop`` (lm-evaluation-harness's ``until``); text generated
+    past it is cut afterwards, so the answers do not depend on when a batch stops."""
+
+    def __init__(self, tokenizer: Any, stop: str, prompt_length: int):
+        self.tokenizer, self.stop, self.prompt_length = tokenizer, stop, prompt_length
+
+    def __call__(self, input_ids: Any, scores: Any, **kwargs: Any) -> Any:
+        import torch
+
+        new = input_ids[:, self.prompt_length :]
+        done = [self.stop in self.tokenizer.decode(row, skip_special_tokens=True) for row in new]
+        return torch.tensor(done, dtype=torch.bool, device=input_ids.device)
+
+
+def generate_leaderboard_answers(
+    model: Any,
+    tokenizer: Any,
+    items: Sequence[Mapping[str, Any]],
+    *,
+    task: TaskLike = None,
+    shots_for: ShotsFor | None = None,
+    description: str | bool | None = True,
+    max_new_tokens: int = LEADERBOARD_MAX_NEW_TOKENS,
+    batch_size: int | None = None,
+    progress: bool = False,
+) -> list[str]:
+    """Generate each item's answer as the leaderboard does; return the text its filter reads.
+
+    The prompt is :func:`~cosmosqa_ptbr.protocols.render_leaderboard_prompt`'s (the tokenizer's special tokens added
+    to a plain prompt only); decoding is greedy, stops at the end-of-sequence tokens of the tokenizer and the model's
+    generation config (not at a chat template's end of turn, which neither the leaderboard nor lm-evaluation-harness
+    add), at :data:`~cosmosqa_ptbr.protocols.LEADERBOARD_STOP` or after ``max_new_tokens``, and the text is cut at the
+    first :data:`~cosmosqa_ptbr.protocols.LEADERBOARD_STOP`, special tokens skipped and nothing stripped.
+    """
+    import torch
+    from transformers import StoppingCriteriaList
+
+    batch_size = _resolve_batch_size(model, batch_size)
+    prompts = leaderboard_prompts(tokenizer, items, task=task, shots_for=shots_for, description=description)
+    encoded = [tokenizer(p.text, add_special_tokens=p.add_special_tokens)["input_ids"] for p in prompts]
+    device = _device(model)
+    configured = getattr(getattr(model, "generation_config", None), "eos_token_id", None)
+    stop_ids = [tokenizer.eos_token_id, *(configured if isinstance(configured, list) else [configured])]
+    settings = _greedy_settings(tokenizer, max_new_tokens, [i for i in dict.fromkeys(stop_ids) if isinstance(i, int)])
+    answers = [""] * len(encoded)
+    with _progress(len(encoded), "generate", progress) as bar:
+        for rows in _length_batches([len(e) for e in encoded], batch_size):
+            batch = _pad_left(tokenizer, [encoded[i] for i in rows], device)
+            width = batch["input_ids"].shape[1]
+            stopping = StoppingCriteriaList([_StopAtText(tokenizer, LEADERBOARD_STOP, width)])
+            with torch.inference_mode():
+                output = model.generate(**batch, **settings, stopping_criteria=stopping)
+            for row, index in enumerate(rows):
+                text = tokenizer.decode(output[row, width:], skip_special_tokens=True)
+                answers[index] = text.split(LEADERBOARD_STOP)[0]
             bar.update(len(rows))
     return answers
 

@@ -150,6 +150,7 @@ def render_table(runs: Sequence[Run]) -> str:
         "#",
         "model",
         "adapter",
+        "protocol",
         "mode",
         "shots",
         "n",
@@ -171,6 +172,7 @@ def render_table(runs: Sequence[Run]) -> str:
             str(rank),
             _text(data.get("model")),
             _text(data.get("adapter")),
+            _text(data.get("protocol") or "package"),
             _text(data.get("mode")),
             _text(data.get("shots")),
             _text(data.get("n")),
@@ -210,7 +212,8 @@ def plot(runs: Sequence[Run], path: Path) -> Path:
     for run in ordered:
         data = run.results
         label = f"{data.get('model', '?')}" + (f" + {data['adapter']}" if data.get("adapter") else "")
-        label += f" [{data.get('mode', '?')}, {data.get('shots', 0)}-shot, {names[run.items_hash]}]"
+        protocol = "" if (data.get("protocol") or "package") == "package" else f"{data['protocol']} protocol, "
+        label += f" [{protocol}{data.get('mode', '?')}, {data.get('shots', 0)}-shot, {names[run.items_hash]}]"
         labels.append(label[-70:])
         low, high = _interval(data.get("accuracy_interval")) or (run.accuracy, run.accuracy)
         lows.append(max(run.accuracy - low, 0.0))
@@ -279,8 +282,8 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
         subparsers,
         "leaderboard",
         "Rank evaluation runs by accuracy. Reads each run's results.json and writes leaderboard.md (model, adapter, "
-        "mode, shots, accuracy with its 95% interval, debiased and circular accuracy, RStd, invalid rate, items/s) "
-        "and leaderboard.png into --output-dir. Runs scored on other items than the rest are flagged.",
+        "protocol, mode, shots, accuracy with its 95% interval, debiased and circular accuracy, RStd, invalid rate, "
+        "items/s) and leaderboard.png into --output-dir. Runs scored on other items than the rest are flagged.",
     )
     parser.add_argument("runs", nargs="+", metavar="RUN", help="an evaluation run's folder or its results.json")
     parser.add_argument("--output-dir", required=True, help="folder to write leaderboard.md and leaderboard.png into")

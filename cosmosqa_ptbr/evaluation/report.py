@@ -25,11 +25,28 @@ def _pool(results: Mapping[str, Any]) -> str:
     return f"; pool {pool['size']} items, seed {results.get('shots_seed')}" if pool else ""
 
 
+#: How the results table names each protocol (a run of an earlier release is ``package``).
+PROTOCOL_NAMES = {
+    "package": "package (the task's own prompt)",
+    "leaderboard": "leaderboard (the Open Portuguese LLM Leaderboard's: description, few-shot, generation until a "
+    "blank line, find_choices)",
+}
+#: How the results table names each extractor.
+EXTRACTOR_NAMES = {"ours": "ours (extract_answer)", "leaderboard": "leaderboard (find_choices)"}
+
+
+def _interval_text(scores: Mapping[str, Any]) -> str:
+    low, high = scores["accuracy_interval"]
+    return f"{scores['accuracy']:.2%} (95% CI {low:.2%} to {high:.2%})"
+
+
 def results_table(results: Mapping[str, Any]) -> str:
     """Return the headline numbers of a results.json mapping as a Markdown table."""
     low, high = results["accuracy_interval"]
+    protocol = results.get("protocol") or "package"
     rows = [
         ("model", results["model"] + (f" + {results['adapter']}" if results.get("adapter") else "")),
+        ("protocol", PROTOCOL_NAMES.get(protocol, protocol)),
         ("mode", results["mode"]),
         ("task", (results.get("task") or {}).get("name", "cosmos_qa_ptbr")),
         ("data", f"{results['config']} / {results['split']} (n = {results['n']})"),
@@ -51,8 +68,14 @@ def results_table(results: Mapping[str, Any]) -> str:
         after = f"; {results['debiased']['rstd']:.1f} after PriDe" if results.get("debiased") else ""
         rows.append(("selection bias (RStd of recall per letter)", f"{bias['rstd']:.1f} points{after}"))
     if results["mode"] == "generate":
+        extractor = results.get("extractor") or "ours"
+        rows.append(("answers read by", EXTRACTOR_NAMES.get(extractor, extractor)))
         rows.append(("lenient accuracy", f"{results['lenient_accuracy']:.2%}"))
         rows.append(("invalid rate", f"{results['invalid_rate']:.2%}"))
+        for name, scores in (results.get("extractors") or {}).items():
+            if name != extractor:
+                rows.append((f"accuracy read by {EXTRACTOR_NAMES.get(name, name)}", _interval_text(scores)))
+                rows.append((f"invalid rate read by {name}", f"{scores['invalid_rate']:.2%}"))
     rows.append(("time", f"{results['seconds']:.1f} s ({results['items_per_second']:.2f} items/s)"))
     lines = ["| | |", "|---|---|", *(f"| {name} | {value} |" for name, value in rows)]
     return "\n".join(lines)
@@ -83,7 +106,8 @@ def plot_accuracy(results: Mapping[str, Any], path: Path) -> Path:
     low, high = results["accuracy_interval"]
     accuracy = results["accuracy"]
     fig, ax = plt.subplots(figsize=(4.5, 3.5))
-    ax.bar([results["mode"]], [accuracy], yerr=[[accuracy - low], [high - accuracy]], capsize=8, color="#4C72B0")
+    label = results["mode"] if (results.get("protocol") or "package") == "package" else str(results["protocol"])
+    ax.bar([label], [accuracy], yerr=[[accuracy - low], [high - accuracy]], capsize=8, color="#4C72B0")
     ax.axhline(1 / len(letters_of(results)), color="grey", linestyle="--", label="chance")
     ax.set_ylim(0, 1)
     ax.set_ylabel("accuracy")
@@ -172,14 +196,17 @@ def _prompt_markdown(settings: Mapping[str, Any]) -> list[str]:
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * max(3, longest + 1)
     source = settings.get("chat_template") or "?"
-    intro = f"Item `{example['id']}` as the model read it (chat template: {source}):"
+    rendering = f"; the leaderboard's rendering: {example['rendering']}" if example.get("rendering") else ""
+    intro = f"Item `{example['id']}` as the model read it (chat template: {source}{rendering}):"
     return ["## Prompt", "", intro, "", f"{fence}text", text, fence, ""]
 
 
 def render_report(results: Mapping[str, Any], plots: Mapping[str, str]) -> str:
     """Return report.md: the results table, the confusion matrix, rule counts, one prompt and how it was run."""
+    protocol = results.get("protocol") or "package"
+    under = " under the leaderboard protocol" if protocol == "leaderboard" else ""
     parts = [
-        f"# Evaluation: {results['model']} on {results['config']}/{results['split']}",
+        f"# Evaluation: {results['model']} on {results['config']}/{results['split']}{under}",
         "",
         results_table(results),
         "",

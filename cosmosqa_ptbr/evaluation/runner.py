@@ -11,6 +11,12 @@ Two modes:
 - ``generate``: batched greedy generation of a few tokens, read by :func:`~.extraction.extract_answer`
   and scored by :func:`~.extraction.score_generations` (strict, lenient, invalid rate, rules).
 
+Two protocols (``--protocol``): ``package``, the task's own prompt (:mod:`cosmosqa_ptbr.prompts`) in either mode,
+and ``leaderboard``, the Open Portuguese LLM Leaderboard's (:mod:`cosmosqa_ptbr.protocols`): its description, 3
+solved examples, greedy generation until a blank line or 32 new tokens, read by its ``find_choices`` filter
+(``--extractor leaderboard``). Generations are read by both extractors; ``--extractor`` picks the headline one and
+results.json holds both accuracies (``extractors``) and the protocol that made the number.
+
 Few-shot examples (``shots > 0``) are drawn for each item (seeded by the shot seed and the item id) from the
 ``train`` split of the source when it has one, otherwise from the whole evaluated split minus the item
 (``shots_pool`` in results.json says which, and how large).
@@ -44,8 +50,9 @@ from typing import Any
 from ..cli.options import SettingsError, add_config_option, add_settings, settings_from_args, subcommand_parser
 from ..data.loading import CONFIGS
 from ..data.source import SETTINGS_FILE_EXAMPLE, DataSource, resolve_source, source_has_split
+from ..protocols import LEADERBOARD_MAX_NEW_TOKENS, LEADERBOARD_SHOTS, PROTOCOLS, leaderboard_description
 from ..tasks import Item, TaskSpec, gold_letter, letters_for
-from .extraction import UNREADABLE
+from .extraction import EXTRACTORS, UNREADABLE
 from .models import DTYPES, QUANTIZATIONS
 
 __all__ = [
@@ -57,9 +64,13 @@ __all__ = [
     "make_parser",
     "rotate",
     "selection_bias",
+    "shot_pool",
 ]
 
 MODES = ("loglik", "generate")
+#: What --mode, --shots and --max-new-tokens are when not given, per protocol.
+_PACKAGE_DEFAULTS = {"mode": "loglik", "shots": 0, "max_new_tokens": 16}
+_LEADERBOARD_DEFAULTS = {"mode": "generate", "shots": LEADERBOARD_SHOTS, "max_new_tokens": LEADERBOARD_MAX_NEW_TOKENS}
 DEBIAS = (None, "pride")
 PREDICTIONS = "predictions.jsonl"
 RESULTS = "results.json"
@@ -124,25 +135,38 @@ class EvaluationSettings(DataSource):
     system_prompt: str | None = field(
         default=None,
         metadata={
-            "help": "system text instead of the task's own; 'none' for no system turn",
+            "help": "system text instead of the task's own (instead of the leaderboard's description under "
+            "--protocol leaderboard); 'none' for no system turn",
             "metavar": "TEXT|none",
         },
     )
-    mode: str = field(
-        default="loglik",
+    protocol: str = field(
+        default="package",
+        metadata={
+            "help": "package: the task's own prompt (system text, user turn, answer prefix), scored by --mode; "
+            "leaderboard: the Open Portuguese LLM Leaderboard's way of asking its multiple-choice tasks (its "
+            "description, 3 solved examples, greedy generation until a blank line or 32 new tokens, read by its "
+            "find_choices filter), for a number to put beside the leaderboard's",
+            "choices": PROTOCOLS,
+        },
+    )
+    mode: str | None = field(
+        default=None,
         metadata={
             "help": "loglik: probability of each answer letter after 'Alternativa' (one forward pass); "
-            "generate: greedy generation read by the answer extractor",
+            "generate: greedy generation read by the answer extractor (default: loglik; --protocol leaderboard "
+            "generates)",
             "choices": MODES,
         },
     )
     split: str = field(default="validation", metadata={"help": "split to evaluate"})
     limit: int | None = field(default=None, metadata={"help": "evaluate only the first N items", "metavar": "N"})
-    shots: int = field(
-        default=0,
+    shots: int | None = field(
+        default=None,
         metadata={
             "help": "solved examples before each question, drawn for each item from the train split when the source "
-            "has one, else from the whole evaluated split minus the item",
+            "has one, else from the whole evaluated split minus the item (default: 0; 3 under --protocol "
+            "leaderboard)",
             "metavar": "K",
         },
     )
@@ -161,7 +185,22 @@ class EvaluationSettings(DataSource):
             "metavar": "N|auto",
         },
     )
-    max_new_tokens: int = field(default=16, metadata={"help": "generate mode: most tokens to generate", "metavar": "N"})
+    max_new_tokens: int | None = field(
+        default=None,
+        metadata={
+            "help": "generate mode: most tokens to generate (default: 16; 32 under --protocol leaderboard)",
+            "metavar": "N",
+        },
+    )
+    extractor: str | None = field(
+        default=None,
+        metadata={
+            "help": "generate mode: who reads the headline letter, 'ours' (this package's extractor) or "
+            "'leaderboard' (the leaderboard's find_choices filter); the run reports both accuracies (default: ours; "
+            "leaderboard under --protocol leaderboard)",
+            "choices": EXTRACTORS,
+        },
+    )
     seed: int = field(
         default=0, metadata={"help": "seed of the shot selection, the calibration items and the bootstrap"}
     )
@@ -194,11 +233,24 @@ class EvaluationSettings(DataSource):
     def __post_init__(self, config: str | None) -> None:
         DataSource.__post_init__(self, config)
         problems = []
-        if self.mode not in MODES:
+        if self.protocol not in PROTOCOLS:
+            problems.append(f"protocol must be one of {', '.join(PROTOCOLS)}, got {self.protocol!r}")
+        if self.mode is not None and self.mode not in MODES:
             problems.append(f"mode must be one of {', '.join(MODES)}, got {self.mode!r}")
+        if self.protocol == "leaderboard" and self.mode == "loglik":
+            problems.append(
+                "--protocol leaderboard scores generated answers as the leaderboard does: drop --mode loglik, or use "
+                "--protocol package for letter probabilities"
+            )
+        if self.extractor is not None and self.extractor not in EXTRACTORS:
+            problems.append(f"extractor must be one of {', '.join(EXTRACTORS)}, got {self.extractor!r}")
+        elif self.extractor is not None and self._default("mode") == "loglik":
+            problems.append(
+                "--extractor reads generated answers: use it with --mode generate or --protocol leaderboard"
+            )
         if self.limit is not None and self.limit < 1:
             problems.append(f"limit must be >= 1 (or None for the whole split), got {self.limit}")
-        if self.shots < 0:
+        if self.shots is not None and self.shots < 0:
             problems.append(f"shots must be >= 0, got {self.shots}")
         if isinstance(self.batch_size, str):
             text = self.batch_size.strip().lower()
@@ -210,7 +262,7 @@ class EvaluationSettings(DataSource):
             problems.append(f"quantization must be one of {', '.join(QUANTIZATIONS)}, got {self.quantization!r}")
         if self.system_prompt is not None and not self.system_prompt.strip():
             problems.append("system_prompt is empty: give the text, or 'none' for no system turn")
-        if self.max_new_tokens < 1:
+        if self.max_new_tokens is not None and self.max_new_tokens < 1:
             problems.append(f"max_new_tokens must be >= 1, got {self.max_new_tokens}")
         if self.dtype not in DTYPES:
             problems.append(f"dtype must be one of {', '.join(DTYPES)}, got {self.dtype!r}")
@@ -220,10 +272,40 @@ class EvaluationSettings(DataSource):
             )
         if not 0 < self.debias_fraction <= 1:
             problems.append(f"debias_fraction must be in (0, 1], got {self.debias_fraction}")
-        if self.mode != "loglik" and (self.debias or self.circular):
-            problems.append("--debias and --circular read letter probabilities: use them with --mode loglik")
+        if self._default("mode") != "loglik" and (self.debias or self.circular):
+            problems.append(
+                "--debias and --circular read letter probabilities: use them with --mode loglik (and --protocol "
+                "package)"
+            )
         if problems:
             raise SettingsError("invalid evaluation settings: " + "; ".join(problems))
+
+    def _default(self, name: str) -> Any:
+        """``name``'s value, or its protocol's default when it is not set."""
+        value = getattr(self, name)
+        defaults = _LEADERBOARD_DEFAULTS if self.protocol == "leaderboard" else _PACKAGE_DEFAULTS
+        return defaults[name] if value is None else value
+
+    def resolved(self) -> EvaluationSettings:
+        """These settings with the protocol's defaults filled in (mode, shots, max_new_tokens, extractor): what a
+        run records and is resumed by."""
+        mode = self._default("mode")
+        extractor = self.extractor or ("leaderboard" if self.protocol == "leaderboard" else "ours")
+        return dataclasses.replace(
+            self,
+            mode=mode,
+            shots=self._default("shots"),
+            max_new_tokens=self._default("max_new_tokens"),
+            extractor=extractor if mode == "generate" else None,
+        )
+
+    @property
+    def description(self) -> str | None:
+        """The leaderboard protocol's system text: the task's description in its words, ``system_prompt`` in its
+        place, or None for ``--system-prompt none``."""
+        if self.system_prompt is None:
+            return leaderboard_description(self.spec)
+        return None if self.system_prompt.strip().lower() == "none" else self.system_prompt
 
     @property
     def prompt_task(self) -> TaskSpec:
@@ -268,6 +350,9 @@ class EvaluationResult:
     debiased: dict[str, Any] | None = None
     circular: dict[str, Any] | None = None
     resumed: int = 0
+    protocol: str = "package"
+    extractor: str | None = None
+    extractors: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the content of results.json (everything but the per-item predictions)."""
@@ -288,10 +373,10 @@ def _versions() -> dict[str, str | None]:
     return found
 
 
-def _load_items(settings: EvaluationSettings, split: str) -> list[Item]:
+def _load_items(source: DataSource, split: str) -> list[Item]:
     from ..data import DatasetUnavailableError, DatasetValidationError, load_items
 
-    kwargs = resolve_source(settings, split)
+    kwargs = resolve_source(source, split)
     config = kwargs.pop("config")
     try:
         return load_items(config, split=split, **kwargs)
@@ -328,22 +413,24 @@ def _check_labelled(items: Sequence[Mapping[str, Any]], split: str) -> list[str]
     return gold
 
 
-def _shot_pool(
-    settings: EvaluationSettings, split_rows: list[dict[str, Any]], given: bool
+def shot_pool(
+    source: DataSource, split: str, split_rows: Sequence[Mapping[str, Any]], *, given: bool = False
 ) -> tuple[list[Mapping[str, Any]], str]:
-    """The labelled rows shots are drawn from and the split they come from: train when the source has one."""
-    if settings.split != "train" and not given:
-        has_train = source_has_split(settings, "train")
+    """The labelled rows shots are drawn from and the split they come from: the train split of ``source`` when it
+    has one (and ``split`` is not train), else ``split_rows``, the evaluated split's. ``given``: the items were
+    passed in, not loaded, so the source's other splits are not theirs."""
+    if split != "train" and not given:
+        has_train = source_has_split(source, "train")
         if has_train is not False:
             try:
-                pool = _labelled(_load_items(settings, "train"))
+                pool = _labelled(_load_items(source, "train"))
             except SettingsError:
                 if has_train:
                     raise
                 pool = []  # the Hub could not tell, and has no train split to give (or cannot be reached)
             if pool:
                 return pool, "train"
-    return _labelled(split_rows), settings.split
+    return _labelled(split_rows), split
 
 
 def _check_shot_pool(pool: Sequence[Mapping[str, Any]], source: str, split: str, shots: int) -> None:
@@ -514,6 +601,9 @@ def _prepare_run(
         recorded_settings = dict(before.get("settings", {}))
         if "config" in recorded_settings and "dataset_config" not in recorded_settings:
             recorded_settings["dataset_config"] = recorded_settings.pop("config")  # a run of an earlier release
+        # A run of a release before --protocol was asked the package's way and read by the package's extractor.
+        recorded_settings.setdefault("protocol", "package")
+        recorded_settings.setdefault("extractor", "ours" if recorded_settings.get("mode") == "generate" else None)
         differ = [
             f"{name}={recorded_settings.get(name)!r} then, {value!r} now"
             for name, value in now["settings"].items()
@@ -600,13 +690,42 @@ def _write_outputs(result: EvaluationResult, output_dir: Path) -> None:
 # --------------------------------------------------------------------------------------------- scoring
 
 
-def _prompt_example(loaded: Any, item: Mapping[str, Any], spec: TaskSpec, shots_for: Any, mode: str) -> dict[str, str]:
-    """The first item's prompt as the model saw it, for results.json and report.md."""
+def _prompt_example(
+    loaded: Any, item: Mapping[str, Any], spec: TaskSpec, shots_for: Any, settings: EvaluationSettings
+) -> dict[str, str]:
+    """The first item's prompt as the model saw it, for results.json and report.md (under the leaderboard protocol
+    with how it was rendered: a chat type of the fork's, or plain)."""
     from ..prompts import render_prompt
+    from ..protocols import render_leaderboard_prompt
 
     shots = shots_for(item) if shots_for else ()
-    text = render_prompt(loaded.tokenizer, item, shots, task=spec, answer_prefix=mode == "loglik")
+    if settings.protocol == "leaderboard":
+        prompt = render_leaderboard_prompt(loaded.tokenizer, item, shots, task=spec, description=settings.description)
+        return {"id": str(item["id"]), "text": prompt.text, "rendering": prompt.rendering}
+    text = render_prompt(loaded.tokenizer, item, shots, task=spec, answer_prefix=settings.mode == "loglik")
     return {"id": str(item["id"]), "text": text}
+
+
+def _read_both(
+    records: Sequence[Mapping[str, Any]], rows: Sequence[Mapping[str, Any]], gold: Sequence[str], seed: int
+) -> tuple[dict[str, list[Any]], dict[str, dict[str, Any]]]:
+    """Each generation read by every extractor, and each extractor's scores (accuracy with its 95% interval,
+    lenient accuracy, invalid rate, rule counts)."""
+    from .extraction import read_generations
+    from .extraction.scores import rules_of, score_extractions
+    from .stats import bootstrap_interval
+
+    texts = [record["generation"] for record in records]
+    options = [[str(text) for text in row["options"]] for row in rows]
+    letters = [letters_for(len(row["options"])) for row in rows]
+    readings, scores = {}, {}
+    for name in EXTRACTORS:
+        readings[name] = read_generations(texts, options, extractor=name)
+        found = score_extractions(readings[name], list(gold), letters, rules_of(name))
+        correct = [reading.letter == answer for reading, answer in zip(readings[name], gold, strict=True)]
+        found["accuracy_interval"] = list(bootstrap_interval(correct, seed=seed))
+        scores[name] = found
+    return readings, scores
 
 
 def _probabilities(row: Any, letters: Sequence[str]) -> dict[str, float]:
@@ -627,18 +746,26 @@ def _score_chunk(
     net, tokenizer = loaded.model, loaded.tokenizer
     records: list[dict[str, Any]] = []
     if settings.mode == "generate":
-        from .extraction import extract_answer
+        from .extraction import read_generations
 
-        texts = inference.generate_answers(net, tokenizer, rows, max_new_tokens=settings.max_new_tokens, **kwargs)
-        for row, letter, text in zip(rows, gold, texts, strict=True):
-            extraction = extract_answer(text, list(row["options"]))
+        generate = inference.generate_leaderboard_answers if settings.protocol == "leaderboard" else None
+        generate = generate or inference.generate_answers
+        texts = generate(net, tokenizer, rows, max_new_tokens=settings.max_new_tokens, **kwargs)
+        options = [[str(text) for text in row["options"]] for row in rows]
+        readings = {name: read_generations(texts, options, extractor=name) for name in EXTRACTORS}
+        for index, (row, letter, text) in enumerate(zip(rows, gold, texts, strict=True)):
+            head = readings[settings.extractor or "ours"][index]
             records.append(
                 {
                     "id": row["id"],
                     "gold": letter,
-                    "predicted": extraction.letter,
+                    "predicted": head.letter,
                     "generation": text,
-                    "rule": extraction.rule,
+                    "rule": head.rule,
+                    "readings": {
+                        name: {"predicted": found[index].letter, "rule": found[index].rule}
+                        for name, found in readings.items()
+                    },
                 }
             )
         return records
@@ -824,6 +951,7 @@ def _evaluate_model(
         settings = dataclasses.replace(base, model=model or base.model, adapter=adapter or base.adapter, **overrides)
     except TypeError as error:
         raise SettingsError(f"evaluate_model: {error}") from error
+    settings = settings.resolved()
     model, adapter, mode, split = settings.model, settings.adapter, settings.mode, settings.split
     spec = settings.prompt_task
     config = settings.resolved_config
@@ -847,7 +975,7 @@ def _evaluate_model(
     shots_for = None
     shots_source = shots_pool = None
     if shots:
-        pool, pool_split = _shot_pool(settings, split_rows, items is not None)
+        pool, pool_split = shot_pool(settings, split, split_rows, given=items is not None)
         _check_shot_pool(pool, pool_split, split, shots)
         shots_source = "train" if pool_split == "train" and pool_split != split else f"{split} (other items)"
         shots_pool = {"split": pool_split, "size": len(pool)}
@@ -883,6 +1011,8 @@ def _evaluate_model(
     if batch_size == "auto":
         batch_size = inference.auto_batch_size(loaded.model, loaded.tokenizer, rows, task=spec, shots_for=shots_for)
     kwargs = {"task": spec, "shots_for": shots_for, "batch_size": batch_size, "progress": False}
+    if settings.protocol == "leaderboard":
+        kwargs["description"] = settings.description
     resolved_batch = batch_size or inference.default_batch_size(loaded.model)
     chunk_size = max(resolved_batch * 8, 32)
     todo = [index for index, item_id in enumerate(ids) if item_id not in done]
@@ -929,12 +1059,17 @@ def _evaluate_model(
         if settings.circular:
             extra["circular"] = _circular(predictions, seed)
     else:
-        from .extraction import score_generations
-
-        texts = [p["generation"] for p in predictions]
-        scores = score_generations(texts, gold, [list(row["options"]) for row in rows])
+        readings, scores = _read_both(predictions, rows, gold, seed)
+        head = scores[settings.extractor]
+        for record, reading in zip(predictions, readings[settings.extractor], strict=True):
+            record["predicted"], record["rule"] = reading.letter, reading.rule
+        predicted = [p["predicted"] for p in predictions]
         extra.update(
-            lenient_accuracy=scores["lenient_accuracy"], invalid_rate=scores["invalid_rate"], rules=scores["rules"]
+            lenient_accuracy=head["lenient_accuracy"],
+            invalid_rate=head["invalid_rate"],
+            rules=head["rules"],
+            extractor=settings.extractor,
+            extractors=scores,
         )
 
     correct = [p == g for p, g in zip(predicted, gold, strict=True)]
@@ -959,7 +1094,7 @@ def _evaluate_model(
             "batch_size": resolved_batch,
             "dtype": loaded.dtype,
             "chat_template": loaded.chat_template,
-            "prompt_example": _prompt_example(loaded, rows[0], spec, shots_for, mode),
+            "prompt_example": _prompt_example(loaded, rows[0], spec, shots_for, settings),
             "quantization": loaded.quantization,
             "device": loaded.device,
         },
@@ -971,6 +1106,7 @@ def _evaluate_model(
         items_hash=items_hash(ids),
         selection_bias=selection_bias(gold, predicted, spec.letters),
         resumed=len(ids) - scored,
+        protocol=settings.protocol,
         **extra,
     )
     if folder is not None:
@@ -988,7 +1124,8 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
         subparsers,
         "evaluate",
         "Evaluate a causal LM (+ optional LoRA adapter) on a Cosmos QA Português split. With no options: "
-        "the embedded SmolLM2-135M-Instruct on the 400-item embedded sample, log-likelihood mode. Writes "
+        "the embedded SmolLM2-135M-Instruct on the 400-item embedded sample, log-likelihood mode. --protocol "
+        "leaderboard asks the items as the Open Portuguese LLM Leaderboard asks its multiple-choice tasks. Writes "
         "predictions.jsonl, results.json, report.md and plots to --output-dir.",
     )
     add_settings(parser, EvaluationSettings)
@@ -1046,7 +1183,9 @@ def main(args: argparse.Namespace) -> int:
     settings = settings_from_args(EvaluationSettings, args, command="evaluate", example=SETTINGS_FILE_EXAMPLE)
     if args.resume and not args.output_dir:
         raise SettingsError("--resume needs --output-dir: the folder of the run to continue")
-    output_dir = args.output_dir or _default_output_dir(settings.model or EMBEDDED_MODEL, settings.mode)
+    resolved = settings.resolved()
+    kind = resolved.mode if resolved.protocol == "package" else resolved.protocol
+    output_dir = args.output_dir or _default_output_dir(settings.model or EMBEDDED_MODEL, str(kind))
     in_main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _raise_terminated) if in_main_thread else None
     try:

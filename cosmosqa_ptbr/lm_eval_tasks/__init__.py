@@ -9,7 +9,7 @@ harness's ``--include_path``::
 and ``cosmosqa-ptbr lm-eval-tasks --task my_task.yaml --output-dir DIR`` writes the tasks of any specs (built-in
 names or YAML files, ``--task`` repeated) into ``DIR`` and prints it. The tasks are generated from the specs by
 :func:`~cosmosqa_ptbr.lm_eval_tasks.render.render_tasks`, never written by hand (a test keeps the YAML files here
-equal to a fresh generation). Each spec gives four (names from its ``harness_task``: ``cosmosqa_ptbr`` for
+equal to a fresh generation). Each spec gives five (names from its ``harness_task``: ``cosmosqa_ptbr`` for
 Cosmos QA Português, ``cosmosqa_en`` for the English original):
 
 - ``<name>``: log-likelihood of the letters (``" A"`` .. ``" D"``, or as many as the items have options) after
@@ -21,13 +21,19 @@ Cosmos QA Português, ``cosmosqa_en`` for the English original):
 - ``<name>_full``, ``<name>_gen_full``: the same on the full validation split (the spec's Hub repo or files, or
   local files given as ``--metadata '{"data_files": {"validation": "val.jsonl"}}'``). The plain tasks read the
   spec's embedded sample, or its files when it has none.
+- ``<name>_leaderboard``: the Open Portuguese LLM Leaderboard's protocol (:mod:`cosmosqa_ptbr.protocols`), on the
+  plain tasks' items: its description, 3 solved examples drawn for each item as ``evaluate`` draws them, greedy
+  generation until a blank line or 32 tokens, read by its ``find_choices`` filter; its contexts, generations and
+  letters are those of ``cosmosqa-ptbr evaluate --protocol leaderboard``, with ``--apply_chat_template`` and
+  without it (plain, as ``--chat-template none``).
 
 The prompt text is not written in the YAML files: ``utils.load`` adds the spec's system prompt and answer prefix
-to each item as columns, and ``utils.doc_to_text`` renders the spec's user turn. One difference remains: where a
-model's chat template refuses a system turn (Gemma's, Mistral's older ones), the harness drops the system prompt
-while the package folds it into the first user turn (:func:`cosmosqa_ptbr.prompts.fold_system`), so the two ask
-different prompts there. Without ``--apply_chat_template`` the harness writes its own plain prompt, not the
-package's :func:`~cosmosqa_ptbr.prompts.plain_prompt`.
+to each item as columns, and ``utils.doc_to_text`` renders the spec's user turn. One difference remains in the
+first four: where a model's chat template refuses a system turn (Gemma's, Mistral's older ones), the harness drops
+the system prompt while the package folds it into the first user turn (:func:`cosmosqa_ptbr.prompts.fold_system`),
+so the two ask different prompts there (the ``_leaderboard`` task gets the leaderboard's own fallback instead).
+Without ``--apply_chat_template`` the harness writes its own plain prompt for the first four, not the package's
+:func:`~cosmosqa_ptbr.prompts.plain_prompt`.
 """
 
 from __future__ import annotations
@@ -58,9 +64,10 @@ def make_parser(subparsers: Any | None = None) -> argparse.ArgumentParser:
         COMMAND,
         "Print the folder of the package's lm-evaluation-harness tasks, or write the tasks of task specs into a "
         'folder. Use it as `lm_eval --include_path "$(cosmosqa-ptbr lm-eval-tasks)" --tasks cosmosqa_ptbr '
-        "--apply_chat_template`. Shipped tasks: " + ", ".join(TASK_NAMES) + ". Each spec gives four: NAME "
+        "--apply_chat_template`. Shipped tasks: " + ", ".join(TASK_NAMES) + ". Each spec gives five: NAME "
         "(letter log-likelihoods), NAME_gen (generation read by the answer extractor), NAME_full and NAME_gen_full "
-        '(the full split, or local files given as --metadata \'{"data_files": {"validation": "FILE"}}\').',
+        '(the full split, or local files given as --metadata \'{"data_files": {"validation": "FILE"}}\'), and '
+        "NAME_leaderboard (the Open Portuguese LLM Leaderboard's protocol, as evaluate --protocol leaderboard).",
     )
     parser.add_argument(
         "--task",
