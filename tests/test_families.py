@@ -311,17 +311,17 @@ def test_evaluate_runs_in_both_modes_and_with_shots(evaluate_runs: dict[str, Any
     assert len(answers) == 2  # the two solved examples' answers; option lines read "Alternativa A) ..."
 
 
-def _train_recipe(model: Path, output_dir: Path) -> dict[str, Any]:
+def _train_recipe(model: Path) -> dict[str, Any]:
+    """A recipe in the shipped recipes' keys (TRL's names): two LoRA steps on four sample items."""
     return {
         "dataset_config": "sample",
-        "train_split": "validation",
-        "eval_split": None,
+        "dataset_train_split": "validation",
+        "dataset_test_split": None,
         "train_size": 396,
         "max_train_samples": 4,
         "final_eval_limit": 2,
         "model_name_or_path": str(model),
-        "quantization": "none",
-        "output_dir": str(output_dir),
+        "use_peft": True,
         "max_steps": 2,
         "per_device_train_batch_size": 2,
         "learning_rate": 1e-3,
@@ -339,16 +339,40 @@ def _train_recipe(model: Path, output_dir: Path) -> dict[str, Any]:
     }
 
 
+@pytest.fixture(scope="session")
+def train_runs(small_vocab_family_dir: Callable[[str], Path], tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Per family, `cosmosqa-ptbr train --config RECIPE.yaml --output-dir DIR`, in one interpreter."""
+    import yaml
+
+    root = tmp_path_factory.mktemp("family-train")
+    lines = []
+    for name in FAMILY_NAMES:
+        recipe = root / f"{name}.yaml"
+        recipe.write_text(yaml.safe_dump(_train_recipe(small_vocab_family_dir(name))), encoding="utf-8")
+        lines.append(["train", "--config", str(recipe), "--output-dir", str(root / name)])
+    done = subprocess.run(
+        [sys.executable, "-c", _CLI_RUNS, json.dumps(lines)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        env={**os.environ, "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"},
+    )
+    reported = [line.split(" ", 1)[1] for line in done.stdout.splitlines() if line.startswith("EXIT_CODES ")]
+    codes = json.loads(reported[-1]) if reported else []
+    return {"codes": dict(zip(FAMILY_NAMES, codes, strict=False)), "root": root, "log": done.stdout + done.stderr}
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("name", FAMILY_NAMES)
-def test_train_two_steps(small_vocab_family_dir: Callable[[str], Path], tmp_path: Path, name: str) -> None:
-    """Two LoRA steps on each family's tiny model write an adapter (through `cosmosqa_ptbr.train`)."""
-    import cosmosqa_ptbr
-
-    result = cosmosqa_ptbr.train(_train_recipe(small_vocab_family_dir(name), tmp_path / "run"), progress=False)
-    assert (result.output_dir / "adapter_config.json").is_file()
-    assert [entry["step"] for entry in result.log_history if "loss" in entry][-1] == 2
-    assert result.results["n"] == 2
+def test_train_two_steps(train_runs: dict, name: str) -> None:
+    """`train --config RECIPE.yaml` exits 0 after two LoRA steps on each family's tiny model and writes an adapter."""
+    assert train_runs["codes"].get(name) == 0, train_runs["log"][-3000:]
+    run = train_runs["root"] / name
+    assert (run / "adapter_config.json").is_file()
+    results = json.loads((run / "results.json").read_text(encoding="utf-8"))
+    assert results["n"] == 2
+    assert results["training"]["global_step"] == 2
+    assert [entry["step"] for entry in results["training"]["log_history"] if "loss" in entry][-1] == 2
 
 
 def _load_space_app() -> ModuleType:
