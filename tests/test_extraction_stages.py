@@ -501,3 +501,111 @@ def test_an_article_after_a_keyword_does_not_hide_the_keyword_phrase_after_it(te
 def test_corrections_commit_and_a_said_the_same_takes_the_verdict_before_it(text: str, letter: str | None) -> None:
     """A correction ("na verdade", "espera") commits to the letter after it; "B também" judges B like the one before."""
     assert extract_answer(text).letter == letter
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("A opção que melhor descreve a mudança é a A: pensar antes de agir. A opção D inverte a ordem.", "A"),
+        ("Desculpe, a pergunta é ambígua, mas a opção que o texto sustenta é a C.", "C"),
+        ("The option that best fits the passage is B; D is only the place.", "B"),
+    ],
+)
+def test_an_option_noun_with_a_relative_clause_of_fit_names_the_answer(text: str, letter: str) -> None:
+    """ "A opção que melhor descreve ... é a A" commits to A like "a opção correta é a A"."""
+    assert extract_answer(text).letter == letter
+
+
+def test_a_relative_clause_without_a_word_of_fit_is_no_commitment() -> None:
+    """ "A alternativa que fala do trabalho é a C" only identifies an option; "que melhor responde" commits."""
+    said = "A alternativa que {} é a C, e a que fala da casa é a A."
+    assert mentions(said.format("fala do trabalho"), None, patterns(ABCD))[0].kind == "neutral"
+    assert mentions(said.format("melhor responde"), None, patterns(ABCD))[0].kind == "commit"
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("A D não está incorreta.", "D"),
+        ("D isn't wrong — it's the answer.", "D"),
+        ("A B não está certa, e a A não está errada. Resposta: A.", "A"),
+        ("Option C is not wrong.", "C"),
+    ],
+)
+def test_a_negated_rejection_is_a_verdict_of_right(text: str, letter: str) -> None:
+    """A double negation ("não está incorreta", "isn't wrong") judges its letter right, not wrong."""
+    assert extract_answer(text).letter == letter
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("B. Quer dizer, D — ele deveria descansar.", "D"),
+        ("Opção A, ou melhor, opção C.", "C"),
+        ("D. Não, pera, A: ele percebeu que estava prejulgando.", "A"),
+        ("The answer is B, or rather C.", "C"),
+    ],
+)
+def test_corrections_of_everyday_speech_commit_to_the_letter_after_them(text: str, letter: str) -> None:
+    """ "Quer dizer", "ou melhor", "pera", "or rather" correct the letter before them ("melhor" praises nothing)."""
+    assert extract_answer(text).letter == letter
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("Vou de C.", "C"),
+        ("Aposto na B.", "B"),
+        ("Minha escolha é a D, pois nenhuma das outras aparece na história.", "D"),
+        ("I'm going with D.", "D"),
+        ("My pick is C, since the text says so.", "C"),
+        ("Entre B e C, prefiro a C.", "C"),
+    ],
+)
+def test_everyday_words_of_choosing_name_the_answer(text: str, letter: str) -> None:
+    """The choosing words cover everyday speech: "vou de", "aposto na", "minha escolha é", "I'm going with"."""
+    assert extract_answer(text).letter == letter
+
+
+def test_a_leading_article_before_the_opening_letter_is_no_word() -> None:
+    """ "A B, não a D." opens with the letter B after its article; the negation alone paraphrases no option."""
+    options = ["Porque o autor não merece estar aqui.", "Porque o Toonami fazia parte da infância dele.", "x y", "z w"]
+    assert extract_answer("A B, não a D.", options) == Extraction("B", "final_answer")
+
+
+def test_short_replies_name_options_by_bare_ordinals() -> None:
+    """In a reply of a few words an ordinal after an article names an option; in prose it does not."""
+    assert extract_answer("Nem a segunda nem a terceira: a primeira.").letter == "A"
+    assert name_ordinals("Ele chegou e foi a primeira a sair de casa naquela manhã tão fria de inverno.", ABCD)[1] == ()
+
+
+def test_option_text_said_of_a_rejected_letter_is_not_the_answer() -> None:
+    """In an elimination the text after a rejected letter ("C: não, eles tomaram café.") states no option."""
+    options = ["Adiar a caminhada", "Repor as energias", "Ainda não tinham tomado café da manhã", "Fome"]
+    reply = "Analisando:\n- A: não, eles queriam começar logo.\n- C: não, eles tomaram café da manhã.\n- "
+    assert extract_answer(reply, options).letter is None
+    assert extract_answer("A: não. Eles ainda não tinham tomado café da manhã.", options).letter == "C"
+
+
+def test_an_answer_line_before_an_echo_that_starts_over_stands_apart() -> None:
+    """An option line, a blank line, then the list again from A: the first line is the answer, the rest an echo;
+    a list that runs on in another order after a blank line is one echo."""
+    options = ["Sol.", "Chuva forte.", "Vento frio.", "Neve."]
+    echo = "Alternativa A) Sol.\nAlternativa B) Chuva forte.\nAlternativa C) Vento"
+    assert extract_answer(f"Alternativa D) Neve.\n\n{echo}", options).letter == "D"
+    backwards = "Alternativa D) Neve.\n\nAlternativa C) Vento frio.\nAlternativa B) Chuva"
+    assert extract_answer(backwards, options).letter is None
+
+
+def test_a_repeated_answer_line_cut_short_is_the_same_answer() -> None:
+    """The same option line three times, the last cut by the token limit, is one answer, not a list."""
+    line = "Alternativa D) Porque eles achavam que seria divertido."
+    assert extract_answer(f"{line}\n{line}\nAlternativa D) Porque").letter == "D"
+
+
+def test_portuguese_no_is_no_negation() -> None:
+    """ "no passado" is "in the past": Portuguese "no" does not turn a paraphrase over; English "no" does."""
+    options = ["Porque foi ótimo estar com a família.", "Porque aceitou algumas coisas que aconteceram no passado.",
+               "Nenhuma das alternativas acima.", "Porque as férias foram muito divertidas."]  # fmt: skip
+    assert paraphrased_letter("Porque ele aceitou coisas do passado.", options, ABCD) == "B"
+    assert paraphrased_letter("He accepted no things from the past.", options, ABCD) is None

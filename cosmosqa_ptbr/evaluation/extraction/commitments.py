@@ -11,7 +11,11 @@ Letters named by a letter word (``Alternativa``, ``Letra``, ``Opção``, ``Optio
   in "A: errada. B: errada. C: correta." or "A ✗ B ✓" each verdict judges one letter. A verdict made
   conditional ("A seria correta *se* ...") or apparent only ("B *parece* correta à primeira vista, *mas* ...")
   is none.
-- A negation rejects the letter it governs and no other ("Fico com a D, não com a A", "C rather than B").
+- A negation rejects the letter it governs and no other ("Fico com a D, não com a A", "C rather than B"); a
+  negated rejection is a verdict of right ("A D não está incorreta", "D isn't wrong"). A correction ("ou melhor",
+  "quer dizer", "or rather") ends the clause of the letter before it and commits to the letter after it.
+- An option noun with a relative clause of fit is an answer keyword: "a opção que melhor descreve o texto é a A",
+  "the option that best fits the passage is B" (not "a alternativa que fala do trabalho é a C").
 - Letters listed together ("A, B, C e D", "Alternativa A\\nAlternativa B") share the verdict said of the whole
   list; without one, listing is no commitment.
 - The Portuguese article *a/A* is not a letter: a lower-case letter counts only after a letter word or before
@@ -65,6 +69,10 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"|\b{_LETTER_WORDS}\s*[:=]"
     rf"|\b(?:a\s+)?{alternation(PT.best)}\s+(?:{_STEMS}|{alternation(PT.answer_nouns)}|escolha)\s+{_COPULAS}"
     rf"|\b{alternation(words('choosing'))}"
+    # "a opção que melhor descreve o texto é a A", "the option that best fits the passage is B"
+    rf"|\b{alternation([*words('letter_words'), *words('answer_nouns')])}\s+{alternation(words('relatives'))}\s+"
+    rf"(?=(?:[^\W\d_]+\s+){{0,3}}?{alternation(words('fits'))}\b)(?:[^\W\d_]+[ \t]+){{1,8}}?"
+    rf"{alternation([*PT.copulas, *EN.copulas])}(?=\s)"
     rf"|(?:^|(?<=[.!?,\n]))\s*{alternation(words('sentence_copulas'))}(?=\s)"
     rf"|[→➡⇒]|=>"
 )
@@ -86,6 +94,7 @@ _NEGATED_BEFORE: Final = re.compile(
     rf"\b(?:{alternation(words('negations'))}|isn['’]?t|doesn['’]?t|don['’]?t)(?:\s+(?:é|está|is|are|be))?\s*\Z",
     re.IGNORECASE,
 )
+_WRONG_AFTER: Final = re.compile(rf"\s+(?:{_NEGATIVE_WORDS})\b", re.IGNORECASE)
 _NEGATION_NEAR: Final = re.compile(rf"\b(?:{alternation(words('negations'))}|{_WRONG})\b|\bisn'?t\b", re.IGNORECASE)
 _POSITIVE: Final = re.compile(rf"\b{alternation([*words('right_words'), *words('praise')])}\b|[✓✔✅]", re.IGNORECASE)
 _CONCLUSION: Final = re.compile(rf"\b{alternation(words('conclusions'))}\b", re.IGNORECASE)
@@ -111,7 +120,9 @@ _CLAUSE_SPLIT: Final = re.compile(
 _SENTENCE_END: Final = re.compile(r"[.!?;\n](?:\s|$)|\n")
 _SHORT_REPLY: Final = re.compile(r"[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]*[.!]")
 _BEFORE_SPLIT: Final = re.compile(
-    rf"\b(?:{alternation(('mas', 'but', 'embora', 'although', 'though', 'porém', 'ou', 'or'))})\b", re.IGNORECASE
+    rf"\b(?:{alternation(('mas', 'but', 'embora', 'although', 'though', 'porém'))}"
+    rf"|(?:ou|or)(?!\s+(?:melhor|rather)\b))\b",
+    re.IGNORECASE,
 )
 # Between two letters judged correct, these make the second a correction rather than a second answer.
 _CORRECTION: Final = re.compile(rf"\b{alternation(words('corrections'))}\b", re.IGNORECASE)
@@ -149,7 +160,7 @@ _JOINING_WORD: Final = re.compile(
     rf"\b(?:{alternation([*words('conjunctions'), *words('alternatives'), 'nem', 'nor', 'de', 'com', 'of', 'with'])})$",
     re.IGNORECASE,
 )
-_OPENING_GAP: Final = re.compile(r"[\s\-*•]*$")
+_OPENING_GAP: Final = re.compile(r"[\s\-*•]*(?:(?:a|o|the)\s+)?$", re.IGNORECASE)
 _LETTER_REF_FILLERS: Final = alternation(("a", "the"))
 _INDECISION: Final = re.compile(rf"\b{alternation(words('indecision'))}\b", re.IGNORECASE)
 
@@ -354,8 +365,11 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
     sentence = text[end : min(stop_at, limit) if limit is not None else stop_at]
     # Only the clause right after the letter: "A está errada, mas B está certa" judges A as wrong.
     after = _CLAUSE_SPLIT.split(sentence, maxsplit=1)[0]
+    after = _CORRECTION.split(after, maxsplit=1)[0]  # "A, ou melhor, C": what follows corrects, it judges nothing
     if _rejects(after[:80]):
         return "reject"
+    if _denies_rejection(after[:80]):
+        return "commit"  # "A D não está incorreta", "D isn't wrong"
     if _POSITIVE.search(after[:80]):
         if _CONDITIONAL.search(after[:120]):
             return "considered"
@@ -366,11 +380,24 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
 
 
 def _rejects(clause: str) -> bool:
-    """Whether ``clause`` rejects its letter; a rejection negated ("não contradiz o texto") does not."""
+    """Whether ``clause`` rejects its letter; a rejection negated ("não contradiz o texto", "não está errada") does
+    not."""
     for match in _NEGATIVE.finditer(clause):
-        if match.group(1) is None or not _NEGATED_BEFORE.search(clause, 0, match.start()):
+        if match.group(1) is None:
+            if _WRONG_AFTER.match(clause, match.end()):
+                continue  # "não está incorreta": the wrong word after it is negated, read below
+            return True
+        if not _NEGATED_BEFORE.search(clause, 0, match.start()):
             return True
     return False
+
+
+def _denies_rejection(clause: str) -> bool:
+    """Whether ``clause`` says its letter is not wrong: "não está incorreta", "isn't wrong" (a double negation)."""
+    return any(
+        match.group(1) is not None and _NEGATED_BEFORE.search(clause, 0, match.start())
+        for match in _NEGATIVE.finditer(clause)
+    )
 
 
 def _sentence_before(text: str, start: int) -> str:

@@ -7,8 +7,9 @@ English: the answer's content words are mapped to meanings (:mod:`.lexicon`) and
 words every option shares weigh little, a negation counts as a word ("não está" against "está"), and the
 answer is read only when one option is clearly the closest and most of the answer is about it; an answer whose
 polarity differs from an option's (a negation in one and not the other) is half as close to it, and one that
-negates a word the option states ("eu não tinha" against "eu tinha") is no paraphrase of it. A question is never a
-quote or a paraphrase.
+negates a word the option states ("eu não tinha" against "eu tinha") is no paraphrase of it; a negation alone
+("A B, não a D.") is a paraphrase of nothing, and "no" turns the meaning over in English only (in Portuguese it is
+"in the"). A question is never a quote or a paraphrase.
 
 >>> options = ["Ela estava cansada.", "Ela estava nervosa com a entrevista.", "Ela estava entediada.",
 ...            "Nenhuma das alternativas acima."]
@@ -29,7 +30,7 @@ from typing import Final
 
 from .clean import norm
 from .lexicon import NEGATION, TABLE_KEY, cognate, concept
-from .vocabulary import alternation, fold, words
+from .vocabulary import EN, PT, alternation, fold, words
 
 __all__ = ["looping", "none_of_the_above", "paraphrased_letter", "quoted_letter"]
 
@@ -46,7 +47,9 @@ _PREAMBLE: Final = re.compile(
 _REASON_WORD: Final = re.compile(rf"^{alternation(norm(word) for word in words('reason_words'))}\s+")
 _STOPWORDS: Final = frozenset(fold(word) for word in words("stopwords"))
 _CONTRACTION: Final = re.compile(r"n['’]t\b", re.IGNORECASE)
-_SHORT_NEGATIONS: Final = frozenset({"no", "nem"})
+_SHORT_NEGATIONS: Final = frozenset({"nem"})
+_EN_ONLY: Final = frozenset(fold(word) for word in EN.stopwords) - frozenset(fold(word) for word in PT.stopwords)
+_PT_ONLY: Final = frozenset(fold(word) for word in PT.stopwords) - frozenset(fold(word) for word in EN.stopwords)
 _SENTENCE: Final = re.compile(r"(?<=[.!?;\n])\s+")
 
 
@@ -207,9 +210,16 @@ def _concepts(text: str) -> set[str]:
     """The meanings of the content words of ``text``."""
     tokens = re.findall(r"[^\W_]+", fold(_CONTRACTION.sub(" not", text)))
     found = {concept(token) for token in tokens if token not in _STOPWORDS and (len(token) > 2 or token.isdigit())}
-    if any(concept(token) == NEGATION for token in tokens if token in _SHORT_NEGATIONS):
-        found.add(NEGATION)  # "no", "nem": short, but they turn the meaning over
+    # "nem", and "no" in English: short, but they turn the meaning over ("no" in Portuguese is "in the").
+    short = _SHORT_NEGATIONS | ({"no"} if _english(tokens) else set())
+    if any(token in short for token in tokens):
+        found.add(NEGATION)
     return found
+
+
+def _english(tokens: Sequence[str]) -> bool:
+    """Whether ``tokens`` read as English rather than Portuguese: more of their function words are English."""
+    return sum(token in _EN_ONLY for token in tokens) > sum(token in _PT_ONLY for token in tokens)
 
 
 def _matched(said: set[str], option: set[str]) -> set[str]:
@@ -332,6 +342,8 @@ def paraphrased_letter(text: str, options: Sequence[str], letters: Sequence[str]
             # Two meanings in common, or the whole of a short answer ("ele estava atrasado" for "atrasado para o
             # trabalho").
             and (count >= min(2, len(meanings[best])) or precision == 1.0)
+            # A negation alone ("A B, não a D.") says nothing of any option.
+            and _matched(said, meanings[best]) - {NEGATION}
         ):
             return letters[best]
     return None

@@ -53,6 +53,10 @@ class Language:
     sentence_copulas: tuple[str, ...]
     #: "The right one is": "a correta é B", "the correct one is B".
     the_right_one: tuple[str, ...]
+    #: Relative pronouns after an option noun: "a opção *que* melhor descreve o texto é a A".
+    relatives: tuple[str, ...]
+    #: Words of fit in such a relative clause, which make it name the answer: "melhor", "sustenta", "best", "fits".
+    fits: tuple[str, ...]
     #: "best" before a noun: "a *melhor* opção é a C".
     best: tuple[str, ...]
     #: Articles between an answer keyword and the letter word or letter: "é *a* alternativa C", "go with *the* B".
@@ -167,12 +171,21 @@ PT: Final = Language(
     copulas=("é", "seria", "será", "fica", "parece ser", "deve ser"),
     sentence_copulas=("é", "seria"),
     the_right_one=("a correta", "o correto", "a certa", "o certo"),
+    relatives=("que",),
+    fits=(
+        "melhor", "mais", "sustenta", "apoia", "responde", "corresponde", "descreve", "explica", "condiz", "combina",
+        "encaixa", "bate", "reflete", "justifica",
+    ),
     best=("melhor",),
     letter_articles=("a", "o", "pela", "pelo", "com a"),
     choosing=(
         "escolho", "escolheria", "escolherei", "marco", "marcaria", "marcarei", "fico com", "ficaria com",
-        "ficarei com", "opto por", "opto pela", "optaria por", "optaria pela", "vou com", "iria com", "sobra", "resta",
-        "fica", "diria", "eu diria",
+        "ficarei com", "opto por", "opto pela", "optaria por", "optaria pela", "optei por", "optei pela", "vou com",
+        "iria com", "sobra", "resta", "fica", "diria", "eu diria", "escolhi", "marquei", "fiquei com", "vou de",
+        "vou na", "vou no", "vou pela", "vou pelo", "iria de", "iria na", "iria no", "iria pela", "aposto na",
+        "aposto no", "aposto em", "apostaria na", "apostaria em", "voto na", "voto no", "voto em", "votaria na",
+        "votaria em", "prefiro", "preferiria", "respondo", "responderia", "chuto", "chutaria", "meu chute é",
+        "meu palpite é", "minha escolha é", "minha escolha seria", "minha aposta é", "meu voto é", "meu voto vai para",
     ),
     conclusions=(
         "portanto", "logo", "então", "assim sendo", "por isso", "dessa forma", "desta forma", "conclusão", "concluindo",
@@ -182,7 +195,8 @@ PT: Final = Language(
     wrong_words=gendered("incorreto", "errado", "falso"),
     praise=(
         "a resposta", "a única", "mais adequada", "mais adequado", "mais provável", "mais coerente", "mais plausível",
-        "mais apropriada", "mais apropriado", "melhor", "sim",
+        "mais apropriada", "mais apropriado", "melhor", "sim", "faz mais sentido", "mais faz sentido",
+        "se encaixa melhor", "encaixa melhor", "mais se encaixa",
     ),
     dismissal=(
         *gendered("descartado", "eliminado", "excluído"), "improvável", "contradiz", "contradizem", "contraditória",
@@ -206,7 +220,8 @@ PT: Final = Language(
                "excluí", "excluindo", "excluir", "não é", "não seria", "não pode ser"),
     corrections=(
         "na verdade", "pensando melhor", "pensando bem", "relendo", "corrigindo", "corrijo", "correção", "me enganei",
-        "ops", "opa", "espera", "aliás",
+        "ops", "opa", "espera", "aliás", "quer dizer", "ou melhor", "melhor dizendo", "digo", "pera", "peraí",
+        "pera aí", "espera aí", "errei", "me corrijo", "retifico", "retificando",
     ),
     ellipsis=("também", "idem", "igualmente", "da mesma forma"),
     alternatives=("ou", "e/ou"),
@@ -310,20 +325,29 @@ EN: Final = Language(
     copulas=("is", "would be", "should be", "must be", "will be", "seems to be"),
     sentence_copulas=("it's", "its", "it is"),
     the_right_one=("the correct one", "the right one"),
+    relatives=("that", "which"),
+    fits=(
+        "best", "most", "supports", "fits", "matches", "answers", "describes", "explains", "reflects", "corresponds",
+        "captures", "agrees",
+    ),
     best=(),
     letter_articles=("the",),
     choosing=(
         "I choose", "I would choose", "I will choose", "I'd choose", "I'll choose", "I pick", "I would pick",
         "I will pick", "I'd pick", "I'll pick", "I select", "I would select", "I'd select", "I'll select",
         "I go with", "I would go with", "I will go with", "I'd go with", "I'll go with", "I'd say", "I would say",
-        "I'll say",
+        "I'll say", "I'm going with", "I am going with", "I'm gonna go with", "going with", "I go for", "I'd go for",
+        "I'll go for", "I would go for", "I'm going for", "I'm picking", "I am picking", "I'm choosing", "I'll take",
+        "I'd take", "I would take", "I picked", "I chose", "I vote for", "I'd vote for", "I'd answer", "I would answer",
+        "my pick is", "my choice is", "my choice would be", "my guess is", "my vote is", "my vote goes to",
     ),
     conclusions=("therefore", "thus", "hence", "in conclusion", "I think", "I believe"),
     right_words=("correct", "right", "true"),
     wrong_words=("incorrect", "wrong", "false"),
     praise=(
         "the answer", "the only one", "best", "most likely", "most appropriate", "most suitable", "most plausible",
-        "most reasonable", "most accurate", "most fitting", "yes",
+        "most reasonable", "most accurate", "most fitting", "yes", "makes the most sense", "makes more sense",
+        "fits best", "best fits", "the best fit",
     ),
     dismissal=("unlikely", "ruled out", "contradicted", "contradicts", "contradict", "unsupported"),
     no_words=("no",),
@@ -336,7 +360,10 @@ EN: Final = Language(
     negation_fillers=("is", "it's", "certainly", "definitely", "surely"),
     rejecting=("not", "isn't", "isnt", "rule out", "ruling out", "rules out", "eliminate", "eliminating",
                "exclude", "excluding"),
-    corrections=("actually", "wait", "on second thought", "on reflection", "correction", "scratch that"),
+    corrections=(
+        "actually", "wait", "on second thought", "on reflection", "correction", "scratch that", "I mean", "or rather",
+        "make that", "my mistake", "I misspoke", "let me correct",
+    ),
     ellipsis=("too", "as well", "also", "likewise", "ditto", "the same"),
     alternatives=("or", "and/or"),
     alternative_fillers=("is it", "would it be", "could it be", "maybe", "perhaps", "possibly"),
@@ -369,7 +396,7 @@ EN: Final = Language(
     connectives=(
         "is", "was", "because", "since", "as", "and", "seems", "would", "could", "says", "states", "describes",
         "indicates", "shows", "suggests", "makes", "also", "best", "not", "but", "rather", "instead", "fits",
-        "matches", "works", "answers", "corresponds", "explains",
+        "matches", "works", "answers", "corresponds", "explains", "isn", "doesn", "wasn", "can", "cannot", "couldn",
     ),
     refusals=("I'm sorry", "as an AI", "not enough information", "not enough context", "insufficient information",
               "insufficient context"),
