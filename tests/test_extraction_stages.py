@@ -28,7 +28,7 @@ from cosmosqa_ptbr.evaluation.extraction.leaderboard import (
     leaderboard_extract,
     leaderboard_patterns,
 )
-from cosmosqa_ptbr.evaluation.extraction.lexicon import cognate, concept, stem
+from cosmosqa_ptbr.evaluation.extraction.lexicon import NEGATION, cognate, match, meanings, stem
 from cosmosqa_ptbr.evaluation.extraction.option_text import looping, paraphrased_letter, quoted_letter
 from cosmosqa_ptbr.evaluation.extraction.ordinals import name_ordinals
 from cosmosqa_ptbr.evaluation.extraction.structured import checklist_answer, json_answer, table_answer
@@ -396,12 +396,24 @@ def test_looping_text_is_recognised() -> None:
     assert not looping("Ela estava nervosa com a entrevista de emprego.")
 
 
+def _same(a: str, b: str) -> bool:
+    return match(meanings(a)[0], meanings(b)[0])
+
+
 def test_lexicon_maps_words_of_both_languages_to_one_meaning() -> None:
     """Inflections share a stem; translations and synonyms share a meaning; cognates match."""
     assert stem("precisava") == stem("precisar") and stem("needed") == stem("needs")
-    assert concept("job") == concept("emprego") and concept("bicho") == concept("animal")
-    assert concept("likes") == concept("gosta")
+    assert _same("job", "emprego") and _same("bicho", "animal") and _same("likes", "gosta")
     assert cognate(stem("problems"), stem("problemas")) and not cognate(stem("car"), stem("caro"))
+
+
+def test_lexicon_keeps_the_meanings_of_a_word_apart() -> None:
+    """A word on two lines carries both meanings, but the lines stay apart: no chain of shared words joins unrelated
+    meanings, and a word is read in its own language first ("notar" is no "not", "saída" no "said")."""
+    assert _same("asked", "pedir") and _same("asked", "perguntar") and not _same("pedir", "perguntar")
+    assert _same("realized", "percebeu") and NEGATION not in meanings("He realized it.")[0].senses
+    assert not _same("pela saída", "he said") and not _same("o lugar", "guardar")
+    assert _same("café da manhã", "breakfast") and len(meanings("Ela tomou café da manhã.")) == 2  # a phrase is one
 
 
 def test_vocabulary_tables_feed_the_patterns() -> None:

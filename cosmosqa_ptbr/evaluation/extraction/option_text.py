@@ -29,8 +29,8 @@ from collections.abc import Sequence
 from typing import Final
 
 from .clean import norm
-from .lexicon import NEGATION, TABLE_KEY, cognate, concept
-from .vocabulary import EN, PT, alternation, fold, words
+from .lexicon import NEGATION, Unit, match, meanings
+from .vocabulary import alternation, fold, words
 
 __all__ = ["looping", "none_of_the_above", "paraphrased_letter", "quoted_letter"]
 
@@ -47,9 +47,6 @@ _PREAMBLE: Final = re.compile(
 _REASON_WORD: Final = re.compile(rf"^{alternation(norm(word) for word in words('reason_words'))}\s+")
 _STOPWORDS: Final = frozenset(fold(word) for word in words("stopwords"))
 _CONTRACTION: Final = re.compile(r"n['’]t\b", re.IGNORECASE)
-_SHORT_NEGATIONS: Final = frozenset({"nem"})
-_EN_ONLY: Final = frozenset(fold(word) for word in EN.stopwords) - frozenset(fold(word) for word in PT.stopwords)
-_PT_ONLY: Final = frozenset(fold(word) for word in PT.stopwords) - frozenset(fold(word) for word in EN.stopwords)
 _SENTENCE: Final = re.compile(r"(?<=[.!?;\n])\s+")
 
 
@@ -206,38 +203,30 @@ def quoted_letter(text: str, options: Sequence[str], letters: Sequence[str]) -> 
 # Paraphrases
 
 
-def _concepts(text: str) -> set[str]:
-    """The meanings of the content words of ``text``."""
-    tokens = re.findall(r"[^\W_]+", fold(_CONTRACTION.sub(" not", text)))
-    found = {concept(token) for token in tokens if token not in _STOPWORDS and (len(token) > 2 or token.isdigit())}
-    # "nem", and "no" in English: short, but they turn the meaning over ("no" in Portuguese is "in the").
-    short = _SHORT_NEGATIONS | ({"no"} if _english(tokens) else set())
-    if any(token in short for token in tokens):
-        found.add(NEGATION)
-    return found
+def _concepts(text: str) -> list[Unit]:
+    """The units of meaning of ``text`` (:func:`.lexicon.meanings`)."""
+    return meanings(text)
 
 
-def _english(tokens: Sequence[str]) -> bool:
-    """Whether ``tokens`` read as English rather than Portuguese: more of their function words are English."""
-    return sum(token in _EN_ONLY for token in tokens) > sum(token in _PT_ONLY for token in tokens)
+def _matched(said: Sequence[Unit], option: Sequence[Unit]) -> list[Unit]:
+    """The option's units the answer expresses (:func:`.lexicon.match`)."""
+    return [unit for unit in option if any(match(unit, other) for other in said)]
 
 
-def _matched(said: set[str], option: set[str]) -> set[str]:
-    """The option's meanings the answer expresses: the same meaning, or a cognate of a word the table lacks
-    ("problems" and "problemas"); a meaning of the table is matched by its key alone."""
-    found = set(said & option)
-    free = [other for other in said if other != NEGATION and not other.startswith(TABLE_KEY)]
-    for word in option - found:
-        if word == NEGATION or word.startswith(TABLE_KEY):
-            continue
-        if any(cognate(word, other) for other in free):
-            found.add(word)
-    return found
+def _negated(units: Sequence[Unit]) -> bool:
+    return any(NEGATION in unit.senses for unit in units)
 
 
-def _weight(word: str, counts: dict[str, int]) -> float:
-    """A meaning every option shares tells them apart less; a negation always counts in full."""
-    return 1.0 if word == NEGATION else 1 / counts[word]
+def _weights(meanings_: Sequence[Sequence[Unit]]) -> list[list[float]]:
+    """A unit's weight in its option: one over the number of options that say it too (a meaning every option shares
+    tells them apart less); a negation always counts in full."""
+
+    def weight(unit: Unit) -> float:
+        if NEGATION in unit.senses:
+            return 1.0
+        return 1 / sum(any(match(unit, other) for other in units) for units in meanings_)
+
+    return [[weight(unit) for unit in units] for units in meanings_]
 
 
 #: How much of an option's (weighted) meaning a paraphrase must express, and by how much closer to it than to any
@@ -291,13 +280,10 @@ def paraphrased_letter(text: str, options: Sequence[str], letters: Sequence[str]
         return None
     none_letter = none_of_the_above(options, letters)
     normed = [norm(option) for option in options]
-    meanings = [
-        set() if letter == none_letter else _concepts(option) for option, letter in zip(options, letters, strict=True)
+    meanings_ = [
+        [] if letter == none_letter else _concepts(option) for option, letter in zip(options, letters, strict=True)
     ]
-    counts: dict[str, int] = {}
-    for meaning in meanings:
-        for word in meaning:
-            counts[word] = counts.get(word, 0) + 1
+    weights = _weights(meanings_)
     stripped = _statements(text).strip()
     if len(stripped.split()) > MAX_WORDS:
         return None  # a paraphrase is a sentence or two; a long text that shares some words is no answer
@@ -313,17 +299,16 @@ def paraphrased_letter(text: str, options: Sequence[str], letters: Sequence[str]
         if not said:
             continue
         scores = []
-        for meaning in meanings:
+        for meaning, weight in zip(meanings_, weights, strict=True):
             if not meaning:
                 scores.append((0.0, 0.0, 0))
                 continue
-            matched = _matched(said, meaning)
-            weight = sum(_weight(word, counts) for word in meaning)
-            recall = sum(_weight(word, counts) for word in matched) / weight
-            if (NEGATION in said) != (NEGATION in meaning):
+            hit = [any(match(unit, other) for other in said) for unit in meaning]
+            recall = sum(w for w, h in zip(weight, hit, strict=True) if h) / sum(weight)
+            if _negated(said) != _negated(meaning):
                 recall /= 2  # "has back problems" is not "does not have back problems"
-            precision = len(matched) / max(len(said), 1)
-            scores.append((recall, precision, len(matched)))
+            precision = sum(any(match(unit, other) for other in meaning) for unit in said) / len(said)
+            scores.append((recall, precision, sum(hit)))
         # The closest option: most of its meaning said, and most of what is said about it (F-measure).
         closeness = [2 * r * p / (r + p) if r + p else 0.0 for r, p, _ in scores]
         order = sorted(range(len(scores)), key=lambda i: -closeness[i])
@@ -341,9 +326,9 @@ def paraphrased_letter(text: str, options: Sequence[str], letters: Sequence[str]
             and precision >= min_precision
             # Two meanings in common, or the whole of a short answer ("ele estava atrasado" for "atrasado para o
             # trabalho").
-            and (count >= min(2, len(meanings[best])) or precision == 1.0)
+            and (count >= min(2, len(meanings_[best])) or precision == 1.0)
             # A negation alone ("A B, não a D.") says nothing of any option.
-            and _matched(said, meanings[best]) - {NEGATION}
+            and any(NEGATION not in unit.senses for unit in _matched(said, meanings_[best]))
         ):
             return letters[best]
     return None
