@@ -621,3 +621,62 @@ def test_portuguese_no_is_no_negation() -> None:
                "Nenhuma das alternativas acima.", "Porque as férias foram muito divertidas."]  # fmt: skip
     assert paraphrased_letter("Porque ele aceitou coisas do passado.", options, ABCD) == "B"
     assert paraphrased_letter("He accepted no things from the past.", options, ABCD) is None
+
+
+def test_other_items_options_are_no_paraphrase(sample: list[dict], english_validation_csv) -> None:
+    """Another item's option, in Portuguese or in its English original, given as the reply reads as no letter (under
+    0.3%): a wide bilingual table still takes shared everyday words for no answer."""
+    import csv
+
+    from cosmosqa_ptbr.schema import ANSWER_COLUMNS, ID
+
+    english = {row["id"]: row for row in csv.DictReader(english_validation_csv.open(encoding="utf-8"))}
+    read = total = 0
+    for index, row in enumerate(sample):
+        other = sample[(index + 37) % len(sample)]
+        options = [row[c] for c in ANSWER_COLUMNS]
+        for position, column in enumerate(ANSWER_COLUMNS):
+            if "Nenhuma das alternativas" in other[column] or other[ID] not in english:
+                continue
+            for said in (other[column], english[other[ID]][f"answer{position}"]):
+                total += 1
+                read += extract_answer(said, options).letter is not None
+    assert total > 2000 and read / total < 0.003
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "letter"),
+    [
+        (
+            "He should lie down and rest for a while.",
+            ["Nenhuma das alternativas acima.", "Começar a trabalhar mesmo com a tontura.",
+             "Mentir e dizer à Lisa que está tudo bem.", "Deitar e descansar um pouco."],
+            "D",
+        ),
+        (
+            "They were trying to shoot the intruder.",
+            ["Porque as pessoas queriam sair com o crânio inteiro.", "Porque as pessoas estavam deitando no chão.",
+             "Porque estavam tentando matar o invasor.", "Nenhuma das alternativas acima."],
+            "C",
+        ),
+        (
+            "Ele se enxugou e foi deitar.",
+            ["Decidiu fazer a barba e secar o cabelo antes de fazer qualquer outra coisa",
+             "Nenhuma das alternativas acima.", "Aliviou as costas com uma loção de aloe vera",
+             "Ele se secou e foi se deitar na cama"],
+            "D",
+        ),
+    ],
+)  # fmt: skip
+def test_the_bilingual_table_reads_everyday_paraphrases(text: str, options: list[str], letter: str) -> None:
+    """Phrases ("lie down"), synonyms ("enxugar", "secar") and translations ("intruder", "invasor") of the table."""
+    assert extract_answer(text, options) == Extraction(letter, "option_text")
+
+
+def test_a_refusal_outweighs_words_it_shares_with_an_option() -> None:
+    """A refusal said outright is read before a paraphrase; an option whose text reads like one is still quoted."""
+    options = ["Fui denunciar o furto.", "Comprei coisas para repor.", "Deixei pra lá porque não adiantava nada.",
+               "Não é possível saber pelo texto."]  # fmt: skip
+    refusal = "O contexto não permite afirmar nada. Não é possível saber o que ele fez."
+    assert extract_answer(refusal, options) == Extraction(None, "refusal")
+    assert extract_answer("Não é possível saber pelo texto.", options) == Extraction("D", "option_text")

@@ -76,6 +76,8 @@ _PT_ONLY: Final = _STOPWORDS["pt"] - _STOPWORDS["en"]
 _EN_ONLY: Final = _STOPWORDS["en"] - _STOPWORDS["pt"]
 _CONTRACTION: Final = re.compile(r"n['’]t\b", re.IGNORECASE)
 _TOKEN: Final = re.compile(r"[^\W_]+")
+# An infinitive before a clitic pronoun loses its "r": "levá-la" is "levar" + "la", "comê-los" "comer" + "los".
+_CLITIC: Final = re.compile(r"\b([^\W\d_]+[áéêíô])-(?:l[oa]s?)\b", re.IGNORECASE)
 
 
 @cache
@@ -121,7 +123,7 @@ def _build() -> dict[str, _Half]:
         key = f"{_TABLE_KEY}{number}"
         for language, side in (("pt", portuguese), ("en", english)):
             forms, stems, phrases = found[language]
-            for word in side.split():
+            for word in side.replace("-", "_").split():
                 if "_" in word:
                     parts = tuple(stem(part) for part in fold(word).split("_") if part)
                     phrases.setdefault(parts, set()).add(key)
@@ -185,7 +187,8 @@ class Unit:
 
 def meanings(text: str) -> list[Unit]:
     """The units of meaning of ``text``, in order, each once (see the module docstring)."""
-    tokens = _TOKEN.findall(fold(_CONTRACTION.sub(" not", text)))
+    text = _CLITIC.sub(r"\1r", _CONTRACTION.sub(" not", text))
+    tokens = _TOKEN.findall(fold(text))
     language = language_of(tokens)
     halves = [_HALVES[language or "pt"], _HALVES["en" if language == "pt" else "pt"]]
     stems = [stem(token) for token in tokens]

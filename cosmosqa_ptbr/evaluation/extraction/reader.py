@@ -101,11 +101,16 @@ def read_answer(
         # statement of the answer.
         eliminated = [m.start for m in found if m.kind == "reject"] if len(named) >= 2 else []
         said = _without_clauses(text, eliminated) if eliminated else answer
-        letter = quoted_letter(said, options, letters) or paraphrased_letter(said, options, letters)
+        letter = quoted_letter(said, options, letters)
         if letter is not None:
             return Extraction(letter, "option_text")
+    # A refusal said outright outweighs the words it shares with an option ("Não é possível saber o que ele fez").
     if _REFUSAL.search(answer):
         return Extraction(None, "refusal")
+    if options is not None:
+        letter = paraphrased_letter(said, options, letters)
+        if letter is not None:
+            return Extraction(letter, "option_text")
     if invented:
         return Extraction(None, "invalid_letter")
     return Extraction(None, "no_answer")

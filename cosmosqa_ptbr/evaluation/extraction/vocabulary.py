@@ -311,6 +311,14 @@ PT: Final = Language(
         "quase", "tenho", "somos", "dava", "fosse", "assim", "fora", "comigo", "conosco", "seja", "dessa", "desse",
         "aquilo", "naquele", "naquela", "nesses", "nessas", "estávamos", "estiver", "sei", "dou", "deu", "vem",
         "tido", "ido", "pudesse", "vamos", "teriam", "teríamos", "tinha", "estavam",
+        # Possessives, "can", "will" and "do", which English says with function words too ("my", "could", "did").
+        "meu", "minha", "meus", "minhas", "nosso", "nossa", "nossos", "nossas", "teu", "tua", "posso", "pude",
+        "podem", "poder", "podemos", "poderiam", "poderíamos", "pôde", "puderam", "consegue", "consegui",
+        "conseguiu", "conseguir", "conseguia", "conseguem", "conseguiria", "conseguimos", "conseguindo",
+        "conseguido", "conseguiram", "vai", "iria", "iriam", "irá", "irão", "fazer", "faz", "fez", "fiz", "feito",
+        "fazendo", "fazia", "faria", "fariam", "faça", "façam", "fizer", "fizesse", "fazem", "fazemos", "fizemos",
+        "fizeram", "faríamos", "fazê", "tivesse", "tiveram", "tinham", "tínhamos", "teria", "tenha", "tem",
+        "coisa", "coisas",
     ),
 )  # fmt: skip
 
@@ -431,6 +439,7 @@ EN: Final = Language(
         "least", "bit", "kind", "type", "own", "myself", "himself", "herself", "themselves", "let", "lot", "things",
         "sure", "able", "going", "get", "got", "getting", "make", "made", "making", "take", "took", "taken", "come",
         "came", "coming", "went", "gone", "seem", "seems", "really", "actually", "just", "still", "all",
+        "doing", "done", "having", "gotten", "anything", "stuff", "lots", "bunch",
     ),
 )  # fmt: skip
 
