@@ -680,3 +680,53 @@ def test_a_refusal_outweighs_words_it_shares_with_an_option() -> None:
     refusal = "O contexto não permite afirmar nada. Não é possível saber o que ele fez."
     assert extract_answer(refusal, options) == Extraction(None, "refusal")
     assert extract_answer("Não é possível saber pelo texto.", options) == Extraction("D", "option_text")
+
+
+def test_a_negated_rejecting_verb_rejects_nothing() -> None:
+    """ "Não descartaria a A" leaves A standing, and a sentence that refers back to it ("é a que faz mais sentido")
+    judges it; the rejecting verb alone still rejects."""
+    assert extract_answer("Não descartaria a A; é a que faz mais sentido.", OPTIONS).letter == "A"
+    assert extract_answer("I would not rule out C; it is the one that makes the most sense.").letter == "C"
+    assert extract_answer("Descartaria a A; é a menos provável.").letter is None
+    assert extract_answer("Eu descartaria a C. É a B.").letter == "B"
+
+
+def test_a_sentence_that_refers_back_judges_the_letter_before_it() -> None:
+    """ "Penso na B. É a correta." commits to B; a next letter still ends the judged sentence ("A B está errada. É
+    a C.")."""
+    assert extract_answer("Penso na B. É a correta.").letter == "B"
+    assert extract_answer("A B está errada. É a C.").letter == "C"
+
+
+def test_never_before_is_the_first_time() -> None:
+    """ "Nunca tinha feito uma tatuagem antes" (a phrase split by the words it governs) is "my first tattoo", and is
+    no negation."""
+    options = ["Eu nunca tinha feito uma tatuagem antes.", "Eu não tinha certeza se tinha gostado do desenho.",
+               "Nenhuma das alternativas acima.", "O tatuador não queria me mostrar o desenho."]  # fmt: skip
+    units = meanings("Eu nunca tinha feito uma tatuagem antes.")
+    assert all(NEGATION not in unit.senses for unit in units)
+    assert any(match(unit, meanings("first")[0]) for unit in units)
+    assert paraphrased_letter("It was my first tattoo.", options, ABCD) == "A"
+
+
+def test_an_excess_before_an_infinitive_denies_it() -> None:
+    """ "too many people to see" says they were not seen, as "cansado demais para ir" says he did not go; "too"
+    alone denies nothing."""
+    assert any(NEGATION in unit.senses for unit in meanings("There were too many people to see."))
+    assert any(NEGATION in unit.senses for unit in meanings("Ele estava cansado demais para ir."))
+    assert all(NEGATION not in unit.senses for unit in meanings("She came too."))
+
+
+def test_a_description_or_a_pronoun_may_stand_for_an_options_name() -> None:
+    """ "aquele programa" for "o Toonami", "ela" for "Nikki": the name unsaid does not count against the option; a
+    reply that names someone else of its own is no paraphrase of an option with another name."""
+    toonami = ["Porque o autor não merece estar aqui.", "Porque o Toonami fazia parte da infância dele.",
+               "Nenhuma das alternativas acima.", "Porque o autor não merece dizer nada."]  # fmt: skip
+    salad = ["Porque saladas caesar de frango são bem padrão.", "Porque Nikki gosta de comer esse tipo de salada.",
+             "Porque a moça perguntou o que ela gostaria de colocar na salada.",
+             "Porque ela estava na Madison Bread Company."]  # fmt: skip
+    ian = ["Porque ele está jogando o jogo dos canos.", "Porque o Ian é nerd de computador.",
+           "Porque o Ian gostou muito da ideia.", "Nenhuma das alternativas acima."]  # fmt: skip
+    assert paraphrased_letter("Porque aquele programa marcou a infância do autor.", toonami, ABCD) == "B"
+    assert paraphrased_letter("Ela gosta desse tipo de salada.", salad, ABCD) == "B"
+    assert paraphrased_letter("Porque Nikki gosta de comer esse tipo de salada.", ian, ABCD) is None

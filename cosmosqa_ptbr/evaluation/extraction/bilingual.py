@@ -1002,7 +1002,7 @@ alimentar alimentou | feed fed
 adotar adotou adoção | adopt adopted adoption
 tatuagem tatuar tatuador | tattoo tattooed tattoos tattooist tattoo_artist artist
 fazer_uma_tatuagem | get_a_tattoo get_tattooed gotten_tattooed
-primeira_vez | first_time first
+primeira_vez nunca_antes | first_time first never_before
 nunca_antes | never_before
 de_novo novamente outra_vez | again once_more
 nunca | never
@@ -1344,7 +1344,7 @@ transporte | transportation transport
 quadrinho quadrinhos | comic comics
 ameixa ameixas | plum plums
 peça | piece
-período | period span
+período | period span time
 loucura loucuras | crazy craziness
 pegar_leve | take_it_easy
 infância | childhood
@@ -1381,4 +1381,290 @@ atrasar atrasou | be_late delay delayed run_late
 gato_de_rua | stray_cat stray
 vira_lata | stray mutt
 achado_perdido | lost_and_found
+acampar acampou acampamento | camp camping camped campsite
+ar_livre natureza | outdoors outdoor nature
+conectar conectou conexão ligação | connect connected connection
+sem_teto morador_de_rua moradores_de_rua | homeless
+prezar valorizar valoriza | value values believe_in cherish
+profissionalismo profissional | professionalism professional
+fiação fio fios | wiring wire wires
+percurso trilha trajeto | course trail route hike
+cisco | speck
+terra | dirt soil earth
+de_vez_em_quando | occasionally occasional now_and_then
+negatividade negativo negativa | negativity negative
+fôlego | breath
+recuperar_o_fôlego | catch_breath catch_her_breath catch_my_breath
+subestimar subestimou | underestimate underestimated
+capaz capacidade | able capable ability
+fora_de_forma | out_of_shape
+pensar_demais | overthink overthinking
+no_fundo | deep_down
+simples simplesmente | simple simply
+subida subidas ladeira | hill hills uphill slope climb
+plano plana planas | flat level
+potência potente | power powered
+potência_demais | overpowered
+pouca_potência | underpowered
+largar_a_mão | fold folded
+aumentar aposta | raise raised bet
+dólar dólares | dollar dollars
+fingir fingiu | pretend pretended act fake
+gratidão | gratitude grateful
+item itens | item items
+granizo | hail hailstorm
+frequência frequente frequentemente | often frequent frequency
+acostumar acostumado acostumada acostumei | accustomed used_to
+praticamente | practically just_about
+tirar tiraram | take_out took_out grab grabbed remove
+biela | rod
+estourar estourou | blow blew burst pop
+enganar enganou enganado | wrong mistaken deceive fool
+mal_pode_esperar | can't_wait
+fábula fábulas | fable fables
+metafísico metafísicas | metaphysical
+evangelho evangelhos | gospel gospels
+conter contêm | contain contains
+estilo estilos | style styles
+calçado calçados | footwear shoes
+coleção | collection
+imagem imagens | image images picture pictures
+estado estados | state states
+placa | sign plate plaque
+relapso relapsos | delinquent negligent
+ruivo ruiva | red_haired redhead
+prédio prédios edifício | building buildings
+desprender soltar | detach loosen come_off
+dar_conta_de | realize realized
+afeto carinho | affection
+refrescar refresca esfriar | cool_off cool_down
+esquentar esquenta | heat_up warm_up
+caber cabia | fit be_their_place
+progressista | liberal progressive
+discriminar discriminado | discriminate discriminated
+lembrete lembretes | reminder reminders
+jogar_fora | throw_away thrown_away
+desestabilizado desequilibrado | thrown_off_balance unbalanced unstable
+identificar identifiquei | relate related identify
+exibir exibia | flash show_off show
+conhecido conhecida | acquaintance known
+merecer merece merecia | deserve deserves
+desconforto | discomfort
+intenso intensa | intense
+antibiótico | antibiotic
+noticiário | news
+ligado ligada | on turned_on
+chocado chocados chocada | shocked
+violência violento | violence violent
+assento lugar | seat place
+consciente | aware conscious
+realizado realizada | fulfilled accomplished
+valioso valiosos | valuable
+classificar | rank classify
+fita fitas | tape tapes
+extinto extintas | extinct wiped_out
+gravata | necktie tie
+fraque | morning_coat
+calva careca | bald bald_spot
+invadir invadidos | overrun invade invaded
+afastado afastados | away apart at_bay
+temporada estação | season
+movimento | busy movement traffic
+dispositivo aparelho | device gadget
+mental mente | mind mental
+cidadão | citizen
+agregar acrescentar | add
+atingir atingiu | hit struck
+falecido falecida | dead late deceased
+periquito periquitos | budgie parakeet budgies
+babá | babysitter nanny
+amassado amassada | mashed crushed
+banana bananas | banana bananas
+email e_mail | email e-mail
+exceção | exception override
+mancar mancando | limp limping
+psicologia | psychology
+espírito | spirit mind
+santo santa | saint holy
+reembolsar | pay_back reimburse refund
+obra | piece work
+conferir | make_sure check
+restar restava | left remain remaining
+aproveitar aproveitou | enjoy take_in make_the_most
+literário literária | literary book
+encontro | date meeting appointment
+dever deve | owe owes
+em_breve | soon
+efeito | effect
+estresse estressado estressada | stress stressed
+concentrar concentra | focus focuses concentrate
+curar | cure heal
+resistir resistiu | resist hold_up held_up
+surpreendentemente | surprisingly remarkably shockingly
+mesmo mesma | same
+aguentar aguentou | last lasted endure withstand hold_up
+lavagem lavagens | washing washings wash
+apaixonado apaixonada | passionate in_love
+endurecer endurece | harden gets_hard
+albergue | hostel
+título | title
+completo completa | full complete
+estagnar estagna | stagnate stagnates
+monte | bunch lot pile
+detectar detectando | detect detecting
+fogão | stove
+alarme | alarm
+defeito defeituoso | faulty defect
+disparar dispara | go_off set_off surge surged
+reclamação reclamações reclamar reclamando | complaint complaints complain complaining
+fonte fontes | source sources
+empoeirado empoeirada poeira | dusty dust
+igual | like same equal
+irritar irrito irritante | annoy annoyed annoying
+demorar demoro | take_long take_a_long_time
+congestionado congestionados | stuffy congested
+esforço | effort
+paladar | taste sense_of_taste
+prejudicado | dulled impaired
+cativante cativantes | endearing charming
+folga | comfortably margin
+vantagem | lead advantage
+disputado | close contested
+injetar injetou | inject injected
+substância | substance
+veia veias | vein veins
+bipolar | bipolar
+ex_marido | ex_husband
+sugerir sugerisse | suggest suggested
+horário | time schedule
+remarcar | reschedule make_up
+adequado adequada | proper appropriate suitable
+propor | propose suggest offer
+valer_a_pena | worth worth_it
+levar_adiante | pursue
+teleférico | lift cable_car
+fuso_horário | time_zone
+chalé chalezinhos | cottage cottages chalet
+por_conta_própria | myself on_my_own by_myself
+incêndio | fire
+caminhão_de_bombeiros | firetruck fire_truck
+sinal | signal sign wave
+guia | guide tour_guide
+espetáculo | spectacle show
+inovador inovadora | novel innovative
+toalha_de_mesa | tablecloth
+suave | smooth gentle
+volante | steering_wheel wheel
+pedal pedais | pedal pedals
+filhote filhotes | puppy puppies cub
+arranhar arranharam | scratch scratched
+impedir impede | prevent prevents
+derrubar derrube | drop knock_over
+levado levados travesso travessos | mischievous naughty
+anuidade mensalidade | membership fee annual_fee
+estrondo trovão | crash thunder
+contato | contact contacted
+empregador | employer
+milha milhas | mile miles
+exposições atrações | exhibits displays attractions
+pisotear pisão | stomp stomping
+cruel | cruel
+atear_fogo | set_on_fire
+exemplo | example
+lançamento lançamentos | entries release
+receita receitas | revenue revenues recipe
+ação ações | stock stocks share shares
+código códigos | code symbol
+rolo | roller roll
+poeira | dust
+cinzas | ash ashes
+romance | affair romance novel
+estar_bem | alright okay fine
+trânsito | traffic
+curva curvas | curve bend winding
+faixa | lane line
+pedestre pedestres | pedestrian pedestrians
+solidário solidários | supportive
+representar representava | represent represented
+realidade | reality
+afastar afastar_se | get_away move_away
+aprontar aprontando | mess_with mess_around
+livrar livrar_se | get_rid
+malvado malvada | evil mean
+urso | bear
+pesadelo | nightmare
+interromper | interrupt
+aterrorizante | terrifying scary
+bolso | pocket
+escultura esculturas | sculpture sculptures
+ângulo ângulos | angle angles
+anel aliança | ring wedding_ring
+equipamento | equipment rig
+indesejável indesejáveis | undesirable unwanted
+particular | private
+culpa | guilt guilty
+precisão | accuracy precision accurately
+cortador cortadores | cutter cutters
+molde moldes | pattern mold patterns
+sofisticado sofisticados | fancy sophisticated
+armário | cabinet closet cupboard
+mexer | touch get_into mess_with
+internado internada internar | hospitalized kept_in admitted
+infarto ataque_cardíaco | heart_attack
+cochichar cochichei | whisper whispered
+sujeito | fellow guy
+meio_termo | middle_ground compromise
+idiota idiotas | stupid idiotic
+típico típicas | typical
+calcular | calculate
+chocolate chocolates bombom bombons | chocolate chocolates
+fruta frutas | fruit fruits
+recipiente recipientes | bin bins container
+recheado recheados | filled stuffed
+transmitir transmitido | transmit pass_on spread
+independente independentemente | independently independent
+berro berros | wail wailing scream
+assustador assustadora | scary frightening
+provocar provocou | cause caused provoke
+processo | case process lawsuit
+aprovar aprovou | pass approve approved
+resgate | bailout rescue
+imaturo imatura | immature
+advogado advogados | lawyer lawyers
+juiz juízes | judge judges
+comentário comentários | comment comments feedback
+ácido ácidos | edgy sharp acid
+aceitável | acceptable okay
+companheiro companheiros | companion companions
+deleitar | delight
+reboque | trailer carrier tow
+beira | side edge
+hora_extra horas_extras | overtime
+sobrecarregado sobrecarregados | overworked overloaded
+inquieto inquietos | fidget restless
+do_zero | from_scratch
+humanidade | humanity mankind
+bando | herd flock gang
+uivar uiva | howl howls
+coque | bun
+reclamar | complain
+confissão | confession
+sobrenatural | supernatural
+desconhecido desconhecidos | stranger strangers unknown
+isca | bait
+arenoso arenosa | sandy
+série séries | series show shows
+antipático antipática | unfriendly rude
+usado usados | used second_hand
+ajustar ajustei | adjust adjusted
+acalmar acalmaram | calm_down calmed_down
+odontológico consultório | dental office
+à_toa | mess_around idle
+concentrar_se | focus concentrate
+abençoado | blessed
+séculos | ages centuries
+político políticos | politician politicians
+moldar molda moldou moldado formar | shape shapes shaped mold molds molded
+caráter personalidade índole | character personality nature
+tipo tipos espécie | kind kinds type types sort
 """

@@ -12,7 +12,9 @@ Letters named by a letter word (``Alternativa``, ``Letra``, ``Opção``, ``Optio
   conditional ("A seria correta *se* ...") or apparent only ("B *parece* correta à primeira vista, *mas* ...")
   is none.
 - A negation rejects the letter it governs and no other ("Fico com a D, não com a A", "C rather than B"); a
-  negated rejection is a verdict of right ("A D não está incorreta", "D isn't wrong"). A correction ("ou melhor",
+  negated rejection is a verdict of right ("A D não está incorreta", "D isn't wrong"), and a negated rejecting verb
+  rejects nothing ("Não descartaria a A"). A sentence that refers back ("; é a que faz mais sentido", ". It's the
+  one") goes on judging the letter before it. A correction ("ou melhor",
   "quer dizer", "or rather") ends the clause of the letter before it and commits to the letter after it.
 - An option noun with a relative clause of fit is an answer keyword: "a opção que melhor descreve o texto é a A",
   "the option that best fits the passage is B" (not "a alternativa que fala do trabalho é a C").
@@ -102,6 +104,15 @@ _NEGATING_PREFIX: Final = re.compile(
     rf"\b{alternation(words('rejecting'))}\s+(?:(?:a|o|the)\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+
+
+def _rejected_by_verb(before: str) -> bool:
+    """Whether the clause before a letter ends in a verb that rejects it ("descartamos a D"); a negated one ("não
+    descartaria a A", "I would not rule out C") rejects nothing."""
+    match = _NEGATING_PREFIX.search(before)
+    return match is not None and not _NEGATED_BEFORE.search(before, 0, match.start())
+
+
 # A verdict made conditional ("seria correta se ...", "would only be right if") or apparent only ("parece
 # correta à primeira vista, mas ..."): no verdict at all.
 _CONDITIONAL: Final = re.compile(
@@ -118,6 +129,7 @@ _CLAUSE_SPLIT: Final = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END: Final = re.compile(r"[.!?;\n](?:\s|$)|\n")
+_REFERRING_BACK: Final = re.compile(rf"[ \t]*{alternation(words('referring_back'))}\b", re.IGNORECASE)
 _SHORT_REPLY: Final = re.compile(r"[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]*[.!]")
 _BEFORE_SPLIT: Final = re.compile(
     rf"\b(?:{alternation(('mas', 'but', 'embora', 'although', 'though', 'porém'))}"
@@ -357,6 +369,8 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
     """
     end = _skip_option_text(text, end, options)
     stop = _SENTENCE_END.search(text, end, end + 600)
+    if stop and text[stop.start()] in ".;" and _REFERRING_BACK.match(text, stop.end()):
+        stop = _SENTENCE_END.search(text, stop.end(), end + 600)  # "a A; é a que faz mais sentido"
     stop_at = stop.start() if stop else min(len(text), end + 600)
     if stop and text[stop.start()] == "?":  # "Alternativa B? Não." "C? Sim!": a short reply to the question
         reply = _SHORT_REPLY.match(text, stop.end())
@@ -420,7 +434,7 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
     if label:
         return ("reject", "") if label["bad"] else ("commit", "keyword")
     before = _sentence_before(text, candidate.lead)
-    if verdict == "reject" or _NEGATING_PREFIX.search(before):  # "descartamos a D, pois o texto dá a resposta"
+    if verdict == "reject" or _rejected_by_verb(before):  # "descartamos a D, pois o texto dá a resposta"
         return "reject", ""
     if verdict == "commit":
         return "commit", "verdict"
@@ -465,7 +479,7 @@ def _judge_list(
     if (
         _GOVERNING_NEGATION.search(text, window, first.start)
         or (label and label["bad"])
-        or _NEGATING_PREFIX.search(_sentence_before(text, first.lead))
+        or _rejected_by_verb(_sentence_before(text, first.lead))
         or verdict == "reject"
     ):
         return "reject", ""

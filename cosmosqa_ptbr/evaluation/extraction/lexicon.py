@@ -13,7 +13,10 @@ is told by its function words, and each word is looked up in that language's hal
 languages: "precisar" covers "precisa", "precisava", "precisou"; "need" covers "needs", "needed"), then in the other
 half. A word the table lacks keeps its stem as its meaning, and matches a word of the other text with the same stem
 or a cognate (:func:`cognate`: "problems" and "problemas", "vivid" and "vívida"). Negations ("não", "nunca",
-"never", "didn't", and "no" in English only) are one meaning, :data:`NEGATION`.
+"never", "didn't", and "no" in English only) are one meaning, :data:`NEGATION`; a phrase of the table that opens
+with a negation may be split by the words it governs ("nunca tinha feito uma tatuagem antes" says "nunca_antes", the
+first time, and no negation), and an excess before an infinitive ("too many people to see", "cansado demais para
+ir") says a negation.
 
 >>> def same_meaning(a, b):
 ...     return match(meanings(a)[0], meanings(b)[0])
@@ -67,6 +70,13 @@ _NEGATIONS: Final = {
     "pt": frozenset({"nao", "nunca", "nem", "jamais", "nenhum", "nenhuma"}),
     "en": frozenset({"not", "never", "no", "none", "nor", "neither"}),
 }
+#: How far a phrase that opens with a negation may be split: "nunca tinha feito uma tatuagem antes" says
+#: "nunca_antes", the first time.
+_SPLIT_PHRASE_GAP: Final = 6
+#: An excess before an infinitive denies it: "too many people to see them all" says they were not all seen,
+#: "cansado demais para ir" that he did not go. (The excess word, the word that opens the infinitive, and how many
+#: words may stand between them.)
+_EXCESS: Final = {"pt": ("demais", "para", 0), "en": ("too", "to", 3)}
 _STOPWORDS: Final = {
     "pt": frozenset(fold(word) for word in PT.stopwords),
     "en": frozenset(fold(word) for word in EN.stopwords),
@@ -193,8 +203,21 @@ def meanings(text: str) -> list[Unit]:
     halves = [_HALVES[language or "pt"], _HALVES["en" if language == "pt" else "pt"]]
     stems = [stem(token) for token in tokens]
     units: list[Unit] = []
+    if _excess(tokens, language):
+        units.append(Unit(frozenset({NEGATION}), NEGATION))
+    skipped: set[int] = set()
     index = 0
     while index < len(tokens):
+        if index in skipped:
+            index += 1
+            continue
+        split = _split_phrase_at(tokens, stems, index, halves, language)
+        if split is not None:
+            end, found = split
+            units.append(Unit(found, f"{stems[index]}_{stems[end]}"))
+            skipped.add(end)
+            index += 1
+            continue
         phrase = _phrase_at(stems, index, halves)
         if phrase is not None:
             length, found = phrase
@@ -212,6 +235,27 @@ def meanings(text: str) -> list[Unit]:
         if unit not in unique:
             unique.append(unit)
     return unique
+
+
+def _excess(tokens: Sequence[str], language: str | None) -> bool:
+    """Whether ``tokens`` say an excess before an infinitive ("too tired to go"), which denies it."""
+    excess, opener, gap = _EXCESS[language or "pt"]
+    return any(token == excess and opener in tokens[index + 1 : index + 2 + gap] for index, token in enumerate(tokens))
+
+
+def _split_phrase_at(
+    tokens: Sequence[str], stems: Sequence[str], index: int, halves: list[_Half], language: str | None
+) -> tuple[int, frozenset[str]] | None:
+    """A two-word phrase of the table that opens with the negation at ``index`` and closes a few words later
+    ("nunca ... antes", "never ... before"): where it closes and its meanings."""
+    if tokens[index] not in _NEGATIONS[language or "pt"] | _NEGATIONS["en"]:
+        return None
+    for end in range(index + 2, min(len(tokens), index + 2 + _SPLIT_PHRASE_GAP)):
+        for half in halves:
+            found = half.phrases.get((stems[index], stems[end]))
+            if found:
+                return end, found
+    return None
 
 
 def _phrase_at(stems: list[str], index: int, halves: list[_Half]) -> tuple[int, frozenset[str]] | None:

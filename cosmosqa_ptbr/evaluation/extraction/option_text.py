@@ -9,7 +9,9 @@ answer is read only when one option is clearly the closest and most of the answe
 polarity differs from an option's (a negation in one and not the other) is half as close to it, and one that
 negates a word the option states ("eu não tinha" against "eu tinha") is no paraphrase of it; a negation alone
 ("A B, não a D.") is a paraphrase of nothing, and "no" turns the meaning over in English only (in Portuguese it is
-"in the"). A question is never a quote or a paraphrase.
+"in the"). A name in an option that the answer does not say may stand for a pronoun ("ela" for "Nikki") or for a
+description the options lack ("aquele programa" for "o Toonami"), unless the answer names someone else. A question
+is never a quote or a paraphrase.
 
 >>> options = ["Ela estava cansada.", "Ela estava nervosa com a entrevista.", "Ela estava entediada.",
 ...            "Nenhuma das alternativas acima."]
@@ -29,7 +31,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from .clean import norm
-from .lexicon import NEGATION, Unit, match, meanings
+from .lexicon import NEGATION, Unit, match, meanings, stem
 from .vocabulary import alternation, fold, words
 
 __all__ = ["looping", "none_of_the_above", "paraphrased_letter", "quoted_letter"]
@@ -217,6 +219,21 @@ def _negated(units: Sequence[Unit]) -> bool:
     return any(NEGATION in unit.senses for unit in units)
 
 
+_WORD: Final = re.compile(r"[^\W\d_]+")
+_DESCRIBED: Final = re.compile(rf"\b{alternation(words('demonstratives'))}\s+([^\W\d_]+)", re.IGNORECASE)
+
+
+def _names(option: str) -> frozenset[str]:
+    """The stems of the names in ``option``: capitalised words that neither open it nor open a sentence
+    ("Porque o *Toonami* fazia parte da infância dele")."""
+    found = set()
+    for word in _WORD.finditer(option):
+        before = option[: word.start()].rstrip()
+        if word.group()[0].isupper() and before and before[-1] not in ".!?:;\"'“(":
+            found.add(stem(word.group()))
+    return frozenset(found)
+
+
 def _weights(meanings_: Sequence[Sequence[Unit]]) -> list[list[float]]:
     """A unit's weight in its option: one over the number of options that say it too (a meaning every option shares
     tells them apart less); a negation always counts in full."""
@@ -284,6 +301,7 @@ def paraphrased_letter(text: str, options: Sequence[str], letters: Sequence[str]
         [] if letter == none_letter else _concepts(option) for option, letter in zip(options, letters, strict=True)
     ]
     weights = _weights(meanings_)
+    option_names = [_names(option) for option in options]
     stripped = _statements(text).strip()
     if len(stripped.split()) > MAX_WORDS:
         return None  # a paraphrase is a sentence or two; a long text that shares some words is no answer
@@ -298,17 +316,39 @@ def paraphrased_letter(text: str, options: Sequence[str], letters: Sequence[str]
         said = _concepts(_PREAMBLE.sub("", piece, count=1))
         if not said:
             continue
+        # A description the options lack ("aquele programa") may stand for an option's name, unless the answer
+        # names someone of its own.
+        described = {stem(word) for word in _DESCRIBED.findall(piece) if fold(word) not in _STOPWORDS}
+        own_names = _names(piece) - {unit.stem for units in meanings_ for unit in units}
+        unplaced = (
+            0
+            if own_names
+            else sum(
+                unit.stem in described and not any(match(unit, other) for units in meanings_ for other in units)
+                for unit in said
+            )
+        )
         scores = []
-        for meaning, weight in zip(meanings_, weights, strict=True):
+        for meaning, weight, names in zip(meanings_, weights, option_names, strict=True):
             if not meaning:
                 scores.append((0.0, 0.0, 0))
                 continue
             hit = [any(match(unit, other) for other in said) for unit in meaning]
-            recall = sum(w for w, h in zip(weight, hit, strict=True) if h) / sum(weight)
+            weight, stood_for = list(weight), 0
+            # A name the answer does not say is said by a description the options lack ("aquele programa" for
+            # "o Toonami"), or by a pronoun ("ela" for "Nikki"): it then weighs nothing.
+            for index, unit in enumerate(meaning):
+                if not own_names and not hit[index] and unit.free and unit.stem in names:
+                    if stood_for < unplaced:
+                        hit[index], stood_for = True, stood_for + 1
+                    else:
+                        weight[index] = 0.0
+            total = sum(weight)
+            recall = sum(w for w, h in zip(weight, hit, strict=True) if h) / total if total else 0.0
             if _negated(said) != _negated(meaning):
                 recall /= 2  # "has back problems" is not "does not have back problems"
-            precision = sum(any(match(unit, other) for other in meaning) for unit in said) / len(said)
-            scores.append((recall, precision, sum(hit)))
+            said_of_it = sum(any(match(unit, other) for other in meaning) for unit in said) + stood_for
+            scores.append((recall, said_of_it / len(said), sum(hit)))
         # The closest option: most of its meaning said, and most of what is said about it (F-measure).
         closeness = [2 * r * p / (r + p) if r + p else 0.0 for r, p, _ in scores]
         order = sorted(range(len(scores)), key=lambda i: -closeness[i])

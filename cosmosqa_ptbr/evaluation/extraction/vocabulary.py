@@ -95,6 +95,11 @@ class Language:
     possible: tuple[str, ...]
     #: "também", "too": after "pode ser a B".
     too: tuple[str, ...]
+    #: What opens a sentence that goes on judging the letter before it: "Não descartaria a A; *é a que* faz mais
+    #: sentido", "B. *It's the one* that fits".
+    referring_back: tuple[str, ...]
+    #: Demonstratives, which make a noun a description ("*aquele* programa" for a show the option names).
+    demonstratives: tuple[str, ...]
     #: "tanto ... quanto", "both ... and": the first words of two letters named alike.
     both: tuple[str, ...]
     #: The second words of those pairs.
@@ -217,7 +222,8 @@ PT: Final = Language(
     negation_fillers=("é", "seria", "com", "pela", "pelo", "por", "de", "certamente"),
     rejecting=("descarto", "descartamos", "descarta", "descartei", "descartando", "descartar", "elimino",
                "eliminamos", "elimina", "eliminei", "eliminando", "eliminar", "excluo", "excluímos", "exclui",
-               "excluí", "excluindo", "excluir", "não é", "não seria", "não pode ser"),
+               "excluí", "excluindo", "excluir", "descartaria", "eliminaria", "excluiria", "não é", "não seria",
+               "não pode ser"),
     corrections=(
         "na verdade", "pensando melhor", "pensando bem", "relendo", "corrigindo", "corrijo", "correção", "me enganei",
         "ops", "opa", "espera", "aliás", "quer dizer", "ou melhor", "melhor dizendo", "digo", "pera", "peraí",
@@ -228,6 +234,9 @@ PT: Final = Language(
     alternative_fillers=("seria", "será", "talvez", "quem sabe", "então"),
     possible=("pode ser", "poderia ser"),
     too=("também",),
+    demonstratives=("aquele", "aquela", "esse", "essa", "este", "esta", "desse", "dessa", "deste", "desta",
+                    "daquele", "daquela", "naquele", "naquela", "nesse", "nessa"),
+    referring_back=("é a que", "é o que", "é a", "é o", "é ela", "é essa", "é esta", "essa é", "esta é", "ela é"),
     both=("tanto",),
     both_and=("quanto", "como"),
     between=("entre",),
@@ -304,7 +313,7 @@ PT: Final = Language(
         "correta", "texto", "acho", "seria", "poderia", "pode", "teria", "iria", "sim", "mas", "talvez",
         "provavelmente", "cá", "lá", "aqui", "ali", "muita", "muitos", "muitas", "pouco", "onde", "menos", "ainda",
         "tão", "tanto", "cada", "alguns", "todo", "toda", "todos", "todas", "mesmo", "vez", "vezes", "coisas",
-        "tipo", "jeito", "maneira", "bem", "tive", "teve", "ter", "fui", "foram", "sido", "sendo", "estou", "está",
+        "jeito", "maneira", "bem", "tive", "teve", "ter", "fui", "foram", "sido", "sendo", "estou", "está",
         "enquanto", "durante", "são", "demais", "estando", "mim", "podia", "quem", "estão", "parecia", "devo", "fez",
         "tinham", "deve", "quanto", "sobre", "tivesse", "vou", "algumas", "fizeram", "eram", "esses", "essas", "sou",
         "realmente", "entre", "simplesmente", "consigo", "havia", "vão", "fica", "qualquer", "nele", "nela",
@@ -318,7 +327,7 @@ PT: Final = Language(
         "conseguido", "conseguiram", "vai", "iria", "iriam", "irá", "irão", "fazer", "faz", "fez", "fiz", "feito",
         "fazendo", "fazia", "faria", "fariam", "faça", "façam", "fizer", "fizesse", "fazem", "fazemos", "fizemos",
         "fizeram", "faríamos", "fazê", "tivesse", "tiveram", "tinham", "tínhamos", "teria", "tenha", "tem",
-        "coisa", "coisas",
+        "coisa", "coisas", "certeza", "capaz",
     ),
 )  # fmt: skip
 
@@ -377,6 +386,9 @@ EN: Final = Language(
     alternative_fillers=("is it", "would it be", "could it be", "maybe", "perhaps", "possibly"),
     possible=("could be", "might be", "may be"),
     too=("too", "as well"),
+    demonstratives=("this", "that", "these", "those"),
+    referring_back=("it's the one", "it is the one", "it's the", "it is the", "that's the one", "this is the one",
+                    "that one is", "it's", "it is"),
     both=("both",),
     both_and=("and",),
     between=("between",),
@@ -435,8 +447,8 @@ EN: Final = Language(
         "correct", "text", "think", "yes", "but", "there", "to", "into", "up", "out", "probably", "who", "which",
         "what", "else", "more", "maybe", "perhaps", "here", "must", "one", "ones", "much", "how", "too", "down",
         "off", "than", "while", "around", "where", "only", "way", "even", "well", "these", "those", "any", "each",
-        "until", "again", "quite", "already", "most", "anymore", "over", "during", "next", "almost", "enough",
-        "least", "bit", "kind", "type", "own", "myself", "himself", "herself", "themselves", "let", "lot", "things",
+        "until", "quite", "already", "most", "anymore", "over", "during", "next", "almost",
+        "least", "bit", "own", "myself", "himself", "herself", "themselves", "let", "lot", "things",
         "sure", "able", "going", "get", "got", "getting", "make", "made", "making", "take", "took", "taken", "come",
         "came", "coming", "went", "gone", "seem", "seems", "really", "actually", "just", "still", "all",
         "doing", "done", "having", "gotten", "anything", "stuff", "lots", "bunch",
