@@ -28,7 +28,7 @@ from cosmosqa_ptbr.evaluation.extraction.leaderboard import (
     leaderboard_extract,
     leaderboard_patterns,
 )
-from cosmosqa_ptbr.evaluation.extraction.lexicon import cognate, concept, stem
+from cosmosqa_ptbr.evaluation.extraction.lexicon import NEGATION, cognate, match, meanings, stem
 from cosmosqa_ptbr.evaluation.extraction.option_text import looping, paraphrased_letter, quoted_letter
 from cosmosqa_ptbr.evaluation.extraction.ordinals import name_ordinals
 from cosmosqa_ptbr.evaluation.extraction.structured import checklist_answer, json_answer, table_answer
@@ -396,12 +396,24 @@ def test_looping_text_is_recognised() -> None:
     assert not looping("Ela estava nervosa com a entrevista de emprego.")
 
 
+def _same(a: str, b: str) -> bool:
+    return match(meanings(a)[0], meanings(b)[0])
+
+
 def test_lexicon_maps_words_of_both_languages_to_one_meaning() -> None:
     """Inflections share a stem; translations and synonyms share a meaning; cognates match."""
     assert stem("precisava") == stem("precisar") and stem("needed") == stem("needs")
-    assert concept("job") == concept("emprego") and concept("bicho") == concept("animal")
-    assert concept("likes") == concept("gosta")
+    assert _same("job", "emprego") and _same("bicho", "animal") and _same("likes", "gosta")
     assert cognate(stem("problems"), stem("problemas")) and not cognate(stem("car"), stem("caro"))
+
+
+def test_lexicon_keeps_the_meanings_of_a_word_apart() -> None:
+    """A word on two lines carries both meanings, but the lines stay apart: no chain of shared words joins unrelated
+    meanings, and a word is read in its own language first ("notar" is no "not", "saída" no "said")."""
+    assert _same("asked", "pedir") and _same("asked", "perguntar") and not _same("pedir", "perguntar")
+    assert _same("realized", "percebeu") and NEGATION not in meanings("He realized it.")[0].senses
+    assert not _same("pela saída", "he said") and not _same("o lugar", "guardar")
+    assert _same("café da manhã", "breakfast") and len(meanings("Ela tomou café da manhã.")) == 2  # a phrase is one
 
 
 def test_vocabulary_tables_feed_the_patterns() -> None:
@@ -501,3 +513,220 @@ def test_an_article_after_a_keyword_does_not_hide_the_keyword_phrase_after_it(te
 def test_corrections_commit_and_a_said_the_same_takes_the_verdict_before_it(text: str, letter: str | None) -> None:
     """A correction ("na verdade", "espera") commits to the letter after it; "B também" judges B like the one before."""
     assert extract_answer(text).letter == letter
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("A opção que melhor descreve a mudança é a A: pensar antes de agir. A opção D inverte a ordem.", "A"),
+        ("Desculpe, a pergunta é ambígua, mas a opção que o texto sustenta é a C.", "C"),
+        ("The option that best fits the passage is B; D is only the place.", "B"),
+    ],
+)
+def test_an_option_noun_with_a_relative_clause_of_fit_names_the_answer(text: str, letter: str) -> None:
+    """ "A opção que melhor descreve ... é a A" commits to A like "a opção correta é a A"."""
+    assert extract_answer(text).letter == letter
+
+
+def test_a_relative_clause_without_a_word_of_fit_is_no_commitment() -> None:
+    """ "A alternativa que fala do trabalho é a C" only identifies an option; "que melhor responde" commits."""
+    said = "A alternativa que {} é a C, e a que fala da casa é a A."
+    assert mentions(said.format("fala do trabalho"), None, patterns(ABCD))[0].kind == "neutral"
+    assert mentions(said.format("melhor responde"), None, patterns(ABCD))[0].kind == "commit"
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("A D não está incorreta.", "D"),
+        ("D isn't wrong — it's the answer.", "D"),
+        ("A B não está certa, e a A não está errada. Resposta: A.", "A"),
+        ("Option C is not wrong.", "C"),
+    ],
+)
+def test_a_negated_rejection_is_a_verdict_of_right(text: str, letter: str) -> None:
+    """A double negation ("não está incorreta", "isn't wrong") judges its letter right, not wrong."""
+    assert extract_answer(text).letter == letter
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("B. Quer dizer, D — ele deveria descansar.", "D"),
+        ("Opção A, ou melhor, opção C.", "C"),
+        ("D. Não, pera, A: ele percebeu que estava prejulgando.", "A"),
+        ("The answer is B, or rather C.", "C"),
+    ],
+)
+def test_corrections_of_everyday_speech_commit_to_the_letter_after_them(text: str, letter: str) -> None:
+    """ "Quer dizer", "ou melhor", "pera", "or rather" correct the letter before them ("melhor" praises nothing)."""
+    assert extract_answer(text).letter == letter
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("Vou de C.", "C"),
+        ("Aposto na B.", "B"),
+        ("Minha escolha é a D, pois nenhuma das outras aparece na história.", "D"),
+        ("I'm going with D.", "D"),
+        ("My pick is C, since the text says so.", "C"),
+        ("Entre B e C, prefiro a C.", "C"),
+    ],
+)
+def test_everyday_words_of_choosing_name_the_answer(text: str, letter: str) -> None:
+    """The choosing words cover everyday speech: "vou de", "aposto na", "minha escolha é", "I'm going with"."""
+    assert extract_answer(text).letter == letter
+
+
+def test_a_leading_article_before_the_opening_letter_is_no_word() -> None:
+    """ "A B, não a D." opens with the letter B after its article; the negation alone paraphrases no option."""
+    options = ["Porque o autor não merece estar aqui.", "Porque o Toonami fazia parte da infância dele.", "x y", "z w"]
+    assert extract_answer("A B, não a D.", options) == Extraction("B", "final_answer")
+
+
+def test_short_replies_name_options_by_bare_ordinals() -> None:
+    """In a reply of a few words an ordinal after an article names an option; in prose it does not."""
+    assert extract_answer("Nem a segunda nem a terceira: a primeira.").letter == "A"
+    assert name_ordinals("Ele chegou e foi a primeira a sair de casa naquela manhã tão fria de inverno.", ABCD)[1] == ()
+
+
+def test_option_text_said_of_a_rejected_letter_is_not_the_answer() -> None:
+    """In an elimination the text after a rejected letter ("C: não, eles tomaram café.") states no option."""
+    options = ["Adiar a caminhada", "Repor as energias", "Ainda não tinham tomado café da manhã", "Fome"]
+    reply = "Analisando:\n- A: não, eles queriam começar logo.\n- C: não, eles tomaram café da manhã.\n- "
+    assert extract_answer(reply, options).letter is None
+    assert extract_answer("A: não. Eles ainda não tinham tomado café da manhã.", options).letter == "C"
+
+
+def test_an_answer_line_before_an_echo_that_starts_over_stands_apart() -> None:
+    """An option line, a blank line, then the list again from A: the first line is the answer, the rest an echo;
+    a list that runs on in another order after a blank line is one echo."""
+    options = ["Sol.", "Chuva forte.", "Vento frio.", "Neve."]
+    echo = "Alternativa A) Sol.\nAlternativa B) Chuva forte.\nAlternativa C) Vento"
+    assert extract_answer(f"Alternativa D) Neve.\n\n{echo}", options).letter == "D"
+    backwards = "Alternativa D) Neve.\n\nAlternativa C) Vento frio.\nAlternativa B) Chuva"
+    assert extract_answer(backwards, options).letter is None
+
+
+def test_a_repeated_answer_line_cut_short_is_the_same_answer() -> None:
+    """The same option line three times, the last cut by the token limit, is one answer, not a list."""
+    line = "Alternativa D) Porque eles achavam que seria divertido."
+    assert extract_answer(f"{line}\n{line}\nAlternativa D) Porque").letter == "D"
+
+
+def test_portuguese_no_is_no_negation() -> None:
+    """ "no passado" is "in the past": Portuguese "no" does not turn a paraphrase over; English "no" does."""
+    options = ["Porque foi ótimo estar com a família.", "Porque aceitou algumas coisas que aconteceram no passado.",
+               "Nenhuma das alternativas acima.", "Porque as férias foram muito divertidas."]  # fmt: skip
+    assert paraphrased_letter("Porque ele aceitou coisas do passado.", options, ABCD) == "B"
+    assert paraphrased_letter("He accepted no things from the past.", options, ABCD) is None
+
+
+def test_other_items_options_are_no_paraphrase(sample: list[dict], english_validation_csv) -> None:
+    """Another item's option, in Portuguese or in its English original, given as the reply reads as no letter (under
+    0.3%): a wide bilingual table still takes shared everyday words for no answer."""
+    import csv
+
+    from cosmosqa_ptbr.schema import ANSWER_COLUMNS, ID
+
+    english = {row["id"]: row for row in csv.DictReader(english_validation_csv.open(encoding="utf-8"))}
+    read = total = 0
+    for index, row in enumerate(sample):
+        other = sample[(index + 37) % len(sample)]
+        options = [row[c] for c in ANSWER_COLUMNS]
+        for position, column in enumerate(ANSWER_COLUMNS):
+            if "Nenhuma das alternativas" in other[column] or other[ID] not in english:
+                continue
+            for said in (other[column], english[other[ID]][f"answer{position}"]):
+                total += 1
+                read += extract_answer(said, options).letter is not None
+    assert total > 2000 and read / total < 0.003
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "letter"),
+    [
+        (
+            "He should lie down and rest for a while.",
+            ["Nenhuma das alternativas acima.", "Começar a trabalhar mesmo com a tontura.",
+             "Mentir e dizer à Lisa que está tudo bem.", "Deitar e descansar um pouco."],
+            "D",
+        ),
+        (
+            "They were trying to shoot the intruder.",
+            ["Porque as pessoas queriam sair com o crânio inteiro.", "Porque as pessoas estavam deitando no chão.",
+             "Porque estavam tentando matar o invasor.", "Nenhuma das alternativas acima."],
+            "C",
+        ),
+        (
+            "Ele se enxugou e foi deitar.",
+            ["Decidiu fazer a barba e secar o cabelo antes de fazer qualquer outra coisa",
+             "Nenhuma das alternativas acima.", "Aliviou as costas com uma loção de aloe vera",
+             "Ele se secou e foi se deitar na cama"],
+            "D",
+        ),
+    ],
+)  # fmt: skip
+def test_the_bilingual_table_reads_everyday_paraphrases(text: str, options: list[str], letter: str) -> None:
+    """Phrases ("lie down"), synonyms ("enxugar", "secar") and translations ("intruder", "invasor") of the table."""
+    assert extract_answer(text, options) == Extraction(letter, "option_text")
+
+
+def test_a_refusal_outweighs_words_it_shares_with_an_option() -> None:
+    """A refusal said outright is read before a paraphrase; an option whose text reads like one is still quoted."""
+    options = ["Fui denunciar o furto.", "Comprei coisas para repor.", "Deixei pra lá porque não adiantava nada.",
+               "Não é possível saber pelo texto."]  # fmt: skip
+    refusal = "O contexto não permite afirmar nada. Não é possível saber o que ele fez."
+    assert extract_answer(refusal, options) == Extraction(None, "refusal")
+    assert extract_answer("Não é possível saber pelo texto.", options) == Extraction("D", "option_text")
+
+
+def test_a_negated_rejecting_verb_rejects_nothing() -> None:
+    """ "Não descartaria a A" leaves A standing, and a sentence that refers back to it ("é a que faz mais sentido")
+    judges it; the rejecting verb alone still rejects."""
+    assert extract_answer("Não descartaria a A; é a que faz mais sentido.", OPTIONS).letter == "A"
+    assert extract_answer("I would not rule out C; it is the one that makes the most sense.").letter == "C"
+    assert extract_answer("Descartaria a A; é a menos provável.").letter is None
+    assert extract_answer("Eu descartaria a C. É a B.").letter == "B"
+
+
+def test_a_sentence_that_refers_back_judges_the_letter_before_it() -> None:
+    """ "Penso na B. É a correta." commits to B; a next letter still ends the judged sentence ("A B está errada. É
+    a C.")."""
+    assert extract_answer("Penso na B. É a correta.").letter == "B"
+    assert extract_answer("A B está errada. É a C.").letter == "C"
+
+
+def test_never_before_is_the_first_time() -> None:
+    """ "Nunca tinha feito uma tatuagem antes" (a phrase split by the words it governs) is "my first tattoo", and is
+    no negation."""
+    options = ["Eu nunca tinha feito uma tatuagem antes.", "Eu não tinha certeza se tinha gostado do desenho.",
+               "Nenhuma das alternativas acima.", "O tatuador não queria me mostrar o desenho."]  # fmt: skip
+    units = meanings("Eu nunca tinha feito uma tatuagem antes.")
+    assert all(NEGATION not in unit.senses for unit in units)
+    assert any(match(unit, meanings("first")[0]) for unit in units)
+    assert paraphrased_letter("It was my first tattoo.", options, ABCD) == "A"
+
+
+def test_an_excess_before_an_infinitive_denies_it() -> None:
+    """ "too many people to see" says they were not seen, as "cansado demais para ir" says he did not go; "too"
+    alone denies nothing."""
+    assert any(NEGATION in unit.senses for unit in meanings("There were too many people to see."))
+    assert any(NEGATION in unit.senses for unit in meanings("Ele estava cansado demais para ir."))
+    assert all(NEGATION not in unit.senses for unit in meanings("She came too."))
+
+
+def test_a_description_or_a_pronoun_may_stand_for_an_options_name() -> None:
+    """ "aquele programa" for "o Toonami", "ela" for "Nikki": the name unsaid does not count against the option; a
+    reply that names someone else of its own is no paraphrase of an option with another name."""
+    toonami = ["Porque o autor não merece estar aqui.", "Porque o Toonami fazia parte da infância dele.",
+               "Nenhuma das alternativas acima.", "Porque o autor não merece dizer nada."]  # fmt: skip
+    salad = ["Porque saladas caesar de frango são bem padrão.", "Porque Nikki gosta de comer esse tipo de salada.",
+             "Porque a moça perguntou o que ela gostaria de colocar na salada.",
+             "Porque ela estava na Madison Bread Company."]  # fmt: skip
+    ian = ["Porque ele está jogando o jogo dos canos.", "Porque o Ian é nerd de computador.",
+           "Porque o Ian gostou muito da ideia.", "Nenhuma das alternativas acima."]  # fmt: skip
+    assert paraphrased_letter("Porque aquele programa marcou a infância do autor.", toonami, ABCD) == "B"
+    assert paraphrased_letter("Ela gosta desse tipo de salada.", salad, ABCD) == "B"
+    assert paraphrased_letter("Porque Nikki gosta de comer esse tipo de salada.", ian, ABCD) is None

@@ -21,8 +21,10 @@ Each step is a pure function of a string:
   Percírio B)", three lines all labelled "A)", a last label cut off), a line of three options, and lines that
   repeat two or more options' texts are dropped, so that neither the last line of an echo nor an option's text
   inside one is read as the answer. What stands apart from the echo stays: a letter given after it, after a
-  blank line ("... Alternativa D) ...\n\nAlternativa C"), or a line before it in another style ("C) ...\n\n
-  Alternativa A) ... Alternativa B) ...").
+  blank line ("... Alternativa D) ...\n\nAlternativa C"), a line before it in another style ("C) ...\n\n
+  Alternativa A) ... Alternativa B) ..."), or a line before a blank line after which the list starts over at A
+  ("Alternativa D) ...\n\nAlternativa A) ...\nAlternativa B) ..."). One answer line said again, the last time cut
+  short by the token limit, is no list.
 
 >>> assistant_turn("<|user|>\\nAlternativa A) Sol</s>\\n<|assistant|>\\nAlternativa B</s>")
 'Alternativa B'
@@ -404,6 +406,8 @@ def _list_blocks(lines: list[str], skip: Sequence[bool] = ()) -> list[list[int]]
                 break  # after a blank line a list that names a letter again is another list
             if restart and _list_letter(match) == "A":
                 break  # "Alternativa D) ...\nPerguntas:\nAlternativa A) ...": an echo of the prompt starts again
+            if blank and _starts_over(lines, end, skip):
+                break  # "Alternativa D) ...\n\nAlternativa A) ...\nAlternativa B) ...": an answer, then an echo
             block.append(end)
             seen.add(_list_letter(match))
             blank = restart = False
@@ -411,6 +415,24 @@ def _list_blocks(lines: list[str], skip: Sequence[bool] = ()) -> list[list[int]]
         blocks.append(block)
         index = block[-1] + 1
     return blocks
+
+
+def _distinct(bodies: set[str]) -> set[str]:
+    """The texts of ``bodies`` that are not the start of a longer one: a line the token limit cut short ("Alternativa
+    D) Porque") says what the whole line before it said."""
+    return {body for body in bodies if not any(other != body and other.startswith(body) for other in bodies)}
+
+
+def _starts_over(lines: list[str], index: int, skip: Sequence[bool]) -> bool:
+    """Whether an option list starts over at ``lines[index]``: an "A" line, then (blank lines apart) a "B" line."""
+    first = _list_match(lines[index])
+    if first is None or _list_letter(first) != "A":
+        return False
+    for after in range(index + 1, min(len(lines), index + 40)):
+        if lines[after].strip() and not (after < len(skip) and skip[after]):
+            following = _list_match(lines[after])
+            return following is not None and _list_letter(following) == "B"
+    return False
 
 
 def strip_echoes(text: str, options: Sequence[str] | None, letters: Sequence[str]) -> tuple[str, bool]:
@@ -437,7 +459,7 @@ def strip_echoes(text: str, options: Sequence[str] | None, letters: Sequence[str
         letters_seen = {_list_letter(matches[i]) for i in block}
         bare = _shape(matches[block[0]]) == "bare"
         echoed = [i for i in block if normed and _matches_option(_body(lines[i]), normed)]
-        bodies = {norm(_body(lines[i])) for i in block}
+        bodies = _distinct({norm(_body(lines[i])) for i in block})
         # Three lines or more with other texts under garbled labels ("A) ...", "A) ...", "A) ...") are a list too;
         # one line said three times is one answer repeated.
         is_list = len(block) >= 2 and (

@@ -11,7 +11,13 @@ Letters named by a letter word (``Alternativa``, ``Letra``, ``Opção``, ``Optio
   in "A: errada. B: errada. C: correta." or "A ✗ B ✓" each verdict judges one letter. A verdict made
   conditional ("A seria correta *se* ...") or apparent only ("B *parece* correta à primeira vista, *mas* ...")
   is none.
-- A negation rejects the letter it governs and no other ("Fico com a D, não com a A", "C rather than B").
+- A negation rejects the letter it governs and no other ("Fico com a D, não com a A", "C rather than B"); a
+  negated rejection is a verdict of right ("A D não está incorreta", "D isn't wrong"), and a negated rejecting verb
+  rejects nothing ("Não descartaria a A"). A sentence that refers back ("; é a que faz mais sentido", ". It's the
+  one") goes on judging the letter before it. A correction ("ou melhor",
+  "quer dizer", "or rather") ends the clause of the letter before it and commits to the letter after it.
+- An option noun with a relative clause of fit is an answer keyword: "a opção que melhor descreve o texto é a A",
+  "the option that best fits the passage is B" (not "a alternativa que fala do trabalho é a C").
 - Letters listed together ("A, B, C e D", "Alternativa A\\nAlternativa B") share the verdict said of the whole
   list; without one, listing is no commitment.
 - The Portuguese article *a/A* is not a letter: a lower-case letter counts only after a letter word or before
@@ -65,6 +71,10 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"|\b{_LETTER_WORDS}\s*[:=]"
     rf"|\b(?:a\s+)?{alternation(PT.best)}\s+(?:{_STEMS}|{alternation(PT.answer_nouns)}|escolha)\s+{_COPULAS}"
     rf"|\b{alternation(words('choosing'))}"
+    # "a opção que melhor descreve o texto é a A", "the option that best fits the passage is B"
+    rf"|\b{alternation([*words('letter_words'), *words('answer_nouns')])}\s+{alternation(words('relatives'))}\s+"
+    rf"(?=(?:[^\W\d_]+\s+){{0,3}}?{alternation(words('fits'))}\b)(?:[^\W\d_]+[ \t]+){{1,8}}?"
+    rf"{alternation([*PT.copulas, *EN.copulas])}(?=\s)"
     rf"|(?:^|(?<=[.!?,\n]))\s*{alternation(words('sentence_copulas'))}(?=\s)"
     rf"|[→➡⇒]|=>"
 )
@@ -86,6 +96,7 @@ _NEGATED_BEFORE: Final = re.compile(
     rf"\b(?:{alternation(words('negations'))}|isn['’]?t|doesn['’]?t|don['’]?t)(?:\s+(?:é|está|is|are|be))?\s*\Z",
     re.IGNORECASE,
 )
+_WRONG_AFTER: Final = re.compile(rf"\s+(?:{_NEGATIVE_WORDS})\b", re.IGNORECASE)
 _NEGATION_NEAR: Final = re.compile(rf"\b(?:{alternation(words('negations'))}|{_WRONG})\b|\bisn'?t\b", re.IGNORECASE)
 _POSITIVE: Final = re.compile(rf"\b{alternation([*words('right_words'), *words('praise')])}\b|[✓✔✅]", re.IGNORECASE)
 _CONCLUSION: Final = re.compile(rf"\b{alternation(words('conclusions'))}\b", re.IGNORECASE)
@@ -93,6 +104,15 @@ _NEGATING_PREFIX: Final = re.compile(
     rf"\b{alternation(words('rejecting'))}\s+(?:(?:a|o|the)\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+
+
+def _rejected_by_verb(before: str) -> bool:
+    """Whether the clause before a letter ends in a verb that rejects it ("descartamos a D"); a negated one ("não
+    descartaria a A", "I would not rule out C") rejects nothing."""
+    match = _NEGATING_PREFIX.search(before)
+    return match is not None and not _NEGATED_BEFORE.search(before, 0, match.start())
+
+
 # A verdict made conditional ("seria correta se ...", "would only be right if") or apparent only ("parece
 # correta à primeira vista, mas ..."): no verdict at all.
 _CONDITIONAL: Final = re.compile(
@@ -109,9 +129,12 @@ _CLAUSE_SPLIT: Final = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END: Final = re.compile(r"[.!?;\n](?:\s|$)|\n")
+_REFERRING_BACK: Final = re.compile(rf"[ \t]*{alternation(words('referring_back'))}\b", re.IGNORECASE)
 _SHORT_REPLY: Final = re.compile(r"[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]*[.!]")
 _BEFORE_SPLIT: Final = re.compile(
-    rf"\b(?:{alternation(('mas', 'but', 'embora', 'although', 'though', 'porém', 'ou', 'or'))})\b", re.IGNORECASE
+    rf"\b(?:{alternation(('mas', 'but', 'embora', 'although', 'though', 'porém'))}"
+    rf"|(?:ou|or)(?!\s+(?:melhor|rather)\b))\b",
+    re.IGNORECASE,
 )
 # Between two letters judged correct, these make the second a correction rather than a second answer.
 _CORRECTION: Final = re.compile(rf"\b{alternation(words('corrections'))}\b", re.IGNORECASE)
@@ -149,7 +172,7 @@ _JOINING_WORD: Final = re.compile(
     rf"\b(?:{alternation([*words('conjunctions'), *words('alternatives'), 'nem', 'nor', 'de', 'com', 'of', 'with'])})$",
     re.IGNORECASE,
 )
-_OPENING_GAP: Final = re.compile(r"[\s\-*•]*$")
+_OPENING_GAP: Final = re.compile(r"[\s\-*•]*(?:(?:a|o|the)\s+)?$", re.IGNORECASE)
 _LETTER_REF_FILLERS: Final = alternation(("a", "the"))
 _INDECISION: Final = re.compile(rf"\b{alternation(words('indecision'))}\b", re.IGNORECASE)
 
@@ -346,6 +369,8 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
     """
     end = _skip_option_text(text, end, options)
     stop = _SENTENCE_END.search(text, end, end + 600)
+    if stop and text[stop.start()] in ".;" and _REFERRING_BACK.match(text, stop.end()):
+        stop = _SENTENCE_END.search(text, stop.end(), end + 600)  # "a A; é a que faz mais sentido"
     stop_at = stop.start() if stop else min(len(text), end + 600)
     if stop and text[stop.start()] == "?":  # "Alternativa B? Não." "C? Sim!": a short reply to the question
         reply = _SHORT_REPLY.match(text, stop.end())
@@ -354,8 +379,11 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
     sentence = text[end : min(stop_at, limit) if limit is not None else stop_at]
     # Only the clause right after the letter: "A está errada, mas B está certa" judges A as wrong.
     after = _CLAUSE_SPLIT.split(sentence, maxsplit=1)[0]
+    after = _CORRECTION.split(after, maxsplit=1)[0]  # "A, ou melhor, C": what follows corrects, it judges nothing
     if _rejects(after[:80]):
         return "reject"
+    if _denies_rejection(after[:80]):
+        return "commit"  # "A D não está incorreta", "D isn't wrong"
     if _POSITIVE.search(after[:80]):
         if _CONDITIONAL.search(after[:120]):
             return "considered"
@@ -366,11 +394,24 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
 
 
 def _rejects(clause: str) -> bool:
-    """Whether ``clause`` rejects its letter; a rejection negated ("não contradiz o texto") does not."""
+    """Whether ``clause`` rejects its letter; a rejection negated ("não contradiz o texto", "não está errada") does
+    not."""
     for match in _NEGATIVE.finditer(clause):
-        if match.group(1) is None or not _NEGATED_BEFORE.search(clause, 0, match.start()):
+        if match.group(1) is None:
+            if _WRONG_AFTER.match(clause, match.end()):
+                continue  # "não está incorreta": the wrong word after it is negated, read below
+            return True
+        if not _NEGATED_BEFORE.search(clause, 0, match.start()):
             return True
     return False
+
+
+def _denies_rejection(clause: str) -> bool:
+    """Whether ``clause`` says its letter is not wrong: "não está incorreta", "isn't wrong" (a double negation)."""
+    return any(
+        match.group(1) is not None and _NEGATED_BEFORE.search(clause, 0, match.start())
+        for match in _NEGATIVE.finditer(clause)
+    )
 
 
 def _sentence_before(text: str, start: int) -> str:
@@ -393,7 +434,7 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
     if label:
         return ("reject", "") if label["bad"] else ("commit", "keyword")
     before = _sentence_before(text, candidate.lead)
-    if verdict == "reject" or _NEGATING_PREFIX.search(before):  # "descartamos a D, pois o texto dá a resposta"
+    if verdict == "reject" or _rejected_by_verb(before):  # "descartamos a D, pois o texto dá a resposta"
         return "reject", ""
     if verdict == "commit":
         return "commit", "verdict"
@@ -438,7 +479,7 @@ def _judge_list(
     if (
         _GOVERNING_NEGATION.search(text, window, first.start)
         or (label and label["bad"])
-        or _NEGATING_PREFIX.search(_sentence_before(text, first.lead))
+        or _rejected_by_verb(_sentence_before(text, first.lead))
         or verdict == "reject"
     ):
         return "reject", ""

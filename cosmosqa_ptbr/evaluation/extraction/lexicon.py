@@ -1,559 +1,51 @@
-"""A small bilingual table of content words, so that an option in Portuguese is recognised in an English
-paraphrase ("She was nervous about the interview" for "Ela estava nervosa com a entrevista.") and in a
-Portuguese one with other words ("O bicho" for "O animal").
+"""Meanings of content words in Portuguese and English, so that an option in Portuguese is recognised in an English
+paraphrase ("She was nervous about the interview" for "Ela estava nervosa com a entrevista.") and in a Portuguese
+one with other words ("O bicho" for "O animal").
 
-Each line of :data:`TABLE` is one meaning: Portuguese words, a bar, English words. Words are reduced by
-:func:`stem` (a light suffix stripper for both languages), so one form per word is enough: "precisar"
-covers "precisa", "precisava", "precisou"; "need" covers "needs", "needed". :func:`concept` maps a word to
-its meaning's key, or to its own stem when the table lacks it; words the table lacks still match across
-languages when they are cognates (:func:`cognate`: "problems" and "problemas", "vivid" and "vívida").
+Each line of :data:`~.bilingual.TABLE` is one meaning: Portuguese words, a bar, English words; a phrase is written
+with underscores ("café_da_manhã", "lie_down"). A word may stand on several lines ("lie" is "mentir", and "lie down"
+is "deitar"): it carries each of those meanings, and two words match when they share one. Lines are never merged, so
+no chain of shared words joins unrelated meanings.
 
->>> concept("needed") == concept("precisava")
-True
->>> concept("emprego") == concept("job")
-True
->>> cognate(stem("abdominal"), stem("abdominais")), cognate(stem("cat"), stem("carro"))
+:func:`meanings` reads a text into its units of meaning, one per content word or phrase: the language of the text
+is told by its function words, and each word is looked up in that language's half of the table first (a Portuguese
+"saída" is not the English "said"), by its form, then by its stem (:func:`stem`, a light suffix stripper for both
+languages: "precisar" covers "precisa", "precisava", "precisou"; "need" covers "needs", "needed"), then in the other
+half. A word the table lacks keeps its stem as its meaning, and matches a word of the other text with the same stem
+or a cognate (:func:`cognate`: "problems" and "problemas", "vivid" and "vívida"). Negations ("não", "nunca",
+"never", "didn't", and "no" in English only) are one meaning, :data:`NEGATION`; a phrase of the table that opens
+with a negation may be split by the words it governs ("nunca tinha feito uma tatuagem antes" says "nunca_antes", the
+first time, and no negation), and an excess before an infinitive ("too many people to see", "cansado demais para
+ir") says a negation.
+
+>>> def same_meaning(a, b):
+...     return match(meanings(a)[0], meanings(b)[0])
+>>> same_meaning("needed", "precisava"), same_meaning("emprego", "job"), same_meaning("pela saída", "he said")
+(True, True, False)
+>>> same_meaning("problems", "problemas"), same_meaning("cat", "carro")
 (True, False)
+>>> [sorted(unit.senses) for unit in meanings("He did not lie down.")] == [[NEGATION], sorted(senses("deitar"))]
+True
 """
 
 from __future__ import annotations
 
 import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
-from .vocabulary import fold
+from .bilingual import TABLE
+from .vocabulary import EN, PT, fold
 
-__all__ = ["NEGATION", "TABLE", "TABLE_KEY", "cognate", "concept", "stem"]
+__all__ = ["NEGATION", "Unit", "cognate", "english", "language_of", "match", "meanings", "senses", "stem"]
 
-#: The concept of a negation: "não", "nunca", "not", "never", "didn't".
+#: The meaning of a negation: "não", "nunca", "not", "never", "didn't".
 NEGATION: Final = "<not>"
-#: How a meaning of the table is told apart from the stem of a word it lacks (only the latter have cognates).
-TABLE_KEY: Final = "="
-
-TABLE: Final = """
-não nunca nem jamais nenhum | not never no none
-querer quis vontade desejar | want wanted wish desire
-precisar necessidade necessário | need necessary
-gostar adorar curtir | like love enjoy fond
-amar amor | love
-odiar detestar | hate
-ir foi vai indo | go went going gone
-vir veio | come came
-sair saída deixar | leave left exit
-ficar permanecer | stay remain
-voltar retornar volta | return come_back
-chegar chegada | arrive arrival get_there
-conseguir obter pegar | get obtain got
-levar carregar | take carry bring
-trazer | bring
-dar oferecer presentear | give offer
-receber | receive received
-comprar compra | buy bought purchase
-vender | sell sold
-pagar pagamento | pay paid payment
-gastar | spend spent
-comer comida refeição alimento | eat food meal ate
-beber bebida | drink drank beverage
-dormir sono | sleep slept asleep
-acordar despertar | wake woke awake
-trabalhar trabalho serviço | work job
-emprego | job employment
-estudar estudo estudos faculdade escola | study studies school college university
-ler leitura | read reading
-escrever escrita | write wrote writing
-assistir | watch watched
-ver olhar enxergar | see saw look watch
-encontrar achar | find found
-perder perda | lose lost loss
-ganhar vencer vitória | win won victory earn
-jogar jogo partida | play game match
-brincar brincadeira | play
-correr corrida | run ran running race
-andar caminhar caminhada | walk walking
-dirigir | drive drove driving
-ligar telefonar ligação chamada | call phone
-conversar falar conversa | talk speak conversation
-dizer contar disse | say tell said told
-perguntar pergunta | ask question asked
-pedir pedido | ask request
-responder resposta | answer reply respond
-ajudar ajuda | help helped
-tentar tentativa | try tried attempt
-começar iniciar início | start begin began beginning
-terminar acabar fim final concluir | finish end ended over complete
-parar | stop stopped quit
-esperar espera | wait expect hope
-pensar pensamento | think thought
-saber | know knew
-conhecer | know meet met
-acreditar crer | believe
-sentir sentimento | feel felt feeling
-preocupar preocupação preocupado | worry worried concern
-chorar choro | cry cried tears
-rir risada | laugh laughed
-sorrir sorriso | smile
-morar viver residir | live lived reside
-morrer morte morto | die died death dead
-visitar visita | visit
-viajar viagem | travel trip journey
-mudar mudança | move change
-abrir | open
-fechar | close shut
-quebrar quebrado | break broke broken
-consertar arrumar | fix repair
-limpar limpeza | clean
-cozinhar cozinha | cook kitchen cooking
-fazer feito | make do made did done
-colocar pôr botar acomodar guardar | put place keep store fit
-usar uso | use used
-mandar enviar | send sent
-cair queda | fall fell
-machucar ferir ferido machucado lesão | hurt injure injured injury
-esquecer | forget forgot
-lembrar | remember recall
-decidir decisão | decide decision
-escolher escolha | choose choice pick
-planejar plano | plan
-preparar | prepare
-sobreviver sobrevivência | survive survival
-nadar | swim swam
-derrubar derrubado | knock tackle tackled knocked
-arranhar arranhão | scratch scratched
-derramar | spill spilled
-convencer | convince convinced
-adivinhar | guess
-mostrar | show showed
-entender compreender | understand understood
-aprender | learn learned
-ensinar | teach taught
-casar casamento | marry married wedding
-namorar namoro relacionamento | date dating relationship
-cuidar | care take_care
-proteger protegido | protect protected secure
-imaginar imagem | imagine picture image
-visualizar | visualize picture
-pesquisar pesquisa | research search
-procurar buscar | look search seek
-postar publicar | post publish
-imprimir | print printed
-distrair distração | distract distraction
-irritar irritado | annoy annoyed irritate irritated angry
-prometer promessa | promise
-desistir | give_up quit
-oferecer | offer
-mãe | mother mom mum
-pai | father dad
-pais | parents
-irmã | sister sis
-irmão | brother bro
-filho filha filhos | son daughter child children kid kids
-criança crianças | child children kid kids
-bebê nenê | baby
-amigo amiga | friend
-namorado namorada | boyfriend girlfriend
-marido esposo | husband
-esposa mulher | wife woman
-homem | man
-menina garota moça | girl
-menino garoto rapaz | boy
-pessoa gente alguém | person people someone somebody
-meu minha | my mine
-família | family
-vizinho vizinha | neighbor neighbour
-chefe patrão | boss
-colega | colleague coworker classmate
-professor professora | teacher professor
-aluno estudante | student
-médico doutor | doctor
-autor narrador escritor quem_escreve | author narrator writer
-personagem | character
-cachorro cão | dog
-gato | cat
-animal bicho | animal pet creature
-pássaro ave | bird
-casa lar | house home
-quarto | room bedroom
-cozinha | kitchen
-banheiro | bathroom
-cama | bed
-porta | door
-janela | window
-carro automóvel | car
-ônibus | bus
-trem | train
-avião | plane airplane
-barco | boat
-rua | street road
-cidade | city town
-lugar local | place location
-escritório | office
-empresa companhia | company firm
-loja | store shop
-mercado | market supermarket
-restaurante | restaurant
-hospital | hospital
-praia | beach
-mar | sea ocean
-parque | park
-igreja | church
-festa | party
-aniversário | birthday
-presente | gift present
-dinheiro | money cash
-senha | password
-telefone celular | phone cellphone
-computador | computer
-internet | internet online
-livro | book
-foto fotografia | photo picture photograph
-filme | movie film
-música canção | music song
-carta | letter
-aula | class lesson
-prova exame teste | test exam
-nota | grade note
-entrevista | interview
-problema | problem issue trouble
-dificuldade | difficulty
-costas | back
-dor | pain ache
-cabeça | head
-mão | hand
-olho olhos | eye eyes
-pé | foot feet
-cabelo | hair
-roupa roupas | clothes clothing
-sapato | shoe shoes
-água | water
-café | coffee
-café_da_manhã | breakfast
-almoço | lunch
-jantar | dinner
-copo | cup glass
-caixa | box
-transporte | carrier transport
-toalha | towel
-pote recipiente | container pot jar
-tempo | time weather
-dia | day
-noite | night
-manhã | morning
-tarde | afternoon
-semana | week
-mês | month
-ano | year
-hora | hour
-minuto | minute
-chuva | rain
-sol | sun
-frio | cold
-quente calor | hot heat warm
-brilho | brightness bright
-nível | level
-baixo | low short
-alto | high tall loud
-grande | big large great
-pequeno pequena barquinho | small little
-novo nova | new again
-dois duas | two twice
-três | three thrice
-quatro | four
-cinco | five
-recepção | reception
-realizar realizado | held hold
-velho antigo | old
-bom boa ótimo | good great
-ruim mau | bad
-feliz felicidade alegre | happy happiness glad
-triste tristeza | sad sadness
-cansado cansaço exausto | tired exhausted tiredness
-nervoso ansioso ansiedade | nervous anxious anxiety
-medo assustado | afraid fear scared
-entediado tédio | bored boredom
-animado empolgado | excited
-doente doença | sick ill illness
-ocupado | busy
-atrasado atraso | late delay
-cedo | early
-fácil | easy
-difícil | hard difficult
-barato | cheap
-caro | expensive
-legal bacana | nice cool
-bonito lindo | beautiful pretty
-importante | important
-diferente | different
-igual mesmo | same equal
-livre grátis | free
-sozinho | alone
-junto juntos | together
-outro outros | other others another
-ninguém | nobody
-tudo | everything
-nada | nothing
-primeira_vez | first_time
-original originais | original
-repetitivo | repetitive
-previsível | predictable
-sem_graça chato | boring dull
-vívido vívida | vivid
-descritivo | descriptive
-ambiente cenário | setting environment surroundings
-região | region area
-antes | before
-depois | after later afterwards
-agora | now
-sempre | always
-mais | more
-menos | less
-muito | much many very
-só apenas somente | only just
-mundo | world
-todo toda todos | all every whole
-ansiosamente | eagerly anxiously
-aguardar | await wait
-navegar | browse browsing surf
-consequência consequências | consequence consequences
-ato atos ação ações | act acts action actions
-praticar | practice do
-opinião | opinion
-impulso | impulse
-agir | act
-obrigação compromisso dever responsabilidade | obligation commitment duty responsibility
-chance oportunidade | chance opportunity
-sucesso | success
-dificuldades | difficulties
-relação | relationship
-motivo razão | reason
-verdade | truth true
-mentira | lie
-vida viver | life live
-divertido diversão | fun funny amusing
-melhor | better best
-vivo | alive
-frente | front
-perceber notar | realize realise notice
-acontecer | happen happened
-chão solo | ground floor
-fogo incêndio | fire
-fome faminto | hungry hunger
-perigoso perigo | dangerous danger
-cheiro cheirar | smell
-compartilhar dividir | share
-emergência | emergency
-atenção | attention
-ouvir escutar | hear listen
-espaço | space
-curto | short
-longe distante | away far distant
-peso | weight
-experiência | experience
-esconder | hide
-produto | product
-grávida gravidez | pregnant pregnancy
-bola | ball
-concentrado foco focar | focused focus
-trair traição | cheat cheating betray
-valor | value worth
-senhora dama | lady
-devagar lento | slow slowly
-causar causa | cause caused
-mente | mind
-exposição exibição | exhibit exhibition
-conectado conexão | connected connection
-pousar pouso aterrissar | land landing
-seguro seguradora | insurance insurer
-louco loucura maluco | crazy mad
-cara sujeito | guy dude
-peixe | fish
-deveria dever | supposed should ought
-turnê passeio | tour
-regra | rule
-participar juntar | join participate
-voar voando | fly flying
-digitar | type typing
-roda | wheel wheels
-estrada | road highway
-garganta | throat
-bravo zangado | angry
-trilha | hike trail hiking
-tese | thesis
-árvore | tree
-lanche | snack
-evitar | avoid avoided
-laticínios | dairy
-rápido rapidamente | quick fast quickly
-inimigo | enemy
-molhado | wet
-romance | novel romance
-diretor | principal director
-sabor | taste flavor
-saúde saudável | health healthy
-fumar cigarro | smoke smoking cigarette
-coração | heart
-braço | arm arms
-gaiola | cage
-sério | serious
-respirar | breathe breathing
-sessão | session
-acidente batida | crash accident
-pisar | stomp step
-meio | middle half
-escultura | sculpture
-segurança | security safety
-jovem | young youth
-inverno | winter
-verão | summer
-primavera | spring
-outono | autumn
-macio | soft
-vidro | glass
-cérebro | brain
-interagir | interact
-conferir verificar | check
-fixo | landline fixed
-serviço | service
-supervisão | supervision
-delegar | delegate
-jardim jardins | garden gardens
-ponte | bridge
-paisagem vista | view landscape scenery
-cruzar atravessar | cross
-confiar confiança | trust
-bíblia | bible
-poderoso | powerful
-exatamente precisamente | exactly precisely
-sempre | always
-feriado férias | holiday vacation
-remédio | medicine medication
-pílula | pill
-chá | tea
-cerveja | beer
-vinho | wine
-bolo torta | cake pie
-preço | price
-exportar exportação exportações | export exports exported
-importar importação importações | import imports imported
-desemprego desempregado | unemployment unemployed jobless
-aumentar aumento crescer subir | increase increased rise rose grow grew
-diminuir diminuição reduzir redução | decrease decreased reduce reduced decline
-dobrar dobro | double doubled
-renda salário | income salary wage wages
-imposto | tax taxes
-governo | government
-economia econômico | economy economic
-lei | law
-guerra | war
-sem | without
-certo | right sure certain
-comum | common usual
-manter | keep maintain
-qualidade | quality
-certeza | certainty sure
-funcionar funciona | work works function
-significar significou | mean meant
-atrás | behind
-aceitar | accept accepted
-contra | against
-estimação | pet pets
-negativo | negative
-lado | side
-perto próximo | near close nearby
-única único | only unique single
-suficiente | enough sufficient
-último última | last latest
-culpar culpa | blame blaming fault
-maioria | most majority
-convidar convite | invite invited invitation
-acompanhar acompanhado | accompany accompanied
-tarefa tarefas | task tasks chore chores
-horário | schedule
-recuperação recuperar | recovery recover
-sonho sonhos | dream dreams
-história | story history
-marca | brand mark
-resolver | solve resolve
-refazer refeito | redo reworked rework
-verdadeiro verdadeira | real genuine true
-aparecer apareceu | appear appeared
-descansar descanso | rest
-apoio apoiar | support supported
-estranho | strange weird odd
-banho | bath shower
-exibir | display exhibit
-restar | remain remained
-anel aliança | ring
-cinto | belt
-incrível | incredible amazing
-metade | half
-agradecer agradecido grato | thank thanked grateful thankful
-estômago | stomach
-raro raramente | rare rarely
-refrescar | cool refresh
-papel | paper role
-deitar | lie_down
-preso | stuck trapped
-atraente | attractive
-profundo | deep
-desenhar desenho | draw drawing
-sofrer | suffer suffered
-sangue | blood
-engraçado | funny
-lidar | deal handle cope
-dentro | inside within
-hoje | today
-ontem | yesterday
-amanhã | tomorrow
-tratar | treat treated
-força forte | strength strong force
-desconfortável | uncomfortable
-sobrinho sobrinha | nephew niece
-enorme | huge enormous
-granizo | hail
-guerreiro | warrior warriors
-curar cura | cure cured heal healed
-amizade | friendship
-urinar urina | pee urinate urine
-medida | measure
-receita | recipe prescription
-fuligem | soot
-fralda fraldas | diaper diapers
-soltar | release loose
-gêmeos | twins
-aliviado alívio | relieved relief
-notícia notícias | news
-comemorar celebrar comemoração | celebrate celebrated celebration
-passear passeio | walk stroll
-brigar briga | fight argue quarrel
-cancelar | cancel canceled cancelled
-adiar adiado | postpone postponed delay
-esquecer esqueceu | forget forgot forgotten
-carteira | wallet
-loja | store shop
-internet site | internet online website
-professor | teacher
-aluno alunos | student students
-ganhar | win earn gain
-perder | lose lost miss
-chorar | cry
-gritar grito | shout yell scream
-sorrir | smile
-beijar beijo | kiss
-abraçar abraço | hug
-casar casamento | marry wedding marriage
-divorciar divórcio | divorce
-nascer nascimento | born birth
-morrer | die
-doença doente | illness disease sick
-médico | doctor
-hospital | hospital
-dor | pain
-cansado | tired
-feliz | happy
-triste | sad
-"""
-
+#: How a meaning of the table is told apart from the stem of a word the table lacks (only the latter have cognates).
+_TABLE_KEY: Final = "="
 
 _SUFFIXES: Final = tuple(
     sorted(
@@ -574,6 +66,28 @@ _SUFFIXES: Final = tuple(
     )
 )  # fmt: skip
 _FOLDED_SUFFIXES: Final = tuple(sorted({fold(suffix) for suffix in _SUFFIXES}, key=len, reverse=True))
+_NEGATIONS: Final = {
+    "pt": frozenset({"nao", "nunca", "nem", "jamais", "nenhum", "nenhuma"}),
+    "en": frozenset({"not", "never", "no", "none", "nor", "neither"}),
+}
+#: How far a phrase that opens with a negation may be split: "nunca tinha feito uma tatuagem antes" says
+#: "nunca_antes", the first time.
+_SPLIT_PHRASE_GAP: Final = 6
+#: An excess before an infinitive denies it: "too many people to see them all" says they were not all seen,
+#: "cansado demais para ir" that he did not go. (The excess word, the word that opens the infinitive, and how many
+#: words may stand between them.)
+_EXCESS: Final = {"pt": ("demais", "para", 0), "en": ("too", "to", 3)}
+_STOPWORDS: Final = {
+    "pt": frozenset(fold(word) for word in PT.stopwords),
+    "en": frozenset(fold(word) for word in EN.stopwords),
+}
+_ALL_STOPWORDS: Final = _STOPWORDS["pt"] | _STOPWORDS["en"]
+_PT_ONLY: Final = _STOPWORDS["pt"] - _STOPWORDS["en"]
+_EN_ONLY: Final = _STOPWORDS["en"] - _STOPWORDS["pt"]
+_CONTRACTION: Final = re.compile(r"n['’]t\b", re.IGNORECASE)
+_TOKEN: Final = re.compile(r"[^\W_]+")
+# An infinitive before a clitic pronoun loses its "r": "levá-la" is "levar" + "la", "comê-los" "comer" + "los".
+_CLITIC: Final = re.compile(r"\b([^\W\d_]+[áéêíô])-(?:l[oa]s?)\b", re.IGNORECASE)
 
 
 @cache
@@ -590,43 +104,6 @@ def stem(word: str) -> str:
     return folded
 
 
-def _build() -> dict[str, str]:
-    """Stem -> key; lines that share a word are one meaning ("trabalho" and "emprego" both say "job")."""
-    parent: dict[str, str] = {}
-
-    def root(item: str) -> str:
-        while parent.setdefault(item, item) != item:
-            parent[item] = parent[parent[item]]
-            item = parent[item]
-        return item
-
-    negations: set[str] = set()
-    for number, line in enumerate(TABLE.strip().splitlines()):
-        portuguese, _, english = line.partition("|")
-        # A phrase ("café_da_manhã") is matched word by word, so it names no word of its own.
-        stems = [stem(word) for word in (*portuguese.split(), *english.split()) if "_" not in word]
-        if number == 0:
-            negations.update(stems)
-        for item in stems:
-            parent[root(item)] = root(stems[0])
-    negation_root = root(next(iter(negations)))
-    return {item: NEGATION if root(item) == negation_root else f"{TABLE_KEY}{root(item)}" for item in list(parent)}
-
-
-_TABLE: Final = _build()
-
-
-def concept(word: str) -> str:
-    """The meaning ``word`` carries: the key of its line in :data:`TABLE` (marked with :data:`TABLE_KEY`), or its own
-    stem."""
-    key = stem(word)
-    if key not in _TABLE and word.endswith("s"):  # "likes": "-es" is no ending of "like"
-        singular = stem(word[:-1])
-        if singular in _TABLE:
-            return _TABLE[singular]
-    return _TABLE.get(key, key)
-
-
 @cache
 def cognate(a: str, b: str) -> bool:
     """Whether two stems are cognates across the languages: five letters in common at the start, or spelt
@@ -638,3 +115,162 @@ def cognate(a: str, b: str) -> bool:
     if a[:5] == b[:5] and min(len(a), len(b)) >= 5:
         return True
     return min(len(a), len(b)) >= 5 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+@dataclass(frozen=True)
+class _Half:
+    """One language's half of the table: line numbers by word form, by stem and by phrase (a tuple of stems)."""
+
+    forms: dict[str, frozenset[str]]
+    stems: dict[str, frozenset[str]]
+    phrases: dict[tuple[str, ...], frozenset[str]]
+
+
+def _build() -> dict[str, _Half]:
+    found: dict[str, tuple[dict, dict, dict]] = {"pt": ({}, {}, {}), "en": ({}, {}, {})}
+    for number, line in enumerate(TABLE.strip().splitlines()):
+        portuguese, _, english = line.partition("|")
+        key = f"{_TABLE_KEY}{number}"
+        for language, side in (("pt", portuguese), ("en", english)):
+            forms, stems, phrases = found[language]
+            for word in side.replace("-", "_").split():
+                if "_" in word:
+                    parts = tuple(stem(part) for part in fold(word).split("_") if part)
+                    phrases.setdefault(parts, set()).add(key)
+                    continue
+                forms.setdefault(fold(word), set()).add(key)
+                stems.setdefault(stem(word), set()).add(key)
+    return {
+        language: _Half(*({k: frozenset(v) for k, v in table.items()} for table in tables))
+        for language, tables in found.items()
+    }
+
+
+_HALVES: Final = _build()
+_LONGEST_PHRASE: Final = max((len(parts) for half in _HALVES.values() for parts in half.phrases), default=1)
+
+
+def _lookup(word: str, half: _Half) -> frozenset[str]:
+    found = half.forms.get(word, frozenset()) | half.stems.get(stem(word), frozenset())
+    if not found and word.endswith("s"):  # "likes": "-es" is no ending of "like"
+        found = half.stems.get(stem(word[:-1]), frozenset())
+    return found
+
+
+def language_of(tokens: Sequence[str]) -> str | None:
+    """ "pt" or "en", whichever language more of the folded ``tokens``' function words belong to; ``None`` for a tie
+    (a word or two with no function word: "Overslept.")."""
+    english = sum(token in _EN_ONLY for token in tokens)
+    portuguese = sum(token in _PT_ONLY for token in tokens)
+    return None if english == portuguese else "en" if english > portuguese else "pt"
+
+
+def english(tokens: Sequence[str]) -> bool:
+    """Whether folded ``tokens`` read as English rather than Portuguese: more of their function words are English."""
+    return language_of(tokens) == "en"
+
+
+def senses(word: str, language: str | None = None) -> frozenset[str]:
+    """The meanings of one word: the lines of the table it stands on in its language's half, else in the other half
+    (in both halves when the language is unknown), or its stem."""
+    folded = fold(word)
+    if language is None:
+        found = _lookup(folded, _HALVES["pt"]) | _lookup(folded, _HALVES["en"])
+    else:
+        other = "en" if language == "pt" else "pt"
+        found = _lookup(folded, _HALVES[language]) or _lookup(folded, _HALVES[other])
+    return found or frozenset({stem(folded)})
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit of meaning of a text: a content word or phrase, its meanings and its stem."""
+
+    senses: frozenset[str]
+    stem: str
+
+    @property
+    def free(self) -> bool:
+        """Whether the table lacks the word: it is matched by its stem and cognates."""
+        return not any(sense.startswith(_TABLE_KEY) for sense in self.senses) and NEGATION not in self.senses
+
+
+def meanings(text: str) -> list[Unit]:
+    """The units of meaning of ``text``, in order, each once (see the module docstring)."""
+    text = _CLITIC.sub(r"\1r", _CONTRACTION.sub(" not", text))
+    tokens = _TOKEN.findall(fold(text))
+    language = language_of(tokens)
+    halves = [_HALVES[language or "pt"], _HALVES["en" if language == "pt" else "pt"]]
+    stems = [stem(token) for token in tokens]
+    units: list[Unit] = []
+    if _excess(tokens, language):
+        units.append(Unit(frozenset({NEGATION}), NEGATION))
+    skipped: set[int] = set()
+    index = 0
+    while index < len(tokens):
+        if index in skipped:
+            index += 1
+            continue
+        split = _split_phrase_at(tokens, stems, index, halves, language)
+        if split is not None:
+            end, found = split
+            units.append(Unit(found, f"{stems[index]}_{stems[end]}"))
+            skipped.add(end)
+            index += 1
+            continue
+        phrase = _phrase_at(stems, index, halves)
+        if phrase is not None:
+            length, found = phrase
+            units.append(Unit(found, "_".join(stems[index : index + length])))
+            index += length
+            continue
+        token = tokens[index]
+        index += 1
+        if token in _NEGATIONS[language or "pt"] or (token != "no" and token in _NEGATIONS["en"]):
+            units.append(Unit(frozenset({NEGATION}), NEGATION))
+        elif token not in _ALL_STOPWORDS and (len(token) > 2 or token.isdigit()):
+            units.append(Unit(senses(token, language), stem(token)))
+    unique: list[Unit] = []
+    for unit in units:
+        if unit not in unique:
+            unique.append(unit)
+    return unique
+
+
+def _excess(tokens: Sequence[str], language: str | None) -> bool:
+    """Whether ``tokens`` say an excess before an infinitive ("too tired to go"), which denies it."""
+    excess, opener, gap = _EXCESS[language or "pt"]
+    return any(token == excess and opener in tokens[index + 1 : index + 2 + gap] for index, token in enumerate(tokens))
+
+
+def _split_phrase_at(
+    tokens: Sequence[str], stems: Sequence[str], index: int, halves: list[_Half], language: str | None
+) -> tuple[int, frozenset[str]] | None:
+    """A two-word phrase of the table that opens with the negation at ``index`` and closes a few words later
+    ("nunca ... antes", "never ... before"): where it closes and its meanings."""
+    if tokens[index] not in _NEGATIONS[language or "pt"] | _NEGATIONS["en"]:
+        return None
+    for end in range(index + 2, min(len(tokens), index + 2 + _SPLIT_PHRASE_GAP)):
+        for half in halves:
+            found = half.phrases.get((stems[index], stems[end]))
+            if found:
+                return end, found
+    return None
+
+
+def _phrase_at(stems: list[str], index: int, halves: list[_Half]) -> tuple[int, frozenset[str]] | None:
+    for length in range(min(_LONGEST_PHRASE, len(stems) - index), 1, -1):
+        parts = tuple(stems[index : index + length])
+        for half in halves:
+            found = half.phrases.get(parts)
+            if found:
+                return length, found
+    return None
+
+
+def match(a: Unit, b: Unit) -> bool:
+    """Whether two units say the same: a meaning in common, or, where the table lacks one of the words, the same
+    stem or a cognate."""
+    if a.senses & b.senses:
+        return True
+    return (a.free or b.free) and NEGATION not in a.senses | b.senses and cognate(a.stem, b.stem)

@@ -7,8 +7,11 @@ English: the answer's content words are mapped to meanings (:mod:`.lexicon`) and
 words every option shares weigh little, a negation counts as a word ("não está" against "está"), and the
 answer is read only when one option is clearly the closest and most of the answer is about it; an answer whose
 polarity differs from an option's (a negation in one and not the other) is half as close to it, and one that
-negates a word the option states ("eu não tinha" against "eu tinha") is no paraphrase of it. A question is never a
-quote or a paraphrase.
+negates a word the option states ("eu não tinha" against "eu tinha") is no paraphrase of it; a negation alone
+("A B, não a D.") is a paraphrase of nothing, and "no" turns the meaning over in English only (in Portuguese it is
+"in the"). A name in an option that the answer does not say may stand for a pronoun ("ela" for "Nikki") or for a
+description the options lack ("aquele programa" for "o Toonami"), unless the answer names someone else. A question
+is never a quote or a paraphrase.
 
 >>> options = ["Ela estava cansada.", "Ela estava nervosa com a entrevista.", "Ela estava entediada.",
 ...            "Nenhuma das alternativas acima."]
@@ -28,7 +31,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from .clean import norm
-from .lexicon import NEGATION, TABLE_KEY, cognate, concept
+from .lexicon import NEGATION, Unit, match, meanings, stem
 from .vocabulary import alternation, fold, words
 
 __all__ = ["looping", "none_of_the_above", "paraphrased_letter", "quoted_letter"]
@@ -46,7 +49,6 @@ _PREAMBLE: Final = re.compile(
 _REASON_WORD: Final = re.compile(rf"^{alternation(norm(word) for word in words('reason_words'))}\s+")
 _STOPWORDS: Final = frozenset(fold(word) for word in words("stopwords"))
 _CONTRACTION: Final = re.compile(r"n['’]t\b", re.IGNORECASE)
-_SHORT_NEGATIONS: Final = frozenset({"no", "nem"})
 _SENTENCE: Final = re.compile(r"(?<=[.!?;\n])\s+")
 
 
@@ -203,31 +205,45 @@ def quoted_letter(text: str, options: Sequence[str], letters: Sequence[str]) -> 
 # Paraphrases
 
 
-def _concepts(text: str) -> set[str]:
-    """The meanings of the content words of ``text``."""
-    tokens = re.findall(r"[^\W_]+", fold(_CONTRACTION.sub(" not", text)))
-    found = {concept(token) for token in tokens if token not in _STOPWORDS and (len(token) > 2 or token.isdigit())}
-    if any(concept(token) == NEGATION for token in tokens if token in _SHORT_NEGATIONS):
-        found.add(NEGATION)  # "no", "nem": short, but they turn the meaning over
-    return found
+def _concepts(text: str) -> list[Unit]:
+    """The units of meaning of ``text`` (:func:`.lexicon.meanings`)."""
+    return meanings(text)
 
 
-def _matched(said: set[str], option: set[str]) -> set[str]:
-    """The option's meanings the answer expresses: the same meaning, or a cognate of a word the table lacks
-    ("problems" and "problemas"); a meaning of the table is matched by its key alone."""
-    found = set(said & option)
-    free = [other for other in said if other != NEGATION and not other.startswith(TABLE_KEY)]
-    for word in option - found:
-        if word == NEGATION or word.startswith(TABLE_KEY):
-            continue
-        if any(cognate(word, other) for other in free):
-            found.add(word)
-    return found
+def _matched(said: Sequence[Unit], option: Sequence[Unit]) -> list[Unit]:
+    """The option's units the answer expresses (:func:`.lexicon.match`)."""
+    return [unit for unit in option if any(match(unit, other) for other in said)]
 
 
-def _weight(word: str, counts: dict[str, int]) -> float:
-    """A meaning every option shares tells them apart less; a negation always counts in full."""
-    return 1.0 if word == NEGATION else 1 / counts[word]
+def _negated(units: Sequence[Unit]) -> bool:
+    return any(NEGATION in unit.senses for unit in units)
+
+
+_WORD: Final = re.compile(r"[^\W\d_]+")
+_DESCRIBED: Final = re.compile(rf"\b{alternation(words('demonstratives'))}\s+([^\W\d_]+)", re.IGNORECASE)
+
+
+def _names(option: str) -> frozenset[str]:
+    """The stems of the names in ``option``: capitalised words that neither open it nor open a sentence
+    ("Porque o *Toonami* fazia parte da infância dele")."""
+    found = set()
+    for word in _WORD.finditer(option):
+        before = option[: word.start()].rstrip()
+        if word.group()[0].isupper() and before and before[-1] not in ".!?:;\"'“(":
+            found.add(stem(word.group()))
+    return frozenset(found)
+
+
+def _weights(meanings_: Sequence[Sequence[Unit]]) -> list[list[float]]:
+    """A unit's weight in its option: one over the number of options that say it too (a meaning every option shares
+    tells them apart less); a negation always counts in full."""
+
+    def weight(unit: Unit) -> float:
+        if NEGATION in unit.senses:
+            return 1.0
+        return 1 / sum(any(match(unit, other) for other in units) for units in meanings_)
+
+    return [[weight(unit) for unit in units] for units in meanings_]
 
 
 #: How much of an option's (weighted) meaning a paraphrase must express, and by how much closer to it than to any
@@ -281,13 +297,11 @@ def paraphrased_letter(text: str, options: Sequence[str], letters: Sequence[str]
         return None
     none_letter = none_of_the_above(options, letters)
     normed = [norm(option) for option in options]
-    meanings = [
-        set() if letter == none_letter else _concepts(option) for option, letter in zip(options, letters, strict=True)
+    meanings_ = [
+        [] if letter == none_letter else _concepts(option) for option, letter in zip(options, letters, strict=True)
     ]
-    counts: dict[str, int] = {}
-    for meaning in meanings:
-        for word in meaning:
-            counts[word] = counts.get(word, 0) + 1
+    weights = _weights(meanings_)
+    option_names = [_names(option) for option in options]
     stripped = _statements(text).strip()
     if len(stripped.split()) > MAX_WORDS:
         return None  # a paraphrase is a sentence or two; a long text that shares some words is no answer
@@ -302,18 +316,39 @@ def paraphrased_letter(text: str, options: Sequence[str], letters: Sequence[str]
         said = _concepts(_PREAMBLE.sub("", piece, count=1))
         if not said:
             continue
+        # A description the options lack ("aquele programa") may stand for an option's name, unless the answer
+        # names someone of its own.
+        described = {stem(word) for word in _DESCRIBED.findall(piece) if fold(word) not in _STOPWORDS}
+        own_names = _names(piece) - {unit.stem for units in meanings_ for unit in units}
+        unplaced = (
+            0
+            if own_names
+            else sum(
+                unit.stem in described and not any(match(unit, other) for units in meanings_ for other in units)
+                for unit in said
+            )
+        )
         scores = []
-        for meaning in meanings:
+        for meaning, weight, names in zip(meanings_, weights, option_names, strict=True):
             if not meaning:
                 scores.append((0.0, 0.0, 0))
                 continue
-            matched = _matched(said, meaning)
-            weight = sum(_weight(word, counts) for word in meaning)
-            recall = sum(_weight(word, counts) for word in matched) / weight
-            if (NEGATION in said) != (NEGATION in meaning):
+            hit = [any(match(unit, other) for other in said) for unit in meaning]
+            weight, stood_for = list(weight), 0
+            # A name the answer does not say is said by a description the options lack ("aquele programa" for
+            # "o Toonami"), or by a pronoun ("ela" for "Nikki"): it then weighs nothing.
+            for index, unit in enumerate(meaning):
+                if not own_names and not hit[index] and unit.free and unit.stem in names:
+                    if stood_for < unplaced:
+                        hit[index], stood_for = True, stood_for + 1
+                    else:
+                        weight[index] = 0.0
+            total = sum(weight)
+            recall = sum(w for w, h in zip(weight, hit, strict=True) if h) / total if total else 0.0
+            if _negated(said) != _negated(meaning):
                 recall /= 2  # "has back problems" is not "does not have back problems"
-            precision = len(matched) / max(len(said), 1)
-            scores.append((recall, precision, len(matched)))
+            said_of_it = sum(any(match(unit, other) for other in meaning) for unit in said) + stood_for
+            scores.append((recall, said_of_it / len(said), sum(hit)))
         # The closest option: most of its meaning said, and most of what is said about it (F-measure).
         closeness = [2 * r * p / (r + p) if r + p else 0.0 for r, p, _ in scores]
         order = sorted(range(len(scores)), key=lambda i: -closeness[i])
@@ -331,7 +366,9 @@ def paraphrased_letter(text: str, options: Sequence[str], letters: Sequence[str]
             and precision >= min_precision
             # Two meanings in common, or the whole of a short answer ("ele estava atrasado" for "atrasado para o
             # trabalho").
-            and (count >= min(2, len(meanings[best])) or precision == 1.0)
+            and (count >= min(2, len(meanings_[best])) or precision == 1.0)
+            # A negation alone ("A B, não a D.") says nothing of any option.
+            and any(NEGATION not in unit.senses for unit in _matched(said, meanings_[best]))
         ):
             return letters[best]
     return None

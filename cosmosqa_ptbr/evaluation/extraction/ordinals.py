@@ -9,9 +9,9 @@ E, a letter the item lacks (read as ``invalid_letter``).
 What is rewritten: an ordinal before an option noun ("segunda alternativa", "third option", "the first
 one"); an option noun before a number ("Alternativa 3", "opção número 4", "option #2", "Resposta: 2");
 an ordinal that completes a copula or a verb of choosing ("a correta é a segunda", "I pick the third"); an
-answer that is an ordinal alone ("A quarta."); and, once one of those names an option, a bare ordinal
-after an article ("nem a primeira nem a segunda"). Ordinals in prose ("pela segunda vez", "a 2ª casa") are
-left alone.
+answer that is an ordinal alone ("A quarta."); and, once one of those names an option or in a reply of a few
+words, a bare ordinal after an article ("nem a primeira nem a segunda"). Ordinals in prose ("pela segunda vez",
+"a 2ª casa") are left alone.
 
 >>> name_ordinals("A segunda alternativa.", ("A", "B", "C", "D"))
 ('A alternativa B.', (14,))
@@ -67,6 +67,10 @@ _ELLIPTIC_NEXT: Final = re.compile(
 )
 
 
+#: A reply of at most this many words is an answer to the question: an ordinal after an article in it names an option.
+SHORT_REPLY_WORDS: Final = 12
+
+
 @cache
 def _position(word: str) -> int | None:
     folded = fold(word)
@@ -113,7 +117,9 @@ def name_ordinals(text: str, letters: Sequence[str]) -> tuple[str, tuple[int, ..
         letter = _letter(_position(alone["ord"]), letters)
         if letter:
             add(alone.start("ord"), alone.end("ord"), f"alternativa {letter}", len("alternativa "))
-    if edits:
+    # Once an option is named by position, or in a reply of a few words, a bare ordinal after an article names one
+    # too ("nem a primeira nem a segunda", "Nem a segunda nem a terceira: a primeira.").
+    if edits or len(text.split()) <= SHORT_REPLY_WORDS:
         for match in _ELLIPTIC.finditer(text):
             letter = _letter(_position(match["ord"]), letters)
             if letter and _ELLIPTIC_NEXT.match(text, match.end()):

@@ -2,7 +2,8 @@
 
 :func:`extract_answer` runs :func:`~.clean.clean`, then :func:`~.structured.structured_answer`, then
 :func:`read_answer` on what is left: a lone letter, then options named by position (:mod:`.ordinals`), then
-commitments (:mod:`.commitments`), then option text (:mod:`.option_text`), then the invalid outcomes.
+commitments (:mod:`.commitments`), then option text (:mod:`.option_text`; in an elimination, not what is said of a
+rejected letter), then the invalid outcomes.
 """
 
 from __future__ import annotations
@@ -29,6 +30,18 @@ _REFUSAL: Final = re.compile(
     re.IGNORECASE,
 )
 _WORD: Final = re.compile(r"[^\W_]")
+_CLAUSE_END: Final = re.compile(r"[.!?;\n]")
+
+
+def _without_clauses(text: str, starts: Sequence[int]) -> str:
+    """``text`` without the sentences (or lines) that hold the positions ``starts``."""
+    kept: list[str] = []
+    begin = 0
+    for end in [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]:
+        if begin < end and not any(begin <= start < end for start in starts):
+            kept.append(text[begin:end])
+        begin = end
+    return "".join(kept).strip()
 
 
 def read_answer(
@@ -84,11 +97,20 @@ def read_answer(
         return Extraction(letter, "final_answer")
 
     if options is not None:
-        letter = quoted_letter(answer, options, letters) or paraphrased_letter(answer, options, letters)
+        # In an elimination, what is said of a rejected letter ("A: não, ... C: não, eles tomaram café.") is no
+        # statement of the answer.
+        eliminated = [m.start for m in found if m.kind == "reject"] if len(named) >= 2 else []
+        said = _without_clauses(text, eliminated) if eliminated else answer
+        letter = quoted_letter(said, options, letters)
         if letter is not None:
             return Extraction(letter, "option_text")
+    # A refusal said outright outweighs the words it shares with an option ("Não é possível saber o que ele fez").
     if _REFUSAL.search(answer):
         return Extraction(None, "refusal")
+    if options is not None:
+        letter = paraphrased_letter(said, options, letters)
+        if letter is not None:
+            return Extraction(letter, "option_text")
     if invented:
         return Extraction(None, "invalid_letter")
     return Extraction(None, "no_answer")

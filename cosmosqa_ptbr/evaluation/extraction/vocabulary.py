@@ -53,6 +53,10 @@ class Language:
     sentence_copulas: tuple[str, ...]
     #: "The right one is": "a correta é B", "the correct one is B".
     the_right_one: tuple[str, ...]
+    #: Relative pronouns after an option noun: "a opção *que* melhor descreve o texto é a A".
+    relatives: tuple[str, ...]
+    #: Words of fit in such a relative clause, which make it name the answer: "melhor", "sustenta", "best", "fits".
+    fits: tuple[str, ...]
     #: "best" before a noun: "a *melhor* opção é a C".
     best: tuple[str, ...]
     #: Articles between an answer keyword and the letter word or letter: "é *a* alternativa C", "go with *the* B".
@@ -91,6 +95,11 @@ class Language:
     possible: tuple[str, ...]
     #: "também", "too": after "pode ser a B".
     too: tuple[str, ...]
+    #: What opens a sentence that goes on judging the letter before it: "Não descartaria a A; *é a que* faz mais
+    #: sentido", "B. *It's the one* that fits".
+    referring_back: tuple[str, ...]
+    #: Demonstratives, which make a noun a description ("*aquele* programa" for a show the option names).
+    demonstratives: tuple[str, ...]
     #: "tanto ... quanto", "both ... and": the first words of two letters named alike.
     both: tuple[str, ...]
     #: The second words of those pairs.
@@ -167,12 +176,21 @@ PT: Final = Language(
     copulas=("é", "seria", "será", "fica", "parece ser", "deve ser"),
     sentence_copulas=("é", "seria"),
     the_right_one=("a correta", "o correto", "a certa", "o certo"),
+    relatives=("que",),
+    fits=(
+        "melhor", "mais", "sustenta", "apoia", "responde", "corresponde", "descreve", "explica", "condiz", "combina",
+        "encaixa", "bate", "reflete", "justifica",
+    ),
     best=("melhor",),
     letter_articles=("a", "o", "pela", "pelo", "com a"),
     choosing=(
         "escolho", "escolheria", "escolherei", "marco", "marcaria", "marcarei", "fico com", "ficaria com",
-        "ficarei com", "opto por", "opto pela", "optaria por", "optaria pela", "vou com", "iria com", "sobra", "resta",
-        "fica", "diria", "eu diria",
+        "ficarei com", "opto por", "opto pela", "optaria por", "optaria pela", "optei por", "optei pela", "vou com",
+        "iria com", "sobra", "resta", "fica", "diria", "eu diria", "escolhi", "marquei", "fiquei com", "vou de",
+        "vou na", "vou no", "vou pela", "vou pelo", "iria de", "iria na", "iria no", "iria pela", "aposto na",
+        "aposto no", "aposto em", "apostaria na", "apostaria em", "voto na", "voto no", "voto em", "votaria na",
+        "votaria em", "prefiro", "preferiria", "respondo", "responderia", "chuto", "chutaria", "meu chute é",
+        "meu palpite é", "minha escolha é", "minha escolha seria", "minha aposta é", "meu voto é", "meu voto vai para",
     ),
     conclusions=(
         "portanto", "logo", "então", "assim sendo", "por isso", "dessa forma", "desta forma", "conclusão", "concluindo",
@@ -182,7 +200,8 @@ PT: Final = Language(
     wrong_words=gendered("incorreto", "errado", "falso"),
     praise=(
         "a resposta", "a única", "mais adequada", "mais adequado", "mais provável", "mais coerente", "mais plausível",
-        "mais apropriada", "mais apropriado", "melhor", "sim",
+        "mais apropriada", "mais apropriado", "melhor", "sim", "faz mais sentido", "mais faz sentido",
+        "se encaixa melhor", "encaixa melhor", "mais se encaixa",
     ),
     dismissal=(
         *gendered("descartado", "eliminado", "excluído"), "improvável", "contradiz", "contradizem", "contraditória",
@@ -203,16 +222,21 @@ PT: Final = Language(
     negation_fillers=("é", "seria", "com", "pela", "pelo", "por", "de", "certamente"),
     rejecting=("descarto", "descartamos", "descarta", "descartei", "descartando", "descartar", "elimino",
                "eliminamos", "elimina", "eliminei", "eliminando", "eliminar", "excluo", "excluímos", "exclui",
-               "excluí", "excluindo", "excluir", "não é", "não seria", "não pode ser"),
+               "excluí", "excluindo", "excluir", "descartaria", "eliminaria", "excluiria", "não é", "não seria",
+               "não pode ser"),
     corrections=(
         "na verdade", "pensando melhor", "pensando bem", "relendo", "corrigindo", "corrijo", "correção", "me enganei",
-        "ops", "opa", "espera", "aliás",
+        "ops", "opa", "espera", "aliás", "quer dizer", "ou melhor", "melhor dizendo", "digo", "pera", "peraí",
+        "pera aí", "espera aí", "errei", "me corrijo", "retifico", "retificando",
     ),
     ellipsis=("também", "idem", "igualmente", "da mesma forma"),
     alternatives=("ou", "e/ou"),
     alternative_fillers=("seria", "será", "talvez", "quem sabe", "então"),
     possible=("pode ser", "poderia ser"),
     too=("também",),
+    demonstratives=("aquele", "aquela", "esse", "essa", "este", "esta", "desse", "dessa", "deste", "desta",
+                    "daquele", "daquela", "naquele", "naquela", "nesse", "nessa"),
+    referring_back=("é a que", "é o que", "é a", "é o", "é ela", "é essa", "é esta", "essa é", "esta é", "ela é"),
     both=("tanto",),
     both_and=("quanto", "como"),
     between=("entre",),
@@ -289,13 +313,21 @@ PT: Final = Language(
         "correta", "texto", "acho", "seria", "poderia", "pode", "teria", "iria", "sim", "mas", "talvez",
         "provavelmente", "cá", "lá", "aqui", "ali", "muita", "muitos", "muitas", "pouco", "onde", "menos", "ainda",
         "tão", "tanto", "cada", "alguns", "todo", "toda", "todos", "todas", "mesmo", "vez", "vezes", "coisas",
-        "tipo", "jeito", "maneira", "bem", "tive", "teve", "ter", "fui", "foram", "sido", "sendo", "estou", "está",
+        "jeito", "maneira", "bem", "tive", "teve", "ter", "fui", "foram", "sido", "sendo", "estou", "está",
         "enquanto", "durante", "são", "demais", "estando", "mim", "podia", "quem", "estão", "parecia", "devo", "fez",
         "tinham", "deve", "quanto", "sobre", "tivesse", "vou", "algumas", "fizeram", "eram", "esses", "essas", "sou",
         "realmente", "entre", "simplesmente", "consigo", "havia", "vão", "fica", "qualquer", "nele", "nela",
         "quase", "tenho", "somos", "dava", "fosse", "assim", "fora", "comigo", "conosco", "seja", "dessa", "desse",
         "aquilo", "naquele", "naquela", "nesses", "nessas", "estávamos", "estiver", "sei", "dou", "deu", "vem",
         "tido", "ido", "pudesse", "vamos", "teriam", "teríamos", "tinha", "estavam",
+        # Possessives, "can", "will" and "do", which English says with function words too ("my", "could", "did").
+        "meu", "minha", "meus", "minhas", "nosso", "nossa", "nossos", "nossas", "teu", "tua", "posso", "pude",
+        "podem", "poder", "podemos", "poderiam", "poderíamos", "pôde", "puderam", "consegue", "consegui",
+        "conseguiu", "conseguir", "conseguia", "conseguem", "conseguiria", "conseguimos", "conseguindo",
+        "conseguido", "conseguiram", "vai", "iria", "iriam", "irá", "irão", "fazer", "faz", "fez", "fiz", "feito",
+        "fazendo", "fazia", "faria", "fariam", "faça", "façam", "fizer", "fizesse", "fazem", "fazemos", "fizemos",
+        "fizeram", "faríamos", "fazê", "tivesse", "tiveram", "tinham", "tínhamos", "teria", "tenha", "tem",
+        "coisa", "coisas", "certeza", "capaz",
     ),
 )  # fmt: skip
 
@@ -310,20 +342,29 @@ EN: Final = Language(
     copulas=("is", "would be", "should be", "must be", "will be", "seems to be"),
     sentence_copulas=("it's", "its", "it is"),
     the_right_one=("the correct one", "the right one"),
+    relatives=("that", "which"),
+    fits=(
+        "best", "most", "supports", "fits", "matches", "answers", "describes", "explains", "reflects", "corresponds",
+        "captures", "agrees",
+    ),
     best=(),
     letter_articles=("the",),
     choosing=(
         "I choose", "I would choose", "I will choose", "I'd choose", "I'll choose", "I pick", "I would pick",
         "I will pick", "I'd pick", "I'll pick", "I select", "I would select", "I'd select", "I'll select",
         "I go with", "I would go with", "I will go with", "I'd go with", "I'll go with", "I'd say", "I would say",
-        "I'll say",
+        "I'll say", "I'm going with", "I am going with", "I'm gonna go with", "going with", "I go for", "I'd go for",
+        "I'll go for", "I would go for", "I'm going for", "I'm picking", "I am picking", "I'm choosing", "I'll take",
+        "I'd take", "I would take", "I picked", "I chose", "I vote for", "I'd vote for", "I'd answer", "I would answer",
+        "my pick is", "my choice is", "my choice would be", "my guess is", "my vote is", "my vote goes to",
     ),
     conclusions=("therefore", "thus", "hence", "in conclusion", "I think", "I believe"),
     right_words=("correct", "right", "true"),
     wrong_words=("incorrect", "wrong", "false"),
     praise=(
         "the answer", "the only one", "best", "most likely", "most appropriate", "most suitable", "most plausible",
-        "most reasonable", "most accurate", "most fitting", "yes",
+        "most reasonable", "most accurate", "most fitting", "yes", "makes the most sense", "makes more sense",
+        "fits best", "best fits", "the best fit",
     ),
     dismissal=("unlikely", "ruled out", "contradicted", "contradicts", "contradict", "unsupported"),
     no_words=("no",),
@@ -336,12 +377,18 @@ EN: Final = Language(
     negation_fillers=("is", "it's", "certainly", "definitely", "surely"),
     rejecting=("not", "isn't", "isnt", "rule out", "ruling out", "rules out", "eliminate", "eliminating",
                "exclude", "excluding"),
-    corrections=("actually", "wait", "on second thought", "on reflection", "correction", "scratch that"),
+    corrections=(
+        "actually", "wait", "on second thought", "on reflection", "correction", "scratch that", "I mean", "or rather",
+        "make that", "my mistake", "I misspoke", "let me correct",
+    ),
     ellipsis=("too", "as well", "also", "likewise", "ditto", "the same"),
     alternatives=("or", "and/or"),
     alternative_fillers=("is it", "would it be", "could it be", "maybe", "perhaps", "possibly"),
     possible=("could be", "might be", "may be"),
     too=("too", "as well"),
+    demonstratives=("this", "that", "these", "those"),
+    referring_back=("it's the one", "it is the one", "it's the", "it is the", "that's the one", "this is the one",
+                    "that one is", "it's", "it is"),
     both=("both",),
     both_and=("and",),
     between=("between",),
@@ -369,7 +416,7 @@ EN: Final = Language(
     connectives=(
         "is", "was", "because", "since", "as", "and", "seems", "would", "could", "says", "states", "describes",
         "indicates", "shows", "suggests", "makes", "also", "best", "not", "but", "rather", "instead", "fits",
-        "matches", "works", "answers", "corresponds", "explains",
+        "matches", "works", "answers", "corresponds", "explains", "isn", "doesn", "wasn", "can", "cannot", "couldn",
     ),
     refusals=("I'm sorry", "as an AI", "not enough information", "not enough context", "insufficient information",
               "insufficient context"),
@@ -400,10 +447,11 @@ EN: Final = Language(
         "correct", "text", "think", "yes", "but", "there", "to", "into", "up", "out", "probably", "who", "which",
         "what", "else", "more", "maybe", "perhaps", "here", "must", "one", "ones", "much", "how", "too", "down",
         "off", "than", "while", "around", "where", "only", "way", "even", "well", "these", "those", "any", "each",
-        "until", "again", "quite", "already", "most", "anymore", "over", "during", "next", "almost", "enough",
-        "least", "bit", "kind", "type", "own", "myself", "himself", "herself", "themselves", "let", "lot", "things",
+        "until", "quite", "already", "most", "anymore", "over", "during", "next", "almost",
+        "least", "bit", "own", "myself", "himself", "herself", "themselves", "let", "lot", "things",
         "sure", "able", "going", "get", "got", "getting", "make", "made", "making", "take", "took", "taken", "come",
         "came", "coming", "went", "gone", "seem", "seems", "really", "actually", "just", "still", "all",
+        "doing", "done", "having", "gotten", "anything", "stuff", "lots", "bunch",
     ),
 )  # fmt: skip
 
