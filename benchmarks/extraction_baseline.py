@@ -34,13 +34,13 @@ from pathlib import Path
 from typing import Any
 
 from cosmosqa_ptbr.evaluation.extraction import extract_answer, item_letters, leaderboard_extract
-from cosmosqa_ptbr.prompts import ANSWER_PREFIX
+from cosmosqa_ptbr.tasks import get_task
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "tests" / "data"
 CASES_FILE = DATA_DIR / "extraction_cases.jsonl"
 HELD_OUT_FILE = DATA_DIR / "extraction_held_out.jsonl"
 FIRST_SIGHT_FILE = DATA_DIR / "extraction_first_sight.json"
-_BASELINE = re.compile(rf"{ANSWER_PREFIX}\s*([A-Z])")
+_BASELINE = re.compile(rf"{get_task('cosmos_qa_ptbr').prompt.answer_prefix}\s*([A-Z])")
 #: Cases written before batches were named.
 UNNAMED_BATCH = "2026-11 (a, b)"
 

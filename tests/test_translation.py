@@ -625,7 +625,8 @@ def test_a_local_server_far_slower_than_the_timeout_stops_the_run_without_a_rese
 ) -> None:
     """When the server has not finished its queue long after a timeout, the items stay pending, none sent twice."""
     ids = list(reference)[:2]
-    fake = server(serial_seconds=0.1, faults={ids[0]: ["hang"]}, hang_seconds=20.0)
+    # Both hang: which of two concurrent requests a serial server takes first is the threads' race to decide.
+    fake = server(serial_seconds=0.1, faults={ids[0]: ["hang"], ids[1]: ["hang"]}, hang_seconds=20.0)
     started = time.monotonic()
     result = translate(english_subset(2), tmp_path / "out.jsonl", base_url=fake.base_url, concurrency=2,
                        **{**FAST, "timeout": 0.3, "max_retries": 3})  # fmt: skip

@@ -46,12 +46,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
-from ...prompts import ANSWER_PREFIX
+from ...tasks import builtin_tasks, get_task
 from .vocabulary import EN, PT, alternation, words
 
 __all__ = ["Mention", "Patterns", "hedge_ends", "indecision_ends", "letter_class", "mentions", "patterns"]
 
-_STEMS: Final = alternation([*words("letter_words"), ANSWER_PREFIX.lower()])
+# The answer prefix each shipped task trains a model to write ("Alternativa B", "Option B") names a letter too.
+_PREFIXES: Final = tuple(get_task(name).prompt.answer_prefix.lower() for name in builtin_tasks())
+_STEMS: Final = alternation([*words("letter_words"), *_PREFIXES])
 _LETTER_WORDS: Final = rf"{_STEMS}\b"
 _ARTICLES: Final = alternation(words("letter_articles"))
 _LIST_ARTICLES: Final = alternation(("a", "as", "o", "os", "the"))
