@@ -107,25 +107,9 @@ def family_tokenizer(base: Path, spec: Family) -> Any:
 def build_family_model(base: Path, spec: Family, path: Path, seed: int = 0) -> Path:
     """Save ``spec``'s tokenizer (from the one in ``base``) and a random 2-layer Llama (hidden 64) sized to it in
     ``path``; return ``path``."""
-    import torch
-    from transformers import LlamaConfig, LlamaForCausalLM
+    from _tiny import save_tiny_llama
 
     tokenizer = family_tokenizer(base, spec)
     path.mkdir(parents=True, exist_ok=True)
     tokenizer.save_pretrained(path)
-    torch.manual_seed(seed)
-    config = LlamaConfig(
-        vocab_size=len(tokenizer),
-        hidden_size=64,
-        intermediate_size=128,
-        num_hidden_layers=2,
-        num_attention_heads=4,
-        num_key_value_heads=2,
-        max_position_embeddings=4096,
-        eos_token_id=tokenizer.eos_token_id,
-        bos_token_id=tokenizer.bos_token_id,
-        pad_token_id=tokenizer.pad_token_id,
-        tie_word_embeddings=True,
-    )
-    LlamaForCausalLM(config).save_pretrained(path)
-    return path
+    return save_tiny_llama(tokenizer, path, seed, max_position_embeddings=4096)

@@ -97,11 +97,18 @@ def build_tiny_llama(
     :func:`build_sentencepiece_tokenizer`. At the default ``initializer_range`` a greedy generation repeats one token;
     at 0.5 it wanders over the vocabulary, so that generations differ from item to item.
     """
+    path.mkdir(parents=True, exist_ok=True)
+    tokenizer = (build_sentencepiece_tokenizer if sentencepiece else build_tokenizer)(path, rows)
+    return save_tiny_llama(tokenizer, path, seed, initializer_range=initializer_range)
+
+
+def save_tiny_llama(
+    tokenizer: Any, path: Path, seed: int = 0, *, max_position_embeddings: int = 2048, initializer_range: float = 0.02
+) -> Path:
+    """Save a randomly initialised 2-layer Llama (hidden 64) sized to ``tokenizer`` to ``path``; return ``path``."""
     import torch
     from transformers import LlamaConfig, LlamaForCausalLM
 
-    path.mkdir(parents=True, exist_ok=True)
-    tokenizer = (build_sentencepiece_tokenizer if sentencepiece else build_tokenizer)(path, rows)
     torch.manual_seed(seed)
     config = LlamaConfig(
         vocab_size=len(tokenizer),
@@ -110,7 +117,7 @@ def build_tiny_llama(
         num_hidden_layers=2,
         num_attention_heads=4,
         num_key_value_heads=2,
-        max_position_embeddings=2048,
+        max_position_embeddings=max_position_embeddings,
         pad_token_id=tokenizer.pad_token_id,
         eos_token_id=tokenizer.eos_token_id,
         bos_token_id=tokenizer.bos_token_id,

@@ -48,15 +48,7 @@ def family_dir(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     base = embedded_tokenizer_dir(
         Path(cache.mkdir("embedded-tokenizer")) if cache else tmp_path_factory.mktemp("embedded-tokenizer")
     )
-    root = tmp_path_factory.mktemp("families")
-    built: dict[str, Path] = {}
-
-    def build(name: str) -> Path:
-        if name not in built:
-            built[name] = build_family_model(base, family(name), root / name)
-        return built[name]
-
-    return build
+    return _family_builder(base, tmp_path_factory.mktemp("families"))
 
 
 @pytest.fixture(scope="session")
@@ -70,7 +62,11 @@ def small_vocab_family_dir(tmp_path_factory: pytest.TempPathFactory) -> Callable
 
     base = tmp_path_factory.mktemp("small-vocab-tokenizer")
     build_tokenizer(base)
-    root = tmp_path_factory.mktemp("small-vocab-families")
+    return _family_builder(base, tmp_path_factory.mktemp("small-vocab-families"))
+
+
+def _family_builder(base: Path, root: Path) -> Callable[[str], Path]:
+    """Build a family's tiny model from the tokenizer in ``base`` under ``root``, once, on first use."""
     built: dict[str, Path] = {}
 
     def build(name: str) -> Path:
@@ -244,6 +240,19 @@ print("EXIT_CODES", json.dumps(codes))
 """
 
 
+def _run_command_lines(lines: list[list[str]]) -> tuple[list[int], str]:
+    """Run command lines through the CLI's entry point in one interpreter; return their exit codes and the log."""
+    done = subprocess.run(
+        [sys.executable, "-c", _CLI_RUNS, json.dumps(lines)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        env={**os.environ, "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"},
+    )
+    reported = [line.split(" ", 1)[1] for line in done.stdout.splitlines() if line.startswith("EXIT_CODES ")]
+    return (json.loads(reported[-1]) if reported else []), done.stdout + done.stderr
+
+
 def _evaluate_runs(model: Path, out: Path) -> dict[str, list[str]]:
     common = ["evaluate", "--model", str(model), "--limit", "4", "--no-progress"]
     return {
@@ -265,16 +274,7 @@ def evaluate_runs(family_dir: Callable[[str], Path], tmp_path_factory: pytest.Te
     halves = [FAMILY_NAMES[0::2], FAMILY_NAMES[1::2]]
 
     def run(names: list[str]) -> tuple[list[int], str]:
-        lines = [line for name in names for line in planned[name].values()]
-        done = subprocess.run(
-            [sys.executable, "-c", _CLI_RUNS, json.dumps(lines)],
-            capture_output=True,
-            text=True,
-            timeout=900,
-            env={**os.environ, "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"},
-        )
-        reported = [line.split(" ", 1)[1] for line in done.stdout.splitlines() if line.startswith("EXIT_CODES ")]
-        return (json.loads(reported[-1]) if reported else []), done.stdout + done.stderr
+        return _run_command_lines([line for name in names for line in planned[name].values()])
 
     with ThreadPoolExecutor(max_workers=len(halves)) as pool:
         outcomes = list(pool.map(run, halves))
@@ -350,16 +350,8 @@ def train_runs(small_vocab_family_dir: Callable[[str], Path], tmp_path_factory: 
         recipe = root / f"{name}.yaml"
         recipe.write_text(yaml.safe_dump(_train_recipe(small_vocab_family_dir(name))), encoding="utf-8")
         lines.append(["train", "--config", str(recipe), "--output-dir", str(root / name)])
-    done = subprocess.run(
-        [sys.executable, "-c", _CLI_RUNS, json.dumps(lines)],
-        capture_output=True,
-        text=True,
-        timeout=900,
-        env={**os.environ, "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"},
-    )
-    reported = [line.split(" ", 1)[1] for line in done.stdout.splitlines() if line.startswith("EXIT_CODES ")]
-    codes = json.loads(reported[-1]) if reported else []
-    return {"codes": dict(zip(FAMILY_NAMES, codes, strict=False)), "root": root, "log": done.stdout + done.stderr}
+    codes, log = _run_command_lines(lines)
+    return {"codes": dict(zip(FAMILY_NAMES, codes, strict=False)), "root": root, "log": log}
 
 
 @pytest.mark.slow

@@ -161,22 +161,12 @@ def test_running_the_script_serves_on_the_port_from_the_environment(tmp_path: Pa
         "GRADIO_EXAMPLES_CACHE": str(tmp_path / "examples"),
     }
     log = tmp_path / "app.log"
-    with log.open("w") as out:
-        process = subprocess.Popen([sys.executable, str(APP)], env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline and process.poll() is None:
-            if re.search(rf"http://127\.0\.0\.1:{port}", log.read_text(errors="replace")):
-                break
-            time.sleep(0.5)
-        else:
-            pytest.fail(f"the app did not report serving on port {port}; log:\n{log.read_text(errors='replace')}")
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as response:
-            assert response.status == 200
-            assert "Cosmos QA" in response.read().decode("utf-8", errors="replace")
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with (
+        serving([sys.executable, str(APP)], env, None, log, seconds=180) as url,
+        urllib.request.urlopen(url, timeout=30) as response,
+    ):
+        assert response.status == 200
+        assert "Cosmos QA" in response.read().decode("utf-8", errors="replace")
 
 
 @pytest.fixture(scope="module")
@@ -308,13 +298,16 @@ def test_settings_load_the_base_model_on_a_gpu_and_the_small_model_on_a_cpu_unle
 
 
 @contextlib.contextmanager
-def serving(command: list[str], env: dict[str, str], cwd: Path, log: Path) -> Iterator[str]:
-    """Run ``command`` (an app that reads GRADIO_SERVER_PORT) until it reports serving; yield its URL; stop it."""
+def serving(
+    command: list[str], env: dict[str, str], cwd: Path | None, log: Path, *, seconds: float = 240
+) -> Iterator[str]:
+    """Run ``command`` (an app that reads GRADIO_SERVER_PORT) until it reports serving, within ``seconds``; yield its
+    URL; stop it."""
     port = env["GRADIO_SERVER_PORT"]
     with log.open("w") as out:
         process = subprocess.Popen(command, env=env, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + 240
+        deadline = time.monotonic() + seconds
         while time.monotonic() < deadline and process.poll() is None:
             if re.search(rf"http://127\.0\.0\.1:{port}", log.read_text(errors="replace")):
                 break
