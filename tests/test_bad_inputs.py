@@ -894,6 +894,9 @@ TRAIN_CASES = [
     Case("train-lora-target-found-before-the-weights", (*CPU_RECIPE, "--model_name_or_path", "weightless",
          "--lora_target_modules", "qkv_proj"), 2, ("lora_target_modules", "qkv_proj", "'weightless'", "q_proj"),
          absent=("out",), extra={"weightless": "weightless"}),
+    # Checked before trl and peft are imported: bitsandbytes, under peft, may print warnings above the line.
+    Case("train-recipe-path-that-does-not-exist", ("train", "--config", "no/such.yaml"), 2,
+         ("'no/such.yaml' does not exist", "--list-recipes"), extra={"alone": "the error line is all of stderr"}),
     Case("train-without-trl", CPU_RECIPE, 2, ("trl is not installed", INSTALL_TRAIN), absent=("out",),
          extra={"without": "trl"}),
     Case("train-check-without-peft", (*CPU_RECIPE, "--check"), 2, ("peft is not installed", INSTALL_TRAIN),
@@ -935,6 +938,8 @@ def test_train_mistake_gets_one_line_before_any_model_loads(case: Case, tmp_path
     if case.status == 2:
         errors = [line for line in result.stderr.splitlines() if line.startswith("cosmosqa-ptbr ")]
         assert len(errors) == 1 and ": error: " in errors[0] and "usage:" not in result.stderr, shown
+    if "alone" in case.extra:
+        assert result.stderr.splitlines() == errors, shown
     for text in case.stdout:
         assert text in result.stdout, shown
     for name in case.absent:

@@ -145,9 +145,11 @@ def load_settings(config: str | Path | Mapping[str, Any] | None = None, **overri
     """
     from .settings import RecipeError, parse_settings, read_recipe, require_train_extra, resolve_recipe
 
-    require_train_extra()
     if config is None or isinstance(config, Mapping):
+        require_train_extra()
         return parse_settings(config or {}, overrides)
+    # The recipe's path is checked before trl and peft are imported: importing them (bitsandbytes under peft) can
+    # print library warnings above the one line that names a wrong path.
     path, name = resolve_recipe(config)
     if name is not None and name.startswith("accelerate/"):
         message = (
@@ -155,6 +157,7 @@ def load_settings(config: str | Path | Mapping[str, Any] | None = None, **overri
             f'"$(cosmosqa-ptbr train --recipe-path {name})" and give --config a recipe (see --list-recipes)'
         )
         raise RecipeError(message)
+    require_train_extra()
     return parse_settings(read_recipe(path), overrides, recipe_path=path, recipe_name=name)
 
 
