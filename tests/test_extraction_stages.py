@@ -187,6 +187,25 @@ def test_json_answer_reads_the_answer_field(text: str, expected: Extraction) -> 
     assert json_answer(text, ABCDE, _read) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"opcao": 2}', Extraction("B", "structured")),
+        ('{"answer": "4"}', Extraction("D", "structured")),
+        ('{"resposta": 6}', Extraction(None, "invalid_letter")),
+    ],
+)
+def test_an_option_given_by_its_number_counts_from_one(text: str, expected: Extraction) -> None:
+    """An answer field that holds a number names the option by its place in the list, the first being 1."""
+    assert json_answer(text, ABCDE, _read) == expected
+
+
+def test_a_number_under_a_key_that_may_count_from_zero_is_not_read() -> None:
+    """A label or an index may count from 0 as datasets do, so its number names no option."""
+    for text in ('{"label": 2}', '{"answer_index": 1}', '{"answer": 0}', '{"answer": true}'):
+        assert json_answer(text, ABCD, _read) is None
+
+
 def test_json_without_an_answer_field_is_left_to_the_text() -> None:
     """An object with no answer field, braces in LaTeX and broken JSON give no structured reading."""
     for text in ('{"pergunta": "Por quê?"}', r"\boxed{B}", '{"answer": "B"', "sem chaves"):
@@ -232,10 +251,13 @@ def test_table_without_verdicts_is_left_to_the_text() -> None:
         ("- [ ] A\n- [ ] B", Extraction(None, "no_answer")),
         ("- [ ] D\n- [x] E", Extraction(None, "invalid_letter")),
         ("✅ Resposta: D", None),
+        ("☐ A  ☐ B  ☑ C  ☐ D", Extraction("C", "structured")),
+        ("[ ] A [x] B [ ] C [ ] D", Extraction("B", "structured")),
+        ("A ✗ B ✗ C ✓ D ✗", None),
     ],
 )
 def test_checklist_answer_reads_the_ticked_box(text: str, expected: Extraction | None) -> None:
-    """Exactly one ticked line is the answer; two are a hedge, none no answer; one line is no checklist."""
+    """Exactly one ticked entry is the answer; two are a hedge, none no answer; one entry is no checklist."""
     assert checklist_answer(text, ABCD) == expected
 
 
@@ -552,6 +574,19 @@ def test_a_negated_rejection_is_a_verdict_of_right(text: str, letter: str) -> No
 @pytest.mark.parametrize(
     ("text", "letter"),
     [
+        ("Não é a A; é a C, sem dúvida.", "C"),
+        ("Não é B; é D", "D"),
+        ("It is not A; it is C, no doubt.", "C"),
+    ],
+)
+def test_a_clause_after_a_semicolon_opens_like_a_sentence(text: str, letter: str) -> None:
+    """ "; é a C" says the answer as ". É a C" does: a semicolon ends the clause that rejects the letter before it."""
+    assert extract_answer(text).letter == letter
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
         ("B. Quer dizer, D — ele deveria descansar.", "D"),
         ("Opção A, ou melhor, opção C.", "C"),
         ("D. Não, pera, A: ele percebeu que estava prejulgando.", "A"),
@@ -730,3 +765,263 @@ def test_a_description_or_a_pronoun_may_stand_for_an_options_name() -> None:
     assert paraphrased_letter("Porque aquele programa marcou a infância do autor.", toonami, ABCD) == "B"
     assert paraphrased_letter("Ela gosta desse tipo de salada.", salad, ABCD) == "B"
     assert paraphrased_letter("Porque Nikki gosta de comer esse tipo de salada.", ian, ABCD) is None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Replies of the held-out batches held-out-2026-12-e (kinds they showed the extractor missing)
+
+_FISH = ["Nenhuma das alternativas acima.", "Porque a faca não combina com o prato.", "Porque peixe deveria ser macio."]
+_SHIRT = [
+    "O narrador não teria uma camiseta dos Smurfs",
+    "O narrador teria que reembolsá-la",
+    "Nenhuma das alternativas acima.",
+    "O narrador não teria que reembolsá-la",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("Provavelmente B, porque parar lá parece divertido. Mas posso estar errado.", "B"),
+        ("Talvez a D? O autor estava com fome, imagino. Não tenho 100% de certeza, mas vou nessa.", "D"),
+        ("acho q é a C mas nao tenho certeza kkk", "C"),
+        ("Probably D, since he was tired.", "D"),
+        ("Com certeza a D. Se você continua piorando, o certo é descansar.", "D"),
+        ("Provavelmente A, mas pode ser C também.", None),
+        ("Maybe B, maybe C.", None),
+    ],
+)
+def test_a_single_tentative_choice_commits_and_two_are_a_hedge(text: str, letter: str | None) -> None:
+    """ "Provavelmente B, porque ..." chooses B however unsure it sounds; two tentative letters choose neither."""
+    assert extract_answer(text).letter == letter
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("Não é a A. E a D não faz sentido. O mais razoável é a B — ele acompanhou a bola.", "B"),
+        ("The most likely is C.", "C"),
+        ("Não foi a A (o texto não fala de arranhão), foi a C: um dos filhotes fez xixi.", "C"),
+        ("Allan não vai dizer que está tudo bem: é a A, ele vai desmascarar a mentira.", "A"),
+    ],
+)
+def test_a_superlative_of_fit_and_a_copula_after_a_pause_name_the_answer(text: str, letter: str) -> None:
+    """ "O mais razoável é a B", ", foi a C", ": é a A" name the answer as "a correta é a B" does."""
+    assert extract_answer(text).letter == letter
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("✅ **A**\n\nMostrar quem somos gera conexão. As opções C e D ❌ partem de uma premissa negativa.", "A"),
+        ("🛌 **D** — deitar e descansar. Não adianta forçar o trabalho (B) nem mentir pra Lisa (C).", "D"),
+    ],
+)
+def test_a_mark_or_emoji_before_the_opening_letter_does_not_hide_it(text: str, letter: str) -> None:
+    """A letter that opens the answer after a mark or an emoji opens it all the same."""
+    assert extract_answer(text).letter == letter
+
+
+def test_indecision_in_other_words_after_several_letters_is_a_hedge() -> None:
+    """ "Não sei mais qual das três" after naming B, C and D leaves the answer open."""
+    text = (
+        "Eu diria B. Hmm, não, talvez C, ela queria escanear a foto. Ou D? Sinceramente, relendo agora não sei mais "
+        "qual das três."
+    )
+    assert extract_answer(text) == Extraction(None, "hedged")
+
+
+def test_letters_governed_by_none_are_ruled_out_not_weighed() -> None:
+    """ "Nenhuma das alternativas A, C ou D menciona isso" rules A, C and D out; it hedges nothing."""
+    options = ["Viajar.", "Nenhuma das alternativas acima.", "Passar tempo com o médico.", "Preocupar-se."]
+    text = (
+        "**Resposta: B) Nenhuma das alternativas acima.**\n\nO médico quis tirar o tumor, e nenhuma das alternativas "
+        "A, C ou D menciona isso."
+    )
+    assert extract_answer(text, options) == Extraction("B", "final_answer")
+    assert extract_answer("Neither A nor C fits, so B.").letter == "B"
+
+
+def test_the_none_of_the_above_option_is_named_in_other_words() -> None:
+    """ "Nenhuma dessas opções explica ..." names the item's "none of the above" option."""
+    options = [
+        "Porque não podia usar o Mario",
+        "Porque encontrou um embaixador.",
+        "Porque nenhum personagem servia",
+        "Nenhuma das alternativas acima.",
+    ]
+    assert (
+        extract_answer("Nenhuma dessas opções explica de verdade por que a Sony precisa de um mascote.", options).letter
+        == "D"
+    )
+
+
+def test_an_echo_that_loops_back_and_is_cut_short_is_no_answer() -> None:
+    """The same label and list said again, cut short in its first line, is a loop of the echo, not an answer."""
+    options = [
+        "A diretora ouviria Sam chorando",
+        "Sam estaria chorando",
+        "Nenhuma das alternativas acima.",
+        "Sam não estaria chorando",
+    ]
+    echo = "Resposta:\n" + "\n".join(f"{letter}) {option}" for letter, option in zip(ABCD, options, strict=True))
+    looped = f"{echo}\n\n{echo}\n\nResposta:\nA) A diretora ouviria"
+    assert extract_answer(looped, options).letter is None
+    assert extract_answer(f"{echo}\n\nAlternativa A) A diretora ouviria", options).letter == "A"
+
+
+def test_a_box_after_a_derivation_is_the_answer() -> None:
+    """ "\\boxed{D}" (plain, in display math, or around \\text) closes a derivation with the answer."""
+    for box in (r"\boxed{D}", "\\[\n\\boxed{\\text{D}}\n\\]", r"$$\boxed{\textbf{D}}$$"):
+        assert extract_answer(f"Logo, o equipamento era visto como indesejável.\n\n{box}") == Extraction("D", "keyword")
+    assert extract_answer(r"\(\boxed{\text{A}}\)") == Extraction("A", "letter_only")
+
+
+def test_capitals_listed_together_are_letters_and_the_survivor_may_be_said_in_words() -> None:
+    """ "B e C só repetem ..." lists two letters; the option that "sobrou" is read from its text."""
+    options = [
+        "Nenhuma das alternativas acima.",
+        "O pneu dela estaria murcho.",
+        "O pneu precisaria de ar.",
+        "Provavelmente pensaria que eu estava gritando com ela.",
+    ]
+    text = (
+        "B e C só repetem a situação do pneu, não dizem o que ela pensaria. A também não, porque existe uma opção "
+        "boa. Sobrou: provavelmente ela pensaria que eu estava gritando com ela."
+    )
+    assert [m.kind for m in mentions(text, options, patterns(ABCD))] == ["listed", "listed", "reject"]
+    assert extract_answer(text, options) == Extraction("D", "option_text")
+
+
+def test_going_through_each_option_is_no_answer_keyword() -> None:
+    """ "Analisando cada opção: A diz ..." goes through the options; an elimination cut before its choice answers
+    nothing."""
+    options = [
+        "Todo mundo quer um, porque são cobiçados.",
+        "São os melhores do mercado.",
+        "É um equipamento grande, e é o maior que existe.",
+        "São vistos como indesejáveis.",
+    ]
+    text = (
+        "Analisando cada opção: A diz que todo mundo quer um, mas o tom do texto é negativo. B, os melhores do "
+        "mercado, também contradiz isso. Sobram C e D. A C fala do tamanho, que"
+    )
+    assert extract_answer(text, options).letter is None
+    assert extract_answer("Opção: B", options).letter == "B"
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "letter"),
+    [
+        (
+            "Because Fritz had fixed up his boat — he tied the masts down on the deck, so the owner paid him.",
+            [
+                "Ele consertou o barco.",
+                "Ele queria beber cerveja com o Fritz.",
+                "Nenhuma das alternativas acima.",
+                "Ele precisava de dinheiro para consertar o barco.",
+            ],
+            "A",
+        ),
+        (
+            "Os filhotes arranharam o uniforme inteiro, por isso precisei lavar.",
+            [
+                "Os filhotes o arranharam todo.",
+                "Nenhuma das alternativas acima.",
+                "Um dos bichos de estimação urinou nele.",
+                "Eu urinei no uniforme.",
+            ],
+            "A",
+        ),
+        ("Ele ficaria sem a camiseta dos Smurfs.", _SHIRT, "A"),
+    ],
+)
+def test_a_paraphrase_is_read_in_the_first_clause_before_its_justification(
+    text: str, options: list[str], letter: str
+) -> None:
+    """An answer that says the option and then justifies it is read by the clause before the justification; "sem"
+    negates."""
+    assert paraphrased_letter(text, options, ABCD[: len(options)]) == letter
+
+
+def test_a_first_clause_whose_sequel_is_about_another_option_is_no_paraphrase() -> None:
+    """A story whose first clause shares an option's words is no answer: a clause is read only before a
+    justification."""
+    options = [
+        "Porque vão passar batom.",
+        "Nenhuma das alternativas acima.",
+        "Porque se gostam muito.",
+        "Porque uma garota vai voltar hoje à noite.",
+    ]
+    story = (
+        "Quando ela voltar hoje à noite, vamos passar batom e beijar papel até conseguirmos as marcas perfeitas. "
+        "Que empolgação!"
+    )
+    assert paraphrased_letter(story, options, ABCD) is None
+    assert paraphrased_letter("Peixe normalmente é macio.", _FISH, ("A", "B", "C")) == "C"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Generations of the embedded model, batch smollm2-generations-2026-12-d (kinds it showed the extractor missing)
+
+
+def test_a_letter_alone_on_the_last_line_after_a_blank_line_is_the_answer() -> None:
+    """A small model that restates the question and then writes a letter on a line of its own answers with it."""
+    assert extract_answer("Achimos que estamos ajudando a abrir o terrestro de Kentucky?\n\nA") == Extraction(
+        "A", "keyword"
+    )
+    assert extract_answer("Ele saiu cedo.\nA") == Extraction(None, "no_answer")
+
+
+def test_forms_of_estar_are_no_content_word() -> None:
+    """Garbled forms of "estar" ("estámos") share no meaning with an option that says "Estaria mancando"."""
+    options = [
+        "Estaria mancando",
+        "Nenhuma das alternativas acima.",
+        "Não faria o último turno",
+        "Não estaria mancando",
+    ]
+    assert extract_answer("Esteu, estámos de que estámos estámos de que estámos estám", options).letter is None
+
+
+def test_option_labels_in_order_under_garbled_words_are_a_list() -> None:
+    """ "Alternativa A)" then "Pergumina B)", "Pergumina C)" go on from A: one echoed list, not an answer and an
+    echo."""
+    options = [
+        "Porque ele tem tubo longo.",
+        "Porque achou bom.",
+        "Porque não há nada de errado com ele.",
+        "Porque custou caro.",
+    ]
+    text = (
+        "Alternativa A)\n\nPara que ele tem tubo longo e acessórios, é muito de acerir.\n\nPergumina B)\n\nNão há nada "
+        "de errado com ele.\n\nPergumina C)\n\nNão há nada de errado com ele.\n\nPergumina D)\n\nNão há nada"
+    )
+    assert extract_answer(text, options).letter is None
+
+
+def test_texts_under_listed_option_labels_are_not_the_answer() -> None:
+    """Option labels on lines of their own, each with a text under it, list options; a statement before them counts."""
+    options = [
+        "Os potes são fofos.",
+        "Gosto da embalagem.",
+        "Eu queria ter combinações de sabores diferentes",
+        "Nenhuma das alternativas acima.",
+    ]
+    listed = (
+        "Alternativa A\n\nEu queria ter combinações de sabores diferentes, as pantufas e quatro potinhos de geleia.\n\n"
+        "Alternativa B\n\nEu queria ter combinações de sabores diferentes, as pantufas, tr"
+    )
+    assert extract_answer(listed, options) == Extraction(None, "no_answer")
+    assert extract_answer("Gosto da embalagem.\n\n" + listed, options) == Extraction("B", "option_text")
+
+
+def test_narrative_conclusions_are_no_preamble_of_an_option() -> None:
+    """A story's "Então ..." or "Com certeza ..." sentence is not read as a concluded option; "Sobrou:" is."""
+    options = ["É tão bom escrever", "Nenhuma das alternativas acima.", "Eu voltei.", "Minha vida está ótima agora"]
+    story = (
+        "Então, voltei!!! E agora eu nem tenho amigos, mas é tão bom escrever e não precisar me segurar!! Então minha "
+        "vida está ótima agora!! Só estou tentando cuidar de mim agora!"
+    )
+    assert extract_answer(story, options).letter is None
+    assert extract_answer("A e C não. Sobrou: minha vida está ótima agora.", options).letter == "D"

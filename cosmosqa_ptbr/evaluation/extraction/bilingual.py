@@ -427,7 +427,7 @@ governo | government
 economia econômico | economy economic
 lei | law
 guerra | war
-sem | without
+sem_dúvida com_certeza certamente | without_doubt no_doubt certainly definitely surely
 certo | right sure certain
 comum | common usual
 manter | keep maintain

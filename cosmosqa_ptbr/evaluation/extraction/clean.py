@@ -14,7 +14,8 @@ Each step is a pure function of a string:
   at most ``MAX_CHARS`` characters, so reading takes the same bounded time whatever the length; the steps
   before it are single linear scans.
 - :func:`unfence`, :func:`unwrap`, :func:`strip_markup`: code fences, LaTeX (``\\boxed{\\mathrm{A}}``), tags
-  (``<answer>B</answer>``) and Markdown emphasis go; struck-out text (``~~A~~``) reads as withdrawn.
+  (``<answer>B</answer>``) and Markdown emphasis go; struck-out text (``~~A~~``) reads as withdrawn, and a box after
+  text (a derivation closed by ``\\boxed{D}``) reads as "Resposta: D".
 - :func:`cut_new_block` and :func:`strip_echoes`: echoes of the prompt are not answers. A question the model
   goes on to invent is cut; prompt lines (``Contexto:``, ``Pergunta:``, garbled: "Pergumina:"), lists of
   options (two or more option lines, labelled, numbered or garbled: "Alternatva B)", "Percírio A) ...
@@ -24,7 +25,8 @@ Each step is a pure function of a string:
   blank line ("... Alternativa D) ...\n\nAlternativa C"), a line before it in another style ("C) ...\n\n
   Alternativa A) ... Alternativa B) ..."), or a line before a blank line after which the list starts over at A
   ("Alternativa D) ...\n\nAlternativa A) ...\nAlternativa B) ..."). One answer line said again, the last time cut
-  short by the token limit, is no list.
+  short by the token limit, is no list; but an echo that loops (the line before the list, then the list's first
+  line again, cut short) is all echo.
 
 >>> assistant_turn("<|user|>\\nAlternativa A) Sol</s>\\n<|assistant|>\\nAlternativa B</s>")
 'Alternativa B'
@@ -189,12 +191,19 @@ def unfence(text: str) -> str:
 
 # Wrappers around an answer: LaTeX ("\boxed{\mathrm{A}}", "$\textbf{D}$", "\(C\)") and tags ("<answer>B</answer>").
 _LATEX_COMMAND: Final = re.compile(
-    r"\\(?:boxed|fbox|text|textbf|textit|textrm|textsf|texttt|mathrm|mathbf|mathit|mathsf|mathtt|operatorname|emph"
+    r"\\(boxed|fbox|text|textbf|textit|textrm|textsf|texttt|mathrm|mathbf|mathit|mathsf|mathtt|operatorname|emph"
     r"|underline)\s*\{([^{}]*)\}"
 )
 _LATEX_DELIMITER: Final = re.compile(r"\\[()\[\]]|\$+")
 _TAG: Final = re.compile(r"</?[A-Za-z][\w-]*\s*/?>")
 _STRUCK: Final = re.compile(r"~~(.+?)~~")
+
+
+def _unwrapped(command: re.Match[str]) -> str:
+    # A box is the answer by convention: "\\boxed{D}" closing a derivation says "Resposta: D".
+    boxed = command[1] in ("boxed", "fbox")
+    before = _LATEX_DELIMITER.sub("", command.string[: command.start()]).strip()
+    return f"Resposta: {command[2]}" if boxed and before else command[2]
 
 
 def unwrap(text: str) -> str:
@@ -203,7 +212,7 @@ def unwrap(text: str) -> str:
     for _ in range(8):  # nested: \boxed{\textbf{(D)}}; bounded
         if previous == text:
             break
-        previous, text = text, _LATEX_COMMAND.sub(r"\1", text)
+        previous, text = text, _LATEX_COMMAND.sub(_unwrapped, text)
     text = _LATEX_DELIMITER.sub("", text)
     text = _STRUCK.sub(r"não \1;", text)
     return _TAG.sub(" ", text)
@@ -478,12 +487,46 @@ def strip_echoes(text: str, options: Sequence[str] | None, letters: Sequence[str
         if len(set(repeats.values())) >= 2:
             for i in repeats:
                 keep[i] = False
+    _drop_a_loop_cut_short(lines, keep)
     for index, line in enumerate(lines):
         inline = {letter.upper() for letter in _INLINE_OPTION.findall(line)}
         if len(inline) >= 3 and not _VERDICT_WORDS.search(line):  # "A) ... B) ... C) ... D) ..." on one line
             keep[index] = False
             invented = invented or bool(inline - set(letters))
     return "\n".join(line for line, kept in zip(lines, keep, strict=True) if kept), invented
+
+
+def _line_before(lines: list[str], index: int) -> str:
+    """The nearest line above ``lines[index]`` with text, normalised ("" when there is none)."""
+    for before in range(index - 1, max(-1, index - 40), -1):
+        if lines[before].strip():
+            return norm(lines[before])
+    return ""
+
+
+def _drop_a_loop_cut_short(lines: list[str], keep: list[bool]) -> None:
+    """Drop the last option line when the reply loops: the same line as before an echoed list, then that list's
+    line again, cut short ("Resposta:\nA) ... D) ...\n\nResposta:\nA) A diretora ouv"). An answer after an echo
+    follows the list itself, not what came before it."""
+    written = [i for i, line in enumerate(lines) if line.strip()]
+    if not written or not keep[written[-1]]:
+        return
+    last = written[-1]
+    match = _list_match(lines[last])
+    body = norm(_body(lines[last]))
+    if match is None or not body:
+        return
+    for index in range(last):
+        earlier = _list_match(lines[index]) if not keep[index] else None
+        if (
+            earlier is not None
+            and _list_letter(earlier) == _list_letter(match)
+            and norm(_body(lines[index])).startswith(body)
+            and _line_before(lines, index) == _line_before(lines, last)
+            and _line_before(lines, last)
+        ):
+            keep[last] = False
+            return
 
 
 def _body(line: str) -> str:

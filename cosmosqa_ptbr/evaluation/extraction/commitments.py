@@ -5,8 +5,10 @@ Letters named by a letter word (``Alternativa``, ``Letra``, ``Opção``, ``Optio
 *mentions*; :func:`mentions` judges each one:
 
 - a mention followed by a verdict (``é a correta`` / ``está incorreta``), introduced by an answer keyword or a
-  conclusion (``Portanto``, ``Therefore``), or opening the answer is a *commitment*; the last commitment wins,
-  so self-corrections and explanations that discuss every letter and then conclude are read right.
+  conclusion (``Portanto``, ``Therefore``, and tentative ones: ``Provavelmente B, porque ...``, ``acho q é a C``:
+  one choice however unsure), or opening the answer (after a mark or an emoji too: ``✅ A``) is a *commitment*;
+  the last commitment wins, so self-corrections and explanations that discuss every letter and then conclude are
+  read right.
 - A verdict belongs to the clause that names its letter: it runs to where the next letter's phrase begins, so
   in "A: errada. B: errada. C: correta." or "A ✗ B ✓" each verdict judges one letter. A verdict made
   conditional ("A seria correta *se* ...") or apparent only ("B *parece* correta à primeira vista, *mas* ...")
@@ -18,15 +20,17 @@ Letters named by a letter word (``Alternativa``, ``Letra``, ``Opção``, ``Optio
   "quer dizer", "or rather") ends the clause of the letter before it and commits to the letter after it.
 - An option noun with a relative clause of fit is an answer keyword: "a opção que melhor descreve o texto é a A",
   "the option that best fits the passage is B" (not "a alternativa que fala do trabalho é a C").
-- Letters listed together ("A, B, C e D", "Alternativa A\\nAlternativa B") share the verdict said of the whole
-  list; without one, listing is no commitment.
+- Letters listed together ("A, B, C e D", "Alternativa A\\nAlternativa B", "B e C só repetem ...") share the
+  verdict said of the whole list; without one, listing is no commitment. "Cada opção: A ..." goes through the
+  options and names no answer.
 - The Portuguese article *a/A* is not a letter: a lower-case letter counts only after a letter word or before
   punctuation, and "A" followed by a noun is the article. A bare capital said in passing is no answer; it
   counts when it opens the answer, closes it ("Na minha opinião, B."), or follows a conclusion. An option
   label the reply breaks off at ("... B) errada.\\nC) ") is no mention.
 
 :func:`hedge_ends` finds where the answer weighs letters without choosing: "pode ser A ou C", "Alternativa C...
-ou seria a A?", "B. Mas talvez seja a D", "A could also work", "tanto A quanto B", "entre B e C".
+ou seria a A?", "B. Mas talvez seja a D", "A could also work", "tanto A quanto B", "entre B e C"; not letters a
+quantifier of none governs ("nenhuma das alternativas A, C ou D menciona isso").
 :func:`indecision_ends` finds "não sei dizer", "hard to tell": a hedge once two letters are named.
 
 Every pattern is built from :mod:`.vocabulary` for the item's letters (:func:`patterns`), so nothing here
@@ -70,14 +74,15 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"(?:\s+{alternation(PT.copulas)}|\s*[:=]|\s*->|\s+-)?"
     rf"|\b{_STEMS}s?\s+{alternation([*PT.answer_qualifiers, 'correct', 'right'])}(?:\s+{_COPULAS}|\s*[:=]|\s*->)"
     rf"|\b{alternation(words('the_right_one'))}\s+{alternation(('é', 'seria', 'is'))}"
-    rf"|\b{_LETTER_WORDS}\s*[:=]"
+    # "Opção: B" names the answer; "Analisando cada opção: A diz ..." goes through them all
+    rf"|(?<!cada\s)(?<!each\s)(?<!toda\s)(?<!every\s)\b{_LETTER_WORDS}\s*[:=]"
     rf"|\b(?:a\s+)?{alternation(PT.best)}\s+(?:{_STEMS}|{alternation(PT.answer_nouns)}|escolha)\s+{_COPULAS}"
     rf"|\b{alternation(words('choosing'))}"
     # "a opção que melhor descreve o texto é a A", "the option that best fits the passage is B"
     rf"|\b{alternation([*words('letter_words'), *words('answer_nouns')])}\s+{alternation(words('relatives'))}\s+"
     rf"(?=(?:[^\W\d_]+\s+){{0,3}}?{alternation(words('fits'))}\b)(?:[^\W\d_]+[ \t]+){{1,8}}?"
     rf"{alternation([*PT.copulas, *EN.copulas])}(?=\s)"
-    rf"|(?:^|(?<=[.!?,\n]))\s*{alternation(words('sentence_copulas'))}(?=\s)"
+    rf"|(?:^|(?<=[.!?,;:\n]))\s*{alternation(words('sentence_copulas'))}(?=\s)"
     rf"|[→➡⇒]|=>"
 )
 _ANSWER_KEYWORD: Final = re.compile(
@@ -165,6 +170,7 @@ _CONNECTIVES: Final = frozenset(word.casefold() for word in words("connectives")
 _LINE_ENDS: Final = re.compile(r"[)\].:\-–]*[ \t]*(?:\n|\Z)")
 _ELLIPSIS: Final = re.compile(rf"[\s,]*{alternation(words('ellipsis'))}\s*(?:[.;!\n]|$)", re.IGNORECASE)
 _LABEL_BEFORE: Final = re.compile(rf"\b{_LETTER_WORDS}\s*[(\[]?\Z", re.IGNORECASE)
+_GARBLED_LABEL: Final = re.compile(r"[^\W\d_]{4,14}")
 _OPTION_LINE_TAIL: Final = re.compile(r"[ \t]*(?:[)\].:\-–]|\n|$)")
 _DANGLING: Final = re.compile(r"[ \t]*[)\].:\-–][ \t]*$")
 _CLOSING_END: Final = re.compile(r"[\s)\]*]*[.!][\s.!)\]*]*$")
@@ -174,8 +180,15 @@ _JOINING_WORD: Final = re.compile(
     rf"\b(?:{alternation([*words('conjunctions'), *words('alternatives'), 'nem', 'nor', 'de', 'com', 'of', 'with'])})$",
     re.IGNORECASE,
 )
-_OPENING_GAP: Final = re.compile(r"[\s\-*•]*(?:(?:a|o|the)\s+)?$", re.IGNORECASE)
+_OPENING_GAP: Final = re.compile(r"[\W_]*(?:(?:a|o|the)\s+)?$", re.IGNORECASE)  # marks and emoji too: "✅ A", "🛌 D"
 _LETTER_REF_FILLERS: Final = alternation(("a", "the"))
+_NONE_BEFORE: Final = re.compile(
+    rf"\b(?:{alternation([*words('none_of_the_above'), 'nenhuma', 'nenhum', 'nem', 'none', 'neither', 'nor'])})\b"
+    rf"[^.!?;\n]{{0,40}}$",
+    re.IGNORECASE,
+)
+_OWN_LAST_LINE: Final = re.compile(r"\n[ \t]*\n[ \t]*$")
+_LISTED_AFTER: Final = re.compile(rf"(?<![\w'’])[A-Z][)\]]?\s*(?:,|\b{_CONJUNCTIONS}\b)\s*$")
 _INDECISION: Final = re.compile(rf"\b{alternation(words('indecision'))}\b", re.IGNORECASE)
 
 
@@ -261,7 +274,7 @@ class Mention:
     letter: str
     kind: str  # "commit", "reject", "considered", "neutral" or "listed" (one of several letters listed together)
     bare: bool = False  # a capital letter with no letter word or bracket: "Então B."
-    by: str = ""  # what made it a commitment: "keyword", "verdict" or "position"
+    by: str = ""  # what made it a commitment: "keyword", "verdict" or "position"; "lines" for option lines listed
 
 
 def _is_letter(text: str, start: int, explicit: bool) -> bool:
@@ -305,7 +318,8 @@ def _candidates(text: str, p: Patterns) -> list[_Candidate]:
         start = match.start(group)
         if start in found:
             continue
-        explicit = group != "l4"
+        # A capital listed after another letter ("B e C só repetem ...") is a letter, not a word.
+        explicit = group != "l4" or (text[start] not in "AEO" and bool(_LISTED_AFTER.search(text, 0, start)))
         if group == "l4" and not text[start].isupper():
             continue
         line_start = text.rfind("\n", max(0, start - 400), start) + 1
@@ -466,6 +480,8 @@ def _closes_the_answer(text: str, candidate: _Candidate) -> bool:
         return False
     if _CLOSING_END.match(text, candidate.start + 1):
         return True
+    if _OWN_LAST_LINE.search(text, 0, candidate.lead):
+        return True  # "... Kentucky?\n\nA": a letter alone on the last line, after a blank line
     return not bare_article and (not before or before[-1] in ",:;—–-\n")
 
 
@@ -526,12 +542,15 @@ def mentions(text: str, options: Sequence[str] | None, p: Patterns) -> list[Ment
     ]
     # An opening option line labelled otherwise than all the others ("D) ..." before "Alternativa A)",
     # "Alternativa B)" ...) is the answer, and the others an echo after it.
+    # Not when the others go on from it ("Alternativa A) ...", "Pergumina B) ...", "Pergumina C) ..."): one list.
     if len(unjudged) >= 3 and judged[unjudged[0]] == _OPENING:
         kinds = [_labelled(text, candidates[index]) for index in unjudged]
-        if all(kind != kinds[0] for kind in kinds[1:]):
+        opening, following = candidates[unjudged[0]].letter, candidates[unjudged[1]].letter
+        goes_on = ord(following) == ord(opening) + 1
+        if all(kind != kinds[0] for kind in kinds[1:]) and not goes_on:
             unjudged = unjudged[1:]
     if len({candidates[index].letter for index in unjudged}) >= 2:
-        judged.update(dict.fromkeys(unjudged, ("listed", "")))
+        judged.update(dict.fromkeys(unjudged, ("listed", "lines")))
     # "A está errada. B também.": a clause that only says "the same" takes the verdict of the letter before it.
     for index in range(1, len(candidates)):
         if judged[index] in (_NEUTRAL, _OPENING) and _ELLIPSIS.match(text, _closing(text, candidates[index].start + 1)):
@@ -553,10 +572,12 @@ def _labelled(text: str, candidate: _Candidate) -> bool:
 
 
 def _on_option_line(text: str, candidate: _Candidate) -> bool:
-    """Whether the letter heads a line of its own, as an option does: "Alternativa B) ...", "(C)", "D."."""
+    """Whether the letter heads a line of its own, as an option does: "Alternativa B) ...", "(C)", "D.", or under
+    one garbled label word, "Pergumina C)"."""
     line_start = text.rfind("\n", max(0, candidate.lead - 400), candidate.lead) + 1
-    if text[line_start : candidate.lead].strip(" \t-*•"):
-        return False
+    label = text[line_start : candidate.lead].strip(" \t-*•")
+    if label:
+        return bool(_GARBLED_LABEL.fullmatch(label)) and text[candidate.start + 1 : candidate.start + 2] == ")"
     return bool(_OPTION_LINE_TAIL.match(text, candidate.start + 1))
 
 
@@ -567,8 +588,13 @@ def _closing(text: str, end: int) -> int:
 
 
 def hedge_ends(text: str, p: Patterns) -> list[int]:
-    """Where each hedge in ``text`` ends (see the module docstring)."""
-    return [match.end() for match in p.hedge.finditer(text)]
+    """Where each hedge in ``text`` ends (see the module docstring); letters a quantifier of none governs ("nenhuma
+    das alternativas A, C ou D menciona isso", "neither A nor C") are ruled out, not weighed."""
+    return [
+        match.end()
+        for match in p.hedge.finditer(text)
+        if not _NONE_BEFORE.search(_sentence_before(text, match.start()))
+    ]
 
 
 def indecision_ends(text: str) -> list[int]:

@@ -12,10 +12,10 @@ is told by its function words, and each word is looked up in that language's hal
 "saída" is not the English "said"), by its form, then by its stem (:func:`stem`, a light suffix stripper for both
 languages: "precisar" covers "precisa", "precisava", "precisou"; "need" covers "needs", "needed"), then in the other
 half. A word the table lacks keeps its stem as its meaning, and matches a word of the other text with the same stem
-or a cognate (:func:`cognate`: "problems" and "problemas", "vivid" and "vívida"). Negations ("não", "nunca",
-"never", "didn't", and "no" in English only) are one meaning, :data:`NEGATION`; a phrase of the table that opens
-with a negation may be split by the words it governs ("nunca tinha feito uma tatuagem antes" says "nunca_antes", the
-first time, and no negation), and an excess before an infinitive ("too many people to see", "cansado demais para
+or a cognate (:func:`cognate`: "problems" and "problemas", "vivid" and "vívida"). Negations ("não", "nunca", "sem",
+"never", "didn't", "without", and "no" in English only) are one meaning, :data:`NEGATION`; a phrase of the table that
+opens with a negation may be split by the words it governs ("nunca tinha feito uma tatuagem antes" says "nunca_antes",
+the first time, and no negation), and an excess before an infinitive ("too many people to see", "cansado demais para
 ir") says a negation.
 
 >>> def same_meaning(a, b):
@@ -66,9 +66,10 @@ _SUFFIXES: Final = tuple(
     )
 )  # fmt: skip
 _FOLDED_SUFFIXES: Final = tuple(sorted({fold(suffix) for suffix in _SUFFIXES}, key=len, reverse=True))
+# "Sem" and "without" deny what they govern: "ficou sem a camiseta" is "não tinha a camiseta".
 _NEGATIONS: Final = {
-    "pt": frozenset({"nao", "nunca", "nem", "jamais", "nenhum", "nenhuma"}),
-    "en": frozenset({"not", "never", "no", "none", "nor", "neither"}),
+    "pt": frozenset({"nao", "nunca", "nem", "jamais", "nenhum", "nenhuma", "sem"}),
+    "en": frozenset({"not", "never", "no", "none", "nor", "neither", "without"}),
 }
 #: How far a phrase that opens with a negation may be split: "nunca tinha feito uma tatuagem antes" says
 #: "nunca_antes", the first time.

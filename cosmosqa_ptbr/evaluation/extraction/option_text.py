@@ -3,7 +3,9 @@
 :func:`quoted_letter` reads a quote: the text of exactly one option, whole or nearly (accents, case,
 punctuation and a short preamble ignored), cut short, or opening the answer before it wanders off; "Nenhuma
 das alternativas acima" maps to that option. :func:`paraphrased_letter` reads a paraphrase, in Portuguese or
-English: the answer's content words are mapped to meanings (:mod:`.lexicon`) and compared with each option's;
+English: the answer's content words are mapped to meanings (:mod:`.lexicon`) and compared with each option's (an
+answer that justifies itself is also read by its first clause, before a dash or a word of reason, when the rest does
+not point to another option; a sentence that concludes, "Sobrou: ...", is read after its concluding words);
 words every option shares weigh little, a negation counts as a word ("não está" against "está"), and the
 answer is read only when one option is clearly the closest and most of the answer is about it; an answer whose
 polarity differs from an option's (a negation in one and not the other) is half as close to it, and one that
@@ -50,6 +52,23 @@ _REASON_WORD: Final = re.compile(rf"^{alternation(norm(word) for word in words('
 _STOPWORDS: Final = frozenset(fold(word) for word in words("stopwords"))
 _CONTRACTION: Final = re.compile(r"n['’]t\b", re.IGNORECASE)
 _SENTENCE: Final = re.compile(r"(?<=[.!?;\n])\s+")
+_JUSTIFYING: Final = ("por isso", "já que", "então", "afinal", "so", "that's why", "which is why", "as")
+# Words of choosing and of drawing a conclusion ("Sobrou:", "Portanto,"); not "então" nor "com certeza", which
+# stories say too.
+_CONCLUDING_WORDS: Final = alternation(
+    [*words("choosing"), "sobrou", "sobram", "restou", "portanto", "logo", "therefore", "thus", "hence"]
+)
+_CONCLUDING: Final = re.compile(
+    rf"^\s*(?:(?:{_CONCLUDING_WORDS})\b[\s,:\-–—]*)+",
+    re.IGNORECASE,
+)
+_MAX_SENTENCES: Final = 12
+# Where an answer's justification begins: a dash, a colon or semicolon, or a comma before a word of reason.
+_FIRST_CLAUSE: Final = re.compile(
+    rf"(?<=[;:])\s+|\s+[—–-]\s+"
+    rf"|,\s+(?=(?:{alternation([*words('reason_words'), *_JUSTIFYING])})\b)",
+    re.IGNORECASE,
+)
 
 
 def _long_enough(said: int, option: int) -> bool:
@@ -138,6 +157,12 @@ def quoted_letter(text: str, options: Sequence[str], letters: Sequence[str]) -> 
         head, colon, tail = piece.partition(":")
         if colon and len(head.split()) <= 8:
             candidates.add(norm(tail))
+    # "Sobrou: provavelmente ela pensaria que ...", "Portanto, ela ficou sem a camiseta.": a sentence that concludes
+    # may say the option after the words that conclude.
+    for sentence in _SENTENCE.split(text.strip())[:_MAX_SENTENCES]:
+        concluded = _CONCLUDING.match(sentence)
+        if concluded and concluded.end() < len(sentence):
+            candidates.add(norm(_PREAMBLE.sub("", sentence[concluded.end() :], count=1)))
     candidates.discard("")
     exact = {i for i, option in enumerate(normed) if option and option in candidates}
     if len(exact) == 1:
@@ -307,10 +332,18 @@ def paraphrased_letter(text: str, options: Sequence[str], letters: Sequence[str]
         return None  # a paraphrase is a sentence or two; a long text that shares some words is no answer
     # A short answer is read whole; a longer one by its first sentence, which must then be all about the option.
     if len(stripped.split()) <= 40:
-        pieces = [(stripped, MIN_PRECISION)]
+        pieces = [(stripped, MIN_PRECISION, 20, True)]
     else:
-        pieces = [(_SENTENCE.split(stripped, maxsplit=1)[0], 2 * MIN_PRECISION)]
-    for piece, min_precision in pieces:
+        pieces = [(_SENTENCE.split(stripped, maxsplit=1)[0], 2 * MIN_PRECISION, 20, True)]
+    # An answer that goes on to justify itself ("Because he fixed the boat — he tied the masts down, so the owner
+    # paid him") says the option in its first clause: the justification would dilute it.
+    clause = _FIRST_CLAUSE.split(stripped, maxsplit=1)[0].strip()
+    if clause != pieces[0][0] and len(clause.split()) >= 3 and len(stripped.split()) <= 40:
+        pieces.append((clause, pieces[0][1], 10, False))
+    # (text, the precision it needs, the most words it may have and still say most of two options, whether it is
+    # the whole answer or its first sentence: a clause must say two of the option's meanings)
+    closest_whole = -1
+    for piece, min_precision, short, whole in pieces:
         if piece.rstrip().endswith("?"):
             continue
         said = _concepts(_PREAMBLE.sub("", piece, count=1))
@@ -353,6 +386,10 @@ def paraphrased_letter(text: str, options: Sequence[str], letters: Sequence[str]
         closeness = [2 * r * p / (r + p) if r + p else 0.0 for r, p, _ in scores]
         order = sorted(range(len(scores)), key=lambda i: -closeness[i])
         best, runner_up = order[0], (order[1] if len(order) > 1 else None)
+        if whole:
+            closest_whole = best
+        elif best != closest_whole:
+            continue  # the rest of the answer is about another option: a story, not a justification
         if _contradicts(piece, options[best]) or _other_option_run(stripped, normed, best):
             continue
         recall, precision, count = scores[best]
@@ -361,12 +398,12 @@ def paraphrased_letter(text: str, options: Sequence[str], letters: Sequence[str]
         if (
             recall >= MIN_RECALL
             # A longer text that says most of two options (a story, not an answer) names neither.
-            and (other_recall < MIN_RECALL or len(piece.split()) <= 20)
+            and (other_recall < MIN_RECALL or len(piece.split()) <= short)
             and margin >= MIN_MARGIN
             and precision >= min_precision
             # Two meanings in common, or the whole of a short answer ("ele estava atrasado" for "atrasado para o
             # trabalho").
-            and (count >= min(2, len(meanings_[best])) or precision == 1.0)
+            and (count >= min(2, len(meanings_[best])) or (precision == 1.0 and whole))
             # A negation alone ("A B, não a D.") says nothing of any option.
             and any(NEGATION not in unit.senses for unit in _matched(said, meanings_[best]))
         ):

@@ -96,6 +96,13 @@ def read_answer(
         (letter,) = set(letters) - rejected
         return Extraction(letter, "final_answer")
 
+    labels = [m.start for m in found if m.kind == "listed" and m.by == "lines"]
+    if len({m.letter for m in found if m.start in labels}) >= 2:
+        # Option lines for several letters, each with a text under it, are a list whose texts are not the answer;
+        # only what stands before it may state one ("Perem deixar que ... \n\nAlternativa A)\n...").
+        text = answer = text[: text.rfind("\n", 0, min(labels)) + 1].strip()
+        if not answer:
+            return Extraction(None, "invalid_letter" if invented else "no_answer")
     if options is not None:
         # In an elimination, what is said of a rejected letter ("A: não, ... C: não, eles tomaram café.") is no
         # statement of the answer.

@@ -3,12 +3,14 @@
 - :func:`json_answer`: a JSON object (or a Python-style dict with single quotes; never evaluated) with an
   answer field: ``{"resposta": "C", "justificativa": ...}``, ``{"answer": "B"}``, ``{"final_answer": "(D)"}``,
   also inside a code fence or after a sentence. The field's value is read like any answer (``"Alternativa B"``,
-  an option's text, ``"A ou C"`` as a hedge); fields that list rejected letters (``"descartadas"``) or reasons
+  an option's text, ``"A ou C"`` as a hedge), or a number counted from 1 (``{"opcao": 2}`` is B; a ``label`` or
+  ``index`` may count from 0 and is not read); fields that list rejected letters (``"descartadas"``) or reasons
   are not read. An object of verdicts by letter (``{"A": "incorreta", "B": "correta"}``) is read like a table.
 - :func:`table_answer`: a Markdown table whose rows name the options and whose verdict column marks one of them
   ``Correta``/``Correct``/``Sim``/``✅``/``[x]`` (the others wrong, unmarked or empty); a row "Resposta | C".
 - :func:`checklist_answer`: lines that each open with a box or mark and an option's letter (``- [x] B)``,
-  ``☑ Alternativa D``, ``✅ C``, ``(x) B``), exactly one of them ticked.
+  ``☑ Alternativa D``, ``✅ C``, ``(x) B``), or such entries on one line (``☐ A  ☐ B  ☑ C  ☐ D``), exactly one of
+  them ticked.
 
 Two options marked right are a hedge; a letter the item lacks is ``invalid_letter``. A reply with no such
 structure, or one that marks no option right, is left to the later stages (``None``).
@@ -56,6 +58,7 @@ _NOT_ANSWER_KEYS: Final = frozenset(
         "analysis", "confianca", "confidence", "pergunta", "question", "texto", "text",
     )
 )  # fmt: skip
+_ZERO_BASED_KEYS: Final = frozenset({"label", "index", "indice", "idx", "id"})
 _MAX_OBJECTS: Final = 5
 _MAX_JSON_CHARS: Final = 6000
 
@@ -127,28 +130,45 @@ def _key_words(key: str) -> set[str]:
     return set(re.findall(r"[a-z]+", fold(key)))
 
 
-def _answer_value(value: Any, depth: int = 0) -> tuple[bool, Any]:
-    """The first answer field's value, searched breadth-first: (found, value)."""
+def _answer_value(value: Any, depth: int = 0) -> tuple[str | None, Any]:
+    """The first answer field, searched breadth-first: (its key, its value); the key is ``None`` when none is."""
     if depth > 4:
-        return False, None
+        return None, None
     if isinstance(value, list):
         for item in value:
-            found, inner = _answer_value(item, depth + 1)
-            if found:
-                return True, inner
-        return False, None
+            key, inner = _answer_value(item, depth + 1)
+            if key is not None:
+                return key, inner
+        return None, None
     if not isinstance(value, dict):
-        return False, None
+        return None, None
     for key, inner in value.items():
         names = _key_words(str(key))
         if names & _ANSWER_KEYS and not names & _NOT_ANSWER_KEYS:
-            return True, inner
+            return str(key), inner
     for inner in value.values():
         if isinstance(inner, (dict, list)):
-            found, deeper = _answer_value(inner, depth + 1)
-            if found:
-                return True, deeper
-    return False, None
+            key, deeper = _answer_value(inner, depth + 1)
+            if key is not None:
+                return key, deeper
+    return None, None
+
+
+def _numbered(key: str, answer: Any, letters: Sequence[str]) -> Extraction | None:
+    """An option given by its number, ``{"opcao": 2}``: counted from 1, as people number options.
+
+    A key that names an index or a label (``"label": 2``, ``"index": 0``) may count from 0, as datasets do, so its
+    number is not read.
+    """
+    if isinstance(answer, bool) or _key_words(key) & _ZERO_BASED_KEYS:
+        return None
+    if isinstance(answer, str) and answer.strip().isdigit():
+        answer = int(answer.strip())
+    if not isinstance(answer, int) or answer < 1:
+        return None
+    return (
+        Extraction(letters[answer - 1], "structured") if answer <= len(letters) else Extraction(None, "invalid_letter")
+    )
 
 
 def _verdict_map(value: Any, letters: Sequence[str]) -> dict[str, str] | None:
@@ -193,20 +213,23 @@ def json_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction |
     if "{" not in text:
         return None
     for value in _objects(text):
-        found, answer = _answer_value(value)
-        if found:
+        key, answer = _answer_value(value)
+        if key is not None:
             if isinstance(answer, list) and len(answer) == 1:
                 answer = answer[0]
             if isinstance(answer, list) and len(answer) >= 2:
                 return Extraction(None, "hedged")
             if answer is None or (isinstance(answer, str) and not answer.strip()):
                 return Extraction(None, "no_answer")
+            numbered = _numbered(key, answer, letters)
+            if numbered is not None:
+                return numbered
             if isinstance(answer, str):
                 read_value = read(answer)
                 if read_value.letter is not None:
                     return Extraction(read_value.letter, "structured")
                 return read_value
-            continue  # a number (0- or 1-based?) or an object: not read
+            continue  # an object, or a number that may count from 0: not read
         verdicts = _verdict_map(value, letters)
         if verdicts:
             decided = _from_verdicts(verdicts, letters)
@@ -362,11 +385,25 @@ def table_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction 
     return None
 
 
+_BOX_MARK: Final = rf"(?:\[\s*[^\s\]]?\s*\]|\(\s*[xX✓✔]?\s*\)|[{_TICKED_MARKS}{_CROSSED_MARKS}])"
 _CHECK_LINE: Final = re.compile(
-    rf"^\s*(?:[-*•+]\s+)?(?P<box>\[\s*[^\s\]]?\s*\]|\(\s*[xX✓✔]?\s*\)|[{_TICKED_MARKS}{_CROSSED_MARKS}])\s*"
+    rf"^\s*(?:[-*•+]\s+)?(?P<box>{_BOX_MARK})\s*"
     rf"(?:{alternation(words('letter_words'))}\s*)?[(\[]?(?P<l>[A-Za-z])(?:[)\].:\s—–-]|$)",
     re.IGNORECASE,
 )
+
+
+# Where a checklist written on one line ("☐ A  ☐ B  ☑ C  ☐ D") is cut into its entries.
+_INLINE_ENTRY: Final = re.compile(rf"\s+(?={_BOX_MARK}\s*[(\[]?[A-Za-z](?:[)\].:\s—–-]|$))")
+
+
+def _checklist_lines(text: str) -> list[str]:
+    """The lines of ``text``, a line that holds two or more entries of a checklist cut into one line each."""
+    lines = []
+    for line in strip_markup(text).splitlines():
+        entries = _INLINE_ENTRY.split(line)
+        lines.extend(entries if len(entries) >= 2 and all(_CHECK_LINE.match(entry) for entry in entries) else [line])
+    return lines
 
 
 def checklist_answer(text: str, letters: Sequence[str]) -> Extraction | None:
@@ -374,7 +411,7 @@ def checklist_answer(text: str, letters: Sequence[str]) -> Extraction | None:
     ticked: list[str] = []
     boxes = 0
     lines = 0
-    for line in strip_markup(text).splitlines():
+    for line in _checklist_lines(text):
         match = _CHECK_LINE.match(line)
         if not match:
             continue

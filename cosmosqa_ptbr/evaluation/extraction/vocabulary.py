@@ -174,8 +174,15 @@ PT: Final = Language(
         "mais correta",
     ),
     copulas=("é", "seria", "será", "fica", "parece ser", "deve ser"),
-    sentence_copulas=("é", "seria"),
-    the_right_one=("a correta", "o correto", "a certa", "o certo"),
+    sentence_copulas=("é", "seria", "foi", "era"),
+    the_right_one=(
+        "a correta", "o correto", "a certa", "o certo",
+        # "o mais razoável é a B": the superlative of fit said without the option noun
+        *(f"{article} mais {adjective}" for article in ("a", "o") for adjective in (
+            "razoável", "provável", "plausível", "coerente", "sensato", "sensata", "lógico", "lógica", "adequado",
+            "adequada", "indicado", "indicada", "acertado", "acertada",
+        )),
+    ),
     relatives=("que",),
     fits=(
         "melhor", "mais", "sustenta", "apoia", "responde", "corresponde", "descreve", "explica", "condiz", "combina",
@@ -195,6 +202,9 @@ PT: Final = Language(
     conclusions=(
         "portanto", "logo", "então", "assim sendo", "por isso", "dessa forma", "desta forma", "conclusão", "concluindo",
         "acredito que", "creio que", "acho que", "penso que", "na minha opinião",
+        # a tentative choice is still the one choice made; two of them are a hedge
+        "provavelmente", "talvez", "possivelmente", "acho q",
+        "com certeza", "certamente", "sem dúvida", "sem dúvidas",
     ),
     right_words=gendered("correto", "certo", "verdadeiro"),
     wrong_words=gendered("incorreto", "errado", "falso"),
@@ -251,7 +261,8 @@ PT: Final = Language(
     ),
     indecision=(
         "não sei dizer", "não sei qual", "não consigo decidir", "não consigo escolher", "não dá para saber",
-        "fico em dúvida", "estou em dúvida", "difícil dizer", "difícil decidir", "difícil saber",
+        "fico em dúvida", "estou em dúvida", "difícil dizer", "difícil decidir", "difícil saber", "não sei mais",
+        "sei lá", "não faço ideia", "não tenho certeza de qual", "não tenho certeza qual",
     ),
     conditionals=("se", "caso", "só seria", "somente se", "apenas se"),
     appearance=("parece", "pareceria", "à primeira vista", "aparentemente"),
@@ -287,7 +298,8 @@ PT: Final = Language(
     none_correct=("está correta", "é correta", "parece correta", "estão corretas", "são corretas"),
     none_of_the_above=(
         "nenhuma das alternativas", "nenhuma das opções", "nenhuma das respostas", "nenhuma das anteriores",
-        "nenhuma delas", "nenhuma acima", "nenhuma das alternativas acima",
+        "nenhuma delas", "nenhuma acima", "nenhuma das alternativas acima", "nenhuma dessas alternativas",
+        "nenhuma dessas opções", "nenhuma destas alternativas", "nenhuma destas opções",
     ),
     ordinals={
         "primeira": 1, "primeiro": 1, "segunda": 2, "segundo": 2, "terceira": 3, "terceiro": 3, "quarta": 4,
@@ -327,7 +339,8 @@ PT: Final = Language(
         "conseguido", "conseguiram", "vai", "iria", "iriam", "irá", "irão", "fazer", "faz", "fez", "fiz", "feito",
         "fazendo", "fazia", "faria", "fariam", "faça", "façam", "fizer", "fizesse", "fazem", "fazemos", "fizemos",
         "fizeram", "faríamos", "fazê", "tivesse", "tiveram", "tinham", "tínhamos", "teria", "tenha", "tem",
-        "coisa", "coisas", "certeza", "capaz",
+        "coisa", "coisas", "certeza", "capaz", "estaria", "estariam", "estamos", "esteve", "estiveram", "esteja",
+        "estejam", "estivesse", "estivessem",
     ),
 )  # fmt: skip
 
@@ -341,7 +354,10 @@ EN: Final = Language(
     ),
     copulas=("is", "would be", "should be", "must be", "will be", "seems to be"),
     sentence_copulas=("it's", "its", "it is"),
-    the_right_one=("the correct one", "the right one"),
+    the_right_one=(
+        "the correct one", "the right one", "the most likely", "the most plausible", "the most reasonable",
+        "the most logical", "the best fit",
+    ),
     relatives=("that", "which"),
     fits=(
         "best", "most", "supports", "fits", "matches", "answers", "describes", "explains", "reflects", "corresponds",
@@ -358,7 +374,10 @@ EN: Final = Language(
         "I'd take", "I would take", "I picked", "I chose", "I vote for", "I'd vote for", "I'd answer", "I would answer",
         "my pick is", "my choice is", "my choice would be", "my guess is", "my vote is", "my vote goes to",
     ),
-    conclusions=("therefore", "thus", "hence", "in conclusion", "I think", "I believe"),
+    conclusions=(
+        "therefore", "thus", "hence", "in conclusion", "I think", "I believe", "probably", "maybe", "perhaps",
+        "I guess", "definitely", "certainly", "surely", "no doubt",
+    ),
     right_words=("correct", "right", "true"),
     wrong_words=("incorrect", "wrong", "false"),
     praise=(
@@ -403,7 +422,8 @@ EN: Final = Language(
     ),
     indecision=(
         "hard to tell", "hard to say", "hard to decide", "difficult to say", "can't decide", "cannot decide",
-        "can't tell", "cannot tell", "not sure which", "don't know which",
+        "can't tell", "cannot tell", "not sure which", "don't know which", "no idea which", "not sure anymore",
+        "don't know anymore",
     ),
     conditionals=("if", "only if", "unless"),
     appearance=("seems", "seem", "looks", "at first glance", "at first sight", "at first", "might seem"),
@@ -425,7 +445,7 @@ EN: Final = Language(
     none_correct=("is correct", "are correct", "seems correct", "seem correct"),
     none_of_the_above=(
         "none of the above", "none of the options", "none of the choices", "none of the answers",
-        "none of the above choices",
+        "none of the above choices", "none of these options", "none of these choices", "none of these",
     ),
     ordinals={
         "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
