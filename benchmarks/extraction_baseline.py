@@ -176,21 +176,32 @@ def format_first_sight(batches: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _pooled_row(label: str, batches: list[dict[str, Any]]) -> str:
+    n = sum(b["n"] for b in batches)
+    cells = "".join(f"{sum(b[_KEYS[parser]] * b['n'] for b in batches) / n:>20.1%}" for parser in PARSERS)
+    return f"{label:<34}{cells}{n:>6}"
+
+
 def format_held_out(batches: list[dict[str, Any]]) -> str:
-    """The held-out batches' first-sight accuracy, one row each and pooled: the estimate for unseen replies."""
+    """The held-out batches' first-sight accuracy, one row each, pooled for replies written by people and chat
+    models, for generations of the embedded model (batches with a ``generation`` record), and for all: the estimate
+    for unseen replies."""
     held = [batch for batch in batches if batch.get("held_out")]
     header = f"{'held-out batch':<34}" + "".join(f"{name:>20}" for name in PARSERS) + f"{'n':>6}"
     lines = [header, "-" * len(header)]
-    for batch in [*held, None] if held else []:
-        if batch is None:
-            n = sum(b["n"] for b in held)
-            pooled = {key: sum(b[key] * b["n"] for b in held) / n for key in _KEYS.values()}
-            lines.append("-" * len(header))
-            cells = "".join(f"{pooled[_KEYS[parser]]:>20.1%}" for parser in PARSERS)
-            lines.append(f"{'all held out':<34}{cells}{n:>6}")
+    if not held:
+        return "\n".join(lines)
+    written = [batch for batch in held if "generation" not in batch]
+    generated = [batch for batch in held if "generation" in batch]
+    for group, label in ((written, "written replies"), (generated, "model generations")):
+        if not group:
             continue
-        cells = "".join(f"{batch[_KEYS[parser]]:>20.1%}" for parser in PARSERS)
-        lines.append(f"{batch['batch']:<34}{cells}{batch['n']:>6}")
+        for batch in group:
+            cells = "".join(f"{batch[_KEYS[parser]]:>20.1%}" for parser in PARSERS)
+            lines.append(f"{batch['batch']:<34}{cells}{batch['n']:>6}")
+        lines.append(_pooled_row(f"  {label}", group))
+    lines.append("-" * len(header))
+    lines.append(_pooled_row("all held out", held))
     return "\n".join(lines)
 
 
@@ -214,7 +225,7 @@ def main() -> int:
     print(format_batches(batches, final))
     print("\nFirst sight and final by category of each batch recorded by category:\n")
     print(format_batch_categories(batches, final))
-    print("\nHeld out (written after the extractor was done, never used to change it), at first sight:\n")
+    print("\nHeld out (each measured once, as written, before the extractor was changed for it), at first sight:\n")
     print(format_held_out(batches))
     return 0
 

@@ -92,9 +92,18 @@ def test_held_out_batches_are_recorded_and_kept_apart() -> None:
 
 
 def test_held_out_table_pools_the_batches(benchmark: ModuleType) -> None:
-    """The held-out table lists each held-out batch and their pooled first-sight accuracy, weighted by size."""
+    """The held-out table lists each held-out batch, their pooled first-sight accuracy weighted by size, and the
+    pools of written replies and of model generations apart."""
     table = benchmark.format_held_out(FIRST_SIGHT["batches"]).splitlines()
     held = [batch for batch in FIRST_SIGHT["batches"] if batch.get("held_out")]
-    pooled = sum(batch["ours"] * batch["n"] for batch in held) / sum(batch["n"] for batch in held)
-    assert table[-1].startswith("all held out") and f"{pooled:.1%}" in table[-1]
-    assert len(table) == len(held) + 4
+
+    def pooled(batches: list[dict]) -> str:
+        return f"{sum(batch['ours'] * batch['n'] for batch in batches) / sum(batch['n'] for batch in batches):.1%}"
+
+    generated = [batch for batch in held if "generation" in batch]
+    written = [batch for batch in held if "generation" not in batch]
+    assert generated and written
+    assert table[-1].startswith("all held out") and pooled(held) in table[-1]
+    assert next(line for line in table if line.strip().startswith("written replies")).split()[2] == pooled(written)
+    assert next(line for line in table if line.strip().startswith("model generations")).split()[2] == pooled(generated)
+    assert len(table) == len(held) + 6
