@@ -1025,3 +1025,28 @@ def test_narrative_conclusions_are_no_preamble_of_an_option() -> None:
     )
     assert extract_answer(story, options).letter is None
     assert extract_answer("A e C não. Sobrou: minha vida está ótima agora.", options).letter == "D"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Porque ela achava que não havia perigo em comer os cogumelos.",
+        "She thought it was not dangerous to eat them.",
+    ],
+)
+def test_a_negated_opposite_says_the_option(text: str) -> None:
+    """ "Não havia perigo" says "seria seguro": a negation before a word with an opposite reads as the opposite."""
+    options = [
+        "Porque ela achou que seria seguro comê-los.",
+        "Porque a irmã ligou para o Kew.",
+        "Nenhuma das alternativas acima.",
+    ]
+    assert paraphrased_letter(text, options, ("A", "B", "C")) == "A"
+
+
+def test_a_negated_opposite_still_matches_the_same_negation_and_not_the_word_itself() -> None:
+    """ "Não era perigoso" and "não havia perigo" say the same; "era perigoso" is not "não havia perigo"."""
+    (folded,) = meanings("não perigoso")
+    assert match(folded, meanings("não havia perigo")[0]) and match(folded, meanings("seguro")[0])
+    assert not match(folded, meanings("perigoso")[0])
+    assert meanings("não seria possível imaginar")[0].senses == {NEGATION}

@@ -16,7 +16,8 @@ or a cognate (:func:`cognate`: "problems" and "problemas", "vivid" and "vívida"
 "never", "didn't", "without", and "no" in English only) are one meaning, :data:`NEGATION`; a phrase of the table that
 opens with a negation may be split by the words it governs ("nunca tinha feito uma tatuagem antes" says "nunca_antes",
 the first time, and no negation), and an excess before an infinitive ("too many people to see", "cansado demais para
-ir") says a negation.
+ir") says a negation. A negation before a word with an opposite (:mod:`.opposites`) says the opposite: "não havia
+perigo" is "seguro".
 
 >>> def same_meaning(a, b):
 ...     return match(meanings(a)[0], meanings(b)[0])
@@ -38,6 +39,7 @@ from functools import cache
 from typing import Final
 
 from .bilingual import TABLE
+from .opposites import OPPOSITES
 from .vocabulary import EN, PT, fold
 
 __all__ = ["NEGATION", "Unit", "cognate", "english", "language_of", "match", "meanings", "senses", "stem"]
@@ -204,8 +206,6 @@ def meanings(text: str) -> list[Unit]:
     halves = [_HALVES[language or "pt"], _HALVES["en" if language == "pt" else "pt"]]
     stems = [stem(token) for token in tokens]
     units: list[Unit] = []
-    if _excess(tokens, language):
-        units.append(Unit(frozenset({NEGATION}), NEGATION))
     skipped: set[int] = set()
     index = 0
     while index < len(tokens):
@@ -231,11 +231,45 @@ def meanings(text: str) -> list[Unit]:
             units.append(Unit(frozenset({NEGATION}), NEGATION))
         elif token not in _ALL_STOPWORDS and (len(token) > 2 or token.isdigit()):
             units.append(Unit(senses(token, language), stem(token)))
+    # An excess denies the infinitive, not the word after it: it is no negation to fold into an opposite.
+    excess = [Unit(frozenset({NEGATION}), NEGATION)] if _excess(tokens, language) else []
     unique: list[Unit] = []
-    for unit in units:
+    for unit in excess + _negated_opposites(units):
         if unit not in unique:
             unique.append(unit)
     return unique
+
+
+@cache
+def _opposite_senses() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """Each pair of :data:`~.opposites.OPPOSITES` as the meanings of its two sides, both ways round."""
+    pairs = []
+    for line in OPPOSITES.strip().splitlines():
+        sides = [
+            frozenset().union(*(senses(word.replace("_", " ")) for word in side.split())) for side in line.split("|")
+        ]
+        pairs += [(sides[0], sides[1]), (sides[1], sides[0])]
+    return tuple(pairs)
+
+
+def _negated_opposites(units: list[Unit]) -> list[Unit]:
+    """A negation and the word it governs, where the word has an opposite, as one unit: the opposite's meanings and
+    the negated word's (see :mod:`.opposites`)."""
+    folded: list[Unit] = []
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        governed = units[index + 1] if index + 1 < len(units) else None
+        if unit.senses == {NEGATION} and governed is not None and NEGATION not in governed.senses:
+            opposite = frozenset().union(*(other for side, other in _opposite_senses() if governed.senses & side))
+            if opposite:
+                negated = frozenset(f"{NEGATION}{sense}" for sense in governed.senses)
+                folded.append(Unit(opposite | negated, f"{NEGATION}{governed.stem}"))
+                index += 2
+                continue
+        folded.append(unit)
+        index += 1
+    return folded
 
 
 def _excess(tokens: Sequence[str], language: str | None) -> bool:
