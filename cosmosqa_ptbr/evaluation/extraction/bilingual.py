@@ -1703,7 +1703,7 @@ menosprezar desprezar | look_down_on looked_down_on despise despised
 tomar_cuidado cuidadoso cuidadosa | watch_out be_careful careful carefully
 sair_com saiu_com saíram_com | hang_out hung_out hang_around go_out went_out go_out_with went_out_with
 topar_com esbarrar esbarrou | run_into ran_into bump_into bumped_into come_across came_across
-ficar_sem acabar_o acabou_o | run_out ran_out run_out_of ran_out_of
+acabar_o acabou_o | run_out ran_out run_out_of ran_out_of
 atropelar atropelou atropelado | run_over ran_over hit_by_a_car
 explodir disparar | go_off went_off
 estragar estragou apodrecer apodreceu podre | go_off went_off spoil spoiled rot rotten
@@ -1823,7 +1823,6 @@ ganhar_a_vida | make_a_living earn_a_living
 fazer_amizade fez_amizade | make_friends made_friends befriend befriended
 sentir_se_em_casa | feel_at_home felt_at_home
 passar_mal passou_mal enjoado enjoada náusea | feel_sick felt_sick nauseous nausea queasy
-levar_o_cachorro_para_passear passear_com_o_cachorro | walk_the_dog walked_the_dog
 lavar_a_roupa lavar_roupa lavar_roupas | do_the_laundry did_the_laundry laundry wash_clothes washed_clothes
 dar_um_jeito | find_a_way found_a_way
 dar_errado deu_errado | go_wrong went_wrong backfire backfired
