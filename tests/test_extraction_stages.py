@@ -1050,3 +1050,108 @@ def test_a_negated_opposite_still_matches_the_same_negation_and_not_the_word_its
     assert match(folded, meanings("não havia perigo")[0]) and match(folded, meanings("seguro")[0])
     assert not match(folded, meanings("perigoso")[0])
     assert meanings("não seria possível imaginar")[0].senses == {NEGATION}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Replies of the held-out batch held-out-2026-12-g (kinds it showed the extractor missing)
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("Não é a C, e sim a D. O autor não teria ficado esperando um caminhão passar.", "D"),
+        ("A cerimônia veio antes da festa. Ou seja: C, não D. A primeira dança vem depois.", "C"),
+        ("A alternativa **B** faz muito mais sentido do que a D, que diz justamente o oposto.", "B"),
+        ("Option B makes more sense than D here.", "B"),
+        ("Não tem como não ser a C. Ele mesmo diz que tem 25 anos e nada de concreto para mostrar.", "C"),
+        ("Logo, não a C.", None),
+    ],
+)
+def test_contrasts_comparisons_and_conclusions_in_everyday_words(text: str, letter: str | None) -> None:
+    """ "e sim a D", "ou seja: C, não D", "faz mais sentido do que a D" and "não tem como não ser a C" choose."""
+    assert extract_answer(text).letter == letter
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("d né kkkk ela ta no fim da vida pq vai morrer logo", "D"),
+        ("gente alguém sabe essa?? eu coloquei A pq ele gostou muito do livro, ta certo?", "A"),
+        ("e depois ela saiu", None),
+    ],
+)
+def test_chat_spellings_name_a_letter(text: str, letter: str | None) -> None:
+    """A lower-case letter opening the reply, "pq" and "coloquei" read as in careful writing; "e" stays a word."""
+    assert extract_answer(text).letter == letter
+
+
+def test_indecision_said_of_two_letters_is_a_hedge_and_a_story_s_indecision_is_not() -> None:
+    """ "Fico dividido entre C e D ... Talvez seja C, talvez D" chooses neither; "difícil decidir o que fazer" said of
+    the story leaves the answer standing."""
+    torn = "Fico dividido entre C e D. O texto não diz que queriam matá-lo. Talvez seja C, talvez D."
+    assert extract_answer(torn) == Extraction(None, "hedged")
+    story = "Resposta: B.\n\nDeve ser muito difícil decidir o que fazer, então a C não responde à pergunta."
+    assert extract_answer(story, ["Ela é realista.", "Ela vive uma situação difícil.", "Ela tem filhos."]).letter == "B"
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("A penúltima.", "C"),
+        ("The second to last one.", "C"),
+        ("Marco o segundo item.", "B"),
+        ("A primeira, sem dúvida. O autor critica os anúncios do Obama o tempo todo.", "A"),
+        ("O plano de saúde é o último item da sua lista de gastos.", None),
+        ("A primeira vez que li, achei estranho.", None),
+    ],
+)
+def test_more_ordinals_name_options(text: str, letter: str | None) -> None:
+    """ "Penúltima", "segundo item" and an ordinal opening the reply name options; ordinals of prose do not."""
+    assert extract_answer(text).letter == letter
+
+
+def test_a_table_that_weighs_two_options_leaves_the_choice_to_the_text_after_it() -> None:
+    """A table column that says "Sim" of two options is no hedge when the text after it chooses one."""
+    table = "| | Intencional? | Coerente? |\n|---|---|---|\n| A | Não | Sim |\n| C | Sim | Não |\n| D | Sim | Não |"
+    assert extract_answer(f"{table}\n\nFaz sentido ter sido sem querer → **A**.") == Extraction("A", "final_answer")
+    assert extract_answer(table) == Extraction(None, "hedged")
+
+
+def test_a_checklist_may_tick_an_option_by_its_text() -> None:
+    """ "- [x] Porque estava com fome." ticks the option with that text."""
+    options = ["Porque já estava tarde.", "Nenhuma das alternativas acima.", "Porque estava com fome.", "Porque sim."]
+    text = "- [ ] Porque já estava tarde.\n- [ ] Nenhuma das alternativas acima.\n- [x] Porque estava com fome."
+    assert extract_answer(text, options) == Extraction("C", "structured")
+    assert extract_answer(text.replace("[x]", "✔").replace("[ ]", "☐"), options) == Extraction("C", "structured")
+
+
+def test_none_of_the_above_opening_the_reply_is_the_answer_whatever_its_reasons_name() -> None:
+    """ "None of the above." first, then reasons that name option C, answers with the "none" option."""
+    options = [
+        "Nenhuma das alternativas acima.",
+        "Lembrar do cheiro.",
+        "Manter as unhas compridas.",
+        "Falar com o Fili.",
+    ]
+    text = "None of the above. She says she should cut her nails, which is the opposite of option C."
+    assert extract_answer(text, options) == Extraction("A", "option_text")
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("Entre as alternativas, a que melhor explica essa diferença é a **B**: são questões psicológicas.", "B"),
+        ("B e D são parecidas, mas a B acrescenta algo. A mais simples e fiel ao texto é a D: um lanche.", "D"),
+    ],
+)
+def test_the_one_that_fits_best_named_without_its_noun(text: str, letter: str) -> None:
+    """ "A que melhor explica ... é a B" and "A mais simples ... é a D" name the answer."""
+    assert extract_answer(text).letter == letter
+
+
+def test_como_ia_in_lower_case_is_no_refusal() -> None:
+    """ "Como IA" (as an AI) refuses; "como ia" (how it was going) in a paraphrase does not."""
+    options = ["Eu ficaria com medo.", "O ônibus não saberia o caminho.", "Eu não saberia como chegar.", "Nenhuma."]
+    text = "Eu ficaria sem saber como ia conseguir chegar."
+    assert extract_answer(text, options).rule != "refusal"
+    assert extract_answer("Como IA, não posso escolher.").rule == "refusal"

@@ -79,10 +79,13 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"|\b(?:a\s+)?{alternation(PT.best)}\s+(?:{_STEMS}|{alternation(PT.answer_nouns)}|escolha)\s+{_COPULAS}"
     rf"|\b{alternation(words('choosing'))}"
     # "a opção que melhor descreve o texto é a A", "the option that best fits the passage is B"
-    rf"|\b{alternation([*words('letter_words'), *words('answer_nouns')])}\s+{alternation(words('relatives'))}\s+"
+    rf"|\b{alternation([*words('letter_words'), *words('answer_nouns'), 'a', 'aquela', 'the one'])}\s+"
+    rf"{alternation(words('relatives'))}\s+"
     rf"(?=(?:[^\W\d_]+\s+){{0,3}}?{alternation(words('fits'))}\b)(?:[^\W\d_]+[ \t]+){{1,8}}?"
     rf"{alternation([*PT.copulas, *EN.copulas])}(?=\s)"
     rf"|(?:^|(?<=[.!?,;:\n]))\s*{alternation(words('sentence_copulas'))}(?=\s)"
+    # a superlative said of an option without its noun: "A mais simples e fiel ao texto é a D"
+    rf"|(?:^|(?<=[.!?,;:\n]))\s*(?:a|o)\s+mais\s+(?:[^\W\d_]+[ \t]+){{1,6}}?(?:é|seria)(?=\s)"
     rf"|[→➡⇒]|=>"
 )
 _ANSWER_KEYWORD: Final = re.compile(
@@ -140,7 +143,7 @@ _REFERRING_BACK: Final = re.compile(rf"[ \t]*{alternation(words('referring_back'
 _SHORT_REPLY: Final = re.compile(r"[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]*[.!]")
 _BEFORE_SPLIT: Final = re.compile(
     rf"\b(?:{alternation(('mas', 'but', 'embora', 'although', 'though', 'porém'))}"
-    rf"|(?:ou|or)(?!\s+(?:melhor|rather)\b))\b",
+    rf"|(?:ou|or)(?!\s+(?:melhor|rather|seja)\b))\b",
     re.IGNORECASE,
 )
 # Between two letters judged correct, these make the second a correction rather than a second answer.
@@ -214,6 +217,7 @@ def patterns(letters: tuple[str, ...]) -> Patterns:
     upper = f"(?-i:{cls})"  # in a hedge a lower-case "a" is the article: "entre a C e a"
     ref = rf"(?:{_LETTER_WORDS}\s+)?[(\[]?(?:{upper})[)\]]?"
     article = rf"(?:{_LETTER_REF_FILLERS}\s+)?"
+    doubt_verb = rf"(?:{alternation(words('doubt_verbs'))}\s+)?"
     negative_after = rf"(?!\s+(?:\w+\s+){{0,2}}?(?:{_NEGATIVE_WORDS}|{alternation(words('negations'))})\b)"
     named_letter = re.compile(
         rf"\b{_LETTER_WORDS}\s*(?P<open>[(\[])?(?P<l>[A-Za-z])(?![^\W_])|(?P<open2>[(\[])(?P<l2>[A-Za-z])[)\]]"
@@ -233,8 +237,9 @@ def patterns(letters: tuple[str, ...]) -> Patterns:
         # "A e B estão corretas", "B and D are both possible" (not "A e B estão erradas")
         rf"|(?<![\w])[(\[]?{upper}[)\]]?\s+{_CONJUNCTIONS}\s+(?:a\s+)?[(\[]?{upper}[)\]]?\s+"
         rf"{alternation(words('plural_predicates'))}\s+(?:\w+\s+){{0,2}}?{alternation(words('plausible'))}\b"
-        # "talvez A, talvez B"
-        rf"|\b{alternation(words('doubt'))}\s+{article}{ref}\s*[,;]\s*{alternation(words('doubt'))}\s+{article}{ref}"
+        # "talvez A, talvez B", "talvez seja C, talvez D"
+        rf"|\b{alternation(words('doubt'))}\s+{doubt_verb}{article}{ref}\s*[,;]\s*{alternation(words('doubt'))}\s+"
+        rf"{doubt_verb}{article}{ref}"
         # "não tenho certeza se", "not sure whether"
         rf"|\b{alternation(words('unsure'))}\b"
         # "também pode ser (a) B", "could also be B", "could just as well be B"
@@ -320,8 +325,11 @@ def _candidates(text: str, p: Patterns) -> list[_Candidate]:
             continue
         # A capital listed after another letter ("B e C só repetem ...") is a letter, not a word.
         explicit = group != "l4" or (text[start] not in "AEO" and bool(_LISTED_AFTER.search(text, 0, start)))
+        # A lower-case bare letter counts only opening the reply ("d né, ela vai morrer"), and never "a", "e", "o".
         if group == "l4" and not text[start].isupper():
-            continue
+            if text[start] in "aeo" or not _OPENING_GAP.fullmatch(text, 0, start):
+                continue
+            explicit = True
         line_start = text.rfind("\n", max(0, start - 400), start) + 1
         line_before = text[line_start:start]
         if group == "l3" and (
@@ -456,7 +464,9 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return "commit", "verdict"
     if verdict == "considered":
         return "considered", ""
-    if _CONCLUSION.search(before) and not _NEGATION_NEAR.search(before[-12:]):
+    concluded = [match.end() for match in _CONCLUSION.finditer(before)]
+    # The negation of "não tem como não ser a C" is the conclusion's own; one after it rejects ("logo, não a C").
+    if concluded and not _NEGATION_NEAR.search(before[concluded[-1] :][-12:]):
         return "commit", "keyword"
     if _CORRECTION.search(before):  # "Letra C. Na verdade, letra A.", "Opção A... espera, opção B."
         return "commit", "keyword"

@@ -3,15 +3,15 @@
 :func:`name_ordinals` rewrites each such name as a letter name ("a alternativa B"), so that the commitment
 stage reads it like any other (verdicts, negations and hedges apply to it alike), and returns where the
 letters it wrote stand, so that an answer decided by one of them is reported under the rule ``ordinal``.
-Positions come from the item's letters: "a última" is the last of them, "a quinta" of a four-option item is
-E, a letter the item lacks (read as ``invalid_letter``).
+Positions come from the item's letters: "a última" is the last of them, "a penúltima" the one before it, "a
+quinta" of a four-option item is E, a letter the item lacks (read as ``invalid_letter``).
 
-What is rewritten: an ordinal before an option noun ("segunda alternativa", "third option", "the first
-one"); an option noun before a number ("Alternativa 3", "opção número 4", "option #2", "Resposta: 2");
-an ordinal that completes a copula or a verb of choosing ("a correta é a segunda", "I pick the third"); an
-answer that is an ordinal alone ("A quarta."); and, once one of those names an option or in a reply of a few
-words, a bare ordinal after an article ("nem a primeira nem a segunda"). Ordinals in prose ("pela segunda vez",
-"a 2ª casa") are left alone.
+What is rewritten: an ordinal before an option noun ("segunda alternativa", "third option", "the first one"); an
+option noun before a number ("Alternativa 3", "opção número 4", "option #2", "Resposta: 2"); an ordinal that
+completes a copula or a verb of choosing ("a correta é a segunda", "I pick the third"); an answer that is an ordinal
+alone ("A quarta.") or opens with one ("A primeira, sem dúvida. ..."); and, once one of those names an option or in
+a reply of a few words, a bare ordinal after an article ("nem a primeira nem a segunda"). Ordinals in prose ("pela
+segunda vez", "a 2ª casa") are left alone.
 
 >>> name_ordinals("A segunda alternativa.", ("A", "B", "C", "D"))
 ('A alternativa B.', (14,))
@@ -35,13 +35,15 @@ from .vocabulary import alternation, fold, numbers, words
 
 __all__ = ["name_ordinals"]
 
-_ORDINAL: Final = alternation([*numbers("ordinals"), *words("last_words")])
+_ORDINAL: Final = alternation([*numbers("ordinals"), *words("last_words"), *words("penultimate_words")])
 _NOUN: Final = alternation(words("ordinal_nouns"))
 _NUMBER_NOUN: Final = alternation([*words("letter_words"), *words("answer_nouns"), "alternativa"])
 _NUMBER: Final = rf"(?:\d{{1,2}}|{alternation(numbers('cardinals'))})"
 _MARKER: Final = alternation(words("number_markers"))
 _ARTICLE: Final = r"(?:a|o|the)"
 _LAST: Final = frozenset(fold(word) for word in words("last_words"))
+_PROSE_NOUNS: Final = frozenset({"item", "resposta", "answer", "one"})
+_PENULTIMATE: Final = frozenset(fold(word) for word in words("penultimate_words"))
 # What may follow a number that names an option: the end, punctuation, or a connective ("Alternativa 3 é a
 # correta", "opção 2 porque ..."); "resposta 2 horas depois" is no option.
 _AFTER_NUMBER: Final = re.compile(
@@ -53,6 +55,8 @@ _AFTER_NOUN: Final = re.compile(
     rf"\b(?P<noun>{_NUMBER_NOUN})\s*[:=]?\s*(?:{_MARKER}\s*)?(?P<num>{_NUMBER})(?![\wª°º])", re.IGNORECASE
 )
 _ALONE: Final = re.compile(rf"^\W*(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})\W*$", re.IGNORECASE)
+# An article and an ordinal opening the answer, then a pause: "A primeira, sem dúvida. O autor ..."
+_OPENING: Final = re.compile(rf"^\W*{_ARTICLE}\s+(?P<ord>{_ORDINAL})(?=\s*(?:[,.;:!—–]|\s-\s))", re.IGNORECASE)
 # An ordinal that completes "é a", "is the": "A opção correta é a segunda.", "The answer is the third."
 _AFTER_COPULA: Final = re.compile(
     rf"\b{alternation([*words('copulas'), *words('choosing')])}\s+{_ARTICLE}\s+(?P<ord>{_ORDINAL})(?![\w-])",
@@ -76,6 +80,8 @@ def _position(word: str) -> int | None:
     folded = fold(word)
     if folded in _LAST:
         return -1
+    if folded in _PENULTIMATE:
+        return -2
     if folded.isdigit():
         return int(folded)
     return numbers("ordinals").get(folded) or numbers("cardinals").get(folded)
@@ -84,8 +90,8 @@ def _position(word: str) -> int | None:
 def _letter(position: int | None, letters: Sequence[str]) -> str | None:
     if position is None or position == 0:
         return None
-    if position == -1:
-        return letters[-1]
+    if position in (-1, -2):
+        return letters[position] if len(letters) >= -position else None
     if position <= len(letters):
         return letters[position - 1]
     return string.ascii_uppercase[position - 1] if position <= 26 else None
@@ -101,6 +107,9 @@ def name_ordinals(text: str, letters: Sequence[str]) -> tuple[str, tuple[int, ..
 
     for match in _BEFORE_NOUN.finditer(text):
         letter = _letter(_position(match["ord"]), letters)
+        # A noun of prose too ("o último item da sua lista") names an option only where the phrase ends.
+        if fold(match["noun"]) in _PROSE_NOUNS and not _ELLIPTIC_NEXT.match(text, match.end()):
+            continue
         if letter:
             add(match.start(), match.end(), f"alternativa {letter}", len("alternativa "))
     for match in _AFTER_NOUN.finditer(text):
@@ -112,7 +121,7 @@ def name_ordinals(text: str, letters: Sequence[str]) -> tuple[str, tuple[int, ..
         letter = _letter(_position(match["ord"]), letters)
         if letter and _ELLIPTIC_NEXT.match(text, match.end()):
             add(match.start("ord"), match.end("ord"), f"alternativa {letter}", len("alternativa "))
-    alone = _ALONE.match(text)
+    alone = _ALONE.match(text) or _OPENING.match(text)
     if alone and not edits:
         letter = _letter(_position(alone["ord"]), letters)
         if letter:

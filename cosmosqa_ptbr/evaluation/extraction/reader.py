@@ -2,8 +2,9 @@
 
 :func:`extract_answer` runs :func:`~.clean.clean`, then :func:`~.structured.structured_answer`, then
 :func:`read_answer` on what is left: a lone letter, then options named by position (:mod:`.ordinals`), then
-commitments (:mod:`.commitments`), then option text (:mod:`.option_text`; in an elimination, not what is said of a
-rejected letter), then the invalid outcomes.
+commitments (:mod:`.commitments`; "None of the above." opening the reply names the "none" option whatever letters
+its reasons name), then option text (:mod:`.option_text`; in an elimination, not what is said of a rejected letter;
+under option labels listed on lines of their own, only what stands before them), then the invalid outcomes.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Final
 
 from .clean import clean, strip_markup, unwrap
 from .commitments import hedge_ends, indecision_ends, loose_letters, mentions, patterns, rival_verdicts
-from .option_text import paraphrased_letter, quoted_letter
+from .option_text import none_of_the_above, paraphrased_letter, quoted_letter
 from .ordinals import name_ordinals
 from .rules import Extraction, check_options, item_letters
 from .structured import structured_answer
@@ -30,6 +31,11 @@ _REFUSAL: Final = re.compile(
     re.IGNORECASE,
 )
 _WORD: Final = re.compile(r"[^\W_]")
+_FIRST_SENTENCE: Final = re.compile(r"\s*(?P<sentence>[^.!\n]*)")
+_NONE_ALONE: Final = re.compile(
+    rf"(?:{alternation(words('none_of_the_above'))})(?:\s+{alternation(('acima', 'above', 'anteriores'))})?[.!\s]*",
+    re.IGNORECASE,
+)
 _CLAUSE_END: Final = re.compile(r"[.!?;\n]")
 
 
@@ -78,6 +84,13 @@ def read_answer(
         return Extraction(final.letter, "keyword" if len(named) == 1 else "final_answer")
     if hedges:
         return Extraction(None, "hedged")
+
+    if options is not None:
+        # "None of the above." opening the reply is the answer, whatever letters its reasons name.
+        none_letter = none_of_the_above(options, letters)
+        first = _FIRST_SENTENCE.match(text)
+        if none_letter and first and _NONE_ALONE.fullmatch(first["sentence"].strip()):
+            return Extraction(none_letter, "option_text")
 
     rejected = {m.letter for m in found if m.kind == "reject"}
     # A bare capital in passing ("tirou nota A no teste") is no answer; a named one is ("acho que a letra B").
@@ -147,6 +160,8 @@ def extract_answer(
         return read_answer(strip_markup(unwrap(value)).strip(), options, resolved)
 
     structured = structured_answer(cleaned.reply, resolved, read_value)
-    if structured is not None:
+    if structured is not None and structured.rule != "hedged":
         return structured
-    return read_answer(cleaned.answer, options, resolved, invented=cleaned.invented)
+    # A table that marks two options in one column may be weighing them; the text after it may still choose.
+    read = read_answer(cleaned.answer, options, resolved, invented=cleaned.invented)
+    return structured if structured is not None and read.letter is None else read

@@ -9,11 +9,12 @@
 - :func:`table_answer`: a Markdown table whose rows name the options and whose verdict column marks one of them
   ``Correta``/``Correct``/``Sim``/``✅``/``[x]`` (the others wrong, unmarked or empty); a row "Resposta | C".
 - :func:`checklist_answer`: lines that each open with a box or mark and an option's letter (``- [x] B)``,
-  ``☑ Alternativa D``, ``✅ C``, ``(x) B``), or such entries on one line (``☐ A  ☐ B  ☑ C  ☐ D``), exactly one of
-  them ticked.
+  ``☑ Alternativa D``, ``✅ C``, ``(x) B``), or such entries on one line (``☐ A  ☐ B  ☑ C  ☐ D``), or entries that
+  give an option's text instead of its letter (``- [x] Porque estava com fome.``), exactly one of them ticked.
 
-Two options marked right are a hedge; a letter the item lacks is ``invalid_letter``. A reply with no such
-structure, or one that marks no option right, is left to the later stages (``None``).
+Two options marked right are a hedge (unless the text after a table chooses one: :func:`.reader.extract_answer`);
+a letter the item lacks is ``invalid_letter``. A reply with no such structure, or one that marks no option right, is
+left to the later stages (``None``).
 
 >>> from .rules import Extraction
 >>> def read(value):  # a stand-in for the reader of the later stages: one letter, or nothing
@@ -393,6 +394,7 @@ _CHECK_LINE: Final = re.compile(
 )
 
 
+_TEXT_ENTRY: Final = re.compile(rf"^\s*(?:[-*•+]\s+)?(?P<box>{_BOX_MARK})\s*(?P<rest>\S.*)$")
 # Where a checklist written on one line ("☐ A  ☐ B  ☑ C  ☐ D") is cut into its entries.
 _INLINE_ENTRY: Final = re.compile(rf"\s+(?={_BOX_MARK}\s*[(\[]?[A-Za-z](?:[)\].:\s—–-]|$))")
 
@@ -406,22 +408,36 @@ def _checklist_lines(text: str) -> list[str]:
     return lines
 
 
-def checklist_answer(text: str, letters: Sequence[str]) -> Extraction | None:
-    """The one option a checklist ticks (see the module docstring); ``None`` when ``text`` is no checklist."""
+def _text_entry(line: str, read: Reader | None) -> tuple[str, str] | None:
+    """A checklist entry that gives an option's text instead of its letter ("- [x] Porque estava com fome."): its box
+    and the letter of the option it quotes."""
+    entry = _TEXT_ENTRY.match(line) if read is not None else None
+    if entry is None or read is None:
+        return None
+    value = read(entry["rest"])
+    return (entry["box"], value.letter) if value.letter and value.rule == "option_text" else None
+
+
+def checklist_answer(text: str, letters: Sequence[str], read: Reader | None = None) -> Extraction | None:
+    """The one option a checklist ticks (see the module docstring); ``None`` when ``text`` is no checklist.
+
+    ``read``: the reader of an entry's text, for entries that give an option's text instead of its letter.
+    """
     ticked: list[str] = []
     boxes = 0
     lines = 0
     for line in _checklist_lines(text):
         match = _CHECK_LINE.match(line)
-        if not match:
+        by_text = None if match else _text_entry(line, read)
+        if not match and not by_text:
             continue
         lines += 1
-        box = match["box"]
+        box, letter = (match["box"], match["l"]) if match else by_text
         is_box = box[0] in "[(☐☑☒"
         boxes += is_box
         ticked_box = box in "☑☒" if box[0] in "☐☑☒" else bool(box.strip("[]() \t"))
         if (is_box and ticked_box) or (not is_box and box in _TICKED_MARKS):
-            ticked.append(match["l"].upper())
+            ticked.append(letter.upper())
     if lines < 2:
         return None
     if len(set(ticked)) == 1:
@@ -434,4 +450,6 @@ def checklist_answer(text: str, letters: Sequence[str]) -> Extraction | None:
 
 def structured_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction | None:
     """JSON, then tables, then checklists; ``None`` when none of them decides."""
-    return json_answer(text, letters, read) or table_answer(text, letters, read) or checklist_answer(text, letters)
+    return (
+        json_answer(text, letters, read) or table_answer(text, letters, read) or checklist_answer(text, letters, read)
+    )

@@ -150,6 +150,8 @@ class Language:
     cardinals: dict[str, int]
     #: "last" (the last option of the item).
     last_words: tuple[str, ...]
+    #: "penúltima", "second to last" (the option before the last).
+    penultimate_words: tuple[str, ...]
     #: Nouns an ordinal names an option with: "a segunda *alternativa*", "the first *one*".
     ordinal_nouns: tuple[str, ...]
     #: "número", "number", "#" between an option noun and its number.
@@ -167,7 +169,7 @@ class Language:
 PT: Final = Language(
     name="pt",
     letter_words=("alternativa", "opção", "letra", "item"),
-    answer_nouns=("resposta", "gabarito", "solução"),
+    answer_nouns=("resposta", "gabarito", "solução", "escolha"),
     answer_qualifiers=(
         "correta", "certa", "final", "adequada", "mais adequada", "mais provável", "esperada", "verdadeira",
         "escolhida", "mais plausível", "mais coerente", "mais apropriada", "mais razoável", "mais lógica",
@@ -194,6 +196,7 @@ PT: Final = Language(
         "escolho", "escolheria", "escolherei", "marco", "marcaria", "marcarei", "fico com", "ficaria com",
         "ficarei com", "opto por", "opto pela", "optaria por", "optaria pela", "optei por", "optei pela", "vou com",
         "iria com", "sobra", "resta", "fica", "diria", "eu diria", "escolhi", "marquei", "fiquei com", "vou de",
+        "coloquei", "coloco", "botei", "boto", "chutei", "chuto", "chutaria",
         "vou na", "vou no", "vou pela", "vou pelo", "iria de", "iria na", "iria no", "iria pela", "aposto na",
         "aposto no", "aposto em", "apostaria na", "apostaria em", "voto na", "voto no", "voto em", "votaria na",
         "votaria em", "prefiro", "preferiria", "respondo", "responderia", "chuto", "chutaria", "meu chute é",
@@ -204,13 +207,14 @@ PT: Final = Language(
         "acredito que", "creio que", "acho que", "penso que", "na minha opinião",
         # a tentative choice is still the one choice made; two of them are a hedge
         "provavelmente", "talvez", "possivelmente", "acho q",
-        "com certeza", "certamente", "sem dúvida", "sem dúvidas",
+        "com certeza", "certamente", "sem dúvida", "sem dúvidas", "ou seja", "só pode ser", "não tem como não ser",
     ),
     right_words=gendered("correto", "certo", "verdadeiro"),
     wrong_words=gendered("incorreto", "errado", "falso"),
     praise=(
         "a resposta", "a única", "mais adequada", "mais adequado", "mais provável", "mais coerente", "mais plausível",
-        "mais apropriada", "mais apropriado", "melhor", "sim", "faz mais sentido", "mais faz sentido",
+        "mais apropriada", "mais apropriado", "melhor", "sim", "faz mais sentido", "faz muito mais sentido",
+        "mais faz sentido",
         "se encaixa melhor", "encaixa melhor", "mais se encaixa",
     ),
     dismissal=(
@@ -227,7 +231,7 @@ PT: Final = Language(
             )
         ),
     ),
-    negations=("não", "nem", "em vez da", "em vez do", "em vez de", "em vez das", "em vez dos", "ao invés da",
+    negations=("não", "nem", "do que", "em vez da", "em vez do", "em vez de", "em vez das", "em vez dos", "ao invés da",
                "ao invés do", "ao invés de", "no lugar da", "no lugar do"),
     negation_fillers=("é", "seria", "com", "pela", "pelo", "por", "de", "certamente"),
     rejecting=("descarto", "descartamos", "descarta", "descartei", "descartando", "descartar", "elimino",
@@ -237,7 +241,7 @@ PT: Final = Language(
     corrections=(
         "na verdade", "pensando melhor", "pensando bem", "relendo", "corrigindo", "corrijo", "correção", "me enganei",
         "ops", "opa", "espera", "aliás", "quer dizer", "ou melhor", "melhor dizendo", "digo", "pera", "peraí",
-        "pera aí", "espera aí", "errei", "me corrijo", "retifico", "retificando",
+        "pera aí", "espera aí", "errei", "me corrijo", "retifico", "retificando", "e sim", "mas sim", "senão",
     ),
     ellipsis=("também", "idem", "igualmente", "da mesma forma"),
     alternatives=("ou", "e/ou"),
@@ -261,7 +265,9 @@ PT: Final = Language(
     ),
     indecision=(
         "não sei dizer", "não sei qual", "não consigo decidir", "não consigo escolher", "não dá para saber",
-        "fico em dúvida", "estou em dúvida", "difícil dizer", "difícil decidir", "difícil saber", "não sei mais",
+        "fico em dúvida", "estou em dúvida", "difícil dizer qual", "difícil decidir entre", "difícil saber qual",
+        "difícil escolher", "fico dividido", "fico dividida", "dividido entre", "dividida entre", "fico entre",
+        "ficaria entre", "não sei mais",
         "sei lá", "não faço ideia", "não tenho certeza de qual", "não tenho certeza qual",
     ),
     conditionals=("se", "caso", "só seria", "somente se", "apenas se"),
@@ -279,6 +285,8 @@ PT: Final = Language(
         "é", "e", "está", "seria", "será", "parece", "porque", "pois", "já", "como", "pode", "poderia", "diz", "afirma",
         "fala", "menciona", "descreve", "indica", "mostra", "sugere", "faz", "também", "tambem", "não", "nem", "mas",
         "encaixa", "combina", "corresponde", "explica", "responde", "parece",
+        # chat spellings: "a C pq ...", "d né"
+        "pq", "porq", "né", "nao", "tb", "tbm",
     ),
     refusals=(
         "desculpe", "sinto muito", "lamento", "informação insuficiente", "informações insuficientes",
@@ -309,7 +317,8 @@ PT: Final = Language(
     },
     cardinals={"um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6},
     last_words=("última", "último"),
-    ordinal_nouns=("alternativa", "opção"),
+    penultimate_words=("penúltima", "penúltimo"),
+    ordinal_nouns=("alternativa", "opção", "item", "resposta"),
     number_markers=("número", "nº", "n°", "no.", "#"),
     preambles=("acredito que", "creio que", "acho que", "penso que"),
     prompt_labels=("contexto", "pergunta", "questão"),
@@ -368,15 +377,16 @@ EN: Final = Language(
     choosing=(
         "I choose", "I would choose", "I will choose", "I'd choose", "I'll choose", "I pick", "I would pick",
         "I will pick", "I'd pick", "I'll pick", "I select", "I would select", "I'd select", "I'll select",
-        "I go with", "I would go with", "I will go with", "I'd go with", "I'll go with", "I'd say", "I would say",
-        "I'll say", "I'm going with", "I am going with", "I'm gonna go with", "going with", "I go for", "I'd go for",
+        "I put", "I guessed", "I go with", "I would go with", "I will go with", "I'd go with", "I'll go with",
+        "I'd say", "I would say", "I'll say", "I'm going with", "I am going with", "I'm gonna go with", "going with",
+        "I go for", "I'd go for",
         "I'll go for", "I would go for", "I'm going for", "I'm picking", "I am picking", "I'm choosing", "I'll take",
         "I'd take", "I would take", "I picked", "I chose", "I vote for", "I'd vote for", "I'd answer", "I would answer",
         "my pick is", "my choice is", "my choice would be", "my guess is", "my vote is", "my vote goes to",
     ),
     conclusions=(
         "therefore", "thus", "hence", "in conclusion", "I think", "I believe", "probably", "maybe", "perhaps",
-        "I guess", "definitely", "certainly", "surely", "no doubt",
+        "I guess", "definitely", "certainly", "surely", "no doubt", "in other words", "that is",
     ),
     right_words=("correct", "right", "true"),
     wrong_words=("incorrect", "wrong", "false"),
@@ -392,12 +402,13 @@ EN: Final = Language(
         "not correct",
         "not right", "not supported", "not mentioned", "not the",
     ),
-    negations=("not", "never", "over", "rather than", "instead of"),
+    negations=("not", "never", "over", "rather than", "instead of", "more sense than", "better than"),
     negation_fillers=("is", "it's", "certainly", "definitely", "surely"),
     rejecting=("not", "isn't", "isnt", "rule out", "ruling out", "rules out", "eliminate", "eliminating",
                "exclude", "excluding"),
     corrections=(
         "actually", "wait", "on second thought", "on reflection", "correction", "scratch that", "I mean", "or rather",
+        "but rather",
         "make that", "my mistake", "I misspoke", "let me correct",
     ),
     ellipsis=("too", "as well", "also", "likewise", "ditto", "the same"),
@@ -423,6 +434,7 @@ EN: Final = Language(
     indecision=(
         "hard to tell", "hard to say", "hard to decide", "difficult to say", "can't decide", "cannot decide",
         "can't tell", "cannot tell", "not sure which", "don't know which", "no idea which", "not sure anymore",
+        "torn between",
         "don't know anymore",
     ),
     conditionals=("if", "only if", "unless"),
@@ -453,7 +465,8 @@ EN: Final = Language(
     },
     cardinals={"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6},
     last_words=("last",),
-    ordinal_nouns=("option", "choice", "alternative", "one"),
+    penultimate_words=("penultimate", "second to last", "second-to-last", "next to last"),
+    ordinal_nouns=("option", "choice", "alternative", "one", "answer", "item"),
     number_markers=("number", "no.", "#"),
     preambles=("I think that", "I think"),
     prompt_labels=("context", "question"),
@@ -508,7 +521,10 @@ def fold(text: str) -> str:
 
 
 def _tolerant(word: str) -> str:
-    """One word as a pattern: accents optional in words of three letters or more, either apostrophe."""
+    """One word as a pattern: accents optional in words of three letters or more, either apostrophe; an acronym
+    ("IA", "AI") in capitals only, so that "como IA" is not "como ia" (how it was going)."""
+    if len(word) >= 2 and word.isalpha() and word.isupper():
+        return f"(?-i:{re.escape(word)})"
     out = []
     for char in word:
         base = fold(char)
