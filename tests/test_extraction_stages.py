@@ -1155,3 +1155,41 @@ def test_como_ia_in_lower_case_is_no_refusal() -> None:
     text = "Eu ficaria sem saber como ia conseguir chegar."
     assert extract_answer(text, options).rule != "refusal"
     assert extract_answer("Como IA, não posso escolher.").rule == "refusal"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Replies of the held-out batch held-out-2026-12-h (kinds it showed the extractor missing)
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("Honestamente, fico entre B e C. O texto é cortado antes. Pode ser B, pode ser C.", None),
+        (
+            "Fico dividido entre A e C. A é a leitura mais natural, mas C também se sustenta. Não dá pra cravar uma.",
+            None,
+        ),
+        ("Não tem como a resposta não ser a A. As opções C e D falam de outra coisa.", "A"),
+        ("Eu diria que é B, talvez? A C também aparece no texto, mas não é o motivo. Acho que B mesmo.", "B"),
+        ("Eu iria na quarta, já que é a primeira vez que os dois se tocam.", "D"),
+    ],
+)
+def test_hedges_double_negations_and_ordinals_of_held_out_h(text: str, letter: str | None) -> None:
+    """ "Pode ser B, pode ser C" and "não dá pra cravar" leave the answer open; the others choose."""
+    assert extract_answer(text).letter == letter
+
+
+def test_a_short_option_said_first_and_then_justified_is_the_answer() -> None:
+    """ "Afeto. Ela descreve ..." gives the option "Afeto" and then its reasons; a longer story is not read so."""
+    options = ["Afeto", "Amizade", "Admiração"]
+    assert extract_answer("Afeto. Ela descreve a companheira que sentava do lado dela: é carinho puro.", options) == (
+        Extraction("A", "option_text")
+    )
+    assert extract_answer("Afeto. Amizade também aparece no texto.", options).letter is None
+
+
+def test_a_table_without_outer_pipes_is_read() -> None:
+    """A Markdown table written without its outer pipes, with a separator row, marks its option as one with them."""
+    table = "Opção | ✔/✘ | Por quê\n--- | --- | ---\nA | ✔ | ela ficou dura\nB | ✘ | não fala de compras\nC | ✘ | não"
+    assert extract_answer(table) == Extraction("A", "structured")
+    assert table_answer("A | B\nsem separador", ABCD, _read) is None

@@ -237,6 +237,8 @@ def patterns(letters: tuple[str, ...]) -> Patterns:
         # "A e B estão corretas", "B and D are both possible" (not "A e B estão erradas")
         rf"|(?<![\w])[(\[]?{upper}[)\]]?\s+{_CONJUNCTIONS}\s+(?:a\s+)?[(\[]?{upper}[)\]]?\s+"
         rf"{alternation(words('plural_predicates'))}\s+(?:\w+\s+){{0,2}}?{alternation(words('plausible'))}\b"
+        # "pode ser B, pode ser C"
+        rf"|\b{alternation(words('possible'))}\s+{article}{ref}\s*[,;]\s*{alternation(words('possible'))}\s+{article}{ref}"
         # "talvez A, talvez B", "talvez seja C, talvez D"
         rf"|\b{alternation(words('doubt'))}\s+{doubt_verb}{article}{ref}\s*[,;]\s*{alternation(words('doubt'))}\s+"
         rf"{doubt_verb}{article}{ref}"

@@ -1,7 +1,8 @@
 """Stage 4, option text: an answer that gives an option's text instead of its letter.
 
 :func:`quoted_letter` reads a quote: the text of exactly one option, whole or nearly (accents, case,
-punctuation and a short preamble ignored), cut short, or opening the answer before it wanders off; "Nenhuma
+punctuation and a short preamble ignored), cut short, or opening the answer before it wanders off (a short option
+said as the first sentence of a short answer: "Afeto. Ela descreve ..."); "Nenhuma
 das alternativas acima" maps to that option. :func:`paraphrased_letter` reads a paraphrase, in Portuguese or
 English: the answer's content words are mapped to meanings (:mod:`.lexicon`) and compared with each option's (an
 answer that justifies itself is also read by its first clause, before a dash or a word of reason, when the rest does
@@ -63,6 +64,7 @@ _CONCLUDING: Final = re.compile(
     re.IGNORECASE,
 )
 _MAX_SENTENCES: Final = 12
+_SHORT_OPTION: Final = 4
 # Where an answer's justification begins: a dash, a colon or semicolon, or a comma before a word of reason.
 _FIRST_CLAUSE: Final = re.compile(
     rf"(?<=[;:])\s+|\s+[—–-]\s+"
@@ -167,6 +169,12 @@ def quoted_letter(text: str, options: Sequence[str], letters: Sequence[str]) -> 
     exact = {i for i, option in enumerate(normed) if option and option in candidates}
     if len(exact) == 1:
         return letters[exact.pop()]
+    # A short option said first, its reasons after ("Afeto. Ela descreve a companheira ..."), in a short answer that
+    # states no other option.
+    opening = norm(_SENTENCE.split(text.strip(), maxsplit=1)[0])
+    said_first = [i for i, option in enumerate(normed) if option == opening and len(option.split()) <= _SHORT_OPTION]
+    if len(said_first) == 1 and len(whole.split()) <= 40 and not _other_option_run(text, normed, said_first[0]):
+        return letters[said_first[0]]
     none_letter = none_of_the_above(options, letters)
     if none_letter and _NONE_FORMS.search(text):
         return none_letter

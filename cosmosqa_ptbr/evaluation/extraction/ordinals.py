@@ -59,7 +59,7 @@ _ALONE: Final = re.compile(rf"^\W*(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})\W*$", re
 _OPENING: Final = re.compile(rf"^\W*{_ARTICLE}\s+(?P<ord>{_ORDINAL})(?=\s*(?:[,.;:!—–]|\s-\s))", re.IGNORECASE)
 # An ordinal that completes "é a", "is the": "A opção correta é a segunda.", "The answer is the third."
 _AFTER_COPULA: Final = re.compile(
-    rf"\b{alternation([*words('copulas'), *words('choosing')])}\s+{_ARTICLE}\s+(?P<ord>{_ORDINAL})(?![\w-])",
+    rf"\b{alternation([*words('copulas'), *words('choosing')])}\s+(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})(?![\w-])",
     re.IGNORECASE,
 )
 _ELLIPTIC: Final = re.compile(rf"\b{_ARTICLE}\s+(?P<ord>{_ORDINAL})(?![\w-])", re.IGNORECASE)

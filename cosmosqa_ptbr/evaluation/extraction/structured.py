@@ -6,7 +6,8 @@
   an option's text, ``"A ou C"`` as a hedge), or a number counted from 1 (``{"opcao": 2}`` is B; a ``label`` or
   ``index`` may count from 0 and is not read); fields that list rejected letters (``"descartadas"``) or reasons
   are not read. An object of verdicts by letter (``{"A": "incorreta", "B": "correta"}``) is read like a table.
-- :func:`table_answer`: a Markdown table whose rows name the options and whose verdict column marks one of them
+- :func:`table_answer`: a Markdown table (outer pipes optional where a separator row marks it) whose rows name the
+  options and whose verdict column marks one of them
   ``Correta``/``Correct``/``Sim``/``✅``/``[x]`` (the others wrong, unmarked or empty); a row "Resposta | C".
 - :func:`checklist_answer`: lines that each open with a box or mark and an option's letter (``- [x] B)``,
   ``☑ Alternativa D``, ``✅ C``, ``(x) B``), or such entries on one line (``☐ A  ☐ B  ☑ C  ☐ D``), or entries that
@@ -282,6 +283,7 @@ _ANSWER_CELL: Final = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR_CELL: Final = re.compile(r"^:?-{2,}:?$")
+_BARE_SEPARATOR: Final = re.compile(r"^\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+$")
 
 
 def _cells(line: str) -> list[str]:
@@ -294,8 +296,11 @@ def _cells(line: str) -> list[str]:
 def _tables(text: str) -> list[list[list[str]]]:
     tables: list[list[list[str]]] = []
     current: list[list[str]] = []
-    for line in text.splitlines():
-        if line.strip().startswith("|") and line.count("|") >= 2:
+    lines = text.splitlines()
+    # A table may be written without its outer pipes ("Opção | ✔/✘\n--- | ---\nA | ✔"): a separator row says so.
+    bare = any(_BARE_SEPARATOR.match(line) for line in lines)
+    for line in lines:
+        if (line.strip().startswith("|") and line.count("|") >= 2) or (bare and line.count("|") >= 1):
             cells = _cells(line)
             if not all(_SEPARATOR_CELL.match(cell) or not cell for cell in cells):
                 current.append(cells)

@@ -208,6 +208,7 @@ PT: Final = Language(
         # a tentative choice is still the one choice made; two of them are a hedge
         "provavelmente", "talvez", "possivelmente", "acho q",
         "com certeza", "certamente", "sem dúvida", "sem dúvidas", "ou seja", "só pode ser", "não tem como não ser",
+        "não tem como a resposta não ser", "não há como não ser", "não há como a resposta não ser",
     ),
     right_words=gendered("correto", "certo", "verdadeiro"),
     wrong_words=gendered("incorreto", "errado", "falso"),
@@ -267,7 +268,8 @@ PT: Final = Language(
         "não sei dizer", "não sei qual", "não consigo decidir", "não consigo escolher", "não dá para saber",
         "fico em dúvida", "estou em dúvida", "difícil dizer qual", "difícil decidir entre", "difícil saber qual",
         "difícil escolher", "fico dividido", "fico dividida", "dividido entre", "dividida entre", "fico entre",
-        "ficaria entre", "não sei mais",
+        "ficaria entre", "não sei mais", "não dá pra cravar", "não dá para cravar", "não dá pra bater o martelo",
+        "não dá para bater o martelo",
         "sei lá", "não faço ideia", "não tenho certeza de qual", "não tenho certeza qual",
     ),
     conditionals=("se", "caso", "só seria", "somente se", "apenas se"),
@@ -285,8 +287,8 @@ PT: Final = Language(
         "é", "e", "está", "seria", "será", "parece", "porque", "pois", "já", "como", "pode", "poderia", "diz", "afirma",
         "fala", "menciona", "descreve", "indica", "mostra", "sugere", "faz", "também", "tambem", "não", "nem", "mas",
         "encaixa", "combina", "corresponde", "explica", "responde", "parece",
-        # chat spellings: "a C pq ...", "d né"
-        "pq", "porq", "né", "nao", "tb", "tbm",
+        # chat spellings: "a C pq ...", "d né"; "Acho que B mesmo."
+        "pq", "porq", "né", "nao", "tb", "tbm", "mesmo", "mesma",
     ),
     refusals=(
         "desculpe", "sinto muito", "lamento", "informação insuficiente", "informações insuficientes",
