@@ -1193,3 +1193,12 @@ def test_a_table_without_outer_pipes_is_read() -> None:
     table = "Opção | ✔/✘ | Por quê\n--- | --- | ---\nA | ✔ | ela ficou dura\nB | ✘ | não fala de compras\nC | ✘ | não"
     assert extract_answer(table) == Extraction("A", "structured")
     assert table_answer("A | B\nsem separador", ABCD, _read) is None
+
+
+def test_an_opening_option_line_before_one_line_in_another_style_is_the_answer() -> None:
+    """ "D) ..." then "Alternativa A)" and looping text: the opening line is the answer, the other a line of an echo."""
+    options = ["Eu não teria apelo.", "Nenhuma das alternativas acima.", "Eu teria ido.", "Meu nariz não teria doído"]
+    text = (
+        "D) Meu nariz e minha garganta não teriam doído tanto\n\nAlternativa A)\n\nEu não teria meu apel de garganta."
+    )
+    assert extract_answer(text, options).letter == "D"

@@ -555,7 +555,7 @@ def mentions(text: str, options: Sequence[str] | None, p: Patterns) -> list[Ment
     # An opening option line labelled otherwise than all the others ("D) ..." before "Alternativa A)",
     # "Alternativa B)" ...) is the answer, and the others an echo after it.
     # Not when the others go on from it ("Alternativa A) ...", "Pergumina B) ...", "Pergumina C) ..."): one list.
-    if len(unjudged) >= 3 and judged[unjudged[0]] == _OPENING:
+    if len(unjudged) >= 2 and judged[unjudged[0]] == _OPENING:
         kinds = [_labelled(text, candidates[index]) for index in unjudged]
         opening, following = candidates[unjudged[0]].letter, candidates[unjudged[1]].letter
         goes_on = ord(following) == ord(opening) + 1
