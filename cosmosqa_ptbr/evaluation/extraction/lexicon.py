@@ -16,8 +16,8 @@ or a cognate (:func:`cognate`: "problems" and "problemas", "vivid" and "vívida"
 "never", "didn't", "without", and "no" in English only) are one meaning, :data:`NEGATION`; a phrase of the table that
 opens with a negation may be split by the words it governs ("nunca tinha feito uma tatuagem antes" says "nunca_antes",
 the first time, and no negation), and an excess before an infinitive ("too many people to see", "cansado demais para
-ir") says a negation. A negation before a word with an opposite (:mod:`.opposites`) says the opposite: "não havia
-perigo" is "seguro".
+ir") says a negation. Asked to (``opposites=True``), a negation before a word with an opposite (:mod:`.opposites`)
+says the opposite: "não havia perigo" is "seguro".
 
 >>> def same_meaning(a, b):
 ...     return match(meanings(a)[0], meanings(b)[0])
@@ -198,8 +198,9 @@ class Unit:
         return not any(sense.startswith(_TABLE_KEY) for sense in self.senses) and NEGATION not in self.senses
 
 
-def meanings(text: str) -> list[Unit]:
-    """The units of meaning of ``text``, in order, each once (see the module docstring)."""
+def meanings(text: str, *, opposites: bool = False) -> list[Unit]:
+    """The units of meaning of ``text``, in order, each once (see the module docstring); ``opposites``: a negation
+    before a word with an opposite is read as the opposite (:mod:`.opposites`)."""
     text = _CLITIC.sub(r"\1r", _CONTRACTION.sub(" not", text))
     tokens = _TOKEN.findall(fold(text))
     language = language_of(tokens)
@@ -234,7 +235,7 @@ def meanings(text: str) -> list[Unit]:
     # An excess denies the infinitive, not the word after it: it is no negation to fold into an opposite.
     excess = [Unit(frozenset({NEGATION}), NEGATION)] if _excess(tokens, language) else []
     unique: list[Unit] = []
-    for unit in excess + _negated_opposites(units):
+    for unit in excess + (_negated_opposites(units) if opposites else units):
         if unit not in unique:
             unique.append(unit)
     return unique

@@ -238,9 +238,9 @@ def quoted_letter(text: str, options: Sequence[str], letters: Sequence[str]) -> 
 # Paraphrases
 
 
-def _concepts(text: str) -> list[Unit]:
+def _concepts(text: str, opposites: bool) -> list[Unit]:
     """The units of meaning of ``text`` (:func:`.lexicon.meanings`)."""
-    return meanings(text)
+    return meanings(text, opposites=opposites)
 
 
 def _matched(said: Sequence[Unit], option: Sequence[Unit]) -> list[Unit]:
@@ -324,14 +324,22 @@ def paraphrased_letter(text: str, options: Sequence[str], letters: Sequence[str]
     """The letter of the one option ``text`` paraphrases, or ``None`` (see the module docstring).
 
     An answer of 40 words or fewer is read whole; a longer one by its first sentence, held to twice the precision;
-    an answer longer than :data:`MAX_WORDS` words is no paraphrase.
+    an answer longer than :data:`MAX_WORDS` words is no paraphrase. A negation is read as it is written first; only
+    when that names no option is a negation before a word with an opposite read as the opposite ("não havia perigo"
+    for "seria seguro"): the two languages put a negation on different words ("couldn't cool me down", "não
+    conseguia me refrescar"), so the opposite is the second reading, not the first.
     """
     if looping(text):
         return None
+    return _paraphrased(text, options, letters, opposites=False) or _paraphrased(text, options, letters, opposites=True)
+
+
+def _paraphrased(text: str, options: Sequence[str], letters: Sequence[str], *, opposites: bool) -> str | None:
     none_letter = none_of_the_above(options, letters)
     normed = [norm(option) for option in options]
     meanings_ = [
-        [] if letter == none_letter else _concepts(option) for option, letter in zip(options, letters, strict=True)
+        [] if letter == none_letter else _concepts(option, opposites)
+        for option, letter in zip(options, letters, strict=True)
     ]
     weights = _weights(meanings_)
     option_names = [_names(option) for option in options]
@@ -354,7 +362,7 @@ def paraphrased_letter(text: str, options: Sequence[str], letters: Sequence[str]
     for piece, min_precision, short, whole in pieces:
         if piece.rstrip().endswith("?"):
             continue
-        said = _concepts(_PREAMBLE.sub("", piece, count=1))
+        said = _concepts(_PREAMBLE.sub("", piece, count=1), opposites)
         if not said:
             continue
         # A description the options lack ("aquele programa") may stand for an option's name, unless the answer
