@@ -567,16 +567,17 @@ def letter_and_option_logprobs(
     return letter_out, option_out
 
 
-def stop_token_ids(model: Any, tokenizer: Any, task: TaskLike = None) -> list[int]:
+def stop_token_ids(model: Any, tokenizer: Any, task: TaskLike = None, *, turn_end: bool = True) -> list[int]:
     """The token ids generation stops on: the tokenizer's EOS, the chat template's end of turn and the model's own.
 
     A template's turn can end in a token other than the EOS (Gemma's ``<end_of_turn>``, Phi-3's ``<|end|>``):
-    without it, generation would run past the answer into a made-up next turn.
+    without it, generation would run past the answer into a made-up next turn. ``turn_end=False`` leaves the end of
+    turn out, as the leaderboard and lm-evaluation-harness do.
     """
     ids = [tokenizer.eos_token_id]
-    turn_end = turn_end_token(tokenizer, task)
-    if turn_end is not None:
-        ids.append(tokenizer.convert_tokens_to_ids(turn_end))
+    end_of_turn = turn_end_token(tokenizer, task) if turn_end else None
+    if end_of_turn is not None:
+        ids.append(tokenizer.convert_tokens_to_ids(end_of_turn))
     configured = getattr(getattr(model, "generation_config", None), "eos_token_id", None)
     ids += configured if isinstance(configured, list) else [configured]
     return [i for i in dict.fromkeys(ids) if isinstance(i, int)]
@@ -616,25 +617,47 @@ def generate_answers(
     assistant's turn (:func:`stop_token_ids`) or after ``max_new_tokens`` tokens. Items are batched by prompt length and
     the answers come back in the order of ``items``.
     """
-    import torch
-
     items = _items(items, task)
-    batch_size = _resolve_batch_size(model, batch_size)
     prompts = _prompts(tokenizer, items, shots_for, False, task)
-    encoded = [_encode(tokenizer, p) for p in prompts]
-    device = _device(model)
     settings = _greedy_settings(tokenizer, max_new_tokens, stop_token_ids(model, tokenizer, task))
-    answers = [""] * len(items)
-    with _progress(len(items), "generate", progress) as bar:
+    texts = _generate_new_text(
+        model, tokenizer, [_encode(tokenizer, p) for p in prompts], settings, batch_size=batch_size, progress=progress
+    )
+    return [text.strip() for text in texts]
+
+
+def _generate_new_text(
+    model: Any,
+    tokenizer: Any,
+    encoded: Sequence[Sequence[int]],
+    settings: Mapping[str, Any],
+    *,
+    batch_size: int | None,
+    progress: bool,
+    stop_text: str | None = None,
+) -> list[str]:
+    """Generate from each encoded prompt, in batches by length with left padding; return each one's new text, special
+    tokens skipped, in the order of ``encoded``. ``stop_text``: a row is done once its text holds it
+    (:class:`_StopAtText`)."""
+    import torch
+    from transformers import StoppingCriteriaList
+
+    batch_size = _resolve_batch_size(model, batch_size)
+    device = _device(model)
+    texts = [""] * len(encoded)
+    with _progress(len(encoded), "generate", progress) as bar:
         for rows in _length_batches([len(e) for e in encoded], batch_size):
             batch = _pad_left(tokenizer, [encoded[i] for i in rows], device)
+            width = batch["input_ids"].shape[1]
+            stopping = {}
+            if stop_text is not None:
+                stopping["stopping_criteria"] = StoppingCriteriaList([_StopAtText(tokenizer, stop_text, width)])
             with torch.inference_mode():
-                output = model.generate(**batch, **settings)
-            new_tokens = output[:, batch["input_ids"].shape[1] :]
+                output = model.generate(**batch, **settings, **stopping)
             for row, index in enumerate(rows):
-                answers[index] = tokenizer.decode(new_tokens[row], skip_special_tokens=True).strip()
+                texts[index] = tokenizer.decode(output[row, width:], skip_special_tokens=True)
             bar.update(len(rows))
-    return answers
+    return texts
 
 
 def leaderboard_prompts(
@@ -696,29 +719,13 @@ def generate_leaderboard_answers(
     add), at :data:`~cosmosqa_ptbr.protocols.LEADERBOARD_STOP` or after ``max_new_tokens``, and the text is cut at the
     first :data:`~cosmosqa_ptbr.protocols.LEADERBOARD_STOP`, special tokens skipped and nothing stripped.
     """
-    import torch
-    from transformers import StoppingCriteriaList
-
-    batch_size = _resolve_batch_size(model, batch_size)
     prompts = leaderboard_prompts(tokenizer, items, task=task, shots_for=shots_for, description=description)
     encoded = [tokenizer(p.text, add_special_tokens=p.add_special_tokens)["input_ids"] for p in prompts]
-    device = _device(model)
-    configured = getattr(getattr(model, "generation_config", None), "eos_token_id", None)
-    stop_ids = [tokenizer.eos_token_id, *(configured if isinstance(configured, list) else [configured])]
-    settings = _greedy_settings(tokenizer, max_new_tokens, [i for i in dict.fromkeys(stop_ids) if isinstance(i, int)])
-    answers = [""] * len(encoded)
-    with _progress(len(encoded), "generate", progress) as bar:
-        for rows in _length_batches([len(e) for e in encoded], batch_size):
-            batch = _pad_left(tokenizer, [encoded[i] for i in rows], device)
-            width = batch["input_ids"].shape[1]
-            stopping = StoppingCriteriaList([_StopAtText(tokenizer, LEADERBOARD_STOP, width)])
-            with torch.inference_mode():
-                output = model.generate(**batch, **settings, stopping_criteria=stopping)
-            for row, index in enumerate(rows):
-                text = tokenizer.decode(output[row, width:], skip_special_tokens=True)
-                answers[index] = text.split(LEADERBOARD_STOP)[0]
-            bar.update(len(rows))
-    return answers
+    settings = _greedy_settings(tokenizer, max_new_tokens, stop_token_ids(model, tokenizer, task, turn_end=False))
+    texts = _generate_new_text(
+        model, tokenizer, encoded, settings, batch_size=batch_size, progress=progress, stop_text=LEADERBOARD_STOP
+    )
+    return [text.split(LEADERBOARD_STOP)[0] for text in texts]
 
 
 def stream_answer(
