@@ -748,8 +748,8 @@ def _score_chunk(
     if settings.mode == "generate":
         from .extraction import read_generations
 
-        generate = inference.generate_leaderboard_answers if settings.protocol == "leaderboard" else None
-        generate = generate or inference.generate_answers
+        leaderboard = settings.protocol == "leaderboard"
+        generate = inference.generate_leaderboard_answers if leaderboard else inference.generate_answers
         texts = generate(net, tokenizer, rows, max_new_tokens=settings.max_new_tokens, **kwargs)
         options = [[str(text) for text in row["options"]] for row in rows]
         readings = {name: read_generations(texts, options, extractor=name) for name in EXTRACTORS}

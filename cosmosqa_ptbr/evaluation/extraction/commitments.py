@@ -186,7 +186,7 @@ _JOINING_WORD: Final = re.compile(
 _OPENING_GAP: Final = re.compile(r"[\W_]*(?:(?:a|o|the)\s+)?$", re.IGNORECASE)  # marks and emoji too: "✅ A", "🛌 D"
 _LETTER_REF_FILLERS: Final = alternation(("a", "the"))
 _NONE_BEFORE: Final = re.compile(
-    rf"\b(?:{alternation([*words('none_of_the_above'), 'nenhuma', 'nenhum', 'nem', 'none', 'neither', 'nor'])})\b"
+    rf"\b(?:{alternation([*words('none_of_the_above'), *words('none_words')])})\b"
     rf"[^.!?;\n]{{0,40}}$",
     re.IGNORECASE,
 )

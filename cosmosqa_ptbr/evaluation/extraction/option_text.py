@@ -37,10 +37,16 @@ from .clean import norm
 from .lexicon import NEGATION, Unit, match, meanings, stem
 from .vocabulary import alternation, fold, words
 
-__all__ = ["looping", "none_of_the_above", "paraphrased_letter", "quoted_letter"]
+__all__ = ["looping", "none_of_the_above", "none_said_first", "paraphrased_letter", "quoted_letter"]
 
-_NONE_FORMS: Final = re.compile(rf"\b{alternation(words('none_of_the_above'))}\b", re.IGNORECASE)
+_NONE_WORDS: Final = alternation(words("none_of_the_above"))
+_NONE_FORMS: Final = re.compile(rf"\b{_NONE_WORDS}\b", re.IGNORECASE)
 _NONE_OPTIONS: Final = frozenset(norm(form) for form in words("none_of_the_above"))
+# "None of the above." as the whole first sentence (also "Nenhuma das opções acima!").
+_NONE_SENTENCE: Final = re.compile(
+    rf"\s*{_NONE_WORDS}(?:[^\S\n]+{alternation(('acima', 'above', 'anteriores'))})?[^\S\n]*(?:[.!\n]|$)",
+    re.IGNORECASE,
+)
 _NOUNS: Final = alternation([*words("answer_nouns"), *words("letter_words")])
 _PREAMBLE: Final = re.compile(
     rf"^(?:{alternation(words('choosing'))}\s+)?(?:(?:a|the)\s+)?(?:(?:correct|right|best)\s+)?{_NOUNS}"
@@ -53,12 +59,9 @@ _REASON_WORD: Final = re.compile(rf"^{alternation(norm(word) for word in words('
 _STOPWORDS: Final = frozenset(fold(word) for word in words("stopwords"))
 _CONTRACTION: Final = re.compile(r"n['’]t\b", re.IGNORECASE)
 _SENTENCE: Final = re.compile(r"(?<=[.!?;\n])\s+")
-_JUSTIFYING: Final = ("por isso", "já que", "então", "afinal", "so", "that's why", "which is why", "as")
 # Words of choosing and of drawing a conclusion ("Sobrou:", "Portanto,"); not "então" nor "com certeza", which
 # stories say too.
-_CONCLUDING_WORDS: Final = alternation(
-    [*words("choosing"), "sobrou", "sobram", "restou", "portanto", "logo", "therefore", "thus", "hence"]
-)
+_CONCLUDING_WORDS: Final = alternation([*words("choosing"), *words("firm_conclusions")])
 _CONCLUDING: Final = re.compile(
     rf"^\s*(?:(?:{_CONCLUDING_WORDS})\b[\s,:\-–—]*)+",
     re.IGNORECASE,
@@ -68,7 +71,7 @@ _SHORT_OPTION: Final = 4
 # Where an answer's justification begins: a dash, a colon or semicolon, or a comma before a word of reason.
 _FIRST_CLAUSE: Final = re.compile(
     rf"(?<=[;:])\s+|\s+[—–-]\s+"
-    rf"|,\s+(?=(?:{alternation([*words('reason_words'), *_JUSTIFYING])})\b)",
+    rf"|,\s+(?=(?:{alternation([*words('reason_words'), *words('justifying')])})\b)",
     re.IGNORECASE,
 )
 
@@ -97,6 +100,13 @@ def none_of_the_above(options: Sequence[str], letters: Sequence[str]) -> str | N
     """The letter of the item's "none of the above" option, if it has exactly one."""
     found = [letter for option, letter in zip(options, letters, strict=True) if norm(option) in _NONE_OPTIONS]
     return found[0] if len(found) == 1 else None
+
+
+def none_said_first(text: str, options: Sequence[str], letters: Sequence[str]) -> str | None:
+    """The letter of the item's "none of the above" option when ``text``'s first sentence is that and nothing else
+    ("None of the above. She says ..."), whatever letters its reasons go on to name."""
+    none_letter = none_of_the_above(options, letters)
+    return none_letter if none_letter and _NONE_SENTENCE.match(text) else None
 
 
 def _statements(text: str) -> str:
@@ -238,11 +248,6 @@ def quoted_letter(text: str, options: Sequence[str], letters: Sequence[str]) -> 
 # Paraphrases
 
 
-def _concepts(text: str, opposites: bool) -> list[Unit]:
-    """The units of meaning of ``text`` (:func:`.lexicon.meanings`)."""
-    return meanings(text, opposites=opposites)
-
-
 def _matched(said: Sequence[Unit], option: Sequence[Unit]) -> list[Unit]:
     """The option's units the answer expresses (:func:`.lexicon.match`)."""
     return [unit for unit in option if any(match(unit, other) for other in said)]
@@ -338,7 +343,7 @@ def _paraphrased(text: str, options: Sequence[str], letters: Sequence[str], *, o
     none_letter = none_of_the_above(options, letters)
     normed = [norm(option) for option in options]
     meanings_ = [
-        [] if letter == none_letter else _concepts(option, opposites)
+        [] if letter == none_letter else meanings(option, opposites=opposites)
         for option, letter in zip(options, letters, strict=True)
     ]
     weights = _weights(meanings_)
@@ -362,7 +367,7 @@ def _paraphrased(text: str, options: Sequence[str], letters: Sequence[str], *, o
     for piece, min_precision, short, whole in pieces:
         if piece.rstrip().endswith("?"):
             continue
-        said = _concepts(_PREAMBLE.sub("", piece, count=1), opposites)
+        said = meanings(_PREAMBLE.sub("", piece, count=1), opposites=opposites)
         if not said:
             continue
         # A description the options lack ("aquele programa") may stand for an option's name, unless the answer

@@ -15,7 +15,7 @@ from typing import Final
 
 from .clean import clean, strip_markup, unwrap
 from .commitments import hedge_ends, indecision_ends, loose_letters, mentions, patterns, rival_verdicts
-from .option_text import none_of_the_above, paraphrased_letter, quoted_letter
+from .option_text import none_said_first, paraphrased_letter, quoted_letter
 from .ordinals import name_ordinals
 from .rules import Extraction, check_options, item_letters
 from .structured import structured_answer
@@ -31,11 +31,6 @@ _REFUSAL: Final = re.compile(
     re.IGNORECASE,
 )
 _WORD: Final = re.compile(r"[^\W_]")
-_FIRST_SENTENCE: Final = re.compile(r"\s*(?P<sentence>[^.!\n]*)")
-_NONE_ALONE: Final = re.compile(
-    rf"(?:{alternation(words('none_of_the_above'))})(?:\s+{alternation(('acima', 'above', 'anteriores'))})?[.!\s]*",
-    re.IGNORECASE,
-)
 _CLAUSE_END: Final = re.compile(r"[.!?;\n]")
 
 
@@ -85,12 +80,9 @@ def read_answer(
     if hedges:
         return Extraction(None, "hedged")
 
-    if options is not None:
-        # "None of the above." opening the reply is the answer, whatever letters its reasons name.
-        none_letter = none_of_the_above(options, letters)
-        first = _FIRST_SENTENCE.match(text)
-        if none_letter and first and _NONE_ALONE.fullmatch(first["sentence"].strip()):
-            return Extraction(none_letter, "option_text")
+    none_first = none_said_first(text, options, letters) if options is not None else None
+    if none_first is not None:
+        return Extraction(none_first, "option_text")
 
     rejected = {m.letter for m in found if m.kind == "reject"}
     # A bare capital in passing ("tirou nota A no teste") is no answer; a named one is ("acho que a letra B").
@@ -162,6 +154,6 @@ def extract_answer(
     structured = structured_answer(cleaned.reply, resolved, read_value)
     if structured is not None and structured.rule != "hedged":
         return structured
-    # A table that marks two options in one column may be weighing them; the text after it may still choose.
+    # A structure that marks two options (a table weighing them) leaves the choice to the text, which may make it.
     read = read_answer(cleaned.answer, options, resolved, invented=cleaned.invented)
     return structured if structured is not None and read.letter is None else read

@@ -13,7 +13,7 @@
   ``☑ Alternativa D``, ``✅ C``, ``(x) B``), or such entries on one line (``☐ A  ☐ B  ☑ C  ☐ D``), or entries that
   give an option's text instead of its letter (``- [x] Porque estava com fome.``), exactly one of them ticked.
 
-Two options marked right are a hedge (unless the text after a table chooses one: :func:`.reader.extract_answer`);
+Two options marked right are a hedge (unless the text around them chooses one: :func:`.reader.extract_answer`);
 a letter the item lacks is ``invalid_letter``. A reply with no such structure, or one that marks no option right, is
 left to the later stages (``None``).
 
@@ -416,8 +416,7 @@ def _checklist_lines(text: str) -> list[str]:
 def _text_entry(line: str, read: Reader | None) -> tuple[str, str] | None:
     """A checklist entry that gives an option's text instead of its letter ("- [x] Porque estava com fome."): its box
     and the letter of the option it quotes."""
-    entry = _TEXT_ENTRY.match(line) if read is not None else None
-    if entry is None or read is None:
+    if read is None or (entry := _TEXT_ENTRY.match(line)) is None:
         return None
     value = read(entry["rest"])
     return (entry["box"], value.letter) if value.letter and value.rule == "option_text" else None

@@ -152,6 +152,12 @@ class Language:
     last_words: tuple[str, ...]
     #: "penúltima", "second to last" (the option before the last).
     penultimate_words: tuple[str, ...]
+    #: Quantifiers of none, which rule out the letters they govern: "*nenhuma* das alternativas A, C ou D".
+    none_words: tuple[str, ...]
+    #: Words a justification opens with after a comma: "os filhotes arranharam o uniforme, *por isso* ...".
+    justifying: tuple[str, ...]
+    #: Words that draw an answer's conclusion and that stories seldom say ("Sobrou:", "Portanto,"; not "então").
+    firm_conclusions: tuple[str, ...]
     #: Nouns an ordinal names an option with: "a segunda *alternativa*", "the first *one*".
     ordinal_nouns: tuple[str, ...]
     #: "número", "number", "#" between an option noun and its number.
@@ -320,6 +326,9 @@ PT: Final = Language(
     cardinals={"um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6},
     last_words=("última", "último"),
     penultimate_words=("penúltima", "penúltimo"),
+    none_words=("nenhuma", "nenhum", "nem"),
+    justifying=("por isso", "já que", "então", "afinal"),
+    firm_conclusions=("sobrou", "sobram", "restou", "portanto", "logo"),
     ordinal_nouns=("alternativa", "opção", "item", "resposta"),
     number_markers=("número", "nº", "n°", "no.", "#"),
     preambles=("acredito que", "creio que", "acho que", "penso que"),
@@ -468,6 +477,9 @@ EN: Final = Language(
     cardinals={"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6},
     last_words=("last",),
     penultimate_words=("penultimate", "second to last", "second-to-last", "next to last"),
+    none_words=("none", "neither", "nor"),
+    justifying=("so", "that's why", "which is why", "as"),
+    firm_conclusions=("therefore", "thus", "hence"),
     ordinal_nouns=("option", "choice", "alternative", "one", "answer", "item"),
     number_markers=("number", "no.", "#"),
     preambles=("I think that", "I think"),
