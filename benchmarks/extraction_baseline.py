@@ -20,12 +20,15 @@ unseen outputs. What does say something is how each batch of cases scored when i
 the parser saw it: those figures are kept in ``tests/data/extraction_first_sight.json``, and the tables below
 put them beside today's reading of the same batch (per batch, then per category of each batch). A batch
 marked ``held-out`` was written after the parser was done and never used to change it: its first-sight figure
-is the estimate of accuracy on unseen replies. Run: ``python benchmarks/extraction_baseline.py``.
+is the estimate of accuracy on unseen replies. Last, the sample's own texts given as replies: the English original of
+each option, which should read as that option, and each story, which should read as no answer
+(:func:`sample_readings`). Run: ``python benchmarks/extraction_baseline.py``.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import re
 from collections import defaultdict
@@ -33,6 +36,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import cosmosqa_ptbr
 from cosmosqa_ptbr.evaluation.extraction import extract_answer, item_letters, leaderboard_extract
 from cosmosqa_ptbr.tasks import get_task
 
@@ -41,6 +45,7 @@ CASES_FILE = DATA_DIR / "extraction_cases.jsonl"
 HELD_OUT_FILE = DATA_DIR / "extraction_held_out.jsonl"
 FIRST_SIGHT_FILE = DATA_DIR / "extraction_first_sight.json"
 _BASELINE = re.compile(rf"{get_task('cosmos_qa_ptbr').prompt.answer_prefix}\s*([A-Z])")
+BUILTIN_DIR = Path(cosmosqa_ptbr.__file__).resolve().parent / "tasks" / "builtin"
 #: Cases written before batches were named.
 UNNAMED_BATCH = "2026-11 (a, b)"
 
@@ -205,6 +210,49 @@ def format_held_out(batches: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def sample_readings() -> dict[str, int]:
+    """The extractor on the embedded sample's own texts (a regression check like the public set, not an estimate).
+
+    ``english_*``: the English original of each option (Cosmos QA's own, "none of the above" left out) given as the
+    reply to the Portuguese item: read as that option (``english_right``), as another (``english_wrong``), out of
+    ``english_total``; ``contexts_read``: items whose story, given as the reply, reads as an answer, out of
+    ``contexts_total``.
+    """
+    spec = get_task("cosmos_qa_ptbr")
+    columns = spec.columns
+    rows = [json.loads(line) for line in (BUILTIN_DIR / "cosmos_qa_ptbr.validation.jsonl").open(encoding="utf-8")]
+    with (BUILTIN_DIR / "cosmos_qa_en.validation.csv").open(encoding="utf-8") as handle:
+        english = {row["id"]: row for row in csv.DictReader(handle)}
+    found = dict.fromkeys(("english_right", "english_wrong", "english_total", "contexts_read", "contexts_total"), 0)
+    for row in rows:
+        options = [row[column] for column in columns.option_columns]
+        found["contexts_total"] += 1
+        found["contexts_read"] += extract_answer(row[columns.context], options).letter is not None
+        original = english.get(row[columns.id])
+        if original is None:
+            continue
+        for index, letter in enumerate(spec.letters):
+            text = original[f"answer{index}"]
+            if "none of the above" in text.lower():
+                continue
+            got = extract_answer(text, options).letter
+            found["english_total"] += 1
+            found["english_right"] += got == letter
+            found["english_wrong"] += got is not None and got != letter
+    return found
+
+
+def format_sample_readings(found: dict[str, int]) -> str:
+    """:func:`sample_readings` in two lines."""
+    total = found["english_total"]
+    return (
+        f"English originals of the options as replies: {found['english_right']} read as their option "
+        f"({found['english_right'] / total:.1%}), {found['english_wrong']} as another "
+        f"({found['english_wrong'] / total:.2%}), of {total}\n"
+        f"Story contexts as replies: {found['contexts_read']} of {found['contexts_total']} read as an answer"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=Path, default=CASES_FILE, help="JSONL of annotated outputs")
@@ -227,6 +275,8 @@ def main() -> int:
     print(format_batch_categories(batches, final))
     print("\nHeld out (each measured once, as written, before the extractor was changed for it), at first sight:\n")
     print(format_held_out(batches))
+    print("\nOn the embedded sample's own texts (an English original reads as its own option; a story as no answer):\n")
+    print(format_sample_readings(sample_readings()))
     return 0
 
 

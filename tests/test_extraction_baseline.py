@@ -107,3 +107,13 @@ def test_held_out_table_pools_the_batches(benchmark: ModuleType) -> None:
     assert next(line for line in table if line.strip().startswith("written replies")).split()[2] == pooled(written)
     assert next(line for line in table if line.strip().startswith("model generations")).split()[2] == pooled(generated)
     assert len(table) == len(held) + 6
+
+
+def test_english_originals_of_the_options_read_as_their_letters(benchmark: ModuleType) -> None:
+    """The English original of an option, given as the reply to the Portuguese item, reads as that option or as
+    nothing: over the sample, 83% or more are read, and under 1% are read as another option."""
+    found = benchmark.sample_readings()
+    total = found["english_total"]
+    assert total > 1000 and found["english_right"] / total >= 0.83 and found["english_wrong"] / total < 0.01
+    assert found["contexts_total"] == 400 and found["contexts_read"] < 40
+    assert "read as their option" in benchmark.format_sample_readings(found)
