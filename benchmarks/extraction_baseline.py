@@ -19,8 +19,9 @@ options: A-C), A-D without options.
 unseen outputs. What does say something is how each batch of cases scored when it was first written, before
 the parser saw it: those figures are kept in ``tests/data/extraction_first_sight.json``, and the tables below
 put them beside today's reading of the same batch (per batch, then per category of each batch). A batch
-marked ``held-out`` was written after the parser was done and never used to change it: its first-sight figure
-is the estimate of accuracy on unseen replies. Last, the sample's own texts given as replies: the English original of
+marked ``held-out`` was written without sight of the parser and measured once, as written, before the parser was
+changed for it; it stays out of the regression set, and its first-sight figure is the estimate of accuracy on unseen
+replies. Last, the sample's own texts given as replies: the English original of
 each option, which should read as that option, and each story, which should read as no answer
 (:func:`sample_readings`). Run: ``python benchmarks/extraction_baseline.py``.
 """
