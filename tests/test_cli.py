@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -145,3 +146,22 @@ def test_no_option_of_a_subcommand_shares_a_name_with_the_clis_own(command: str)
     own = (own | {subparsers.dest}) - {"help", argparse.SUPPRESS}
     assert own >= {"debug", "command"}
     assert not _dests(subparsers.choices[command]) & own
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["translate", "--base-url", "http://127.0.0.1:9/v1"], "--input, --output"),
+        (["evaluate", "--mode", "foo"], "invalid choice: 'foo'"),
+        (["evaluate", "--shots"], "--shots: expected one argument"),
+        (["score", "--predictions", "gen.jsonl", "--extractor", "regex"], "'ours', 'leaderboard'"),
+    ],
+)
+def test_a_usage_mistake_is_one_line_that_points_to_help(args: list[str], named: str, tmp_path: Path) -> None:
+    """A missing option, a value not among the choices or a missing value exits 2 in one line naming --help."""
+    command = [sys.executable, "-m", "cosmosqa_ptbr.cli", *args]
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    lines = result.stderr.splitlines()
+    assert result.returncode == 2 and len(lines) == 1, result.stderr
+    assert named in lines[0] and f"see `cosmosqa-ptbr {args[0]} --help`" in lines[0], result.stderr

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from .. import __version__
-from .options import debug_requested, run_guarded
+from .options import CommandParser, debug_requested, run_guarded
 
 __all__ = ["SUBCOMMANDS", "build_parser", "main"]
 
@@ -60,7 +60,7 @@ def _chosen(argv: Sequence[str]) -> str | None:
 
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     """Build the parser; only the subcommand named in ``argv`` gets its full set of options."""
-    parser = argparse.ArgumentParser(
+    parser = CommandParser(
         prog="cosmosqa-ptbr",
         description="Cosmos QA Português: data, translation, evaluation, training and cards.",
     )

@@ -37,6 +37,7 @@ from typing import Any, Literal
 __all__ = [
     "CONFIG_HELP",
     "CommandError",
+    "CommandParser",
     "HelpFormatter",
     "MissingExtraError",
     "SettingsError",
@@ -143,6 +144,14 @@ def module_main(
     return run_guarded(command, lambda: main(args), debug=debug)
 
 
+class CommandParser(argparse.ArgumentParser):
+    """A parser whose usage mistakes (a missing or unknown option, a value not among the choices) are one line, as
+    every other mistake of the CLI is: what is wrong, and where the options are described; exit status 2."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}; see `{self.prog} --help`\n")
+
+
 class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
     """Shows an option's default only where it tells something: not None, not for flags, not twice."""
 
@@ -162,7 +171,7 @@ def subcommand_parser(subparsers: Any | None, name: str, description: str) -> ar
     """
     formatter = HelpFormatter
     if subparsers is None:
-        return argparse.ArgumentParser(prog=f"cosmosqa-ptbr {name}", description=description, formatter_class=formatter)
+        return CommandParser(prog=f"cosmosqa-ptbr {name}", description=description, formatter_class=formatter)
     summary = description.split(". ")[0].rstrip(".")
     return subparsers.add_parser(name, help=summary, description=description, formatter_class=formatter)
 
