@@ -133,8 +133,9 @@ def _cell(value: float | None) -> str:
 
 def format_batches(batches: list[dict[str, Any]], final: dict[str, dict[str, dict[str, list]]]) -> str:
     """One row per batch: for each reader, the first-sight accuracy (recorded) and today's (final)."""
-    header = f"{'batch':<34}" + "".join(f"{name:>20}" for name in PARSERS) + f"{'n':>6}"
-    sub = f"{'':<34}" + "".join(f"{'first':>11}{'final':>9}" for _ in PARSERS)
+    width = max([34, *(len(name) + len(" (held out)") + 1 for name in final)])
+    header = f"{'batch':<{width}}" + "".join(f"{name:>20}" for name in PARSERS) + f"{'n':>6}"
+    sub = f"{'':<{width}}" + "".join(f"{'first':>11}{'final':>9}" for _ in PARSERS)
     lines = [header, sub, "-" * len(header)]
     recorded = {batch["batch"]: batch for batch in batches}
     for name in sorted(final, key=lambda b: (b not in recorded, list(recorded).index(b) if b in recorded else 0, b)):
@@ -145,7 +146,7 @@ def format_batches(batches: list[dict[str, Any]], final: dict[str, dict[str, dic
             for parser in PARSERS
         )
         mark = " (held out)" if first.get("held_out") else ""
-        lines.append(f"{name + mark:<34}{cells}{len(row['ours']):>6}")
+        lines.append(f"{name + mark:<{width}}{cells}{len(row['ours']):>6}")
     return "\n".join(lines)
 
 
