@@ -29,7 +29,12 @@ from cosmosqa_ptbr.evaluation.extraction.leaderboard import (
     leaderboard_patterns,
 )
 from cosmosqa_ptbr.evaluation.extraction.lexicon import NEGATION, cognate, match, meanings, stem
-from cosmosqa_ptbr.evaluation.extraction.option_text import looping, paraphrased_letter, quoted_letter
+from cosmosqa_ptbr.evaluation.extraction.option_text import (
+    looping,
+    name_descriptions,
+    paraphrased_letter,
+    quoted_letter,
+)
 from cosmosqa_ptbr.evaluation.extraction.ordinals import name_ordinals
 from cosmosqa_ptbr.evaluation.extraction.structured import checklist_answer, json_answer, table_answer
 from cosmosqa_ptbr.evaluation.extraction.vocabulary import EN, PT, alternation, words
@@ -1189,3 +1194,39 @@ def test_a_negation_is_read_as_written_before_it_is_read_as_an_opposite() -> Non
         "Meu local de trabalho estava quente.",
     ]
     assert paraphrased_letter("My car couldn't cool me down.", options, ABCD) == "C"
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        (
+            "A: não tem relação. B: o texto dá a resposta. Sobrou a que diz que ele quase não foi visto na diretoria.",
+            "C",
+        ),
+        ("B e D não batem com o texto. Sobra a que diz que eles raramente têm a chance de ficar no sol.", "A"),
+        ("Not B, not D. That leaves the one about them rarely getting to be in the sun.", "A"),
+        (
+            "Não foi pelo calor, e ver coisas não tem relação. E não dá pra marcar nenhuma, porque uma delas serve:"
+            " raramente eles têm a oportunidade de ficar no sol.",
+            "A",
+        ),
+        ("Não escolho a que diz que eles raramente têm a chance de ficar no sol: escolho a B.", "B"),
+    ],
+)
+def test_an_option_chosen_by_a_description_of_what_it_says(text: str, letter: str) -> None:
+    """ "Sobra a que diz que ..." names the one option its words say, which the verdicts then weigh as any letter."""
+    options = [
+        "Porque raramente têm a oportunidade de ficar no sol.",
+        "Porque estava muito quente.",
+        "Porque ele quase não foi visto na sala do diretor.",
+        "Porque viram um monte de coisas.",
+    ]
+    assert extract_answer(text, options).letter == letter
+
+
+def test_a_description_that_says_no_one_option_is_left_as_written() -> None:
+    """A description whose words say no option, or two, is not rewritten as a letter."""
+    options = ["Ela estava cansada.", "Ela estava nervosa.", "Ela estava entediada.", "Nenhuma das alternativas acima."]
+    text = "Sobra a que diz que o tempo estava bom."
+    assert name_descriptions(text, options, ABCD) == text
+    assert extract_answer(text, options).letter is None

@@ -15,7 +15,8 @@ lm-evaluation-harness; their words live in per-language tables (:mod:`.vocabular
 2. **structured** (:mod:`.structured`): JSON objects (``{"resposta": "C"}``), Markdown tables that mark one
    option right, checklists (``- [x] B``).
 3. **commitments and verdicts** (:mod:`.commitments`, :mod:`.ordinals`): letters named by keywords, verdicts,
-   negations, lists, hedges; options named by position ("a segunda alternativa", "opção número 4").
+   negations, lists, hedges; options named by position ("a segunda alternativa", "opção número 4") or by
+   what they say after a word of choosing ("sobra a que diz que ...", "that leaves the one about ...").
 4. **option text** (:mod:`.option_text`): an option's text quoted, or paraphrased in Portuguese or English.
 5. **invalid outcomes** (:mod:`.reader`): letters the item lacks, hedges, refusals, nothing.
 

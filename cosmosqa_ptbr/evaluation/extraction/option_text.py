@@ -37,7 +37,14 @@ from .clean import norm
 from .lexicon import NEGATION, Unit, match, meanings, stem
 from .vocabulary import alternation, fold, words
 
-__all__ = ["looping", "none_of_the_above", "none_said_first", "paraphrased_letter", "quoted_letter"]
+__all__ = [
+    "looping",
+    "name_descriptions",
+    "none_of_the_above",
+    "none_said_first",
+    "paraphrased_letter",
+    "quoted_letter",
+]
 
 _NONE_WORDS: Final = alternation(words("none_of_the_above"))
 _NONE_FORMS: Final = re.compile(rf"\b{_NONE_WORDS}\b", re.IGNORECASE)
@@ -430,3 +437,45 @@ def _paraphrased(text: str, options: Sequence[str], letters: Sequence[str], *, o
         ):
             return letters[best]
     return None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Options chosen by a description
+
+# A word of choosing or concluding, then an option described by what it says, up to the end of its clause: "Sobra a
+# que diz que eu e a B somos unha e carne.", "That leaves the one about the neighbour damaging the car."
+_DESCRIPTION: Final = re.compile(
+    rf"\b{alternation([*words('choosing'), *words('firm_conclusions')])}\s+(?:com\s+|with\s+)?"
+    rf"(?P<described>{alternation(words('descriptions'))}\s+(?P<said>[^.!?;:\n—–(]+?))(?=\s*(?:[.!?;:\n—–(]|\s-\s|$))",
+    re.IGNORECASE,
+)
+# "uma delas serve: ela teve o bebê", "one of them fits: she had the baby": the survivor, described after a colon.
+_ONE_OF_THEM: Final = re.compile(
+    rf"\b{alternation(words('one_of_them'))}(?:\s+[^\W\d_]+){{1,3}}:\s+(?P<described>(?P<said>[^.!?;:\n—–(]+?))"
+    r"(?=\s*(?:[.!?;:\n—–(]|\s-\s|$))",
+    re.IGNORECASE,
+)
+
+
+def name_descriptions(text: str, options: Sequence[str], letters: Sequence[str]) -> str:
+    """Rewrite an option chosen by a description of what it says as a letter name ("Sobra a que diz que eu e a B
+    somos unha e carne." becomes "Sobra a alternativa A."), and so an elimination's survivor described after a colon
+    ("uma delas serve: ela teve o bebê"), where the description quotes or paraphrases exactly one option, so that
+    the commitment stage weighs it like any letter the answer names.
+
+    >>> options = ["Significa que B e eu somos unha e carne.", "Significa que B e eu somos o time dos sonhos.",
+    ...            "Nenhuma das alternativas acima."]
+    >>> name_descriptions("A B não. Sobra a que diz que eu e a B somos unha e carne.", options, ("A", "B", "C"))
+    'A B não. Sobra a alternativa A.'
+    """
+    found = sorted([*_DESCRIPTION.finditer(text), *_ONE_OF_THEM.finditer(text)], key=lambda spot: spot.start())
+    rewritten_from = len(text)
+    for spot in reversed(found):
+        if spot.end("described") > rewritten_from:
+            continue
+        said = spot["said"]
+        letter = quoted_letter(said, options, letters) or paraphrased_letter(said, options, letters)
+        if letter is not None:
+            text = f"{text[: spot.start('described')]}a alternativa {letter}{text[spot.end('described') :]}"
+            rewritten_from = spot.start("described")
+    return text

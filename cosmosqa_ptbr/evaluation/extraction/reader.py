@@ -1,7 +1,8 @@
 """The extractor: the stages in order, and stage 5, the outcomes that yield no letter.
 
 :func:`extract_answer` runs :func:`~.clean.clean`, then :func:`~.structured.structured_answer`, then
-:func:`read_answer` on what is left: a lone letter, then options named by position (:mod:`.ordinals`), then
+:func:`read_answer` on what is left: a lone letter, then options named by position (:mod:`.ordinals`) or by a
+description of what they say (:func:`~.option_text.name_descriptions`), then
 commitments (:mod:`.commitments`; "None of the above." opening the reply names the "none" option whatever letters
 its reasons name), then option text (:mod:`.option_text`; in an elimination, not what is said of a rejected letter;
 under option labels listed on lines of their own, only what stands before them), then the invalid outcomes.
@@ -15,7 +16,7 @@ from typing import Final
 
 from .clean import clean, strip_markup, unwrap
 from .commitments import hedge_ends, indecision_ends, loose_letters, mentions, patterns, rival_verdicts
-from .option_text import none_said_first, paraphrased_letter, quoted_letter
+from .option_text import name_descriptions, none_said_first, paraphrased_letter, quoted_letter
 from .ordinals import name_ordinals
 from .rules import Extraction, check_options, item_letters
 from .structured import structured_answer
@@ -61,7 +62,8 @@ def read_answer(
         return Extraction(letter, "letter_only") if letter in letters else Extraction(None, "invalid_letter")
 
     p = patterns(letters)
-    text, ordinal_spots = name_ordinals(answer, letters)
+    described = name_descriptions(answer, options, letters) if options is not None else answer
+    text, ordinal_spots = name_ordinals(described, letters)
     found = mentions(text, options, p)
     hedges = hedge_ends(text, p)
     named = {m.letter for m in found} | loose_letters(text, p)

@@ -164,6 +164,11 @@ class Language:
     number_markers: tuple[str, ...]
     #: Phrases that introduce an answer given as an option's text: "a resposta é que", "I think that".
     preambles: tuple[str, ...]
+    #: An option described by what it says, after a word of choosing: "sobra *a que diz que* ...", "that leaves
+    #: *the one about* ...".
+    descriptions: tuple[str, ...]
+    #: "uma delas", "one of them": an elimination's survivor, its text after a colon ("uma delas serve: ...").
+    one_of_them: tuple[str, ...]
     #: Labels of the prompt's own lines: "Contexto:", "Question:".
     prompt_labels: tuple[str, ...]
     #: Reasons that open an option ("Porque ...") and may be reworded ("Para que ...").
@@ -201,7 +206,8 @@ PT: Final = Language(
     choosing=(
         "escolho", "escolheria", "escolherei", "marco", "marcaria", "marcarei", "fico com", "ficaria com",
         "ficarei com", "opto por", "opto pela", "optaria por", "optaria pela", "optei por", "optei pela", "vou com",
-        "iria com", "sobra", "resta", "fica", "diria", "eu diria", "escolhi", "marquei", "fiquei com", "vou de",
+        "iria com", "sobra", "resta", "sobrou", "restou", "sobraria", "restaria", "fica", "diria", "eu diria",
+        "escolhi", "marquei", "fiquei com", "vou de",
         "coloquei", "coloco", "botei", "boto", "chutei", "chuto", "chutaria",
         "vou na", "vou no", "vou pela", "vou pelo", "iria de", "iria na", "iria no", "iria pela", "aposto na",
         "aposto no", "aposto em", "apostaria na", "apostaria em", "voto na", "voto no", "voto em", "votaria na",
@@ -332,6 +338,15 @@ PT: Final = Language(
     ordinal_nouns=("alternativa", "opção", "item", "resposta"),
     number_markers=("número", "nº", "n°", "no.", "#"),
     preambles=("acredito que", "creio que", "acho que", "penso que"),
+    descriptions=(
+        "a que diz que", "a que diz", "a que fala que", "a que fala de", "a que fala do", "a que fala da",
+        "a que fala sobre", "a que afirma que", "a que menciona que", "a que menciona", "a que sugere que",
+        "a que explica que", "a de que", "a sobre", "aquela que diz que", "aquela que fala de", "aquela sobre",
+        "a opção que diz que", "a opção que fala de", "a opção de que", "a opção sobre", "a alternativa que diz que",
+        "a alternativa que fala de", "a alternativa de que", "a alternativa sobre", "o motivo de que", "a razão de que",
+        "a explicação de que", "a ideia de que", "o que diz que", "o item que diz que",
+    ),
+    one_of_them=("uma delas", "uma das alternativas", "uma das opções", "uma das respostas", "uma opção"),
     prompt_labels=("contexto", "pergunta", "questão"),
     reason_words=("porque", "por que", "para que", "pois"),
     stopwords=(
@@ -394,6 +409,8 @@ EN: Final = Language(
         "I'll go for", "I would go for", "I'm going for", "I'm picking", "I am picking", "I'm choosing", "I'll take",
         "I'd take", "I would take", "I picked", "I chose", "I vote for", "I'd vote for", "I'd answer", "I would answer",
         "my pick is", "my choice is", "my choice would be", "my guess is", "my vote is", "my vote goes to",
+        # the survivor of an elimination
+        "that leaves", "which leaves", "that leaves us with", "we're left with", "what's left is", "leaving only",
     ),
     conclusions=(
         "therefore", "thus", "hence", "in conclusion", "I think", "I believe", "probably", "maybe", "perhaps",
@@ -483,6 +500,12 @@ EN: Final = Language(
     ordinal_nouns=("option", "choice", "alternative", "one", "answer", "item"),
     number_markers=("number", "no.", "#"),
     preambles=("I think that", "I think"),
+    descriptions=(
+        "the one that says", "the one saying", "the one about", "the one where", "the one that says that",
+        "the option that says", "the option saying", "the option about", "the answer that says", "the answer about",
+        "the choice that says", "the choice about", "the reason that", "the explanation that",
+    ),
+    one_of_them=("one of them", "one of the options", "one of the answers", "one option"),
     prompt_labels=("context", "question"),
     reason_words=("because", "since"),
     stopwords=(
