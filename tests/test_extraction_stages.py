@@ -1230,3 +1230,61 @@ def test_a_description_that_says_no_one_option_is_left_as_written() -> None:
     text = "Sobra a que diz que o tempo estava bom."
     assert name_descriptions(text, options, ABCD) == text
     assert extract_answer(text, options).letter is None
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        # a letter alone at the end of its line, then prose that opens with a capital "O" or "A"
+        ("Resposta: A\n\nO texto conta que ela chorou a noite inteira.", "A"),
+        ("**Resposta: C**\n\nA narradora diz isso logo no começo.", "C"),
+        # a word of choosing inside a longer word names nothing ("Botox", "sobrancelhas")
+        ("A correta é a B.\n\n- A alternativa A inverte causa e efeito: as rugas sumiram por causa do Botox.", "B"),
+        # chat spellings of a reason and of choosing
+        ("acho q é a C, pq ela falou isso no final, nao foi o irmão dela", "C"),
+        ("eu colocaria a D. ele diz que nao gostava de lá", "D"),
+        ("kkkk facil, ela só queria descansar, entao a b", "B"),
+        # tags in square brackets
+        ("[ANSWER] D [/ANSWER]", "D"),
+        ("[RESPOSTA] B [/RESPOSTA]\nEla diz isso no segundo parágrafo.", "B"),
+        # "C, não D": the letter chosen over another
+        ("A D não muda nada no texto. A diferença está no final: C, não D.", "C"),
+        ("B and not A: he says so himself.", "B"),
+        # a certainty said with a negation
+        ("A B está errada. Não tenho dúvida de que é a D: ele mesmo conta isso.", "D"),
+        # "— é A, ..." after the rejected letters
+        ("Não é B nem D, que falam de outra coisa — é A, ela achava que era o começo do parto.", "A"),
+    ],
+)
+def test_letters_named_in_chat_replies_of_held_out_i(text: str, letter: str) -> None:
+    """Common ways of naming the chosen letter that were read as no answer, or as another letter."""
+    assert extract_answer(text).letter == letter
+
+
+def test_a_bracketed_letter_and_a_checkbox_are_no_tags() -> None:
+    """ "[B]" is a letter and "- [x] B" a ticked box: only a tag word in brackets ("[ANSWER]") is markup."""
+    assert extract_answer("[B]") == Extraction("B", "letter_only")
+    assert extract_answer("- [ ] A\n- [x] B\n- [ ] C").letter == "B"
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        # cut off at the next option's label while going through them: no choice was made
+        ("Analisando as alternativas:\n\nA) Porque cantaram juntos — não explica o tamanho do público.\n\nB)", None),
+        # each option line closes with its verdict, after its reasons; the survivors are two, and no choice
+        (
+            "Vamos analisar cada alternativa.\n\nA) Sentir adrenalina — contradiz o texto. Descartada.\n"
+            "D) Ficar agitado com pechinchas — ele é craque nisso. Descartada.\n\nRestam B e C. Para decidir,",
+            None,
+        ),
+        (
+            "A) Sentir adrenalina — contradiz o texto. Descartada.\nB) Ficar chateado — é o que ele diz. Correta.\n"
+            "C) Nenhuma — há uma que serve. Descartada.",
+            "B",
+        ),
+    ],
+)
+def test_a_walk_through_the_options_reads_each_line_s_verdict_and_may_break_off(text: str, letter: str | None) -> None:
+    """A verdict that closes an option's line judges that option; a reply cut off at a label chose nothing."""
+    assert extract_answer(text).letter == letter

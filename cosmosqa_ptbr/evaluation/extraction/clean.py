@@ -189,13 +189,14 @@ def unfence(text: str) -> str:
     return _INLINE_TICKS.sub("", _FENCE.sub("", text))
 
 
-# Wrappers around an answer: LaTeX ("\boxed{\mathrm{A}}", "$\textbf{D}$", "\(C\)") and tags ("<answer>B</answer>").
+# Wrappers around an answer: LaTeX ("\boxed{\mathrm{A}}", "$\textbf{D}$", "\(C\)") and tags ("<answer>B</answer>",
+# "[ANSWER] B [/ANSWER]"; a bracketed letter, "[B]", and a checkbox, "[x]", are no tags).
 _LATEX_COMMAND: Final = re.compile(
     r"\\(boxed|fbox|text|textbf|textit|textrm|textsf|texttt|mathrm|mathbf|mathit|mathsf|mathtt|operatorname|emph"
     r"|underline)\s*\{([^{}]*)\}"
 )
 _LATEX_DELIMITER: Final = re.compile(r"\\[()\[\]]|\$+")
-_TAG: Final = re.compile(r"</?[A-Za-z][\w-]*\s*/?>")
+_TAG: Final = re.compile(r"</?[A-Za-z][\w-]*\s*/?>|\[/?[A-Za-z][\w-]+\]")
 _STRUCK: Final = re.compile(r"~~(.+?)~~")
 
 

@@ -53,7 +53,16 @@ from typing import Final
 from ...tasks import builtin_tasks, get_task
 from .vocabulary import EN, PT, alternation, words
 
-__all__ = ["Mention", "Patterns", "hedge_ends", "indecision_ends", "letter_class", "mentions", "patterns"]
+__all__ = [
+    "Mention",
+    "Patterns",
+    "breaks_off_at_a_label",
+    "hedge_ends",
+    "indecision_ends",
+    "letter_class",
+    "mentions",
+    "patterns",
+]
 
 # The answer prefix each shipped task trains a model to write ("Alternativa B", "Option B") names a letter too.
 _PREFIXES: Final = tuple(get_task(name).prompt.answer_prefix.lower() for name in builtin_tasks())
@@ -77,21 +86,23 @@ _ANSWER_KEYWORD_HEAD: Final = (
     # "Opção: B" names the answer; "Analisando cada opção: A diz ..." goes through them all
     rf"|(?<!cada\s)(?<!each\s)(?<!toda\s)(?<!every\s)\b{_LETTER_WORDS}\s*[:=]"
     rf"|\b(?:a\s+)?{alternation(PT.best)}\s+(?:{_STEMS}|{alternation(PT.answer_nouns)}|escolha)\s+{_COPULAS}"
-    rf"|\b{alternation(words('choosing'))}"
+    # a word of choosing whole: "boto", not the "Boto" of "Botox"
+    rf"|\b{alternation(words('choosing'))}\b"
     # "a opção que melhor descreve o texto é a A", "the option that best fits the passage is B"
     rf"|\b{alternation([*words('letter_words'), *words('answer_nouns'), 'a', 'aquela', 'the one'])}\s+"
     rf"{alternation(words('relatives'))}\s+"
     rf"(?=(?:[^\W\d_]+\s+){{0,3}}?{alternation(words('fits'))}\b)(?:[^\W\d_]+[ \t]+){{1,8}}?"
     rf"{alternation([*PT.copulas, *EN.copulas])}(?=\s)"
-    rf"|(?:^|(?<=[.!?,;:\n]))\s*{alternation(words('sentence_copulas'))}(?=\s)"
+    rf"|(?:^|(?<=[.!?,;:\n—–]))\s*{alternation(words('sentence_copulas'))}(?=\s)"
     # a superlative said of an option without its noun: "A mais simples e fiel ao texto é a D"
     rf"|(?:^|(?<=[.!?,;:\n]))\s*(?:a|o)\s+mais\s+(?:[^\W\d_]+[ \t]+){{1,6}}?(?:é|seria)(?=\s)"
     rf"|[→➡⇒]|=>"
 )
 _ANSWER_KEYWORD: Final = re.compile(
     rf"(?:{_ANSWER_KEYWORD_HEAD})\s*[:\-–]?\s*"
-    # An article only before a letter word or a lone letter: in "I'd go with A instead" the "A" is the letter.
-    rf"(?:{_ARTICLES}\s+(?={_LETTER_WORDS}|[(\[\"']?[A-Za-z](?![^\W_])))?"
+    # An article only before a letter word or a lone letter on its line: in "I'd go with A instead" the "A" is the
+    # letter, and so is the "A" of "Resposta: A\n\nO livro ...".
+    rf"(?:{_ARTICLES}[^\S\n]+(?={_LETTER_WORDS}|[(\[\"']?[A-Za-z](?![^\W_])))?"
     rf"(?P<word>{_LETTER_WORDS}\s*[:\-]?\s*)?(?P<open>[(\[\"'])?"
     rf"(?P<l>[A-Za-z])",
     re.IGNORECASE,
@@ -176,6 +187,7 @@ _LABEL_BEFORE: Final = re.compile(rf"\b{_LETTER_WORDS}\s*[(\[]?\Z", re.IGNORECAS
 _GARBLED_LABEL: Final = re.compile(r"[^\W\d_]{4,14}")
 _OPTION_LINE_TAIL: Final = re.compile(r"[ \t]*(?:[)\].:\-–]|\n|$)")
 _DANGLING: Final = re.compile(r"[ \t]*[)\].:\-–][ \t]*$")
+_LAST_LINE_LABEL: Final = re.compile(r"\n[ \t>*•-]*[(\[]?(?P<l>[A-Za-z])[)\]][ \t]*\Z")
 _CLOSING_END: Final = re.compile(r"[\s)\]*]*[.!][\s.!)\]*]*$")
 _CLOSING_TAIL: Final = re.compile(r"[\s.!)\]*]*")
 # Words that join the letter after them to what came before: "e a C", "and C", "ou B", "de A".
@@ -184,6 +196,13 @@ _JOINING_WORD: Final = re.compile(
     re.IGNORECASE,
 )
 _OPENING_GAP: Final = re.compile(r"[\W_]*(?:(?:a|o|the)\s+)?$", re.IGNORECASE)  # marks and emoji too: "✅ A", "🛌 D"
+_CONCLUDED_BEFORE: Final = re.compile(
+    rf"\b{alternation(words('conclusions'))}[\s,:]+(?:{alternation(words('letter_articles'))}\s+)?\Z", re.IGNORECASE
+)
+# "C, não D", "C e não D", "C, not D": the letter before is the one chosen over the other.
+_CHOSEN_OVER: Final = re.compile(
+    r"[ \t]*,?[ \t]*(?:e[ \t]+|and[ \t]+)?(?:não|nao|not)[ \t]+(?:(?:a|o|the)[ \t]+)?[A-Z](?![^\W_])"
+)
 _LETTER_REF_FILLERS: Final = alternation(("a", "the"))
 _NONE_BEFORE: Final = re.compile(
     rf"\b(?:{alternation([*words('none_of_the_above'), *words('none_words')])})\b"
@@ -329,7 +348,9 @@ def _candidates(text: str, p: Patterns) -> list[_Candidate]:
         explicit = group != "l4" or (text[start] not in "AEO" and bool(_LISTED_AFTER.search(text, 0, start)))
         # A lower-case bare letter counts only opening the reply ("d né, ela vai morrer"), and never "a", "e", "o".
         if group == "l4" and not text[start].isupper():
-            if text[start] in "aeo" or not _OPENING_GAP.fullmatch(text, 0, start):
+            if text[start] in "aeo" or not (
+                _OPENING_GAP.fullmatch(text, 0, start) or _concluded_in_lower_case(text, start)
+            ):
                 continue
             explicit = True
         line_start = text.rfind("\n", max(0, start - 400), start) + 1
@@ -348,6 +369,20 @@ def _candidates(text: str, p: Patterns) -> list[_Candidate]:
     if candidates and _is_dangling(text, candidates[-1]):
         candidates.pop()
     return candidates
+
+
+def breaks_off_at_a_label(text: str, letters: Sequence[str]) -> bool:
+    """Whether ``text`` breaks off at an option label on a line of its own ("Analisando as alternativas:\n\nA) ...
+    não explica.\n\nB)"): it was going through the options and never came to its choice."""
+    label = _LAST_LINE_LABEL.search(text[-40:])
+    return bool(label) and label["l"].upper() in letters
+
+
+def _concluded_in_lower_case(text: str, start: int) -> bool:
+    """Whether a lower-case letter closes the reply after a word of conclusion: "... entao a d", "logo, c"."""
+    if text[start + 1 :].strip(" \t\n.!)") or start == 0:
+        return False
+    return bool(_CONCLUDED_BEFORE.search(text, max(0, start - 40), start))
 
 
 def _is_dangling(text: str, candidate: _Candidate) -> bool:
@@ -466,6 +501,12 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return "commit", "verdict"
     if verdict == "considered":
         return "considered", ""
+    if _CHOSEN_OVER.match(text, candidate.start + 1):
+        return "commit", "verdict"
+    if verdict is None and _on_option_line(text, candidate):
+        line_verdict = _line_verdict(text, candidate, limit)
+        if line_verdict is not None:
+            return line_verdict
     concluded = [match.end() for match in _CONCLUSION.finditer(before)]
     # The negation of "não tem como não ser a C" is the conclusion's own; one after it rejects ("logo, não a C").
     if concluded and not _NEGATION_NEAR.search(before[concluded[-1] :][-12:]):
@@ -477,6 +518,19 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
     if candidate.bare and _closes_the_answer(text, candidate):
         return "commit", "position"  # the answer ends with it: "Na minha opinião, B."
     return "neutral", ""
+
+
+def _line_verdict(text: str, candidate: _Candidate, limit: int) -> tuple[str, str] | None:
+    """The verdict of a word or two closing an option's line ("D) Ficar agitado ... — ele é craque nisso.
+    Descartada."), after the reasons the line gives."""
+    line_end = text.find("\n", candidate.start)
+    line = text[candidate.start + 1 : min(limit, line_end if line_end >= 0 else len(text))]
+    last = [sentence for sentence in _SENTENCE_END.split(line) if sentence.strip()][-1:]
+    if not last or len(last[0].split()) > 2:
+        return None
+    if _rejects(last[0]):
+        return "reject", ""
+    return ("commit", "verdict") if _POSITIVE.search(last[0]) else None
 
 
 def _closes_the_answer(text: str, candidate: _Candidate) -> bool:

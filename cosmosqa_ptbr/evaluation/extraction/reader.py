@@ -15,7 +15,15 @@ from collections.abc import Sequence
 from typing import Final
 
 from .clean import clean, strip_markup, unwrap
-from .commitments import hedge_ends, indecision_ends, loose_letters, mentions, patterns, rival_verdicts
+from .commitments import (
+    breaks_off_at_a_label,
+    hedge_ends,
+    indecision_ends,
+    loose_letters,
+    mentions,
+    patterns,
+    rival_verdicts,
+)
 from .option_text import name_descriptions, none_said_first, paraphrased_letter, quoted_letter
 from .ordinals import name_ordinals
 from .rules import Extraction, check_options, item_letters
@@ -91,7 +99,8 @@ def read_answer(
     neutral = [m for m in found if m.kind == "neutral" and not m.bare and m.letter not in rejected]
     neutral_letters = {m.letter for m in neutral}
     in_range = neutral_letters & set(letters)
-    if len(in_range) == 1 and not (neutral_letters - in_range):
+    # A reply cut off at the next option's label was going through them all: a letter it named is no choice.
+    if len(in_range) == 1 and not (neutral_letters - in_range) and not breaks_off_at_a_label(answer, letters):
         letter = in_range.pop()
         if any(m.start in ordinal_spots for m in neutral):
             return Extraction(letter, "ordinal")
