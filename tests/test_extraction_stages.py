@@ -1288,3 +1288,32 @@ def test_a_bracketed_letter_and_a_checkbox_are_no_tags() -> None:
 def test_a_walk_through_the_options_reads_each_line_s_verdict_and_may_break_off(text: str, letter: str | None) -> None:
     """A verdict that closes an option's line judges that option; a reply cut off at a label chose nothing."""
     assert extract_answer(text).letter == letter
+
+
+@pytest.mark.parametrize(
+    ("text", "options"),
+    [
+        (
+            "Ele só queria ser simpático com a gente e causar uma boa impressão logo de cara.",
+            [
+                "Ele queria me paquerar; estava claramente interessado em mim",
+                "Nenhuma das alternativas acima.",
+                "Ele queria ser simpático e acolhedor conosco e fez o possível para isso,"
+                " para deixar uma boa impressão",
+                "Ele queria ganhar uma boa gorjeta e sabia que, sendo simpático, ganharia mais",
+            ],
+        ),
+        (
+            "Because the neighbor backed into her car and damaged it.",
+            [
+                "Porque o vizinho é maravilhoso.",
+                "Porque o carro era vermelho vivo.",
+                "Porque o vizinho danificou a propriedade dessa pessoa.",
+                "Nenhuma das alternativas acima.",
+            ],
+        ),
+    ],
+)
+def test_a_paraphrase_that_says_part_of_the_option_with_reasons_of_its_own(text: str, options: list[str]) -> None:
+    """A paraphrase saying less than half of a long option's words, with words of its own, still names it."""
+    assert paraphrased_letter(text, options, ABCD) == "C"

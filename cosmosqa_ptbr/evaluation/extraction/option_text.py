@@ -8,7 +8,7 @@ English: the answer's content words are mapped to meanings (:mod:`.lexicon`) and
 answer that justifies itself is also read by its first clause, before a dash or a word of reason, when the rest does
 not point to another option; a sentence that concludes, "Sobrou: ...", is read after its concluding words);
 words every option shares weigh little, a negation counts as a word ("não está" against "está"), and the
-answer is read only when one option is clearly the closest and most of the answer is about it; an answer whose
+answer is read only when one option is clearly the closest and much of the answer is about it; an answer whose
 polarity differs from an option's (a negation in one and not the other) is half as close to it, and one that
 negates a word the option states ("eu não tinha" against "eu tinha") is no paraphrase of it; a negation alone
 ("A B, não a D.") is a paraphrase of nothing, and "no" turns the meaning over in English only (in Portuguese it is
@@ -292,11 +292,18 @@ def _weights(meanings_: Sequence[Sequence[Unit]]) -> list[list[float]]:
 
 
 #: How much of an option's (weighted) meaning a paraphrase must express, and by how much closer to it than to any
-#: other option it must be.
-MIN_RECALL: Final = 0.5
+#: other option it must be. (A paraphrase says the option in words of its own, which the table may lack: the English
+#: original of an option, read as a reply, reads as that option more often at 0.4 than at 0.5, and never as another.)
+MIN_RECALL: Final = 0.4
 MIN_MARGIN: Final = 0.1
-#: How much of the answer must be about the option: rambling that happens to share words is no paraphrase.
-MIN_PRECISION: Final = 0.4
+#: How much of the answer must be about the option: rambling that happens to share words is no paraphrase (an answer
+#: also gives its reasons, in words no option has).
+MIN_PRECISION: Final = 0.3
+#: The same of an answer of more words than :data:`SHORT_ANSWER_WORDS` (a few sentences: a story shares words with
+#: its options), and of the first sentence of an answer of more than 40 words, which is read alone.
+SHORT_ANSWER_WORDS: Final = 25
+LONGER_ANSWER_PRECISION: Final = 0.4
+FIRST_SENTENCE_PRECISION: Final = 0.8
 #: The longest answer read as a paraphrase, in words.
 MAX_WORDS: Final = 60
 
@@ -335,7 +342,7 @@ def _contradicts(said: str, option: str) -> bool:
 def paraphrased_letter(text: str, options: Sequence[str], letters: Sequence[str]) -> str | None:
     """The letter of the one option ``text`` paraphrases, or ``None`` (see the module docstring).
 
-    An answer of 40 words or fewer is read whole; a longer one by its first sentence, held to twice the precision;
+    An answer of 40 words or fewer is read whole; a longer one by its first sentence, held to a higher precision;
     an answer longer than :data:`MAX_WORDS` words is no paraphrase. A negation is read as it is written first; only
     when that names no option is a negation before a word with an opposite read as the opposite ("não havia perigo"
     for "seria seguro"): the two languages put a negation on different words ("couldn't cool me down", "não
@@ -360,9 +367,10 @@ def _paraphrased(text: str, options: Sequence[str], letters: Sequence[str], *, o
         return None  # a paraphrase is a sentence or two; a long text that shares some words is no answer
     # A short answer is read whole; a longer one by its first sentence, which must then be all about the option.
     if len(stripped.split()) <= 40:
-        pieces = [(stripped, MIN_PRECISION, 20, True)]
+        precision = MIN_PRECISION if len(stripped.split()) <= SHORT_ANSWER_WORDS else LONGER_ANSWER_PRECISION
+        pieces = [(stripped, precision, 20, True)]
     else:
-        pieces = [(_SENTENCE.split(stripped, maxsplit=1)[0], 2 * MIN_PRECISION, 20, True)]
+        pieces = [(_SENTENCE.split(stripped, maxsplit=1)[0], FIRST_SENTENCE_PRECISION, 20, True)]
     # An answer that goes on to justify itself ("Because he fixed the boat — he tied the masts down, so the owner
     # paid him") says the option in its first clause: the justification would dilute it.
     clause = _FIRST_CLAUSE.split(stripped, maxsplit=1)[0].strip()
