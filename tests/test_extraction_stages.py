@@ -1317,3 +1317,28 @@ def test_a_walk_through_the_options_reads_each_line_s_verdict_and_may_break_off(
 def test_a_paraphrase_that_says_part_of_the_option_with_reasons_of_its_own(text: str, options: list[str]) -> None:
     """A paraphrase saying less than half of a long option's words, with words of its own, still names it."""
     assert paraphrased_letter(text, options, ABCD) == "C"
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        # indecision said after the only letter named takes the choice back; said before it, the letter settles it
+        ("A resposta é B.\n\nNão, espera... a B fala de outra pessoa. Sinceramente não sei qual é.", None),
+        ("Não dá para saber só pelo trecho — mas eu ficaria com a alternativa C.", "C"),
+        # models that drift into Spanish
+        ("La respuesta correcta es la C: lo dice el texto.", "C"),
+        ("La respuesta es A, porque ya no podía ver nada.", "A"),
+        # no reason not to choose it
+        ("Não vejo nenhuma razão para não marcar a D. O texto diz isso com todas as letras.", "D"),
+        ("I see no reason not to pick B: the text says so.", "B"),
+        # "não A ou C" rules both out, it weighs neither
+        ("D, e não A ou C. O autor só queria um bom negócio.", "D"),
+        ("B, not A or C.", "B"),
+        # a struck-out letter is replaced by what follows it on its line
+        ("> **Resposta:** ~~D~~ **C** — quem fazia a ronda era eu.", "C"),
+        ("A resposta é ~~a B~~ a A.", "A"),
+    ],
+)
+def test_commitments_taken_back_or_made_in_other_ways(text: str, letter: str | None) -> None:
+    """Indecision after the letter, Spanish, "no reason not to", letters ruled out together, struck-out letters."""
+    assert extract_answer(text).letter == letter

@@ -198,6 +198,7 @@ _LATEX_COMMAND: Final = re.compile(
 _LATEX_DELIMITER: Final = re.compile(r"\\[()\[\]]|\$+")
 _TAG: Final = re.compile(r"</?[A-Za-z][\w-]*\s*/?>|\[/?[A-Za-z][\w-]+\]")
 _STRUCK: Final = re.compile(r"~~(.+?)~~")
+_STRUCK_BEFORE: Final = re.compile(r"~~(.+?)~~[ \t]+(?=[^\W_]|[*_(\[]+[^\W_])")
 
 
 def _unwrapped(command: re.Match[str]) -> str:
@@ -215,6 +216,8 @@ def unwrap(text: str) -> str:
             break
         previous, text = text, _LATEX_COMMAND.sub(_unwrapped, text)
     text = _LATEX_DELIMITER.sub("", text)
+    # What follows a struck-out letter on its line replaces it: "~~D~~ **C**" reads "não D, e sim C".
+    text = _STRUCK_BEFORE.sub(r"não \1, e sim ", text)
     text = _STRUCK.sub(r"não \1;", text)
     return _TAG.sub(" ", text)
 

@@ -654,12 +654,14 @@ def _closing(text: str, end: int) -> int:
 
 
 def hedge_ends(text: str, p: Patterns) -> list[int]:
-    """Where each hedge in ``text`` ends (see the module docstring); letters a quantifier of none governs ("nenhuma
-    das alternativas A, C ou D menciona isso", "neither A nor C") are ruled out, not weighed."""
+    """Where each hedge in ``text`` ends (see the module docstring); letters a quantifier of none or a negation
+    governs ("nenhuma das alternativas A, C ou D menciona isso", "neither A nor C", "D, e não A ou C") are ruled
+    out, not weighed."""
     return [
         match.end()
         for match in p.hedge.finditer(text)
         if not _NONE_BEFORE.search(_sentence_before(text, match.start()))
+        and not _GOVERNING_NEGATION.search(text, max(0, match.start() - 80), match.start())
     ]
 
 

@@ -75,8 +75,10 @@ def read_answer(
     found = mentions(text, options, p)
     hedges = hedge_ends(text, p)
     named = {m.letter for m in found} | loose_letters(text, p)
-    if len(named) >= 2:
-        hedges += indecision_ends(text)
+    # Indecision said of two letters is a hedge, and so is indecision said after the one letter named ("A resposta é
+    # C. Não, espera... não sei qual é."); before it, it is the doubt the letter settles ("Não dá para saber — E.").
+    first_named = min((m.start for m in found), default=len(text))
+    hedges += [end for end in indecision_ends(text) if len(named) >= 2 or end > first_named]
     commits = [m for m in found if m.kind == "commit"]
     if commits:
         final = commits[-1]

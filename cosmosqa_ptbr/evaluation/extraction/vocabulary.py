@@ -179,14 +179,15 @@ class Language:
 
 PT: Final = Language(
     name="pt",
-    letter_words=("alternativa", "opção", "letra", "item"),
-    answer_nouns=("resposta", "gabarito", "solução", "escolha"),
+    # Models asked in Portuguese drift into Spanish now and then: "La respuesta correcta es la A".
+    letter_words=("alternativa", "opção", "letra", "item", "opción"),
+    answer_nouns=("resposta", "gabarito", "solução", "escolha", "respuesta"),
     answer_qualifiers=(
         "correta", "certa", "final", "adequada", "mais adequada", "mais provável", "esperada", "verdadeira",
         "escolhida", "mais plausível", "mais coerente", "mais apropriada", "mais razoável", "mais lógica",
-        "mais correta",
+        "mais correta", "correcta",
     ),
-    copulas=("é", "seria", "será", "fica", "parece ser", "deve ser"),
+    copulas=("é", "seria", "será", "fica", "parece ser", "deve ser", "es", "sería"),
     sentence_copulas=("é", "seria", "foi", "era"),
     the_right_one=(
         "a correta", "o correto", "a certa", "o certo",
@@ -202,7 +203,7 @@ PT: Final = Language(
         "encaixa", "bate", "reflete", "justifica",
     ),
     best=("melhor",),
-    letter_articles=("a", "o", "pela", "pelo", "com a"),
+    letter_articles=("a", "o", "pela", "pelo", "com a", "la"),
     choosing=(
         "escolho", "escolheria", "escolherei", "marco", "marcaria", "marcarei", "fico com", "ficaria com",
         "ficarei com", "opto por", "opto pela", "optaria por", "optaria pela", "optei por", "optei pela", "vou com",
@@ -222,6 +223,8 @@ PT: Final = Language(
         "com certeza", "certamente", "sem dúvida", "sem dúvidas", "ou seja", "só pode ser", "não tem como não ser",
         "não tem como a resposta não ser", "não há como não ser", "não há como a resposta não ser",
         "não tenho dúvida de que", "não tenho dúvidas de que", "não há dúvida de que", "não resta dúvida de que",
+        "não vejo razão para não", "não vejo nenhuma razão para não", "não vejo motivo para não",
+        "não vejo nenhum motivo para não", "não há razão para não", "não há motivo para não",
     ),
     right_words=gendered("correto", "certo", "verdadeiro"),
     wrong_words=gendered("incorreto", "errado", "falso"),
@@ -302,6 +305,8 @@ PT: Final = Language(
         "encaixa", "combina", "corresponde", "explica", "responde", "parece",
         # chat spellings: "a C pq ...", "d né"; "Acho que B mesmo."
         "pq", "porq", "né", "nao", "tb", "tbm", "mesmo", "mesma",
+        # "não A ou C": a letter in a list of rejected ones
+        "ou",
     ),
     refusals=(
         "desculpe", "sinto muito", "lamento", "informação insuficiente", "informações insuficientes",
@@ -416,6 +421,7 @@ EN: Final = Language(
     conclusions=(
         "therefore", "thus", "hence", "in conclusion", "I think", "I believe", "probably", "maybe", "perhaps",
         "I guess", "definitely", "certainly", "surely", "no doubt", "in other words", "that is",
+        "I see no reason not to", "there's no reason not to", "there is no reason not to",
     ),
     right_words=("correct", "right", "true"),
     wrong_words=("incorrect", "wrong", "false"),
