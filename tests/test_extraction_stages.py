@@ -1342,3 +1342,21 @@ def test_a_paraphrase_that_says_part_of_the_option_with_reasons_of_its_own(text:
 def test_commitments_taken_back_or_made_in_other_ways(text: str, letter: str | None) -> None:
     """Indecision after the letter, Spanish, "no reason not to", letters ruled out together, struck-out letters."""
     assert extract_answer(text).letter == letter
+
+
+def test_a_list_under_garbled_labels_goes_on_under_the_right_one() -> None:
+    """ "Percímica A) ...", "Percímica B) ...", then "Alternativa C) ..." on the next line is one echoed list: the
+    last line goes on from B, it is no answer after an echo."""
+    options = [
+        "Para se conectar com possíveis membros que têm crenças semelhantes",
+        "Nenhuma das alternativas acima.",
+        "Para mostrar a todos o que a igreja defende",
+        "Para arrecadar dinheiro",
+    ]
+    text = (
+        "Para que a igreja iria querer comunicar seus valores?\n\nPercímica A) Para se conectar com possíveis "
+        "membros\nPercímica B) Nenhuma das alternativas acima\nAlternativa C) Para mostrar a todos o que"
+    )
+    assert extract_answer(text, options).letter is None
+    # after a blank line, a line under the right label is the answer that follows the echo
+    assert extract_answer(text.replace("\nAlternativa C)", "\n\nAlternativa C)"), options).letter == "C"

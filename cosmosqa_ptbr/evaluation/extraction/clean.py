@@ -406,7 +406,14 @@ def _list_blocks(lines: list[str], skip: Sequence[bool] = ()) -> list[list[int]]
                 continue
             match = _list_match(lines[end])
             last_line = not any(line.strip() for line in lines[end + 1 : end + 40])
-            if match is None or (strict and _label_of(match) != label):
+            # The next letter on the very next line goes on the list under another label ("Percímica B) ...\n
+            # Alternativa C) ...").
+            goes_on = (
+                match is not None
+                and not blank
+                and _list_letter(match) == chr(ord(_list_letter(_list_match(lines[block[-1]]))) + 1)
+            )
+            if match is None or (strict and _label_of(match) != label and not goes_on):
                 break
             # "Alternativa C" without its ")" as the last line: a list the reply was cut in.
             if _shape(match) != shape and not (shape == "text" and last_line):
