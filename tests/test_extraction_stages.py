@@ -434,6 +434,21 @@ def test_lexicon_maps_words_of_both_languages_to_one_meaning() -> None:
     assert cognate(stem("problems"), stem("problemas")) and not cognate(stem("car"), stem("caro"))
 
 
+def test_portuguese_plurals_that_change_the_end_of_a_word_share_its_stem() -> None:
+    """ "jovens" is "jovem", "animais" "animal", "papéis" "papel"; the English "-ens" of "gardens" is left alone."""
+    pairs = [
+        ("jovens", "jovem"),
+        ("viagens", "viagem"),
+        ("homens", "homem"),
+        ("animais", "animal"),
+        ("papéis", "papel"),
+    ]
+    assert all(stem(plural) == stem(singular) for plural, singular in pairs)
+    assert stem("gardens") == stem("garden") and stem("tokens") == stem("token")
+    options = ["Que eram velhas demais", "Nenhuma das alternativas acima.", "Que não eram magras", "Que eram jovens"]
+    assert paraphrased_letter("Achavam que elas eram novas demais.", options, ABCD) == "D"
+
+
 def test_lexicon_keeps_the_meanings_of_a_word_apart() -> None:
     """A word on two lines carries both meanings, but the lines stay apart: no chain of shared words joins unrelated
     meanings, and a word is read in its own language first ("notar" is no "not", "saída" no "said")."""

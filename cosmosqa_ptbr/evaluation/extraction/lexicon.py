@@ -67,6 +67,7 @@ _SUFFIXES: Final = tuple(
         reverse=True,
     )
 )  # fmt: skip
+_PLURAL_ENDS: Final = (("gens", "gem"), ("mens", "mem"), ("vens", "vem"), ("ais", "al"), ("eis", "el"))
 _FOLDED_SUFFIXES: Final = tuple(sorted({fold(suffix) for suffix in _SUFFIXES}, key=len, reverse=True))
 # "Sem" and "without" deny what they govern: "ficou sem a camiseta" is "não tinha a camiseta".
 _NEGATIONS: Final = {
@@ -99,6 +100,12 @@ def stem(word: str) -> str:
     folded = fold(word)
     if len(folded) <= 3 or folded.isdigit():
         return folded
+    # Portuguese plurals that change the word's end: "jovens" is "jovem", "animais" "animal", "papéis" "papel" (not
+    # the English "-ens" of "gardens" and "tokens").
+    for plural, singular in _PLURAL_ENDS:
+        if folded.endswith(plural) and len(folded) >= len(plural) + 2:
+            folded = folded[: -len(plural)] + singular
+            break
     for suffix in _FOLDED_SUFFIXES:
         # One vowel or "s" comes off only after four letters ("carro" -> "carr", but "caro" stays "caro", apart
         # from "car"); a longer ending after three ("parassem" -> "par").
