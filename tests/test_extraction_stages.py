@@ -431,6 +431,7 @@ def test_lexicon_maps_words_of_both_languages_to_one_meaning() -> None:
     """Inflections share a stem; translations and synonyms share a meaning; cognates match."""
     assert stem("precisava") == stem("precisar") and stem("needed") == stem("needs")
     assert _same("job", "emprego") and _same("bicho", "animal") and _same("likes", "gosta")
+    assert _same("grana", "dinheiro") and _same("contentes", "felizes") and _same("faleceu", "morreu")
     assert cognate(stem("problems"), stem("problemas")) and not cognate(stem("car"), stem("caro"))
 
 

@@ -3034,4 +3034,26 @@ urgente urgência | urgent urgency
 pontual pontualidade | punctual punctuality
 agitado agitada | hectic restless busy
 jovem novo nova novinho novinha | young younger
+assustado assustada amedrontado amedrontada apavorado apavorada | scared frightened terrified
+trapacear trapaceou enganar enganou golpe golpista fraude passar_a_perna | cheat cheated scam con fraud trick
+falecer faleceu falecido falecida morrer morreu | pass_away passed_away died
+enfermidade doença | illness disease
+comemoração comemorar celebração celebrar festa | celebration celebrate party
+passeio excursão viagem | trip outing tour
+férias folga recesso | vacation holiday time_off day_off
+adquirir comprar | acquire buy purchase
+valor preço custo | price value cost
+fatura conta boleto | bill invoice
+rindo rir riu | laughing laugh laughed
+contente contentes feliz felizes alegre alegres satisfeito satisfeita | happy glad content pleased
+pessoal gente pessoas galera | people folks everyone crowd
+grana dinheiro | money cash
+sumir sumiu desaparecer desapareceu | disappear disappeared vanish vanished
+narrar narrou relatar relatou contar contou | narrate recount tell told report
+necessitar precisar | need require
+obter conseguir | obtain get acquire
+constrangido constrangida envergonhado envergonhada sem_graça | embarrassed awkward
+espantado espantada surpreso surpresa chocado chocada | surprised astonished amazed shocked
+exausto exausta cansado cansada esgotado esgotada | exhausted tired worn_out
+animado animada empolgado empolgada entusiasmado entusiasmada ansioso ansiosa | excited enthusiastic thrilled eager looking_forward
 """
