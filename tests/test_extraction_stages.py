@@ -1376,3 +1376,16 @@ def test_a_list_under_garbled_labels_goes_on_under_the_right_one() -> None:
     assert extract_answer(text, options).letter is None
     # after a blank line, a line under the right label is the answer that follows the echo
     assert extract_answer(text.replace("\nAlternativa C)", "\n\nAlternativa C)"), options).letter == "C"
+
+
+def test_a_table_marks_its_answer_by_one_row_in_bold() -> None:
+    """A table without a verdict column whose one row is bold throughout marks that row's option; a bold header or
+    two bold rows mark none."""
+    table = (
+        "| | Alternativa | Comentário |\n|---|---|---|\n| A | Nenhuma | há uma que serve |\n"
+        "| **B** | **Vão achar mais** | **6.000 achados até agora** |\n| C | Não vão achar mais | contradiz o texto |"
+    )
+    assert extract_answer(table) == Extraction("B", "structured")
+    assert extract_answer(
+        table.replace("| C | Não vão achar mais | contradiz o texto |", "| **C** | **Não** | **x** |")
+    ) == (Extraction(None, "no_answer"))

@@ -3055,5 +3055,6 @@ obter conseguir | obtain get acquire
 constrangido constrangida envergonhado envergonhada sem_graça | embarrassed awkward
 espantado espantada surpreso surpresa chocado chocada | surprised astonished amazed shocked
 exausto exausta cansado cansada esgotado esgotada | exhausted tired worn_out
-animado animada empolgado empolgada entusiasmado entusiasmada ansioso ansiosa | excited enthusiastic thrilled eager looking_forward
+animado animada empolgado empolgada entusiasmado entusiasmada | excited enthusiastic thrilled
+ansioso ansiosa empolgado empolgada | eager looking_forward
 """

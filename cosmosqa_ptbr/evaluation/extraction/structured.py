@@ -8,7 +8,8 @@
   are not read. An object of verdicts by letter (``{"A": "incorreta", "B": "correta"}``) is read like a table.
 - :func:`table_answer`: a Markdown table (outer pipes optional where a separator row marks it) whose rows name the
   options and whose verdict column marks one of them
-  ``Correta``/``Correct``/``Sim``/``✅``/``[x]`` (the others wrong, unmarked or empty); a row "Resposta | C".
+  ``Correta``/``Correct``/``Sim``/``✅``/``[x]`` (the others wrong, unmarked or empty); a row "Resposta | C"; or,
+  without a verdict column, the one row that is bold throughout.
 - :func:`checklist_answer`: lines that each open with a box or mark and an option's letter (``- [x] B)``,
   ``☑ Alternativa D``, ``✅ C``, ``(x) B``), or such entries on one line (``☐ A  ☐ B  ☑ C  ☐ D``), or entries that
   give an option's text instead of its letter (``- [x] Porque estava com fome.``), exactly one of them ticked.
@@ -388,7 +389,29 @@ def table_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction 
             decided = _from_verdicts(verdicts, letters)
             if decided is not None:
                 return decided
-    return None
+    bold = _bold_row_letter(text)
+    return Extraction(bold, "structured") if bold in letters else None
+
+
+_BOLD_CELL: Final = re.compile(r"^\s*(?:\*\*|__).*(?:\*\*|__)\s*$")
+
+
+def _bold_row_letter(text: str) -> str | None:
+    """The letter of the one row of a table that is bold throughout, among two or more rows that name options
+    ("| **B** | **Vão encontrar mais guerreiros** |"): the row the table marks without a verdict column."""
+    bold: list[str] = []
+    lettered = 0
+    for line in text.splitlines():
+        if not line.strip().startswith("|") or line.count("|") < 3:
+            continue
+        cells = [cell for cell in line.strip().strip("|").split("|") if cell.strip()]
+        letter = next((found for cell in cells if (found := _letter_of(cell.strip().strip("*_").strip()))), None)
+        if letter is None:
+            continue
+        lettered += 1
+        if all(_BOLD_CELL.match(cell) for cell in cells):
+            bold.append(letter)
+    return bold[0] if lettered >= 2 and len(bold) == 1 else None
 
 
 _BOX_MARK: Final = rf"(?:\[\s*[^\s\]]?\s*\]|\(\s*[xX✓✔]?\s*\)|[{_TICKED_MARKS}{_CROSSED_MARKS}])"
