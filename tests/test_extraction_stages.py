@@ -1288,6 +1288,14 @@ def test_a_bracketed_letter_and_a_checkbox_are_no_tags() -> None:
     [
         # cut off at the next option's label while going through them: no choice was made
         ("Analisando as alternativas:\n\nA) Porque cantaram juntos — não explica o tamanho do público.\n\nB)", None),
+        # cut off on the first option's line of a walk it announced, before any verdict
+        (
+            "O texto fala de uma recaída. Vamos ver cada alternativa:\n\nA) Porque o último post mencionou — o post",
+            None,
+        ),
+        ("Let's look at each option:\nB) Because she was tired, which the text", None),
+        # a letter heading its line with no walk announced is the answer
+        ("O texto fala de uma recaída.\n\nA) Porque o último post mencionou isso.", "A"),
         # each option line closes with its verdict, after its reasons; the survivors are two, and no choice
         (
             "Vamos analisar cada alternativa.\n\nA) Sentir adrenalina — contradiz o texto. Descartada.\n"

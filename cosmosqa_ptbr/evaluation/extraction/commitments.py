@@ -56,7 +56,7 @@ from .vocabulary import EN, PT, alternation, words
 __all__ = [
     "Mention",
     "Patterns",
-    "breaks_off_at_a_label",
+    "goes_through_the_options",
     "hedge_ends",
     "indecision_ends",
     "letter_class",
@@ -77,7 +77,8 @@ _WRONG: Final = alternation(words("wrong_words"))
 _NEGATIVE_WORDS: Final = alternation([*words("wrong_words"), *words("dismissal")])
 
 _ANSWER_KEYWORD_HEAD: Final = (
-    rf"\b(?:the\s+)?(?:{alternation(EN.answer_qualifiers)}\s+)?{alternation([*EN.answer_nouns, *EN.letter_words])}"
+    rf"(?<!each\s)(?<!every\s)\b(?:the\s+)?(?:{alternation(EN.answer_qualifiers)}\s+)?"
+    rf"{alternation([*EN.answer_nouns, *EN.letter_words])}"
     rf"(?:\s+{alternation(EN.copulas)}|\s*[:=]|\s*->)"
     rf"|\b(?:minha\s+)?{alternation(PT.answer_nouns)}(?:\s+{alternation(PT.answer_qualifiers)})?"
     rf"(?:\s+{alternation(PT.copulas)}|\s*[:=]|\s*->|\s+-)?"
@@ -187,6 +188,7 @@ _LABEL_BEFORE: Final = re.compile(rf"\b{_LETTER_WORDS}\s*[(\[]?\Z", re.IGNORECAS
 _GARBLED_LABEL: Final = re.compile(r"[^\W\d_]{4,14}")
 _OPTION_LINE_TAIL: Final = re.compile(r"[ \t]*(?:[)\].:\-–]|\n|$)")
 _DANGLING: Final = re.compile(r"[ \t]*[)\].:\-–][ \t]*$")
+_WALK_THROUGH: Final = re.compile(rf"\b{alternation(words('walk_through'))}[ \t]*:?[ \t]*\n", re.IGNORECASE)
 _LAST_LINE_LABEL: Final = re.compile(r"\n[ \t>*•-]*[(\[]?(?P<l>[A-Za-z])[)\]][ \t]*\Z")
 _CLOSING_END: Final = re.compile(r"[\s)\]*]*[.!][\s.!)\]*]*$")
 _CLOSING_TAIL: Final = re.compile(r"[\s.!)\]*]*")
@@ -371,11 +373,16 @@ def _candidates(text: str, p: Patterns) -> list[_Candidate]:
     return candidates
 
 
-def breaks_off_at_a_label(text: str, letters: Sequence[str]) -> bool:
-    """Whether ``text`` breaks off at an option label on a line of its own ("Analisando as alternativas:\n\nA) ...
-    não explica.\n\nB)"): it was going through the options and never came to its choice."""
+def goes_through_the_options(text: str, letters: Sequence[str], start: int) -> bool:
+    """Whether the letter at ``start`` is one step of a walk through the options, not a choice: the reply breaks off
+    at the next option's label ("Analisando as alternativas:\n\nA) ... não explica.\n\nB)"), or the letter heads
+    its line after the reply announced it would go through them ("Vamos ver cada alternativa:\n\nA) ...")."""
     label = _LAST_LINE_LABEL.search(text[-40:])
-    return bool(label) and label["l"].upper() in letters
+    if label and label["l"].upper() in letters:
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    heads_its_line = not text[line_start:start].strip(" \t-*•#>([")
+    return heads_its_line and bool(_WALK_THROUGH.search(text, 0, line_start))
 
 
 def _concluded_in_lower_case(text: str, start: int) -> bool:

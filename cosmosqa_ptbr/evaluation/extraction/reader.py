@@ -16,7 +16,7 @@ from typing import Final
 
 from .clean import clean, strip_markup, unwrap
 from .commitments import (
-    breaks_off_at_a_label,
+    goes_through_the_options,
     hedge_ends,
     indecision_ends,
     loose_letters,
@@ -101,8 +101,13 @@ def read_answer(
     neutral = [m for m in found if m.kind == "neutral" and not m.bare and m.letter not in rejected]
     neutral_letters = {m.letter for m in neutral}
     in_range = neutral_letters & set(letters)
-    # A reply cut off at the next option's label was going through them all: a letter it named is no choice.
-    if len(in_range) == 1 and not (neutral_letters - in_range) and not breaks_off_at_a_label(answer, letters):
+    # A reply going through the options, cut off at the next one's label or before any verdict, made no choice.
+    walking = (
+        len(in_range) == 1
+        and not (neutral_letters - in_range)
+        and goes_through_the_options(text, letters, neutral[0].start)
+    )
+    if len(in_range) == 1 and not (neutral_letters - in_range) and not walking:
         letter = in_range.pop()
         if any(m.start in ordinal_spots for m in neutral):
             return Extraction(letter, "ordinal")
@@ -114,6 +119,10 @@ def read_answer(
         (letter,) = set(letters) - rejected
         return Extraction(letter, "final_answer")
 
+    if walking:  # only what stands before the walk may state an answer, not the option lines it went through
+        text = answer = text[: text.rfind("\n", 0, neutral[0].start) + 1].strip()
+        if not answer:
+            return Extraction(None, "no_answer")
     labels = [m.start for m in found if m.kind == "listed" and m.by == "lines"]
     if len({m.letter for m in found if m.start in labels}) >= 2:
         # Option lines for several letters, each with a text under it, are a list whose texts are not the answer;

@@ -167,6 +167,8 @@ class Language:
     #: An option described by what it says, after a word of choosing: "sobra *a que diz que* ...", "that leaves
     #: *the one about* ...".
     descriptions: tuple[str, ...]
+    #: "cada alternativa", "each option" closing a line: the reply announces it goes through the options.
+    walk_through: tuple[str, ...]
     #: "uma delas", "one of them": an elimination's survivor, its text after a colon ("uma delas serve: ...").
     one_of_them: tuple[str, ...]
     #: Labels of the prompt's own lines: "Contexto:", "Question:".
@@ -353,6 +355,10 @@ PT: Final = Language(
         "a explicação de que", "a ideia de que", "o que diz que", "o item que diz que",
     ),
     one_of_them=("uma delas", "uma das alternativas", "uma das opções", "uma das respostas", "uma opção"),
+    walk_through=(
+        "cada alternativa", "cada opção", "cada uma", "cada uma delas", "cada uma das alternativas", "as alternativas",
+        "as opções", "todas as alternativas", "todas as opções", "alternativa por alternativa", "opção por opção",
+    ),
     prompt_labels=("contexto", "pergunta", "questão"),
     reason_words=("porque", "por que", "para que", "pois", "pq", "porq"),
     stopwords=(
@@ -513,6 +519,10 @@ EN: Final = Language(
         "the choice that says", "the choice about", "the reason that", "the explanation that",
     ),
     one_of_them=("one of them", "one of the options", "one of the answers", "one option"),
+    walk_through=(
+        "each option", "each choice", "each answer", "each one", "each of them", "the options", "the choices",
+        "all the options", "all options", "option by option",
+    ),
     prompt_labels=("context", "question"),
     reason_words=("because", "since"),
     stopwords=(
