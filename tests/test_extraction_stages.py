@@ -1397,3 +1397,19 @@ def test_a_table_marks_its_answer_by_one_row_in_bold() -> None:
     assert extract_answer(
         table.replace("| C | Não vão achar mais | contradiz o texto |", "| **C** | **Não** | **x** |")
     ) == (Extraction(None, "no_answer"))
+
+
+def test_a_paraphrase_may_share_a_word_with_another_option() -> None:
+    """An answer of a sentence or two that says one option and shares a word with another names the first: only a
+    text that says most of two options is a story."""
+    options = [
+        "A doença de um familiar dele começou a piorar.",
+        "O xerife está sendo visto como polêmico.",
+        "A doença dele começou a piorar.",
+        "Ele teve câncer pela primeira vez.",
+    ]
+    text = (
+        "Acredito que seja porque ele foi diagnosticado com câncer pela primeira vez, e isso sempre é um baque para"
+        " qualquer família."
+    )
+    assert paraphrased_letter(text, options, ABCD) == "D"

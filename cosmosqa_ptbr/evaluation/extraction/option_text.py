@@ -296,6 +296,8 @@ def _weights(meanings_: Sequence[Sequence[Unit]]) -> list[list[float]]:
 #: original of an option, read as a reply, reads as that option more often at 0.4 than at 0.5, and never as another.)
 MIN_RECALL: Final = 0.4
 MIN_MARGIN: Final = 0.1
+#: How much of a second option a longer text may say and still paraphrase one: one that says most of two is a story.
+STORY_RECALL: Final = 0.5
 #: How much of the answer must be about the option: rambling that happens to share words is no paraphrase (an answer
 #: also gives its reasons, in words no option has).
 MIN_PRECISION: Final = 0.3
@@ -434,7 +436,7 @@ def _paraphrased(text: str, options: Sequence[str], letters: Sequence[str], *, o
         if (
             recall >= MIN_RECALL
             # A longer text that says most of two options (a story, not an answer) names neither.
-            and (other_recall < MIN_RECALL or len(piece.split()) <= short)
+            and (other_recall < STORY_RECALL or len(piece.split()) <= short)
             and margin >= MIN_MARGIN
             and precision >= min_precision
             # Two meanings in common, or the whole of a short answer ("ele estava atrasado" for "atrasado para o
