@@ -1413,3 +1413,47 @@ def test_a_paraphrase_may_share_a_word_with_another_option() -> None:
         " qualquer família."
     )
     assert paraphrased_letter(text, options, ABCD) == "D"
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        # the unaccented copula of chat, and reported speech after the letter, which passes no verdict on it
+        ("a resposta e a B, ela fala que nao tem tempo pra nada entao ta ocupada", "B"),
+        ("A C, ele diz que não tem nada a ver. Fico com a D.", "D"),
+        # comparisons with the letter after the adjective
+        ("Mais provável B do que C: o ateliê estava vazio.", "B"),
+        ("More likely D than A.", "D"),
+        ("Not A. And it's C rather than D: she says so herself.", "C"),
+        # a conclusion that denies the letter it names
+        ("**Resposta: B**\n\nA surpresa veio depois, então não pode ter sido o motivo (C). O resto é divertido.", "B"),
+        # a typo corrected
+        ("Alternativa C... desculpa, digitei errado. Quis dizer D: ele foi embora cedo.", "D"),
+        ("B. Sorry, I meant A: she left early.", "A"),
+        # double negations of the letter
+        ("Não dá pra dizer que a resposta não seja a A: o texto fala isso.", "A"),
+        ("Não acho que não seja a C. As outras não dizem nada.", "C"),
+        # "está fora" rules a letter out
+        ("O texto diz que conseguem, então a D está fora. Alternativa B.", "B"),
+        # ticked boxes of a to-do list are no options
+        ("Checklist:\n- [x] Li o texto\n- [x] Descartei A, C e D\n- [x] Resposta final: B", "B"),
+    ],
+)
+def test_commitments_of_held_out_j(text: str, letter: str) -> None:
+    """Chat copulas, reported speech, comparisons, denied conclusions, typos, double negations, to-do lists."""
+    assert extract_answer(text).letter == letter
+
+
+def test_a_json_list_of_option_records_marks_the_one_judged_true() -> None:
+    """``[{"letra": "A", "correta": false}, {"letra": "B", "correta": true}]`` answers B, not the first letter named."""
+    text = (
+        '{"opcoes": [{"letra": "A", "correta": false}, {"letra": "B", "correta": true},'
+        ' {"letra": "C", "correta": false}]}'
+    )
+    assert extract_answer(text) == Extraction("B", "structured")
+
+
+def test_a_word_of_choosing_after_i_opens_an_option_given_as_text() -> None:
+    """ "Eu marcaria contente" gives the option "Contente" after a word of choosing, as "Marcaria contente" does."""
+    options = ["Contente", "Nenhuma das alternativas acima.", "Nervosa", "Alerta"]
+    assert extract_answer("Ela ficou aliviada de chegar em casa. Eu marcaria contente 😊", options).letter == "A"

@@ -299,12 +299,17 @@ def _is_prompt_line(line: str) -> bool:
     return bool(labelled) and _is_prompt_label(labelled["label"])
 
 
+_CHECKBOX: Final = re.compile(r"\s*(?:[-*•+]\s+)?\[[xX]\]")
+
+
 def _list_match(line: str) -> re.Match[str] | None:
     """The option line ``line`` is, if any (its label may be any word; :func:`_label_ok` says whether it names
     an option)."""
     match = _LIST_LINE.match(line)
     if match is None or (match["bare"] is None and match["l"] is None):
         return None
+    if _list_letter(match) == "X" and _CHECKBOX.match(line):
+        return None  # a ticked box, "- [x] Li o texto", is no option line
     return match
 
 

@@ -81,7 +81,8 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"{alternation([*EN.answer_nouns, *EN.letter_words])}"
     rf"(?:\s+{alternation(EN.copulas)}|\s*[:=]|\s*->)"
     rf"|\b(?:minha\s+)?{alternation(PT.answer_nouns)}(?:\s+{alternation(PT.answer_qualifiers)})?"
-    rf"(?:\s+{alternation(PT.copulas)}|\s*[:=]|\s*->|\s+-)?"
+    # "a resposta e a C", "resposta eh B": the copula of chat, unaccented, before a letter
+    rf"(?:\s+{alternation(PT.copulas)}|\s+(?:e|eh)(?=\s+(?:a\s+)?[A-Za-z](?![^\W_]))|\s*[:=]|\s*->|\s+-)?"
     rf"|\b{_STEMS}s?\s+{alternation([*PT.answer_qualifiers, 'correct', 'right'])}(?:\s+{_COPULAS}|\s*[:=]|\s*->)"
     rf"|\b{alternation(words('the_right_one'))}\s+{alternation(('é', 'seria', 'is'))}"
     # "Opção: B" names the answer; "Analisando cada opção: A diz ..." goes through them all
@@ -94,7 +95,9 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"{alternation(words('relatives'))}\s+"
     rf"(?=(?:[^\W\d_]+\s+){{0,3}}?{alternation(words('fits'))}\b)(?:[^\W\d_]+[ \t]+){{1,8}}?"
     rf"{alternation([*PT.copulas, *EN.copulas])}(?=\s)"
-    rf"|(?:^|(?<=[.!?,;:\n—–]))\s*{alternation(words('sentence_copulas'))}(?=\s)"
+    rf"|(?:^|(?<=[.!?,;:\n—–]))\s*(?:(?:and|but|so|e|mas|então)\s+)?{alternation(words('sentence_copulas'))}(?=\s)"
+    # "Mais provável B do que C", "more likely C than D"
+    rf"|\b(?:mais\s+(?:prov[áa]vel|plaus[íi]vel)|more\s+likely|more\s+plausible)(?=\s+[A-Z]\s+(?:do\s+que|than)\b)"
     # a superlative said of an option without its noun: "A mais simples e fiel ao texto é a D"
     rf"|(?:^|(?<=[.!?,;:\n]))\s*(?:a|o)\s+mais\s+(?:[^\W\d_]+[ \t]+){{1,6}}?(?:é|seria)(?=\s)"
     rf"|[→➡⇒]|=>"
@@ -122,6 +125,13 @@ _WRONG_AFTER: Final = re.compile(rf"\s+(?:{_NEGATIVE_WORDS})\b", re.IGNORECASE)
 _NEGATION_NEAR: Final = re.compile(rf"\b(?:{alternation(words('negations'))}|{_WRONG})\b|\bisn'?t\b", re.IGNORECASE)
 _POSITIVE: Final = re.compile(rf"\b{alternation([*words('right_words'), *words('praise')])}\b|[✓✔✅]", re.IGNORECASE)
 _CONCLUSION: Final = re.compile(rf"\b{alternation(words('conclusions'))}\b", re.IGNORECASE)
+# "então não pode ter sido o motivo da ida (C)": a conclusion that denies the letter it names.
+_NEGATED_COPULA: Final = re.compile(
+    r"\b(?:não|nao)\s+(?:pode\s+(?:ter\s+sido|ser)|poderia\s+ser|é|seria|foi|era)\b"
+    r"|\b(?:cannot|can't|can\s+not|couldn't|isn't|wasn't)\s+(?:have\s+been\s+|be\s+)?"
+    r"|\b(?:is|was|would|could)\s+not\b",
+    re.IGNORECASE,
+)
 _NEGATING_PREFIX: Final = re.compile(
     rf"\b{alternation(words('rejecting'))}\s+(?:(?:a|o|the)\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
@@ -146,7 +156,8 @@ _APPEARANCE: Final = re.compile(rf"\b{alternation(words('appearance'))}\b", re.I
 _CONTRAST: Final = re.compile(rf"\b{alternation(words('contrasts'))}\b", re.IGNORECASE)
 _CLAUSE_SPLIT: Final = re.compile(
     rf"[(,;]?\s*\b{alternation(words('others'))}\b"
-    rf"|,\s*(?:{alternation(words('contrasts'))}|{_CONJUNCTIONS}|{alternation(words('reason_words'))}|enquanto|while|já)\b"
+    rf"|,\s*(?:{alternation(words('contrasts'))}|{_CONJUNCTIONS}|{alternation(words('reason_words'))}|enquanto|while|já"
+    rf"|{alternation(words('reported'))})\b"
     rf"|\s+{alternation(('mas', 'but'))}\s+",
     re.IGNORECASE,
 )
@@ -169,7 +180,8 @@ _VERDICT_LABEL: Final = re.compile(
 # A negation governs the letter right after it, across articles and letter words only: "não com a A",
 # "e não B", "nem a alternativa C", "not option B", "rather than C", "em vez da D"; never across a line break.
 _GOVERNING_NEGATION: Final = re.compile(
-    rf"\b{alternation(words('negations'))}"
+    # "than" too, as "do que" is among the Portuguese negations: "more likely C than B" rules B out
+    rf"\b{alternation([*words('negations'), 'than'])}"
     rf"(?:[ \t]+(?:{alternation(words('negation_fillers'))}|(?-i:a|o|as|os|da|do)|the|{_STEMS}))*[ \t]*[(\[]?[ \t]*\Z",
     re.IGNORECASE,
 )
@@ -180,6 +192,7 @@ _LIST_GAP: Final = re.compile(
     re.IGNORECASE,
 )
 _AFTER_LETTER: Final = re.compile(r"\s*(?P<next>[^\W\d_]+)?")
+_COMPARED: Final = re.compile(r"\s+(?:do\s+que|than)\b", re.IGNORECASE)
 _TERMINATOR: Final = re.compile(r"\s*(?:$|[()\].:;,!?\"'*\-–—/<>\n✓✔✗✘❌✅✖])")
 _CONNECTIVES: Final = frozenset(word.casefold() for word in words("connectives"))
 _LINE_ENDS: Final = re.compile(r"[)\].:\-–]*[ \t]*(?:\n|\Z)")
@@ -314,6 +327,10 @@ def _is_letter(text: str, start: int, explicit: bool) -> bool:
     end = start + 1
     if end < len(text) and (text[end].isalnum() or text[end] in "'’"):
         return False  # part of a word: "Ele", "A's"
+    if char in "xX" and text[start - 1 : start] == "[" and text[end : end + 1] == "]":
+        return False  # a ticked box: "- [x] Li o texto"
+    if _COMPARED.match(text, end):
+        return True  # "B do que C", "C than D"
     if _TERMINATOR.match(text, end):
         return True
     following = _AFTER_LETTER.match(text, end)["next"] or ""
@@ -516,7 +533,11 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
             return line_verdict
     concluded = [match.end() for match in _CONCLUSION.finditer(before)]
     # The negation of "não tem como não ser a C" is the conclusion's own; one after it rejects ("logo, não a C").
-    if concluded and not _NEGATION_NEAR.search(before[concluded[-1] :][-12:]):
+    if (
+        concluded
+        and not _NEGATION_NEAR.search(before[concluded[-1] :][-12:])
+        and not _NEGATED_COPULA.search(before, concluded[-1])
+    ):
         return "commit", "keyword"
     if _CORRECTION.search(before):  # "Letra C. Na verdade, letra A.", "Opção A... espera, opção B."
         return "commit", "keyword"

@@ -70,7 +70,7 @@ _SENTENCE: Final = re.compile(r"(?<=[.!?;\n])\s+")
 # stories say too.
 _CONCLUDING_WORDS: Final = alternation([*words("choosing"), *words("firm_conclusions")])
 _CONCLUDING: Final = re.compile(
-    rf"^\s*(?:(?:{_CONCLUDING_WORDS})\b[\s,:\-–—]*)+",
+    rf"^\s*(?:(?:eu|I)\s+)?(?:(?:{_CONCLUDING_WORDS})\b[\s,:\-–—]*)+",
     re.IGNORECASE,
 )
 _MAX_SENTENCES: Final = 12

@@ -174,6 +174,29 @@ def _numbered(key: str, answer: Any, letters: Sequence[str]) -> Extraction | Non
     )
 
 
+def _record_verdicts(value: Any, depth: int = 0) -> dict[str, str] | None:
+    """A list of option records, each naming its letter and judging it with a true or false field
+    (``[{"letra": "A", "correta": false}, {"letra": "B", "correta": true}]``), as letter -> "pos" / "neg"."""
+    if depth > 4:
+        return None
+    if isinstance(value, dict):
+        for inner in value.values():
+            found = _record_verdicts(inner, depth + 1)
+            if found:
+                return found
+        return None
+    if not isinstance(value, list) or len(value) < 2 or not all(isinstance(item, dict) for item in value):
+        return None
+    verdicts: dict[str, str] = {}
+    for item in value:
+        named = [inner.strip().upper() for inner in item.values() if isinstance(inner, str) and len(inner.strip()) == 1]
+        judged = [inner for inner in item.values() if isinstance(inner, bool)]
+        if len(named) != 1 or not named[0].isalpha() or len(judged) != 1:
+            return None
+        verdicts[named[0]] = "pos" if judged[0] else "neg"
+    return verdicts
+
+
 def _verdict_map(value: Any, letters: Sequence[str]) -> dict[str, str] | None:
     """``{"A": "incorreta", "B": "correta"}`` (at any depth) as letter -> "pos" / "neg" / ""."""
     if isinstance(value, list):
@@ -216,6 +239,11 @@ def json_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction |
     if "{" not in text:
         return None
     for value in _objects(text):
+        records = _record_verdicts(value)
+        if records:
+            decided = _from_verdicts(records, letters)
+            if decided is not None:
+                return decided
         key, answer = _answer_value(value)
         if key is not None:
             if isinstance(answer, list) and len(answer) == 1:

@@ -167,6 +167,9 @@ class Language:
     #: An option described by what it says, after a word of choosing: "sobra *a que diz que* ...", "that leaves
     #: *the one about* ...".
     descriptions: tuple[str, ...]
+    #: Reported speech after a letter, "a C, *ele fala que* não tem prática": what follows is the reason, not a
+    #: verdict on the letter.
+    reported: tuple[str, ...]
     #: "cada alternativa", "each option" closing a line: the reply announces it goes through the options.
     walk_through: tuple[str, ...]
     #: "uma delas", "one of them": an elimination's survivor, its text after a colon ("uma delas serve: ...").
@@ -216,6 +219,8 @@ PT: Final = Language(
         "aposto no", "aposto em", "apostaria na", "apostaria em", "voto na", "voto no", "voto em", "votaria na",
         "votaria em", "prefiro", "preferiria", "respondo", "responderia", "chuto", "chutaria", "meu chute é",
         "meu palpite é", "minha escolha é", "minha escolha seria", "minha aposta é", "meu voto é", "meu voto vai para",
+        # a correction of what was typed: "Alternativa B... desculpa, quis dizer A"
+        "quis dizer", "queria dizer",
     ),
     conclusions=(
         "portanto", "logo", "então", "assim sendo", "por isso", "dessa forma", "desta forma", "conclusão", "concluindo",
@@ -227,6 +232,9 @@ PT: Final = Language(
         "não tenho dúvida de que", "não tenho dúvidas de que", "não há dúvida de que", "não resta dúvida de que",
         "não vejo razão para não", "não vejo nenhuma razão para não", "não vejo motivo para não",
         "não vejo nenhum motivo para não", "não há razão para não", "não há motivo para não",
+        "não dá pra dizer que a resposta não seja", "não dá para dizer que a resposta não seja",
+        "não dá pra dizer que não seja", "não dá para dizer que não seja", "não acho que não seja",
+        "não creio que não seja", "não acho que a resposta não seja",
     ),
     right_words=gendered("correto", "certo", "verdadeiro"),
     wrong_words=gendered("incorreto", "errado", "falso"),
@@ -238,7 +246,7 @@ PT: Final = Language(
     ),
     dismissal=(
         *gendered("descartado", "eliminado", "excluído"), "improvável", "contradiz", "contradizem", "contraditória",
-        "contraditório",
+        "contraditório", "está fora", "fica de fora", "ficam de fora", "estão fora",
     ),
     no_words=("não",),
     negative_predicates=(
@@ -355,6 +363,11 @@ PT: Final = Language(
         "a explicação de que", "a ideia de que", "o que diz que", "o item que diz que",
     ),
     one_of_them=("uma delas", "uma das alternativas", "uma das opções", "uma das respostas", "uma opção"),
+    reported=tuple(
+        f"{speaker} {verb}"
+        for speaker in ("ele", "ela", "eles", "elas", "o texto", "o autor", "a autora", "o narrador", "a narradora")
+        for verb in ("fala", "diz", "disse", "falou", "conta", "contou", "afirma", "menciona", "explica")
+    ),
     walk_through=(
         "cada alternativa", "cada opção", "cada uma", "cada uma delas", "cada uma das alternativas", "as alternativas",
         "as opções", "todas as alternativas", "todas as opções", "alternativa por alternativa", "opção por opção",
@@ -423,6 +436,7 @@ EN: Final = Language(
         "my pick is", "my choice is", "my choice would be", "my guess is", "my vote is", "my vote goes to",
         # the survivor of an elimination
         "that leaves", "which leaves", "that leaves us with", "we're left with", "what's left is", "leaving only",
+        "I meant", "I meant to say", "I meant to write",
     ),
     conclusions=(
         "therefore", "thus", "hence", "in conclusion", "I think", "I believe", "probably", "maybe", "perhaps",
@@ -436,7 +450,7 @@ EN: Final = Language(
         "most reasonable", "most accurate", "most fitting", "yes", "makes the most sense", "makes more sense",
         "fits best", "best fits", "the best fit",
     ),
-    dismissal=("unlikely", "ruled out", "contradicted", "contradicts", "contradict", "unsupported"),
+    dismissal=("unlikely", "ruled out", "contradicted", "contradicts", "contradict", "unsupported", "is out"),
     no_words=("no",),
     negative_predicates=(
         "is not", "isnt", "does not", "do not", "are not", "seems not", "isn't", "doesn't", "don't", "aren't",
@@ -519,6 +533,11 @@ EN: Final = Language(
         "the choice that says", "the choice about", "the reason that", "the explanation that",
     ),
     one_of_them=("one of them", "one of the options", "one of the answers", "one option"),
+    reported=tuple(
+        f"{speaker} {verb}"
+        for speaker in ("he", "she", "they", "it", "the text", "the author", "the narrator", "the passage")
+        for verb in ("says", "said", "mentions", "states", "tells", "explains", "writes")
+    ),
     walk_through=(
         "each option", "each choice", "each answer", "each one", "each of them", "the options", "the choices",
         "all the options", "all options", "option by option",
