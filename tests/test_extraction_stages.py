@@ -110,7 +110,7 @@ def test_markup_fences_latex_and_tags_come_off() -> None:
     assert unfence('```json\n{"answer": "B"}\n```').strip() == '{"answer": "B"}'
     assert unwrap(r"\boxed{\textbf{(D)}}").strip() == "(D)"
     assert unwrap("<answer>B</answer>").strip() == "B"
-    assert unwrap("~~A~~ C") == "não A; C"
+    assert unwrap("~~A~~ C") == "não A, e sim C"
     assert strip_markup("## **Resposta:** ✔️ B") == "Resposta: ✔ B"
 
 
@@ -656,7 +656,7 @@ def test_portuguese_no_is_no_negation() -> None:
 
 def test_other_items_options_are_no_paraphrase(sample: list[dict], english_validation_csv) -> None:
     """Another item's option, in Portuguese or in its English original, given as the reply reads as no letter (under
-    0.3%): a wide bilingual table still takes shared everyday words for no answer."""
+    0.3%): a wide bilingual table still takes shared everyday words, and a negation with one of them, for no answer."""
     import csv
 
     from cosmosqa_ptbr.schema import ANSWER_COLUMNS, ID

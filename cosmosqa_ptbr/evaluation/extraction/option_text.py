@@ -7,7 +7,7 @@ das alternativas acima" maps to that option. :func:`paraphrased_letter` reads a 
 English: the answer's content words are mapped to meanings (:mod:`.lexicon`) and compared with each option's (an
 answer that justifies itself is also read by its first clause, before a dash or a word of reason, when the rest does
 not point to another option; a sentence that concludes, "Sobrou: ...", is read after its concluding words);
-words every option shares weigh little, a negation counts as a word ("não está" against "está"), and the
+words every option shares weigh little, a negation counts as half a word ("não está" against "está"), and the
 answer is read only when one option is clearly the closest and much of the answer is about it; an answer whose
 polarity differs from an option's (a negation in one and not the other) is half as close to it, and one that
 negates a word the option states ("eu não tinha" against "eu tinha") is no paraphrase of it; a negation alone
@@ -281,11 +281,11 @@ def _names(option: str) -> frozenset[str]:
 
 def _weights(meanings_: Sequence[Sequence[Unit]]) -> list[list[float]]:
     """A unit's weight in its option: one over the number of options that say it too (a meaning every option shares
-    tells them apart less); a negation always counts in full."""
+    tells them apart less); a negation counts :data:`NEGATION_WEIGHT`, however many options say one."""
 
     def weight(unit: Unit) -> float:
         if NEGATION in unit.senses:
-            return 1.0
+            return NEGATION_WEIGHT
         return 1 / sum(any(match(unit, other) for other in units) for units in meanings_)
 
     return [[weight(unit) for unit in units] for units in meanings_]
@@ -296,6 +296,9 @@ def _weights(meanings_: Sequence[Sequence[Unit]]) -> list[list[float]]:
 #: original of an option, read as a reply, reads as that option more often at 0.4 than at 0.5, and never as another.)
 MIN_RECALL: Final = 0.4
 MIN_MARGIN: Final = 0.1
+#: The weight of a negation in an option's meaning, whatever other options share it: it tells options apart ("não
+#: está" against "está") but says little alone, and many options of an item and of others have one.
+NEGATION_WEIGHT: Final = 0.5
 #: How much of a second option a longer text may say and still paraphrase one: one that says most of two is a story.
 STORY_RECALL: Final = 0.5
 #: How much of the answer must be about the option: rambling that happens to share words is no paraphrase (an answer
