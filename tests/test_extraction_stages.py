@@ -1457,3 +1457,32 @@ def test_a_word_of_choosing_after_i_opens_an_option_given_as_text() -> None:
     """ "Eu marcaria contente" gives the option "Contente" after a word of choosing, as "Marcaria contente" does."""
     options = ["Contente", "Nenhuma das alternativas acima.", "Nervosa", "Alerta"]
     assert extract_answer("Ela ficou aliviada de chegar em casa. Eu marcaria contente 😊", options).letter == "A"
+
+
+def test_option_lines_marked_with_a_tick_or_a_cross_are_verdicts_not_an_echo() -> None:
+    """ "A) <option> ❌", "D) <option> ✅": the options' own texts, each marked, pass verdicts; the ticked one wins."""
+    options = ["Quero ver o jardim.", "Tenho que cortar a grama.", "Tenho 62 anos.", "Quero aproveitar o ambiente."]
+    marks = ["❌", "❌", "❌", "✅"]
+    text = "\n".join(f"{letter}) {option} {mark}" for letter, option, mark in zip("ABCD", options, marks, strict=True))
+    assert extract_answer(text, options).letter == "D"
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        # one letter preferred to another, the preferred one first
+        ("A e C dizem coisas opostas, e o texto mostra que ela esquece tudo. Então C em vez de A.", "C"),
+        ("It's about the women rather than the men. So A over D.", "A"),
+        ("They went to sign forms, i.e. general paperwork: D rather than A.", "D"),
+        ("Mais B do que C: o suéter estava ali para disfarçar.", "B"),
+        ("Menos B do que C: o suéter estava ali para disfarçar.", None),
+        # a letter before an emoji, and one said to be closest
+        ("**Resposta: A** 🧰💔\n\n*Valor sentimental* — doeu se desfazer delas.", "A"),
+        ("Honestly E seems closest — they're rocking out at the bar.", "E"),
+        # a letter said not to be right
+        ("B can't be right, since he lived with them. So it is C.", "C"),
+    ],
+)
+def test_preferences_emoji_and_letters_said_not_to_be_right_of_held_out_k(text: str, letter: str | None) -> None:
+    """ "C em vez de A", "A over D", "D rather than A", "Mais B do que C"; "A 🧰"; "E seems closest"; "can't be"."""
+    assert extract_answer(text, letters="ABCDE").letter == letter

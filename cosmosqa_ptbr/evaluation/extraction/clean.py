@@ -379,8 +379,12 @@ def _matches_option(body: str, normed_options: Sequence[str]) -> bool:
     return _repeated_option(body, normed_options) is not None
 
 
+_VERDICT_MARK: Final = re.compile("[✅✓✔☑❌✗✘✖]")
+
+
 def _passes_verdict(line: str) -> bool:
-    return bool(_VERDICT_WORDS.search(line) or _VERDICT_START.match(_body(line)))
+    """Whether an option line judges its option: a verdict word, or a tick or cross ("D) ... ✅")."""
+    return bool(_VERDICT_WORDS.search(line) or _VERDICT_START.match(_body(line)) or _VERDICT_MARK.search(line))
 
 
 def _list_blocks(lines: list[str], skip: Sequence[bool] = ()) -> list[list[int]]:
@@ -494,11 +498,16 @@ def strip_echoes(text: str, options: Sequence[str] | None, letters: Sequence[str
         )
         if is_list:
             for i in block:
-                if i in echoed or not _passes_verdict(lines[i]):
+                # An option's own text may hold a verdict word ("Ela estava errada"), never a tick or a cross.
+                if (i in echoed and not _VERDICT_MARK.search(lines[i])) or not _passes_verdict(lines[i]):
                     keep[i] = False
                     invented = invented or _list_letter(matches[i]) not in letters
     if normed:  # options' texts on lines of their own, without labels: two or more are an echo
-        repeats = {i: _repeated_option(line, normed) for i, line in enumerate(lines) if keep[i]}
+        repeats = {
+            i: _repeated_option(line, normed)
+            for i, line in enumerate(lines)
+            if keep[i] and not _VERDICT_MARK.search(line)
+        }
         repeats = {i: option for i, option in repeats.items() if option is not None}
         if len(set(repeats.values())) >= 2:
             for i in repeats:

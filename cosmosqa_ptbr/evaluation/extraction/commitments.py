@@ -192,8 +192,15 @@ _LIST_GAP: Final = re.compile(
     re.IGNORECASE,
 )
 _AFTER_LETTER: Final = re.compile(r"\s*(?P<next>[^\W\d_]+)?")
-_COMPARED: Final = re.compile(r"\s+(?:do\s+que|than)\b", re.IGNORECASE)
-_TERMINATOR: Final = re.compile(r"\s*(?:$|[()\].:;,!?\"'*\-–—/<>\n✓✔✗✘❌✅✖])")
+# What prefers one letter to the letter after it: "B do que C", "C em vez de A", "A over D", "D rather than A".
+_PREFERRED_TO: Final = (
+    r"(?:do\s+que|than|em\s+vez\s+d[aeo]s?|ao\s+invés\s+d[aeo]s?|no\s+lugar\s+d[aeo]s?|rather\s+than"
+    r"|instead\s+of|over)"
+)
+_COMPARED: Final = re.compile(rf"\s+{_PREFERRED_TO}\s+(?:(?:a|o|the)\s+)?(?-i:[A-Z])(?![^\W_])", re.IGNORECASE)
+# After a letter: the end of its line, punctuation, or a symbol or emoji ("Resposta: A 🧰"); not a table's "|", nor a
+# sign that joins it to more ("A + B", "A & C").
+_TERMINATOR: Final = re.compile(r"[ \t]*\n|\s*(?:$|[^\w\s|+&=%#@$])")
 _CONNECTIVES: Final = frozenset(word.casefold() for word in words("connectives"))
 _LINE_ENDS: Final = re.compile(r"[)\].:\-–]*[ \t]*(?:\n|\Z)")
 _ELLIPSIS: Final = re.compile(rf"[\s,]*{alternation(words('ellipsis'))}\s*(?:[.;!\n]|$)", re.IGNORECASE)
@@ -214,10 +221,14 @@ _OPENING_GAP: Final = re.compile(r"[\W_]*(?:(?:a|o|the)\s+)?$", re.IGNORECASE)  
 _CONCLUDED_BEFORE: Final = re.compile(
     rf"\b{alternation(words('conclusions'))}[\s,:]+(?:{alternation(words('letter_articles'))}\s+)?\Z", re.IGNORECASE
 )
-# "C, não D", "C e não D", "C, not D": the letter before is the one chosen over the other.
+# "C, não D", "C e não D", "C, not D", "C em vez de A", "A over D": the letter before is the one chosen over the other
+# (not after "menos", "less": "menos B do que C" prefers C).
 _CHOSEN_OVER: Final = re.compile(
-    r"[ \t]*,?[ \t]*(?:e[ \t]+|and[ \t]+)?(?:não|nao|not)[ \t]+(?:(?:a|o|the)[ \t]+)?[A-Z](?![^\W_])"
+    rf"[ \t]*,?[ \t]*(?:(?:e[ \t]+|and[ \t]+)?(?:não|nao|not)|{_PREFERRED_TO})[ \t]+(?:(?:a|o|the)[ \t]+)?"
+    r"(?-i:[A-Z])(?![^\W_])",
+    re.IGNORECASE,
 )
+_LESS_BEFORE: Final = re.compile(r"\b(?:menos|less)\s+\Z", re.IGNORECASE)
 _LETTER_REF_FILLERS: Final = alternation(("a", "the"))
 _NONE_BEFORE: Final = re.compile(
     rf"\b(?:{alternation([*words('none_of_the_above'), *words('none_words')])})\b"
@@ -525,7 +536,7 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return "commit", "verdict"
     if verdict == "considered":
         return "considered", ""
-    if _CHOSEN_OVER.match(text, candidate.start + 1):
+    if _CHOSEN_OVER.match(text, candidate.start + 1) and not _LESS_BEFORE.search(text, 0, candidate.start):
         return "commit", "verdict"
     if verdict is None and _on_option_line(text, candidate):
         line_verdict = _line_verdict(text, candidate, limit)

@@ -242,7 +242,7 @@ PT: Final = Language(
         "a resposta", "a única", "mais adequada", "mais adequado", "mais provável", "mais coerente", "mais plausível",
         "mais apropriada", "mais apropriado", "melhor", "sim", "faz mais sentido", "faz muito mais sentido",
         "mais faz sentido",
-        "se encaixa melhor", "encaixa melhor", "mais se encaixa",
+        "se encaixa melhor", "encaixa melhor", "mais se encaixa", "mais próxima", "mais próximo",
     ),
     dismissal=(
         *gendered("descartado", "eliminado", "excluído"), "improvável", "contradiz", "contradizem", "contraditória",
@@ -448,14 +448,15 @@ EN: Final = Language(
     praise=(
         "the answer", "the only one", "best", "most likely", "most appropriate", "most suitable", "most plausible",
         "most reasonable", "most accurate", "most fitting", "yes", "makes the most sense", "makes more sense",
-        "fits best", "best fits", "the best fit",
+        "fits best", "best fits", "the best fit", "closest", "the closest",
     ),
     dismissal=("unlikely", "ruled out", "contradicted", "contradicts", "contradict", "unsupported", "is out"),
     no_words=("no",),
     negative_predicates=(
         "is not", "isnt", "does not", "do not", "are not", "seems not", "isn't", "doesn't", "don't", "aren't",
         "not correct",
-        "not right", "not supported", "not mentioned", "not the",
+        "not right", "not supported", "not mentioned", "not the", "can't be", "cannot be", "can not be",
+        "couldn't be", "could not be",
     ),
     negations=("not", "never", "over", "rather than", "instead of", "more sense than", "better than"),
     negation_fillers=("is", "it's", "certainly", "definitely", "surely"),
