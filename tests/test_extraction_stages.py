@@ -1486,3 +1486,30 @@ def test_option_lines_marked_with_a_tick_or_a_cross_are_verdicts_not_an_echo() -
 def test_preferences_emoji_and_letters_said_not_to_be_right_of_held_out_k(text: str, letter: str | None) -> None:
     """ "C em vez de A", "A over D", "D rather than A", "Mais B do que C"; "A 🧰"; "E seems closest"; "can't be"."""
     assert extract_answer(text, letters="ABCDE").letter == letter
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        # a named letter closing the reply after a pause, an option said not to explain
+        ("Não é pelo peso (A) — ela até quer emagrecer. É por estar sem emprego, alternativa B.", "B"),
+        # a choice kept, or made because one must
+        ("Acho que é a D. Mas a pergunta diz outra coisa... então talvez seja a A. Vou manter a D.", "D"),
+        ("Vc tem certeza q a pergunta tá certa? mas ok, se for pra marcar, D (diferença de idade)", "D"),
+        ("If I had to pick, C.", "C"),
+        # laughter and chat spellings around an ordinal
+        ("the last one lol", "D"),
+        ("nossa q pergunta aleatória kkk acho q é a primeira msm, ele levou porrada", "A"),
+        # ticked lines of prose are no options; the answer keyword decides
+        (
+            "Checklist:\n✔️ O texto fala do funeral\n❌ A — não visitaram o avô\n❌ C e D — não viajaram\n\n"
+            "Resposta final: B",
+            "B",
+        ),
+        # the text leaving two letters open
+        ("Fico entre a B e a D. Se for a festa, seria B; se for a cerimônia, seria D. O texto não deixa claro.", None),
+    ],
+)
+def test_commitments_of_held_out_l(text: str, letter: str | None) -> None:
+    """Closing letters after a pause, choices kept, laughter, ticked prose lines, a text that leaves two open."""
+    assert extract_answer(text).letter == letter

@@ -379,6 +379,10 @@ def _matches_option(body: str, normed_options: Sequence[str]) -> bool:
     return _repeated_option(body, normed_options) is not None
 
 
+# Laughter in chat ("kkkk", "hahaha", "lol") says nothing of the answer: "the last one lol".
+_LAUGHTER: Final = re.compile(
+    r"(?<![^\W\d_])(?:k{3,}|(?:ha){2,}h?|(?:he){2,}|lol|lmao|rsrs+)(?![^\W\d_])", re.IGNORECASE
+)
 _VERDICT_MARK: Final = re.compile("[✅✓✔☑❌✗✘✖]")
 
 
@@ -579,6 +583,6 @@ def clean(text: str, options: Sequence[str] | None, letters: Sequence[str]) -> C
     # Reasoning that never reached an answer is still writing: the reply is unreadable, not empty.
     wrote = bool(_WORD.search(strip_markup(unwrap(turn))))
     reply = unfence(reading_window(drop_reasoning(turn)))
-    answer = strip_markup(unwrap(reply))
+    answer = _LAUGHTER.sub("", strip_markup(unwrap(reply)))
     answer, invented = strip_echoes(cut_new_block(answer), options, letters)
     return Cleaned(reply, answer.strip(), wrote, invented)

@@ -103,7 +103,7 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"|[→➡⇒]|=>"
 )
 _ANSWER_KEYWORD: Final = re.compile(
-    rf"(?:{_ANSWER_KEYWORD_HEAD})\s*[:\-–]?\s*"
+    rf"(?:{_ANSWER_KEYWORD_HEAD})\s*[:,\-–]?\s*"
     # An article only before a letter word or a lone letter on its line: in "I'd go with A instead" the "A" is the
     # letter, and so is the "A" of "Resposta: A\n\nO livro ...".
     rf"(?:{_ARTICLES}[^\S\n]+(?={_LETTER_WORDS}|[(\[\"']?[A-Za-z](?![^\W_])))?"
@@ -228,6 +228,11 @@ _CHOSEN_OVER: Final = re.compile(
     r"(?-i:[A-Z])(?![^\W_])",
     re.IGNORECASE,
 )
+_BETWEEN_BEFORE: Final = re.compile(
+    rf"\b{alternation(words('between'))}\s+(?:(?:as|os|the)\s+)?(?:{_STEMS}s?\s+)?\Z", re.IGNORECASE
+)
+# A named letter closing the reply after a pause: "É por estar sem emprego, alternativa B."
+_AFTER_A_PAUSE: Final = re.compile(r"[,:;—–]\s*\Z")
 _LESS_BEFORE: Final = re.compile(r"\b(?:menos|less)\s+\Z", re.IGNORECASE)
 _LETTER_REF_FILLERS: Final = alternation(("a", "the"))
 _NONE_BEFORE: Final = re.compile(
@@ -554,7 +559,7 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return "commit", "keyword"
     if _OPENING_GAP.fullmatch(text, 0, candidate.lead):
         return "commit", "position"  # the answer opens with it: "B) ...", "Alternativa C, pois ..."
-    if candidate.bare and _closes_the_answer(text, candidate):
+    if _closes_the_answer(text, candidate) and (candidate.bare or _AFTER_A_PAUSE.search(text, 0, candidate.lead)):
         return "commit", "position"  # the answer ends with it: "Na minha opinião, B."
     return "neutral", ""
 
@@ -597,6 +602,8 @@ def _judge_list(
     ("As alternativas A, B e C não têm relação", "Incorretas: A, B e D"). Without one, listing is no commitment."""
     first, last = candidates[run[0]], candidates[run[-1]]
     window = max(0, first.start - 80)
+    if _BETWEEN_BEFORE.search(text, window, first.lead):
+        return "listed", ""  # "Entre A e B, a A faz mais sentido": the letters weighed, not judged
     label = _VERDICT_LABEL.search(text, window, first.start)
     verdict = _verdict(text, _closing(text, last.start + 1), options, limit)
     if (

@@ -274,7 +274,9 @@ def json_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction |
 
 _TICKED_MARKS: Final = "✅✓✔☑☒"
 _CROSSED_MARKS: Final = "❌✗✘✖✕☐"
-_CELL_POSITIVE: Final = re.compile(rf"^(?:{alternation([*words('right_words'), 'sim', 'yes'])})\b", re.IGNORECASE)
+_CELL_POSITIVE: Final = re.compile(
+    rf"^(?:{alternation([*words('right_words'), 'sim', 'yes', 'mais provável', 'most likely'])})\b", re.IGNORECASE
+)
 _CELL_NEGATIVE: Final = re.compile(
     rf"^(?:{alternation([*words('wrong_words'), *words('dismissal'), 'não', 'no', 'nao'])})\b", re.IGNORECASE
 )
@@ -445,7 +447,9 @@ def _bold_row_letter(text: str) -> str | None:
 _BOX_MARK: Final = rf"(?:\[\s*[^\s\]]?\s*\]|\(\s*[xX✓✔]?\s*\)|[{_TICKED_MARKS}{_CROSSED_MARKS}])"
 _CHECK_LINE: Final = re.compile(
     rf"^\s*(?:[-*•+]\s+)?(?P<box>{_BOX_MARK})\s*"
-    rf"(?:{alternation(words('letter_words'))}\s*)?[(\[]?(?P<l>[A-Za-z])(?:[)\].:\s—–-]|$)",
+    rf"(?:{alternation(words('letter_words'))}\s*)?[(\[]?(?P<l>[A-Za-z])(?:[)\].:\s—–-]|$)"
+    # "✔ O texto fala ...": an article before a word is prose, not the letter O
+    r"(?<!\b[AEOaeo]\s(?=[a-zà-ú]))",
     re.IGNORECASE,
 )
 

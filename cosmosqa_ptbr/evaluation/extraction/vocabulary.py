@@ -221,6 +221,9 @@ PT: Final = Language(
         "meu palpite é", "minha escolha é", "minha escolha seria", "minha aposta é", "meu voto é", "meu voto vai para",
         # a correction of what was typed: "Alternativa B... desculpa, quis dizer A"
         "quis dizer", "queria dizer",
+        # a choice kept, or made because one must: "Vou manter a D", "se for pra marcar, D"
+        "vou manter", "mantenho", "fico mesmo com", "se for pra marcar", "se for para marcar", "se tiver que marcar",
+        "se eu tivesse que marcar", "se tivesse que escolher",
     ),
     conclusions=(
         "portanto", "logo", "então", "assim sendo", "por isso", "dessa forma", "desta forma", "conclusão", "concluindo",
@@ -254,7 +257,7 @@ PT: Final = Language(
             f"não {verb}"
             for verb in (
                 "é", "está", "parece", "faz", "se", "tem", "têm", "combina", "condiz", "corresponde", "responde",
-                "pode", "seria", "foi", "há", "menciona", "apoia", "bate", "procede",
+                "pode", "seria", "foi", "há", "menciona", "apoia", "bate", "procede", "explica", "justifica",
             )
         ),
     ),
@@ -295,7 +298,7 @@ PT: Final = Language(
         "fico em dúvida", "estou em dúvida", "difícil dizer qual", "difícil decidir entre", "difícil saber qual",
         "difícil escolher", "fico dividido", "fico dividida", "dividido entre", "dividida entre", "fico entre",
         "ficaria entre", "não sei mais", "não dá pra cravar", "não dá para cravar", "não dá pra bater o martelo",
-        "não dá para bater o martelo",
+        "não dá para bater o martelo", "o texto não deixa claro", "o texto não esclarece",
         "sei lá", "não faço ideia", "não tenho certeza de qual", "não tenho certeza qual",
     ),
     conditionals=("se", "caso", "só seria", "somente se", "apenas se"),
@@ -314,7 +317,7 @@ PT: Final = Language(
         "fala", "menciona", "descreve", "indica", "mostra", "sugere", "faz", "também", "tambem", "não", "nem", "mas",
         "encaixa", "combina", "corresponde", "explica", "responde", "parece",
         # chat spellings: "a C pq ...", "d né"; "Acho que B mesmo."
-        "pq", "porq", "né", "nao", "tb", "tbm", "mesmo", "mesma",
+        "pq", "porq", "né", "nao", "tb", "tbm", "mesmo", "mesma", "msm",
         # "não A ou C": a letter in a list of rejected ones
         "ou",
     ),
@@ -437,6 +440,8 @@ EN: Final = Language(
         # the survivor of an elimination
         "that leaves", "which leaves", "that leaves us with", "we're left with", "what's left is", "leaving only",
         "I meant", "I meant to say", "I meant to write",
+        "I'll stick with", "I'm sticking with", "sticking with", "I'd stick with", "if I had to pick",
+        "if I had to choose", "if I have to pick", "if I have to choose",
     ),
     conclusions=(
         "therefore", "thus", "hence", "in conclusion", "I think", "I believe", "probably", "maybe", "perhaps",
@@ -490,7 +495,7 @@ EN: Final = Language(
     indecision=(
         "hard to tell", "hard to say", "hard to decide", "difficult to say", "can't decide", "cannot decide",
         "can't tell", "cannot tell", "not sure which", "don't know which", "no idea which", "not sure anymore",
-        "torn between",
+        "torn between", "the text doesn't make it clear", "the passage doesn't make it clear",
         "don't know anymore",
     ),
     conditionals=("if", "only if", "unless"),
