@@ -408,7 +408,8 @@ def _list_blocks(lines: list[str], skip: Sequence[bool] = ()) -> list[list[int]]
             continue
         shape, label, strict = _shape(first), _label_of(first), not _label_ok(first)
         block = [index]
-        seen = {_list_letter(first)}
+        previous = _list_letter(first)
+        seen = {previous}
         end = index + 1
         blank = restart = False
         while end < len(lines):
@@ -421,11 +422,7 @@ def _list_blocks(lines: list[str], skip: Sequence[bool] = ()) -> list[list[int]]
             last_line = not any(line.strip() for line in lines[end + 1 : end + 40])
             # The next letter on the very next line goes on the list under another label ("Percímica B) ...\n
             # Alternativa C) ...").
-            goes_on = (
-                match is not None
-                and not blank
-                and _list_letter(match) == chr(ord(_list_letter(_list_match(lines[block[-1]]))) + 1)
-            )
+            goes_on = match is not None and not blank and _list_letter(match) == chr(ord(previous) + 1)
             if match is None or (strict and _label_of(match) != label and not goes_on):
                 break
             # "Alternativa C" without its ")" as the last line: a list the reply was cut in.
@@ -442,7 +439,8 @@ def _list_blocks(lines: list[str], skip: Sequence[bool] = ()) -> list[list[int]]
             if blank and _starts_over(lines, end, skip):
                 break  # "Alternativa D) ...\n\nAlternativa A) ...\nAlternativa B) ...": an answer, then an echo
             block.append(end)
-            seen.add(_list_letter(match))
+            previous = _list_letter(match)
+            seen.add(previous)
             blank = restart = False
             end += 1
         blocks.append(block)

@@ -457,15 +457,16 @@ def _paraphrased(text: str, options: Sequence[str], letters: Sequence[str], *, o
 
 # A word of choosing or concluding, then an option described by what it says, up to the end of its clause: "Sobra a
 # que diz que eu e a B somos unha e carne.", "That leaves the one about the neighbour damaging the car."
+# What a description says: the rest of its clause.
+_CLAUSE_REST: Final = r"(?P<said>[^.!?;:\n—–(]+?)(?=\s*(?:[.!?;:\n—–(]|\s-\s|$))"
 _DESCRIPTION: Final = re.compile(
     rf"\b{alternation([*words('choosing'), *words('firm_conclusions')])}\s+(?:com\s+|with\s+)?"
-    rf"(?P<described>{alternation(words('descriptions'))}\s+(?P<said>[^.!?;:\n—–(]+?))(?=\s*(?:[.!?;:\n—–(]|\s-\s|$))",
+    rf"(?P<described>{alternation(words('descriptions'))}\s+{_CLAUSE_REST})",
     re.IGNORECASE,
 )
 # "uma delas serve: ela teve o bebê", "one of them fits: she had the baby": the survivor, described after a colon.
 _ONE_OF_THEM: Final = re.compile(
-    rf"\b{alternation(words('one_of_them'))}(?:\s+[^\W\d_]+){{1,3}}:\s+(?P<described>(?P<said>[^.!?;:\n—–(]+?))"
-    r"(?=\s*(?:[.!?;:\n—–(]|\s-\s|$))",
+    rf"\b{alternation(words('one_of_them'))}(?:\s+[^\W\d_]+){{1,3}}:\s+(?P<described>{_CLAUSE_REST})",
     re.IGNORECASE,
 )
 

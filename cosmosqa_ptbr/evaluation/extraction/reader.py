@@ -101,13 +101,10 @@ def read_answer(
     neutral = [m for m in found if m.kind == "neutral" and not m.bare and m.letter not in rejected]
     neutral_letters = {m.letter for m in neutral}
     in_range = neutral_letters & set(letters)
+    single = len(in_range) == 1 and not (neutral_letters - in_range)
     # A reply going through the options, cut off at the next one's label or before any verdict, made no choice.
-    walking = (
-        len(in_range) == 1
-        and not (neutral_letters - in_range)
-        and goes_through_the_options(text, letters, neutral[0].start)
-    )
-    if len(in_range) == 1 and not (neutral_letters - in_range) and not walking:
+    walking = single and goes_through_the_options(text, letters, neutral[0].start)
+    if single and not walking:
         letter = in_range.pop()
         if any(m.start in ordinal_spots for m in neutral):
             return Extraction(letter, "ordinal")
