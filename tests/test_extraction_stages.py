@@ -1513,3 +1513,50 @@ def test_preferences_emoji_and_letters_said_not_to_be_right_of_held_out_k(text: 
 def test_commitments_of_held_out_l(text: str, letter: str | None) -> None:
     """Closing letters after a pause, choices kept, laughter, ticked prose lines, a text that leaves two open."""
     assert extract_answer(text).letter == letter
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        # a leaning is a tentative choice
+        ("I'd lean towards A, though D isn't unreasonable either.", "A"),
+        ("Me inclino pela C, mas não tenho certeza.", "C"),
+        # a letter named again after two weighed is judged, not listed
+        ("Entre A e B, a A faz mais sentido pra mim.", "A"),
+        ("Entre a A e a B, eu ficaria com a B.", "B"),
+        ("Entre A e B, fico na dúvida.", None),
+        # a colon after the verdict opens its reasons, whatever they negate
+        (
+            "A B não está errada: não querer pagar e não ter visto dano batem com o texto. As outras não se sustentam.",
+            "B",
+        ),
+    ],
+)
+def test_leanings_letters_weighed_then_judged_and_reasons_after_a_colon(text: str, letter: str | None) -> None:
+    """A leaning commits, a letter named again after "Entre A e B" is judged, and a colon ends a verdict's clause."""
+    assert extract_answer(text).letter == letter
+
+
+@pytest.mark.parametrize(
+    ("table", "letter", "rule"),
+    [
+        (
+            "| Opção | Plausibilidade |\n|---|---|\n| A | Baixa |\n| B | Alta |\n| C | Baixa |\n| D | Média |",
+            "B",
+            "structured",
+        ),
+        ("| Option | Likelihood |\n|---|---|\n| A | 10% |\n| B | 15% |\n| C | 70% |\n| D | 5% |", "C", "structured"),
+        ("| Opção | Chance |\n|---|---|\n| A | Alta |\n| B | Alta |\n| C | Baixa |\n| D | Baixa |", None, "hedged"),
+        ("| Opção | Chance |\n|---|---|\n| A | Alta |\n| B | Alta |\n| C | Alta |\n| D | Alta |", None, "no_answer"),
+        # a dash says nothing of its row, and leaves the verdict column whole
+        (
+            "| Opção | Avaliação |\n|---|---|\n| A | Falso |\n| B | Falso |\n"
+            "| C | **Mais provável**: as fotos |\n| D | — |",
+            "C",
+            "structured",
+        ),
+    ],
+)
+def test_a_table_that_grades_the_options_marks_its_highest(table: str, letter: str | None, rule: str) -> None:
+    """A column of grades or percentages marks its one highest row; a tie at the top is a hedge, all alike nothing."""
+    assert extract_answer(table) == Extraction(letter, rule)

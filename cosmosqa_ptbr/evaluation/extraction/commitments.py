@@ -158,7 +158,9 @@ _CLAUSE_SPLIT: Final = re.compile(
     rf"[(,;]?\s*\b{alternation(words('others'))}\b"
     rf"|,\s*(?:{alternation(words('contrasts'))}|{_CONJUNCTIONS}|{alternation(words('reason_words'))}|enquanto|while|já"
     rf"|{alternation(words('reported'))})\b"
-    rf"|\s+{alternation(('mas', 'but'))}\s+",
+    rf"|\s+{alternation(('mas', 'but'))}\s+"
+    # a colon after the clause's own words opens its reasons: "A B não está errada: não querer pagar ..."
+    rf"|(?<=[^\W\d_]{{2}}):\s+",
     re.IGNORECASE,
 )
 _SENTENCE_END: Final = re.compile(r"[.!?;\n](?:\s|$)|\n")
@@ -441,6 +443,9 @@ def _lists(text: str, candidates: list[_Candidate]) -> list[list[int]]:
         joined = previous is not None and bool(_LIST_GAP.fullmatch(text, previous.start + 1, current.start))
         if joined and "\n" in text[previous.start : current.start] and not _LINE_ENDS.match(text, current.start + 1):
             joined = False  # "C)\nA: não": a line that judges its own letter is not a list item
+        elif joined and "\n" not in text[previous.start : current.start]:
+            # A list names each letter once: "Entre A e B, a A faz mais sentido" names A again to judge it.
+            joined = current.letter not in {candidates[i].letter for i in runs[-1]}
         if joined:
             runs[-1].append(index)
         else:

@@ -8,8 +8,9 @@
   are not read. An object of verdicts by letter (``{"A": "incorreta", "B": "correta"}``) is read like a table.
 - :func:`table_answer`: a Markdown table (outer pipes optional where a separator row marks it) whose rows name the
   options and whose verdict column marks one of them
-  ``Correta``/``Correct``/``Sim``/``✅``/``[x]`` (the others wrong, unmarked or empty); a row "Resposta | C"; or,
-  without a verdict column, the one row that is bold throughout.
+  ``Correta``/``Correct``/``Sim``/``✅``/``[x]`` (the others wrong, unmarked, empty or a dash); a column that
+  grades them (``Alta``/``Média``/``Baixa``, ``High``/``Low``, percentages), whose highest grade is the answer; a row
+  "Resposta | C"; or, without a verdict column, the one row that is bold throughout.
 - :func:`checklist_answer`: lines that each open with a box or mark and an option's letter (``- [x] B)``,
   ``☑ Alternativa D``, ``✅ C``, ``(x) B``), or such entries on one line (``☐ A  ☐ B  ☑ C  ☐ D``), or entries that
   give an option's text instead of its letter (``- [x] Porque estava com fome.``), exactly one of them ticked.
@@ -39,7 +40,7 @@ from typing import Any, Final
 
 from .clean import strip_markup
 from .rules import Extraction
-from .vocabulary import alternation, fold, words
+from .vocabulary import alternation, fold, numbers, words
 
 __all__ = ["checklist_answer", "json_answer", "structured_answer", "table_answer"]
 
@@ -314,6 +315,10 @@ _ANSWER_CELL: Final = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR_CELL: Final = re.compile(r"^:?-{2,}:?$")
+# A cell that says nothing of its row: "—", "-", "n/a".
+_PLACEHOLDER_CELL: Final = re.compile(r"^[\s—–\-−/.?]*$|^n/?a$", re.IGNORECASE)
+_GRADES: Final = numbers("grades")
+_PERCENT: Final = re.compile(r"^(?P<n>\d{1,3}(?:[.,]\d+)?)\s*%$")
 _BARE_SEPARATOR: Final = re.compile(r"^\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+$")
 
 
@@ -377,7 +382,7 @@ def _table_verdicts(rows: list[list[str]]) -> dict[str, str] | None:
                 break
             cell = row[column] if column < len(row) else ""
             verdict = _cell_verdict(cell)
-            if cell and verdict is None:
+            if verdict is None and not _PLACEHOLDER_CELL.match(cell):
                 usable = False
                 break
             verdicts.append(verdict)
@@ -385,9 +390,40 @@ def _table_verdicts(rows: list[list[str]]) -> dict[str, str] | None:
         if usable and positives and (best is None or sum(v is not None for v in verdicts) > best[1]):
             best = (column, sum(v is not None for v in verdicts))
     if best is None:
-        return None
+        return _graded_verdicts(lettered, width)
     column = best[0]
     return {letter: _cell_verdict(row[column] if column < len(row) else "") or "" for letter, row, _ in lettered}
+
+
+def _grade(cell: str) -> float | None:
+    """A cell's grade on the scale of :data:`_GRADES` (0-5): "Alta", "Low", or a percentage ("80%" is 4)."""
+    text = cell.strip().rstrip(".").casefold()
+    percent = _PERCENT.match(text)
+    if percent:
+        return float(percent["n"].replace(",", ".")) / 20
+    return _GRADES.get(text, _GRADES.get(fold(text)))
+
+
+def _graded_verdicts(lettered: list[tuple[str, list[str], int]], width: int) -> dict[str, str] | None:
+    """A column that grades every option ("Plausibilidade | Alta", "Chance | 10%") marks its highest grade right
+    (two options tied at the top are two marked, a hedge); a column that grades them all alike marks nothing."""
+    for column in range(width):
+        grades: list[float | None] = []
+        for _, row, letter_index in lettered:
+            cell = row[column] if column < len(row) else ""
+            grade = _grade(cell)
+            if column == letter_index or (grade is None and not _PLACEHOLDER_CELL.match(cell)):
+                break
+            grades.append(grade)
+        else:
+            known = [grade for grade in grades if grade is not None]
+            if len(set(known)) >= 2:
+                top = max(known)
+                return {
+                    letter: "pos" if grade == top else "neg"
+                    for (letter, _, _), grade in zip(lettered, grades, strict=True)
+                }
+    return None
 
 
 def _transposed_verdicts(rows: list[list[str]]) -> dict[str, str] | None:

@@ -73,6 +73,8 @@ class Language:
     praise: tuple[str, ...]
     #: Further words a clause rejects a letter with: "descartada", "unlikely".
     dismissal: tuple[str, ...]
+    #: Grades a table gives each option, from none (0) to very high (5): "Plausibilidade | Alta", "Likelihood | Low".
+    grades: dict[str, int]
     #: A bare "no" after a letter: "A: não.".
     no_words: tuple[str, ...]
     #: Negated predicates said of a letter: "não é", "não combina", "isn't", "does not".
@@ -224,6 +226,9 @@ PT: Final = Language(
         # a choice kept, or made because one must: "Vou manter a D", "se for pra marcar, D"
         "vou manter", "mantenho", "fico mesmo com", "se for pra marcar", "se for para marcar", "se tiver que marcar",
         "se eu tivesse que marcar", "se tivesse que escolher",
+        # a leaning is a tentative choice: "me inclino pela B"
+        "me inclino para", "me inclino pela", "me inclino pelo", "inclino-me para", "inclino-me pela", "tendo para",
+        "tendo pra", "puxo pra", "puxo para",
     ),
     conclusions=(
         "portanto", "logo", "então", "assim sendo", "por isso", "dessa forma", "desta forma", "conclusão", "concluindo",
@@ -251,6 +256,12 @@ PT: Final = Language(
         *gendered("descartado", "eliminado", "excluído"), "improvável", "contradiz", "contradizem", "contraditória",
         "contraditório", "está fora", "fica de fora", "ficam de fora", "estão fora",
     ),
+    grades={
+        "muito alta": 5, "muito alto": 5, "altíssima": 5, "altíssimo": 5, "alta": 4, "alto": 4, "média": 3,
+        "médio": 3, "moderada": 3, "moderado": 3, "intermediária": 3, "intermediário": 3, "razoável": 3, "baixa": 2,
+        "baixo": 2, "muito baixa": 1, "muito baixo": 1, "baixíssima": 1, "baixíssimo": 1, "nula": 0, "nulo": 0,
+        "nenhuma": 0,
+    },
     no_words=("não",),
     negative_predicates=(
         *(
@@ -442,6 +453,7 @@ EN: Final = Language(
         "I meant", "I meant to say", "I meant to write",
         "I'll stick with", "I'm sticking with", "sticking with", "I'd stick with", "if I had to pick",
         "if I had to choose", "if I have to pick", "if I have to choose",
+        "lean towards", "lean toward", "leaning towards", "leaning toward", "I lean towards", "I'd lean towards",
     ),
     conclusions=(
         "therefore", "thus", "hence", "in conclusion", "I think", "I believe", "probably", "maybe", "perhaps",
@@ -456,6 +468,7 @@ EN: Final = Language(
         "fits best", "best fits", "the best fit", "closest", "the closest",
     ),
     dismissal=("unlikely", "ruled out", "contradicted", "contradicts", "contradict", "unsupported", "is out"),
+    grades={"very high": 5, "high": 4, "medium": 3, "moderate": 3, "low": 2, "very low": 1, "none": 0},
     no_words=("no",),
     negative_predicates=(
         "is not", "isnt", "does not", "do not", "are not", "seems not", "isn't", "doesn't", "don't", "aren't",
