@@ -1560,3 +1560,23 @@ def test_leanings_letters_weighed_then_judged_and_reasons_after_a_colon(text: st
 def test_a_table_that_grades_the_options_marks_its_highest(table: str, letter: str | None, rule: str) -> None:
     """A column of grades or percentages marks its one highest row; a tie at the top is a hedge, all alike nothing."""
     assert extract_answer(table) == Extraction(letter, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        # each letter under a condition of its own is a hedge, unless a choice follows
+        ("Se for só um comentário, é a A; mas se for uma crítica, seria a C.", None),
+        ("If she was joking, it's A; if not, then C.", None),
+        ("Se for só um comentário, é a A; se for uma crítica, seria a C. Como o texto critica, fico com a C.", "C"),
+        ("Se eu tivesse que escolher, seria a C.", "C"),
+        # a reply broken off after the article has written no letter
+        ("Comparando com as alternativas, a resposta correta é a", None),
+        ("resposta: a", "A"),
+    ],
+)
+def test_letters_under_conditions_of_their_own_and_a_reply_broken_off_after_the_article(
+    text: str, letter: str | None
+) -> None:
+    """Two letters each under its own "se"/"if" are weighed, not chosen; "a resposta é a" cut off names no letter."""
+    assert extract_answer(text).letter == letter

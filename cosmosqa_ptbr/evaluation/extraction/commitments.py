@@ -147,6 +147,7 @@ def _rejected_by_verb(before: str) -> bool:
 
 # A verdict made conditional ("seria correta se ...", "would only be right if") or apparent only ("parece
 # correta à primeira vista, mas ..."): no verdict at all.
+_IF: Final = alternation(("se", "caso", "if"))
 _CONDITIONAL: Final = re.compile(
     rf"\b(?:{_RIGHT}|{alternation(words('praise'))})\s+(?:\w+\s+){{0,2}}?{alternation(words('conditionals'))}\b"
     rf"|\bs[óo]\s+(?:seria|estaria|valeria)\b|\bwould\s+only\s+be\b",
@@ -302,6 +303,11 @@ def patterns(letters: tuple[str, ...]) -> Patterns:
         rf"|(?<![\w])[(\[]?{upper}[)\]]?\s+{alternation(words('also_possible'))}\b{negative_after}"
         # "pode ser a B também"
         rf"|\b{alternation(words('possible'))}\s+{article}{ref}\s+{alternation(words('too'))}\b"
+        # "Se for só um comentário, é a A; mas se for uma crítica, seria a C": each letter under a condition of its own
+        rf"|\b{_IF}\s[^.;!?\n]{{1,150}}?,\s*(?:[\w'’]+\s+){{0,3}}?{article}(?:{_LETTER_WORDS}\s+)?[(\[]?(?P<c1>{upper})"
+        rf"[)\]]?(?![\w])[^.!?\n]{{0,80}}?[;,.]\s*(?:\w+\s+){{0,2}}?{_IF}\s[^.;!?\n]{{1,150}}?,\s*(?:[\w'’]+\s+){{0,3}}?"
+        rf"{article}"
+        rf"(?:{_LETTER_WORDS}\s+)?[(\[]?(?!(?P=c1))(?P<c2>{upper})[)\]]?(?![\w])"
         # "mas talvez seja a D", "or maybe C"
         rf"|\b(?:{alternation([*words('contrasts'), *words('alternatives')])})\s+{alternation(words('doubt'))}\s+"
         rf"(?:{alternation(words('doubt_verbs'))}\s+)?{article}(?:{_LETTER_WORDS}\s+)?[(\[]?{upper}[)\]]?(?![\w])",
@@ -369,7 +375,14 @@ def _candidates(text: str, p: Patterns) -> list[_Candidate]:
         # After a keyword "B em vez da C" is a letter, but "A", "E" and "O" before a word are the Portuguese
         # article or conjunction ("Resposta: O avião ...") unless a letter word or a bracket comes first.
         explicit = bool(match["word"] or match["open"]) or match["l"] not in "AEOaeo"
-        if _is_letter(text, start, explicit=explicit):
+        # "... a resposta correta é a": a reply broken off after the article, its letter never written.
+        broken_off = (
+            not explicit
+            and match["l"].islower()
+            and not text[start + 1 :].strip()
+            and text[:start].rstrip()[-1:].isalpha()
+        )
+        if not broken_off and _is_letter(text, start, explicit=explicit):
             found[start] = _Candidate(start, match.start(), match["l"].upper(), keyword=True, bare=False)
             position = match.end()
         else:
