@@ -1580,3 +1580,99 @@ def test_letters_under_conditions_of_their_own_and_a_reply_broken_off_after_the_
 ) -> None:
     """Two letters each under its own "se"/"if" are weighed, not chosen; "a resposta é a" cut off names no letter."""
     assert extract_answer(text).letter == letter
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        # an HTML strikethrough is no end of turn, and withdraws its letter
+        (
+            "<ul>\n<li><s>A</s> — não restringe nada</li>\n<li><b>C</b> — ✔ mais simples</li>\n"
+            "<li><s>D</s> — o oposto</li>\n</ul>\n<p>Resposta final: C</p>",
+            "C",
+        ),
+        # the article of a quoted word, not the letter before its option's text
+        ('I think it\'s C. A "musa" is most likely her girlfriend.', "C"),
+        # a Spanish choice, chat copulas after an interjection or an emoji, one letter over all the others
+        ("No hay nada de nervios en el texto. Me quedo con la D.", "D"),
+        ("gente é a D né, eu tbm choraria 😭😭", "D"),
+        ("pq ela ama chocolate ué 🍫 é a B", "B"),
+        ("A, B e C dizem a mesma coisa. Só a D explica a surpresa. D, não as outras.", "D"),
+        # a letter closing a sentence after a colon
+        ("O que importa é ela cuidar de doentes em geral: C. A B nem aparece no texto.", "C"),
+        # a key of YAML whose words are joined by underscores
+        ("```yaml\nsentimentos:\n  - saudade\nopcao_mais_proxima: A\n```", "A"),
+    ],
+)
+def test_strikethrough_articles_of_quotes_spanish_and_chat_copulas_of_held_out_m(text: str, letter: str) -> None:
+    """HTML strikethrough, quoted words after "A", Spanish choices, chat copulas, "D, não as outras", YAML keys."""
+    assert extract_answer(text).letter == letter
+
+
+def test_a_quoted_option_after_its_letter_keeps_the_letter() -> None:
+    """'A "nenhuma das alternativas" eu descarto' names A (and rejects it): the quote is A's own text."""
+    options = ["Nenhuma das alternativas acima.", "Porque ele treinou.", "Porque era um teste.", "Porque nevou."]
+    found = mentions('A "nenhuma das alternativas" eu descarto logo de cara.', options, patterns(("A", "B", "C", "D")))
+    assert [(m.letter, m.kind) for m in found] == [("A", "reject")]
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        # option lines under a header of elimination are ruled out, whatever reasons they give
+        (
+            "Vamos eliminar:\n- A) o fim de semana não é motivo\n- C) o local da luta não explica o pagamento\n"
+            "- D) estar na Califórnia também não\n\nLogo, a resposta é a que sobra.",
+            "B",
+        ),
+        (
+            "Vamos riscando:\n- A) Não. Ela esperava outra coisa.\n- B) Também não. É só nojo.\n"
+            "- D) Não faz sentido marcar nenhuma.\nSó sobrou uma, e é com ela que eu fico.",
+            "C",
+        ),
+        # a word that strikes a line out, and what the text does not speak of
+        ("A: ela parou de discar. Risco.\nB: não, uma encaixa. Risco.\nD: foi o Booth. Risco.\n\nFica a única.", "C"),
+        ("A: não, a recepção vem depois.\nB e D: o texto não fala em casamento de amigos.\n\nSobra uma.", "C"),
+        # without the header, option lines with reasons only are an echo, not an elimination
+        ("A) o fim de semana\nC) o local da luta\nD) a Califórnia", None),
+    ],
+)
+def test_eliminations_under_a_header_and_lines_struck_out(text: str, letter: str | None) -> None:
+    """An elimination header makes its option lines rejections; "Risco." and "o texto não fala" reject too."""
+    assert extract_answer(text).letter == letter
+
+
+def test_records_and_tables_that_judge_in_words_grades_and_emoji() -> None:
+    """Records judged "descartada"/"escolhida", scores out of ten, and 👍/👎/🚫 marks are read as verdicts."""
+    records = '[\n {"opcao": "A", "status": "descartada"},\n {"opcao": "B", "status": "engraçada, mas não"},\n'
+    records += ' {"opcao": "D", "status": "escolhida"}\n]'
+    assert extract_answer(records) == Extraction("D", "structured")
+    none_chosen = '[{"opcao": "A", "status": "descartada"}, {"opcao": "B", "status": "descartada"}]'
+    assert extract_answer(none_chosen).letter is None
+    scores = (
+        "| | Nota |\n|---|---|\n| A | 0/10 — ela estava lá |\n| B | 6/10 |\n| C | 2/10 |\n| D | 8/10 — específico |"
+    )
+    assert extract_answer(scores) == Extraction("D", "structured")
+    thumbs = (
+        "| Opção | Avaliação |\n|---|---|\n| A | 👍 dito literalmente |\n| B | 👎 |\n| C | 🚫 |\n| D | 👎 o contrário |"
+    )
+    assert extract_answer(thumbs) == Extraction("A", "structured")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nenhuma dessas serve: ele simplesmente toca guitarra.",
+        "O texto não dá motivo nenhum, então nada do que está listado responde a pergunta.",
+        "None of them fits: he just plays.",
+    ],
+)
+def test_a_reply_that_says_no_option_fits_chooses_none_of_the_above(text: str) -> None:
+    """ "Nenhuma dessas serve" reads as the item's "none of the above" option."""
+    options = [
+        "Ele conserta guitarras.",
+        "Ele rege a orquestra.",
+        "Ele dá diplomas.",
+        "Nenhuma das alternativas acima.",
+    ]
+    assert extract_answer(text, options) == Extraction("D", "option_text")

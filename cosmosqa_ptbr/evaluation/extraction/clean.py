@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
-from .vocabulary import alternation, fold, words
+from .vocabulary import CROSS_MARKS, TICK_MARKS, alternation, fold, words
 
 __all__ = [
     "HEAD_CHARS",
@@ -64,6 +64,7 @@ __all__ = [
     "reading_window",
     "strip_echoes",
     "strip_markup",
+    "under_elimination_header",
     "unfence",
     "unwrap",
 ]
@@ -117,12 +118,21 @@ def _last_marker_end(text: str) -> int:
     return best_end
 
 
+def _closes_a_strikethrough(text: str, token: re.Match[str]) -> bool:
+    """Whether a "</s>" closes an HTML strikethrough on its line ("<s>A</s> — contradiz o texto"), not a turn."""
+    if token[0] != "</s>":
+        return False
+    opener = text.rfind("<s>", max(0, token.start() - _MAX_STRUCK), token.start())
+    return opener >= 0 and bool(_HTML_STRUCK.fullmatch(text, opener, token.end()))
+
+
 def _end_of_turn(text: str) -> int:
     """Where the turn ends: the first end-of-turn token or new turn, else the end of ``text``."""
     ends = [len(text)]
-    token = _END_TOKENS.search(text)
-    if token:
-        ends.append(token.start())
+    for token in _END_TOKENS.finditer(text):
+        if not _closes_a_strikethrough(text, token):
+            ends.append(token.start())
+            break
     role = _ROLE_AT_START.match(text) or _ROLE_AFTER_BREAK.search(text)
     if role:
         ends.append(role.start())
@@ -198,6 +208,9 @@ _LATEX_COMMAND: Final = re.compile(
 _LATEX_DELIMITER: Final = re.compile(r"\\[()\[\]]|\$+")
 _TAG: Final = re.compile(r"</?[A-Za-z][\w-]*\s*/?>|\[/?[A-Za-z][\w-]+\]")
 _STRUCK: Final = re.compile(r"~~(.+?)~~")
+# HTML strikethrough: "<s>A</s>", "<del>B</del>" (a "<s>" whose "</s>" closes it on its line; else a model's token).
+_MAX_STRUCK: Final = 80
+_HTML_STRUCK: Final = re.compile(rf"<(s|del|strike)>([^<>\n]{{1,{_MAX_STRUCK}}})</\1>", re.IGNORECASE)
 _STRUCK_BEFORE: Final = re.compile(r"~~(.+?)~~[ \t]+(?=[^\W_]|[*_(\[]+[^\W_])")
 
 
@@ -216,6 +229,7 @@ def unwrap(text: str) -> str:
             break
         previous, text = text, _LATEX_COMMAND.sub(_unwrapped, text)
     text = _LATEX_DELIMITER.sub("", text)
+    text = _HTML_STRUCK.sub(r"~~\2~~", text)
     # What follows a struck-out letter on its line replaces it: "~~D~~ **C**" reads "não D, e sim C".
     text = _STRUCK_BEFORE.sub(r"não \1, e sim ", text)
     text = _STRUCK.sub(r"não \1;", text)
@@ -262,7 +276,7 @@ _LIST_LINE: Final = re.compile(
 # A line of a list that passes a verdict ("B) Correta", "C) errada, pois ...", "A: não", "D) ✓") is part of the
 # answer. "Sim" and "não" judge only said alone ("A: não."): "A) Não pode ser ..." is an option's text.
 _VERDICT_WORDS: Final = re.compile(
-    rf"\b{alternation(words('right_words') + words('wrong_words') + words('dismissal'))}\b|[✓✔✗✘❌✅]",
+    rf"\b{alternation(words('right_words') + words('wrong_words') + words('dismissal'))}\b|[{TICK_MARKS}{CROSS_MARKS}]",
     re.IGNORECASE,
 )
 _VERDICT_START: Final = re.compile(
@@ -380,15 +394,45 @@ def _matches_option(body: str, normed_options: Sequence[str]) -> bool:
 
 
 # Laughter in chat ("kkkk", "hahaha", "lol") says nothing of the answer: "the last one lol".
+# A key of YAML or of a config, its words joined by underscores: "opcao_mais_proxima: A" says "opcao mais proxima: A".
+_KEY_WORDS: Final = re.compile(r"^([ \t]*(?:[-*][ \t]+)?)([^\W\d_]+(?:_[^\W\d_]+)+)(?=[ \t]*[:=])", re.MULTILINE)
+
+
+def _spaced_key(key: re.Match[str]) -> str:
+    return key[1] + key[2].replace("_", " ")
+
+
 _LAUGHTER: Final = re.compile(
     r"(?<![^\W\d_])(?:k{3,}|(?:ha){2,}h?|(?:he){2,}|lol|lmao|rsrs+)(?![^\W\d_])", re.IGNORECASE
 )
-_VERDICT_MARK: Final = re.compile("[✅✓✔☑❌✗✘✖]")
+_VERDICT_MARK: Final = re.compile(f"[{TICK_MARKS}{CROSS_MARKS}]")
+
+
+_STRUCK_OUT_END: Final = re.compile(rf"[.!;—–-][ \t*_]*{alternation(words('striking'))}[.!*_ \t]*$", re.IGNORECASE)
+_ELIMINATION_HEADER: Final = re.compile(
+    rf"^[\W_]*(?:{alternation(words('eliminating'))})\b[^\n:]{{0,30}}:[ \t]*$", re.IGNORECASE
+)
+_MAX_HEADER_DISTANCE: Final = 12
+
+
+def under_elimination_header(lines_before: Sequence[str]) -> bool:
+    """Whether the option line after ``lines_before`` is listed under a header of elimination ("Vamos eliminar:\n-
+    A) ...\n- C) ..."): its letter is ruled out, whatever reason the line gives, and the list is no echo."""
+    for line in reversed(lines_before[-_MAX_HEADER_DISTANCE:]):
+        if line.strip() and not _LIST_LINE.match(line):
+            return bool(_ELIMINATION_HEADER.match(line))
+    return False
 
 
 def _passes_verdict(line: str) -> bool:
-    """Whether an option line judges its option: a verdict word, or a tick or cross ("D) ... ✅")."""
-    return bool(_VERDICT_WORDS.search(line) or _VERDICT_START.match(_body(line)) or _VERDICT_MARK.search(line))
+    """Whether an option line judges its option: a verdict word, a tick or cross ("D) ... ✅"), or a word that
+    strikes it out closing it ("A: ... Risco.")."""
+    return bool(
+        _VERDICT_WORDS.search(line)
+        or _VERDICT_START.match(_body(line))
+        or _VERDICT_MARK.search(line)
+        or _STRUCK_OUT_END.search(line)
+    )
 
 
 def _list_blocks(lines: list[str], skip: Sequence[bool] = ()) -> list[list[int]]:
@@ -499,9 +543,12 @@ def strip_echoes(text: str, options: Sequence[str] | None, letters: Sequence[str
             or len({norm(_body(lines[i])) for i in echoed}) >= 2
         )
         if is_list:
+            eliminating = under_elimination_header(lines[: block[0]])
             for i in block:
                 # An option's own text may hold a verdict word ("Ela estava errada"), never a tick or a cross.
-                if (i in echoed and not _VERDICT_MARK.search(lines[i])) or not _passes_verdict(lines[i]):
+                if (i in echoed and not _VERDICT_MARK.search(lines[i])) or not (
+                    eliminating or _passes_verdict(lines[i])
+                ):
                     keep[i] = False
                     invented = invented or _list_letter(matches[i]) not in letters
     if normed:  # options' texts on lines of their own, without labels: two or more are an echo
@@ -581,6 +628,6 @@ def clean(text: str, options: Sequence[str] | None, letters: Sequence[str]) -> C
     # Reasoning that never reached an answer is still writing: the reply is unreadable, not empty.
     wrote = bool(_WORD.search(strip_markup(unwrap(turn))))
     reply = unfence(reading_window(drop_reasoning(turn)))
-    answer = _LAUGHTER.sub("", strip_markup(unwrap(reply)))
+    answer = _LAUGHTER.sub("", strip_markup(unwrap(_KEY_WORDS.sub(_spaced_key, reply))))
     answer, invented = strip_echoes(cut_new_block(answer), options, letters)
     return Cleaned(reply, answer.strip(), wrote, invented)

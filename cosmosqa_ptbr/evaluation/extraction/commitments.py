@@ -51,7 +51,8 @@ from functools import cache
 from typing import Final
 
 from ...tasks import builtin_tasks, get_task
-from .vocabulary import EN, PT, alternation, words
+from .clean import under_elimination_header
+from .vocabulary import CROSS_MARKS, EN, PT, TICK_MARKS, alternation, fold, words
 
 __all__ = [
     "Mention",
@@ -95,7 +96,10 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"{alternation(words('relatives'))}\s+"
     rf"(?=(?:[^\W\d_]+\s+){{0,3}}?{alternation(words('fits'))}\b)(?:[^\W\d_]+[ \t]+){{1,8}}?"
     rf"{alternation([*PT.copulas, *EN.copulas])}(?=\s)"
-    rf"|(?:^|(?<=[.!?,;:\n—–]))\s*(?:(?:and|but|so|e|mas|então)\s+)?{alternation(words('sentence_copulas'))}(?=\s)"
+    # "É a B.", "so it's C", "gente é a D né", "... ué 🍫 é a B" (a symbol or an emoji ends a sentence of chat)
+    rf"|(?:^|(?<=[.!?,;:\n—–])|(?<=[^\w\s\"'“”‘’()\[\]*_-]\s))\s*"
+    rf"(?:(?:and|but|so|e|mas|então|{alternation(words('interjections'))})[\s,]+)?"
+    rf"{alternation(words('sentence_copulas'))}(?=\s)"
     # "Mais provável B do que C", "more likely C than D"
     rf"|\b(?:mais\s+(?:prov[áa]vel|plaus[íi]vel)|more\s+likely|more\s+plausible)(?=\s+[A-Z]\s+(?:do\s+que|than)\b)"
     # a superlative said of an option without its noun: "A mais simples e fiel ao texto é a D"
@@ -114,7 +118,7 @@ _ANSWER_KEYWORD: Final = re.compile(
 # Group 1: a word of rejection, which a negation before it undoes ("não contradiz", "not wrong").
 _NEGATIVE: Final = re.compile(
     rf"\b({_NEGATIVE_WORDS})\b|\b{alternation(words('negative_predicates'))}\b"
-    rf"|\b{alternation(words('no_words'))}\s*(?:[.,;:!]|$)|[✗✘❌✖]",
+    rf"|\b{alternation(words('no_words'))}\s*(?:[.,;:!]|$)|[{CROSS_MARKS}]",
     re.IGNORECASE,
 )
 _NEGATED_BEFORE: Final = re.compile(
@@ -123,7 +127,9 @@ _NEGATED_BEFORE: Final = re.compile(
 )
 _WRONG_AFTER: Final = re.compile(rf"\s+(?:{_NEGATIVE_WORDS})\b", re.IGNORECASE)
 _NEGATION_NEAR: Final = re.compile(rf"\b(?:{alternation(words('negations'))}|{_WRONG})\b|\bisn'?t\b", re.IGNORECASE)
-_POSITIVE: Final = re.compile(rf"\b{alternation([*words('right_words'), *words('praise')])}\b|[✓✔✅]", re.IGNORECASE)
+_POSITIVE: Final = re.compile(
+    rf"\b{alternation([*words('right_words'), *words('praise')])}\b|[{TICK_MARKS}]", re.IGNORECASE
+)
 _CONCLUSION: Final = re.compile(rf"\b{alternation(words('conclusions'))}\b", re.IGNORECASE)
 # "então não pode ter sido o motivo da ida (C)": a conclusion that denies the letter it names.
 _NEGATED_COPULA: Final = re.compile(
@@ -203,6 +209,7 @@ _PREFERRED_TO: Final = (
 _COMPARED: Final = re.compile(rf"\s+{_PREFERRED_TO}\s+(?:(?:a|o|the)\s+)?(?-i:[A-Z])(?![^\W_])", re.IGNORECASE)
 # After a letter: the end of its line, punctuation, or a symbol or emoji ("Resposta: A 🧰"); not a table's "|", nor a
 # sign that joins it to more ("A + B", "A & C").
+_QUOTED_WORD_AFTER: Final = re.compile(r"[ \t]+[\"“‘«][^\W\d_]{2}")
 _TERMINATOR: Final = re.compile(r"[ \t]*\n|\s*(?:$|[^\w\s|+&=%#@$])")
 _CONNECTIVES: Final = frozenset(word.casefold() for word in words("connectives"))
 _LINE_ENDS: Final = re.compile(r"[)\].:\-–]*[ \t]*(?:\n|\Z)")
@@ -230,6 +237,20 @@ _CHOSEN_OVER: Final = re.compile(
     rf"[ \t]*,?[ \t]*(?:(?:e[ \t]+|and[ \t]+)?(?:não|nao|not)|{_PREFERRED_TO})[ \t]+(?:(?:a|o|the)[ \t]+)?"
     r"(?-i:[A-Z])(?![^\W_])",
     re.IGNORECASE,
+)
+_STRIKING: Final = re.compile(rf"{alternation(words('striking'))}[.!]*", re.IGNORECASE)
+# How far back an option line's elimination header is looked for.
+_HEADER_REACH: Final = 2000
+# A bare letter that closes a sentence after a colon and a word of prose: "... em geral: C."
+# (Not the options listed after their noun, "Opções: A. ... B. ...".)
+_SAID_AFTER_A_COLON: Final = re.compile(
+    rf"(?<![^\W\d_])(?!(?:{_STEMS}|{alternation(words('letter_words'))})s?\b)[^\W\d_]{{2,}}[ \t]*:[ \t]*\Z",
+    re.IGNORECASE,
+)
+_ENDS_ITS_SENTENCE: Final = re.compile(r"[ \t]*[.!](?:\s*\Z|\s+(?![A-Za-z][.)]))")
+# "D, não as outras", "C and not the others": one letter chosen over all the rest.
+_OVER_THE_OTHERS: Final = re.compile(
+    rf"[ \t]*,?[ \t]*(?:e[ \t]+|and[ \t]+)?(?:não|nao|not)[ \t]+{alternation(words('others'))}\b", re.IGNORECASE
 )
 _BETWEEN_BEFORE: Final = re.compile(
     rf"\b{alternation(words('between'))}\s+(?:(?:as|os|the)\s+)?(?:{_STEMS}s?\s+)?\Z", re.IGNORECASE
@@ -366,7 +387,16 @@ def _is_letter(text: str, start: int, explicit: bool) -> bool:
     return explicit
 
 
-def _candidates(text: str, p: Patterns) -> list[_Candidate]:
+def _quotes_an_option(text: str, end: int, options: Sequence[str] | None) -> bool:
+    """Whether a quote right after ``end`` opens with an option's first words ('A "nenhuma das alternativas"')."""
+    quoted = re.match(r"\s*[\"“‘«]([^\"”’»\n]{1,80})", text[end : end + 90])
+    if not quoted or not options:
+        return False
+    said = fold(quoted[1]).split()[:3]
+    return any(fold(option).split()[: len(said)] == said for option in options)
+
+
+def _candidates(text: str, p: Patterns, options: Sequence[str] | None = None) -> list[_Candidate]:
     """Every place a letter is named, in order; articles, words and prose enumerations are left out."""
     found: dict[int, _Candidate] = {}
     position = 0
@@ -403,6 +433,13 @@ def _candidates(text: str, p: Patterns) -> list[_Candidate]:
             ):
                 continue
             explicit = True
+        if (
+            group == "l4"
+            and text[start] in "AEO"
+            and _QUOTED_WORD_AFTER.match(text, start + 1)
+            and not _quotes_an_option(text, start + 1, options)
+        ):
+            continue  # the article of a quoted word: 'A "musa" is most likely her girlfriend', not 'A "Nenhuma ..."'
         line_start = text.rfind("\n", max(0, start - 400), start) + 1
         line_before = text[line_start:start]
         if group == "l3" and (
@@ -552,6 +589,8 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
     label = _VERDICT_LABEL.search(text, window, candidate.start)
     if label:
         return ("reject", "") if label["bad"] else ("commit", "keyword")
+    if _OVER_THE_OTHERS.match(text, _closing(text, candidate.start + 1)):
+        return "commit", "verdict"
     before = _sentence_before(text, candidate.lead)
     if verdict == "reject" or _rejected_by_verb(before):  # "descartamos a D, pois o texto dá a resposta"
         return "reject", ""
@@ -561,10 +600,19 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return "considered", ""
     if _CHOSEN_OVER.match(text, candidate.start + 1) and not _LESS_BEFORE.search(text, 0, candidate.start):
         return "commit", "verdict"
+    if (
+        candidate.bare
+        and _SAID_AFTER_A_COLON.search(text, max(0, candidate.lead - 40), candidate.lead)
+        and _ENDS_ITS_SENTENCE.match(text, candidate.start + 1)
+    ):
+        return "commit", "position"  # "... é ela cuidar de doentes em geral: C. A B nem aparece."
     if verdict is None and _on_option_line(text, candidate):
         line_verdict = _line_verdict(text, candidate, limit)
         if line_verdict is not None:
             return line_verdict
+        line_start = text.rfind("\n", 0, candidate.lead) + 1
+        if under_elimination_header(text[max(0, line_start - _HEADER_REACH) : line_start].split("\n")[:-1]):
+            return "reject", ""  # "Vamos eliminar:\n- C) o local da luta não explica o pagamento"
     concluded = [match.end() for match in _CONCLUSION.finditer(before)]
     # The negation of "não tem como não ser a C" is the conclusion's own; one after it rejects ("logo, não a C").
     if (
@@ -590,7 +638,7 @@ def _line_verdict(text: str, candidate: _Candidate, limit: int) -> tuple[str, st
     last = [sentence for sentence in _SENTENCE_END.split(line) if sentence.strip()][-1:]
     if not last or len(last[0].split()) > 2:
         return None
-    if _rejects(last[0]):
+    if _rejects(last[0]) or _STRIKING.fullmatch(last[0].strip(" \t*_")):
         return "reject", ""
     return ("commit", "verdict") if _POSITIVE.search(last[0]) else None
 
@@ -653,7 +701,7 @@ _OPENING: Final = ("commit", "position")  # the answer opens or ends with the le
 
 def mentions(text: str, options: Sequence[str] | None, p: Patterns) -> list[Mention]:
     """Every letter the answer names, judged: committed to, rejected, listed or said in passing."""
-    candidates = _candidates(text, p)
+    candidates = _candidates(text, p, options)
     # Each letter's clause ends where the next letter's phrase begins.
     limits = [_phrase_start(text, c) for c in candidates[1:]] + [len(text)]
     judged: dict[int, tuple[str, str]] = {}

@@ -54,6 +54,16 @@ _NONE_SENTENCE: Final = re.compile(
     rf"\s*{_NONE_WORDS}(?:[^\S\n]+{alternation(('acima', 'above', 'anteriores'))})?[^\S\n]*(?:[.!\n]|$)",
     re.IGNORECASE,
 )
+_FIT_VERBS: Final = (
+    *(word for word in words("fits") if word not in ("melhor", "mais", "best", "most")),
+    *("serve", "servem", "se aplica", "faz sentido", "se encaixa", "works", "applies", "makes sense"),
+)
+# "Nenhuma dessas serve", "nada do que está listado responde": the reply says no option fits.
+_NONE_FITS: Final = re.compile(
+    rf"\b{alternation([*words('none_of_the_above'), *words('none_fit')])}\s+(?:(?:realmente|really|de\s+fato)\s+)?"
+    rf"{alternation(_FIT_VERBS)}\b",
+    re.IGNORECASE,
+)
 _NOUNS: Final = alternation([*words("answer_nouns"), *words("letter_words")])
 _PREAMBLE: Final = re.compile(
     rf"^(?:{alternation(words('choosing'))}\s+)?(?:(?:a|the)\s+)?(?:(?:correct|right|best)\s+)?{_NOUNS}"
@@ -111,9 +121,10 @@ def none_of_the_above(options: Sequence[str], letters: Sequence[str]) -> str | N
 
 def none_said_first(text: str, options: Sequence[str], letters: Sequence[str]) -> str | None:
     """The letter of the item's "none of the above" option when ``text``'s first sentence is that and nothing else
-    ("None of the above. She says ..."), whatever letters its reasons go on to name."""
+    ("None of the above. She says ..."), or when it says no option fits ("Nenhuma dessas serve: ...", "então nada do
+    que está listado responde a pergunta"), whatever letters its reasons go on to name."""
     none_letter = none_of_the_above(options, letters)
-    return none_letter if none_letter and _NONE_SENTENCE.match(text) else None
+    return none_letter if none_letter and (_NONE_SENTENCE.match(text) or _NONE_FITS.search(text)) else None
 
 
 def _statements(text: str) -> str:

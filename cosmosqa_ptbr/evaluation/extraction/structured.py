@@ -40,7 +40,7 @@ from typing import Any, Final
 
 from .clean import strip_markup
 from .rules import Extraction
-from .vocabulary import alternation, fold, numbers, words
+from .vocabulary import CROSS_MARKS, TICK_MARKS, alternation, fold, gendered, numbers, words
 
 __all__ = ["checklist_answer", "json_answer", "structured_answer", "table_answer"]
 
@@ -116,8 +116,12 @@ _OBJECT_START: Final = re.compile(r"\{\s*[\"']|\[\s*\{")
 def _objects(text: str) -> list[Any]:
     """The first JSON objects (or lists of them) in ``text``: at most :data:`_MAX_OBJECTS` tries, each bounded."""
     found = []
-    for tries, match in enumerate(_OBJECT_START.finditer(text)):
-        if tries >= 2 * _MAX_OBJECTS:
+    parsed_until = tries = 0
+    for match in _OBJECT_START.finditer(text):
+        if match.start() < parsed_until:
+            continue  # inside an object already read: a record of a list is no answer of its own
+        tries += 1
+        if tries > 2 * _MAX_OBJECTS:
             break
         end = _balanced(text, match.start())
         if end is None:
@@ -125,6 +129,7 @@ def _objects(text: str) -> list[Any]:
         value = _parse(text[match.start() : end])
         if isinstance(value, (dict, list)):
             found.append(value)
+            parsed_until = end
         if len(found) >= _MAX_OBJECTS:
             break
     return found
@@ -177,7 +182,8 @@ def _numbered(key: str, answer: Any, letters: Sequence[str]) -> Extraction | Non
 
 def _record_verdicts(value: Any, depth: int = 0) -> dict[str, str] | None:
     """A list of option records, each naming its letter and judging it with a true or false field
-    (``[{"letra": "A", "correta": false}, {"letra": "B", "correta": true}]``), as letter -> "pos" / "neg"."""
+    (``[{"letra": "A", "correta": false}, {"letra": "B", "correta": true}]``) or a verdict in words
+    (``{"opcao": "A", "status": "descartada"}``), as letter -> "pos" / "neg" / ""."""
     if depth > 4:
         return None
     if isinstance(value, dict):
@@ -192,10 +198,17 @@ def _record_verdicts(value: Any, depth: int = 0) -> dict[str, str] | None:
     for item in value:
         named = [inner.strip().upper() for inner in item.values() if isinstance(inner, str) and len(inner.strip()) == 1]
         judged = [inner for inner in item.values() if isinstance(inner, bool)]
-        if len(named) != 1 or not named[0].isalpha() or len(judged) != 1:
+        if len(named) != 1 or not named[0].isalpha() or len(judged) > 1:
             return None
-        verdicts[named[0]] = "pos" if judged[0] else "neg"
-    return verdicts
+        if judged:
+            verdicts[named[0]] = "pos" if judged[0] else "neg"
+            continue
+        # A verdict in words: '{"opcao": "A", "status": "descartada"}', '{"opcao": "D", "status": "escolhida"}'.
+        said = {_cell_verdict(inner) for inner in item.values() if isinstance(inner, str) and len(inner.strip()) > 1}
+        verdicts[named[0]] = (
+            "" if {"pos", "neg"} <= said else "pos" if "pos" in said else "neg" if "neg" in said else ""
+        )
+    return verdicts if any(verdicts.values()) else None
 
 
 def _verdict_map(value: Any, letters: Sequence[str]) -> dict[str, str] | None:
@@ -245,6 +258,8 @@ def json_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction |
             decided = _from_verdicts(records, letters)
             if decided is not None:
                 return decided
+            if isinstance(value, list):
+                continue  # records that choose none: the letter of the first is no answer field
         key, answer = _answer_value(value)
         if key is not None:
             if isinstance(answer, list) and len(answer) == 1:
@@ -273,10 +288,14 @@ def json_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction |
 # ---------------------------------------------------------------------------------------------------------
 # Verdicts in cells and boxes
 
-_TICKED_MARKS: Final = "✅✓✔☑☒"
-_CROSSED_MARKS: Final = "❌✗✘✖✕☐"
+# A checklist's boxes too: a box with a cross in it is ticked ("☒ C"), an empty one is not ("☐ A").
+_TICKED_MARKS: Final = TICK_MARKS + "☒"
+_CROSSED_MARKS: Final = CROSS_MARKS + "☐"
+# What a record or a cell says of the option picked: '{"opcao": "D", "status": "escolhida"}'.
+_CHOSEN: Final = (*gendered("escolhido", "selecionado"), "chosen", "selected", "picked")
 _CELL_POSITIVE: Final = re.compile(
-    rf"^(?:{alternation([*words('right_words'), 'sim', 'yes', 'mais provável', 'most likely'])})\b", re.IGNORECASE
+    rf"^(?:{alternation([*words('right_words'), 'sim', 'yes', 'mais provável', 'most likely', *_CHOSEN])})\b",
+    re.IGNORECASE,
 )
 _CELL_NEGATIVE: Final = re.compile(
     rf"^(?:{alternation([*words('wrong_words'), *words('dismissal'), 'não', 'no', 'nao'])})\b", re.IGNORECASE
@@ -318,7 +337,10 @@ _SEPARATOR_CELL: Final = re.compile(r"^:?-{2,}:?$")
 # A cell that says nothing of its row: "—", "-", "n/a".
 _PLACEHOLDER_CELL: Final = re.compile(r"^[\s—–\-−/.?]*$|^n/?a$", re.IGNORECASE)
 _GRADES: Final = numbers("grades")
-_PERCENT: Final = re.compile(r"^(?P<n>\d{1,3}(?:[.,]\d+)?)\s*%$")
+# A score out of a whole: "80%", "8/10", "4/5".
+_SCORE: Final = re.compile(r"(?P<n>\d{1,3}(?:[.,]\d+)?)\s*(?:%|/\s*(?P<of>\d{1,3}))")
+# Where a grade's reasons begin: "8/10 — mais específico", "Alta: ela diz isso", "Baixa (não há pistas)".
+_GRADE_REASONS: Final = re.compile(r"\s+[—–-]\s+|\s*[:;(,]\s*|\s*[—–]")
 _BARE_SEPARATOR: Final = re.compile(r"^\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+$")
 
 
@@ -396,11 +418,13 @@ def _table_verdicts(rows: list[list[str]]) -> dict[str, str] | None:
 
 
 def _grade(cell: str) -> float | None:
-    """A cell's grade on the scale of :data:`_GRADES` (0-5): "Alta", "Low", or a percentage ("80%" is 4)."""
-    text = cell.strip().rstrip(".").casefold()
-    percent = _PERCENT.match(text)
-    if percent:
-        return float(percent["n"].replace(",", ".")) / 20
+    """A cell's grade on the scale of :data:`_GRADES` (0-5), before any reasons: "Alta", "Low", or a score ("80%" and
+    "8/10" are 4)."""
+    text = _GRADE_REASONS.split(cell.strip().casefold(), maxsplit=1)[0].rstrip(".")
+    score = _SCORE.fullmatch(text)
+    if score:
+        whole = float(score["of"]) if score["of"] else 100.0
+        return 5 * float(score["n"].replace(",", ".")) / whole if whole else None
     return _GRADES.get(text, _GRADES.get(fold(text)))
 
 

@@ -23,7 +23,23 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Final
 
-__all__ = ["EN", "LANGUAGES", "PT", "Language", "alternation", "gendered", "numbers", "words"]
+__all__ = [
+    "CROSS_MARKS",
+    "EN",
+    "LANGUAGES",
+    "PT",
+    "TICK_MARKS",
+    "Language",
+    "alternation",
+    "gendered",
+    "numbers",
+    "words",
+]
+
+#: Marks that tick an option right ("✅ C", "B ✔", "👍"), in every language.
+TICK_MARKS: Final = "✅✓✔☑👍"
+#: Marks that cross an option out ("❌ A", "D ✗", "🚫").
+CROSS_MARKS: Final = "❌✗✘✖✕👎🚫⛔"
 
 
 def gendered(*stems: str) -> tuple[str, ...]:
@@ -73,6 +89,8 @@ class Language:
     praise: tuple[str, ...]
     #: Further words a clause rejects a letter with: "descartada", "unlikely".
     dismissal: tuple[str, ...]
+    #: A word that closes an option's line alone to strike it out: "A: ... Risco.", "B) ... Out."
+    striking: tuple[str, ...]
     #: Grades a table gives each option, from none (0) to very high (5): "Plausibilidade | Alta", "Likelihood | Low".
     grades: dict[str, int]
     #: A bare "no" after a letter: "A: não.".
@@ -106,6 +124,8 @@ class Language:
     both: tuple[str, ...]
     #: The second words of those pairs.
     both_and: tuple[str, ...]
+    #: Words of chat that may open a sentence before its copula: "gente, é a D né", "ok it's B".
+    interjections: tuple[str, ...]
     #: "entre", "between": two letters weighed.
     between: tuple[str, ...]
     #: Phrases that are a hedge wherever they stand: "não tenho certeza se", "not sure whether".
@@ -146,6 +166,9 @@ class Language:
     none_correct: tuple[str, ...]
     #: "None of the above" and its variants.
     none_of_the_above: tuple[str, ...]
+    #: Further subjects that, with a word of fit, say no option fits: "nenhuma dessas *serve*", "nada do que está
+    #: listado *responde*".
+    none_fit: tuple[str, ...]
     #: Ordinal words and abbreviations -> position (1-based).
     ordinals: dict[str, int]
     #: Number words -> value.
@@ -174,6 +197,8 @@ class Language:
     reported: tuple[str, ...]
     #: "cada alternativa", "each option" closing a line: the reply announces it goes through the options.
     walk_through: tuple[str, ...]
+    #: A line that heads an elimination, "Vamos eliminar:", "Ruling out:": each option line under it is ruled out.
+    eliminating: tuple[str, ...]
     #: "uma delas", "one of them": an elimination's survivor, its text after a colon ("uma delas serve: ...").
     one_of_them: tuple[str, ...]
     #: Labels of the prompt's own lines: "Contexto:", "Question:".
@@ -192,7 +217,7 @@ PT: Final = Language(
     answer_qualifiers=(
         "correta", "certa", "final", "adequada", "mais adequada", "mais provável", "esperada", "verdadeira",
         "escolhida", "mais plausível", "mais coerente", "mais apropriada", "mais razoável", "mais lógica",
-        "mais correta", "correcta",
+        "mais correta", "correcta", "mais próxima", "mais próximo",
     ),
     copulas=("é", "seria", "será", "fica", "parece ser", "deve ser", "es", "sería"),
     sentence_copulas=("é", "seria", "foi", "era"),
@@ -229,6 +254,8 @@ PT: Final = Language(
         # a leaning is a tentative choice: "me inclino pela B"
         "me inclino para", "me inclino pela", "me inclino pelo", "inclino-me para", "inclino-me pela", "tendo para",
         "tendo pra", "puxo pra", "puxo para",
+        # Spanish: "Me quedo con la D", "elijo la B"
+        "me quedo con", "me quedaría con", "elijo", "elegiría", "escojo", "marcaría", "voy con", "iría con",
     ),
     conclusions=(
         "portanto", "logo", "então", "assim sendo", "por isso", "dessa forma", "desta forma", "conclusão", "concluindo",
@@ -253,9 +280,12 @@ PT: Final = Language(
         "se encaixa melhor", "encaixa melhor", "mais se encaixa", "mais próxima", "mais próximo",
     ),
     dismissal=(
-        *gendered("descartado", "eliminado", "excluído"), "improvável", "contradiz", "contradizem", "contraditória",
-        "contraditório", "está fora", "fica de fora", "ficam de fora", "estão fora",
+        *gendered("descartado", "eliminado", "excluído", "riscado"), "improvável", "contradiz", "contradizem",
+        "contraditória", "contraditório", "está fora", "fica de fora", "ficam de fora", "estão fora",
+        # a rejecting verb after its letter: 'A "nenhuma das alternativas" eu descarto'
+        "eu descarto", "eu elimino", "eu excluo", "já descarto", "já elimino",
     ),
+    striking=("risco", "fora", "xis"),
     grades={
         "muito alta": 5, "muito alto": 5, "altíssima": 5, "altíssimo": 5, "alta": 4, "alto": 4, "média": 3,
         "médio": 3, "moderada": 3, "moderado": 3, "intermediária": 3, "intermediário": 3, "razoável": 3, "baixa": 2,
@@ -269,6 +299,8 @@ PT: Final = Language(
             for verb in (
                 "é", "está", "parece", "faz", "se", "tem", "têm", "combina", "condiz", "corresponde", "responde",
                 "pode", "seria", "foi", "há", "menciona", "apoia", "bate", "procede", "explica", "justifica",
+                # what the text does not say of it: "B e D: o texto não fala em casamento"
+                "fala", "aparece", "sustenta", "encaixa", "serve", "cabe", "tem a ver",
             )
         ),
     ),
@@ -294,6 +326,7 @@ PT: Final = Language(
     referring_back=("é a que", "é o que", "é a", "é o", "é ela", "é essa", "é esta", "essa é", "esta é", "ela é"),
     both=("tanto",),
     both_and=("quanto", "como"),
+    interjections=("gente", "mano", "cara", "ué", "nossa", "bom", "enfim", "olha", "pô", "véi", "mds", "aff"),
     between=("entre",),
     unsure=("não tenho certeza se", "não tenho certeza entre", "não há como saber se", "não há como saber entre"),
     doubt=("talvez", "quem sabe", "possivelmente"),
@@ -353,6 +386,10 @@ PT: Final = Language(
         "nenhuma delas", "nenhuma acima", "nenhuma das alternativas acima", "nenhuma dessas alternativas",
         "nenhuma dessas opções", "nenhuma destas alternativas", "nenhuma destas opções",
     ),
+    none_fit=(
+        "nenhuma dessas", "nenhuma destas", "nenhuma delas", "nenhuma opção", "nenhuma alternativa",
+        "nada do que está listado", "nada do que foi listado", "nada da lista", "nenhuma resposta",
+    ),
     ordinals={
         "primeira": 1, "primeiro": 1, "segunda": 2, "segundo": 2, "terceira": 3, "terceiro": 3, "quarta": 4,
         "quarto": 4, "quinta": 5, "quinto": 5, "sexta": 6, "sexto": 6, "sétima": 7, "sétimo": 7, "oitava": 8,
@@ -385,6 +422,10 @@ PT: Final = Language(
     walk_through=(
         "cada alternativa", "cada opção", "cada uma", "cada uma delas", "cada uma das alternativas", "as alternativas",
         "as opções", "todas as alternativas", "todas as opções", "alternativa por alternativa", "opção por opção",
+    ),
+    eliminating=(
+        "vamos eliminar", "eliminando", "vamos riscar", "vamos riscando", "riscando", "descartando", "vamos descartar",
+        "por eliminação", "eliminação", "descartes", "descartadas", "eliminadas", "riscadas", "fora",
     ),
     prompt_labels=("contexto", "pergunta", "questão"),
     reason_words=("porque", "por que", "para que", "pois", "pq", "porq"),
@@ -424,7 +465,7 @@ EN: Final = Language(
     answer_nouns=("answer",),
     answer_qualifiers=(
         "correct", "right", "best", "final", "my", "most likely", "most appropriate", "most plausible",
-        "most reasonable", "most logical",
+        "most reasonable", "most logical", "closest",
     ),
     copulas=("is", "would be", "should be", "must be", "will be", "seems to be"),
     sentence_copulas=("it's", "its", "it is"),
@@ -468,6 +509,7 @@ EN: Final = Language(
         "fits best", "best fits", "the best fit", "closest", "the closest",
     ),
     dismissal=("unlikely", "ruled out", "contradicted", "contradicts", "contradict", "unsupported", "is out"),
+    striking=("out", "nope", "struck"),
     grades={"very high": 5, "high": 4, "medium": 3, "moderate": 3, "low": 2, "very low": 1, "none": 0},
     no_words=("no",),
     negative_predicates=(
@@ -495,6 +537,7 @@ EN: Final = Language(
                     "that one is", "it's", "it is"),
     both=("both",),
     both_and=("and",),
+    interjections=("well", "ok", "okay", "yeah", "hmm", "honestly"),
     between=("between",),
     unsure=("not sure whether", "not sure if", "no way to know whether"),
     doubt=("maybe", "perhaps", "possibly"),
@@ -533,6 +576,7 @@ EN: Final = Language(
         "none of the above", "none of the options", "none of the choices", "none of the answers",
         "none of the above choices", "none of these options", "none of these choices", "none of these",
     ),
+    none_fit=("none of them", "no option", "nothing listed", "nothing on the list", "no answer"),
     ordinals={
         "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
         "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6,
@@ -560,6 +604,10 @@ EN: Final = Language(
     walk_through=(
         "each option", "each choice", "each answer", "each one", "each of them", "the options", "the choices",
         "all the options", "all options", "option by option",
+    ),
+    eliminating=(
+        "let's eliminate", "eliminating", "by elimination", "process of elimination", "ruling out", "let's rule out",
+        "ruled out", "eliminated", "crossing out",
     ),
     prompt_labels=("context", "question"),
     reason_words=("because", "since"),
