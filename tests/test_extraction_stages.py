@@ -1676,3 +1676,49 @@ def test_a_reply_that_says_no_option_fits_chooses_none_of_the_above(text: str) -
         "Nenhuma das alternativas acima.",
     ]
     assert extract_answer(text, options) == Extraction("D", "option_text")
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        # "the only one that makes sense", a Spanish "diría que", a chat "vai de"
+        ("Honestly, among these options the only one that makes sense is A — quem recebe valoriza isso.", "A"),
+        ("Yo diría que la D, porque una visita guiada se hace por curiosidad.", "D"),
+        ("kkkk mano é óbvio né, quem tá procurando ap é a própria pessoa. vai de D 😂", "D"),
+        # a letter after an emoji closes the reply; an "A" after a lower-case article is a letter
+        ("mano ele ta chocado de tanto q curtiu o show 🤯🤯 a C", "C"),
+        ("A C é o oposto. A B não tem base. Entre A e D, acho a A mais provável.", "A"),
+        # a denied doubt over a rejection is a double negation
+        ("Eu não diria que a A não é a certa. Já B, C e D não explicam nada.", "A"),
+        # what a clause quotes is no verdict of its own
+        ('Resposta: alternativa C? Não. É a B: o comentário irônico dele, "Não é muito sutil, né?".', "B"),
+        # an ordinal closing the reply as a sentence of its own, or after a colon
+        ("Aliviada e contente, a ponto de querer beijar o chão. Nervosa não tem nada a ver. Terceira.", "C"),
+        ("Como ela passou mais de um mês sufocada, acho que é sobre melhorar de vida: a última.", "D"),
+        # lines an elimination heads with a bare letter, and one it breaks off in
+        (
+            "Descartando:\nB é exagero — nada indica.\nD não, porque alguma serve.\n"
+            "A... ela vai embora, mas isso é inferência demais.\nO que sobra é a outra.",
+            "C",
+        ),
+        ("Descartando:\nA — egoísta? Não.\nC — gostava de discussões? Não houve discussão.\nD — espírito", None),
+    ],
+)
+def test_commitments_of_held_out_n(text: str, letter: str | None) -> None:
+    """Closing ordinals and emoji, denied doubts, quotes that judge nothing, and eliminations headed by bare letters."""
+    assert extract_answer(text).letter == letter
+
+
+def test_crossed_boxes_maybe_cells_and_a_row_of_reasons_only() -> None:
+    """A box with a cross is unticked, "🤔 possível" neither marks nor rules out, and one row of prose is allowed."""
+    checklist = "[✗] Não tinham nada melhor\n[✗] A família era dona\n[✓] Atividade em grupo\n[✗] Nenhuma das anteriores"
+    options = ["Não tinham nada melhor pra jogar", "A família do narrador era dona do lugar",
+               "Atividade em grupo pra criar laços", "Nenhuma das anteriores"]  # fmt: skip
+    assert extract_answer(checklist, options).letter == "C"
+    maybe = "| | veredito |\n|:-:|:--|\n| A | 🤔 possível, mas não |\n| B | 🚫 |\n| C | 👍 a melhor |\n| D | 🚫 nada |"
+    assert extract_answer(maybe) == Extraction("C", "structured")
+    prose = "| Opção | Conclusão |\n|---|---|\n| A | o texto fala disso, mas como sintoma |\n| B | não |\n"
+    prose += "| C | inventada |\n| D | **é isso** — náusea, vômito |"
+    assert extract_answer(prose) == Extraction("D", "structured")
+    descriptions = "| Opção | Texto |\n|---|---|\n| A | Certo dia ela saiu |\n| B | Ela ficou |\n| C | Ele foi |"
+    assert extract_answer(descriptions).letter is None

@@ -4,7 +4,8 @@ Each step is a pure function of a string:
 
 - :func:`assistant_turn`: a whole decoded sequence keeps only what follows the *last* assistant marker
   (``<|assistant|>``, ``<|im_start|>assistant``, ``[/INST]``, Llama-3, Gemma, Granite and gpt-oss headers), up to
-  the first end-of-turn token or new turn, so that the prompt's own option lines are never read.
+  the first end-of-turn token or new turn, so that the prompt's own option lines are never read (a ``</s>`` that
+  closes an HTML strikethrough on its line, ``<s>A</s>``, ends no turn).
 - :func:`drop_reasoning`: the reasoning of a reasoning model (``<think> ... </think>``, ``<thinking>``,
   ``<reasoning>``, gpt-oss's analysis channel) is not the answer: only what follows the last closed block
   counts, and a block never closed (the model ran out of tokens while thinking) leaves no answer.
@@ -14,8 +15,9 @@ Each step is a pure function of a string:
   at most ``MAX_CHARS`` characters, so reading takes the same bounded time whatever the length; the steps
   before it are single linear scans.
 - :func:`unfence`, :func:`unwrap`, :func:`strip_markup`: code fences, LaTeX (``\\boxed{\\mathrm{A}}``), tags
-  (``<answer>B</answer>``) and Markdown emphasis go; struck-out text (``~~A~~``) reads as withdrawn, and a box after
-  text (a derivation closed by ``\\boxed{D}``) reads as "Resposta: D".
+  (``<answer>B</answer>``) and Markdown emphasis go; struck-out text (``~~A~~``, ``<s>A</s>``) reads as withdrawn,
+  a box after text (a derivation closed by ``\\boxed{D}``) reads as "Resposta: D", and the words of a YAML key
+  joined by underscores are parted ("opcao_mais_proxima: A").
 - :func:`cut_new_block` and :func:`strip_echoes`: echoes of the prompt are not answers. A question the model
   goes on to invent is cut; prompt lines (``Contexto:``, ``Pergunta:``, garbled: "Pergumina:"), lists of
   options (two or more option lines, labelled, numbered or garbled: "Alternatva B)", "Percírio A) ...
@@ -26,7 +28,8 @@ Each step is a pure function of a string:
   Alternativa A) ... Alternativa B) ..."), or a line before a blank line after which the list starts over at A
   ("Alternativa D) ...\n\nAlternativa A) ...\nAlternativa B) ..."). One answer line said again, the last time cut
   short by the token limit, is no list; but an echo that loops (the line before the list, then the list's first
-  line again, cut short) is all echo.
+  line again, cut short) is all echo. Option lines under a header of elimination ("Vamos eliminar:", "Ruling out:")
+  judge their options, whatever reasons they give (:func:`under_elimination_header`): they are no echo.
 
 >>> assistant_turn("<|user|>\\nAlternativa A) Sol</s>\\n<|assistant|>\\nAlternativa B</s>")
 'Alternativa B'
@@ -413,13 +416,15 @@ _ELIMINATION_HEADER: Final = re.compile(
     rf"^[\W_]*(?:{alternation(words('eliminating'))})\b[^\n:]{{0,30}}:[ \t]*$", re.IGNORECASE
 )
 _MAX_HEADER_DISTANCE: Final = 12
+# A line an elimination heads with its letter alone: "B é exagero", "D não, porque alguma serve.", "A... vai embora".
+_LETTER_HEADS: Final = re.compile(r"^\s*(?:[-*•]\s*)?[(\[]?[A-Za-z](?![^\W_])")
 
 
 def under_elimination_header(lines_before: Sequence[str]) -> bool:
     """Whether the option line after ``lines_before`` is listed under a header of elimination ("Vamos eliminar:\n-
     A) ...\n- C) ..."): its letter is ruled out, whatever reason the line gives, and the list is no echo."""
     for line in reversed(lines_before[-_MAX_HEADER_DISTANCE:]):
-        if line.strip() and not _LIST_LINE.match(line):
+        if line.strip() and not _LIST_LINE.match(line) and not _LETTER_HEADS.match(line):
             return bool(_ELIMINATION_HEADER.match(line))
     return False
 

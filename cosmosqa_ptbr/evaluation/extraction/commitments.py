@@ -239,6 +239,14 @@ _CHOSEN_OVER: Final = re.compile(
     re.IGNORECASE,
 )
 _STRIKING: Final = re.compile(rf"{alternation(words('striking'))}[.!]*", re.IGNORECASE)
+_QUOTED: Final = re.compile(r'"[^"\n]{1,200}"|“[^”\n]{1,200}”')
+_LOWER_ARTICLE_BEFORE: Final = re.compile(r"(?<![\w])(?:a|da|na|pela)[ \t]\Z")
+# "Eu não diria que a A não é a certa": a rejection under a denied doubt is a double negation.
+_DENIED_DOUBT_BEFORE: Final = re.compile(
+    r"\b(?:n[ãa]o\s+(?:diria|acho|creio|penso)\s+que|I\s+wouldn['’]?t\s+say(?:\s+that)?)\s+(?:(?:a|o|the)\s+)?\Z",
+    re.IGNORECASE,
+)
+_SYMBOL: Final = re.compile(r"[^\w\s\"'“”‘’()\[\]*_.,;:!?-]")
 # How far back an option line's elimination header is looked for.
 _HEADER_REACH: Final = 2000
 # A bare letter that closes a sentence after a colon and a word of prose: "... em geral: C."
@@ -424,8 +432,12 @@ def _candidates(text: str, p: Patterns, options: Sequence[str] | None = None) ->
         start = match.start(group)
         if start in found:
             continue
-        # A capital listed after another letter ("B e C só repetem ...") is a letter, not a word.
+        # A capital listed after another letter ("B e C só repetem ...") is a letter, not a word, and so is an "A"
+        # after a lower-case article ("acho a A mais provável": an article is not followed by another).
         explicit = group != "l4" or (text[start] not in "AEO" and bool(_LISTED_AFTER.search(text, 0, start)))
+        explicit = explicit or (
+            text[start] == "A" and bool(_LOWER_ARTICLE_BEFORE.search(text, max(0, start - 6), start))
+        )
         # A lower-case bare letter counts only opening the reply ("d né, ela vai morrer"), and never "a", "e", "o".
         if group == "l4" and not text[start].isupper():
             if text[start] in "aeo" or not (
@@ -536,6 +548,8 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
     # Only the clause right after the letter: "A está errada, mas B está certa" judges A as wrong.
     after = _CLAUSE_SPLIT.split(sentence, maxsplit=1)[0]
     after = _CORRECTION.split(after, maxsplit=1)[0]  # "A, ou melhor, C": what follows corrects, it judges nothing
+    # What the clause quotes is said by someone else: 'B: o comentário dele, "Não é muito sutil, né?"'.
+    after = _QUOTED.sub(" ", after)
     if _rejects(after[:80]):
         return "reject"
     if _denies_rejection(after[:80]):
@@ -581,9 +595,11 @@ def _sentence_before(text: str, start: int) -> str:
 def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] | None) -> tuple[str, str]:
     """The kind of one named letter and what made it a commitment: ("commit", "keyword"), ("reject", "") ..."""
     window = max(0, candidate.start - 80)
+    verdict = _verdict(text, _closing(text, candidate.start + 1), options, limit)
+    if verdict == "reject" and _DENIED_DOUBT_BEFORE.search(text, window, candidate.start):
+        return "commit", "verdict"  # "Eu não diria que a A não é a certa"
     if _GOVERNING_NEGATION.search(text, window, candidate.start):
         return "reject", ""
-    verdict = _verdict(text, _closing(text, candidate.start + 1), options, limit)
     if candidate.keyword:
         return ("reject", "") if verdict == "reject" else ("commit", "keyword")
     label = _VERDICT_LABEL.search(text, window, candidate.start)
@@ -606,13 +622,21 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         and _ENDS_ITS_SENTENCE.match(text, candidate.start + 1)
     ):
         return "commit", "position"  # "... é ela cuidar de doentes em geral: C. A B nem aparece."
-    if verdict is None and _on_option_line(text, candidate):
+    on_option_line = _on_option_line(text, candidate)
+    if verdict is None and on_option_line:
         line_verdict = _line_verdict(text, candidate, limit)
         if line_verdict is not None:
             return line_verdict
-        line_start = text.rfind("\n", 0, candidate.lead) + 1
-        if under_elimination_header(text[max(0, line_start - _HEADER_REACH) : line_start].split("\n")[:-1]):
-            return "reject", ""  # "Vamos eliminar:\n- C) o local da luta não explica o pagamento"
+    line_start = text.rfind("\n", 0, candidate.lead) + 1
+    # (Not the last line when the reply breaks off in it: "D — espírito" was cut before its reason.)
+    broken_off = "\n" not in text[candidate.start :] and not text.rstrip().endswith((".", "!", "?", ")"))
+    if (
+        verdict is None
+        and not broken_off
+        and (on_option_line or not text[line_start : candidate.lead].strip(" \t-*•"))
+        and under_elimination_header(text[max(0, line_start - _HEADER_REACH) : line_start].split("\n")[:-1])
+    ):
+        return "reject", ""  # "Vamos eliminar:\n- C) o local da luta não explica", "Descartando:\nA... é inferência"
     concluded = [match.end() for match in _CONCLUSION.finditer(before)]
     # The negation of "não tem como não ser a C" is the conclusion's own; one after it rejects ("logo, não a C").
     if (
@@ -658,6 +682,8 @@ def _closes_the_answer(text: str, candidate: _Candidate) -> bool:
         return True
     if _OWN_LAST_LINE.search(text, 0, candidate.lead):
         return True  # "... Kentucky?\n\nA": a letter alone on the last line, after a blank line
+    if bare_article and words_before and _SYMBOL.fullmatch(words_before[-1]):
+        return True  # "... curtiu o show 🤯🤯 a C": an emoji ends the sentence of chat before it
     return not bare_article and (not before or before[-1] in ",:;—–-\n")
 
 

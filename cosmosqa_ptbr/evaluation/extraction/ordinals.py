@@ -57,6 +57,11 @@ _AFTER_NOUN: Final = re.compile(
 _ALONE: Final = re.compile(rf"^\W*(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})\W*$", re.IGNORECASE)
 # An article and an ordinal opening the answer, then a pause: "A primeira, sem dúvida. O autor ..."
 _OPENING: Final = re.compile(rf"^\W*{_ARTICLE}\s+(?P<ord>{_ORDINAL})(?=\s*(?:[,.;:!—–]|\s-\s))", re.IGNORECASE)
+# An ordinal closing the reply as a sentence of its own or after a colon: "... Nervosa não tem nada a ver. Terceira.",
+# "acho que é sobre melhorar de vida: a última."
+_CLOSING: Final = re.compile(
+    rf"(?:[.!?:;—–][ \t]*|\n\s*)(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})[\s.!)*]*\Z", re.IGNORECASE
+)
 # An ordinal that completes "é a", "is the": "A opção correta é a segunda.", "The answer is the third."
 _AFTER_COPULA: Final = re.compile(
     rf"\b{alternation([*words('copulas'), *words('choosing')])}\s+(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})(?![\w-])",
@@ -121,7 +126,8 @@ def name_ordinals(text: str, letters: Sequence[str]) -> tuple[str, tuple[int, ..
         letter = _letter(_position(match["ord"]), letters)
         if letter and _ELLIPTIC_NEXT.match(text, match.end()):
             add(match.start("ord"), match.end("ord"), f"alternativa {letter}", len("alternativa "))
-    alone = _ALONE.match(text) or _OPENING.match(text)
+    # (The closing ordinal is looked for near the end only: the scan stays linear in a runaway reply.)
+    alone = _ALONE.match(text) or _OPENING.match(text) or _CLOSING.search(text, max(0, len(text) - 80))
     if alone and not edits:
         letter = _letter(_position(alone["ord"]), letters)
         if letter:

@@ -8,12 +8,14 @@
   are not read. An object of verdicts by letter (``{"A": "incorreta", "B": "correta"}``) is read like a table.
 - :func:`table_answer`: a Markdown table (outer pipes optional where a separator row marks it) whose rows name the
   options and whose verdict column marks one of them
-  ``Correta``/``Correct``/``Sim``/``✅``/``[x]`` (the others wrong, unmarked, empty or a dash); a column that
-  grades them (``Alta``/``Média``/``Baixa``, ``High``/``Low``, percentages), whose highest grade is the answer; a row
-  "Resposta | C"; or, without a verdict column, the one row that is bold throughout.
+  ``Correta``/``Correct``/``Sim``/``✅``/``👍``/``[x]`` (the others wrong, unmarked, empty, a dash, "possível" or
+  ``🤔``, and at most one row giving reasons only); a column that grades them (``Alta``/``Média``/``Baixa``,
+  ``High``/``Low``, percentages, ``8/10``), whose highest grade is the answer; a row "Resposta | C"; or, without a
+  verdict column, the one row that is bold throughout.
 - :func:`checklist_answer`: lines that each open with a box or mark and an option's letter (``- [x] B)``,
-  ``☑ Alternativa D``, ``✅ C``, ``(x) B``), or such entries on one line (``☐ A  ☐ B  ☑ C  ☐ D``), or entries that
-  give an option's text instead of its letter (``- [x] Porque estava com fome.``), exactly one of them ticked.
+  ``☑ Alternativa D``, ``✅ C``, ``(x) B``; a box with a cross, ``[✗]``, is not ticked), or such entries on one line
+  (``☐ A  ☐ B  ☑ C  ☐ D``), or entries that give an option's text instead of its letter (``- [x] Porque estava com
+  fome.``), exactly one of them ticked.
 
 Two options marked right are a hedge (unless the text around them chooses one: :func:`.reader.extract_answer`);
 a letter the item lacks is ``invalid_letter``. A reply with no such structure, or one that marks no option right, is
@@ -292,7 +294,14 @@ def json_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction |
 _TICKED_MARKS: Final = TICK_MARKS + "☒"
 _CROSSED_MARKS: Final = CROSS_MARKS + "☐"
 # What a record or a cell says of the option picked: '{"opcao": "D", "status": "escolhida"}'.
-_CHOSEN: Final = (*gendered("escolhido", "selecionado"), "chosen", "selected", "picked")
+_CHOSEN: Final = (
+    *gendered("escolhido", "selecionado"), "chosen", "selected", "picked", "é isso", "é essa", "this one", "that's it",
+)  # fmt: skip
+# A verdict that neither marks nor rules out: "🤔 possível, mas ...", "Maybe".
+_CELL_MAYBE: Final = re.compile(
+    r"^(?:🤔|❓|\?|possível|possivel|plausível|plausivel|talvez|em parte|parcialmente|maybe|possible|partly|partially)",
+    re.IGNORECASE,
+)
 _CELL_POSITIVE: Final = re.compile(
     rf"^(?:{alternation([*words('right_words'), 'sim', 'yes', 'mais provável', 'most likely', *_CHOSEN])})\b",
     re.IGNORECASE,
@@ -304,13 +313,14 @@ _BOX: Final = re.compile(r"^[\[(]\s*(?P<mark>[^\s\])]?)\s*[\])]")
 
 
 def _cell_verdict(cell: str) -> str | None:
-    """What a cell says of its row: "pos" (Correta, Yes, ✅, [x]), "neg" (Errada, No, ❌, [ ]) or ``None``."""
+    """What a cell says of its row: "pos" (Correta, Yes, ✅, [x]), "neg" (Errada, No, ❌, [ ]), "maybe" (Possível,
+    🤔) or ``None``."""
     text = strip_markup(cell).strip().strip("*_ ")
     if not text:
         return None
     box = _BOX.match(text)
-    if box:
-        return "pos" if box["mark"] else "neg"
+    if box:  # "[x]" and "[✓]" are ticked; "[ ]" and "[✗]" are not
+        return "pos" if box["mark"] and box["mark"] not in _CROSSED_MARKS else "neg"
     if text[0] in _TICKED_MARKS:
         return "pos"
     if text[0] in _CROSSED_MARKS:
@@ -319,6 +329,8 @@ def _cell_verdict(cell: str) -> str | None:
         return "neg"
     if _CELL_POSITIVE.match(text):
         return "pos"
+    if _CELL_MAYBE.match(text):
+        return "maybe"
     return None
 
 
@@ -398,17 +410,20 @@ def _table_verdicts(rows: list[list[str]]) -> dict[str, str] | None:
     for column in range(width):
         verdicts = []
         usable = True
+        prose = 0
         for _, row, letter_index in lettered:
             if column == letter_index:
                 usable = False
                 break
             cell = row[column] if column < len(row) else ""
             verdict = _cell_verdict(cell)
-            if verdict is None and not _PLACEHOLDER_CELL.match(cell):
-                usable = False
-                break
+            prose += verdict is None and not _PLACEHOLDER_CELL.match(cell)
             verdicts.append(verdict)
         positives = sum(verdict == "pos" for verdict in verdicts) if usable else 0
+        # A column of verdicts may give one row reasons only ("| A | o texto fala de ansiedade, mas ... |"); a column
+        # with more prose than that is the options' texts or reasons, whatever words open them.
+        judged = len(verdicts) - prose
+        usable = usable and (prose == 0 or (prose == 1 and judged >= 2 and positives == 1))
         if usable and positives and (best is None or sum(v is not None for v in verdicts) > best[1]):
             best = (column, sum(v is not None for v in verdicts))
     if best is None:
@@ -554,7 +569,8 @@ def checklist_answer(text: str, letters: Sequence[str], read: Reader | None = No
         box, letter = (match["box"], match["l"]) if match else by_text
         is_box = box[0] in "[(☐☑☒"
         boxes += is_box
-        ticked_box = box in "☑☒" if box[0] in "☐☑☒" else bool(box.strip("[]() \t"))
+        mark = box.strip("[]() \t")
+        ticked_box = box in "☑☒" if box[0] in "☐☑☒" else bool(mark) and mark not in _CROSSED_MARKS
         if (is_box and ticked_box) or (not is_box and box in _TICKED_MARKS):
             ticked.append(letter.upper())
     if lines < 2:

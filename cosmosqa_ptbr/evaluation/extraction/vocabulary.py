@@ -228,6 +228,7 @@ PT: Final = Language(
             "razoável", "provável", "plausível", "coerente", "sensato", "sensata", "lógico", "lógica", "adequado",
             "adequada", "indicado", "indicada", "acertado", "acertada",
         )),
+        "a única que faz sentido", "a única que serve", "a única que se encaixa", "a única que encaixa",
     ),
     relatives=("que",),
     fits=(
@@ -254,8 +255,11 @@ PT: Final = Language(
         # a leaning is a tentative choice: "me inclino pela B"
         "me inclino para", "me inclino pela", "me inclino pelo", "inclino-me para", "inclino-me pela", "tendo para",
         "tendo pra", "puxo pra", "puxo para",
-        # Spanish: "Me quedo con la D", "elijo la B"
+        # Spanish: "Me quedo con la D", "elijo la B", "yo diría que la D"
         "me quedo con", "me quedaría con", "elijo", "elegiría", "escojo", "marcaría", "voy con", "iría con",
+        "diría que", "yo diría que",
+        # chat: "vai de D", "vai na C"
+        "vai de", "vai na", "vai no",
     ),
     conclusions=(
         "portanto", "logo", "então", "assim sendo", "por isso", "dessa forma", "desta forma", "conclusão", "concluindo",
@@ -280,7 +284,8 @@ PT: Final = Language(
         "se encaixa melhor", "encaixa melhor", "mais se encaixa", "mais próxima", "mais próximo",
     ),
     dismissal=(
-        *gendered("descartado", "eliminado", "excluído", "riscado"), "improvável", "contradiz", "contradizem",
+        *gendered("descartado", "eliminado", "excluído", "riscado", "inventado", "exagerado", "forçado"), "exagero",
+        "improvável", "contradiz", "contradizem",
         "contraditória", "contraditório", "está fora", "fica de fora", "ficam de fora", "estão fora",
         # a rejecting verb after its letter: 'A "nenhuma das alternativas" eu descarto'
         "eu descarto", "eu elimino", "eu excluo", "já descarto", "já elimino",
@@ -326,7 +331,9 @@ PT: Final = Language(
     referring_back=("é a que", "é o que", "é a", "é o", "é ela", "é essa", "é esta", "essa é", "esta é", "ela é"),
     both=("tanto",),
     both_and=("quanto", "como"),
-    interjections=("gente", "mano", "cara", "ué", "nossa", "bom", "enfim", "olha", "pô", "véi", "mds", "aff"),
+    interjections=(
+        "gente", "mano", "cara", "ué", "nossa", "bom", "enfim", "olha", "pô", "véi", "mds", "aff", "msm", "né",
+    ),
     between=("entre",),
     unsure=("não tenho certeza se", "não tenho certeza entre", "não há como saber se", "não há como saber entre"),
     doubt=("talvez", "quem sabe", "possivelmente"),
@@ -471,7 +478,8 @@ EN: Final = Language(
     sentence_copulas=("it's", "its", "it is"),
     the_right_one=(
         "the correct one", "the right one", "the most likely", "the most plausible", "the most reasonable",
-        "the most logical", "the best fit",
+        "the most logical", "the best fit", "the only one that makes sense", "the only one that fits",
+        "the only one that works",
     ),
     relatives=("that", "which"),
     fits=(
