@@ -1722,3 +1722,47 @@ def test_crossed_boxes_maybe_cells_and_a_row_of_reasons_only() -> None:
     assert extract_answer(prose) == Extraction("D", "structured")
     descriptions = "| Opção | Texto |\n|---|---|\n| A | Certo dia ela saiu |\n| B | Ela ficou |\n| C | Ele foi |"
     assert extract_answer(descriptions).letter is None
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        # denials denied, "the only one that ...", a chat "eh a C", a letter alone closing the reply
+        ("Eu não diria que não é a C. A B contradiz o próprio enunciado.", "C"),
+        ('"Nenhuma" também não, porque as cólicas explicam. Não é outra que não a B.', "B"),
+        ("Então não há outra a marcar que não a D.", "D"),
+        ('A A fala de "espírito livre", mas não. A única que conversa com o apelido "titia" é a B. Fico com ela.', "B"),
+        ("as outras falam q o som foi aceitavel mas o cara ta babando, eh a C", "C"),
+        ("tipo... ele foge de um grupo de mulher kkkkk certeza q eram as bebum do trem. C", "C"),
+        ("Let's go through them. B can't be right, since he lived there. D is too short. C", None),
+        ("D — perseguição é pesadelo puro. Mas, relendo, ela conta tudo com leveza. Fico com A no fim.", "A"),
+        # ordinals counted among the options, singled out, or by number without their noun
+        (
+            "Quem faz curso de preparação pro parto está esperando bebê. A resposta é a última das quatro.",
+            "D",
+        ),
+        ("Das quatro, só a terceira dá um motivo de verdade pro agrado.", "C"),
+        ("As três primeiras misturam o banheiro de um jeito sem sentido; a de número quatro é a certa.", "D"),
+        # a key=value line, indecision that leaves the letters open
+        ("questao=40\nalternativa_marcada=C\njustificativa=terceiro_cancelamento\nalternativas_invalidas=A,B,D", "C"),
+        ("Eu ficaria entre A e D, talvez até B, mas não tenho base pra escolher uma.", None),
+    ],
+)
+def test_commitments_of_held_out_o(text: str, letter: str | None) -> None:
+    """Denials denied, "a única que ... é a B", closing letters and ordinals, key=value answers, open indecision."""
+    assert extract_answer(text).letter == letter
+
+
+def test_records_tables_and_checklists_of_held_out_o() -> None:
+    """Records judged "aceita"/"rejeitada", a table whose rows say "nada indica", and marks after an option's text."""
+    records = '[{"alt": "A", "status": "rejeitada"}, {"alt": "B", "status": "rejeitada"},\n'
+    records += ' {"alt": "C", "status": "aceita", "nota": "estão bem"}, {"alt": "D", "status": "rejeitada"}]'
+    assert extract_answer(records) == Extraction("C", "structured")
+    table = "| | Alternativa | Avaliação |\n|---|---|---|\n| A | adora surfar | mais plausível |\n"
+    table += "| B | nenhuma | improvável |\n| C | o biquíni | piada, não |\n| D | trabalho | nada indica |"
+    assert extract_answer(table) == Extraction("A", "structured")
+    options = ["Vou ter que andar mais a pé", "Um cara rico estranho quer me ver",
+               "Um cara com quem eu estava saindo terminou comigo", "Estou perdendo peso demais"]  # fmt: skip
+    checklist = "• Vou ter que andar mais a pé ✗ (ela vê o lado bom)\n• Um cara rico estranho quer me ver ✗\n"
+    checklist += "• Um cara com quem eu estava saindo terminou comigo ✓\n• Estou perdendo peso demais ✗"
+    assert extract_answer(checklist, options) == Extraction("C", "structured")

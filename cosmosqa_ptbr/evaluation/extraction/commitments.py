@@ -102,8 +102,11 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"{alternation(words('sentence_copulas'))}(?=\s)"
     # "Mais provável B do que C", "more likely C than D"
     rf"|\b(?:mais\s+(?:prov[áa]vel|plaus[íi]vel)|more\s+likely|more\s+plausible)(?=\s+[A-Z]\s+(?:do\s+que|than)\b)"
-    # a superlative said of an option without its noun: "A mais simples e fiel ao texto é a D"
+    # a superlative said of an option without its noun: "A mais simples e fiel ao texto é a D", and the only one:
+    # "A única que conversa com o apelido é a B", "The only one that fits the story is C"
     rf"|(?:^|(?<=[.!?,;:\n]))\s*(?:a|o)\s+mais\s+(?:[^\W\d_]+[ \t]+){{1,6}}?(?:é|seria)(?=\s)"
+    rf"|(?:^|(?<=[.!?,;:\n]))\s*(?:(?:a|o)\s+únic[ao]|the\s+only\s+one)\s+(?:que|that|which)\s+"
+    rf"(?:[^\W\d_\s]+[ \t,\"“”-]+){{1,10}}?(?:é|seria|is)(?=\s)"
     rf"|[→➡⇒]|=>"
 )
 _ANSWER_KEYWORD: Final = re.compile(
@@ -246,6 +249,14 @@ _DENIED_DOUBT_BEFORE: Final = re.compile(
     r"\b(?:n[ãa]o\s+(?:diria|acho|creio|penso)\s+que|I\s+wouldn['’]?t\s+say(?:\s+that)?)\s+(?:(?:a|o|the)\s+)?\Z",
     re.IGNORECASE,
 )
+# A denial denied before the letter: "não diria que não é a C", "não é outra que não a B", "none other than B".
+_DENIED_DENIAL_BEFORE: Final = re.compile(
+    r"(?:\bn[ãa]o\s+(?:diria|acho|creio|penso)\s+que\s+n[ãa]o\s+(?:é|seja|seria)"
+    r"|\boutra\b[^.!?\n]{0,30}?\bque\s+n[ãa]o|\bnone\s+other\s+than|\bno\s+other\s+than)\s+(?:(?:a|o|the)\s+)?\Z",
+    re.IGNORECASE,
+)
+_SENTENCE_THEN_LETTER: Final = re.compile(r"[.!?][ \t]+\Z")
+_OTHER_LETTER: Final = re.compile(r"(?<![\w'’])[B-E](?![\w'’])")
 _SYMBOL: Final = re.compile(r"[^\w\s\"'“”‘’()\[\]*_.,;:!?-]")
 # How far back an option line's elimination header is looked for.
 _HEADER_REACH: Final = 2000
@@ -598,6 +609,8 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
     verdict = _verdict(text, _closing(text, candidate.start + 1), options, limit)
     if verdict == "reject" and _DENIED_DOUBT_BEFORE.search(text, window, candidate.start):
         return "commit", "verdict"  # "Eu não diria que a A não é a certa"
+    if _DENIED_DENIAL_BEFORE.search(text, window, candidate.start):
+        return "commit", "keyword"  # "Eu não diria que não é a C", "Não é outra que não a B"
     if _GOVERNING_NEGATION.search(text, window, candidate.start):
         return "reject", ""
     if candidate.keyword:
@@ -682,6 +695,14 @@ def _closes_the_answer(text: str, candidate: _Candidate) -> bool:
         return True
     if _OWN_LAST_LINE.search(text, 0, candidate.lead):
         return True  # "... Kentucky?\n\nA": a letter alone on the last line, after a blank line
+    if (
+        not bare_article
+        and _SENTENCE_THEN_LETTER.search(text, max(0, candidate.lead - 4), candidate.lead)
+        and not _OTHER_LETTER.search(text, 0, candidate.lead)
+    ):
+        # "... eram as bebum do trem. C": the reply's only letter, alone, closes it as a sentence of its own (after
+        # other letters it may be the next step of an elimination the reply broke off in)
+        return True
     if bare_article and words_before and _SYMBOL.fullmatch(words_before[-1]):
         return True  # "... curtiu o show 🤯🤯 a C": an emoji ends the sentence of chat before it
     return not bare_article and (not before or before[-1] in ",:;—–-\n")

@@ -8,9 +8,11 @@ quinta" of a four-option item is E, a letter the item lacks (read as ``invalid_l
 
 What is rewritten: an ordinal before an option noun ("segunda alternativa", "third option", "the first one"); an
 option noun before a number ("Alternativa 3", "opção número 4", "option #2", "Resposta: 2"); an ordinal that
-completes a copula or a verb of choosing ("a correta é a segunda", "I pick the third"); an answer that is an ordinal
-alone ("A quarta.") or opens with one ("A primeira, sem dúvida. ..."); and, once one of those names an option or in
-a reply of a few words, a bare ordinal after an article ("nem a primeira nem a segunda"). Ordinals in prose ("pela
+completes a copula or a verb of choosing ("a correta é a segunda", "a última das quatro", "I pick the third"); one
+singled out ("só a terceira dá um motivo"); a number without its noun ("a de número quatro"); an answer that is an
+ordinal alone ("A quarta."), opens with one ("A primeira, sem dúvida. ...") or closes with one ("... Terceira.",
+"...: a última."); and, once one of those names an option or in a reply of a few words, a bare ordinal after an
+article ("nem a primeira nem a segunda"). Ordinals in prose ("pela
 segunda vez", "a 2ª casa") are left alone.
 
 >>> name_ordinals("A segunda alternativa.", ("A", "B", "C", "D"))
@@ -69,11 +71,20 @@ _AFTER_COPULA: Final = re.compile(
 )
 _ELLIPTIC: Final = re.compile(rf"\b{_ARTICLE}\s+(?P<ord>{_ORDINAL})(?![\w-])", re.IGNORECASE)
 # Words after which an article and an ordinal still name an option: "nem a primeira *nem* ...".
+# "a última das quatro", "the last of the four": an ordinal counted among the options.
+_OF_THE_OPTIONS: Final = (
+    rf"(?:das|dos|of\s+the)\s+(?:{alternation(numbers('cardinals'))}|{alternation(words('ordinal_nouns'))}s?|opções"
+    rf"|options)"
+)
 _ELLIPTIC_NEXT: Final = re.compile(
     rf"\s*(?:$|[^\w\s-]|(?:{alternation([*words('connectives'), *words('conjunctions'), *words('alternatives')])}"
-    rf"|{_ARTICLE}|{_ORDINAL})\b)",
+    rf"|{_ARTICLE}|{_ORDINAL}|{_OF_THE_OPTIONS})\b)",
     re.IGNORECASE,
 )
+# "só a terceira dá um motivo", "only the second fits": an ordinal singled out names an option.
+_ONLY: Final = re.compile(rf"\b(?:só|somente|apenas|only)\s+{_ARTICLE}\s+(?P<ord>{_ORDINAL})(?![\w-])", re.IGNORECASE)
+# "a de número quatro": an option named by its number without its noun.
+_OF_NUMBER: Final = re.compile(rf"\b(?:a|o)\s+de\s+(?:{_MARKER})\s*(?P<num>{_NUMBER})(?![\wª°º])", re.IGNORECASE)
 
 
 #: A reply of at most this many words is an answer to the question: an ordinal after an article in it names an option.
@@ -122,6 +133,14 @@ def name_ordinals(text: str, letters: Sequence[str]) -> tuple[str, tuple[int, ..
         if letter and _AFTER_NUMBER.match(text, match.end()):
             start = match.end("noun")
             add(start, match.end(), f" {letter}", 1)
+    for match in _ONLY.finditer(text):
+        letter = _letter(_position(match["ord"]), letters)
+        if letter:
+            add(match.start("ord"), match.end("ord"), f"alternativa {letter}", len("alternativa "))
+    for match in _OF_NUMBER.finditer(text):
+        letter = _letter(_position(match["num"]), letters)
+        if letter:
+            add(match.start(), match.end(), f"a alternativa {letter}", len("a alternativa "))
     for match in _AFTER_COPULA.finditer(text):
         letter = _letter(_position(match["ord"]), letters)
         if letter and _ELLIPTIC_NEXT.match(text, match.end()):

@@ -295,7 +295,8 @@ _TICKED_MARKS: Final = TICK_MARKS + "☒"
 _CROSSED_MARKS: Final = CROSS_MARKS + "☐"
 # What a record or a cell says of the option picked: '{"opcao": "D", "status": "escolhida"}'.
 _CHOSEN: Final = (
-    *gendered("escolhido", "selecionado"), "chosen", "selected", "picked", "é isso", "é essa", "this one", "that's it",
+    *gendered("escolhido", "selecionado", "aceito"), "chosen", "selected", "picked", "accepted", "é isso", "é essa",
+    "this one", "that's it", "mais plausível", "mais coerente", "most plausible",
 )  # fmt: skip
 # A verdict that neither marks nor rules out: "🤔 possível, mas ...", "Maybe".
 _CELL_MAYBE: Final = re.compile(
@@ -530,6 +531,10 @@ _CHECK_LINE: Final = re.compile(
 
 
 _TEXT_ENTRY: Final = re.compile(rf"^\s*(?:[-*•+]\s+)?(?P<box>{_BOX_MARK})\s*(?P<rest>\S.*)$")
+# An entry that gives an option's text with its mark after it: "• Um cara terminou comigo ✓", "- Perdeu o emprego ✗".
+_MARKED_AFTER: Final = re.compile(
+    rf"^\s*(?:[-*•+]\s+)?(?P<rest>[^\n]+?)\s+(?P<box>[{_TICKED_MARKS}{_CROSSED_MARKS}])(?:\s+\([^\n]*\))?\s*$"
+)
 # Where a checklist written on one line ("☐ A  ☐ B  ☑ C  ☐ D") is cut into its entries.
 _INLINE_ENTRY: Final = re.compile(rf"\s+(?={_BOX_MARK}\s*[(\[]?[A-Za-z](?:[)\].:\s—–-]|$))")
 
@@ -544,9 +549,9 @@ def _checklist_lines(text: str) -> list[str]:
 
 
 def _text_entry(line: str, read: Reader | None) -> tuple[str, str] | None:
-    """A checklist entry that gives an option's text instead of its letter ("- [x] Porque estava com fome."): its box
-    and the letter of the option it quotes."""
-    if read is None or (entry := _TEXT_ENTRY.match(line)) is None:
+    """A checklist entry that gives an option's text instead of its letter ("- [x] Porque estava com fome.", or with
+    its mark after it, "• Porque estava com fome ✓"): its box and the letter of the option it quotes."""
+    if read is None or (entry := _TEXT_ENTRY.match(line) or _MARKED_AFTER.match(line)) is None:
         return None
     value = read(entry["rest"])
     return (entry["box"], value.letter) if value.letter and value.rule == "option_text" else None

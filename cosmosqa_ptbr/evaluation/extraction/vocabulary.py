@@ -217,10 +217,10 @@ PT: Final = Language(
     answer_qualifiers=(
         "correta", "certa", "final", "adequada", "mais adequada", "mais provável", "esperada", "verdadeira",
         "escolhida", "mais plausível", "mais coerente", "mais apropriada", "mais razoável", "mais lógica",
-        "mais correta", "correcta", "mais próxima", "mais próximo",
+        "mais correta", "correcta", "mais próxima", "mais próximo", "marcada", "marcado",
     ),
     copulas=("é", "seria", "será", "fica", "parece ser", "deve ser", "es", "sería"),
-    sentence_copulas=("é", "seria", "foi", "era"),
+    sentence_copulas=("é", "eh", "seria", "foi", "era"),
     the_right_one=(
         "a correta", "o correto", "a certa", "o certo",
         # "o mais razoável é a B": the superlative of fit said without the option noun
@@ -273,6 +273,7 @@ PT: Final = Language(
         "não vejo nenhum motivo para não", "não há razão para não", "não há motivo para não",
         "não dá pra dizer que a resposta não seja", "não dá para dizer que a resposta não seja",
         "não dá pra dizer que não seja", "não dá para dizer que não seja", "não acho que não seja",
+        "não diria que não é", "não diria que não seja",
         "não creio que não seja", "não acho que a resposta não seja",
     ),
     right_words=gendered("correto", "certo", "verdadeiro"),
@@ -284,7 +285,8 @@ PT: Final = Language(
         "se encaixa melhor", "encaixa melhor", "mais se encaixa", "mais próxima", "mais próximo",
     ),
     dismissal=(
-        *gendered("descartado", "eliminado", "excluído", "riscado", "inventado", "exagerado", "forçado"), "exagero",
+        *gendered("descartado", "eliminado", "excluído", "riscado", "inventado", "exagerado", "forçado", "rejeitado"),
+        "exagero", "nada indica", "sem base",
         "improvável", "contradiz", "contradizem",
         "contraditória", "contraditório", "está fora", "fica de fora", "ficam de fora", "estão fora",
         # a rejecting verb after its letter: 'A "nenhuma das alternativas" eu descarto'
@@ -350,6 +352,8 @@ PT: Final = Language(
         "difícil escolher", "fico dividido", "fico dividida", "dividido entre", "dividida entre", "fico entre",
         "ficaria entre", "não sei mais", "não dá pra cravar", "não dá para cravar", "não dá pra bater o martelo",
         "não dá para bater o martelo", "o texto não deixa claro", "o texto não esclarece",
+        "não tenho base pra escolher", "não tenho base para escolher", "não tenho segurança em nenhuma",
+        "deixo em aberto",
         "sei lá", "não faço ideia", "não tenho certeza de qual", "não tenho certeza qual",
     ),
     conditionals=("se", "caso", "só seria", "somente se", "apenas se"),
@@ -366,7 +370,7 @@ PT: Final = Language(
     connectives=(
         "é", "e", "está", "seria", "será", "parece", "porque", "pois", "já", "como", "pode", "poderia", "diz", "afirma",
         "fala", "menciona", "descreve", "indica", "mostra", "sugere", "faz", "também", "tambem", "não", "nem", "mas",
-        "encaixa", "combina", "corresponde", "explica", "responde", "parece",
+        "encaixa", "combina", "corresponde", "explica", "responde", "parece", "no",
         # chat spellings: "a C pq ...", "d né"; "Acho que B mesmo."
         "pq", "porq", "né", "nao", "tb", "tbm", "mesmo", "mesma", "msm",
         # "não A ou C": a letter in a list of rejected ones
