@@ -396,7 +396,6 @@ def _matches_option(body: str, normed_options: Sequence[str]) -> bool:
     return _repeated_option(body, normed_options) is not None
 
 
-# Laughter in chat ("kkkk", "hahaha", "lol") says nothing of the answer: "the last one lol".
 # A key of YAML or of a config, its words joined by underscores: "opcao_mais_proxima: A" says "opcao mais proxima: A".
 _KEY_WORDS: Final = re.compile(r"^([ \t]*(?:[-*][ \t]+)?)([^\W\d_]+(?:_[^\W\d_]+)+)(?=[ \t]*[:=])", re.MULTILINE)
 
@@ -405,6 +404,7 @@ def _spaced_key(key: re.Match[str]) -> str:
     return key[1] + key[2].replace("_", " ")
 
 
+# Laughter in chat ("kkkk", "hahaha", "lol") says nothing of the answer: "the last one lol".
 _LAUGHTER: Final = re.compile(
     r"(?<![^\W\d_])(?:k{3,}|(?:ha){2,}h?|(?:he){2,}|lol|lmao|rsrs+)(?![^\W\d_])", re.IGNORECASE
 )
@@ -432,12 +432,7 @@ def under_elimination_header(lines_before: Sequence[str]) -> bool:
 def _passes_verdict(line: str) -> bool:
     """Whether an option line judges its option: a verdict word, a tick or cross ("D) ... ✅"), or a word that
     strikes it out closing it ("A: ... Risco.")."""
-    return bool(
-        _VERDICT_WORDS.search(line)
-        or _VERDICT_START.match(_body(line))
-        or _VERDICT_MARK.search(line)
-        or _STRUCK_OUT_END.search(line)
-    )
+    return bool(_VERDICT_WORDS.search(line) or _VERDICT_START.match(_body(line)) or _STRUCK_OUT_END.search(line))
 
 
 def _list_blocks(lines: list[str], skip: Sequence[bool] = ()) -> list[list[int]]:

@@ -213,6 +213,7 @@ _COMPARED: Final = re.compile(rf"\s+{_PREFERRED_TO}\s+(?:(?:a|o|the)\s+)?(?-i:[A
 # After a letter: the end of its line, punctuation, or a symbol or emoji ("Resposta: A 🧰"); not a table's "|", nor a
 # sign that joins it to more ("A + B", "A & C").
 _QUOTED_WORD_AFTER: Final = re.compile(r"[ \t]+[\"“‘«][^\W\d_]{2}")
+_QUOTE_AFTER: Final = re.compile(r"\s*[\"“‘«]([^\"”’»\n]{1,80})")
 _TERMINATOR: Final = re.compile(r"[ \t]*\n|\s*(?:$|[^\w\s|+&=%#@$])")
 _CONNECTIVES: Final = frozenset(word.casefold() for word in words("connectives"))
 _LINE_ENDS: Final = re.compile(r"[)\].:\-–]*[ \t]*(?:\n|\Z)")
@@ -244,14 +245,14 @@ _CHOSEN_OVER: Final = re.compile(
 _STRIKING: Final = re.compile(rf"{alternation(words('striking'))}[.!]*", re.IGNORECASE)
 _QUOTED: Final = re.compile(r'"[^"\n]{1,200}"|“[^”\n]{1,200}”')
 _LOWER_ARTICLE_BEFORE: Final = re.compile(r"(?<![\w])(?:a|da|na|pela)[ \t]\Z")
+_DENIED_DOUBT: Final = r"\bn[ãa]o\s+(?:diria|acho|creio|penso)\s+que"
 # "Eu não diria que a A não é a certa": a rejection under a denied doubt is a double negation.
 _DENIED_DOUBT_BEFORE: Final = re.compile(
-    r"\b(?:n[ãa]o\s+(?:diria|acho|creio|penso)\s+que|I\s+wouldn['’]?t\s+say(?:\s+that)?)\s+(?:(?:a|o|the)\s+)?\Z",
-    re.IGNORECASE,
+    rf"(?:{_DENIED_DOUBT}|\bI\s+wouldn['’]?t\s+say(?:\s+that)?)\s+(?:(?:a|o|the)\s+)?\Z", re.IGNORECASE
 )
 # A denial denied before the letter: "não diria que não é a C", "não é outra que não a B", "none other than B".
 _DENIED_DENIAL_BEFORE: Final = re.compile(
-    r"(?:\bn[ãa]o\s+(?:diria|acho|creio|penso)\s+que\s+n[ãa]o\s+(?:é|seja|seria)"
+    rf"(?:{_DENIED_DOUBT}\s+n[ãa]o\s+(?:é|seja|seria)"
     r"|\boutra\b[^.!?\n]{0,30}?\bque\s+n[ãa]o|\bnone\s+other\s+than|\bno\s+other\s+than)\s+(?:(?:a|o|the)\s+)?\Z",
     re.IGNORECASE,
 )
@@ -408,7 +409,7 @@ def _is_letter(text: str, start: int, explicit: bool) -> bool:
 
 def _quotes_an_option(text: str, end: int, options: Sequence[str] | None) -> bool:
     """Whether a quote right after ``end`` opens with an option's first words ('A "nenhuma das alternativas"')."""
-    quoted = re.match(r"\s*[\"“‘«]([^\"”’»\n]{1,80})", text[end : end + 90])
+    quoted = _QUOTE_AFTER.match(text, end)
     if not quoted or not options:
         return False
     said = fold(quoted[1]).split()[:3]
@@ -606,7 +607,8 @@ def _sentence_before(text: str, start: int) -> str:
 def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] | None) -> tuple[str, str]:
     """The kind of one named letter and what made it a commitment: ("commit", "keyword"), ("reject", "") ..."""
     window = max(0, candidate.start - 80)
-    verdict = _verdict(text, _closing(text, candidate.start + 1), options, limit)
+    after_letter = _closing(text, candidate.start + 1)
+    verdict = _verdict(text, after_letter, options, limit)
     if verdict == "reject" and _DENIED_DOUBT_BEFORE.search(text, window, candidate.start):
         return "commit", "verdict"  # "Eu não diria que a A não é a certa"
     if _DENIED_DENIAL_BEFORE.search(text, window, candidate.start):
@@ -618,7 +620,7 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
     label = _VERDICT_LABEL.search(text, window, candidate.start)
     if label:
         return ("reject", "") if label["bad"] else ("commit", "keyword")
-    if _OVER_THE_OTHERS.match(text, _closing(text, candidate.start + 1)):
+    if _OVER_THE_OTHERS.match(text, after_letter):
         return "commit", "verdict"
     before = _sentence_before(text, candidate.lead)
     if verdict == "reject" or _rejected_by_verb(before):  # "descartamos a D, pois o texto dá a resposta"
@@ -641,12 +643,11 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         if line_verdict is not None:
             return line_verdict
     line_start = text.rfind("\n", 0, candidate.lead) + 1
-    # (Not the last line when the reply breaks off in it: "D — espírito" was cut before its reason.)
-    broken_off = "\n" not in text[candidate.start :] and not text.rstrip().endswith((".", "!", "?", ")"))
     if (
         verdict is None
-        and not broken_off
         and (on_option_line or not text[line_start : candidate.lead].strip(" \t-*•"))
+        # (Not the last line when the reply breaks off in it: "D — espírito" was cut before its reason.)
+        and not (text.find("\n", candidate.start) < 0 and not text.rstrip().endswith((".", "!", "?", ")")))
         and under_elimination_header(text[max(0, line_start - _HEADER_REACH) : line_start].split("\n")[:-1])
     ):
         return "reject", ""  # "Vamos eliminar:\n- C) o local da luta não explica", "Descartando:\nA... é inferência"

@@ -70,12 +70,12 @@ _AFTER_COPULA: Final = re.compile(
     re.IGNORECASE,
 )
 _ELLIPTIC: Final = re.compile(rf"\b{_ARTICLE}\s+(?P<ord>{_ORDINAL})(?![\w-])", re.IGNORECASE)
-# Words after which an article and an ordinal still name an option: "nem a primeira *nem* ...".
 # "a última das quatro", "the last of the four": an ordinal counted among the options.
 _OF_THE_OPTIONS: Final = (
     rf"(?:das|dos|of\s+the)\s+(?:{alternation(numbers('cardinals'))}|{alternation(words('ordinal_nouns'))}s?|opções"
     rf"|options)"
 )
+# Words after which an article and an ordinal still name an option: "nem a primeira *nem* ...".
 _ELLIPTIC_NEXT: Final = re.compile(
     rf"\s*(?:$|[^\w\s-]|(?:{alternation([*words('connectives'), *words('conjunctions'), *words('alternatives')])}"
     rf"|{_ARTICLE}|{_ORDINAL}|{_OF_THE_OPTIONS})\b)",

@@ -207,9 +207,8 @@ def _record_verdicts(value: Any, depth: int = 0) -> dict[str, str] | None:
             continue
         # A verdict in words: '{"opcao": "A", "status": "descartada"}', '{"opcao": "D", "status": "escolhida"}'.
         said = {_cell_verdict(inner) for inner in item.values() if isinstance(inner, str) and len(inner.strip()) > 1}
-        verdicts[named[0]] = (
-            "" if {"pos", "neg"} <= said else "pos" if "pos" in said else "neg" if "neg" in said else ""
-        )
+        decided = said & {"pos", "neg"}  # both said: no verdict
+        verdicts[named[0]] = decided.pop() if len(decided) == 1 else ""
     return verdicts if any(verdicts.values()) else None
 
 
