@@ -874,7 +874,8 @@ def test_a_box_after_a_derivation_is_the_answer() -> None:
 
 
 def test_capitals_listed_together_are_letters_and_the_survivor_may_be_said_in_words() -> None:
-    """ "B e C só repetem ..." lists two letters; the option that "sobrou" is read from its text."""
+    """ "B e C só repetem ..." lists two letters; the option that "sobrou" is the one they leave, and its text says
+    it alone."""
     options = [
         "Nenhuma das alternativas acima.",
         "O pneu dela estaria murcho.",
@@ -886,7 +887,9 @@ def test_capitals_listed_together_are_letters_and_the_survivor_may_be_said_in_wo
         "boa. Sobrou: provavelmente ela pensaria que eu estava gritando com ela."
     )
     assert [m.kind for m in mentions(text, options, patterns(ABCD))] == ["listed", "listed", "reject"]
-    assert extract_answer(text, options) == Extraction("D", "option_text")
+    assert extract_answer(text, options) == Extraction("D", "final_answer")
+    closing = "Sobrou: provavelmente ela pensaria que eu estava gritando com ela."
+    assert extract_answer(closing, options) == Extraction("D", "option_text")
 
 
 def test_going_through_each_option_is_no_answer_keyword() -> None:
@@ -1766,3 +1769,55 @@ def test_records_tables_and_checklists_of_held_out_o() -> None:
     checklist = "• Vou ter que andar mais a pé ✗ (ela vê o lado bom)\n• Um cara rico estranho quer me ver ✗\n"
     checklist += "• Um cara com quem eu estava saindo terminou comigo ✓\n• Estou perdendo peso demais ✗"
     assert extract_answer(checklist, options) == Extraction("C", "structured")
+
+
+_SURVIVOR_OPTIONS = [
+    "Ele foi demitido do emprego.",
+    "Nenhuma das alternativas acima.",
+    "Ele ia começar num emprego novo.",
+    "Ele estava levando os livros para uma faculdade de medicina.",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        # each option ruled out by what it says, the survivor left unnamed
+        (
+            "Levar livros para a faculdade de medicina? Nada no texto fala disso. Começar num emprego novo? É o "
+            'contrário. "Nenhuma" também não serve. Fica a única restante.',
+            "A",
+        ),
+        # letters and descriptions together, the survivor described in words no option has
+        (
+            "A C está fora: ele não ia começar nada. Os livros da faculdade de medicina? Ninguém falou nisso. "
+            '"Nenhuma das alternativas" não cabe. Sobra a de que ele foi mandado embora.',
+            "A",
+        ),
+        # letters only, one of them criticised rather than ruled out
+        ("A B não. A D também não. A C diz 'emprego novo', mas ele perdeu o registro. Sobra a que resta.", "A"),
+        # two options left standing: no survivor
+        ('Levar livros para a faculdade? Nada indica isso. "Nenhuma" não cabe. Sobra uma das outras duas.', None),
+        # the closing names its own letter, which the commitments read
+        ('Começar num emprego novo? Não. "Nenhuma" não cabe. Sobra a D.', "D"),
+    ],
+)
+def test_an_elimination_by_description_leaves_its_survivor(text: str, letter: str | None) -> None:
+    """An elimination that rules options out by what they say and closes on "the one left" chooses that one."""
+    assert extract_answer(text, _SURVIVOR_OPTIONS).letter == letter
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("pra juntar a galera do trampo né, integração msm kkkk é a C fácil", "C"),
+        ("o motivo é a B sem dúvida", "B"),
+        # a relative clause, a negation, and two letters joined are no commitment of their own
+        ("Ele cita o prazo, o que é a A, e o custo, o que aponta para a B; não consigo escolher.", None),
+        ("o problema não é a C", None),
+        ("é a C ou a D, não sei", None),
+    ],
+)
+def test_e_a_before_a_lone_capital_names_the_answer_anywhere_in_the_sentence(text: str, letter: str | None) -> None:
+    """ "é a C" names the answer after any words of chat, but not after "que", a negation, or before "ou a D"."""
+    assert extract_answer(text).letter == letter

@@ -100,6 +100,10 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"|(?:^|(?<=[.!?,;:\n—–])|(?<=[^\w\s\"'“”‘’()\[\]*_-]\s))\s*"
     rf"(?:(?:and|but|so|e|mas|então|{alternation(words('interjections'))})[\s,]+)?"
     rf"{alternation(words('sentence_copulas'))}(?=\s)"
+    # "team building msm kkkk é a C fácil": "é a" before a lone capital names the answer after any words of its own
+    # sentence, but not after a relative clause ("a que fala da casa é a A", "o que é a A") or a negation
+    rf"|(?:^|(?<=[.!?,;:\n—–]))(?:(?!\bque\b)[^.!?,;:\n]){{0,60}}?"
+    rf"(?<![^\W\d_])(?<!não\s)(?<!nao\s)(?<!nem\s)é(?=\s+a\s+(?-i:[A-Z])(?![^\W_])(?!\s+(?:e|ou|and|or)\s))"
     # "Mais provável B do que C", "more likely C than D"
     rf"|\b(?:mais\s+(?:prov[áa]vel|plaus[íi]vel)|more\s+likely|more\s+plausible)(?=\s+[A-Z]\s+(?:do\s+que|than)\b)"
     # a superlative said of an option without its noun: "A mais simples e fiel ao texto é a D", and the only one:

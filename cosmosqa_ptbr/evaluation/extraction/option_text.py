@@ -35,7 +35,7 @@ from typing import Final
 
 from .clean import norm
 from .lexicon import NEGATION, Unit, match, meanings, stem
-from .vocabulary import alternation, fold, words
+from .vocabulary import CROSS_MARKS, alternation, fold, words
 
 __all__ = [
     "looping",
@@ -44,6 +44,7 @@ __all__ = [
     "none_said_first",
     "paraphrased_letter",
     "quoted_letter",
+    "survivor",
 ]
 
 _NONE_WORDS: Final = alternation(words("none_of_the_above"))
@@ -504,3 +505,91 @@ def name_descriptions(text: str, options: Sequence[str], letters: Sequence[str])
             text = f"{text[: spot.start('described')]}a alternativa {letter}{text[spot.end('described') :]}"
             rewritten_from = spot.start("described")
     return text
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The survivor of an elimination by description
+
+_LEFTOVER: Final = re.compile(rf"\b{alternation(words('leftovers'))}\b|^\s*fica\b", re.IGNORECASE)
+_RULING_OUT_WORDS: Final = alternation(
+    [
+        *words("negations"),
+        *words("no_words"),
+        *words("wrong_words"),
+        *words("dismissal"),
+        *words("striking"),
+        *words("ruling_out"),
+    ]
+)
+_RULING_OUT: Final = re.compile(rf"\b{_RULING_OUT_WORDS}\b|[{CROSS_MARKS}]", re.IGNORECASE)
+# "Nenhuma das opções" também não cabe', '"Nenhuma" não faz sentido': the "none" option ruled out by its first word.
+_NONE_OPENING: Final = re.compile(
+    rf"^[\s*(]*(?:(?:e|and|also|também)\s+)?(?:[\"'“‘]\s*(?:nenhuma|none)\b|{_NONE_WORDS}\b)", re.IGNORECASE
+)
+_PIECE_END: Final = re.compile(r"(?<=[.!?;:\n])\s+")
+#: How much of an option's (weighted) meaning a sentence of an elimination must say to be about it, and by how much
+#: more than of any other option: a sentence that rules an option out names it in a few words ("Basta malhar?").
+DESCRIBED_RECALL: Final = 0.34
+DESCRIBED_MARGIN: Final = 0.25
+
+
+def _described(piece: str, meanings_: Sequence[Sequence[Unit]], weights: Sequence[Sequence[float]]) -> int | None:
+    """The index of the one option ``piece`` is about, or ``None``."""
+    said = meanings(piece)
+    if not said:
+        return None
+    recalls = []
+    for meaning, weight in zip(meanings_, weights, strict=True):
+        total = sum(weight)
+        hit = sum(w for unit, w in zip(meaning, weight, strict=True) if any(match(unit, other) for other in said))
+        recalls.append(hit / total if total else 0.0)
+    order = sorted(range(len(recalls)), key=lambda index: -recalls[index])
+    second = recalls[order[1]] if len(order) > 1 else 0.0
+    best = order[0]
+    return best if recalls[best] >= DESCRIBED_RECALL and recalls[best] - second >= DESCRIBED_MARGIN else None
+
+
+def survivor(text: str, options: Sequence[str], letters: Sequence[str], named: Sequence[tuple[int, str]]) -> str | None:
+    """The option an elimination leaves when it closes without naming it ("Fica a única restante.", "Sobra a de que
+    ele foi mandado embora"), having ruled out every other one by letter or by what it says ("Começar num emprego
+    novo? O texto diz o contrário."; a question about an option is ruled out by the sentence after it).
+
+    ``named``: the positions and letters of the options the commitment stage found named and not chosen. A letter
+    named in the closing sentences leaves the reading to the other stages.
+
+    >>> options = ["Ele foi demitido.", "Nenhuma das alternativas acima.", "Ele ia começar num emprego novo.",
+    ...            "Ele entregava material para uma faculdade de medicina."]
+    >>> survivor("Entregar material para a faculdade? Nada indica isso. Emprego novo? Também não. E 'nenhuma' não "
+    ...          "cabe. Sobra a outra.", options, ("A", "B", "C", "D"), [])
+    'A'
+    """
+    pieces = _PIECE_END.split(text.strip())
+    closing = next((index for index in range(len(pieces) - 1, -1, -1) if _LEFTOVER.search(pieces[index])), None)
+    if closing is None or closing < len(pieces) - 2:
+        return None
+    closing_start = text.find(pieces[closing])
+    if any(start >= closing_start for start, _ in named):
+        return None
+    none_letter = none_of_the_above(options, letters)
+    meanings_ = [
+        [] if letter == none_letter else meanings(option) for option, letter in zip(options, letters, strict=True)
+    ]
+    weights = _weights(meanings_)
+    ruled = {letter for _, letter in named}
+    answered = False  # the sentence that answers a question about an option judges it, and is about no option
+    for index, piece in enumerate(pieces[:closing]):
+        if answered:
+            answered = False
+            continue
+        if none_letter is not None and _NONE_OPENING.match(piece):
+            chosen: int | None = letters.index(none_letter)
+        else:
+            chosen = _described(piece, meanings_, weights)
+        if chosen is None:
+            continue
+        asked = piece.rstrip().endswith("?") and index + 1 < closing
+        answered = asked
+        if _RULING_OUT.search(piece) or (asked and _RULING_OUT.search(pieces[index + 1])):
+            ruled.add(letters[chosen])
+    left = set(letters) - ruled
+    return left.pop() if len(left) == 1 and ruled <= set(letters) else None

@@ -24,7 +24,7 @@ from .commitments import (
     patterns,
     rival_verdicts,
 )
-from .option_text import name_descriptions, none_said_first, paraphrased_letter, quoted_letter
+from .option_text import name_descriptions, none_said_first, paraphrased_letter, quoted_letter, survivor
 from .ordinals import name_ordinals
 from .rules import Extraction, check_options, item_letters
 from .structured import structured_answer
@@ -91,6 +91,10 @@ def read_answer(
         return Extraction(final.letter, "keyword" if len(named) == 1 else "final_answer")
     if hedges:
         return Extraction(None, "hedged")
+    if options is not None:
+        left = survivor(text, options, letters, [(m.start, m.letter) for m in found])
+        if left is not None:
+            return Extraction(left, "final_answer")
 
     none_first = none_said_first(text, options, letters) if options is not None else None
     if none_first is not None:

@@ -201,6 +201,11 @@ class Language:
     eliminating: tuple[str, ...]
     #: "uma delas", "one of them": an elimination's survivor, its text after a colon ("uma delas serve: ...").
     one_of_them: tuple[str, ...]
+    #: An elimination's closing words, the survivor left unnamed: "Fica a única restante.", "That leaves one.".
+    leftovers: tuple[str, ...]
+    #: Words that rule out what a sentence of an elimination describes, beside negations and words of error: "Ninguém
+    #: falou em mexerem no aparelho", "Chá tailandês? Fora.".
+    ruling_out: tuple[str, ...]
     #: Labels of the prompt's own lines: "Contexto:", "Question:".
     prompt_labels: tuple[str, ...]
     #: Reasons that open an option ("Porque ...") and may be reworded ("Para que ...").
@@ -425,6 +430,12 @@ PT: Final = Language(
         "a explicação de que", "a ideia de que", "o que diz que", "o item que diz que",
     ),
     one_of_them=("uma delas", "uma das alternativas", "uma das opções", "uma das respostas", "uma opção"),
+    leftovers=(
+        "sobra", "sobrou", "sobram", "sobraria", "resta", "restou", "restam", "restaria", "o que resta",
+        "o que sobra", "a restante", "a única restante", "a que sobrou", "a que restou", "a última que sobrou",
+        "por eliminação", "fica a única", "fica a última", "fica a que",
+    ),
+    ruling_out=("nada", "ninguém", "nunca", "descarta", "descartada", "descartado", "fora", "oposto", "contrário"),
     reported=tuple(
         f"{speaker} {verb}"
         for speaker in ("ele", "ela", "eles", "elas", "o texto", "o autor", "a autora", "o narrador", "a narradora")
@@ -608,6 +619,11 @@ EN: Final = Language(
         "the choice that says", "the choice about", "the reason that", "the explanation that",
     ),
     one_of_them=("one of them", "one of the options", "one of the answers", "one option"),
+    leftovers=(
+        "that leaves", "which leaves", "leaves us with", "leaves only", "by elimination", "the one left",
+        "the only one left", "the remaining one", "what remains", "what is left", "what's left",
+    ),
+    ruling_out=("nothing", "nobody", "never", "out", "opposite", "contrary", "rule out", "ruled out"),
     reported=tuple(
         f"{speaker} {verb}"
         for speaker in ("he", "she", "they", "it", "the text", "the author", "the narrator", "the passage")
