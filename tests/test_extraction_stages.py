@@ -34,6 +34,7 @@ from cosmosqa_ptbr.evaluation.extraction.option_text import (
     name_descriptions,
     paraphrased_letter,
     quoted_letter,
+    survivor,
 )
 from cosmosqa_ptbr.evaluation.extraction.ordinals import name_ordinals
 from cosmosqa_ptbr.evaluation.extraction.structured import checklist_answer, json_answer, table_answer
@@ -1821,3 +1822,130 @@ def test_an_elimination_by_description_leaves_its_survivor(text: str, letter: st
 def test_e_a_before_a_lone_capital_names_the_answer_anywhere_in_the_sentence(text: str, letter: str | None) -> None:
     """ "é a C" names the answer after any words of chat, but not after "que", a negation, or before "ou a D"."""
     assert extract_answer(text).letter == letter
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        # a mark right after the letter judges it, whatever the reasons after it deny
+        ("resposta correta: letra C ✅ ela mesma diz que não é fã de tv", "C"),
+        # HTML with attributes
+        ('<p><strong>Alternativa escolhida:</strong> <span class="letra">B</span></p>', "B"),
+        # option lines that close with a cross, after an em dash
+        ("A — foi a autora, não os leitores. ✗\nC — não é motivo. ✗\nD — também não. ✗\n\nSó sobra uma.", "B"),
+        # chat: a letter before "fácil", after a laugh, after an emoji, after "né,"
+        ("B fácil, ela mesma fala que teve um surto de inspiração", "B"),
+        ("ah sei la, ela so queria confirmar oq pensava kkk B", "B"),
+        ("se ela recusar ja era o emprego 😬 C", "C"),
+        ("pediu pra embrulhar o resto né, A. a comida nem tava boa", "A"),
+        # letters listed with descriptions in brackets or slashes, and a letter affirmed after a comma
+        ("A (usar como remédio) e C (ganhar dinheiro) não aparecem. D, sem dúvida, e não A nem C.", "D"),
+        ("A B seria possível, mas a D explica. D, portanto — não A nem C.", "D"),
+        ("As outras só citam coisas que ela fez. Então A, não B/C/D.", "A"),
+        # denials denied, a letter chosen by a pronoun, comparisons
+        ("Eu não diria que a resposta não é a A. A D não explica nada; a C não tem a ver.", "A"),
+        ("A C e a D inventam família. Não descarto a B, fico com ela.", "B"),
+        ('A B responde "não". O "não" da B é mais fiel ao texto do que o "sim" da A ou da D.', "B"),
+        ("Creo que es la D. He was just there, maybe acompanhando alguém.", "D"),
+        ("A D é tentadora, mas é exagero. Vou com A e não com D.", "A"),
+        ("A C fala do fã médio. A D casa com o trocadilho. Prefiro a D à C.", "D"),
+        # indecision said in other words
+        ("A C é o óbvio, mas a A também tem lógica. As duas me parecem defensáveis e eu não saberia cravar uma.", None),
+        ("Pagar é o mais esperado (B), mas ele podia agradecer (D). Não dá para decidir com segurança.", None),
+        # "não cola" rules out
+        ("A ideia de que ela esquece tudo (B) não cola.", None),
+    ],
+)
+def test_commitments_of_held_out_p_and_q(text: str, letter: str | None) -> None:
+    """Marks after a letter, chat closings, bracketed lists, affirmed letters, denied denials and comparisons."""
+    assert extract_answer(text).letter == letter
+
+
+@pytest.mark.parametrize(
+    ("text", "letters", "letter"),
+    [
+        ("Eu iria na terceira alternativa: com tanta coisa dando errado, ela pararia.", "ABCD", "C"),
+        ("Resposta: a última. Nada no texto explica, então nenhuma das três primeiras se justifica.", "ABCD", "D"),
+        ("Entre as três, a resposta é a do meio.", "ABC", "B"),
+        ("Entre as cinco, a resposta é a do meio.", "ABCDE", "C"),
+        # four options have no middle one
+        ("A resposta é a do meio.", "ABCD", None),
+    ],
+)
+def test_ordinals_after_an_answer_noun_and_the_middle_option(text: str, letters: str, letter: str | None) -> None:
+    """ "Resposta: a última." and "a do meio" (of an odd number of options) name options by position."""
+    assert extract_answer(text, letters=letters).letter == letter
+
+
+def test_structured_answers_of_held_out_p_and_q() -> None:
+    """A question number beside the answer key, an answer inside a record, verdicts in words and lights, diff blocks,
+    and table rows that give the options' text."""
+    assert extract_answer('{"tipo": "multipla_escolha", "item": 63, "marcada": "B"}') == Extraction("B", "structured")
+    nested = '{"q": 20, "palpite": {"alt": "C", "porque": "quem dirige o dia todo descansa"}, "revisar": false}'
+    assert extract_answer(nested) == Extraction("C", "structured")
+    words_table = "| | Opção | Veredito |\n|---|---|---|\n| A | melhores | improvável |\n| B | esforço | **é esta** |\n"
+    words_table += "| C | cuidado | sem base no texto |\n| D | agradar | especulação |"
+    assert extract_answer(words_table) == Extraction("B", "structured")
+    lights = "| Opção | Avaliação |\n|---|---|\n| A – outro lugar | 🔴 contradiz |\n| B – lugar novo | 🔴 idem |\n"
+    lights += "| C – nunca mais | 🟡 talvez |\n| D – o mesmo lugar | 🟢 |"
+    assert extract_answer(lights) == Extraction("D", "structured")
+    diff = (
+        "Consequência:\n\n```diff\n- A: ainda vai pesquisar\n- C: vai odiar também\n+ D: não vai ter que pesquisar\n```"
+    )
+    assert extract_answer(diff) == Extraction("D", "structured")
+    options = [
+        "Outros candidatos estavam tentando controlar a minha vaga.",
+        "Havia muita concorrência para um único cargo.",
+        "Nenhuma das alternativas acima.",
+        "Não havia concorrência para vários cargos.",
+    ]
+    by_text = "| Hipótese | Status |\n| :-- | :-- |\n| Outros candidatos querendo controlar a vaga | **MARCADA** |\n"
+    by_text += "| Muita concorrência para um cargo | não marcada |\n| Nenhuma das alternativas | não marcada |\n"
+    by_text += "| Sem concorrência para vários cargos | não marcada |"
+    assert extract_answer(by_text, options) == Extraction("A", "structured")
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        # labels judged after their colon
+        (
+            '- "Ia começar num emprego novo": o texto diz o contrário.\n- "Nenhuma das alternativas": não, uma '
+            'serve.\n- "Levando os livros para a faculdade": nada indica isso.\n\nDescartadas essas, fica a que '
+            "sobra.",
+            "A",
+        ),
+        # quotes shortened, each ruled out by a short verdict after it
+        (
+            '- "Começar num emprego" → ele perdeu o registro. Fora.\n- "Livros para a faculdade" → ninguém falou '
+            'nisso. Fora.\n- "Nenhuma" → uma serve. Fora.\n\nResta apenas uma alternativa.',
+            "A",
+        ),
+        # questions answered by the next sentence; the closing describes the survivor after a colon
+        (
+            '"Emprego novo"? Não. "Levando livros para a faculdade de medicina"? O texto não fala nisso. '
+            '"Nenhuma"? Também não, porque tem uma que bate direitinho: a de que ele perdeu o emprego.',
+            "A",
+        ),
+    ],
+)
+def test_an_elimination_by_quotes_labels_and_questions_leaves_its_survivor(text: str, letter: str | None) -> None:
+    """Options ruled out after a label, a shortened quote or a question count toward the one an elimination leaves."""
+    assert extract_answer(text, _SURVIVOR_OPTIONS).letter == letter
+
+
+def test_a_question_the_next_sentence_keeps_is_not_ruled_out() -> None:
+    """ "Emprego novo? Sim, ..." keeps that option: two are left, and the elimination leaves no survivor."""
+    text = '"Emprego novo"? Sim, pode ser. "Nenhuma"? Não. "Livros para a faculdade de medicina"? Não. Sobra a outra.'
+    assert survivor(text, _SURVIVOR_OPTIONS, ABCD, []) is None
+    ruled_out = text.replace("Sim, pode ser", "Não, ele perdeu o registro")
+    assert survivor(ruled_out, _SURVIVOR_OPTIONS, ABCD, []) == "A"
+
+
+def test_a_rhetorical_question_about_a_one_word_place_is_ruled_out() -> None:
+    """ "México?" in an elimination that closes on the one left rules that option out."""
+    options = ["Posso estar no México.", "Posso estar no Oregon.", "Posso estar no sul da Califórnia.",
+               "Posso estar em Utah."]  # fmt: skip
+    text = "México? Ela sobe a costa até San Francisco. Oregon fica ao norte, então não. Utah não tem costa. "
+    text += "Descartadas essas três, sobra a que fica mais ao sul."
+    assert extract_answer(text, options) == Extraction("C", "final_answer")

@@ -17,7 +17,8 @@ lm-evaluation-harness; their words live in per-language tables (:mod:`.vocabular
 3. **commitments and verdicts** (:mod:`.commitments`, :mod:`.ordinals`): letters named by keywords, verdicts,
    negations, lists, hedges; options named by position ("a segunda alternativa", "opção número 4") or by
    what they say after a word of choosing ("sobra a que diz que ...", "that leaves the one about ...").
-4. **option text** (:mod:`.option_text`): an option's text quoted, or paraphrased in Portuguese or English.
+4. **option text** (:mod:`.option_text`): an option's text quoted, or paraphrased in Portuguese or English;
+   the survivor of an elimination that rules the others out by what they say and closes on "the one left".
 5. **invalid outcomes** (:mod:`.reader`): letters the item lacks, hedges, refusals, nothing.
 
 The rules (``Extraction.rule``), valid ones first:
@@ -27,7 +28,9 @@ The rules (``Extraction.rule``), valid ones first:
 - ``keyword``: one letter, named by a keyword (``Alternativa``, ``Resposta:``, ``The answer is``, ``escolho``)
   or opening the answer.
 - ``final_answer``: the answer discusses several letters and commits to one: the last commitment wins
-  (self-corrections, eliminations, a letter on the first line and the others discussed after it).
+  (self-corrections, eliminations, a letter on the first line and the others discussed after it), or leaves one
+  option when it has ruled out every other by letter or by text ("Basta malhar? Também não. ... Fica a única
+  restante.").
 - ``ordinal``: the committed option is named by position ("a 3ª opção", "the last option").
 - ``option_text``: the answer gives one option's text, quoted or paraphrased; "Nenhuma das alternativas
   acima" maps to that option.

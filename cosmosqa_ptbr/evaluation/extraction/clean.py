@@ -197,8 +197,23 @@ _FENCE: Final = re.compile(r"^[ \t]*(?:```+|~~~+)[ \t]*[\w+-]*[ \t]*$", re.MULTI
 _INLINE_TICKS: Final = re.compile(r"`+")
 
 
+# A diff block adds the option it keeps and removes the others: "+ D: não vai ter que fazer tanta pesquisa".
+_DIFF_BLOCK: Final = re.compile(
+    r"^[ \t]*```+[ \t]*diff[ \t]*\n(?P<body>.{0,3000}?)^[ \t]*```+[ \t]*$", re.MULTILINE | re.DOTALL
+)
+_DIFF_LINE: Final = re.compile(r"^([+-])[ \t]*(?=[(\[]?[A-Za-z](?![^\W_]))", re.MULTILINE)
+
+
+def _diff_marks(block: re.Match[str]) -> str:
+    body = _DIFF_LINE.sub(lambda line: f"{TICK_MARKS[0] if line[1] == '+' else CROSS_MARKS[0]} ", block["body"])
+    return f"```\n{body}```"
+
+
 def unfence(text: str) -> str:
-    """Drop code-fence lines (```` ```json ````, ```` ``` ````) and inline backticks, keeping what they hold."""
+    """Drop code-fence lines (```` ```json ````, ```` ``` ````) and inline backticks, keeping what they hold; the
+    lines of a ```` ```diff ```` block that add or remove a letter become ticked or crossed."""
+    if "```" in text and "diff" in text:
+        text = _DIFF_BLOCK.sub(_diff_marks, text)
     return _INLINE_TICKS.sub("", _FENCE.sub("", text))
 
 
@@ -209,7 +224,11 @@ _LATEX_COMMAND: Final = re.compile(
     r"|underline)\s*\{([^{}]*)\}"
 )
 _LATEX_DELIMITER: Final = re.compile(r"\\[()\[\]]|\$+")
-_TAG: Final = re.compile(r"</?[A-Za-z][\w-]*\s*/?>|\[/?[A-Za-z][\w-]+\]")
+# (HTML tags with their attributes too: '<span class="letra">B</span>'.)
+_TAG: Final = re.compile(
+    r"</?[A-Za-z][\w-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|[^\s<>\"']+))?)*\s*/?>"
+    r"|\[/?[A-Za-z][\w-]+\]"
+)
 _STRUCK: Final = re.compile(r"~~(.+?)~~")
 # HTML strikethrough: "<s>A</s>", "<del>B</del>" (a "<s>" whose "</s>" closes it on its line; else a model's token).
 _MAX_STRUCK: Final = 80
@@ -404,11 +423,19 @@ def _spaced_key(key: re.Match[str]) -> str:
     return key[1] + key[2].replace("_", " ")
 
 
-# Laughter in chat ("kkkk", "hahaha", "lol") says nothing of the answer: "the last one lol".
+# Laughter in chat ("kkkk", "hahaha", "lol") says nothing of the answer ("the last one lol"), but it ends a sentence
+# of chat: "... oq pensava kkk B" closes with B as "... oq pensava. B" does.
 _LAUGHTER: Final = re.compile(
     r"(?<![^\W\d_])(?:k{3,}|(?:ha){2,}h?|(?:he){2,}|lol|lmao|rsrs+)(?![^\W\d_])", re.IGNORECASE
 )
 _VERDICT_MARK: Final = re.compile(f"[{TICK_MARKS}{CROSS_MARKS}]")
+
+
+def _laughter_end(laughter: re.Match[str]) -> str:
+    # A full stop where a sentence goes on after the laugh, nothing where one already ends or the reply does.
+    before = laughter.string[: laughter.start()].rstrip()
+    after = laughter.string[laughter.end() :].lstrip(" \t")
+    return "" if not before or not after or before[-1] in ".!?,;:\n" or after[0] in ".!?,;:\n" else "."
 
 
 _STRUCK_OUT_END: Final = re.compile(rf"[.!;—–-][ \t*_]*{alternation(words('striking'))}[.!*_ \t]*$", re.IGNORECASE)
@@ -628,6 +655,6 @@ def clean(text: str, options: Sequence[str] | None, letters: Sequence[str]) -> C
     # Reasoning that never reached an answer is still writing: the reply is unreadable, not empty.
     wrote = bool(_WORD.search(strip_markup(unwrap(turn))))
     reply = unfence(reading_window(drop_reasoning(turn)))
-    answer = _LAUGHTER.sub("", strip_markup(unwrap(_KEY_WORDS.sub(_spaced_key, reply))))
+    answer = _LAUGHTER.sub(_laughter_end, strip_markup(unwrap(_KEY_WORDS.sub(_spaced_key, reply))))
     answer, invented = strip_echoes(cut_new_block(answer), options, letters)
     return Cleaned(reply, answer.strip(), wrote, invented)

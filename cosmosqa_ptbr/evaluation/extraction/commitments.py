@@ -117,14 +117,16 @@ _ANSWER_KEYWORD: Final = re.compile(
     rf"(?:{_ANSWER_KEYWORD_HEAD})\s*[:,\-–]?\s*"
     # An article only before a letter word or a lone letter on its line: in "I'd go with A instead" the "A" is the
     # letter, and so is the "A" of "Resposta: A\n\nO livro ...".
-    rf"(?:{_ARTICLES}[^\S\n]+(?={_LETTER_WORDS}|[(\[\"']?[A-Za-z](?![^\W_])))?"
+    # (Not before a lower-case "e", "a" or "o": in "Vou com A e não com D" the "A" is the letter, "e" a conjunction.)
+    rf"(?:{_ARTICLES}[^\S\n]+(?={_LETTER_WORDS}|[(\[\"']?(?-i:(?![aeo][^\w(\[]))[A-Za-z](?![^\W_])))?"
     rf"(?P<word>{_LETTER_WORDS}\s*[:\-]?\s*)?(?P<open>[(\[\"'])?"
     rf"(?P<l>[A-Za-z])",
     re.IGNORECASE,
 )
 # Group 1: a word of rejection, which a negation before it undoes ("não contradiz", "not wrong").
+# (Not the "errado" of "dar errado", "to go wrong": "com tanta coisa dando errado no parque".)
 _NEGATIVE: Final = re.compile(
-    rf"\b({_NEGATIVE_WORDS})\b|\b{alternation(words('negative_predicates'))}\b"
+    rf"\b(?<!dando\s)(?<!deu\s)(?<!dar\s)(?<!dá\s)(?<!deram\s)(?<!dava\s)(?<!daria\s)({_NEGATIVE_WORDS})\b|\b{alternation(words('negative_predicates'))}\b"
     rf"|\b{alternation(words('no_words'))}\s*(?:[.,;:!]|$)|[{CROSS_MARKS}]",
     re.IGNORECASE,
 )
@@ -179,6 +181,14 @@ _CLAUSE_SPLIT: Final = re.compile(
 )
 _SENTENCE_END: Final = re.compile(r"[.!?;\n](?:\s|$)|\n")
 _REFERRING_BACK: Final = re.compile(rf"[ \t]*{alternation(words('referring_back'))}\b", re.IGNORECASE)
+_AFFIRMED_AFTER: Final = re.compile(rf"[ \t]*,[ \t]*{alternation(words('affirming'))}\b", re.IGNORECASE)
+# "Não descarto a B, fico com ela.", "B; I'll go with it.": the letter chosen by a pronoun right after it.
+_CHOSEN_AFTER: Final = re.compile(
+    rf"[ \t]*[,;.][ \t]*(?:e[ \t]+|and[ \t]+)?{alternation(words('choosing'))}[ \t]+"
+    rf"(?:ela|ele|essa|esse|esta|este|it|that\s+one|this\s+one)\b",
+    re.IGNORECASE,
+)
+_MARK_AFTER: Final = re.compile(rf"[ \t)\]:.\-–—*]*(?P<mark>[{TICK_MARKS}{CROSS_MARKS}])")
 _SHORT_REPLY: Final = re.compile(r"[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]*[.!]")
 _BEFORE_SPLIT: Final = re.compile(
     rf"\b(?:{alternation(('mas', 'but', 'embora', 'although', 'though', 'porém'))}"
@@ -202,15 +212,18 @@ _GOVERNING_NEGATION: Final = re.compile(
     re.IGNORECASE,
 )
 # What may stand between two letters of one list: "A, B e C", "a A e a C", "Alternativa A\nAlternativa B".
+# (A short description in brackets may follow each letter, "A (usar as frutas) e C (ganhar dinheiro)", and letters
+# may be joined by slashes, "não B/C/D".)
 _LIST_GAP: Final = re.compile(
-    rf"[)\].:]?(?:\s*[,&]\s*(?:{_CONJUNCTIONS}\s+)?|\s+{_CONJUNCTIONS}\s+)(?:{_LIST_ARTICLES}\s+)?(?:{_STEMS}s?\s*)?[(\[]?"
+    rf"(?:[ \t]*\([^()\n]{{1,80}}\))?"
+    rf"[)\].:]?(?:\s*[,&/]\s*(?:{_CONJUNCTIONS}\s+)?|\s+{_CONJUNCTIONS}\s+)(?:{_LIST_ARTICLES}\s+)?(?:{_STEMS}s?\s*)?[(\[]?"
     rf"|[)\].:]?[ \t]*\n[ \t]*(?:[-*•][ \t]*)?(?:{_STEMS}\s*)?[(\[]?",
     re.IGNORECASE,
 )
 _AFTER_LETTER: Final = re.compile(r"\s*(?P<next>[^\W\d_]+)?")
 # What prefers one letter to the letter after it: "B do que C", "C em vez de A", "A over D", "D rather than A".
 _PREFERRED_TO: Final = (
-    r"(?:do\s+que|than|em\s+vez\s+d[aeo]s?|ao\s+invés\s+d[aeo]s?|no\s+lugar\s+d[aeo]s?|rather\s+than"
+    r"(?:do\s+que|than|à(?=\s+[A-Z](?![^\W_]))|em\s+vez\s+d[aeo]s?|ao\s+invés\s+d[aeo]s?|no\s+lugar\s+d[aeo]s?|rather\s+than"
     r"|instead\s+of|over)"
 )
 _COMPARED: Final = re.compile(rf"\s+{_PREFERRED_TO}\s+(?:(?:a|o|the)\s+)?(?-i:[A-Z])(?![^\W_])", re.IGNORECASE)
@@ -224,17 +237,18 @@ _LINE_ENDS: Final = re.compile(r"[)\].:\-–]*[ \t]*(?:\n|\Z)")
 _ELLIPSIS: Final = re.compile(rf"[\s,]*{alternation(words('ellipsis'))}\s*(?:[.;!\n]|$)", re.IGNORECASE)
 _LABEL_BEFORE: Final = re.compile(rf"\b{_LETTER_WORDS}\s*[(\[]?\Z", re.IGNORECASE)
 _GARBLED_LABEL: Final = re.compile(r"[^\W\d_]{4,14}")
-_OPTION_LINE_TAIL: Final = re.compile(r"[ \t]*(?:[)\].:\-–]|\n|$)")
+_OPTION_LINE_TAIL: Final = re.compile(r"[ \t]*(?:[)\].:\-–—]|\n|$)")
 _DANGLING: Final = re.compile(r"[ \t]*[)\].:\-–][ \t]*$")
 _WALK_THROUGH: Final = re.compile(rf"\b{alternation(words('walk_through'))}[ \t]*:?[ \t]*\n", re.IGNORECASE)
 _LAST_LINE_LABEL: Final = re.compile(r"\n[ \t>*•-]*[(\[]?(?P<l>[A-Za-z])[)\]][ \t]*\Z")
 _CLOSING_END: Final = re.compile(r"[\s)\]*]*[.!][\s.!)\]*]*$")
 _CLOSING_TAIL: Final = re.compile(r"[\s.!)\]*]*")
-# Words that join the letter after them to what came before: "e a C", "and C", "ou B", "de A".
-_JOINING_WORD: Final = re.compile(
-    rf"\b(?:{alternation([*words('conjunctions'), *words('alternatives'), 'nem', 'nor', 'de', 'com', 'of', 'with'])})$",
-    re.IGNORECASE,
+# Words that join the letter after them to what came before: "e a C", "and C", "ou B", "de A", "ou da D", "a D à C".
+_JOINERS: Final = alternation(
+    [*words("conjunctions"), *words("alternatives"), "nem", "nor", "de", "à", "com", "of", "with"]
 )
+# ("ou da D": a joining word before "da" too; "é a da C" joins nothing.)
+_JOINING_WORD: Final = re.compile(rf"\b(?:{_JOINERS})(?:\s+(?:da|do|das|dos))?$", re.IGNORECASE)
 _OPENING_GAP: Final = re.compile(r"[\W_]*(?:(?:a|o|the)\s+)?$", re.IGNORECASE)  # marks and emoji too: "✅ A", "🛌 D"
 _CONCLUDED_BEFORE: Final = re.compile(
     rf"\b{alternation(words('conclusions'))}[\s,:]+(?:{alternation(words('letter_articles'))}\s+)?\Z", re.IGNORECASE
@@ -254,9 +268,11 @@ _DENIED_DOUBT: Final = r"\bn[ãa]o\s+(?:diria|acho|creio|penso)\s+que"
 _DENIED_DOUBT_BEFORE: Final = re.compile(
     rf"(?:{_DENIED_DOUBT}|\bI\s+wouldn['’]?t\s+say(?:\s+that)?)\s+(?:(?:a|o|the)\s+)?\Z", re.IGNORECASE
 )
-# A denial denied before the letter: "não diria que não é a C", "não é outra que não a B", "none other than B".
+# A denial denied before the letter: "não diria que não é a C", "não diria que a resposta não é a A", "não é outra
+# que não a B", "none other than B".
 _DENIED_DENIAL_BEFORE: Final = re.compile(
-    rf"(?:{_DENIED_DOUBT}\s+n[ãa]o\s+(?:é|seja|seria)"
+    rf"(?:{_DENIED_DOUBT}\s+(?:(?:a\s+)?(?:{alternation(PT.answer_nouns)})(?:\s+certa|\s+correta)?\s+)?"
+    rf"n[ãa]o\s+(?:é|seja|seria)"
     r"|\boutra\b[^.!?\n]{0,30}?\bque\s+n[ãa]o|\bnone\s+other\s+than|\bno\s+other\s+than)\s+(?:(?:a|o|the)\s+)?\Z",
     re.IGNORECASE,
 )
@@ -270,6 +286,10 @@ _HEADER_REACH: Final = 2000
 _SAID_AFTER_A_COLON: Final = re.compile(
     rf"(?<![^\W\d_])(?!(?:{_STEMS}|{alternation(words('letter_words'))})s?\b)[^\W\d_]{{2,}}[ \t]*:[ \t]*\Z",
     re.IGNORECASE,
+)
+# A bare letter after a word of chat and a comma: "... o q sobrou né, A. a comida ...".
+_SAID_AFTER_A_CHAT_WORD: Final = re.compile(
+    rf"(?<![^\W\d_]){alternation([*words('interjections'), 'ne', 'então', 'entao'])}[ \t]*,[ \t]*\Z", re.IGNORECASE
 )
 _ENDS_ITS_SENTENCE: Final = re.compile(r"[ \t]*[.!](?:\s*\Z|\s+(?![A-Za-z][.)]))")
 # "D, não as outras", "C and not the others": one letter chosen over all the rest.
@@ -552,6 +572,10 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
     the next letter's phrase begins: in "A ✗ B ✗ C ✓" each mark judges the letter before it only.
     """
     end = _skip_option_text(text, end, options)
+    # A mark right after the letter judges it, whatever the words after it say ("letra C ✅ ele fala que não ...").
+    mark = _MARK_AFTER.match(text, end)
+    if mark:
+        return "commit" if mark["mark"] in TICK_MARKS else "reject"
     stop = _SENTENCE_END.search(text, end, end + 600)
     if stop and text[stop.start()] in ".;" and _REFERRING_BACK.match(text, stop.end()):
         stop = _SENTENCE_END.search(text, stop.end(), end + 600)  # "a A; é a que faz mais sentido"
@@ -635,12 +659,20 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return "considered", ""
     if _CHOSEN_OVER.match(text, candidate.start + 1) and not _LESS_BEFORE.search(text, 0, candidate.start):
         return "commit", "verdict"
+    if _AFFIRMED_AFTER.match(text, candidate.start + 1) or _CHOSEN_AFTER.match(text, candidate.start + 1):
+        return "commit", "verdict"  # "D, portanto — não A nem C."
     if (
         candidate.bare
         and _SAID_AFTER_A_COLON.search(text, max(0, candidate.lead - 40), candidate.lead)
         and _ENDS_ITS_SENTENCE.match(text, candidate.start + 1)
     ):
         return "commit", "position"  # "... é ela cuidar de doentes em geral: C. A B nem aparece."
+    if (
+        candidate.bare
+        and _SAID_AFTER_A_CHAT_WORD.search(text, max(0, candidate.lead - 20), candidate.lead)
+        and _ENDS_ITS_SENTENCE.match(text, candidate.start + 1)
+    ):
+        return "commit", "position"  # "... pediu pra embrulhar o q sobrou né, A. a comida nem tava boa"
     on_option_line = _on_option_line(text, candidate)
     if verdict is None and on_option_line:
         line_verdict = _line_verdict(text, candidate, limit)
@@ -708,8 +740,8 @@ def _closes_the_answer(text: str, candidate: _Candidate) -> bool:
         # "... eram as bebum do trem. C": the reply's only letter, alone, closes it as a sentence of its own (after
         # other letters it may be the next step of an elimination the reply broke off in)
         return True
-    if bare_article and words_before and _SYMBOL.fullmatch(words_before[-1]):
-        return True  # "... curtiu o show 🤯🤯 a C": an emoji ends the sentence of chat before it
+    if words_before and _SYMBOL.fullmatch(words_before[-1]):
+        return True  # "... curtiu o show 🤯🤯 a C", "... ja era o emprego 😬 C": an emoji ends a sentence of chat
     return not bare_article and (not before or before[-1] in ",:;—–-\n")
 
 

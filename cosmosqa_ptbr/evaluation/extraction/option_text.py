@@ -524,7 +524,7 @@ _RULING_OUT_WORDS: Final = alternation(
 _RULING_OUT: Final = re.compile(rf"\b{_RULING_OUT_WORDS}\b|[{CROSS_MARKS}]", re.IGNORECASE)
 # "Nenhuma das opções" também não cabe', '"Nenhuma" não faz sentido': the "none" option ruled out by its first word.
 _NONE_OPENING: Final = re.compile(
-    rf"^[\s*(]*(?:(?:e|and|also|também)\s+)?(?:[\"'“‘]\s*(?:nenhuma|none)\b|{_NONE_WORDS}\b)", re.IGNORECASE
+    rf"^[\s*(•-]*(?:(?:e|and|also|também)\s+)?(?:[\"'“‘]\s*(?:nenhuma|none)\b|{_NONE_WORDS}\b)", re.IGNORECASE
 )
 _PIECE_END: Final = re.compile(r"(?<=[.!?;:\n])\s+")
 #: How much of an option's (weighted) meaning a sentence of an elimination must say to be about it, and by how much
@@ -549,10 +549,35 @@ def _described(piece: str, meanings_: Sequence[Sequence[Unit]], weights: Sequenc
     return best if recalls[best] >= DESCRIBED_RECALL and recalls[best] - second >= DESCRIBED_MARGIN else None
 
 
+_QUOTED_PIECE: Final = re.compile(r"[\"“]([^\"“”\n]{3,120})[\"”]")
+# A verdict that opens the sentence after a question and keeps the option: "Sim.", "Exato, ...".
+_KEPT: Final = re.compile(rf"^\W*{alternation(('sim', 'exato', 'isso', 'yes', 'exactly', 'sí'))}\b", re.IGNORECASE)
+#: The least share of a quote's words an option must hold to be the one it quotes, and the lead over the next.
+QUOTE_SHARE: Final = 0.6
+QUOTE_MARGIN: Final = 0.25
+
+
+def _quoted_option(piece: str, option_stems: Sequence[frozenset[str]]) -> int | None:
+    """The index of the one option a quote in ``piece`` shortens ('"Porque fez muita coisa" → não tem relação'),
+    by the share of its words the option holds, or ``None``."""
+    for quote in _QUOTED_PIECE.findall(piece):
+        said = {stem(word) for word in norm(quote).split()}
+        if len(said) < 2:
+            continue
+        shares = sorted(
+            ((len(said & option) / len(said), index) for index, option in enumerate(option_stems)), reverse=True
+        )
+        if shares[0][0] >= QUOTE_SHARE and shares[0][0] - (shares[1][0] if len(shares) > 1 else 0.0) >= QUOTE_MARGIN:
+            return shares[0][1]
+    return None
+
+
 def survivor(text: str, options: Sequence[str], letters: Sequence[str], named: Sequence[tuple[int, str]]) -> str | None:
     """The option an elimination leaves when it closes without naming it ("Fica a única restante.", "Sobra a de que
     ele foi mandado embora"), having ruled out every other one by letter or by what it says ("Começar num emprego
-    novo? O texto diz o contrário."; a question about an option is ruled out by the sentence after it).
+    novo? O texto diz o contrário.", '"Porque fez muita coisa" → não tem relação. Fora.'). A question about an option
+    ("México?"), or a label ('- "Estava descendo a escada":'), is judged by the sentence after it: it is ruled out
+    unless that sentence keeps it ("Sim, ...").
 
     ``named``: the positions and letters of the options the commitment stage found named and not chosen. A letter
     named in the closing sentences leaves the reading to the other stages.
@@ -575,8 +600,12 @@ def survivor(text: str, options: Sequence[str], letters: Sequence[str], named: S
         [] if letter == none_letter else meanings(option) for option, letter in zip(options, letters, strict=True)
     ]
     weights = _weights(meanings_)
+    option_stems = [
+        frozenset() if letter == none_letter else frozenset(stem(word) for word in norm(option).split())
+        for option, letter in zip(options, letters, strict=True)
+    ]
     ruled = {letter for _, letter in named}
-    answered = False  # the sentence that answers a question about an option judges it, and is about no option
+    answered = False  # the sentence that judges a question or a label is about no option of its own
     for index, piece in enumerate(pieces[:closing]):
         if answered:
             answered = False
@@ -585,11 +614,17 @@ def survivor(text: str, options: Sequence[str], letters: Sequence[str], named: S
             chosen: int | None = letters.index(none_letter)
         else:
             chosen = _described(piece, meanings_, weights)
+            if chosen is None:
+                chosen = _quoted_option(piece, option_stems)
         if chosen is None:
             continue
-        asked = piece.rstrip().endswith("?") and index + 1 < closing
-        answered = asked
-        if _RULING_OUT.search(piece) or (asked and _RULING_OUT.search(pieces[index + 1])):
-            ruled.add(letters[chosen])
+        judged_after = piece.rstrip().endswith(("?", ":")) and index + 1 <= closing
+        answered = judged_after and index + 1 < closing
+        following = pieces[index + 1] if index + 1 < len(pieces) else ""
+        if judged_after:
+            if not _KEPT.match(following):
+                ruled.add(letters[chosen])
+        elif _RULING_OUT.search(piece) or (len(following.split()) <= 3 and _RULING_OUT.search(following)):
+            ruled.add(letters[chosen])  # '"Porque tem que passar o dia em aula" → é a reclamação dela. Fora.'
     left = set(letters) - ruled
     return left.pop() if len(left) == 1 and ruled <= set(letters) else None

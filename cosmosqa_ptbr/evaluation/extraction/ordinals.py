@@ -8,12 +8,12 @@ quinta" of a four-option item is E, a letter the item lacks (read as ``invalid_l
 
 What is rewritten: an ordinal before an option noun ("segunda alternativa", "third option", "the first one"); an
 option noun before a number ("Alternativa 3", "opção número 4", "option #2", "Resposta: 2"); an ordinal that
-completes a copula or a verb of choosing ("a correta é a segunda", "a última das quatro", "I pick the third"); one
-singled out ("só a terceira dá um motivo"); a number without its noun ("a de número quatro"); an answer that is an
-ordinal alone ("A quarta."), opens with one ("A primeira, sem dúvida. ...") or closes with one ("... Terceira.",
-"...: a última."); and, once one of those names an option or in a reply of a few words, a bare ordinal after an
-article ("nem a primeira nem a segunda"). Ordinals in prose ("pela
-segunda vez", "a 2ª casa") are left alone.
+completes a copula, a verb of choosing or an answer noun ("a correta é a segunda", "a última das quatro", "I pick
+the third", "Resposta: a última."); one singled out ("só a terceira dá um motivo"); a number without its noun ("a de
+número quatro"); the middle one of an odd number ("a do meio"); an answer that is an ordinal alone ("A quarta."),
+opens with one ("A primeira, sem dúvida. ...") or closes with one ("... Terceira.", "...: a última."); and, once one
+of those names an option or in a reply of a few words, a bare ordinal after an article ("nem a primeira nem a
+segunda"). Ordinals in prose ("pela segunda vez", "a 2ª casa") are left alone.
 
 >>> name_ordinals("A segunda alternativa.", ("A", "B", "C", "D"))
 ('A alternativa B.', (14,))
@@ -65,10 +65,14 @@ _CLOSING: Final = re.compile(
     rf"(?:[.!?:;—–][ \t]*|\n\s*)(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})[\s.!)*]*\Z", re.IGNORECASE
 )
 # An ordinal that completes "é a", "is the": "A opção correta é a segunda.", "The answer is the third."
+# and after an answer noun and a colon: "Resposta: a última."
 _AFTER_COPULA: Final = re.compile(
-    rf"\b{alternation([*words('copulas'), *words('choosing')])}\s+(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})(?![\w-])",
+    rf"(?:\b{alternation([*words('copulas'), *words('choosing')])}\s+|\b{alternation(words('answer_nouns'))}\s*[:=]\s*)"
+    rf"(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})(?![\w-])",
     re.IGNORECASE,
 )
+# "a do meio", "the middle one": the middle option of an odd number of them.
+_MIDDLE: Final = re.compile(r"\b(?:(?:a|o)\s+do\s+meio|the\s+middle\s+(?:one|option|answer))\b", re.IGNORECASE)
 _ELLIPTIC: Final = re.compile(rf"\b{_ARTICLE}\s+(?P<ord>{_ORDINAL})(?![\w-])", re.IGNORECASE)
 # "a última das quatro", "the last of the four": an ordinal counted among the options.
 _OF_THE_OPTIONS: Final = (
@@ -145,6 +149,9 @@ def name_ordinals(text: str, letters: Sequence[str]) -> tuple[str, tuple[int, ..
         letter = _letter(_position(match["ord"]), letters)
         if letter and _ELLIPTIC_NEXT.match(text, match.end()):
             add(match.start("ord"), match.end("ord"), f"alternativa {letter}", len("alternativa "))
+    if len(letters) % 2:
+        for match in _MIDDLE.finditer(text):
+            add(match.start(), match.end(), f"a alternativa {letters[len(letters) // 2]}", len("a alternativa "))
     # (The closing ordinal is looked for near the end only: the scan stays linear in a runaway reply.)
     alone = _ALONE.match(text) or _OPENING.match(text) or _CLOSING.search(text, max(0, len(text) - 80))
     if alone and not edits:

@@ -4,7 +4,8 @@
 :func:`read_answer` on what is left: a lone letter, then options named by position (:mod:`.ordinals`) or by a
 description of what they say (:func:`~.option_text.name_descriptions`), then
 commitments (:mod:`.commitments`; "None of the above." opening the reply names the "none" option whatever letters
-its reasons name), then option text (:mod:`.option_text`; in an elimination, not what is said of a rejected letter;
+its reasons name), then the survivor of an elimination closed on "the one left" (:func:`~.option_text.survivor`),
+then option text (:mod:`.option_text`; in an elimination, not what is said of a rejected letter;
 under option labels listed on lines of their own, only what stands before them), then the invalid outcomes.
 """
 

@@ -52,7 +52,8 @@ _ANSWER_KEYS: Final = frozenset(
     fold(word)
     for word in (
         *words("answer_nouns"), *words("letter_words"), "alternativa", "escolha", "selecionada", "selected",
-        "prediction", "predição", "label",
+        "prediction", "predição", "label", "marcada", "marcado", "marked", "escolhida", "escolhido", "chosen",
+        "palpite", "guess", "pick", "alt", "decisão", "decision",
     )
 )  # fmt: skip
 _NOT_ANSWER_KEYS: Final = frozenset(
@@ -155,7 +156,13 @@ def _answer_value(value: Any, depth: int = 0) -> tuple[str | None, Any]:
         return None, None
     for key, inner in value.items():
         names = _key_words(str(key))
+        if names == {"item"} and isinstance(inner, int):
+            continue  # the question's number, '"item": 63', beside the answer
         if names & _ANSWER_KEYS and not names & _NOT_ANSWER_KEYS:
+            if isinstance(inner, dict):  # '"palpite": {"alt": "C", "porque": ...}': the answer inside it
+                deeper_key, deeper = _answer_value(inner, depth + 1)
+                if deeper_key is not None:
+                    return deeper_key, deeper
             return str(key), inner
     for inner in value.values():
         if isinstance(inner, (dict, list)):
@@ -294,12 +301,14 @@ _TICKED_MARKS: Final = TICK_MARKS + "☒"
 _CROSSED_MARKS: Final = CROSS_MARKS + "☐"
 # What a record or a cell says of the option picked: '{"opcao": "D", "status": "escolhida"}'.
 _CHOSEN: Final = (
-    *gendered("escolhido", "selecionado", "aceito"), "chosen", "selected", "picked", "accepted", "é isso", "é essa",
+    *gendered("escolhido", "selecionado", "aceito", "marcado"), "chosen", "selected", "picked", "accepted", "marked",
+    "é isso", "é essa", "é esta", "é ela",
     "this one", "that's it", "mais plausível", "mais coerente", "most plausible",
 )  # fmt: skip
 # A verdict that neither marks nor rules out: "🤔 possível, mas ...", "Maybe".
 _CELL_MAYBE: Final = re.compile(
-    r"^(?:🤔|❓|\?|possível|possivel|plausível|plausivel|talvez|em parte|parcialmente|maybe|possible|partly|partially)",
+    r"^(?:🤔|❓|🟡|🟠|\?|possível|possivel|plausível|plausivel|talvez|em parte|parcialmente|maybe|possible|partly"
+    r"|partially)",
     re.IGNORECASE,
 )
 _CELL_POSITIVE: Final = re.compile(
@@ -394,8 +403,28 @@ def _letter_of(cell: str) -> str | None:
     return letter.upper()
 
 
-def _table_verdicts(rows: list[list[str]]) -> dict[str, str] | None:
-    """Letter -> verdict for a table whose rows name the options, read in its verdict column."""
+def _named_by_text(rows: list[list[str]], read: Reader) -> list[tuple[str, list[str], int]]:
+    """The rows whose first cell gives an option's text instead of its letter ("| Muita concorrência para um cargo |
+    não marcada |"), each read as that option's letter; none unless two or more different options are named."""
+    named: list[tuple[str, list[str], int]] = []
+    for row in rows[:_MAX_TEXT_ROWS]:
+        index = next((index for index, cell in enumerate(row) if cell), None)
+        if index is None:
+            continue
+        value = read(row[index])
+        if value.letter is not None and value.rule == "option_text":
+            named.append((value.letter, row, index))
+    letters = [letter for letter, _, _ in named]
+    return named if len(set(letters)) == len(letters) >= 2 else []
+
+
+#: The most rows of a table read for options named by their text.
+_MAX_TEXT_ROWS: Final = 8
+
+
+def _table_verdicts(rows: list[list[str]], read: Reader | None = None) -> dict[str, str] | None:
+    """Letter -> verdict for a table whose rows name the options, by letter or by text, read in its verdict
+    column."""
     lettered: list[tuple[str, list[str], int]] = []
     for row in rows:
         for index, cell in enumerate(row):
@@ -403,6 +432,8 @@ def _table_verdicts(rows: list[list[str]]) -> dict[str, str] | None:
             if letter:
                 lettered.append((letter, row, index))
                 break
+    if len(lettered) < 2 and read is not None:
+        lettered = _named_by_text(rows, read)
     if len(lettered) < 2:
         return None
     width = max(len(row) for _, row, _ in lettered)
@@ -489,7 +520,7 @@ def table_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction 
                 value = read(row[1])
                 if value.letter is not None:
                     return Extraction(value.letter, "structured")
-        verdicts = _table_verdicts(rows) or _transposed_verdicts(rows)
+        verdicts = _table_verdicts(rows, read) or _transposed_verdicts(rows)
         if verdicts:
             decided = _from_verdicts(verdicts, letters)
             if decided is not None:

@@ -36,10 +36,10 @@ __all__ = [
     "words",
 ]
 
-#: Marks that tick an option right ("✅ C", "B ✔", "👍"), in every language.
-TICK_MARKS: Final = "✅✓✔☑👍"
-#: Marks that cross an option out ("❌ A", "D ✗", "🚫").
-CROSS_MARKS: Final = "❌✗✘✖✕👎🚫⛔"
+#: Marks that tick an option right ("✅ C", "B ✔", "👍", a green light "🟢"), in every language.
+TICK_MARKS: Final = "✅✓✔☑👍🟢"
+#: Marks that cross an option out ("❌ A", "D ✗", "🚫", a red light "🔴").
+CROSS_MARKS: Final = "❌✗✘✖✕👎🚫⛔❎🔴"
 
 
 def gendered(*stems: str) -> tuple[str, ...]:
@@ -126,6 +126,8 @@ class Language:
     both_and: tuple[str, ...]
     #: Words of chat that may open a sentence before its copula: "gente, é a D né", "ok it's B".
     interjections: tuple[str, ...]
+    #: Words that affirm the letter right before them: "D, *portanto*", "C, *sem dúvida*, e não A".
+    affirming: tuple[str, ...]
     #: "entre", "between": two letters weighed.
     between: tuple[str, ...]
     #: Phrases that are a hedge wherever they stand: "não tenho certeza se", "not sure whether".
@@ -280,6 +282,8 @@ PT: Final = Language(
         "não dá pra dizer que não seja", "não dá para dizer que não seja", "não acho que não seja",
         "não diria que não é", "não diria que não seja",
         "não creio que não seja", "não acho que a resposta não seja",
+        # Spanish: "Creo que es la D", "por lo tanto, la B"
+        "creo que", "pienso que", "por lo tanto", "sin duda",
     ),
     right_words=gendered("correto", "certo", "verdadeiro"),
     wrong_words=gendered("incorreto", "errado", "falso"),
@@ -288,10 +292,11 @@ PT: Final = Language(
         "mais apropriada", "mais apropriado", "melhor", "sim", "faz mais sentido", "faz muito mais sentido",
         "mais faz sentido",
         "se encaixa melhor", "encaixa melhor", "mais se encaixa", "mais próxima", "mais próximo",
+        "mais fiel", "mais fiel ao texto", "mais sensata", "mais sensato", "mais lógica", "mais lógico",
     ),
     dismissal=(
         *gendered("descartado", "eliminado", "excluído", "riscado", "inventado", "exagerado", "forçado", "rejeitado"),
-        "exagero", "nada indica", "sem base",
+        "exagero", "nada indica", "sem base", "especulação", "especulativa", "especulativo",
         "improvável", "contradiz", "contradizem",
         "contraditória", "contraditório", "está fora", "fica de fora", "ficam de fora", "estão fora",
         # a rejecting verb after its letter: 'A "nenhuma das alternativas" eu descarto'
@@ -312,7 +317,7 @@ PT: Final = Language(
                 "é", "está", "parece", "faz", "se", "tem", "têm", "combina", "condiz", "corresponde", "responde",
                 "pode", "seria", "foi", "há", "menciona", "apoia", "bate", "procede", "explica", "justifica",
                 # what the text does not say of it: "B e D: o texto não fala em casamento"
-                "fala", "aparece", "sustenta", "encaixa", "serve", "cabe", "tem a ver",
+                "fala", "aparece", "sustenta", "encaixa", "serve", "cabe", "tem a ver", "cola", "convence", "confere",
             )
         ),
     ),
@@ -341,6 +346,10 @@ PT: Final = Language(
     interjections=(
         "gente", "mano", "cara", "ué", "nossa", "bom", "enfim", "olha", "pô", "véi", "mds", "aff", "msm", "né",
     ),
+    affirming=(
+        "portanto", "sem dúvida", "sem dúvidas", "sem sombra de dúvida", "com certeza", "com toda certeza",
+        "certamente", "obviamente", "claro", "com folga",
+    ),
     between=("entre",),
     unsure=("não tenho certeza se", "não tenho certeza entre", "não há como saber se", "não há como saber entre"),
     doubt=("talvez", "quem sabe", "possivelmente"),
@@ -358,7 +367,10 @@ PT: Final = Language(
         "ficaria entre", "não sei mais", "não dá pra cravar", "não dá para cravar", "não dá pra bater o martelo",
         "não dá para bater o martelo", "o texto não deixa claro", "o texto não esclarece",
         "não tenho base pra escolher", "não tenho base para escolher", "não tenho segurança em nenhuma",
-        "deixo em aberto",
+        "deixo em aberto", "não consigo cravar", "não saberia cravar", "não sei cravar", "não saberia dizer qual",
+        "não saberia escolher", "não saberia decidir", "não dá para decidir", "não dá pra decidir",
+        "não dá para escolher", "não dá pra escolher", "as duas me parecem defensáveis", "as duas são defensáveis",
+        "ambas são defensáveis", "ambas me parecem defensáveis",
         "sei lá", "não faço ideia", "não tenho certeza de qual", "não tenho certeza qual",
     ),
     conditionals=("se", "caso", "só seria", "somente se", "apenas se"),
@@ -378,6 +390,8 @@ PT: Final = Language(
         "encaixa", "combina", "corresponde", "explica", "responde", "parece", "no",
         # chat spellings: "a C pq ...", "d né"; "Acho que B mesmo."
         "pq", "porq", "né", "nao", "tb", "tbm", "mesmo", "mesma", "msm",
+        # "B fácil, ela msm fala ...", "C óbvio"
+        "fácil", "facil", "óbvio", "obvio", "obviamente", "certamente", "claramente",
         # "não A ou C": a letter in a list of rejected ones
         "ou",
     ),
@@ -433,7 +447,8 @@ PT: Final = Language(
     leftovers=(
         "sobra", "sobrou", "sobram", "sobraria", "resta", "restou", "restam", "restaria", "o que resta",
         "o que sobra", "a restante", "a única restante", "a que sobrou", "a que restou", "a última que sobrou",
-        "por eliminação", "fica a única", "fica a última", "fica a que",
+        "por eliminação", "fica a única", "fica a última", "fica a que", "tem uma que bate", "tem uma que serve",
+        "tem uma que encaixa", "uma que bate", "uma que serve",
     ),
     ruling_out=("nada", "ninguém", "nunca", "descarta", "descartada", "descartado", "fora", "oposto", "contrário"),
     reported=tuple(
@@ -561,6 +576,7 @@ EN: Final = Language(
     both=("both",),
     both_and=("and",),
     interjections=("well", "ok", "okay", "yeah", "hmm", "honestly"),
+    affirming=("therefore", "for sure", "definitely", "certainly", "obviously", "of course", "no doubt", "clearly"),
     between=("between",),
     unsure=("not sure whether", "not sure if", "no way to know whether"),
     doubt=("maybe", "perhaps", "possibly"),
@@ -575,7 +591,7 @@ EN: Final = Language(
         "hard to tell", "hard to say", "hard to decide", "difficult to say", "can't decide", "cannot decide",
         "can't tell", "cannot tell", "not sure which", "don't know which", "no idea which", "not sure anymore",
         "torn between", "the text doesn't make it clear", "the passage doesn't make it clear",
-        "don't know anymore",
+        "don't know anymore", "can't pick one", "cannot pick one", "both are defensible", "both seem defensible",
     ),
     conditionals=("if", "only if", "unless"),
     appearance=("seems", "seem", "looks", "at first glance", "at first sight", "at first", "might seem"),
