@@ -1949,3 +1949,28 @@ def test_a_rhetorical_question_about_a_one_word_place_is_ruled_out() -> None:
     text = "México? Ela sobe a costa até San Francisco. Oregon fica ao norte, então não. Utah não tem costa. "
     text += "Descartadas essas três, sobra a que fica mais ao sul."
     assert extract_answer(text, options) == Extraction("C", "final_answer")
+
+
+_SOLE_OPTIONS = [
+    "Porque aconteceu em Nova Délhi.",
+    "Nenhuma das alternativas acima.",
+    "Porque quer evitar as consequências da colisão.",
+    "Porque ainda não há mortes.",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        # two meanings of one option, none of the others', among reasons of its own
+        ("Quem bate o carro e some geralmente quer fugir das consequências da batida, é o que faz sentido aqui.", "C"),
+        # one meaning in common is too little to go on
+        ("Quem bate o carro e some está com medo, ninguém para pra ver o estrago nessas horas, é o que eu acho.", None),
+        # words of two options: no one option in play
+        ("Em Nova Délhi quem bate quer escapar das consequências, ainda mais sem mortes, é o que faz sentido.", None),
+    ],
+)
+def test_a_short_reply_about_one_option_only_paraphrases_it(text: str, letter: str | None) -> None:
+    """A short reply that says half of one option's meaning, in two meanings, and nothing of the others' names it,
+    whatever reasons it adds; one meaning, or words of two options, name none."""
+    assert paraphrased_letter(text, _SOLE_OPTIONS, ABCD) == letter

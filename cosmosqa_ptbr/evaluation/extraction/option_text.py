@@ -356,21 +356,29 @@ def _contradicts(said: str, option: str) -> bool:
     return False
 
 
-def paraphrased_letter(text: str, options: Sequence[str], letters: Sequence[str]) -> str | None:
+def paraphrased_letter(
+    text: str, options: Sequence[str], letters: Sequence[str], *, letters_named: bool = False
+) -> str | None:
     """The letter of the one option ``text`` paraphrases, or ``None`` (see the module docstring).
 
     An answer of 40 words or fewer is read whole; a longer one by its first sentence, held to a higher precision;
     an answer longer than :data:`MAX_WORDS` words is no paraphrase. A negation is read as it is written first; only
     when that names no option is a negation before a word with an opposite read as the opposite ("não havia perigo"
     for "seria seguro"): the two languages put a negation on different words ("couldn't cool me down", "não
-    conseguia me refrescar"), so the opposite is the second reading, not the first.
+    conseguia me refrescar"), so the opposite is the second reading, not the first. A short answer about one option
+    only (:data:`SOLE_RECALL`) names it, unless ``letters_named``: an answer that goes through the letters is read
+    by them, not by the words it shares with one option.
     """
     if looping(text):
         return None
-    return _paraphrased(text, options, letters, opposites=False) or _paraphrased(text, options, letters, opposites=True)
+    return _paraphrased(text, options, letters, opposites=False, sole=not letters_named) or _paraphrased(
+        text, options, letters, opposites=True, sole=not letters_named
+    )
 
 
-def _paraphrased(text: str, options: Sequence[str], letters: Sequence[str], *, opposites: bool) -> str | None:
+def _paraphrased(
+    text: str, options: Sequence[str], letters: Sequence[str], *, opposites: bool, sole: bool
+) -> str | None:
     none_letter = none_of_the_above(options, letters)
     normed = [norm(option) for option in options]
     meanings_ = [
@@ -461,7 +469,29 @@ def _paraphrased(text: str, options: Sequence[str], letters: Sequence[str], *, o
             and any(NEGATION not in unit.senses for unit in _matched(said, meanings_[best]))
         ):
             return letters[best]
+        # The one option in play: a short answer that says half of one option's meaning and nothing of any other's,
+        # with more reasons of its own than a paraphrase is allowed.
+        if (
+            sole
+            and whole
+            and len(stripped.split()) <= SOLE_WORDS
+            and precision >= SOLE_PRECISION
+            and count >= SOLE_COUNT
+            and recall >= SOLE_RECALL
+            and all(scores[index][2] == 0 for index in range(len(scores)) if index != best)
+            and any(NEGATION not in unit.senses for unit in _matched(said, meanings_[best]))
+        ):
+            return letters[best]
     return None
+
+
+#: A reply of at most :data:`SOLE_WORDS` words that says :data:`SOLE_RECALL` of one option's meaning, in two meanings
+#: or more, and nothing of any other option's, paraphrases that option, also with reasons of its own around it (down to
+#: :data:`SOLE_PRECISION` of what it says).
+SOLE_WORDS: Final = 35
+SOLE_RECALL: Final = 0.5
+SOLE_PRECISION: Final = 0.2
+SOLE_COUNT: Final = 2
 
 
 # ---------------------------------------------------------------------------------------------------------

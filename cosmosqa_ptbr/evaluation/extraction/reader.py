@@ -144,7 +144,7 @@ def read_answer(
     if _REFUSAL.search(answer):
         return Extraction(None, "refusal")
     if options is not None:
-        letter = paraphrased_letter(said, options, letters)
+        letter = paraphrased_letter(said, options, letters, letters_named=bool(named))
         if letter is not None:
             return Extraction(letter, "option_text")
     if invented:
