@@ -1974,3 +1974,18 @@ def test_a_short_reply_about_one_option_only_paraphrases_it(text: str, letter: s
     """A short reply that says half of one option's meaning, in two meanings, and nothing of the others' names it,
     whatever reasons it adds; one meaning, or words of two options, name none."""
     assert paraphrased_letter(text, _SOLE_OPTIONS, ABCD) == letter
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("encucada", "preocupada"),
+        ("enciumado", "jealous"),
+        ("grana", "dinheiro"),
+        ("cachorrinho", "dog"),
+        ("trouxe", "bring"),
+    ],
+)
+def test_everyday_synonyms_slang_and_irregular_forms_share_a_meaning(said: str, meant: str) -> None:
+    """Colloquial words, diminutives and irregular verb forms share a meaning with their plain equivalent."""
+    assert match(meanings(said)[0], meanings(meant)[0])

@@ -3057,4 +3057,144 @@ espantado espantada surpreso surpresa chocado chocada | surprised astonished ama
 exausto exausta cansado cansada esgotado esgotada | exhausted tired worn_out
 animado animada empolgado empolgada entusiasmado entusiasmada | excited enthusiastic thrilled
 ansioso ansiosa empolgado empolgada | eager looking_forward
+trampo trampos trampar trampou trabalho trabalhar emprego | work job gig
+mano parça parceiro camarada amigão | buddy pal dude bro mate
+mina minas garota moça menina | girl chick gal
+treta tretas bafafá briga confusão discussão | fight argument drama quarrel fuss
+bufunfa dindim grana dinheiro tutu | money cash dough bucks
+rango comida gororoba | food grub chow
+breja brejas cerva cervas cerveja cervejinha | beer beers brew brewski
+cachaça caipirinha | liquor booze cachaca
+busão ônibus | bus
+zoeira zuera zoação gozação sacanagem brincadeira | banter teasing joking kidding prank horseplay
+encucado encucada grilado grilada cismado cismada preocupado preocupada | worried bothered uneasy troubled preoccupied
+nerd nerds cdf estudioso estudiosa caxias | nerd geek bookworm studious
+babaca otário otária mané idiota imbecil | jerk idiot fool sucker moron
+vagabundo vagabunda vadio vagabundagem | bum slacker loafer idler
+mentiroso mentirosa mentir mentiu mentira | liar lying dishonest lie lied
+agoniado agoniada aflito aflita aflição angústia angustiado | distressed distress anguish anguished agonized agony
+apreensivo apreensiva apreensão receoso receosa inquieto inquieta | apprehensive apprehension uneasy worried wary
+enciumado enciumada possessivo possessiva ciumento ciumenta ciúme ciúmes | jealous possessive jealousy
+sonolência sonolento sonolenta | drowsiness sleepiness drowsy sleepy
+revoltado revoltada indignado indignada indignação ultrajado ultrajada revolta | outraged indignant outrage indignation
+enfezado enfezada injuriado injuriada irritado irritada | irritated peeved miffed
+humilhado humilhada humilhação humilhar humilhou humilhante | humiliated humiliation humiliate humiliating
+euforia êxtase extasiado extasiada eufórico eufórica | euphoria ecstasy ecstatic elated euphoric
+gratificante compensador compensadora recompensador recompensadora | rewarding gratifying fulfilling worthwhile
+desiludido desiludida desilusão decepcionado decepcionada | disillusioned disenchanted disappointed letdown
+amargurado amargurada amargura rancoroso rancorosa ressentido ressentida | bitter bitterness resentful embittered
+saudoso saudosa saudosismo nostálgico nostálgica | wistful nostalgic sentimental
+melancólico melancólica melancolia tristonho tristonha triste | melancholy melancholic gloomy sad
+choroso chorosa choramingar choramingou chorão chorona manhoso manhosa | tearful weepy whine whined whiny crybaby
+desamparado desamparada indefeso indefesa vulnerável vulnerabilidade | helpless defenseless vulnerable vulnerability
+manso mansa dócil | tame gentle docile
+agitado agitada hiperativo hiperativa | hyper jittery hyperactive restless
+zonzo zonza grogue atordoado atordoada | groggy dazed woozy
+pneumonia bronquite | pneumonia bronchitis
+cachorrinho cachorrinha cachorrinhos cãozinho cachorrão cachorro cão | dog doggy doggie pup pooch
+gatinho gatinhos gatinha gato bichano | kitten kitty kittens cat
+papai paizinho pai | daddy dad papa father
+mamãe mãezinha mãe | mommy mom mama mother
+vovó vovô vó vô avó avô | grandma grandpa granny grandmother grandfather nana
+titio titia tio tia | uncle aunt auntie
+presentinho lembrancinha lembrancinhas lembrança presente | gift present souvenir keepsake
+gordinho gordinha gorducho gorducha rechonchudo rechonchuda gordo gorda | chubby plump fat
+magrinho magrinha magricela esquelético esquelética magro magra | skinny slim thin scrawny
+bonitinho bonitinha bonitinhos fofo fofa | cute adorable sweet
+extrovertido extrovertida comunicativo comunicativa expansivo | outgoing extroverted extrovert sociable talkative
+trazer trago trarei traria trazia trouxe trouxemos levar levou levei | bring brings brought bringing
+pôr pus puseram pusemos punha pondo ponho pusesse colocar coloquei | put puts putting place placed
+ver via viam vejo veja verei veria vimos | see saw seen sees seeing
+vir vem venho viemos viesse virá virão | come came comes coming
+dar dá dão dando daria darei dei | give gave given gives giving
+caber coube cabe cabem cabia | fit fits fitted
+ouvir ouço ouvi ouve ouvia | hear heard hears hearing
+pedir peço pedi pede pedia | ask asked request requested
+perder perco perdi perde perdia | lose lost loses losing
+perder perdi perdemos perderam | miss missed missing
+dormir durmo dormi dorme dormia | sleep slept sleeps sleeping
+sentir sinto senti sente sentia | feel felt feels feeling
+seguir sigo segui segue seguia | follow followed follows following
+cair caía caído caindo caí caímos | fall fell fallen falling falls
+rir ria riram rindo | laugh laughed laughs laughing
+ler lia lido lemos leram | read reads reading
+abrir abri abre abria | open opened opens opening
+escrever escrevi escreve escrevia escrito | write wrote written writes writing
+pagar paguei pago paga pagamos | pay paid pays paying
+morrer morri morre morria | die died dies dying
+imprimir imprimiu imprimi impresso impressa | print printed prints printing
+ficar fiquei fica ficamos | stay stayed stays staying
+pegar peguei pega pegamos | grab grabbed catch caught
+conhecer conheci conheço conhece | meet met know knew
+construir constrói constroem construí construído | build built builds building
+destruir destrói destroem destruí destruído | destroy destroyed destroys
+sumir sumi sumiram sumido sumida | disappear disappeared vanish vanished gone
+dizer digo dito dirá diria dizendo | say said tell told says
+doer dói doía doendo doeu doeram | hurt hurts ache ached aching sore
+comer comi comemos comeram comendo | eat ate eaten eats eating
+beber bebi bebemos bebendo | drink drank drunk drinks drinking
+correr corri corre corremos | run ran runs running
+viver vivi vive vivemos | live lived lives living
+crescer cresci cresce crescemos | grow grew grown grows growing
+servir sirvo servi serve servia | serve served serves serving
+medir meço medi mede | measure measured measures
+receber recebi recebe recebemos | receive received
+escolher escolhi escolhe escolhemos | choose chose chosen picked
+tossir tusso tossi tosse | cough coughed coughs coughing
+eleger elegeu eleito eleita elegeram | elect elected
+aprender aprendi aprende aprendemos | learn learned learnt learns
+entender entendi entende entendemos | understand understood understands
+vender vendi vende vendemos | sell sold sells selling
+esquecer esqueci esquece esquecemos | forget forgot forgotten forgets
+decidir decidi decide decidimos | decide decided decides
+dividir dividi divide dividimos | split divide divided share shared
+assistir assisti assiste assistimos | watch watched watches watching
+discutir discuti discute discutimos | argue argued discuss discussed
+partir parti partimos | leave left depart departed
+sorrir sorri sorrimos sorriram | smile smiled smiles smiling
+responder respondi responde respondemos | answer answered reply replied respond responded
+prometer prometi promete prometemos | promise promised promises
+esconder escondi esconde escondemos | hide hid hidden hides
+perceber percebi percebe percebemos | notice noticed realize realized
+agradecer agradeci agradece agradecemos | thank thanked thanks
+desaparecer desapareci desaparece | disappear disappeared vanish vanished
+merecer mereci merece merecemos | deserve deserved deserves
+oferecer ofereci oferece oferecemos | offer offered offers
+reconhecer reconheci reconhece | recognize recognized recognise recognised
+surpreender surpreendi surpreende | surprise surprised surprises
+morder mordi morde mordeu | bite bitten bites
+ofender ofendi ofende | offend offended
+interromper interrompi interrompe | interrupt interrupted
+ligar liguei liga ligamos telefonar telefonou telefonei | call called phone phoned
+jogar joguei joga jogamos | play played plays playing
+carregar carreguei carrega | carry carried load loaded
+negar neguei nega | deny denied
+tocar toquei toca | touch touched play played ring rang
+explicar expliquei explica | explain explained explains
+praticar pratiquei pratica | practice practiced practise
+dedicar dediquei dedica | dedicate dedicated devote devoted
+começar comecei começa começamos | start started begin began begun
+abraçar abracei abraça | hug hugged embrace embraced
+dançar dancei dança | dance danced dances dancing
+alcançar alcancei alcança | reach reached achieve achieved
+tropeçar tropecei tropeça | stumble stumbled
+brinquedo brinquedos | toy toys
+balanço escorregador parquinho playground | swing slide playground
+pensão aposentadoria | pension retirement
+castrar castrou castração | neuter neutered spay spayed
+focinho | snout muzzle nose
+pulga pulgas carrapato carrapatos | flea fleas tick ticks
+batizado | baptism christening
+assalto assaltar assaltou assaltado assaltada assaltante | mugging mugged robbery robbed holdup mugger robber
+chateado chateada tristinho tristinha triste | upset sad down
+chateado chateada bravo brava irritado irritada | upset angry annoyed mad
+nervoso nervosa preocupado preocupada ansioso ansiosa | nervous worried anxious
+feliz felizes animado animada empolgado empolgada contente | happy excited glad
+mimar mimou mimo mimos paparicar paparicou | pamper pampered indulge indulged coddle
+cafona brega breguice | tacky cheesy corny kitsch
+chique chiquérrimo chiquérrima sofisticado sofisticada elegante | fancy chic classy posh elegant
+larica | munchies
+churras churrasquinho churrasco | barbecue bbq cookout
+padoca padaria | bakery
+facul faculdade universidade | college university uni
 """
