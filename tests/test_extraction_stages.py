@@ -1989,3 +1989,92 @@ def test_a_short_reply_about_one_option_only_paraphrases_it(text: str, letter: s
 def test_everyday_synonyms_slang_and_irregular_forms_share_a_meaning(said: str, meant: str) -> None:
     """Colloquial words, diminutives and irregular verb forms share a meaning with their plain equivalent."""
     assert match(meanings(said)[0], meanings(meant)[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        # a letter that opens the reply and goes on to be described is discussed, not chosen
+        ("A B fala do emprego, mas o texto diz banco. C e D não têm base. Portanto, a A.", "A"),
+        ("A D é a pegadinha: nada indica isso. Já a C liga a dor ao filme. Resposta: C — descartadas A e D.", "C"),
+        # a choice denied, a denial of a denial around the letter, a pronoun that chooses the letter
+        ("Então não é que a D não seja a resposta; ela é. Não escolheria B nem C de jeito nenhum.", "D"),
+        ("A dor nas costas não impede nada. Eu não descartaria a B, não — é nela que eu fico.", "B"),
+        # a list a negation governs closes with "ou"; a reply broken off in a list chooses nothing
+        ("A, B e D pegam fatos soltos. Escolho C, não A, B ou D.", "C"),
+        ("Descartando:\n- B — nada fala de dinheiro.\n- C — não há perigo.\n\nEntão ficamos entre a A e", None),
+        # a letter on its own line after a concluding colon; reasons after a colon do not judge the letter
+        ("Ela cuida dele, mas ninguém cuida dela. Ou seja:\n\nA → não tenho ninguém para cuidar de mim", "A"),
+        ("Olhando as quatro, a que faz mais sentido é a alternativa D: não tem pra onde ir nem nada pra fazer.", "D"),
+        # chat: "vai na A sem medo", "tipo a C né", a laugh before "então B também cai"
+        ("kkkkk gente é maratona né, tava com sede, n tem mistério 😂 vai na A sem medo", "A"),
+        ("mano sem internet eles iam ter q bancar tudo... tipo a C né", "C"),
+        (
+            "A) Eliminada.\nB) Vamos ver as outras.\nC) Eliminada.\nD) Faz sentido.\n\nSobra a D, então B também cai.",
+            "D",
+        ),
+        # indecision in other words
+        ("Creo que podría ser la B, pero la D también. No sé cuál quieren, as duas parecem válidas pra mim.", None),
+        ("O medo puxa para a A, mas o horário indica a B. Consigo justificar as duas e não vou arriscar uma.", None),
+        ("Primeiro pensei na C. Mas talvez o certo fosse D. Por outro lado, a C é a única... Deixa eu reler o", None),
+        ("Ela esperava alguém (C) ou alguém a esperava (D)? Honestamente fico na dúvida entre as duas.", None),
+        # answer keys and letters joined to their word
+        ('veredito=alternativa_c; motivo="quem não passa devolve o jetpack"; seguranca=media', "C"),
+        ("> **Gabarito provável:** `A`\n>\n> _Justificativa:_ ela estava com gente de quem gosta.", "A"),
+        ("Não tem nada que diga que não é uma viagem. Não vejo motivo pra não ficar com a A.", "A"),
+    ],
+)
+def test_commitments_of_held_out_r_and_s(text: str, letter: str | None) -> None:
+    """Letters discussed at the opening, choices denied, lists ruled out or broken off, letters after a concluding
+    colon, chat closings, indecision in other words, letters joined to their word and answer keys."""
+    assert extract_answer(text).letter == letter
+
+
+def test_records_tables_and_checklists_of_held_out_r_and_s() -> None:
+    """JSON answer fields after one that reads no letter, YAML records, true/false and "procede" columns, weak
+    verdicts, and checklists that cross with one box and tick with another."""
+    record = '{"item_analisado": "pagamento do dia", "alternativas_descartadas": ["A", "C", "D"], "palpite_final": "B"}'
+    assert extract_answer(record) == Extraction("B", "structured")
+    yaml = (
+        'resposta:\n  questao: "Por que eles foram?"\n  opcao_marcada: B\n  raciocinio: o dia bonito\n  certeza: 0.55'
+    )
+    assert extract_answer(yaml) == Extraction("B", "structured")
+    weighed = "```yaml\nitem: 24\nanalise:\n  - opcao: D\n    motivo: nada a ver\n  - opcao: C\n    motivo: não\n"
+    weighed += "resposta_escolhida: A\ncerteza: media\n```"
+    assert extract_answer(weighed) == Extraction("A", "structured")
+    listed = (
+        "Alternativa A: De uma palestra\nAlternativa B: De uma turnê\nAlternativa C: De um show\n\nAlternativa C: De"
+    )
+    assert extract_answer(listed).rule != "structured"
+    true_false = "| # | Afirmação | V/F |\n|---|---|---|\n| A | não deu | F |\n| B | excelente | F |\n"
+    true_false += "| C | não existe mais | **V** |\n| D | continua | F |"
+    assert extract_answer(true_false) == Extraction("C", "structured")
+    holds = "| opção | análise | resultado |\n|---|---|---|\n| A | um buraco na grade | procede |\n"
+    holds += "| B | — | não procede |\n| C | aconteceu normalmente | não procede |\n| D | forçado | não procede |"
+    assert extract_answer(holds) == Extraction("A", "structured")
+    weak = (
+        "| | Explica? |\n|---|---|\n| A | não |\n| B | ✅ sim — ele queria o modelo |\n| C | fraco, dá pra guardar |\n"
+    )
+    weak += "| D | meio redundante, toda moto é nova |"
+    assert extract_answer(weak) == Extraction("B", "structured")
+    boxes = "☒ A) encontrou algo\n☒ B) decidiu ajudar\n☒ C) se acostumou\n☑ D) comeu os pêssegos"
+    assert extract_answer(boxes) == Extraction("D", "structured")
+
+
+def test_options_said_whole_one_after_the_other_are_an_echo() -> None:
+    """A reply that repeats three or more options whole without their letters chooses none of them."""
+    options = ["Nenhuma das alternativas acima.", "Não, ele não gosta de assistir a estreias.",
+               "Sim, para poder dizer que assistiu.", "Sim, porque as pessoas estão falando dela."]  # fmt: skip
+    echo = "Ele vai assistir à estreia? " + " ".join(options)
+    assert extract_answer(echo, options) == Extraction(None, "no_answer")
+    assert extract_answer("Sim, para poder dizer que assistiu.", options).letter == "C"
+
+
+def test_indecision_in_the_last_sentence_of_a_reply_without_letters_leaves_it_open() -> None:
+    """Options weighed in words, then "fico na dúvida" or "não consigo escolher", leave the answer open even if one
+    is quoted: a hedge, and a refusal."""
+    options = ["Ela tomou um remédio.", "Ela foi ver os bebês.", "Nenhuma das alternativas acima.", "Ela dormiu."]
+    text = "A dor é dela, mas os bebês acordam. Até o 'nenhuma das alternativas' poderia servir. {}"
+    assert extract_answer(text.format("Fico na dúvida."), options) == Extraction(None, "hedged")
+    assert extract_answer(text.format("Não consigo escolher."), options) == Extraction(None, "refusal")
+    assert extract_answer("Até o 'nenhuma das alternativas' poderia servir.", options).letter == "C"

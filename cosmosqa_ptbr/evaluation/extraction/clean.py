@@ -423,6 +423,14 @@ def _spaced_key(key: re.Match[str]) -> str:
     return key[1] + key[2].replace("_", " ")
 
 
+# A letter joined to its word as a value: "veredito=alternativa_c", "answer: option_b".
+_JOINED_LETTER: Final = re.compile(rf"\b({alternation(words('letter_words'))})_([a-eA-E])(?![^\W_])", re.IGNORECASE)
+
+
+def _joined_letter(joined: re.Match[str]) -> str:
+    return f"{joined[1]} {joined[2].upper()}"
+
+
 # Laughter in chat ("kkkk", "hahaha", "lol") says nothing of the answer ("the last one lol"), but it ends a sentence
 # of chat: "... oq pensava kkk B" closes with B as "... oq pensava. B" does.
 _LAUGHTER: Final = re.compile(
@@ -655,6 +663,7 @@ def clean(text: str, options: Sequence[str] | None, letters: Sequence[str]) -> C
     # Reasoning that never reached an answer is still writing: the reply is unreadable, not empty.
     wrote = bool(_WORD.search(strip_markup(unwrap(turn))))
     reply = unfence(reading_window(drop_reasoning(turn)))
-    answer = _LAUGHTER.sub(_laughter_end, strip_markup(unwrap(_KEY_WORDS.sub(_spaced_key, reply))))
+    keyed = _JOINED_LETTER.sub(_joined_letter, _KEY_WORDS.sub(_spaced_key, reply))
+    answer = _LAUGHTER.sub(_laughter_end, strip_markup(unwrap(keyed)))
     answer, invented = strip_echoes(cut_new_block(answer), options, letters)
     return Cleaned(reply, answer.strip(), wrote, invented)

@@ -151,6 +151,10 @@ _NEGATING_PREFIX: Final = re.compile(
     rf"\b{alternation(words('rejecting'))}\s+(?:(?:a|o|the)\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+# A rejecting word right before a letter opens its phrase: "Resposta: C — descartadas A e D" does not judge C.
+_REJECTING_BEFORE: Final = re.compile(
+    rf"\b{alternation(words('rejecting'))}[ \t]+(?:(?:a|o|as|os|the)[ \t]+)?\Z", re.IGNORECASE
+)
 
 
 def _rejected_by_verb(before: str) -> bool:
@@ -185,10 +189,16 @@ _AFFIRMED_AFTER: Final = re.compile(rf"[ \t]*,[ \t]*{alternation(words('affirmin
 # "Não descarto a B, fico com ela.", "B; I'll go with it.": the letter chosen by a pronoun right after it.
 _CHOSEN_AFTER: Final = re.compile(
     rf"[ \t]*[,;.][ \t]*(?:e[ \t]+|and[ \t]+)?{alternation(words('choosing'))}[ \t]+"
-    rf"(?:ela|ele|essa|esse|esta|este|it|that\s+one|this\s+one)\b",
+    rf"(?:ela|ele|essa|esse|esta|este|it|that\s+one|this\s+one)\b"
+    # "Eu não descartaria a B, não — é nela que eu fico."
+    rf"|[^.!?\n]{{0,20}}?\bé[ \t]+(?:nela|com[ \t]+ela|essa|esta|ela)[ \t]+(?:que[ \t]+)?(?:eu[ \t]+)?"
+    rf"(?:fico|vou|marco|escolho|aposto)\b",
     re.IGNORECASE,
 )
 _MARK_AFTER: Final = re.compile(rf"[ \t)\]:.\-–—*]*(?P<mark>[{TICK_MARKS}{CROSS_MARKS}])")
+# A verb that goes on to describe the letter that opens the reply: "A B fala do trabalho, mas ...", "A D é a
+# pegadinha": the letter is discussed, not given as the answer.
+_DESCRIBED_AFTER: Final = re.compile(rf"[ \t]+{alternation(words('describing'))}\b", re.IGNORECASE)
 _SHORT_REPLY: Final = re.compile(r"[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]*[.!]")
 _BEFORE_SPLIT: Final = re.compile(
     rf"\b(?:{alternation(('mas', 'but', 'embora', 'although', 'though', 'porém'))}"
@@ -242,7 +252,12 @@ _DANGLING: Final = re.compile(r"[ \t]*[)\].:\-–][ \t]*$")
 _WALK_THROUGH: Final = re.compile(rf"\b{alternation(words('walk_through'))}[ \t]*:?[ \t]*\n", re.IGNORECASE)
 _LAST_LINE_LABEL: Final = re.compile(r"\n[ \t>*•-]*[(\[]?(?P<l>[A-Za-z])[)\]][ \t]*\Z")
 _CLOSING_END: Final = re.compile(r"[\s)\]*]*[.!][\s.!)\]*]*$")
-_CLOSING_TAIL: Final = re.compile(r"[\s.!)\]*]*")
+# (Words of chat may follow it: "... tipo a C né", "... vai na A sem medo".)
+_CLOSING_TAIL: Final = re.compile(
+    rf"(?:[\s.!)\]*]|\b(?:{alternation(('né', 'ne', 'msm', 'mesmo', 'fácil', 'facil', 'sem medo', 'tbm'))})\b)*"
+    rf"[^\w\s]*\s*",
+    re.IGNORECASE,
+)
 # Words that join the letter after them to what came before: "e a C", "and C", "ou B", "de A", "ou da D", "a D à C".
 _JOINERS: Final = alternation(
     [*words("conjunctions"), *words("alternatives"), "nem", "nor", "de", "à", "com", "of", "with"]
@@ -276,7 +291,26 @@ _DENIED_DENIAL_BEFORE: Final = re.compile(
     r"|\boutra\b[^.!?\n]{0,30}?\bque\s+n[ãa]o|\bnone\s+other\s+than|\bno\s+other\s+than)\s+(?:(?:a|o|the)\s+)?\Z",
     re.IGNORECASE,
 )
+# "não é que a D não seja a resposta": a denial of the letter's denial, around it.
+_DENIAL_DENIED_AROUND: Final = re.compile(r"\bn[ãa]o\s+é\s+que\s+(?:(?:a|o)\s+)?\Z", re.IGNORECASE)
+_DENIED_AFTER: Final = re.compile(r"\s+n[ãa]o\s+(?:seja|fosse|é|era)\b", re.IGNORECASE)
 _SENTENCE_THEN_LETTER: Final = re.compile(r"[.!?][ \t]+\Z")
+_CONCLUDING_COLON_LINE: Final = re.compile(
+    rf"\b{alternation([*words('conclusions'), *words('answer_nouns')])}[ \t]*:[ \t]*\n\s*(?:[-*•>][ \t]*)?\Z",
+    re.IGNORECASE,
+)
+_NEGATED_CHOICE: Final = re.compile(
+    rf"\b(?:n[ãa]o|nunca|never|wouldn['’]?t|would\s+not)[ \t]+{alternation(words('choosing'))}[ \t]+"
+    rf"(?:(?:{alternation(words('letter_articles'))})[ \t]+)?(?:{_STEMS}[ \t]*)?\Z",
+    re.IGNORECASE,
+)
+_CHAT_WORDS: Final = frozenset(word.casefold() for word in (*words("interjections"), "tipo"))
+# "Escolho C, não A, B ou D": the "B ou D" closes a list a negation governs.
+_NEGATED_LIST_BEFORE: Final = re.compile(
+    r"\b(?:n[ãa]o|nem|not|nor)[ \t]+(?:(?:a|o|the)[ \t]+)?[A-E]"
+    r"(?:[ \t]*,[ \t]*(?:(?:a|o|the)[ \t]+)?[A-E])*[ \t]*,[ \t]*\Z"
+)
+_REASONS_AFTER_A_COLON: Final = re.compile(r"[ \t]*:[ \t]*(?:[^\W\d_]+[ \t,]+){3}")
 _OTHER_LETTER: Final = re.compile(r"(?<![\w'’])[B-E](?![\w'’])")
 _SYMBOL: Final = re.compile(r"[^\w\s\"'“”‘’()\[\]*_.,;:!?-]")
 # How far back an option line's elimination header is looked for.
@@ -639,12 +673,18 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
     verdict = _verdict(text, after_letter, options, limit)
     if verdict == "reject" and _DENIED_DOUBT_BEFORE.search(text, window, candidate.start):
         return "commit", "verdict"  # "Eu não diria que a A não é a certa"
-    if _DENIED_DENIAL_BEFORE.search(text, window, candidate.start):
-        return "commit", "keyword"  # "Eu não diria que não é a C", "Não é outra que não a B"
+    if _DENIED_DENIAL_BEFORE.search(text, window, candidate.start) or (
+        _DENIAL_DENIED_AROUND.search(text, window, candidate.start) and _DENIED_AFTER.match(text, candidate.start + 1)
+    ):
+        return "commit", "keyword"  # "Eu não diria que não é a C", "Não é outra que não a B", "não é que a D não seja"
     if _GOVERNING_NEGATION.search(text, window, candidate.start):
         return "reject", ""
+    if candidate.keyword and _NEGATED_CHOICE.search(text, window, candidate.start):
+        return "reject", ""  # "Não escolheria B nem C de jeito nenhum."
     if candidate.keyword:
-        return ("reject", "") if verdict == "reject" else ("commit", "keyword")
+        # After a colon come the reasons: "a que faz mais sentido é a alternativa D: não tem pra onde ir ..."
+        reasons = _REASONS_AFTER_A_COLON.match(text, candidate.start + 1)
+        return ("reject", "") if verdict == "reject" and not reasons else ("commit", "keyword")
     label = _VERDICT_LABEL.search(text, window, candidate.start)
     if label:
         return ("reject", "") if label["bad"] else ("commit", "keyword")
@@ -697,7 +737,9 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return "commit", "keyword"
     if _CORRECTION.search(before):  # "Letra C. Na verdade, letra A.", "Opção A... espera, opção B."
         return "commit", "keyword"
-    if _OPENING_GAP.fullmatch(text, 0, candidate.lead):
+    if candidate.bare and _CONCLUDING_COLON_LINE.search(text, max(0, candidate.lead - 200), candidate.lead):
+        return "commit", "position"  # "... Ou seja:\n\nA → não tenho ninguém para cuidar de mim"
+    if _OPENING_GAP.fullmatch(text, 0, candidate.lead) and not _DESCRIBED_AFTER.match(text, candidate.start + 1):
         return "commit", "position"  # the answer opens with it: "B) ...", "Alternativa C, pois ..."
     if _closes_the_answer(text, candidate) and (candidate.bare or _AFTER_A_PAUSE.search(text, 0, candidate.lead)):
         return "commit", "position"  # the answer ends with it: "Na minha opinião, B."
@@ -740,6 +782,8 @@ def _closes_the_answer(text: str, candidate: _Candidate) -> bool:
         # "... eram as bebum do trem. C": the reply's only letter, alone, closes it as a sentence of its own (after
         # other letters it may be the next step of an elimination the reply broke off in)
         return True
+    if bare_article and words_before.split()[-1:] and words_before.split()[-1].casefold() in _CHAT_WORDS:
+        return True  # "... pra bancar pesquisa, filme, divulgação, tudo... tipo a C né"
     if words_before and _SYMBOL.fullmatch(words_before[-1]):
         return True  # "... curtiu o show 🤯🤯 a C", "... ja era o emprego 😬 C": an emoji ends a sentence of chat
     return not bare_article and (not before or before[-1] in ",:;—–-\n")
@@ -772,7 +816,7 @@ def _phrase_start(text: str, candidate: _Candidate) -> int:
     """Where the phrase naming a letter begins, its negation or verdict label included."""
     window = max(0, candidate.start - 80)
     starts = [candidate.lead]
-    for pattern in (_GOVERNING_NEGATION, _VERDICT_LABEL):
+    for pattern in (_GOVERNING_NEGATION, _VERDICT_LABEL, _REJECTING_BEFORE):
         match = pattern.search(text, window, candidate.start)
         if match:
             starts.append(match.start())
@@ -858,6 +902,7 @@ def hedge_ends(text: str, p: Patterns) -> list[int]:
         for match in p.hedge.finditer(text)
         if not _NONE_BEFORE.search(_sentence_before(text, match.start()))
         and not _GOVERNING_NEGATION.search(text, max(0, match.start() - 80), match.start())
+        and not _NEGATED_LIST_BEFORE.search(text, max(0, match.start() - 40), match.start())
     ]
 
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from .clean import clean, strip_markup, unwrap
+from .clean import clean, norm, strip_markup, unwrap
 from .commitments import (
     goes_through_the_options,
     hedge_ends,
@@ -40,8 +40,12 @@ _REFUSAL: Final = re.compile(
     rf"|\b{alternation(words('none_of_the_above'))}\s+(?:\w+\s+)?{alternation(words('none_correct'))}",
     re.IGNORECASE,
 )
+_UNABLE: Final = re.compile(
+    rf"\b{alternation(words('unable'))}\s+(?:\w+\s+){{0,2}}?{alternation(words('decide_verbs'))}\b", re.IGNORECASE
+)
 _WORD: Final = re.compile(r"[^\W_]")
 _CLAUSE_END: Final = re.compile(r"[.!?;\n]")
+_BROKEN_OFF_IN_A_LIST: Final = re.compile(r"(?<![^\W_])[A-Z][ \t]*(?:,|[ \t](?:e|ou|and|or))[ \t]*\Z")
 
 
 def _without_clauses(text: str, starts: Sequence[int]) -> str:
@@ -53,6 +57,18 @@ def _without_clauses(text: str, starts: Sequence[int]) -> str:
             kept.append(text[begin:end])
         begin = end
     return "".join(kept).strip()
+
+
+#: How many options said whole, without their letters, make a reply an echo of the list.
+ECHOED_OPTIONS: Final = 3
+
+
+def _echoes_the_options(text: str, options: Sequence[str]) -> bool:
+    """Whether ``text`` says :data:`ECHOED_OPTIONS` or more of the options whole, as a small model repeats the list
+    without its labels ("Ele vai assistir? Nenhuma das alternativas acima. Não, ele não gosta ... Sim, ...")."""
+    said = f" {norm(text)} "
+    whole = [f" {norm(option)} " for option in options if len(norm(option).split()) >= 2]
+    return sum(option in said for option in whole) >= min(ECHOED_OPTIONS, len(options))
 
 
 def read_answer(
@@ -76,11 +92,23 @@ def read_answer(
     found = mentions(text, options, p)
     hedges = hedge_ends(text, p)
     named = {m.letter for m in found} | loose_letters(text, p)
+    if not named and options is not None and _echoes_the_options(text, options):
+        return Extraction(None, "no_answer")  # the options said one after the other, without their letters
     # Indecision said of two letters is a hedge, and so is indecision said after the one letter named ("A resposta é
     # C. Não, espera... não sei qual é."); before it, it is the doubt the letter settles ("Não dá para saber — E.").
     first_named = min((m.start for m in found), default=len(text))
-    hedges += [end for end in indecision_ends(text) if len(named) >= 2 or end > first_named]
+    # Without any letter, indecision in the last sentence leaves the options the reply weighed in words open
+    # ("... até o 'nenhuma' poderia servir. Não consigo escolher com segurança.").
+    last_sentence = max((m.end() for m in _CLAUSE_END.finditer(text.rstrip(" \t\n.!?"))), default=0)
+    hedges += [
+        end
+        for end in indecision_ends(text)
+        if len(named) >= 2 or end > first_named or (not named and end > last_sentence and not _REFUSAL.search(text))
+    ]
     commits = [m for m in found if m.kind == "commit"]
+    # A reply broken off in a list of letters ("Então ficamos entre a A e") never made the choice it began.
+    if commits and _BROKEN_OFF_IN_A_LIST.search(text) and commits[-1].start >= len(text.rstrip()) - 8:
+        return Extraction(None, "no_answer")
     if commits:
         final = commits[-1]
         if any(end > final.start for end in hedges) or rival_verdicts(text, commits):
@@ -132,6 +160,15 @@ def read_answer(
         text = answer = text[: text.rfind("\n", 0, min(labels)) + 1].strip()
         if not answer:
             return Extraction(None, "invalid_letter" if invented else "no_answer")
+    # A reply that closes saying it cannot tell ("... Não consigo escolher com segurança.") refuses, whatever option
+    # it quoted on the way.
+    # (Not when that sentence is an option: "Não é possível saber pelo texto." may be the answer.)
+    if (
+        not named
+        and _UNABLE.search(text, last_sentence)
+        and (options is None or quoted_letter(text[last_sentence:], options, letters) is None)
+    ):
+        return Extraction(None, "refusal")
     if options is not None:
         # In an elimination, what is said of a rejected letter ("A: não, ... C: não, eles tomaram café.") is no
         # statement of the answer.

@@ -1,4 +1,4 @@
-"""Stage 2, structured replies: JSON objects, Markdown tables and checklists.
+"""Stage 2, structured replies: JSON objects, Markdown tables, checklists and records.
 
 - :func:`json_answer`: a JSON object (or a Python-style dict with single quotes; never evaluated) with an
   answer field: ``{"resposta": "C", "justificativa": ...}``, ``{"answer": "B"}``, ``{"final_answer": "(D)"}``,
@@ -16,6 +16,9 @@
   ``☑ Alternativa D``, ``✅ C``, ``(x) B``; a box with a cross, ``[✗]``, is not ticked), or such entries on one line
   (``☐ A  ☐ B  ☑ C  ☐ D``), or entries that give an option's text instead of its letter (``- [x] Porque estava com
   fome.``), exactly one of them ticked.
+
+- :func:`record_answer`: a record of three or more "key: value" lines (YAML, key=value), keys written as a
+  program writes them (``opcao_marcada: B``, not the prompt's ``Resposta:``), read like a JSON answer field.
 
 Two options marked right are a hedge (unless the text around them chooses one: :func:`.reader.extract_answer`);
 a letter the item lacks is ``invalid_letter``. A reply with no such structure, or one that marks no option right, is
@@ -44,7 +47,7 @@ from .clean import strip_markup
 from .rules import Extraction
 from .vocabulary import CROSS_MARKS, TICK_MARKS, alternation, fold, gendered, numbers, words
 
-__all__ = ["checklist_answer", "json_answer", "structured_answer", "table_answer"]
+__all__ = ["checklist_answer", "json_answer", "record_answer", "structured_answer", "table_answer"]
 
 Reader = Callable[[str], Extraction]
 
@@ -65,6 +68,7 @@ _NOT_ANSWER_KEYS: Final = frozenset(
         "analysis", "confianca", "confidence", "pergunta", "question", "texto", "text",
     )
 )  # fmt: skip
+_OPTION_KEYS: Final = frozenset(fold(word) for word in (*words("letter_words"), "alternativa", "alt"))
 _ZERO_BASED_KEYS: Final = frozenset({"label", "index", "indice", "idx", "id"})
 _MAX_OBJECTS: Final = 5
 _MAX_JSON_CHARS: Final = 6000
@@ -142,34 +146,27 @@ def _key_words(key: str) -> set[str]:
     return set(re.findall(r"[a-z]+", fold(key)))
 
 
-def _answer_value(value: Any, depth: int = 0) -> tuple[str | None, Any]:
-    """The first answer field, searched breadth-first: (its key, its value); the key is ``None`` when none is."""
+def _answer_fields(value: Any, depth: int = 0) -> list[tuple[str, Any]]:
+    """The answer fields, searched breadth-first: (key, value) pairs, those of an object before those nested in it."""
     if depth > 4:
-        return None, None
+        return []
     if isinstance(value, list):
-        for item in value:
-            key, inner = _answer_value(item, depth + 1)
-            if key is not None:
-                return key, inner
-        return None, None
+        return [field for item in value for field in _answer_fields(item, depth + 1)]
     if not isinstance(value, dict):
-        return None, None
+        return []
+    fields: list[tuple[str, Any]] = []
     for key, inner in value.items():
         names = _key_words(str(key))
         if names == {"item"} and isinstance(inner, int):
             continue  # the question's number, '"item": 63', beside the answer
         if names & _ANSWER_KEYS and not names & _NOT_ANSWER_KEYS:
-            if isinstance(inner, dict):  # '"palpite": {"alt": "C", "porque": ...}': the answer inside it
-                deeper_key, deeper = _answer_value(inner, depth + 1)
-                if deeper_key is not None:
-                    return deeper_key, deeper
-            return str(key), inner
+            # '"palpite": {"alt": "C", "porque": ...}': the answer inside it
+            nested = _answer_fields(inner, depth + 1) if isinstance(inner, dict) else []
+            fields += nested or [(str(key), inner)]
     for inner in value.values():
         if isinstance(inner, (dict, list)):
-            key, deeper = _answer_value(inner, depth + 1)
-            if key is not None:
-                return key, deeper
-    return None, None
+            fields += [field for field in _answer_fields(inner, depth + 1) if field not in fields]
+    return fields
 
 
 def _numbered(key: str, answer: Any, letters: Sequence[str]) -> Extraction | None:
@@ -268,8 +265,9 @@ def json_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction |
                 return decided
             if isinstance(value, list):
                 continue  # records that choose none: the letter of the first is no answer field
-        key, answer = _answer_value(value)
-        if key is not None:
+        fields = _answer_fields(value)
+        unread: Extraction | None = None
+        for key, answer in fields:
             if isinstance(answer, list) and len(answer) == 1:
                 answer = answer[0]
             if isinstance(answer, list) and len(answer) >= 2:
@@ -283,7 +281,11 @@ def json_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction |
                 read_value = read(answer)
                 if read_value.letter is not None:
                     return Extraction(read_value.letter, "structured")
-                return read_value
+                # '"item_analisado": "pagamento do dia inteiro"' names no letter: a later field may
+                unread = unread or read_value
+        if unread is not None:
+            return unread
+        if fields:
             continue  # an object, or a number that may count from 0: not read
         verdicts = _verdict_map(value, letters)
         if verdicts:
@@ -302,7 +304,7 @@ _CROSSED_MARKS: Final = CROSS_MARKS + "☐"
 # What a record or a cell says of the option picked: '{"opcao": "D", "status": "escolhida"}'.
 _CHOSEN: Final = (
     *gendered("escolhido", "selecionado", "aceito", "marcado"), "chosen", "selected", "picked", "accepted", "marked",
-    "é isso", "é essa", "é esta", "é ela",
+    "é isso", "é essa", "é esta", "é ela", "procede", "compatível", "compatíveis", "consistente", "coerente",
     "this one", "that's it", "mais plausível", "mais coerente", "most plausible",
 )  # fmt: skip
 # A verdict that neither marks nor rules out: "🤔 possível, mas ...", "Maybe".
@@ -315,8 +317,11 @@ _CELL_POSITIVE: Final = re.compile(
     rf"^(?:{alternation([*words('right_words'), 'sim', 'yes', 'mais provável', 'most likely', *_CHOSEN])})\b",
     re.IGNORECASE,
 )
+# (after a word of degree too: "meio redundante", "bem fraco")
 _CELL_NEGATIVE: Final = re.compile(
-    rf"^(?:{alternation([*words('wrong_words'), *words('dismissal'), 'não', 'no', 'nao'])})\b", re.IGNORECASE
+    rf"^(?:(?:meio|bem|muito|um\s+pouco|pretty|rather|a\s+bit)\s+)?"
+    rf"(?:{alternation([*words('wrong_words'), *words('dismissal'), 'não', 'no', 'nao'])})\b",
+    re.IGNORECASE,
 )
 _BOX: Final = re.compile(r"^[\[(]\s*(?P<mark>[^\s\])]?)\s*[\])]")
 
@@ -334,6 +339,8 @@ def _cell_verdict(cell: str) -> str | None:
         return "pos"
     if text[0] in _CROSSED_MARKS:
         return "neg"
+    if text.casefold() in ("v", "f"):  # a true/false column: "| C | não existe mais | V |"
+        return "pos" if text.casefold() == "v" else "neg"
     if _CELL_NEGATIVE.match(text):  # first: "Incorreta" holds "correta"
         return "neg"
     if _CELL_POSITIVE.match(text):
@@ -595,6 +602,8 @@ def checklist_answer(text: str, letters: Sequence[str], read: Reader | None = No
     ticked: list[str] = []
     boxes = 0
     lines = 0
+    # Beside a box with a tick in it, one with a cross in it is crossed out: "☒ ... ☒ ... ☑ ...".
+    ticked_boxes = "☑" if "☑" in text and "☒" in text else "☑☒"
     for line in _checklist_lines(text):
         match = _CHECK_LINE.match(line)
         by_text = None if match else _text_entry(line, read)
@@ -605,7 +614,7 @@ def checklist_answer(text: str, letters: Sequence[str], read: Reader | None = No
         is_box = box[0] in "[(☐☑☒"
         boxes += is_box
         mark = box.strip("[]() \t")
-        ticked_box = box in "☑☒" if box[0] in "☐☑☒" else bool(mark) and mark not in _CROSSED_MARKS
+        ticked_box = box in ticked_boxes if box[0] in "☐☑☒" else bool(mark) and mark not in _CROSSED_MARKS
         if (is_box and ticked_box) or (not is_box and box in _TICKED_MARKS):
             ticked.append(letter.upper())
     if lines < 2:
@@ -618,8 +627,42 @@ def checklist_answer(text: str, letters: Sequence[str], read: Reader | None = No
     return Extraction(None, "no_answer") if boxes >= 2 else None
 
 
+# One "key: value" line of a record written as YAML or key=value ("  opcao_marcada: B", "certeza=0.55").
+_RECORD_LINE: Final = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>[^\W\d][\w ]{0,40}?)[ \t]*[:=][ \t]*(?P<value>\S.*)$")
+#: The fewest "key: value" lines that make a record.
+_MIN_RECORD_LINES: Final = 3
+
+
+def record_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction | None:
+    """The answer field of a record written as YAML or key=value lines, three or more of them ("resposta:\n
+    questao: ...\n  opcao_marcada: B\n  certeza: 0.55"): read like a JSON answer field."""
+    fields = [match for match in map(_RECORD_LINE.match, text.splitlines()[:_MAX_RECORD_LINES]) if match]
+    # An option's own line ("Alternativa A: De uma palestra") is no field of a record.
+    fields = [field for field in fields if not re.search(r"(?:^|\s)[A-Za-z]$", field["key"].strip())]
+    # A record's keys are a program's ("opcao_marcada"), not the prompt's labels ("Pergunta:", "Resposta:").
+    if len(fields) < _MIN_RECORD_LINES or not any("_" in field["key"] for field in fields):
+        return None
+    # A key that names the answer ("resposta_escolhida") before one that only names an option ("opcao"), which
+    # may be an entry of a list of options weighed.
+    for keys in (_ANSWER_KEYS - _OPTION_KEYS, _ANSWER_KEYS):
+        for field in fields:
+            names = _key_words(field["key"])
+            if names & keys and not names & _NOT_ANSWER_KEYS:
+                value = read(field["value"].strip().strip("\"'"))
+                if value.letter is not None:
+                    return Extraction(value.letter, "structured")
+    return None
+
+
+#: The most lines of a reply read for a record.
+_MAX_RECORD_LINES: Final = 40
+
+
 def structured_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction | None:
-    """JSON, then tables, then checklists; ``None`` when none of them decides."""
+    """JSON, then tables, then checklists, then YAML or key=value records; ``None`` when none of them decides."""
     return (
-        json_answer(text, letters, read) or table_answer(text, letters, read) or checklist_answer(text, letters, read)
+        json_answer(text, letters, read)
+        or table_answer(text, letters, read)
+        or checklist_answer(text, letters, read)
+        or record_answer(text, letters, read)
     )

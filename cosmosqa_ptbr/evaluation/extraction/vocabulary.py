@@ -128,6 +128,8 @@ class Language:
     interjections: tuple[str, ...]
     #: Words that affirm the letter right before them: "D, *portanto*", "C, *sem dúvida*, e não A".
     affirming: tuple[str, ...]
+    #: Verbs that describe the letter before them: "A B *fala* do trabalho", "A D *é* a pegadinha".
+    describing: tuple[str, ...]
     #: "entre", "between": two letters weighed.
     between: tuple[str, ...]
     #: Phrases that are a hedge wherever they stand: "não tenho certeza se", "not sure whether".
@@ -219,12 +221,12 @@ class Language:
 PT: Final = Language(
     name="pt",
     # Models asked in Portuguese drift into Spanish now and then: "La respuesta correcta es la A".
-    letter_words=("alternativa", "opção", "letra", "item", "opción"),
+    letter_words=("alternativa", "opção", "letra", "item", "opción", "opcao"),
     answer_nouns=("resposta", "gabarito", "solução", "escolha", "respuesta"),
     answer_qualifiers=(
         "correta", "certa", "final", "adequada", "mais adequada", "mais provável", "esperada", "verdadeira",
         "escolhida", "mais plausível", "mais coerente", "mais apropriada", "mais razoável", "mais lógica",
-        "mais correta", "correcta", "mais próxima", "mais próximo", "marcada", "marcado",
+        "mais correta", "correcta", "mais próxima", "mais próximo", "marcada", "marcado", "provável",
     ),
     copulas=("é", "seria", "será", "fica", "parece ser", "deve ser", "es", "sería"),
     sentence_copulas=("é", "eh", "seria", "foi", "era"),
@@ -248,7 +250,7 @@ PT: Final = Language(
         "escolho", "escolheria", "escolherei", "marco", "marcaria", "marcarei", "fico com", "ficaria com",
         "ficarei com", "opto por", "opto pela", "optaria por", "optaria pela", "optei por", "optei pela", "vou com",
         "iria com", "sobra", "resta", "sobrou", "restou", "sobraria", "restaria", "fica", "diria", "eu diria",
-        "escolhi", "marquei", "fiquei com", "vou de",
+        "escolhi", "marquei", "fiquei com", "vou de", "vai na", "vai no", "vai de", "vai pela", "vai pelo",
         "coloquei", "coloco", "colocaria", "botei", "boto", "botaria", "chutei", "chuto", "chutaria",
         "vou na", "vou no", "vou pela", "vou pelo", "iria de", "iria na", "iria no", "iria pela", "aposto na",
         "aposto no", "aposto em", "apostaria na", "apostaria em", "voto na", "voto no", "voto em", "votaria na",
@@ -277,6 +279,7 @@ PT: Final = Language(
         "não tem como a resposta não ser", "não há como não ser", "não há como a resposta não ser",
         "não tenho dúvida de que", "não tenho dúvidas de que", "não há dúvida de que", "não resta dúvida de que",
         "não vejo razão para não", "não vejo nenhuma razão para não", "não vejo motivo para não",
+        "não vejo motivo pra não", "não vejo razão pra não",
         "não vejo nenhum motivo para não", "não há razão para não", "não há motivo para não",
         "não dá pra dizer que a resposta não seja", "não dá para dizer que a resposta não seja",
         "não dá pra dizer que não seja", "não dá para dizer que não seja", "não acho que não seja",
@@ -296,7 +299,8 @@ PT: Final = Language(
     ),
     dismissal=(
         *gendered("descartado", "eliminado", "excluído", "riscado", "inventado", "exagerado", "forçado", "rejeitado"),
-        "exagero", "nada indica", "sem base", "especulação", "especulativa", "especulativo",
+        "exagero", "nada indica", "sem base", "especulação", "especulativa", "especulativo", "também cai",
+        "cai também", "pegadinha", "impossível", "fraco", "fraca", "redundante",
         "improvável", "contradiz", "contradizem",
         "contraditória", "contraditório", "está fora", "fica de fora", "ficam de fora", "estão fora",
         # a rejecting verb after its letter: 'A "nenhuma das alternativas" eu descarto'
@@ -327,7 +331,8 @@ PT: Final = Language(
     rejecting=("descarto", "descartamos", "descarta", "descartei", "descartando", "descartar", "elimino",
                "eliminamos", "elimina", "eliminei", "eliminando", "eliminar", "excluo", "excluímos", "exclui",
                "excluí", "excluindo", "excluir", "descartaria", "eliminaria", "excluiria", "não é", "não seria",
-               "não pode ser"),
+               "não pode ser", "descartadas", "descartados", "descartada", "descartado", "eliminadas", "eliminados",
+               "eliminada", "eliminado"),
     corrections=(
         "na verdade", "pensando melhor", "pensando bem", "relendo", "corrigindo", "corrijo", "correção", "me enganei",
         "ops", "opa", "espera", "aliás", "quer dizer", "ou melhor", "melhor dizendo", "digo", "pera", "peraí",
@@ -350,6 +355,11 @@ PT: Final = Language(
         "portanto", "sem dúvida", "sem dúvidas", "sem sombra de dúvida", "com certeza", "com toda certeza",
         "certamente", "obviamente", "claro", "com folga",
     ),
+    describing=(
+        "fala", "falam", "diz", "dizem", "menciona", "mencionam", "afirma", "sugere", "mistura", "descreve", "trata",
+        "traz", "cita", "pega", "pegam", "inventa", "inventam", "contradiz", "repete", "repetem", "é", "são", "seria",
+        "parece", "tem", "têm", "liga", "explica", "fica", "vai",
+    ),
     between=("entre",),
     unsure=("não tenho certeza se", "não tenho certeza entre", "não há como saber se", "não há como saber entre"),
     doubt=("talvez", "quem sabe", "possivelmente"),
@@ -370,7 +380,9 @@ PT: Final = Language(
         "deixo em aberto", "não consigo cravar", "não saberia cravar", "não sei cravar", "não saberia dizer qual",
         "não saberia escolher", "não saberia decidir", "não dá para decidir", "não dá pra decidir",
         "não dá para escolher", "não dá pra escolher", "as duas me parecem defensáveis", "as duas são defensáveis",
-        "ambas são defensáveis", "ambas me parecem defensáveis",
+        "ambas são defensáveis", "ambas me parecem defensáveis", "fico na dúvida", "fico com dúvida",
+        "consigo justificar as duas", "não vou arriscar", "as duas parecem válidas", "ambas parecem válidas",
+        "no sé cuál", "deixa eu reler", "deixa eu pensar melhor", "vou reler",
         "sei lá", "não faço ideia", "não tenho certeza de qual", "não tenho certeza qual",
     ),
     conditionals=("se", "caso", "só seria", "somente se", "apenas se"),
@@ -391,7 +403,7 @@ PT: Final = Language(
         # chat spellings: "a C pq ...", "d né"; "Acho que B mesmo."
         "pq", "porq", "né", "nao", "tb", "tbm", "mesmo", "mesma", "msm",
         # "B fácil, ela msm fala ...", "C óbvio"
-        "fácil", "facil", "óbvio", "obvio", "obviamente", "certamente", "claramente",
+        "fácil", "facil", "óbvio", "obvio", "obviamente", "certamente", "claramente", "sem",
         # "não A ou C": a letter in a list of rejected ones
         "ou",
     ),
@@ -399,6 +411,7 @@ PT: Final = Language(
         "desculpe", "sinto muito", "lamento", "informação insuficiente", "informações insuficientes",
         "não há informações suficientes", "não há informação suficiente", "não há dados suficientes",
         "não há contexto suficiente", "não há elementos suficientes", "não há informações para",
+        "nenhuma das alternativas pode ser confirmada",
         "não há informação para", "não há dados para", "não há elementos para", "como um modelo de linguagem",
         "como modelo de linguagem", "como um assistente", "como assistente", "como uma IA", "como IA",
         "como uma inteligência artificial", "como inteligência artificial",
@@ -577,6 +590,7 @@ EN: Final = Language(
     both_and=("and",),
     interjections=("well", "ok", "okay", "yeah", "hmm", "honestly"),
     affirming=("therefore", "for sure", "definitely", "certainly", "obviously", "of course", "no doubt", "clearly"),
+    describing=("says", "say", "mentions", "suggests", "describes", "talks", "is", "seems", "has", "mixes"),
     between=("between",),
     unsure=("not sure whether", "not sure if", "no way to know whether"),
     doubt=("maybe", "perhaps", "possibly"),
@@ -591,7 +605,8 @@ EN: Final = Language(
         "hard to tell", "hard to say", "hard to decide", "difficult to say", "can't decide", "cannot decide",
         "can't tell", "cannot tell", "not sure which", "don't know which", "no idea which", "not sure anymore",
         "torn between", "the text doesn't make it clear", "the passage doesn't make it clear",
-        "don't know anymore", "can't pick one", "cannot pick one", "both are defensible", "both seem defensible",
+        "don't know anymore", "let me reread", "can't pick one", "cannot pick one", "both are defensible",
+        "both seem defensible",
     ),
     conditionals=("if", "only if", "unless"),
     appearance=("seems", "seem", "looks", "at first glance", "at first sight", "at first", "might seem"),
