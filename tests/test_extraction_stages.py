@@ -2078,3 +2078,72 @@ def test_indecision_in_the_last_sentence_of_a_reply_without_letters_leaves_it_op
     assert extract_answer(text.format("Fico na dúvida."), options) == Extraction(None, "hedged")
     assert extract_answer(text.format("Não consigo escolher."), options) == Extraction(None, "refusal")
     assert extract_answer("Até o 'nenhuma das alternativas' poderia servir.", options).letter == "C"
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        # a tentative choice with doubt about the question, not between letters
+        ("Nada no texto explica a chuva. Eu arriscaria a A, mas sinceramente não sei se era isso que queriam.", "A"),
+        # "ou é a C ou é a D" weighs two letters; chat indecision
+        ("vish nao sei te falar nao kkkk ou é a C ou é a D, as outras nada a ver", None),
+        ("sei la mano o texto nem fala pq. ou é a A ou é a D, tô em dúvida", None),
+        # "B mesmo." closes the reply after a correction that went nowhere
+        ("C? Não. Logo B. Aliás, pera, e a D... não, a D fala em se odiar, nada a ver. B mesmo.", "B"),
+        # reasons after a dash do not judge a concluded letter
+        ("Não é B. Também não é C. E a D contradiz o texto. Portanto A — o motivo real não está entre as opções.", "A"),
+        # "so basically A", "Probablemente la A"
+        ("Yeah so basically A. He just won't let the injury stop his life.", "A"),
+        ("Probablemente la A. Llegó tarde, so it's likely she got in trouble.", "A"),
+    ],
+)
+def test_commitments_of_held_out_t_and_u(text: str, letter: str | None) -> None:
+    """Tentative choices, "ou é a C ou é a D", a closing "B mesmo.", reasons after a dash, English and Spanish
+    conclusions."""
+    assert extract_answer(text).letter == letter
+
+
+def test_structured_answers_of_held_out_t_and_u() -> None:
+    """A "predicted" key, records that say an option was ruled out, bare marks out of ten, verdicts in slang, a
+    separator with one dash, and the marks above the letters."""
+    assert extract_answer('```\n{"question_id": 43, "predicted": "B"}\n```') == Extraction("B", "structured")
+    records = '[{"opcao": "A", "descartada": true}, {"opcao": "B", "descartada": false, "motivo": "já quitou"},\n'
+    records += ' {"opcao": "C", "descartada": true}, {"opcao": "D", "descartada": true}]'
+    assert extract_answer(records) == Extraction("B", "structured")
+    marks = "Alternativa | Nota (0-10)\n--- | ---\nA | 2\nB | 1\nC | 3\nD | 9\n\nA de maior nota leva."
+    assert extract_answer(marks) == Extraction("D", "structured")
+    slang = "| | Opção | Veredito |\n|---|---|---|\n| A | legítima | furada |\n| B | de Londres | nada a ver |\n"
+    slang += "| C | reputação | não explica preço |\n| D | mais compradores | **é essa** |"
+    assert extract_answer(slang) == Extraction("D", "structured")
+    one_dash = "Opção | Comentário | OK?\n:-- | :-- | :-:\nA | poucos | não\nB | móveis | não\n"
+    one_dash += "C | explica | **sim**\nD | nada | não"
+    assert extract_answer(one_dash) == Extraction("C", "structured")
+    above = "| ❌ | ❌ | ❌ | ✅ |\n|:-:|:-:|:-:|:-:|\n| A | B | C | D |"
+    assert extract_answer(above) == Extraction("D", "structured")
+
+
+def test_eliminations_of_held_out_t_and_u() -> None:
+    """Questions in a row, a question in the option's own words, and a closing that describes the one option left."""
+    options = ["Nenhuma das alternativas acima.", "Ele estava esperando o táxi", "Ele estava esperando o ônibus",
+               "Ele estava esperando uma carona"]  # fmt: skip
+    text = "Táxi? Ônibus? Carona? As três supõem que ele esperava condução, mas ele estava caído. Fico com o que sobra."
+    assert extract_answer(text, options) == Extraction("A", "final_answer")
+    options = ["Nenhuma das alternativas acima.", "Ela vai desistir de tudo.", "Ela vai treinar mais antes.",
+               "Ela vai quebrar alguma coisa tentando pular."]  # fmt: skip
+    text = 'Desistir de tudo? Exagero. Quebrar alguma coisa? Nada indica isso. "Nenhuma" também não. O que sobra é '
+    text += "o caminho natural."
+    assert extract_answer(text, options) == Extraction("C", "final_answer")
+    options = ["Eu tomaria um refrigerante com alguém.", "Eu iria buscar um wrap no Rudy's.",
+               "Eu relaxaria um pouco antes de encontrar alguém.", "Eu passaria mais um tempo na piscina."]  # fmt: skip
+    text = "O refrigerante e o wrap foram no almoço, então essas duas caem. O que sobra é a que fala dela dar uma "
+    text += "relaxada (sol, livro) antes de encontrar a amiga."
+    assert extract_answer(text, options).letter == "C"
+
+
+@pytest.mark.parametrize("text", ["orgulhosa né kkkk ela msm fala q a letra dela ficou mt legal 😎",
+                                  "orgulhosa, ela nem escondeu o quanto gostou"])  # fmt: skip
+def test_a_one_word_option_opening_a_chat_reply_is_its_answer(text: str) -> None:
+    """A one-word option said first, before "né" or a comma and the reasons, is the answer."""
+    assert (
+        extract_answer(text, ["Orgulhosa", "Nenhuma das alternativas acima.", "Insegura", "Arrependida"]).letter == "A"
+    )

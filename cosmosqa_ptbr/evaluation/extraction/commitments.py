@@ -251,7 +251,8 @@ _OPTION_LINE_TAIL: Final = re.compile(r"[ \t]*(?:[)\].:\-–—]|\n|$)")
 _DANGLING: Final = re.compile(r"[ \t]*[)\].:\-–][ \t]*$")
 _WALK_THROUGH: Final = re.compile(rf"\b{alternation(words('walk_through'))}[ \t]*:?[ \t]*\n", re.IGNORECASE)
 _LAST_LINE_LABEL: Final = re.compile(r"\n[ \t>*•-]*[(\[]?(?P<l>[A-Za-z])[)\]][ \t]*\Z")
-_CLOSING_END: Final = re.compile(r"[\s)\]*]*[.!][\s.!)\]*]*$")
+# (after a word of chat too: "... B mesmo.")
+_CLOSING_END: Final = re.compile(r"(?:[\s)\]*]|\b(?:mesmo|msm|né|ne)\b)*[.!][\s.!)\]*]*$", re.IGNORECASE)
 # (Words of chat may follow it: "... tipo a C né", "... vai na A sem medo".)
 _CLOSING_TAIL: Final = re.compile(
     rf"(?:[\s.!)\]*]|\b(?:{alternation(('né', 'ne', 'msm', 'mesmo', 'fácil', 'facil', 'sem medo', 'tbm'))})\b)*"
@@ -310,7 +311,7 @@ _NEGATED_LIST_BEFORE: Final = re.compile(
     r"\b(?:n[ãa]o|nem|not|nor)[ \t]+(?:(?:a|o|the)[ \t]+)?[A-E]"
     r"(?:[ \t]*,[ \t]*(?:(?:a|o|the)[ \t]+)?[A-E])*[ \t]*,[ \t]*\Z"
 )
-_REASONS_AFTER_A_COLON: Final = re.compile(r"[ \t]*:[ \t]*(?:[^\W\d_]+[ \t,]+){3}")
+_REASONS_AFTER_A_PAUSE: Final = re.compile(r"[ \t]*(?::|[—–]|[ \t]-)[ \t]*(?:[^\W\d_]+[ \t,]+){3}")
 _OTHER_LETTER: Final = re.compile(r"(?<![\w'’])[B-E](?![\w'’])")
 _SYMBOL: Final = re.compile(r"[^\w\s\"'“”‘’()\[\]*_.,;:!?-]")
 # How far back an option line's elimination header is looked for.
@@ -345,6 +346,11 @@ _NONE_BEFORE: Final = re.compile(
 _OWN_LAST_LINE: Final = re.compile(r"\n[ \t]*\n[ \t]*$")
 _LISTED_AFTER: Final = re.compile(rf"(?<![\w'’])[A-Z][)\]]?\s*(?:,|\b{_CONJUNCTIONS}\b)\s*$")
 _INDECISION: Final = re.compile(rf"\b{alternation(words('indecision'))}\b", re.IGNORECASE)
+_EITHER: Final = re.compile(
+    r"\b(?:ou|either)[ \t]+(?:(?:é|seria|será|is)[ \t]+)?(?:(?:a|o)[ \t]+)?(?-i:[A-E])(?![^\W_])[^.!?\n]{0,20}?"
+    r"\b(?:ou|or)[ \t]+(?:(?:é|seria|será|is)[ \t]+)?(?:(?:a|o)[ \t]+)?(?-i:[A-E])(?![^\W_])",
+    re.IGNORECASE,
+)
 
 
 def letter_class(letters: Sequence[str]) -> str:
@@ -683,7 +689,7 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return "reject", ""  # "Não escolheria B nem C de jeito nenhum."
     if candidate.keyword:
         # After a colon come the reasons: "a que faz mais sentido é a alternativa D: não tem pra onde ir ..."
-        reasons = _REASONS_AFTER_A_COLON.match(text, candidate.start + 1)
+        reasons = _REASONS_AFTER_A_PAUSE.match(text, candidate.start + 1)
         return ("reject", "") if verdict == "reject" and not reasons else ("commit", "keyword")
     label = _VERDICT_LABEL.search(text, window, candidate.start)
     if label:
@@ -691,6 +697,12 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
     if _OVER_THE_OTHERS.match(text, after_letter):
         return "commit", "verdict"
     before = _sentence_before(text, candidate.lead)
+    if (
+        verdict == "reject"
+        and _CONCLUDED_BEFORE.search(text, window, candidate.lead)
+        and _REASONS_AFTER_A_PAUSE.match(text, candidate.start + 1)
+    ):
+        return "commit", "keyword"  # "Portanto A — o motivo real, o Nick pedir, não está entre as opções."
     if verdict == "reject" or _rejected_by_verb(before):  # "descartamos a D, pois o texto dá a resposta"
         return "reject", ""
     if verdict == "commit":
@@ -907,8 +919,9 @@ def hedge_ends(text: str, p: Patterns) -> list[int]:
 
 
 def indecision_ends(text: str) -> list[int]:
-    """Where each statement of indecision ("não sei dizer", "hard to tell") ends."""
-    return [match.end() for match in _INDECISION.finditer(text)]
+    """Where each statement of indecision ("não sei dizer", "hard to tell") ends, and each "ou é a C ou é a D",
+    "either C or D"."""
+    return sorted(match.end() for pattern in (_INDECISION, _EITHER) for match in pattern.finditer(text))
 
 
 def rival_verdicts(text: str, commits: list[Mention]) -> bool:

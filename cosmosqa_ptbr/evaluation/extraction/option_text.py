@@ -85,6 +85,7 @@ _CONCLUDING: Final = re.compile(
     re.IGNORECASE,
 )
 _MAX_SENTENCES: Final = 12
+_CHAT_TAIL: Final = re.compile(r"(?:\s+(?:ne|neh|mesmo|msm|ne nao|obvio|claro))+$")
 _SHORT_OPTION: Final = 4
 # Where an answer's justification begins: a dash, a colon or semicolon, or a comma before a word of reason.
 _FIRST_CLAUSE: Final = re.compile(
@@ -200,8 +201,10 @@ def quoted_letter(text: str, options: Sequence[str], letters: Sequence[str]) -> 
         return letters[exact.pop()]
     # A short option said first, its reasons after ("Afeto. Ela descreve a companheira ..."), in a short answer that
     # states no other option.
-    opening = norm(_SENTENCE.split(text.strip(), maxsplit=1)[0])
-    said_first = [i for i, option in enumerate(normed) if option == opening and len(option.split()) <= _SHORT_OPTION]
+    # (A word of chat may close it: "orgulhosa né kkkk ela msm fala ...")
+    first_sentence = _SENTENCE.split(text.strip(), maxsplit=1)[0]
+    openings = {_CHAT_TAIL.sub("", norm(first_sentence)), _CHAT_TAIL.sub("", norm(first_sentence.split(",")[0]))}
+    said_first = [i for i, option in enumerate(normed) if option in openings and len(option.split()) <= _SHORT_OPTION]
     if len(said_first) == 1 and len(whole.split()) <= 40 and not _other_option_run(text, normed, said_first[0]):
         return letters[said_first[0]]
     none_letter = none_of_the_above(options, letters)
@@ -502,7 +505,7 @@ SOLE_COUNT: Final = 2
 # What a description says: the rest of its clause.
 _CLAUSE_REST: Final = r"(?P<said>[^.!?;:\n—–(]+?)(?=\s*(?:[.!?;:\n—–(]|\s-\s|$))"
 _DESCRIPTION: Final = re.compile(
-    rf"\b{alternation([*words('choosing'), *words('firm_conclusions')])}\s+(?:com\s+|with\s+)?"
+    rf"\b{alternation([*words('choosing'), *words('firm_conclusions')])}\s+(?:com\s+|with\s+|é\s+|is\s+)?"
     rf"(?P<described>{alternation(words('descriptions'))}\s+{_CLAUSE_REST})",
     re.IGNORECASE,
 )
@@ -637,15 +640,18 @@ def survivor(text: str, options: Sequence[str], letters: Sequence[str], named: S
     ruled = {letter for _, letter in named}
     answered = False  # the sentence that judges a question or a label is about no option of its own
     for index, piece in enumerate(pieces[:closing]):
-        if answered:
+        if answered and not piece.rstrip().endswith("?"):  # ("Táxi? Ônibus? Carona?": questions in a row)
             answered = False
             continue
+        answered = False
         if none_letter is not None and _NONE_OPENING.match(piece):
             chosen: int | None = letters.index(none_letter)
         else:
             chosen = _described(piece, meanings_, weights)
             if chosen is None:
                 chosen = _quoted_option(piece, option_stems)
+            if chosen is None and piece.rstrip().endswith("?"):  # "Quebrar alguma coisa?": the option's own words
+                chosen = _quoted_option(f'"{piece.rstrip().rstrip("?")}"', option_stems)
         if chosen is None:
             continue
         judged_after = piece.rstrip().endswith(("?", ":")) and index + 1 <= closing
@@ -657,4 +663,8 @@ def survivor(text: str, options: Sequence[str], letters: Sequence[str], named: S
         elif _RULING_OUT.search(piece) or (len(following.split()) <= 3 and _RULING_OUT.search(following)):
             ruled.add(letters[chosen])  # '"Porque tem que passar o dia em aula" → é a reclamação dela. Fora.'
     left = set(letters) - ruled
-    return left.pop() if len(left) == 1 and ruled <= set(letters) else None
+    if len(left) == 1 and ruled <= set(letters):
+        return left.pop()
+    # The closing describes the one option left: "O que sobra é a que fala dela dar uma relaxada".
+    described = _described(pieces[closing], meanings_, weights)
+    return letters[described] if described is not None and letters[described] in left else None

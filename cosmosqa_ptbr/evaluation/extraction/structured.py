@@ -56,7 +56,7 @@ _ANSWER_KEYS: Final = frozenset(
     for word in (
         *words("answer_nouns"), *words("letter_words"), "alternativa", "escolha", "selecionada", "selected",
         "prediction", "predição", "label", "marcada", "marcado", "marked", "escolhida", "escolhido", "chosen",
-        "palpite", "guess", "pick", "alt", "decisão", "decision",
+        "palpite", "guess", "pick", "alt", "decisão", "decision", "predicted", "pred", "choice",
     )
 )  # fmt: skip
 _NOT_ANSWER_KEYS: Final = frozenset(
@@ -207,7 +207,10 @@ def _record_verdicts(value: Any, depth: int = 0) -> dict[str, str] | None:
         if len(named) != 1 or not named[0].isalpha() or len(judged) > 1:
             return None
         if judged:
-            verdicts[named[0]] = "pos" if judged[0] else "neg"
+            # '{"opcao": "B", "descartada": false}': a field that says the option was ruled out, false
+            key = next(str(key) for key, inner in item.items() if isinstance(inner, bool))
+            ruled_out = bool(_key_words(key) & _NOT_ANSWER_KEYS)
+            verdicts[named[0]] = "pos" if judged[0] != ruled_out else "neg"
             continue
         # A verdict in words: '{"opcao": "A", "status": "descartada"}', '{"opcao": "D", "status": "escolhida"}'.
         said = {_cell_verdict(inner) for inner in item.values() if isinstance(inner, str) and len(inner.strip()) > 1}
@@ -320,7 +323,7 @@ _CELL_POSITIVE: Final = re.compile(
 # (after a word of degree too: "meio redundante", "bem fraco")
 _CELL_NEGATIVE: Final = re.compile(
     rf"^(?:(?:meio|bem|muito|um\s+pouco|pretty|rather|a\s+bit)\s+)?"
-    rf"(?:{alternation([*words('wrong_words'), *words('dismissal'), 'não', 'no', 'nao'])})\b",
+    rf"(?:{alternation([*words('wrong_words'), *words('dismissal'), 'não', 'no', 'nao', 'nada a ver'])})\b",
     re.IGNORECASE,
 )
 _BOX: Final = re.compile(r"^[\[(]\s*(?P<mark>[^\s\])]?)\s*[\])]")
@@ -361,15 +364,17 @@ _ANSWER_CELL: Final = re.compile(
     rf"|{alternation(words('letter_words'))}\s+{alternation(words('answer_qualifiers'))})\s*:?$",
     re.IGNORECASE,
 )
-_SEPARATOR_CELL: Final = re.compile(r"^:?-{2,}:?$")
+_SEPARATOR_CELL: Final = re.compile(r"^:?-+:?$")
 # A cell that says nothing of its row: "—", "-", "n/a".
 _PLACEHOLDER_CELL: Final = re.compile(r"^[\s—–\-−/.?]*$|^n/?a$", re.IGNORECASE)
 _GRADES: Final = numbers("grades")
+#: A bare number in a grade column is a mark out of ten.
+_MAX_BARE_GRADE: Final = 10
 # A score out of a whole: "80%", "8/10", "4/5".
 _SCORE: Final = re.compile(r"(?P<n>\d{1,3}(?:[.,]\d+)?)\s*(?:%|/\s*(?P<of>\d{1,3}))")
 # Where a grade's reasons begin: "8/10 — mais específico", "Alta: ela diz isso", "Baixa (não há pistas)".
 _GRADE_REASONS: Final = re.compile(r"\s+[—–-]\s+|\s*[:;(,]\s*|\s*[—–]")
-_BARE_SEPARATOR: Final = re.compile(r"^\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+$")
+_BARE_SEPARATOR: Final = re.compile(r"^\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+$")
 
 
 def _cells(line: str) -> list[str]:
@@ -474,6 +479,8 @@ def _grade(cell: str) -> float | None:
     """A cell's grade on the scale of :data:`_GRADES` (0-5), before any reasons: "Alta", "Low", or a score ("80%" and
     "8/10" are 4)."""
     text = _GRADE_REASONS.split(cell.strip().casefold(), maxsplit=1)[0].rstrip(".")
+    if text.isdigit() and int(text) <= _MAX_BARE_GRADE:  # "| C | 9 |" in a column of marks from 0 to 10
+        return 5 * int(text) / _MAX_BARE_GRADE
     score = _SCORE.fullmatch(text)
     if score:
         whole = float(score["of"]) if score["of"] else 100.0
@@ -505,6 +512,8 @@ def _graded_verdicts(lettered: list[tuple[str, list[str], int]], width: int) -> 
 
 def _transposed_verdicts(rows: list[list[str]]) -> dict[str, str] | None:
     """A table whose header names the letters ("| A | B | C | D |") and whose next row marks them."""
+    if len(rows) >= 2 and sum(_letter_of(cell) is not None and len(cell) <= 3 for cell in rows[0]) < 2:
+        rows = [rows[1], rows[0], *rows[2:]]  # the marks above the letters: "| ❌ | ✅ |\n| A | B |"
     header = [_letter_of(cell) if len(cell) <= 3 else None for cell in rows[0]]
     if len(rows) < 2 or sum(letter is not None for letter in header) < 2:
         return None

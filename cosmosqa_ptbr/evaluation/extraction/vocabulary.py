@@ -250,7 +250,8 @@ PT: Final = Language(
         "escolho", "escolheria", "escolherei", "marco", "marcaria", "marcarei", "fico com", "ficaria com",
         "ficarei com", "opto por", "opto pela", "optaria por", "optaria pela", "optei por", "optei pela", "vou com",
         "iria com", "sobra", "resta", "sobrou", "restou", "sobraria", "restaria", "fica", "diria", "eu diria",
-        "escolhi", "marquei", "fiquei com", "vou de", "vai na", "vai no", "vai de", "vai pela", "vai pelo",
+        "escolhi", "marquei", "fiquei com", "vou de", "arriscaria", "arrisco", "arriscaria na",
+        "vai na", "vai no", "vai de", "vai pela", "vai pelo",
         "coloquei", "coloco", "colocaria", "botei", "boto", "botaria", "chutei", "chuto", "chutaria",
         "vou na", "vou no", "vou pela", "vou pelo", "iria de", "iria na", "iria no", "iria pela", "aposto na",
         "aposto no", "aposto em", "apostaria na", "apostaria em", "voto na", "voto no", "voto em", "votaria na",
@@ -286,7 +287,7 @@ PT: Final = Language(
         "não diria que não é", "não diria que não seja",
         "não creio que não seja", "não acho que a resposta não seja",
         # Spanish: "Creo que es la D", "por lo tanto, la B"
-        "creo que", "pienso que", "por lo tanto", "sin duda",
+        "creo que", "pienso que", "por lo tanto", "sin duda", "probablemente",
     ),
     right_words=gendered("correto", "certo", "verdadeiro"),
     wrong_words=gendered("incorreto", "errado", "falso"),
@@ -300,7 +301,7 @@ PT: Final = Language(
     dismissal=(
         *gendered("descartado", "eliminado", "excluído", "riscado", "inventado", "exagerado", "forçado", "rejeitado"),
         "exagero", "nada indica", "sem base", "especulação", "especulativa", "especulativo", "também cai",
-        "cai também", "pegadinha", "impossível", "fraco", "fraca", "redundante",
+        "cai também", "pegadinha", "impossível", "fraco", "fraca", "redundante", "furada",
         "improvável", "contradiz", "contradizem",
         "contraditória", "contraditório", "está fora", "fica de fora", "ficam de fora", "estão fora",
         # a rejecting verb after its letter: 'A "nenhuma das alternativas" eu descarto'
@@ -382,7 +383,8 @@ PT: Final = Language(
         "não dá para escolher", "não dá pra escolher", "as duas me parecem defensáveis", "as duas são defensáveis",
         "ambas são defensáveis", "ambas me parecem defensáveis", "fico na dúvida", "fico com dúvida",
         "consigo justificar as duas", "não vou arriscar", "as duas parecem válidas", "ambas parecem válidas",
-        "no sé cuál", "deixa eu reler", "deixa eu pensar melhor", "vou reler",
+        "no sé cuál", "não sei te falar", "nao sei te falar", "tô em dúvida", "to em duvida", "tô na dúvida",
+        "deixa eu reler", "deixa eu pensar melhor", "vou reler",
         "sei lá", "não faço ideia", "não tenho certeza de qual", "não tenho certeza qual",
     ),
     conditionals=("se", "caso", "só seria", "somente se", "apenas se"),
@@ -449,7 +451,8 @@ PT: Final = Language(
     number_markers=("número", "nº", "n°", "no.", "#"),
     preambles=("acredito que", "creio que", "acho que", "penso que"),
     descriptions=(
-        "a que diz que", "a que diz", "a que fala que", "a que fala de", "a que fala do", "a que fala da",
+        "a que diz que", "a que diz", "a da", "a do", "a que fala que", "a que fala de", "a que fala do",
+        "a que fala da",
         "a que fala sobre", "a que afirma que", "a que menciona que", "a que menciona", "a que sugere que",
         "a que explica que", "a de que", "a sobre", "aquela que diz que", "aquela que fala de", "aquela sobre",
         "a opção que diz que", "a opção que fala de", "a opção de que", "a opção sobre", "a alternativa que diz que",
@@ -549,6 +552,7 @@ EN: Final = Language(
     ),
     conclusions=(
         "therefore", "thus", "hence", "in conclusion", "I think", "I believe", "probably", "maybe", "perhaps",
+        "basically",
         "I guess", "definitely", "certainly", "surely", "no doubt", "in other words", "that is",
         "I see no reason not to", "there's no reason not to", "there is no reason not to",
     ),
