@@ -189,7 +189,7 @@ _AFFIRMED_AFTER: Final = re.compile(rf"[ \t]*,[ \t]*{alternation(words('affirmin
 # "Não descarto a B, fico com ela.", "B; I'll go with it.": the letter chosen by a pronoun right after it.
 _CHOSEN_AFTER: Final = re.compile(
     rf"[ \t]*[,;.][ \t]*(?:e[ \t]+|and[ \t]+)?{alternation(words('choosing'))}[ \t]+"
-    rf"(?:ela|ele|essa|esse|esta|este|it|that\s+one|this\s+one)\b"
+    rf"{alternation(words('option_pronouns'))}\b"
     # "Eu não descartaria a B, não — é nela que eu fico."
     rf"|[^.!?\n]{{0,20}}?\bé[ \t]+(?:nela|com[ \t]+ela|essa|esta|ela)[ \t]+(?:que[ \t]+)?(?:eu[ \t]+)?"
     rf"(?:fico|vou|marco|escolho|aposto)\b",
@@ -252,13 +252,10 @@ _DANGLING: Final = re.compile(r"[ \t]*[)\].:\-–][ \t]*$")
 _WALK_THROUGH: Final = re.compile(rf"\b{alternation(words('walk_through'))}[ \t]*:?[ \t]*\n", re.IGNORECASE)
 _LAST_LINE_LABEL: Final = re.compile(r"\n[ \t>*•-]*[(\[]?(?P<l>[A-Za-z])[)\]][ \t]*\Z")
 # (after a word of chat too: "... B mesmo.")
-_CLOSING_END: Final = re.compile(r"(?:[\s)\]*]|\b(?:mesmo|msm|né|ne)\b)*[.!][\s.!)\]*]*$", re.IGNORECASE)
+_CHAT_TAILS: Final = alternation(words("chat_tails"))
+_CLOSING_END: Final = re.compile(rf"(?:[\s)\]*]|\b{_CHAT_TAILS}\b)*[.!][\s.!)\]*]*$", re.IGNORECASE)
 # (Words of chat may follow it: "... tipo a C né", "... vai na A sem medo".)
-_CLOSING_TAIL: Final = re.compile(
-    rf"(?:[\s.!)\]*]|\b(?:{alternation(('né', 'ne', 'msm', 'mesmo', 'fácil', 'facil', 'sem medo', 'tbm'))})\b)*"
-    rf"[^\w\s]*\s*",
-    re.IGNORECASE,
-)
+_CLOSING_TAIL: Final = re.compile(rf"(?:[\s.!)\]*]|\b{_CHAT_TAILS}\b)*[^\w\s]*\s*", re.IGNORECASE)
 # Words that join the letter after them to what came before: "e a C", "and C", "ou B", "de A", "ou da D", "a D à C".
 _JOINERS: Final = alternation(
     [*words("conjunctions"), *words("alternatives"), "nem", "nor", "de", "à", "com", "of", "with"]

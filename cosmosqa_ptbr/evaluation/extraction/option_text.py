@@ -85,7 +85,7 @@ _CONCLUDING: Final = re.compile(
     re.IGNORECASE,
 )
 _MAX_SENTENCES: Final = 12
-_CHAT_TAIL: Final = re.compile(r"(?:\s+(?:ne|neh|mesmo|msm|ne nao|obvio|claro))+$")
+_CHAT_TAIL: Final = re.compile(rf"(?:\s+{alternation(norm(word) for word in words('chat_tails'))})+$")
 _SHORT_OPTION: Final = 4
 # Where an answer's justification begins: a dash, a colon or semicolon, or a comma before a word of reason.
 _FIRST_CLAUSE: Final = re.compile(
@@ -584,7 +584,7 @@ def _described(piece: str, meanings_: Sequence[Sequence[Unit]], weights: Sequenc
 
 _QUOTED_PIECE: Final = re.compile(r"[\"“]([^\"“”\n]{3,120})[\"”]")
 # A verdict that opens the sentence after a question and keeps the option: "Sim.", "Exato, ...".
-_KEPT: Final = re.compile(rf"^\W*{alternation(('sim', 'exato', 'isso', 'yes', 'exactly', 'sí'))}\b", re.IGNORECASE)
+_KEPT: Final = re.compile(rf"^\W*{alternation(words('keeping'))}\b", re.IGNORECASE)
 #: The least share of a quote's words an option must hold to be the one it quotes, and the lead over the next.
 QUOTE_SHARE: Final = 0.6
 QUOTE_MARGIN: Final = 0.25

@@ -322,7 +322,7 @@ _CELL_POSITIVE: Final = re.compile(
 )
 # (after a word of degree too: "meio redundante", "bem fraco")
 _CELL_NEGATIVE: Final = re.compile(
-    rf"^(?:(?:meio|bem|muito|um\s+pouco|pretty|rather|a\s+bit)\s+)?"
+    rf"^(?:{alternation(words('degrees'))}\s+)?"
     rf"(?:{alternation([*words('wrong_words'), *words('dismissal'), 'não', 'no', 'nao', 'nada a ver'])})\b",
     re.IGNORECASE,
 )

@@ -130,6 +130,14 @@ class Language:
     affirming: tuple[str, ...]
     #: Verbs that describe the letter before them: "A B *fala* do trabalho", "A D *é* a pegadinha".
     describing: tuple[str, ...]
+    #: Pronouns that stand for the letter just named: "Não descarto a B, fico com *ela*".
+    option_pronouns: tuple[str, ...]
+    #: Words of chat that may close a reply after its letter or its option: "tipo a C *né*", "B *mesmo*.".
+    chat_tails: tuple[str, ...]
+    #: Words of degree before a verdict: "*meio* redundante".
+    degrees: tuple[str, ...]
+    #: Words that keep what a question put: "Emprego novo? *Sim*, pode ser.".
+    keeping: tuple[str, ...]
     #: "entre", "between": two letters weighed.
     between: tuple[str, ...]
     #: Phrases that are a hedge wherever they stand: "não tenho certeza se", "not sure whether".
@@ -361,6 +369,10 @@ PT: Final = Language(
         "traz", "cita", "pega", "pegam", "inventa", "inventam", "contradiz", "repete", "repetem", "é", "são", "seria",
         "parece", "tem", "têm", "liga", "explica", "fica", "vai",
     ),
+    option_pronouns=("ela", "ele", "essa", "esse", "esta", "este"),
+    chat_tails=("né", "ne", "neh", "msm", "mesmo", "fácil", "facil", "sem medo", "tbm", "óbvio", "obvio", "claro"),
+    degrees=("meio", "bem", "muito", "um pouco"),
+    keeping=("sim", "exato", "isso", "sí"),
     between=("entre",),
     unsure=("não tenho certeza se", "não tenho certeza entre", "não há como saber se", "não há como saber entre"),
     doubt=("talvez", "quem sabe", "possivelmente"),
@@ -595,6 +607,10 @@ EN: Final = Language(
     interjections=("well", "ok", "okay", "yeah", "hmm", "honestly"),
     affirming=("therefore", "for sure", "definitely", "certainly", "obviously", "of course", "no doubt", "clearly"),
     describing=("says", "say", "mentions", "suggests", "describes", "talks", "is", "seems", "has", "mixes"),
+    option_pronouns=("it", "that one", "this one"),
+    chat_tails=("lol",),
+    degrees=("pretty", "rather", "a bit"),
+    keeping=("yes", "exactly"),
     between=("between",),
     unsure=("not sure whether", "not sure if", "no way to know whether"),
     doubt=("maybe", "perhaps", "possibly"),
