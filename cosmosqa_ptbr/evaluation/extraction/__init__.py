@@ -13,7 +13,7 @@ lm-evaluation-harness; their words live in per-language tables (:mod:`.vocabular
    generation of megabytes reads in milliseconds), code fences, LaTeX, tags and Markdown off, echoes of the
    prompt (its lines, lists of options, option texts repeated) dropped.
 2. **structured** (:mod:`.structured`): JSON objects (``{"resposta": "C"}``), Markdown tables that mark one
-   option right, checklists (``- [x] B``).
+   option right, checklists (``- [x] B``), YAML and key=value records (``opcao_marcada: B``).
 3. **commitments and verdicts** (:mod:`.commitments`, :mod:`.ordinals`): letters named by keywords, verdicts,
    negations, lists, hedges; options named by position ("a segunda alternativa", "opção número 4") or by
    what they say after a word of choosing ("sobra a que diz que ...", "that leaves the one about ...").
