@@ -123,10 +123,11 @@ _ANSWER_KEYWORD: Final = re.compile(
     rf"(?P<l>[A-Za-z])",
     re.IGNORECASE,
 )
+# Not the "errado" of "dar errado", "to go wrong": "com tanta coisa dando errado no parque".
+_NOT_GOING_WRONG: Final = "".join(rf"(?<!{form}\s)" for form in ("dando", "deu", "dar", "dá", "deram", "dava", "daria"))
 # Group 1: a word of rejection, which a negation before it undoes ("não contradiz", "not wrong").
-# (Not the "errado" of "dar errado", "to go wrong": "com tanta coisa dando errado no parque".)
 _NEGATIVE: Final = re.compile(
-    rf"\b(?<!dando\s)(?<!deu\s)(?<!dar\s)(?<!dá\s)(?<!deram\s)(?<!dava\s)(?<!daria\s)({_NEGATIVE_WORDS})\b|\b{alternation(words('negative_predicates'))}\b"
+    rf"\b{_NOT_GOING_WRONG}({_NEGATIVE_WORDS})\b|\b{alternation(words('negative_predicates'))}\b"
     rf"|\b{alternation(words('no_words'))}\s*(?:[.,;:!]|$)|[{CROSS_MARKS}]",
     re.IGNORECASE,
 )
@@ -226,15 +227,16 @@ _GOVERNING_NEGATION: Final = re.compile(
 # may be joined by slashes, "não B/C/D".)
 _LIST_GAP: Final = re.compile(
     rf"(?:[ \t]*\([^()\n]{{1,80}}\))?"
-    rf"[)\].:]?(?:\s*[,&/]\s*(?:{_CONJUNCTIONS}\s+)?|\s+{_CONJUNCTIONS}\s+)(?:{_LIST_ARTICLES}\s+)?(?:{_STEMS}s?\s*)?[(\[]?"
+    rf"[)\].:]?(?:\s*[,&/]\s*(?:{_CONJUNCTIONS}\s+)?|\s+{_CONJUNCTIONS}\s+)"
+    rf"(?:{_LIST_ARTICLES}\s+)?(?:{_STEMS}s?\s*)?[(\[]?"
     rf"|[)\].:]?[ \t]*\n[ \t]*(?:[-*•][ \t]*)?(?:{_STEMS}\s*)?[(\[]?",
     re.IGNORECASE,
 )
 _AFTER_LETTER: Final = re.compile(r"\s*(?P<next>[^\W\d_]+)?")
 # What prefers one letter to the letter after it: "B do que C", "C em vez de A", "A over D", "D rather than A".
 _PREFERRED_TO: Final = (
-    r"(?:do\s+que|than|à(?=\s+[A-Z](?![^\W_]))|em\s+vez\s+d[aeo]s?|ao\s+invés\s+d[aeo]s?|no\s+lugar\s+d[aeo]s?|rather\s+than"
-    r"|instead\s+of|over)"
+    r"(?:do\s+que|than|à(?=\s+[A-Z](?![^\W_]))|em\s+vez\s+d[aeo]s?|ao\s+invés\s+d[aeo]s?|no\s+lugar\s+d[aeo]s?"
+    r"|rather\s+than|instead\s+of|over)"
 )
 _COMPARED: Final = re.compile(rf"\s+{_PREFERRED_TO}\s+(?:(?:a|o|the)\s+)?(?-i:[A-Z])(?![^\W_])", re.IGNORECASE)
 # After a letter: the end of its line, punctuation, or a symbol or emoji ("Resposta: A 🧰"); not a table's "|", nor a
@@ -791,7 +793,8 @@ def _closes_the_answer(text: str, candidate: _Candidate) -> bool:
         # "... eram as bebum do trem. C": the reply's only letter, alone, closes it as a sentence of its own (after
         # other letters it may be the next step of an elimination the reply broke off in)
         return True
-    if bare_article and words_before.split()[-1:] and words_before.split()[-1].casefold() in _CHAT_WORDS:
+    last_word = words_before.rsplit(maxsplit=1)[-1:]
+    if bare_article and last_word and last_word[0].casefold() in _CHAT_WORDS:
         return True  # "... pra bancar pesquisa, filme, divulgação, tudo... tipo a C né"
     if words_before and _SYMBOL.fullmatch(words_before[-1]):
         return True  # "... curtiu o show 🤯🤯 a C", "... ja era o emprego 😬 C": an emoji ends a sentence of chat

@@ -590,19 +590,28 @@ QUOTE_SHARE: Final = 0.6
 QUOTE_MARGIN: Final = 0.25
 
 
-def _quoted_option(piece: str, option_stems: Sequence[frozenset[str]]) -> int | None:
-    """The index of the one option a quote in ``piece`` shortens ('"Porque fez muita coisa" → não tem relação'),
-    by the share of its words the option holds, or ``None``."""
-    for quote in _QUOTED_PIECE.findall(piece):
-        said = {stem(word) for word in norm(quote).split()}
-        if len(said) < 2:
-            continue
-        shares = sorted(
-            ((len(said & option) / len(said), index) for index, option in enumerate(option_stems)), reverse=True
-        )
-        if shares[0][0] >= QUOTE_SHARE and shares[0][0] - (shares[1][0] if len(shares) > 1 else 0.0) >= QUOTE_MARGIN:
-            return shares[0][1]
+def _worded_option(said_text: str, option_stems: Sequence[frozenset[str]]) -> int | None:
+    """The index of the one option whose words ``said_text`` shortens ("Porque fez muita coisa", "Quebrar alguma
+    coisa"), by the share of its words the option holds, or ``None``."""
+    said = {stem(word) for word in norm(said_text).split()}
+    if len(said) < 2:
+        return None
+    shares = sorted(
+        ((len(said & option) / len(said), index) for index, option in enumerate(option_stems)), reverse=True
+    )
+    if shares[0][0] >= QUOTE_SHARE and shares[0][0] - (shares[1][0] if len(shares) > 1 else 0.0) >= QUOTE_MARGIN:
+        return shares[0][1]
     return None
+
+
+def _quoted_option(piece: str, option_stems: Sequence[frozenset[str]]) -> int | None:
+    """The index of the one option a quote in ``piece`` shortens ('"Porque fez muita coisa" → não tem relação'), or
+    ``None``; a question about an option ("Quebrar alguma coisa?") may say its words without quotes."""
+    quotes = _QUOTED_PIECE.findall(piece)
+    asked = piece.rstrip()
+    if asked.endswith("?") and _QUOTED_PIECE.fullmatch(f'"{asked.rstrip("?")}"'):
+        quotes.append(asked.rstrip("?"))
+    return next((index for quote in quotes if (index := _worded_option(quote, option_stems)) is not None), None)
 
 
 def survivor(text: str, options: Sequence[str], letters: Sequence[str], named: Sequence[tuple[int, str]]) -> str | None:
@@ -621,11 +630,13 @@ def survivor(text: str, options: Sequence[str], letters: Sequence[str], named: S
     ...          "cabe. Sobra a outra.", options, ("A", "B", "C", "D"), [])
     'A'
     """
-    pieces = _PIECE_END.split(text.strip())
+    body = text.strip()
+    starts = [0, *(end.end() for end in _PIECE_END.finditer(body))]
+    pieces = _PIECE_END.split(body)
     closing = next((index for index in range(len(pieces) - 1, -1, -1) if _LEFTOVER.search(pieces[index])), None)
     if closing is None or closing < len(pieces) - 2:
         return None
-    closing_start = text.find(pieces[closing])
+    closing_start = len(text) - len(text.lstrip()) + starts[closing]
     if any(start >= closing_start for start, _ in named):
         return None
     none_letter = none_of_the_above(options, letters)
@@ -650,13 +661,11 @@ def survivor(text: str, options: Sequence[str], letters: Sequence[str], named: S
             chosen = _described(piece, meanings_, weights)
             if chosen is None:
                 chosen = _quoted_option(piece, option_stems)
-            if chosen is None and piece.rstrip().endswith("?"):  # "Quebrar alguma coisa?": the option's own words
-                chosen = _quoted_option(f'"{piece.rstrip().rstrip("?")}"', option_stems)
         if chosen is None:
             continue
-        judged_after = piece.rstrip().endswith(("?", ":")) and index + 1 <= closing
+        judged_after = piece.rstrip().endswith(("?", ":"))
         answered = judged_after and index + 1 < closing
-        following = pieces[index + 1] if index + 1 < len(pieces) else ""
+        following = pieces[index + 1]  # (the closing one at the latest)
         if judged_after:
             if not _KEPT.match(following):
                 ruled.add(letters[chosen])

@@ -34,15 +34,15 @@ from .vocabulary import alternation, words
 __all__ = ["extract_answer", "read_answer"]
 
 _LETTER_ONLY: Final = re.compile(r"^(?:[\s(\[\"'*→➡⇒]|[-=]>)*(?P<l>[A-Za-z])[\s)\]\"'*.:;!,\-–]*$")
+# "não consigo afirmar", "não dá para saber", "I cannot tell": saying one cannot decide.
+_UNABLE_TO_DECIDE: Final = rf"\b{alternation(words('unable'))}\s+(?:\w+\s+){{0,2}}?{alternation(words('decide_verbs'))}"
 _REFUSAL: Final = re.compile(
-    rf"\b{alternation(words('unable'))}\s+(?:\w+\s+){{0,2}}?{alternation(words('decide_verbs'))}"
+    rf"{_UNABLE_TO_DECIDE}"
     rf"|\b{alternation(words('refusals'))}\b"
     rf"|\b{alternation(words('none_of_the_above'))}\s+(?:\w+\s+)?{alternation(words('none_correct'))}",
     re.IGNORECASE,
 )
-_UNABLE: Final = re.compile(
-    rf"\b{alternation(words('unable'))}\s+(?:\w+\s+){{0,2}}?{alternation(words('decide_verbs'))}\b", re.IGNORECASE
-)
+_UNABLE: Final = re.compile(rf"{_UNABLE_TO_DECIDE}\b", re.IGNORECASE)
 _WORD: Final = re.compile(r"[^\W_]")
 _CLAUSE_END: Final = re.compile(r"[.!?;\n]")
 _BROKEN_OFF_IN_A_LIST: Final = re.compile(r"(?<![^\W_])[A-Z][ \t]*(?:,|[ \t](?:e|ou|and|or))[ \t]*\Z")
@@ -67,8 +67,14 @@ def _echoes_the_options(text: str, options: Sequence[str]) -> bool:
     """Whether ``text`` says :data:`ECHOED_OPTIONS` or more of the options whole, as a small model repeats the list
     without its labels ("Ele vai assistir? Nenhuma das alternativas acima. Não, ele não gosta ... Sim, ...")."""
     said = f" {norm(text)} "
-    whole = [f" {norm(option)} " for option in options if len(norm(option).split()) >= 2]
+    normed = [norm(option) for option in options]
+    whole = [f" {option} " for option in normed if len(option.split()) >= 2]
     return sum(option in said for option in whole) >= min(ECHOED_OPTIONS, len(options))
+
+
+def _last_sentence(text: str) -> int:
+    """Where the last sentence (or line) of ``text`` begins."""
+    return max((m.end() for m in _CLAUSE_END.finditer(text.rstrip(" \t\n.!?"))), default=0)
 
 
 def read_answer(
@@ -99,7 +105,7 @@ def read_answer(
     first_named = min((m.start for m in found), default=len(text))
     # Without any letter, indecision in the last sentence leaves the options the reply weighed in words open
     # ("... até o 'nenhuma' poderia servir. Não consigo escolher com segurança.").
-    last_sentence = max((m.end() for m in _CLAUSE_END.finditer(text.rstrip(" \t\n.!?"))), default=0)
+    last_sentence = _last_sentence(text)
     hedges += [
         end
         for end in indecision_ends(text)
@@ -162,7 +168,9 @@ def read_answer(
             return Extraction(None, "invalid_letter" if invented else "no_answer")
     # A reply that closes saying it cannot tell ("... Não consigo escolher com segurança.") refuses, whatever option
     # it quoted on the way.
-    # (Not when that sentence is an option: "Não é possível saber pelo texto." may be the answer.)
+    # (Not when that sentence is an option: "Não é possível saber pelo texto." may be the answer.) The text may have
+    # been cut short above: its last sentence is found again.
+    last_sentence = _last_sentence(text)
     if (
         not named
         and _UNABLE.search(text, last_sentence)

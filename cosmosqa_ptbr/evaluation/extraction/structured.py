@@ -146,6 +146,12 @@ def _key_words(key: str) -> set[str]:
     return set(re.findall(r"[a-z]+", fold(key)))
 
 
+def _names_an_answer(key: str, keys: frozenset[str] = _ANSWER_KEYS) -> bool:
+    """Whether a field's key names an answer ("resposta_final", "opcao_marcada"), not rejected letters or reasons."""
+    names = _key_words(key)
+    return bool(names & keys) and not names & _NOT_ANSWER_KEYS
+
+
 def _answer_fields(value: Any, depth: int = 0) -> list[tuple[str, Any]]:
     """The answer fields, searched breadth-first: (key, value) pairs, those of an object before those nested in it."""
     if depth > 4:
@@ -155,17 +161,19 @@ def _answer_fields(value: Any, depth: int = 0) -> list[tuple[str, Any]]:
     if not isinstance(value, dict):
         return []
     fields: list[tuple[str, Any]] = []
+    nested: dict[int, list[tuple[str, Any]]] = {}  # the fields of each object below, found once
     for key, inner in value.items():
-        names = _key_words(str(key))
-        if names == {"item"} and isinstance(inner, int):
+        if _key_words(str(key)) == {"item"} and isinstance(inner, int):
             continue  # the question's number, '"item": 63', beside the answer
-        if names & _ANSWER_KEYS and not names & _NOT_ANSWER_KEYS:
+        if _names_an_answer(str(key)):
             # '"palpite": {"alt": "C", "porque": ...}': the answer inside it
-            nested = _answer_fields(inner, depth + 1) if isinstance(inner, dict) else []
-            fields += nested or [(str(key), inner)]
+            if isinstance(inner, dict):
+                nested[id(inner)] = _answer_fields(inner, depth + 1)
+            fields += nested.get(id(inner)) or [(str(key), inner)]
     for inner in value.values():
         if isinstance(inner, (dict, list)):
-            fields += [field for field in _answer_fields(inner, depth + 1) if field not in fields]
+            below = nested[id(inner)] if id(inner) in nested else _answer_fields(inner, depth + 1)
+            fields += [field for field in below if field not in fields]
     return fields
 
 
@@ -203,14 +211,14 @@ def _record_verdicts(value: Any, depth: int = 0) -> dict[str, str] | None:
     verdicts: dict[str, str] = {}
     for item in value:
         named = [inner.strip().upper() for inner in item.values() if isinstance(inner, str) and len(inner.strip()) == 1]
-        judged = [inner for inner in item.values() if isinstance(inner, bool)]
+        judged = [(str(key), inner) for key, inner in item.items() if isinstance(inner, bool)]
         if len(named) != 1 or not named[0].isalpha() or len(judged) > 1:
             return None
         if judged:
             # '{"opcao": "B", "descartada": false}': a field that says the option was ruled out, false
-            key = next(str(key) for key, inner in item.items() if isinstance(inner, bool))
+            ((key, flag),) = judged
             ruled_out = bool(_key_words(key) & _NOT_ANSWER_KEYS)
-            verdicts[named[0]] = "pos" if judged[0] != ruled_out else "neg"
+            verdicts[named[0]] = "pos" if flag != ruled_out else "neg"
             continue
         # A verdict in words: '{"opcao": "A", "status": "descartada"}', '{"opcao": "D", "status": "escolhida"}'.
         said = {_cell_verdict(inner) for inner in item.values() if isinstance(inner, str) and len(inner.strip()) > 1}
@@ -415,6 +423,10 @@ def _letter_of(cell: str) -> str | None:
     return letter.upper()
 
 
+#: The most rows of a table read for options named by their text.
+_MAX_TEXT_ROWS: Final = 8
+
+
 def _named_by_text(rows: list[list[str]], read: Reader) -> list[tuple[str, list[str], int]]:
     """The rows whose first cell gives an option's text instead of its letter ("| Muita concorrência para um cargo |
     não marcada |"), each read as that option's letter; none unless two or more different options are named."""
@@ -428,10 +440,6 @@ def _named_by_text(rows: list[list[str]], read: Reader) -> list[tuple[str, list[
             named.append((value.letter, row, index))
     letters = [letter for letter, _, _ in named]
     return named if len(set(letters)) == len(letters) >= 2 else []
-
-
-#: The most rows of a table read for options named by their text.
-_MAX_TEXT_ROWS: Final = 8
 
 
 def _table_verdicts(rows: list[list[str]], read: Reader | None = None) -> dict[str, str] | None:
@@ -638,8 +646,9 @@ def checklist_answer(text: str, letters: Sequence[str], read: Reader | None = No
 
 # One "key: value" line of a record written as YAML or key=value ("  opcao_marcada: B", "certeza=0.55").
 _RECORD_LINE: Final = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>[^\W\d][\w ]{0,40}?)[ \t]*[:=][ \t]*(?P<value>\S.*)$")
-#: The fewest "key: value" lines that make a record.
+#: The fewest "key: value" lines that make a record, and the most lines of a reply read for one.
 _MIN_RECORD_LINES: Final = 3
+_MAX_RECORD_LINES: Final = 40
 
 
 def record_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction | None:
@@ -653,18 +662,13 @@ def record_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction
         return None
     # A key that names the answer ("resposta_escolhida") before one that only names an option ("opcao"), which
     # may be an entry of a list of options weighed.
-    for keys in (_ANSWER_KEYS - _OPTION_KEYS, _ANSWER_KEYS):
-        for field in fields:
-            names = _key_words(field["key"])
-            if names & keys and not names & _NOT_ANSWER_KEYS:
-                value = read(field["value"].strip().strip("\"'"))
-                if value.letter is not None:
-                    return Extraction(value.letter, "structured")
+    answers = [field for field in fields if _names_an_answer(field["key"], _ANSWER_KEYS - _OPTION_KEYS)]
+    options = [field for field in fields if _names_an_answer(field["key"]) and field not in answers]
+    for field in answers + options:
+        value = read(field["value"].strip().strip("\"'"))
+        if value.letter is not None:
+            return Extraction(value.letter, "structured")
     return None
-
-
-#: The most lines of a reply read for a record.
-_MAX_RECORD_LINES: Final = 40
 
 
 def structured_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction | None:

@@ -475,10 +475,10 @@ PT: Final = Language(
     leftovers=(
         "sobra", "sobrou", "sobram", "sobraria", "resta", "restou", "restam", "restaria", "o que resta",
         "o que sobra", "a restante", "a única restante", "a que sobrou", "a que restou", "a última que sobrou",
-        "por eliminação", "fica a única", "fica a última", "fica a que", "tem uma que bate", "tem uma que serve",
-        "tem uma que encaixa", "uma que bate", "uma que serve",
+        "por eliminação", "fica a única", "fica a última", "fica a que", "tem uma que encaixa", "uma que bate",
+        "uma que serve",
     ),
-    ruling_out=("nada", "ninguém", "nunca", "descarta", "descartada", "descartado", "fora", "oposto", "contrário"),
+    ruling_out=("nada", "ninguém", "nunca", "descarta", "fora", "oposto", "contrário"),
     reported=tuple(
         f"{speaker} {verb}"
         for speaker in ("ele", "ela", "eles", "elas", "o texto", "o autor", "a autora", "o narrador", "a narradora")
