@@ -306,6 +306,17 @@ def _weights(meanings_: Sequence[Sequence[Unit]]) -> list[list[float]]:
     return [[weight(unit) for unit in units] for units in meanings_]
 
 
+def _said(meaning: Sequence[Unit], said: Sequence[Unit]) -> list[bool]:
+    """Which of an option's meanings a text says."""
+    return [any(match(unit, other) for other in said) for unit in meaning]
+
+
+def _recall(hit: Sequence[bool], weight: Sequence[float]) -> float:
+    """The weighted share of an option's meanings a text says."""
+    total = sum(weight)
+    return sum(w for w, h in zip(weight, hit, strict=True) if h) / total if total else 0.0
+
+
 #: How much of an option's (weighted) meaning a paraphrase must express, and by how much closer to it than to any
 #: other option it must be. (A paraphrase says the option in words of its own, which the table may lack: the English
 #: original of an option, read as a reply, reads as that option more often at 0.4 than at 0.5, and never as another.)
@@ -430,7 +441,7 @@ def _paraphrased(
             if not meaning:
                 scores.append((0.0, 0.0, 0))
                 continue
-            hit = [any(match(unit, other) for other in said) for unit in meaning]
+            hit = _said(meaning, said)
             weight, stood_for = list(weight), 0
             # A name the answer does not say is said by a description the options lack ("aquele programa" for
             # "o Toonami"), or by a pronoun ("ela" for "Nikki"): it then weighs nothing.
@@ -440,8 +451,7 @@ def _paraphrased(
                         hit[index], stood_for = True, stood_for + 1
                     else:
                         weight[index] = 0.0
-            total = sum(weight)
-            recall = sum(w for w, h in zip(weight, hit, strict=True) if h) / total if total else 0.0
+            recall = _recall(hit, weight)
             if _negated(said) != _negated(meaning):
                 recall /= 2  # "has back problems" is not "does not have back problems"
             said_of_it = sum(any(match(unit, other) for other in meaning) for unit in said) + stood_for
@@ -571,11 +581,7 @@ def _described(piece: str, meanings_: Sequence[Sequence[Unit]], weights: Sequenc
     said = meanings(piece)
     if not said:
         return None
-    recalls = []
-    for meaning, weight in zip(meanings_, weights, strict=True):
-        total = sum(weight)
-        hit = sum(w for unit, w in zip(meaning, weight, strict=True) if any(match(unit, other) for other in said))
-        recalls.append(hit / total if total else 0.0)
+    recalls = [_recall(_said(meaning, said), weight) for meaning, weight in zip(meanings_, weights, strict=True)]
     order = sorted(range(len(recalls)), key=lambda index: -recalls[index])
     second = recalls[order[1]] if len(order) > 1 else 0.0
     best = order[0]
