@@ -2147,3 +2147,146 @@ def test_a_one_word_option_opening_a_chat_reply_is_its_answer(text: str) -> None
     assert (
         extract_answer(text, ["Orgulhosa", "Nenhuma das alternativas acima.", "Insegura", "Arrependida"]).letter == "A"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("Fico com a última da lista. Dizer que alguém está num lugar melhor é falar de quem já faleceu.", "D"),
+        ("Não vejo como não ser a B. Quem não tivesse energia não subiria em tudo, e a D eu não marcaria.", "B"),
+        ("Não vejo por que não seria a B. A internet não tem nada a ver. Não tenho dúvida de que não é a D.", "B"),
+        ("c) não gostam de pôneis?? não, relendo: o O_O é pura empolgação. Troco minha resposta para a d).", "D"),
+        ("Nenhuma bebida é mencionada... então D? Hmm, a fala é de quem bebeu muito. Mudo para A: várias doses.", "A"),
+        ("Fico dividido. Mas o sentido geral é esse. Se eu tiver que marcar, vai a D, embora não esteja seguro.", "D"),
+        ("ahhh q fofa 🥹 ela tava esperando dar meia-noite pq virava o niver dela né, a D. (e sim ela é igual)", "D"),
+        ("gente as minas podem ser menor de idade lá e tão bebendo, por isso é interessante né. c", "C"),
+        ("Basically, pitching on short rest is risky. So the best option here is A: ele pode se machucar.", "A"),
+        ("A Kim disse que tinha farinha. Eu avisto o Bisquick e digo: usa isso, é a mesma coisa que farinha.", None),
+        ("Fico entre a A e a C. Não vejo como separar uma da outra, então não vou cravar nenhuma.", None),
+    ],
+)  # fmt: skip
+def test_commitments_of_held_out_x_and_y(text: str, letter: str | None) -> None:
+    """An ordinal of the list, a denied denial after "não vejo", a change of mind to a lower-case label or after a
+    question, a choice made because one must, a letter after a word of chat and its article or alone in lower case,
+    an adverb between the answer noun and its verb; "é a mesma" is no letter, and refusing to pick is a hedge."""
+    assert extract_answer(text).letter == letter
+
+
+def test_tables_checklists_and_records_of_held_out_x_and_y() -> None:
+    """Verdict columns in words of strength, thumbs, targets, "yes"/"nope", a table without outer pipes, a checklist
+    that shortens each option in order, JSON keys that name what is left, and a YAML list of option records."""
+    strength = "| Opção | Veredito |\n|---|---|\n| A | fraca |\n| B | fraca |\n| C | **forte** |\n| D | fraca |"
+    assert extract_answer(strength) == Extraction("C", "structured")
+    thumbs = "| Alt. | Bate? | Obs. |\n|---|---|---|\n| A | meh | nada |\n| B | 👍 | a bike vem depois |\n"
+    thumbs += "| C | nope | x |\n| D | — | desnecessária |"
+    assert extract_answer(thumbs) == Extraction("B", "structured")
+    no_pipes = "Opção | Soa certo?\n:-- | :--:\nA | nope\nB | nope\nC | yes\nD | contraditória"
+    assert extract_answer(no_pipes).letter == "C"
+    options = ["Ela não pertencia às casas das pessoas.", "Nenhuma das alternativas acima.", "Quem escreve concorda.",
+               "Porque ele acha que ela merece morrer."]  # fmt: skip
+    marks = zip(options, "🚫🚫🚫🎯", strict=True)
+    target = "|Alternativa|Status|\n|--|--|\n" + "".join(f"|{option}|{mark}|\n" for option, mark in marks)
+    assert extract_answer(target, options) == Extraction("D", "structured")
+    options = ["Eu ficaria tão para trás que não conseguiria recuperar o atraso",
+               "Eu aproveitaria o dia de folga e me sentiria descansado para continuar estudando amanhã",
+               "Eu não conseguiria terminar meus estudos a tempo",
+               "Eu ia querer continuar fazendo pausas e acabaria não terminando os estudos"]  # fmt: skip
+    checklist = "[ ] ficaria muito para trás\n[✓] aproveitaria a folga e voltaria descansado\n"
+    checklist += '[ ] não terminaria a tempo\n[ ] ia querer mais pausas\n\nEla mesma diz que "vai ficar tudo bem".'
+    assert extract_answer(checklist, options) == Extraction("B", "structured")
+    left = '```json\n{"analise": "desmaio", "descartadas": ["A", "C", "D"], "fica": "B", "certeza": "média"}\n```'
+    assert extract_answer(left) == Extraction("B", "structured")
+    output = '{"q": "por que", "hipoteses": {"A": "descartada", "B": "descartada", "C": "inverte"}, "output": "D"}'
+    assert extract_answer(output) == Extraction("D", "structured")
+    records = "- opcao: A\n  ok: false\n  nota: consequência\n- opcao: C\n  ok: false\n- opcao: D\n  ok: true\n"
+    records += "  nota: há uma doença\n- opcao: B\n  ok: false"
+    assert extract_answer(records) == Extraction("D", "structured")
+
+
+def test_eliminations_of_held_out_x_and_y() -> None:
+    """The one option left after letters ruled out by what their sentences say, by questions about two options, or
+    by questions answered in the next sentence; an elimination broken off before its choice chose nothing."""
+    options = ["Porque o autor achava que essa pessoa podia ter esquecido coisas sobre ele, mas ela não esqueceu.",
+               "Nenhuma das alternativas acima.", "Porque essa pessoa pode deslumbrar todos com uma obra de ficção.",
+               "Porque o autor gosta dos vídeos."]  # fmt: skip
+    text = "Vamos riscando:\n- a A trata de ela ter se lembrado de coisas — não tem relação com os vídeos;\n"
+    text += "- a C fala da futura obra de ficção, também nada a ver com YouTube;\n- e dizer que nenhuma serve (B) não "
+    text += "se sustenta.\n\nRiscadas essas três, só sobra uma, e é ela que eu marco."
+    assert extract_answer(text, options) == Extraction("D", "final_answer")
+    options = ["Eu posso ter ido a uma after-party depois do baile.", "Eu posso ter ido para casa depois do baile.",
+               "Eu posso ter ido para a escola depois do baile.",
+               "Eu posso ter ido a uma biblioteca depois do baile."]  # fmt: skip
+    text = "Voltar para a escola ou ir à biblioteca numa sexta à noite depois do baile? Não. Ir direto pra casa também "
+    text += 'não combina com "o depois foi mais divertido". Só resta uma opção de pé.'
+    assert extract_answer(text, options) == Extraction("A", "final_answer")
+    options = ["O narrador doou o cabelo", "O narrador cortou o cabelo", "Nenhuma das alternativas acima.",
+               "O narrador ganhou uma peruca"]  # fmt: skip
+    text = "Cortou o cabelo (B)? Sim, mas isso é o que acontece durante a história. Ganhou uma peruca (D)? Não, ela é "
+    text += 'que doa. "Nenhuma" (C) também não, porque ainda sobra uma que se encaixa: os centímetros foram doados.'
+    assert extract_answer(text, options) == Extraction("A", "final_answer")
+    options = ["Richard vai conhecê-la pela primeira vez.", "Nenhuma das alternativas acima.",
+               "Richard não vai chegar ao local do encontro.",
+               "Ela vai conseguir a redenção que está buscando."]  # fmt: skip
+    text = 'A: o Richard não vai "conhecê-la pela primeira vez", eles já se conheciam. C: nada diz que ele não chegou. '
+    text += "D: a redenção é uma reflexão geral da autora. Sobrou uma só."
+    assert extract_answer(text, options) == Extraction("B", "final_answer")
+    cut = 'Eliminando: "explodir" (B) não é algo que uma rolha faz. "Ir até o cérebro" (D) é absurdo. Entre as que '
+    cut += "sobraram, a A diria que nenhuma serve, e a C"
+    assert extract_answer(cut).letter is None
+    cut = 'Eliminando:\n\nA) "ficaria para trás" → exagero. Fora.\nC) "não terminaria" → exagerado. Fora.\n'
+    cut += 'D) "ia querer continuar fazendo pausas" → o texto diz "vai ficar tudo bem", então'
+    assert extract_answer(cut).letter is None
+    assert extract_answer("Vamos eliminar:\n\n• D — exemplo de benefício, não o motivo;\n• C —").letter is None
+
+
+def test_echoes_and_blocks_of_held_out_x_and_y() -> None:
+    """Options' texts under a garbled label of their own, a question restated before an echo, a question invented
+    after the opening answer, an inline list of the options, prompt lines one under the other, and a heading before
+    a prompt block."""
+    options = ["Eles estão guardando os materiais bons para as encomendas.",
+               "Eles estavam prestes a começar a trabalhar numa peça italiana.",
+               "Eles queriam fazer algo legal para as pessoas.", "Eles não queriam tentação em casa."]  # fmt: skip
+    labelled = "Perempreiro: O Luke e a autora fizeram biscoitos.\n" + "".join(
+        f"Perempreiro: {option}\n" for option in options[:3]
+    )
+    assert extract_answer(labelled + "\nPerempreiro:", options).letter is None
+    options = ["Eu teria uma reação alérgica ao chiclete.", "Eu tive vontade de não engolir.",
+               "Nenhuma das alternativas acima.", "Estou tentando comer de forma mais saudável."]  # fmt: skip
+    restated = "Para que eu tienen uma reação alerada ao chiclete.\n\n" + "".join(
+        f"Alternativa {letter}) {option}\n" for letter, option in zip("ABCD", options[1:] + options[:1], strict=True)
+    )
+    assert extract_answer(restated, options).letter is None
+    options = ["Porque estávamos com fome.", "Porque a Julie estava no paraíso.",
+               "Porque definitivamente há uma classe melhor de mulheres do Oriente Médio por lá.",
+               "Porque tomamos banho e nos trocamos."]  # fmt: skip
+    invented = "Alternativa D) Porque há uma classe melhor de mulheres por lá.\n\nPeremropeia: Por que estámos?\n"
+    invented += "Alternativa A) Porque estávamos com"
+    assert extract_answer(invented, options) == Extraction("D", "keyword")
+    options = ["Irritada", "Interessada", "Nenhuma das alternativas acima.", "Grata"]
+    inline = "Pergunta: Como essa pessoa estava se sentindo?\nOpções: Irritada, Interessada, Nenhuma das alternativas "
+    inline += "acima, Grata\nResposta:"
+    assert extract_answer(inline, options).letter is None
+    fenced = "```\nquestao  : por que os espectadores comemoraram\ncontexto : absolvição\n>>> C\n```\nEles torciam."
+    assert extract_answer(fenced).letter == "C"
+    headed = "### Pergunta 37\n\n```\nContexto : Bell limitando tráfego\nIntenção : reduzir\n```\n\n**→ Alternativa C**"
+    assert extract_answer(headed + " — manter a rede justa.").letter == "C"
+    struck = "1. ~~A — um amigo compraria~~\n2. ~~B — três livros~~\n3. ~~C — nenhuma~~\n4. **D — um presente** ⬅️"
+    assert extract_answer(struck).letter == "D"
+
+
+def test_words_of_paraphrases_of_held_out_x_and_y() -> None:
+    """The words "até" and "dei" carry no content, "pegar a estrada" is travelling, and an option list said inline
+    quotes no option."""
+    options = ["Me mudei para D.C. por capricho.", "Nenhuma das alternativas acima.",
+               "Decidi dirigir até Lugar Nenhum, Pensilvânia.",
+               "Dei meia-volta e voltei para onde eu estava."]  # fmt: skip
+    text = "Provavelmente ela deu meia-volta com o carro e refez o caminho até o ponto de onde tinha saído."
+    assert paraphrased_letter(text, options, ABCD) == "D"
+    options = ["Tive que me reunir com a empresa para impressionar os chefes do meu namorado.",
+               "Tive que fazer as malas e viajar até o local da festa, no norte da Califórnia.",
+               "Tive que fazer as malas e me mudar para o local da festa, no norte da Califórnia.",
+               "Tive que fazer as malas e viajar até o local da festa, no norte do Colorado."]  # fmt: skip
+    text = "Porque eu precisei arrumar mala e pegar a estrada até o norte da Califórnia, onde foi a festa."
+    assert extract_answer(text, options).letter == "B"
+    assert quoted_letter("Opções: Irritada, Interessada, Nenhuma das alternativas acima, Grata", [
+        "Irritada", "Interessada", "Nenhuma das alternativas acima.", "Grata"], ABCD) is None  # fmt: skip

@@ -1800,7 +1800,7 @@ ter_um_filho ter_um_bebê | have_a_baby had_a_baby
 dar_à_luz deu_à_luz | give_birth gave_birth
 marcar_consulta agendar agendou | make_an_appointment made_an_appointment schedule scheduled
 fazer_reserva reservar reservou reserva | reserve reserved make_a_reservation reservation
-pegar_a_estrada cair_na_estrada | hit_the_road
+pegar_a_estrada cair_na_estrada viajar | hit_the_road travel
 viagem_de_carro | road_trip
 pôr_em_dia atualizar_se | catch_up caught_up
 colocar_o_papo_em_dia | catch_up caught_up

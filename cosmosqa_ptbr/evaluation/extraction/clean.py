@@ -282,6 +282,12 @@ _PROMPT_LABEL_FORMS: Final = tuple(fold(label) for label in words("prompt_labels
 _ANSWER_ON_LINE: Final = re.compile(rf"\b{alternation(words('answer_nouns'))}\s*:", re.IGNORECASE)
 _NEW_BLOCK: Final = re.compile(rf"^\s*{alternation(words('prompt_labels'))}\s*:", re.IGNORECASE | re.MULTILINE)
 _CONTEXT_LABELS: Final = frozenset(fold(label) for label in ("contexto", "context"))
+# What may stand before a prompt block and still say nothing: blank lines, fences, a heading ("### Pergunta 37").
+_PROMPT_HEADINGS: Final = re.compile(
+    rf"(?:[ \t#*>`~]*(?:{alternation(words('prompt_labels'))}[ \t]*(?:n?[º°.]?[ \t]*\d+)?[ \t*:.]*)?[ \t`~]*\n)*"
+    r"[ \t`~#]*",
+    re.IGNORECASE,
+)
 _LIST_NOUNS: Final = (
     *words("letter_words"), "alternativas", "opções", "perguntas", "questões", "items", "options", "choices",
     "questions", *words("prompt_labels"),
@@ -378,16 +384,36 @@ def cut_new_block(text: str) -> str:
     """
     starts: list[int] = []
     previous_was_context = False
+    previous_end = -1
     for match in _NEW_BLOCK.finditer(text):
         is_context = fold(match.group().strip().rstrip(":").strip()) in _CONTEXT_LABELS
-        if is_context or not previous_was_context:
+        # Prompt lines one under the other ("questao : ...\ncontexto : ...") are one block, whatever their order.
+        follows_one = previous_end >= 0 and "\n" not in text[previous_end : match.start()].strip("\n")
+        if (is_context or not previous_was_context) and not follows_one:
             starts.append(match.start())
         previous_was_context = is_context
-    if starts and text[: starts[0]].strip():
+        line_end = text.find("\n", match.end())
+        previous_end = len(text) if line_end < 0 else line_end
+    if starts and not _PROMPT_HEADINGS.fullmatch(text[: starts[0]]):
         return text[: starts[0]]
     if len(starts) >= 2:
         return text[: starts[1]]
-    return text
+    return _cut_invented_question(text)
+
+
+_QUESTION_AFTER_BREAK: Final = re.compile(r"\n[ \t]*\n(?=[^\n]*\?[ \t]*(?:\n|$))")
+
+
+def _cut_invented_question(text: str) -> str:
+    """An option line that opens the reply, then, after a blank line, a question the model invents under a garbled
+    label ("Alternativa D) ...\n\nPeremropeia: Por que estámos também?\nAlternativa A) ..."): the question and what
+    follows are cut."""
+    opening = text.lstrip().split("\n", 1)[0]
+    match = _list_match(opening)
+    if match is None or not _label_ok(match) or _shape(match) != "text" or not _body(opening).strip():
+        return text
+    question = _QUESTION_AFTER_BREAK.search(text)
+    return text[: question.start()] if question else text
 
 
 def _repeated_option(body: str, normed_options: Sequence[str]) -> int | None:
@@ -409,6 +435,15 @@ def _repeated_option(body: str, normed_options: Sequence[str]) -> int | None:
             if ratio >= best_ratio:
                 best, best_ratio = index, ratio
     return best
+
+
+def _repeated_line(line: str, normed_options: Sequence[str]) -> int | None:
+    """Which option a line of its own repeats, if any, also under a label of its own, garbled or not
+    ("Perempreiro: Eles estão guardando os materiais bons para as encomendas.")."""
+    repeated = _repeated_option(line, normed_options)
+    if repeated is None and (label := _LABELLED_LINE.match(line)) is not None:
+        repeated = _repeated_option(line[label.end() :], normed_options)
+    return repeated
 
 
 def _matches_option(body: str, normed_options: Sequence[str]) -> bool:
@@ -588,7 +623,7 @@ def strip_echoes(text: str, options: Sequence[str] | None, letters: Sequence[str
                     invented = invented or _list_letter(matches[i]) not in letters
     if normed:  # options' texts on lines of their own, without labels: two or more are an echo
         repeats = {
-            i: _repeated_option(line, normed)
+            i: _repeated_line(line, normed)
             for i, line in enumerate(lines)
             if keep[i] and not _VERDICT_MARK.search(line)
         }
@@ -602,7 +637,23 @@ def strip_echoes(text: str, options: Sequence[str] | None, letters: Sequence[str
         if len(inline) >= 3 and not _VERDICT_WORDS.search(line):  # "A) ... B) ... C) ... D) ..." on one line
             keep[index] = False
             invented = invented or bool(inline - set(letters))
+    _drop_the_question_restated(lines, keep)
     return "\n".join(line for line, kept in zip(lines, keep, strict=True) if kept), invented
+
+
+_QUESTION_OPENING: Final = re.compile(rf"^\W*{alternation(words('question_words'))}\b", re.IGNORECASE)
+
+
+def _drop_the_question_restated(lines: list[str], keep: list[bool]) -> None:
+    """Drop the one line before an echo of the options that restates the question, its question mark lost ("Para
+    que eu poderia ter precisado de dinheiro ..., estão como:\n\nAlternativa A) ..."): it quotes the options'
+    words but answers nothing."""
+    dropped = [index for index, kept in enumerate(keep) if not kept and lines[index].strip()]
+    if not dropped:
+        return
+    before = [index for index in range(dropped[0]) if keep[index] and lines[index].strip()]
+    if len(before) == 1 and _QUESTION_OPENING.match(lines[before[0]]) and "?" not in lines[before[0]]:
+        keep[before[0]] = False
 
 
 def _line_before(lines: list[str], index: int) -> str:

@@ -80,7 +80,8 @@ _NEGATIVE_WORDS: Final = alternation([*words("wrong_words"), *words("dismissal")
 _ANSWER_KEYWORD_HEAD: Final = (
     rf"(?<!each\s)(?<!every\s)\b(?:the\s+)?(?:{alternation(EN.answer_qualifiers)}\s+)?"
     rf"{alternation([*EN.answer_nouns, *EN.letter_words])}"
-    rf"(?:\s+{alternation(EN.copulas)}|\s*[:=]|\s*->)"
+    # "the best option *here* is A"
+    rf"(?:\s+(?:here|then|now))?(?:\s+{alternation(EN.copulas)}|\s*[:=]|\s*->)"
     rf"|\b(?:minha\s+)?{alternation(PT.answer_nouns)}(?:\s+{alternation(PT.answer_qualifiers)})?"
     # "a resposta e a C", "resposta eh B": the copula of chat, unaccented, before a letter
     rf"(?:\s+{alternation(PT.copulas)}|\s+(?:e|eh)(?=\s+(?:a\s+)?[A-Za-z](?![^\W_]))|\s*[:=]|\s*->|\s+-)?"
@@ -250,7 +251,7 @@ _ELLIPSIS: Final = re.compile(rf"[\s,]*{alternation(words('ellipsis'))}\s*(?:[.;
 _LABEL_BEFORE: Final = re.compile(rf"\b{_LETTER_WORDS}\s*[(\[]?\Z", re.IGNORECASE)
 _GARBLED_LABEL: Final = re.compile(r"[^\W\d_]{4,14}")
 _OPTION_LINE_TAIL: Final = re.compile(r"[ \t]*(?:[)\].:\-–—]|\n|$)")
-_DANGLING: Final = re.compile(r"[ \t]*[)\].:\-–][ \t]*$")
+_DANGLING: Final = re.compile(r"[ \t]*[)\].:\-–—][ \t]*$")
 _WALK_THROUGH: Final = re.compile(rf"\b{alternation(words('walk_through'))}[ \t]*:?[ \t]*\n", re.IGNORECASE)
 _LAST_LINE_LABEL: Final = re.compile(r"\n[ \t>*•-]*[(\[]?(?P<l>[A-Za-z])[)\]][ \t]*\Z")
 # (after a word of chat too: "... B mesmo.")
@@ -278,16 +279,16 @@ _CHOSEN_OVER: Final = re.compile(
 _STRIKING: Final = re.compile(rf"{alternation(words('striking'))}[.!]*", re.IGNORECASE)
 _QUOTED: Final = re.compile(r'"[^"\n]{1,200}"|“[^”\n]{1,200}”')
 _LOWER_ARTICLE_BEFORE: Final = re.compile(r"(?<![\w])(?:a|da|na|pela)[ \t]\Z")
-_DENIED_DOUBT: Final = r"\bn[ãa]o\s+(?:diria|acho|creio|penso)\s+que"
+_DENIED_DOUBT: Final = r"\bn[ãa]o\s+(?:(?:diria|acho|creio|penso)\s+que|vejo\s+(?:como|por\s*que))"
 # "Eu não diria que a A não é a certa": a rejection under a denied doubt is a double negation.
 _DENIED_DOUBT_BEFORE: Final = re.compile(
     rf"(?:{_DENIED_DOUBT}|\bI\s+wouldn['’]?t\s+say(?:\s+that)?)\s+(?:(?:a|o|the)\s+)?\Z", re.IGNORECASE
 )
-# A denial denied before the letter: "não diria que não é a C", "não diria que a resposta não é a A", "não é outra
-# que não a B", "none other than B".
+# A denial denied before the letter: "não diria que não é a C", "não vejo por que não seria a B", "não diria que a
+# resposta não é a A", "não é outra que não a B", "none other than B".
 _DENIED_DENIAL_BEFORE: Final = re.compile(
     rf"(?:{_DENIED_DOUBT}\s+(?:(?:a\s+)?(?:{alternation(PT.answer_nouns)})(?:\s+certa|\s+correta)?\s+)?"
-    rf"n[ãa]o\s+(?:é|seja|seria)"
+    rf"n[ãa]o\s+(?:é|seja|seria|ser)"
     r"|\boutra\b[^.!?\n]{0,30}?\bque\s+n[ãa]o|\bnone\s+other\s+than|\bno\s+other\s+than)\s+(?:(?:a|o|the)\s+)?\Z",
     re.IGNORECASE,
 )
@@ -323,7 +324,8 @@ _SAID_AFTER_A_COLON: Final = re.compile(
 )
 # A bare letter after a word of chat and a comma: "... o q sobrou né, A. a comida ...".
 _SAID_AFTER_A_CHAT_WORD: Final = re.compile(
-    rf"(?<![^\W\d_]){alternation([*words('interjections'), 'ne', 'então', 'entao'])}[ \t]*,[ \t]*\Z", re.IGNORECASE
+    rf"(?<![^\W\d_]){alternation([*words('interjections'), 'né', 'ne', 'então', 'entao'])}[ \t]*,[ \t]*(?:a[ \t]+)?\Z",
+    re.IGNORECASE,
 )
 _ENDS_ITS_SENTENCE: Final = re.compile(r"[ \t]*[.!](?:\s*\Z|\s+(?![A-Za-z][.)]))")
 # "D, não as outras", "C and not the others": one letter chosen over all the rest.
@@ -462,7 +464,8 @@ def _is_letter(text: str, start: int, explicit: bool) -> bool:
     if _TERMINATOR.match(text, end):
         return True
     following = _AFTER_LETTER.match(text, end)["next"] or ""
-    if following.casefold() in _CONNECTIVES:
+    # (A lower-case "a", "e" or "o" before a word is the article or the conjunction: "é a mesma coisa".)
+    if following.casefold() in _CONNECTIVES and not (char in "aeo" and not explicit):
         return True
     if char.islower():
         return False  # "a seguir", "e depois": article, preposition, conjunction
@@ -558,10 +561,14 @@ def goes_through_the_options(text: str, letters: Sequence[str], start: int) -> b
 
 
 def _concluded_in_lower_case(text: str, start: int) -> bool:
-    """Whether a lower-case letter closes the reply after a word of conclusion: "... entao a d", "logo, c"."""
+    """Whether a lower-case letter closes the reply after a word of conclusion ("... entao a d", "logo, c") or as a
+    sentence of its own ("... por isso é interessante né. c")."""
     if text[start + 1 :].strip(" \t\n.!)") or start == 0:
         return False
-    return bool(_CONCLUDED_BEFORE.search(text, max(0, start - 40), start))
+    return bool(
+        _CONCLUDED_BEFORE.search(text, max(0, start - 40), start)
+        or _SENTENCE_THEN_LETTER.search(text, max(0, start - 4), start)
+    )
 
 
 def _is_dangling(text: str, candidate: _Candidate) -> bool:

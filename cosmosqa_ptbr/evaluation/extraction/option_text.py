@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Final
 
 from .clean import norm
@@ -207,10 +207,12 @@ def quoted_letter(text: str, options: Sequence[str], letters: Sequence[str]) -> 
     said_first = [i for i, option in enumerate(normed) if option in openings and len(option.split()) <= _SHORT_OPTION]
     if len(said_first) == 1 and len(whole.split()) <= 40 and not _other_option_run(text, normed, said_first[0]):
         return letters[said_first[0]]
+    padded = f" {whole} "
+    if all(f" {option} " in padded for option in normed if option):
+        return None  # "Opções: Irritada, Interessada, Nenhuma das alternativas acima, Grata": a list, not a quote
     none_letter = none_of_the_above(options, letters)
     if none_letter and _NONE_FORMS.search(text):
         return none_letter
-    padded = f" {whole} "
     contained = [i for i, option in enumerate(normed) if len(option.split()) >= 3 and f" {option} " in padded]
     contained = [i for i in contained if not any(i != j and normed[i] in normed[j] for j in contained)]
     if len(contained) == 1:
@@ -570,6 +572,8 @@ _NONE_OPENING: Final = re.compile(
     rf"^[\s*(•-]*(?:(?:e|and|also|também)\s+)?(?:[\"'“‘]\s*(?:nenhuma|none)\b|{_NONE_WORDS}\b)", re.IGNORECASE
 )
 _PIECE_END: Final = re.compile(r"(?<=[.!?;:\n])\s+")
+# "Voltar para a escola ou ir à biblioteca ...?": a question about two options.
+_EITHER: Final = re.compile(rf"\s+(?:{alternation(words('alternatives'))})\s+", re.IGNORECASE)
 #: How much of an option's (weighted) meaning a sentence of an elimination must say to be about it, and by how much
 #: more than of any other option: a sentence that rules an option out names it in a few words ("Basta malhar?").
 DESCRIBED_RECALL: Final = 0.34
@@ -620,7 +624,13 @@ def _quoted_option(piece: str, option_stems: Sequence[frozenset[str]]) -> int | 
     return next((index for quote in quotes if (index := _worded_option(quote, option_stems)) is not None), None)
 
 
-def survivor(text: str, options: Sequence[str], letters: Sequence[str], named: Sequence[tuple[int, str]]) -> str | None:
+def survivor(
+    text: str,
+    options: Sequence[str],
+    letters: Sequence[str],
+    named: Sequence[tuple[int, str]],
+    rejected: Collection[int] = (),
+) -> str | None:
     """The option an elimination leaves when it closes without naming it ("Fica a única restante.", "Sobra a de que
     ele foi mandado embora"), having ruled out every other one by letter or by what it says ("Começar num emprego
     novo? O texto diz o contrário.", '"Porque fez muita coisa" → não tem relação. Fora.'). A question about an option
@@ -628,7 +638,10 @@ def survivor(text: str, options: Sequence[str], letters: Sequence[str], named: S
     unless that sentence keeps it ("Sim, ...").
 
     ``named``: the positions and letters of the options the commitment stage found named and not chosen. A letter
-    named in the closing sentences leaves the reading to the other stages.
+    named in the closing sentences leaves the reading to the other stages, unless it is ruled out there (its
+    position in ``rejected``: '"Nenhuma" (C) também não, porque ainda sobra uma que se encaixa: ...'). A sentence
+    that names a letter is about that option, whatever words of another it uses; a question about two options ("A
+    escola ou a biblioteca? Não.") is about both.
 
     >>> options = ["Ele foi demitido.", "Nenhuma das alternativas acima.", "Ele ia começar num emprego novo.",
     ...            "Ele entregava material para uma faculdade de medicina."]
@@ -642,8 +655,9 @@ def survivor(text: str, options: Sequence[str], letters: Sequence[str], named: S
     closing = next((index for index in range(len(pieces) - 1, -1, -1) if _LEFTOVER.search(pieces[index])), None)
     if closing is None or closing < len(pieces) - 2:
         return None
-    closing_start = len(text) - len(text.lstrip()) + starts[closing]
-    if any(start >= closing_start for start, _ in named):
+    offset = len(text) - len(text.lstrip())
+    closing_start = offset + starts[closing]
+    if any(start >= closing_start and start not in rejected for start, _ in named):
         return None
     none_letter = none_of_the_above(options, letters)
     meanings_ = [
@@ -661,25 +675,40 @@ def survivor(text: str, options: Sequence[str], letters: Sequence[str], named: S
             answered = False
             continue
         answered = False
+        piece_start = offset + starts[index]
+        if any(piece_start <= start < piece_start + len(piece) for start, _ in named):
+            # "a A trata de ... não tem relação com os vídeos": about A, not about the videos' option; and the
+            # sentence that answers a question about a letter ("Ganhou uma peruca (D)? Não, ...") judges that letter
+            answered = piece.rstrip().endswith(("?", ":")) and index + 1 < closing
+            continue
         if none_letter is not None and _NONE_OPENING.match(piece):
-            chosen: int | None = letters.index(none_letter)
+            chosen = [letters.index(none_letter)]
         else:
-            chosen = _described(piece, meanings_, weights)
-            if chosen is None:
-                chosen = _quoted_option(piece, option_stems)
-        if chosen is None:
+            parts = _EITHER.split(piece) if piece.rstrip().endswith("?") else [piece]
+            chosen = []
+            for part in parts:
+                found = _described(part, meanings_, weights)
+                if found is None:
+                    found = _quoted_option(part, option_stems)
+                if found is not None:
+                    chosen.append(found)
+        if not chosen:
             continue
         judged_after = piece.rstrip().endswith(("?", ":"))
         answered = judged_after and index + 1 < closing
         following = pieces[index + 1]  # (the closing one at the latest)
         if judged_after:
             if not _KEPT.match(following):
-                ruled.add(letters[chosen])
+                ruled.update(letters[one] for one in chosen)
         elif _RULING_OUT.search(piece) or (len(following.split()) <= 3 and _RULING_OUT.search(following)):
-            ruled.add(letters[chosen])  # '"Porque tem que passar o dia em aula" → é a reclamação dela. Fora.'
+            ruled.update(letters[one] for one in chosen)  # '"Porque tem que passar o dia em aula" → ... Fora.'
     left = set(letters) - ruled
     if len(left) == 1 and ruled <= set(letters):
         return left.pop()
-    # The closing describes the one option left: "O que sobra é a que fala dela dar uma relaxada".
-    described = _described(pieces[closing], meanings_, weights)
+    # The closing describes the one option left: "O que sobra é a que fala dela dar uma relaxada", or the sentence
+    # after its colon does ("ainda sobra uma que se encaixa: os vinte e cinco centímetros foram para a doação").
+    closing_text = pieces[closing]
+    if closing_text.rstrip().endswith(":"):
+        closing_text = " ".join(pieces[closing : closing + 2])
+    described = _described(closing_text, meanings_, weights) if closing else None  # (after an elimination)
     return letters[described] if described is not None and letters[described] in left else None

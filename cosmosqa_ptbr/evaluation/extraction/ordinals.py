@@ -74,10 +74,10 @@ _AFTER_COPULA: Final = re.compile(
 # "a do meio", "the middle one": the middle option of an odd number of them.
 _MIDDLE: Final = re.compile(r"\b(?:(?:a|o)\s+do\s+meio|the\s+middle\s+(?:one|option|answer))\b", re.IGNORECASE)
 _ELLIPTIC: Final = re.compile(rf"\b{_ARTICLE}\s+(?P<ord>{_ORDINAL})(?![\w-])", re.IGNORECASE)
-# "a última das quatro", "the last of the four": an ordinal counted among the options.
+# "a última das quatro", "the last of the four", "a última da lista": an ordinal counted among the options.
 _OF_THE_OPTIONS: Final = (
     rf"(?:das|dos|of\s+the)\s+(?:{alternation(numbers('cardinals'))}|{alternation(words('ordinal_nouns'))}s?|opções"
-    rf"|options)"
+    rf"|options)|(?:da|of\s+the|on\s+the)\s+(?:lista|list)"
 )
 # Words after which an article and an ordinal still name an option: "nem a primeira *nem* ...".
 _ELLIPTIC_NEXT: Final = re.compile(

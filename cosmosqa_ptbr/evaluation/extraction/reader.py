@@ -17,6 +17,7 @@ from typing import Final
 
 from .clean import clean, norm, strip_markup, unwrap
 from .commitments import (
+    Mention,
     goes_through_the_options,
     hedge_ends,
     indecision_ends,
@@ -46,6 +47,15 @@ _UNABLE: Final = re.compile(rf"{_UNABLE_TO_DECIDE}\b", re.IGNORECASE)
 _WORD: Final = re.compile(r"[^\W_]")
 _CLAUSE_END: Final = re.compile(r"[.!?;\n]")
 _BROKEN_OFF_IN_A_LIST: Final = re.compile(r"(?<![^\W_])[A-Z][ \t]*(?:,|[ \t](?:e|ou|and|or))[ \t]*\Z")
+# A reply broken off while it weighs two letters or more: after a word that needs more ("..., então"), or at a
+# letter joined to the one before ("... a A diria que nenhuma serve, e a C").
+_NEEDS_MORE: Final = alternation(
+    [*words("connectives"), *words("conjunctions"), *words("alternatives"), *words("conclusions")]
+)
+_BROKEN_OFF: Final = re.compile(
+    rf"(?:\b{_NEEDS_MORE}"
+    r"|\b(?:e|ou|and|or)[ \t]+(?:(?:a|o|the)[ \t]+)?[A-Z])[ \t]*\Z"
+)
 
 
 def _without_clauses(text: str, starts: Sequence[int]) -> str:
@@ -70,6 +80,11 @@ def _echoes_the_options(text: str, options: Sequence[str]) -> bool:
     normed = [norm(option) for option in options]
     whole = [f" {option} " for option in normed if len(option.split()) >= 2]
     return sum(option in said for option in whole) >= min(ECHOED_OPTIONS, len(options))
+
+
+def _rejected(found: Sequence[Mention]) -> set[int]:
+    """Where the letters ruled out stand."""
+    return {m.start for m in found if m.kind == "reject"}
 
 
 def _last_sentence(text: str) -> int:
@@ -115,6 +130,12 @@ def read_answer(
     # A reply broken off in a list of letters ("Então ficamos entre a A e") never made the choice it began.
     if commits and _BROKEN_OFF_IN_A_LIST.search(text) and commits[-1].start >= len(text.rstrip()) - 8:
         return Extraction(None, "no_answer")
+    # An elimination that closes on the one option left ("A: ... já se conheciam. C: ... D: ... Sobrou uma só.")
+    # chose no letter it opened a line with.
+    if commits and options is not None and all(m.by == "position" for m in commits):
+        left = survivor(text, options, letters, [(m.start, m.letter) for m in found], _rejected(found))
+        if left is not None:
+            return Extraction(left, "final_answer")
     if commits:
         final = commits[-1]
         if any(end > final.start for end in hedges) or rival_verdicts(text, commits):
@@ -127,7 +148,7 @@ def read_answer(
     if hedges:
         return Extraction(None, "hedged")
     if options is not None:
-        left = survivor(text, options, letters, [(m.start, m.letter) for m in found])
+        left = survivor(text, options, letters, [(m.start, m.letter) for m in found], _rejected(found))
         if left is not None:
             return Extraction(left, "final_answer")
 
@@ -143,6 +164,8 @@ def read_answer(
     single = len(in_range) == 1 and not (neutral_letters - in_range)
     # A reply going through the options, cut off at the next one's label or before any verdict, made no choice.
     walking = single and goes_through_the_options(text, letters, neutral[0].start)
+    if single and not walking and len(named) >= 2 and _BROKEN_OFF.search(text):
+        return Extraction(None, "no_answer")  # "Eliminando: ... D) ... o texto diz 'vai ficar tudo bem', então"
     if single and not walking:
         letter = in_range.pop()
         if any(m.start in ordinal_spots for m in neutral):
@@ -220,7 +243,7 @@ def extract_answer(
     def read_value(value: str) -> Extraction:
         return read_answer(strip_markup(unwrap(value)).strip(), options, resolved)
 
-    structured = structured_answer(cleaned.reply, resolved, read_value)
+    structured = structured_answer(cleaned.reply, resolved, read_value, options)
     if structured is not None and structured.rule != "hedged":
         return structured
     # A structure that marks two options (a table weighing them) leaves the choice to the text, which may make it.

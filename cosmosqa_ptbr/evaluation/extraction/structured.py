@@ -43,7 +43,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, Final
 
-from .clean import strip_markup
+from .clean import norm, strip_markup
+from .lexicon import stem
 from .rules import Extraction
 from .vocabulary import CROSS_MARKS, TICK_MARKS, alternation, fold, gendered, numbers, words
 
@@ -56,7 +57,8 @@ _ANSWER_KEYS: Final = frozenset(
     for word in (
         *words("answer_nouns"), *words("letter_words"), "alternativa", "escolha", "selecionada", "selected",
         "prediction", "predição", "label", "marcada", "marcado", "marked", "escolhida", "escolhido", "chosen",
-        "palpite", "guess", "pick", "alt", "decisão", "decision", "predicted", "pred", "choice",
+        "palpite", "guess", "pick", "alt", "decisão", "decision", "predicted", "pred", "choice", "output", "result",
+        "resultado", "final", "veredito", "verdict", "fica", "sobra",
     )
 )  # fmt: skip
 _NOT_ANSWER_KEYS: Final = frozenset(
@@ -320,18 +322,18 @@ _CHOSEN: Final = (
 )  # fmt: skip
 # A verdict that neither marks nor rules out: "🤔 possível, mas ...", "Maybe".
 _CELL_MAYBE: Final = re.compile(
-    r"^(?:🤔|❓|🟡|🟠|\?|possível|possivel|plausível|plausivel|talvez|em parte|parcialmente|maybe|possible|partly"
+    r"^(?:🤔|❓|🟡|🟠|\?|possível|possivel|plausível|plausivel|talvez|em parte|parcialmente|maybe|possible|partly|meh"
     r"|partially)",
     re.IGNORECASE,
 )
 _CELL_POSITIVE: Final = re.compile(
-    rf"^(?:{alternation([*words('right_words'), 'sim', 'yes', 'mais provável', 'most likely', *_CHOSEN])})\b",
+    rf"^(?:{alternation([*words('right_words'), *words('cell_yes'), 'mais provável', 'most likely', *_CHOSEN])})\b",
     re.IGNORECASE,
 )
 # (after a word of degree too: "meio redundante", "bem fraco")
 _CELL_NEGATIVE: Final = re.compile(
     rf"^(?:{alternation(words('degrees'))}\s+)?"
-    rf"(?:{alternation([*words('wrong_words'), *words('dismissal'), 'não', 'no', 'nao', 'nada a ver'])})\b",
+    rf"(?:{alternation([*words('wrong_words'), *words('dismissal'), *words('cell_no')])})\b",
     re.IGNORECASE,
 )
 _BOX: Final = re.compile(r"^[\[(]\s*(?P<mark>[^\s\])]?)\s*[\])]")
@@ -602,23 +604,47 @@ def _checklist_lines(text: str) -> list[str]:
     return lines
 
 
-def _text_entry(line: str, read: Reader | None) -> tuple[str, str] | None:
+def _text_entry(line: str, read: Reader | None) -> tuple[str, str | None, str] | None:
     """A checklist entry that gives an option's text instead of its letter ("- [x] Porque estava com fome.", or with
-    its mark after it, "• Porque estava com fome ✓"): its box and the letter of the option it quotes."""
+    its mark after it, "• Porque estava com fome ✓"): its box, the letter of the option it quotes (``None`` when
+    its text says no one option) and its text."""
     if read is None or (entry := _TEXT_ENTRY.match(line) or _MARKED_AFTER.match(line)) is None:
         return None
     value = read(entry["rest"])
-    return (entry["box"], value.letter) if value.letter and value.rule == "option_text" else None
+    return entry["box"], value.letter if value.letter and value.rule == "option_text" else None, entry["rest"]
 
 
-def checklist_answer(text: str, letters: Sequence[str], read: Reader | None = None) -> Extraction | None:
+_STOPWORDS: Final = frozenset(fold(word) for word in words("stopwords"))
+
+
+def _in_option_order(entries: Sequence[str], options: Sequence[str]) -> bool:
+    """Whether a checklist's entries shorten the options one by one, in their order ("[ ] ficaria muito para trás"
+    for "Eu ficaria tão para trás que não conseguiria recuperar o atraso"): each shares more content words with its
+    own option than with any other."""
+
+    def content(text: str) -> set[str]:
+        return {stem(word) for word in norm(text).split() if fold(word) not in _STOPWORDS}
+
+    option_words = [content(option) for option in options]
+    for index, entry in enumerate(entries):
+        shared = [len(content(entry) & words_) for words_ in option_words]
+        if not shared[index] or any(count >= shared[index] for other, count in enumerate(shared) if other != index):
+            return False
+    return True
+
+
+def checklist_answer(
+    text: str, letters: Sequence[str], read: Reader | None = None, options: Sequence[str] | None = None
+) -> Extraction | None:
     """The one option a checklist ticks (see the module docstring); ``None`` when ``text`` is no checklist.
 
     ``read``: the reader of an entry's text, for entries that give an option's text instead of its letter.
+    ``options``: the item's option texts, for a checklist that shortens each of them in their order.
     """
     ticked: list[str] = []
     boxes = 0
     lines = 0
+    texts: list[tuple[bool, str]] = []  # (ticked, text) of the entries that give text
     # Beside a box with a tick in it, one with a cross in it is crossed out: "☒ ... ☒ ... ☑ ...".
     ticked_boxes = "☑" if "☑" in text and "☒" in text else "☑☒"
     for line in _checklist_lines(text):
@@ -627,14 +653,21 @@ def checklist_answer(text: str, letters: Sequence[str], read: Reader | None = No
         if not match and not by_text:
             continue
         lines += 1
-        box, letter = (match["box"], match["l"]) if match else by_text
+        box, letter = (match["box"], match["l"]) if match else by_text[:2]
         is_box = box[0] in "[(☐☑☒"
         boxes += is_box
         mark = box.strip("[]() \t")
         ticked_box = box in ticked_boxes if box[0] in "☐☑☒" else bool(mark) and mark not in _CROSSED_MARKS
-        if (is_box and ticked_box) or (not is_box and box in _TICKED_MARKS):
-            ticked.append(letter.upper())
-    if lines < 2:
+        is_ticked = (is_box and ticked_box) or (not is_box and box in _TICKED_MARKS)
+        if by_text:
+            texts.append((is_ticked, by_text[2]))
+        if is_ticked:
+            ticked.append(letter.upper() if letter else "")
+    shortened = bool(options) and len(texts) == lines == len(options or ()) == len(letters)
+    if "" in ticked and shortened and _in_option_order([entry for _, entry in texts], options or ()):
+        ticked = [letter for letter, (is_ticked, _) in zip(letters, texts, strict=True) if is_ticked]
+    # A ticked entry whose text names no option leaves the checklist to the later stages.
+    if lines < 2 or "" in ticked:
         return None
     if len(set(ticked)) == 1:
         letter = ticked[0]
@@ -651,31 +684,70 @@ _MIN_RECORD_LINES: Final = 3
 _MAX_RECORD_LINES: Final = 40
 
 
+_FLAGS: Final = {"true": True, "false": False}
+
+
+def _record_list(lines: Sequence[str]) -> list[dict[str, Any]]:
+    """A YAML list of records ("- opcao: A\n  ok: false\n- opcao: D\n  ok: true"), its flags as booleans."""
+    records: list[dict[str, Any]] = []
+    for line in lines:
+        field = _RECORD_LINE.match(line)
+        if field is None:
+            continue
+        if line.lstrip().startswith("-"):
+            records.append({})
+        elif not records or not line[:1].isspace():
+            continue
+        value = field["value"].strip().strip("\"'")
+        records[-1][field["key"].strip()] = _FLAGS.get(value.casefold(), value)
+    return records
+
+
 def record_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction | None:
     """The answer field of a record written as YAML or key=value lines, three or more of them ("resposta:\n
-    questao: ...\n  opcao_marcada: B\n  certeza: 0.55"): read like a JSON answer field."""
-    fields = [match for match in map(_RECORD_LINE.match, text.splitlines()[:_MAX_RECORD_LINES]) if match]
-    # An option's own line ("Alternativa A: De uma palestra") is no field of a record.
-    fields = [field for field in fields if not re.search(r"(?:^|\s)[A-Za-z]$", field["key"].strip())]
-    # A record's keys are a program's ("opcao_marcada"), not the prompt's labels ("Pergunta:", "Resposta:").
-    if len(fields) < _MIN_RECORD_LINES or not any("_" in field["key"] for field in fields):
-        return None
+    questao: ...\n  opcao_marcada: B\n  certeza: 0.55"), read like a JSON answer field; else the one option a YAML
+    list of option records marks ("- opcao: D\n  ok: true")."""
+    lines = text.splitlines()[:_MAX_RECORD_LINES]
+    fields = _record_fields(lines)
     # A key that names the answer ("resposta_escolhida") before one that only names an option ("opcao"), which
     # may be an entry of a list of options weighed.
     answers = [field for field in fields if _names_an_answer(field["key"], _ANSWER_KEYS - _OPTION_KEYS)]
     options = [field for field in fields if _names_an_answer(field["key"]) and field not in answers]
-    for field in answers + options:
+    return _first_letter(answers, read) or _marked_record(lines, letters) or _first_letter(options, read)
+
+
+def _record_fields(lines: Sequence[str]) -> list[re.Match[str]]:
+    """The "key: value" lines of a record; none when there are too few, or only the prompt's labels."""
+    fields = [match for match in map(_RECORD_LINE.match, lines) if match]
+    # An option's own line ("Alternativa A: De uma palestra") is no field of a record.
+    fields = [field for field in fields if not re.search(r"(?:^|\s)[A-Za-z]$", field["key"].strip())]
+    # A record's keys are a program's ("opcao_marcada"), not the prompt's labels ("Pergunta:", "Resposta:").
+    if len(fields) < _MIN_RECORD_LINES or not any("_" in field["key"] for field in fields):
+        return []
+    return fields
+
+
+def _first_letter(fields: Sequence[re.Match[str]], read: Reader) -> Extraction | None:
+    for field in fields:
         value = read(field["value"].strip().strip("\"'"))
         if value.letter is not None:
             return Extraction(value.letter, "structured")
     return None
 
 
-def structured_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction | None:
+def _marked_record(lines: Sequence[str], letters: Sequence[str]) -> Extraction | None:
+    records = _record_list(lines)
+    verdicts = _record_verdicts(records) if len(records) >= 2 else None
+    return _from_verdicts(verdicts, letters) if verdicts else None
+
+
+def structured_answer(
+    text: str, letters: Sequence[str], read: Reader, options: Sequence[str] | None = None
+) -> Extraction | None:
     """JSON, then tables, then checklists, then YAML or key=value records; ``None`` when none of them decides."""
     return (
         json_answer(text, letters, read)
         or table_answer(text, letters, read)
-        or checklist_answer(text, letters, read)
+        or checklist_answer(text, letters, read, options)
         or record_answer(text, letters, read)
     )

@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 #: Marks that tick an option right ("✅ C", "B ✔", "👍", a green light "🟢"), in every language.
-TICK_MARKS: Final = "✅✓✔☑👍🟢"
+TICK_MARKS: Final = "✅✓✔☑👍🟢🎯⬅←👈"
 #: Marks that cross an option out ("❌ A", "D ✗", "🚫", a red light "🔴").
 CROSS_MARKS: Final = "❌✗✘✖✕👎🚫⛔❎🔴"
 
@@ -138,6 +138,9 @@ class Language:
     degrees: tuple[str, ...]
     #: Words that keep what a question put: "Emprego novo? *Sim*, pode ser.".
     keeping: tuple[str, ...]
+    #: Words a table's verdict column marks the right option with, and the others: "| C | **forte** |", "| A | nope |".
+    cell_yes: tuple[str, ...]
+    cell_no: tuple[str, ...]
     #: "entre", "between": two letters weighed.
     between: tuple[str, ...]
     #: Phrases that are a hedge wherever they stand: "não tenho certeza se", "not sure whether".
@@ -222,6 +225,8 @@ class Language:
     prompt_labels: tuple[str, ...]
     #: Reasons that open an option ("Porque ...") and may be reworded ("Para que ...").
     reason_words: tuple[str, ...]
+    #: The words a question opens with: "*Por que* ela saiu?", "*What* happened?".
+    question_words: tuple[str, ...]
     #: Words that carry no content when an answer is matched to an option's text.
     stopwords: tuple[str, ...] = field(default=())
 
@@ -259,7 +264,7 @@ PT: Final = Language(
         "ficarei com", "opto por", "opto pela", "optaria por", "optaria pela", "optei por", "optei pela", "vou com",
         "iria com", "sobra", "resta", "sobrou", "restou", "sobraria", "restaria", "fica", "diria", "eu diria",
         "escolhi", "marquei", "fiquei com", "vou de", "arriscaria", "arrisco", "arriscaria na",
-        "vai na", "vai no", "vai de", "vai pela", "vai pelo",
+        "vai na", "vai no", "vai de", "vai pela", "vai pelo", "vai a",
         "coloquei", "coloco", "colocaria", "botei", "boto", "botaria", "chutei", "chuto", "chutaria",
         "vou na", "vou no", "vou pela", "vou pelo", "iria de", "iria na", "iria no", "iria pela", "aposto na",
         "aposto no", "aposto em", "apostaria na", "apostaria em", "voto na", "voto no", "voto em", "votaria na",
@@ -269,7 +274,11 @@ PT: Final = Language(
         "quis dizer", "queria dizer",
         # a choice kept, or made because one must: "Vou manter a D", "se for pra marcar, D"
         "vou manter", "mantenho", "fico mesmo com", "se for pra marcar", "se for para marcar", "se tiver que marcar",
-        "se eu tivesse que marcar", "se tivesse que escolher",
+        "se eu tivesse que marcar", "se tivesse que escolher", "se eu tiver que marcar", "se tiver que escolher",
+        "se eu tiver que escolher",
+        # a change of mind: "Troco minha resposta para a D", "Mudo para A"
+        "mudo para", "mudo pra", "troco para", "troco pra", "mudo minha resposta para", "troco minha resposta para",
+        "mudo a resposta para", "troco a resposta para", "mudando para", "trocando para", "mudei para", "troquei para",
         # a leaning is a tentative choice: "me inclino pela B"
         "me inclino para", "me inclino pela", "me inclino pelo", "inclino-me para", "inclino-me pela", "tendo para",
         "tendo pra", "puxo pra", "puxo para",
@@ -292,7 +301,9 @@ PT: Final = Language(
         "não vejo nenhum motivo para não", "não há razão para não", "não há motivo para não",
         "não dá pra dizer que a resposta não seja", "não dá para dizer que a resposta não seja",
         "não dá pra dizer que não seja", "não dá para dizer que não seja", "não acho que não seja",
-        "não diria que não é", "não diria que não seja",
+        "não diria que não é", "não diria que não seja", "não vejo como não ser", "não vejo como não seja",
+        "não vejo por que não seria", "não vejo por que não ser", "não vejo porque não seria",
+        "não vejo por que não seja",
         "não creio que não seja", "não acho que a resposta não seja",
         # Spanish: "Creo que es la D", "por lo tanto, la B"
         "creo que", "pienso que", "por lo tanto", "sin duda", "probablemente",
@@ -373,6 +384,8 @@ PT: Final = Language(
     chat_tails=("né", "ne", "neh", "msm", "mesmo", "fácil", "facil", "sem medo", "tbm", "óbvio", "obvio", "claro"),
     degrees=("meio", "bem", "muito", "um pouco"),
     keeping=("sim", "exato", "isso", "sí"),
+    cell_yes=("sim", "forte", "bate", "confere", "encaixa"),
+    cell_no=("não", "nao", "fraca", "fraco", "fracas", "fracos", "não bate", "nada a ver", "descartada", "descartado"),
     between=("entre",),
     unsure=("não tenho certeza se", "não tenho certeza entre", "não há como saber se", "não há como saber entre"),
     doubt=("talvez", "quem sabe", "possivelmente"),
@@ -395,6 +408,8 @@ PT: Final = Language(
         "não dá para escolher", "não dá pra escolher", "as duas me parecem defensáveis", "as duas são defensáveis",
         "ambas são defensáveis", "ambas me parecem defensáveis", "fico na dúvida", "fico com dúvida",
         "consigo justificar as duas", "não vou arriscar", "as duas parecem válidas", "ambas parecem válidas",
+        "não vou cravar nenhuma", "não cravo nenhuma", "não vou escolher nenhuma", "não vou marcar nenhuma",
+        "não vejo como separar", "não consigo separar",
         "no sé cuál", "não sei te falar", "nao sei te falar", "tô em dúvida", "to em duvida", "tô na dúvida",
         "deixa eu reler", "deixa eu pensar melhor", "vou reler",
         "sei lá", "não faço ideia", "não tenho certeza de qual", "não tenho certeza qual",
@@ -478,7 +493,10 @@ PT: Final = Language(
         "por eliminação", "fica a única", "fica a última", "fica a que", "tem uma que encaixa", "uma que bate",
         "uma que serve",
     ),
-    ruling_out=("nada", "ninguém", "nunca", "descarta", "fora", "oposto", "contrário"),
+    ruling_out=(
+        "nada", "ninguém", "nunca", "descarta", "fora", "oposto", "contrário", "não combina", "não cabe", "não bate",
+        "não encaixa", "não se encaixa", "não faz sentido", "não tem relação",
+    ),
     reported=tuple(
         f"{speaker} {verb}"
         for speaker in ("ele", "ela", "eles", "elas", "o texto", "o autor", "a autora", "o narrador", "a narradora")
@@ -494,6 +512,7 @@ PT: Final = Language(
     ),
     prompt_labels=("contexto", "pergunta", "questão"),
     reason_words=("porque", "por que", "para que", "pois", "pq", "porq"),
+    question_words=("por que", "para que", "o que", "qual", "quais", "quem", "como", "quando", "onde", "quanto"),
     stopwords=(
         "a", "o", "as", "os", "um", "uma", "uns", "umas", "de", "do", "da", "dos", "das", "em", "no", "na", "nos",
         "nas", "num", "numa", "por", "pelo", "pela", "pelos", "pelas", "para", "pra", "com", "e", "ou", "que", "se",
@@ -510,8 +529,8 @@ PT: Final = Language(
         "tinham", "deve", "quanto", "sobre", "tivesse", "vou", "algumas", "fizeram", "eram", "esses", "essas", "sou",
         "realmente", "entre", "simplesmente", "consigo", "havia", "vão", "fica", "qualquer", "nele", "nela",
         "quase", "tenho", "somos", "dava", "fosse", "assim", "fora", "comigo", "conosco", "seja", "dessa", "desse",
-        "aquilo", "naquele", "naquela", "nesses", "nessas", "estávamos", "estiver", "sei", "dou", "deu", "vem",
-        "tido", "ido", "pudesse", "vamos", "teriam", "teríamos", "tinha", "estavam",
+        "aquilo", "naquele", "naquela", "nesses", "nessas", "estávamos", "estiver", "sei", "dou", "deu", "dei", "vem",
+        "tido", "ido", "pudesse", "vamos", "teriam", "teríamos", "tinha", "estavam", "até",
         # Possessives, "can", "will" and "do", which English says with function words too ("my", "could", "did").
         "meu", "minha", "meus", "minhas", "nosso", "nossa", "nossos", "nossas", "teu", "tua", "posso", "pude",
         "podem", "poder", "podemos", "poderiam", "poderíamos", "pôde", "puderam", "consegue", "consegui",
@@ -559,6 +578,8 @@ EN: Final = Language(
         "that leaves", "which leaves", "that leaves us with", "we're left with", "what's left is", "leaving only",
         "I meant", "I meant to say", "I meant to write",
         "I'll stick with", "I'm sticking with", "sticking with", "I'd stick with", "if I had to pick",
+        "I change to", "I'll change to", "switching to", "I switch to", "changing my answer to",
+        "I change my answer to",
         "if I had to choose", "if I have to pick", "if I have to choose",
         "lean towards", "lean toward", "leaning towards", "leaning toward", "I lean towards", "I'd lean towards",
     ),
@@ -611,6 +632,8 @@ EN: Final = Language(
     chat_tails=("lol",),
     degrees=("pretty", "rather", "a bit"),
     keeping=("yes", "exactly"),
+    cell_yes=("yes", "yep", "yeah", "strong"),
+    cell_no=("no", "nope", "nah", "weak"),
     between=("between",),
     unsure=("not sure whether", "not sure if", "no way to know whether"),
     doubt=("maybe", "perhaps", "possibly"),
@@ -690,6 +713,7 @@ EN: Final = Language(
     ),
     prompt_labels=("context", "question"),
     reason_words=("because", "since"),
+    question_words=("why", "what", "which", "who", "how", "when", "where"),
     stopwords=(
         "a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or", "that", "this",
         "it", "its", "he", "she", "they", "we", "you", "i", "me", "him", "her", "them", "us", "his", "their",
