@@ -2290,3 +2290,46 @@ def test_words_of_paraphrases_of_held_out_x_and_y() -> None:
     assert extract_answer(text, options).letter == "B"
     assert quoted_letter("Opções: Irritada, Interessada, Nenhuma das alternativas acima, Grata", [
         "Irritada", "Interessada", "Nenhuma das alternativas acima.", "Grata"], ABCD) is None  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ('Não é a autora (A) e muito menos Deus (C). O "ela" só pode ser o carro. Alternativa B.', "B"),
+        ("mds q fds puxado, trabalhou sexta e sábado e ainda foi pro jogo 😵 B sem dúvida", "B"),
+        ("A e B atribuem motivos que o texto não sugere. A C trata de postura. Entre A e C, C sem dúvida.", "C"),
+        ("Las opciones B y D dicen algo sin sentido. La C, sin duda.", "C"),
+        ("A B sem dúvida não é.", None),
+        ("A antepenúltima. O texto diz que é preciso brigar para ver quem passa primeiro.", "B"),
+        ("C e D não me convencem. Não vejo como não marcar a A: ela está presa no trabalho.", "A"),
+        ("Não seria incorreto marcar a C. Ele já estava mal.", "C"),
+        ("A opção C não é uma que eu descartaria. O texto não diz por que ele mexeu no tear.", "C"),
+        ("Não dá pra dizer que a C não descreve o que acontece. A A e a B não têm base nenhuma.", "C"),
+        ("# Resposta\n\n1. O texto cita uma taxa\n2. ~~Várias taxas~~ — é uma\n\n> **Alternativa B**", "B"),
+        ("---\n**Pergunta:** o que acontece?\n\nO mais provável é seguir igual.\n\n**Resposta →** `D`\n---", "D"),
+        ("Vamos analisar as alternativas uma a uma:\n\n**A)** Ele estava procurando os parentes —", None),
+    ],
+)  # fmt: skip
+def test_commitments_of_held_out_z_and_aa(text: str, letter: str | None) -> None:
+    """A letter named alone as the last sentence, affirmed without a comma (in Spanish too, not before a negation),
+    "a antepenúltima", denied denials around the letter, a numbered list under a heading, a prompt block after a
+    rule, and a walk through the options broken off at the first."""
+    assert extract_answer(text).letter == letter
+
+
+def test_structured_answers_of_held_out_z_and_aa() -> None:
+    """Option records scored under one key, option rows by text with a thumb inside a sentence, and letter cells
+    after a long dash with negative verdicts in words."""
+    scored = '[\n  {"opcao": "A", "plausibilidade": 0.05},\n  {"opcao": "B", "plausibilidade": 0.80},\n'
+    scored += '  {"opcao": "C", "plausibilidade": 0.05},\n  {"opcao": "D", "plausibilidade": 0.10}\n]\nveredito: B'
+    assert extract_answer(scored) == Extraction("B", "structured")
+    options = ["Alguém que planeja bem", "Nenhuma das alternativas acima.", "Alguém imprevisível",
+               "Alguém que é bêbado"]  # fmt: skip
+    table = "| alternativa | combina com o Stefan? |\n|---|---|\n| Alguém que planeja bem | nem de longe |\n"
+    table += "| Nenhuma das alternativas | — |\n| Alguém imprevisível | 👍 avisa da visita do nada |\n"
+    table += "| Alguém que é bêbado | quem encheu a cara foi o narrador |\n\nFico com a linha do 👍."
+    assert extract_answer(table, options) == Extraction("C", "structured")
+    dashed = "| Alternativa | Faz sentido? |\n|---|---|\n| A — decoradora | nope |\n"
+    dashed += "| B — vai casar lá | **é essa**, ela se apresenta como a noiva |\n| C — noivo pastor | sem base |\n"
+    dashed += "| D — vai ao casamento dela | inverte os papéis |"
+    assert extract_answer(dashed) == Extraction("B", "structured")

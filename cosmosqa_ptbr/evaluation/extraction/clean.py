@@ -282,10 +282,11 @@ _PROMPT_LABEL_FORMS: Final = tuple(fold(label) for label in words("prompt_labels
 _ANSWER_ON_LINE: Final = re.compile(rf"\b{alternation(words('answer_nouns'))}\s*:", re.IGNORECASE)
 _NEW_BLOCK: Final = re.compile(rf"^\s*{alternation(words('prompt_labels'))}\s*:", re.IGNORECASE | re.MULTILINE)
 _CONTEXT_LABELS: Final = frozenset(fold(label) for label in ("contexto", "context"))
-# What may stand before a prompt block and still say nothing: blank lines, fences, a heading ("### Pergunta 37").
+# What may stand before a prompt block and still say nothing: blank lines, fences, rules ("---"), a heading ("###
+# Pergunta 37").
 _PROMPT_HEADINGS: Final = re.compile(
-    rf"(?:[ \t#*>`~]*(?:{alternation(words('prompt_labels'))}[ \t]*(?:n?[º°.]?[ \t]*\d+)?[ \t*:.]*)?[ \t`~]*\n)*"
-    r"[ \t`~#]*",
+    rf"(?:[ \t#*>`~=_-]*(?:{alternation(words('prompt_labels'))}[ \t]*(?:n?[º°.]?[ \t]*\d+)?[ \t*:.]*)?[ \t`~]*\n)*"
+    r"[ \t`~#=_-]*",
     re.IGNORECASE,
 )
 _LIST_NOUNS: Final = (

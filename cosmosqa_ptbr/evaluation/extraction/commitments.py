@@ -187,7 +187,12 @@ _CLAUSE_SPLIT: Final = re.compile(
 )
 _SENTENCE_END: Final = re.compile(r"[.!?;\n](?:\s|$)|\n")
 _REFERRING_BACK: Final = re.compile(rf"[ \t]*{alternation(words('referring_back'))}\b", re.IGNORECASE)
-_AFFIRMED_AFTER: Final = re.compile(rf"[ \t]*,[ \t]*{alternation(words('affirming'))}\b", re.IGNORECASE)
+# (without the comma too when the words are many: "B sem dúvida", "La C, sin duda"; not before a negation)
+_AFFIRMED_AFTER: Final = re.compile(
+    rf"[ \t]*(?:,[ \t]*{alternation(words('affirming'))}|{alternation(w for w in words('affirming') if ' ' in w)})\b"
+    r"(?![ \t,]+(?:não|nao|not)\b)",
+    re.IGNORECASE,
+)
 # "Não descarto a B, fico com ela.", "B; I'll go with it.": the letter chosen by a pronoun right after it.
 _CHOSEN_AFTER: Final = re.compile(
     rf"[ \t]*[,;.][ \t]*(?:e[ \t]+|and[ \t]+)?{alternation(words('choosing'))}[ \t]+"
@@ -279,7 +284,9 @@ _CHOSEN_OVER: Final = re.compile(
 _STRIKING: Final = re.compile(rf"{alternation(words('striking'))}[.!]*", re.IGNORECASE)
 _QUOTED: Final = re.compile(r'"[^"\n]{1,200}"|“[^”\n]{1,200}”')
 _LOWER_ARTICLE_BEFORE: Final = re.compile(r"(?<![\w])(?:a|da|na|pela)[ \t]\Z")
-_DENIED_DOUBT: Final = r"\bn[ãa]o\s+(?:(?:diria|acho|creio|penso)\s+que|vejo\s+(?:como|por\s*que))"
+_DENIED_DOUBT: Final = (
+    r"\bn[ãa]o\s+(?:(?:diria|acho|creio|penso|d[áa]\s+(?:pra|para)\s+dizer)\s+que|vejo\s+(?:como|por\s*que))"
+)
 # "Eu não diria que a A não é a certa": a rejection under a denied doubt is a double negation.
 _DENIED_DOUBT_BEFORE: Final = re.compile(
     rf"(?:{_DENIED_DOUBT}|\bI\s+wouldn['’]?t\s+say(?:\s+that)?)\s+(?:(?:a|o|the)\s+)?\Z", re.IGNORECASE
@@ -295,6 +302,11 @@ _DENIED_DENIAL_BEFORE: Final = re.compile(
 # "não é que a D não seja a resposta": a denial of the letter's denial, around it.
 _DENIAL_DENIED_AROUND: Final = re.compile(r"\bn[ãa]o\s+é\s+que\s+(?:(?:a|o)\s+)?\Z", re.IGNORECASE)
 _DENIED_AFTER: Final = re.compile(r"\s+n[ãa]o\s+(?:seja|fosse|é|era)\b", re.IGNORECASE)
+_NEGATED_VERB_AFTER: Final = re.compile(r"[ \t]+n[ãa]o[ \t]+[^\W\d_]+", re.IGNORECASE)
+# "A opção C não é uma que eu descartaria": a rejection denied after the letter.
+_NOT_DISCARDED_AFTER: Final = re.compile(
+    rf"[ \t]+n[ãa]o[ \t]+é[ \t]+(?:uma|a)[ \t]+que[ \t]+(?:eu[ \t]+)?{alternation(PT.rejecting)}\b", re.IGNORECASE
+)
 _SENTENCE_THEN_LETTER: Final = re.compile(r"[.!?][ \t]+\Z")
 _CONCLUDING_COLON_LINE: Final = re.compile(
     rf"\b{alternation([*words('conclusions'), *words('answer_nouns')])}[ \t]*:[ \t]*\n\s*(?:[-*•>][ \t]*)?\Z",
@@ -683,8 +695,12 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
     window = max(0, candidate.start - 80)
     after_letter = _closing(text, candidate.start + 1)
     verdict = _verdict(text, after_letter, options, limit)
-    if verdict == "reject" and _DENIED_DOUBT_BEFORE.search(text, window, candidate.start):
-        return "commit", "verdict"  # "Eu não diria que a A não é a certa"
+    if (verdict == "reject" or _NEGATED_VERB_AFTER.match(text, candidate.start + 1)) and _DENIED_DOUBT_BEFORE.search(
+        text, window, candidate.start
+    ):
+        return "commit", "verdict"  # "Eu não diria que a A não é a certa", "Não dá pra dizer que a C não descreve ..."
+    if _NOT_DISCARDED_AFTER.match(text, candidate.start + 1):
+        return "commit", "verdict"  # "A opção C não é uma que eu descartaria"
     if _DENIED_DENIAL_BEFORE.search(text, window, candidate.start) or (
         _DENIAL_DENIED_AROUND.search(text, window, candidate.start) and _DENIED_AFTER.match(text, candidate.start + 1)
     ):
@@ -759,8 +775,12 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return "commit", "position"  # "... Ou seja:\n\nA → não tenho ninguém para cuidar de mim"
     if _OPENING_GAP.fullmatch(text, 0, candidate.lead) and not _DESCRIBED_AFTER.match(text, candidate.start + 1):
         return "commit", "position"  # the answer opens with it: "B) ...", "Alternativa C, pois ..."
-    if _closes_the_answer(text, candidate) and (candidate.bare or _AFTER_A_PAUSE.search(text, 0, candidate.lead)):
-        return "commit", "position"  # the answer ends with it: "Na minha opinião, B."
+    if _closes_the_answer(text, candidate) and (
+        candidate.bare
+        or _AFTER_A_PAUSE.search(text, 0, candidate.lead)
+        or _SENTENCE_THEN_LETTER.search(text, max(0, candidate.lead - 4), candidate.lead)
+    ):
+        return "commit", "position"  # the answer ends with it: "Na minha opinião, B.", "... o carro. Alternativa B."
     return "neutral", ""
 
 

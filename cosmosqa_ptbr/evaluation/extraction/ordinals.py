@@ -4,7 +4,8 @@
 stage reads it like any other (verdicts, negations and hedges apply to it alike), and returns where the
 letters it wrote stand, so that an answer decided by one of them is reported under the rule ``ordinal``.
 Positions come from the item's letters: "a última" is the last of them, "a penúltima" the one before it, "a
-quinta" of a four-option item is E, a letter the item lacks (read as ``invalid_letter``).
+antepenúltima" the one before that, "a quinta" of a four-option item is E, a letter the item lacks (read as
+``invalid_letter``).
 
 What is rewritten: an ordinal before an option noun ("segunda alternativa", "third option", "the first one"); an
 option noun before a number ("Alternativa 3", "opção número 4", "option #2", "Resposta: 2"); an ordinal that
@@ -37,7 +38,9 @@ from .vocabulary import alternation, fold, numbers, words
 
 __all__ = ["name_ordinals"]
 
-_ORDINAL: Final = alternation([*numbers("ordinals"), *words("last_words"), *words("penultimate_words")])
+_ORDINAL: Final = alternation(
+    [*numbers("ordinals"), *words("last_words"), *words("penultimate_words"), *words("antepenultimate_words")]
+)
 _NOUN: Final = alternation(words("ordinal_nouns"))
 _NUMBER_NOUN: Final = alternation([*words("letter_words"), *words("answer_nouns"), "alternativa"])
 _NUMBER: Final = rf"(?:\d{{1,2}}|{alternation(numbers('cardinals'))})"
@@ -46,6 +49,7 @@ _ARTICLE: Final = r"(?:a|o|the)"
 _LAST: Final = frozenset(fold(word) for word in words("last_words"))
 _PROSE_NOUNS: Final = frozenset({"item", "resposta", "answer", "one"})
 _PENULTIMATE: Final = frozenset(fold(word) for word in words("penultimate_words"))
+_ANTEPENULTIMATE: Final = frozenset(fold(word) for word in words("antepenultimate_words"))
 # What may follow a number that names an option: the end, punctuation, or a connective ("Alternativa 3 é a
 # correta", "opção 2 porque ..."); "resposta 2 horas depois" is no option.
 _AFTER_NUMBER: Final = re.compile(
@@ -56,6 +60,7 @@ _BEFORE_NOUN: Final = re.compile(rf"\b(?P<ord>{_ORDINAL})(?!-)\s+(?P<noun>{_NOUN
 _AFTER_NOUN: Final = re.compile(
     rf"\b(?P<noun>{_NUMBER_NOUN})\s*[:=]?\s*(?:{_MARKER}\s*)?(?P<num>{_NUMBER})(?![\wª°º])", re.IGNORECASE
 )
+_NUMBER_ALONE: Final = re.compile(r"[ \t]*[.)]?[ \t]*(?:\n|$)")
 _ALONE: Final = re.compile(rf"^\W*(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})\W*$", re.IGNORECASE)
 # An article and an ordinal opening the answer, then a pause: "A primeira, sem dúvida. O autor ..."
 _OPENING: Final = re.compile(rf"^\W*{_ARTICLE}\s+(?P<ord>{_ORDINAL})(?=\s*(?:[,.;:!—–]|\s-\s))", re.IGNORECASE)
@@ -102,6 +107,8 @@ def _position(word: str) -> int | None:
         return -1
     if folded in _PENULTIMATE:
         return -2
+    if folded in _ANTEPENULTIMATE:
+        return -3
     if folded.isdigit():
         return int(folded)
     return numbers("ordinals").get(folded) or numbers("cardinals").get(folded)
@@ -110,7 +117,7 @@ def _position(word: str) -> int | None:
 def _letter(position: int | None, letters: Sequence[str]) -> str | None:
     if position is None or position == 0:
         return None
-    if position in (-1, -2):
+    if position < 0:
         return letters[position] if len(letters) >= -position else None
     if position <= len(letters):
         return letters[position - 1]
@@ -134,6 +141,9 @@ def name_ordinals(text: str, letters: Sequence[str]) -> tuple[str, tuple[int, ..
             add(match.start(), match.end(), f"alternativa {letter}", len("alternativa "))
     for match in _AFTER_NOUN.finditer(text):
         letter = _letter(_position(match["num"]), letters)
+        # "# Resposta\n\n1. O texto cita ...": a numbered list under a heading names no option.
+        if "\n" in text[match.end("noun") : match.start("num")] and not _NUMBER_ALONE.match(text, match.end()):
+            continue
         if letter and _AFTER_NUMBER.match(text, match.end()):
             start = match.end("noun")
             add(start, match.end(), f" {letter}", 1)

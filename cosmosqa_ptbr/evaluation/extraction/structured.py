@@ -226,7 +226,29 @@ def _record_verdicts(value: Any, depth: int = 0) -> dict[str, str] | None:
         said = {_cell_verdict(inner) for inner in item.values() if isinstance(inner, str) and len(inner.strip()) > 1}
         decided = said & {"pos", "neg"}  # both said: no verdict
         verdicts[named[0]] = decided.pop() if len(decided) == 1 else ""
-    return verdicts if any(verdicts.values()) else None
+    return verdicts if any(verdicts.values()) else _scored_records(value)
+
+
+def _scored_records(records: list[dict[Any, Any]]) -> dict[str, str] | None:
+    """Option records scored under one key ('{"opcao": "B", "plausibilidade": 0.8}'): the highest score alone is the
+    one marked."""
+    scores: dict[str, float] = {}
+    keys = set()
+    for item in records:
+        named = [inner.strip().upper() for inner in item.values() if isinstance(inner, str) and len(inner.strip()) == 1]
+        numbers_ = [
+            (str(key), inner)
+            for key, inner in item.items()
+            if isinstance(inner, int | float) and not isinstance(inner, bool) and fold(str(key)) not in _ZERO_BASED_KEYS
+        ]
+        if len(named) != 1 or len(numbers_) != 1:
+            return None
+        keys.add(numbers_[0][0])
+        scores[named[0]] = float(numbers_[0][1])
+    ranked = sorted(scores.values(), reverse=True)
+    if len(keys) != 1 or len(ranked) < 2 or ranked[0] == ranked[1]:
+        return None
+    return {letter: "pos" if score == ranked[0] else "neg" for letter, score in scores.items()}
 
 
 def _verdict_map(value: Any, letters: Sequence[str]) -> dict[str, str] | None:
@@ -364,7 +386,7 @@ def _cell_verdict(cell: str) -> str | None:
 
 
 _LETTER_CELL: Final = re.compile(
-    rf"^(?:{alternation(words('letter_words'))}\s*)?[(\[]?(?P<l>[A-Za-z])[)\]]?(?:\s*[).:\-–]\s*.*)?$",
+    rf"^(?:{alternation(words('letter_words'))}\s*)?[(\[]?(?P<l>[A-Za-z])[)\]]?(?:\s*[).:\-–—]\s*.*)?$",
     re.IGNORECASE | re.DOTALL,
 )
 # A row that names the answer: "Resposta | C", "Alternativa correta | B" (a bare "Opção" is a column header).

@@ -192,6 +192,8 @@ class Language:
     last_words: tuple[str, ...]
     #: "penúltima", "second to last" (the option before the last).
     penultimate_words: tuple[str, ...]
+    #: "a antepenúltima", "the third to last": the option two before the last.
+    antepenultimate_words: tuple[str, ...]
     #: Quantifiers of none, which rule out the letters they govern: "*nenhuma* das alternativas A, C ou D".
     none_words: tuple[str, ...]
     #: Words a justification opens with after a comma: "os filhotes arranharam o uniforme, *por isso* ...".
@@ -303,7 +305,9 @@ PT: Final = Language(
         "não dá pra dizer que não seja", "não dá para dizer que não seja", "não acho que não seja",
         "não diria que não é", "não diria que não seja", "não vejo como não ser", "não vejo como não seja",
         "não vejo por que não seria", "não vejo por que não ser", "não vejo porque não seria",
-        "não vejo por que não seja",
+        "não vejo por que não seja", "não vejo como não marcar", "não vejo como não escolher",
+        "não seria incorreto marcar", "não seria errado marcar", "não seria incorreto escolher",
+        "não seria errado escolher",
         "não creio que não seja", "não acho que a resposta não seja",
         # Spanish: "Creo que es la D", "por lo tanto, la B"
         "creo que", "pienso que", "por lo tanto", "sin duda", "probablemente",
@@ -373,7 +377,7 @@ PT: Final = Language(
     ),
     affirming=(
         "portanto", "sem dúvida", "sem dúvidas", "sem sombra de dúvida", "com certeza", "com toda certeza",
-        "certamente", "obviamente", "claro", "com folga",
+        "certamente", "obviamente", "claro", "com folga", "sin duda", "sin dudas",
     ),
     describing=(
         "fala", "falam", "diz", "dizem", "menciona", "mencionam", "afirma", "sugere", "mistura", "descreve", "trata",
@@ -385,7 +389,10 @@ PT: Final = Language(
     degrees=("meio", "bem", "muito", "um pouco"),
     keeping=("sim", "exato", "isso", "sí"),
     cell_yes=("sim", "forte", "bate", "confere", "encaixa"),
-    cell_no=("não", "nao", "fraca", "fraco", "fracas", "fracos", "não bate", "nada a ver", "descartada", "descartado"),
+    cell_no=(
+        "não", "nao", "fraca", "fraco", "fracas", "fracos", "não bate", "nada a ver", "descartada", "descartado",
+        "sem base", "nem de longe", "inverte", "contradiz",
+    ),
     between=("entre",),
     unsure=("não tenho certeza se", "não tenho certeza entre", "não há como saber se", "não há como saber entre"),
     doubt=("talvez", "quem sabe", "possivelmente"),
@@ -471,6 +478,7 @@ PT: Final = Language(
     cardinals={"um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6},
     last_words=("última", "último"),
     penultimate_words=("penúltima", "penúltimo"),
+    antepenultimate_words=("antepenúltima", "antepenúltimo"),
     none_words=("nenhuma", "nenhum", "nem"),
     justifying=("por isso", "já que", "então", "afinal"),
     firm_conclusions=("sobrou", "sobram", "restou", "portanto", "logo"),
@@ -505,6 +513,7 @@ PT: Final = Language(
     walk_through=(
         "cada alternativa", "cada opção", "cada uma", "cada uma delas", "cada uma das alternativas", "as alternativas",
         "as opções", "todas as alternativas", "todas as opções", "alternativa por alternativa", "opção por opção",
+        "uma a uma", "uma por uma",
     ),
     eliminating=(
         "vamos eliminar", "eliminando", "vamos riscar", "vamos riscando", "riscando", "descartando", "vamos descartar",
@@ -681,6 +690,7 @@ EN: Final = Language(
     cardinals={"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6},
     last_words=("last",),
     penultimate_words=("penultimate", "second to last", "second-to-last", "next to last"),
+    antepenultimate_words=("antepenultimate", "third to last", "third-to-last"),
     none_words=("none", "neither", "nor"),
     justifying=("so", "that's why", "which is why", "as"),
     firm_conclusions=("therefore", "thus", "hence"),
@@ -705,7 +715,7 @@ EN: Final = Language(
     ),
     walk_through=(
         "each option", "each choice", "each answer", "each one", "each of them", "the options", "the choices",
-        "all the options", "all options", "option by option",
+        "all the options", "all options", "option by option", "one by one",
     ),
     eliminating=(
         "let's eliminate", "eliminating", "by elimination", "process of elimination", "ruling out", "let's rule out",
