@@ -1112,10 +1112,14 @@ def test_more_ordinals_name_options(text: str, letter: str | None) -> None:
 
 
 def test_a_table_that_weighs_two_options_leaves_the_choice_to_the_text_after_it() -> None:
-    """A table column that says "Sim" of two options is no hedge when the text after it chooses one."""
-    table = "| | Intencional? | Coerente? |\n|---|---|---|\n| A | Não | Sim |\n| C | Sim | Não |\n| D | Sim | Não |"
-    assert extract_answer(f"{table}\n\nFaz sentido ter sido sem querer → **A**.") == Extraction("A", "final_answer")
+    """A table column that says "Sim" of two options is no hedge when the text after it chooses one; beside a column
+    that marks a single option, that column decides."""
+    table = "| | Intencional? |\n|---|---|\n| A | Não |\n| C | Sim |\n| D | Sim |"
+    assert extract_answer(f"{table}\n\nFaz sentido ter sido de propósito → **D**.") == Extraction("D", "final_answer")
     assert extract_answer(table) == Extraction(None, "hedged")
+    table = "| | Intencional? | Coerente? |\n|---|---|---|\n| A | Não | Sim |\n| C | Sim | Não |\n| D | Sim | Não |"
+    assert extract_answer(table) == Extraction("A", "structured")
+    assert extract_answer(f"{table}\n\nFaz sentido ter sido sem querer → **A**.").letter == "A"
 
 
 def test_a_checklist_may_tick_an_option_by_its_text() -> None:
@@ -2333,3 +2337,40 @@ def test_structured_answers_of_held_out_z_and_aa() -> None:
     dashed += "| B — vai casar lá | **é essa**, ela se apresenta como a noiva |\n| C — noivo pastor | sem base |\n"
     dashed += "| D — vai ao casamento dela | inverte os papéis |"
     assert extract_answer(dashed) == Extraction("B", "structured")
+
+
+def test_replies_of_held_out_bb() -> None:
+    """A JavaScript object, the options listed in prose with "nenhuma" among them, eliminations whose lines close on
+    a ruling-out phrase or a bare "Não.", a last column that marks a single row, cell verdicts of missing evidence,
+    criteria ticked in words before a checklist by letter, dot leaders and an ordinal alone as the first sentence."""
+    assert extract_answer("resposta: {letra: 'D', motivo: 'estava procurando a previsão do tempo'}").letter == "D"
+    options = ["Os políticos vão cumprir todas as suas obrigações.", "Todo político diz a verdade o tempo todo.",
+               "Nenhuma das alternativas acima.", "A maioria das promessas não é cumprida."]  # fmt: skip
+    listed = "Essa é uma pergunta sobre políticos. As opções são: os políticos vão cumprir tudo, todo político diz a "
+    listed += "verdade, nenhuma das alternativas, ou a maioria das promessas não é cumprida."
+    assert extract_answer(listed, options).letter is None
+    options = ["Eu veria meus parentes.", "Nenhuma das alternativas acima.", "Eles são difíceis de agradar.",
+               "Eu postaria nas redes sociais."]  # fmt: skip
+    lines = "C: não há nada dizendo que os parentes são difíceis de agradar. Fora.\nD: redes sociais nem aparecem. "
+    lines += 'Fora.\nB: "nenhuma" não cabe, porque o autor admite o ponto.\n\nSobrou uma só, e ela tem respaldo.'
+    assert extract_answer(lines, options) == Extraction("A", "final_answer")
+    options = ["Ele se recusava a procurar.", "Ele usou várias estratégias diferentes.",
+               "Ele sempre se escondia no mesmo lugar.", "Ele copiava as outras crianças."]  # fmt: skip
+    noes = 'A: ele se escondeu nas duas rodadas, não tem nada de "se recusar a procurar". Não.\nC: mesmo lugar? '
+    noes += "Primeiro foi a despensa. Não.\nD: copiou os outros? Ele fez o contrário. Não.\n\nEntão fica a que sobrou."
+    assert extract_answer(noes, options) == Extraction("B", "final_answer")
+    criteria = "| Opção | Gosta? | É hard SF? | Bate com o texto? |\n|---|---|---|---|\n| A | sim | sim | ✗ |\n"
+    criteria += "| B | não | sim | ✗ |\n| C | não | não | ✓ |\n| D | (fala de soft) | não | ✗ |"
+    assert extract_answer(criteria) == Extraction("C", "structured")
+    options = ["Odiou a mudança", "Cachorros e a época do mês", "Nenhuma das alternativas acima.",
+               "O iPhone apagando frases inteiras"]  # fmt: skip
+    evidence = "| Hipótese | Veredito |\n|---|---|\n| Odiou a mudança | sem evidência |\n"
+    evidence += "| Cachorros + época do mês | mistura duas coisas |\n| Nenhuma | improvável |\n"
+    evidence += "| iPhone apagando frases inteiras | **é isso** |"
+    assert extract_answer(evidence, options) == Extraction("D", "structured")
+    ticked = "Critérios:\n- ✔️ lida com pessoas com frequência\n- ❌ lida raramente\n\nCom isso sobram C e D.\n\n"
+    assert extract_answer(ticked + "- [x] C\n- [ ] D") == Extraction("C", "structured")
+    leaders = "```\n+-----------------+\n|  RESPOSTA       |\n|  alternativa ........ C  |\n+-----------------+\n```"
+    assert extract_answer(leaders).letter == "C"
+    assert extract_answer("Terceira. O número simplesmente era novo pra ela.") == Extraction("C", "ordinal")
+    assert extract_answer("Primeira vez que vejo isso.").letter is None

@@ -304,8 +304,10 @@ _LIST_LINE: Final = re.compile(
 )
 # A line of a list that passes a verdict ("B) Correta", "C) errada, pois ...", "A: não", "D) ✓") is part of the
 # answer. "Sim" and "não" judge only said alone ("A: não."): "A) Não pode ser ..." is an option's text.
+# (and the ruling-out phrases of several words: "B: 'nenhuma' não cabe")
 _VERDICT_WORDS: Final = re.compile(
-    rf"\b{alternation(words('right_words') + words('wrong_words') + words('dismissal'))}\b|[{TICK_MARKS}{CROSS_MARKS}]",
+    rf"\b{alternation(words('right_words') + words('wrong_words') + words('dismissal'))}\b"
+    rf"|\b{alternation([phrase for phrase in words('ruling_out') if ' ' in phrase])}\b|[{TICK_MARKS}{CROSS_MARKS}]",
     re.IGNORECASE,
 )
 _VERDICT_START: Final = re.compile(
@@ -482,7 +484,10 @@ def _laughter_end(laughter: re.Match[str]) -> str:
     return "" if not before or not after or before[-1] in ".!?,;:\n" or after[0] in ".!?,;:\n" else "."
 
 
-_STRUCK_OUT_END: Final = re.compile(rf"[.!;—–-][ \t*_]*{alternation(words('striking'))}[.!*_ \t]*$", re.IGNORECASE)
+# (a bare "Não." closing the line too: "C: mesmo lugar? Primeiro foi a despensa. Não.")
+_STRUCK_OUT_END: Final = re.compile(
+    rf"[.!?;—–-][ \t*_]*{alternation([*words('striking'), *words('no_words')])}[.!*_ \t]*$", re.IGNORECASE
+)
 _ELIMINATION_HEADER: Final = re.compile(
     rf"^[\W_]*(?:{alternation(words('eliminating'))})\b[^\n:]{{0,30}}:[ \t]*$", re.IGNORECASE
 )

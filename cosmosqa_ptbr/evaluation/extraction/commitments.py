@@ -87,8 +87,8 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"(?:\s+{alternation(PT.copulas)}|\s+(?:e|eh)(?=\s+(?:a\s+)?[A-Za-z](?![^\W_]))|\s*[:=]|\s*->|\s+-)?"
     rf"|\b{_STEMS}s?\s+{alternation([*PT.answer_qualifiers, 'correct', 'right'])}(?:\s+{_COPULAS}|\s*[:=]|\s*->)"
     rf"|\b{alternation(words('the_right_one'))}\s+{alternation(('é', 'seria', 'is'))}"
-    # "Opção: B" names the answer; "Analisando cada opção: A diz ..." goes through them all
-    rf"|(?<!cada\s)(?<!each\s)(?<!toda\s)(?<!every\s)\b{_LETTER_WORDS}\s*[:=]"
+    # "Opção: B" (or "alternativa ....... C") names the answer; "Analisando cada opção: A diz ..." goes through them
+    rf"|(?<!cada\s)(?<!each\s)(?<!toda\s)(?<!every\s)\b{_LETTER_WORDS}\s*(?:[:=]|\.{{3,}}|…+)"
     rf"|\b(?:a\s+)?{alternation(PT.best)}\s+(?:{_STEMS}|{alternation(PT.answer_nouns)}|escolha)\s+{_COPULAS}"
     # a word of choosing whole: "boto", not the "Boto" of "Botox"
     rf"|\b{alternation(words('choosing'))}\b"

@@ -129,6 +129,16 @@ def none_said_first(text: str, options: Sequence[str], letters: Sequence[str]) -
     return none_letter if none_letter and (_NONE_SENTENCE.match(text) or _NONE_FITS.search(text)) else None
 
 
+_OPTIONS_LISTED: Final = re.compile(
+    rf"\b{alternation(words('walk_through'))}\s+(?:são|sao|seriam|are|were)\b\s*:?", re.IGNORECASE
+)
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence that holds ``position`` begins."""
+    return max((end.end() for end in _SENTENCE.finditer(text, 0, position)), default=0)
+
+
 def _statements(text: str) -> str:
     """``text`` without its questions: a question restated ("Por que ela nadou até a praia?") quotes no option."""
     return "\n".join(line for line in text.splitlines() if not line.rstrip().endswith("?"))
@@ -211,7 +221,9 @@ def quoted_letter(text: str, options: Sequence[str], letters: Sequence[str]) -> 
     if all(f" {option} " in padded for option in normed if option):
         return None  # "Opções: Irritada, Interessada, Nenhuma das alternativas acima, Grata": a list, not a quote
     none_letter = none_of_the_above(options, letters)
-    if none_letter and _NONE_FORMS.search(text):
+    none_form = _NONE_FORMS.search(text) if none_letter else None
+    # (not one item of the options listed: "As opções são: ..., nenhuma das alternativas, ou ...")
+    if none_letter and none_form and not _OPTIONS_LISTED.search(text, _sentence_start(text, none_form.start())):
         return none_letter
     contained = [i for i, option in enumerate(normed) if len(option.split()) >= 3 and f" {option} " in padded]
     contained = [i for i in contained if not any(i != j and normed[i] in normed[j] for j in contained)]

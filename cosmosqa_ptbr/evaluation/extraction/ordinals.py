@@ -62,8 +62,11 @@ _AFTER_NOUN: Final = re.compile(
 )
 _NUMBER_ALONE: Final = re.compile(r"[ \t]*[.)]?[ \t]*(?:\n|$)")
 _ALONE: Final = re.compile(rf"^\W*(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})\W*$", re.IGNORECASE)
-# An article and an ordinal opening the answer, then a pause: "A primeira, sem dúvida. O autor ..."
-_OPENING: Final = re.compile(rf"^\W*{_ARTICLE}\s+(?P<ord>{_ORDINAL})(?=\s*(?:[,.;:!—–]|\s-\s))", re.IGNORECASE)
+# An article and an ordinal opening the answer, then a pause: "A primeira, sem dúvida. O autor ..."; or an ordinal
+# alone as the first sentence: "Terceira. O número era novo pra ela."
+_OPENING: Final = re.compile(
+    rf"^\W*(?P<article>{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})(?(article)(?=\s*(?:[,.;:!—–]|\s-\s))|(?=[.!]))", re.IGNORECASE
+)
 # An ordinal closing the reply as a sentence of its own or after a colon: "... Nervosa não tem nada a ver. Terceira.",
 # "acho que é sobre melhorar de vida: a última."
 _CLOSING: Final = re.compile(

@@ -103,6 +103,9 @@ def _balanced(text: str, start: int) -> int | None:
     return None
 
 
+_BARE_KEY: Final = re.compile(r"([{,]\s*)([^\W\d]\w*)\s*:")
+
+
 def _parse(segment: str) -> Any:
     try:
         return json.loads(segment)
@@ -110,16 +113,18 @@ def _parse(segment: str) -> Any:
         pass
     if '"' in segment:
         return None
-    # A Python-style dict ({'answer': 'A'}): swap the quotes and the literals; nothing is evaluated.
+    # A Python-style dict ({'answer': 'A'}) or a JavaScript one ({letra: 'D'}): swap the quotes and the literals, and
+    # quote the bare keys; nothing is evaluated.
     swapped = re.sub(r"\bNone\b", "null", segment.replace("'", '"'))
     swapped = re.sub(r"\bTrue\b", "true", re.sub(r"\bFalse\b", "false", swapped))
+    swapped = _BARE_KEY.sub(r'\1"\2":', swapped)
     try:
         return json.loads(swapped)
     except ValueError:
         return None
 
 
-_OBJECT_START: Final = re.compile(r"\{\s*[\"']|\[\s*\{")
+_OBJECT_START: Final = re.compile(r"\{\s*[\"']|\[\s*\{|\{\s*[^\W\d]\w*\s*:")
 
 
 def _objects(text: str) -> list[Any]:
@@ -481,7 +486,7 @@ def _table_verdicts(rows: list[list[str]], read: Reader | None = None) -> dict[s
     if len(lettered) < 2:
         return None
     width = max(len(row) for _, row, _ in lettered)
-    best: tuple[int, int] | None = None
+    best: tuple[int, tuple[int, bool]] | None = None
     for column in range(width):
         verdicts = []
         usable = True
@@ -499,8 +504,11 @@ def _table_verdicts(rows: list[list[str]], read: Reader | None = None) -> dict[s
         # with more prose than that is the options' texts or reasons, whatever words open them.
         judged = len(verdicts) - prose
         usable = usable and (prose == 0 or (prose == 1 and judged >= 2 and positives == 1))
-        if usable and positives and (best is None or sum(v is not None for v in verdicts) > best[1]):
-            best = (column, sum(v is not None for v in verdicts))
+        # The column with the most verdicts; between two with as many, the one that marks a single row (a final
+        # "Bate com o texto?" column after columns of criteria).
+        rank = (sum(v is not None for v in verdicts), positives == 1)
+        if usable and positives and (best is None or rank > best[1]):
+            best = (column, rank)
     if best is None:
         return _graded_verdicts(lettered, width)
     column = best[0]
@@ -688,7 +696,11 @@ def checklist_answer(
     shortened = bool(options) and len(texts) == lines == len(options or ()) == len(letters)
     if "" in ticked and shortened and _in_option_order([entry for _, entry in texts], options or ()):
         ticked = [letter for letter, (is_ticked, _) in zip(letters, texts, strict=True) if is_ticked]
-    # A ticked entry whose text names no option leaves the checklist to the later stages.
+    # A ticked entry whose text names no option leaves the checklist to the later stages, unless entries by letter
+    # follow criteria ticked in words ("- ✔️ lida com pessoas com frequência ... - [x] C\n- [ ] D").
+    if lines - len(texts) >= 2:
+        ticked = [letter for letter in ticked if letter]
+        lines -= sum(1 for is_ticked, _ in texts if is_ticked)
     if lines < 2 or "" in ticked:
         return None
     if len(set(ticked)) == 1:

@@ -391,7 +391,8 @@ PT: Final = Language(
     cell_yes=("sim", "forte", "bate", "confere", "encaixa"),
     cell_no=(
         "não", "nao", "fraca", "fraco", "fracas", "fracos", "não bate", "nada a ver", "descartada", "descartado",
-        "sem base", "nem de longe", "inverte", "contradiz",
+        "sem base", "nem de longe", "inverte", "contradiz", "sem evidência", "sem evidências", "sem relação",
+        "mistura",
     ),
     between=("entre",),
     unsure=("não tenho certeza se", "não tenho certeza entre", "não há como saber se", "não há como saber entre"),
