@@ -1,24 +1,30 @@
 """Stage 2, structured replies: JSON objects, Markdown tables, checklists and records.
 
-- :func:`json_answer`: a JSON object (or a Python-style dict with single quotes; never evaluated) with an
-  answer field: ``{"resposta": "C", "justificativa": ...}``, ``{"answer": "B"}``, ``{"final_answer": "(D)"}``,
+- :func:`json_answer`: a JSON object (or a Python-style dict with single quotes, or a JavaScript one with bare keys;
+  never evaluated) with an answer field: ``{"resposta": "C", "justificativa": ...}``, ``{"answer": "B"}``,
+  ``{"final_answer": "(D)"}``,
   also inside a code fence or after a sentence. The field's value is read like any answer (``"Alternativa B"``,
   an option's text, ``"A ou C"`` as a hedge), or a number counted from 1 (``{"opcao": 2}`` is B; a ``label`` or
   ``index`` may count from 0 and is not read); fields that list rejected letters (``"descartadas"``) or reasons
-  are not read. An object of verdicts by letter (``{"A": "incorreta", "B": "correta"}``) is read like a table.
+  are not read. An object of verdicts by letter (``{"A": "incorreta", "B": "correta"}``) is read like a table, and
+  so is a list of option records that each judge their option (``{"opcao": "D", "status": "escolhida"}``) or score
+  it under one key (``{"opcao": "B", "plausibilidade": 0.8}``: the highest score alone).
 - :func:`table_answer`: a Markdown table (outer pipes optional where a separator row marks it) whose rows name the
   options and whose verdict column marks one of them
   ``Correta``/``Correct``/``Sim``/``✅``/``👍``/``[x]`` (the others wrong, unmarked, empty, a dash, "possível" or
-  ``🤔``, and at most one row giving reasons only); a column that grades them (``Alta``/``Média``/``Baixa``,
+  ``🤔``, and at most one row giving reasons only; of two columns with as many verdicts, the one that marks a single
+  row); a column that grades them (``Alta``/``Média``/``Baixa``,
   ``High``/``Low``, percentages, ``8/10``), whose highest grade is the answer; a row "Resposta | C"; or, without a
   verdict column, the one row that is bold throughout.
 - :func:`checklist_answer`: lines that each open with a box or mark and an option's letter (``- [x] B)``,
   ``☑ Alternativa D``, ``✅ C``, ``(x) B``; a box with a cross, ``[✗]``, is not ticked), or such entries on one line
   (``☐ A  ☐ B  ☑ C  ☐ D``), or entries that give an option's text instead of its letter (``- [x] Porque estava com
-  fome.``), exactly one of them ticked.
+  fome.``) or shorten each option in its order (``[✓] aproveitaria a folga``), exactly one of them ticked; criteria
+  ticked in words before entries by letter are not entries.
 
 - :func:`record_answer`: a record of three or more "key: value" lines (YAML, key=value), keys written as a
-  program writes them (``opcao_marcada: B``, not the prompt's ``Resposta:``), read like a JSON answer field.
+  program writes them (``opcao_marcada: B``, not the prompt's ``Resposta:``), read like a JSON answer field; or a
+  YAML list of option records, one of them marked (``- opcao: D\n  ok: true``).
 
 Two options marked right are a hedge (unless the text around them chooses one: :func:`.reader.extract_answer`);
 a letter the item lacks is ``invalid_letter``. A reply with no such structure, or one that marks no option right, is
