@@ -305,6 +305,9 @@ def test_score_generations_reads_each_item_with_its_own_letters() -> None:
         pytest.param("{'a': [{'b': " * 100_000, id="unclosed-json-1.3MB"),
         pytest.param("| A | ✅ |\n" * 100_000 + "- [x] B\n" * 100_000, id="tables-and-boxes-1.8MB"),
         pytest.param("<think>A B C D " * 100_000, id="reasoning-1.5MB"),
+        pytest.param("### Pergunta" + " " * 800_000 + "x\nContexto: y", id="spaces-after-a-heading-800KB"),
+        pytest.param("  `` \n" * 120_000 + "x\nContexto: y", id="blank-lines-before-a-prompt-720KB"),
+        pytest.param("x" + " " * 800_000 + "✓ y", id="spaces-before-a-mark-800KB"),
     ],
 )
 def test_runaway_generation_reads_in_bounded_time(text: str) -> None:

@@ -282,11 +282,10 @@ _PROMPT_LABEL_FORMS: Final = tuple(fold(label) for label in words("prompt_labels
 _ANSWER_ON_LINE: Final = re.compile(rf"\b{alternation(words('answer_nouns'))}\s*:", re.IGNORECASE)
 _NEW_BLOCK: Final = re.compile(rf"^\s*{alternation(words('prompt_labels'))}\s*:", re.IGNORECASE | re.MULTILINE)
 _CONTEXT_LABELS: Final = frozenset(fold(label) for label in ("contexto", "context"))
-# What may stand before a prompt block and still say nothing: blank lines, fences, rules ("---"), a heading ("###
-# Pergunta 37").
-_PROMPT_HEADINGS: Final = re.compile(
-    rf"(?:[ \t#*>`~=_-]*(?:{alternation(words('prompt_labels'))}[ \t]*(?:n?[º°.]?[ \t]*\d+)?[ \t*:.]*)?[ \t`~]*\n)*"
-    r"[ \t`~#=_-]*",
+# A line that may stand before a prompt block and still say nothing: blank, a fence, a rule ("---"), a heading ("###
+# Pergunta 37"). (One character class before the label and another only after it: the match stays linear.)
+_PROMPT_HEADING: Final = re.compile(
+    rf"[ \t#*>`~=_-]*(?:{alternation(words('prompt_labels'))}(?:[ \t]*\d+)?[ \t*:.`~]*)?",
     re.IGNORECASE,
 )
 _LIST_NOUNS: Final = (
@@ -397,7 +396,7 @@ def cut_new_block(text: str) -> str:
         previous_was_context = is_context
         line_end = text.find("\n", match.end())
         previous_end = len(text) if line_end < 0 else line_end
-    if starts and not _PROMPT_HEADINGS.fullmatch(text[: starts[0]]):
+    if starts and not all(_PROMPT_HEADING.fullmatch(line) for line in text[: starts[0]].split("\n")):
         return text[: starts[0]]
     if len(starts) >= 2:
         return text[: starts[1]]

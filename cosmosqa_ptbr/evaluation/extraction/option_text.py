@@ -89,7 +89,7 @@ _CHAT_TAIL: Final = re.compile(rf"(?:\s+{alternation(norm(word) for word in word
 _SHORT_OPTION: Final = 4
 # Where an answer's justification begins: a dash, a colon or semicolon, or a comma before a word of reason.
 _FIRST_CLAUSE: Final = re.compile(
-    rf"(?<=[;:])\s+|\s+[—–-]\s+"
+    rf"(?<=[;:])\s+|(?<!\s)\s+[—–-]\s+"
     rf"|,\s+(?=(?:{alternation([*words('reason_words'), *words('justifying')])})\b)",
     re.IGNORECASE,
 )

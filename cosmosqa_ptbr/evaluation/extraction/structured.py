@@ -624,11 +624,13 @@ _CHECK_LINE: Final = re.compile(
 
 _TEXT_ENTRY: Final = re.compile(rf"^\s*(?:[-*•+]\s+)?(?P<box>{_BOX_MARK})\s*(?P<rest>\S.*)$")
 # An entry that gives an option's text with its mark after it: "• Um cara terminou comigo ✓", "- Perdeu o emprego ✗".
+# (The text opens with a character that is not a space, and the spaces before the mark are taken once: the match
+# stays linear on a line of thousands of spaces.)
 _MARKED_AFTER: Final = re.compile(
-    rf"^\s*(?:[-*•+]\s+)?(?P<rest>[^\n]+?)\s+(?P<box>[{_TICKED_MARKS}{_CROSSED_MARKS}])(?:\s+\([^\n]*\))?\s*$"
+    rf"^\s*(?:[-*•+]\s+)?(?P<rest>\S[^\n]*?)(?<=\S)\s+(?P<box>[{_TICKED_MARKS}{_CROSSED_MARKS}])(?:\s+\([^\n]*\))?\s*$"
 )
 # Where a checklist written on one line ("☐ A  ☐ B  ☑ C  ☐ D") is cut into its entries.
-_INLINE_ENTRY: Final = re.compile(rf"\s+(?={_BOX_MARK}\s*[(\[]?[A-Za-z](?:[)\].:\s—–-]|$))")
+_INLINE_ENTRY: Final = re.compile(rf"(?<!\s)\s+(?={_BOX_MARK}\s*[(\[]?[A-Za-z](?:[)\].:\s—–-]|$))")
 
 
 def _checklist_lines(text: str) -> list[str]:
