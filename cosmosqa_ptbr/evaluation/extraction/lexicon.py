@@ -42,7 +42,7 @@ from .bilingual import TABLE
 from .opposites import OPPOSITES
 from .vocabulary import EN, PT, fold
 
-__all__ = ["NEGATION", "Unit", "cognate", "english", "language_of", "match", "meanings", "senses", "stem"]
+__all__ = ["NEGATION", "STOPWORDS", "Unit", "cognate", "english", "language_of", "match", "meanings", "senses", "stem"]
 
 #: The meaning of a negation: "não", "nunca", "not", "never", "didn't".
 NEGATION: Final = "<not>"
@@ -85,7 +85,8 @@ _STOPWORDS: Final = {
     "pt": frozenset(fold(word) for word in PT.stopwords),
     "en": frozenset(fold(word) for word in EN.stopwords),
 }
-_ALL_STOPWORDS: Final = _STOPWORDS["pt"] | _STOPWORDS["en"]
+#: The words of either language that carry no content, folded.
+STOPWORDS: Final = _STOPWORDS["pt"] | _STOPWORDS["en"]
 _PT_ONLY: Final = _STOPWORDS["pt"] - _STOPWORDS["en"]
 _EN_ONLY: Final = _STOPWORDS["en"] - _STOPWORDS["pt"]
 _CONTRACTION: Final = re.compile(r"n['’]t\b", re.IGNORECASE)
@@ -237,7 +238,7 @@ def meanings(text: str, *, opposites: bool = False) -> list[Unit]:
         index += 1
         if token in _NEGATIONS[language or "pt"] or (token != "no" and token in _NEGATIONS["en"]):
             units.append(Unit(frozenset({NEGATION}), NEGATION))
-        elif token not in _ALL_STOPWORDS and (len(token) > 2 or token.isdigit()):
+        elif token not in STOPWORDS and (len(token) > 2 or token.isdigit()):
             units.append(Unit(senses(token, language), stem(token)))
     # An excess denies the infinitive, not the word after it: it is no negation to fold into an opposite.
     excess = [Unit(frozenset({NEGATION}), NEGATION)] if _excess(tokens, language) else []

@@ -34,7 +34,7 @@ from collections.abc import Collection, Sequence
 from typing import Final
 
 from .clean import norm
-from .lexicon import NEGATION, Unit, match, meanings, stem
+from .lexicon import NEGATION, STOPWORDS, Unit, match, meanings, stem
 from .vocabulary import CROSS_MARKS, alternation, fold, words
 
 __all__ = [
@@ -74,7 +74,6 @@ _PREAMBLE: Final = re.compile(
     re.IGNORECASE,
 )
 _REASON_WORD: Final = re.compile(rf"^{alternation(norm(word) for word in words('reason_words'))}\s+")
-_STOPWORDS: Final = frozenset(fold(word) for word in words("stopwords"))
 _CONTRACTION: Final = re.compile(r"n['’]t\b", re.IGNORECASE)
 _SENTENCE: Final = re.compile(r"(?<=[.!?;\n])\s+")
 # Words of choosing and of drawing a conclusion ("Sobrou:", "Portanto,"); not "então" nor "com certeza", which
@@ -155,7 +154,7 @@ def _other_option_run(text: str, normed: Sequence[str], chosen: int) -> bool:
         if index == chosen or not words_:
             continue
         if len(words_) < 4:
-            content = [word for word in words_ if len(word) >= 5 and word not in _STOPWORDS]
+            content = [word for word in words_ if len(word) >= 5 and word not in STOPWORDS]
             if content and all(word in said_words for word in content) and not all(word in own for word in content):
                 return True
             continue
@@ -440,7 +439,7 @@ def _paraphrased(
             continue
         # A description the options lack ("aquele programa") may stand for an option's name, unless the answer
         # names someone of its own.
-        described = {stem(word) for word in _DESCRIBED.findall(piece) if fold(word) not in _STOPWORDS}
+        described = {stem(word) for word in _DESCRIBED.findall(piece) if fold(word) not in STOPWORDS}
         own_names = _names(piece) - {unit.stem for units in meanings_ for unit in units}
         unplaced = (
             0

@@ -50,7 +50,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Final
 
 from .clean import norm, strip_markup
-from .lexicon import stem
+from .lexicon import STOPWORDS, stem
 from .rules import Extraction
 from .vocabulary import CROSS_MARKS, TICK_MARKS, alternation, fold, gendered, numbers, words
 
@@ -207,6 +207,11 @@ def _numbered(key: str, answer: Any, letters: Sequence[str]) -> Extraction | Non
     )
 
 
+def _letters_named(record: dict[Any, Any]) -> list[str]:
+    """The one-letter values of an option record ('{"opcao": "b", ...}' names B)."""
+    return [inner.strip().upper() for inner in record.values() if isinstance(inner, str) and len(inner.strip()) == 1]
+
+
 def _record_verdicts(value: Any, depth: int = 0) -> dict[str, str] | None:
     """A list of option records, each naming its letter and judging it with a true or false field
     (``[{"letra": "A", "correta": false}, {"letra": "B", "correta": true}]``) or a verdict in words
@@ -223,7 +228,7 @@ def _record_verdicts(value: Any, depth: int = 0) -> dict[str, str] | None:
         return None
     verdicts: dict[str, str] = {}
     for item in value:
-        named = [inner.strip().upper() for inner in item.values() if isinstance(inner, str) and len(inner.strip()) == 1]
+        named = _letters_named(item)
         judged = [(str(key), inner) for key, inner in item.items() if isinstance(inner, bool)]
         if len(named) != 1 or not named[0].isalpha() or len(judged) > 1:
             return None
@@ -246,7 +251,7 @@ def _scored_records(records: list[dict[Any, Any]]) -> dict[str, str] | None:
     scores: dict[str, float] = {}
     keys = set()
     for item in records:
-        named = [inner.strip().upper() for inner in item.values() if isinstance(inner, str) and len(inner.strip()) == 1]
+        named = _letters_named(item)
         numbers_ = [
             (str(key), inner)
             for key, inner in item.items()
@@ -652,16 +657,13 @@ def _text_entry(line: str, read: Reader | None) -> tuple[str, str | None, str] |
     return entry["box"], value.letter if value.letter and value.rule == "option_text" else None, entry["rest"]
 
 
-_STOPWORDS: Final = frozenset(fold(word) for word in words("stopwords"))
-
-
 def _in_option_order(entries: Sequence[str], options: Sequence[str]) -> bool:
     """Whether a checklist's entries shorten the options one by one, in their order ("[ ] ficaria muito para trás"
     for "Eu ficaria tão para trás que não conseguiria recuperar o atraso"): each shares more content words with its
     own option than with any other."""
 
     def content(text: str) -> set[str]:
-        return {stem(word) for word in norm(text).split() if fold(word) not in _STOPWORDS}
+        return {stem(word) for word in norm(text).split() if fold(word) not in STOPWORDS}
 
     option_words = [content(option) for option in options]
     for index, entry in enumerate(entries):
