@@ -1673,17 +1673,36 @@ def test_records_and_tables_that_judge_in_words_grades_and_emoji() -> None:
         "Nenhuma dessas serve: ele simplesmente toca guitarra.",
         "O texto não dá motivo nenhum, então nada do que está listado responde a pergunta.",
         "None of them fits: he just plays.",
+        # a noun for the options between "none of the" and the word of fit
+        "Nenhuma das explicações oferecidas se sustenta: ele só toca guitarra nos fins de semana.",
+        "Nenhum dos motivos listados explica isso; ele toca porque gosta.",
+        "None of the reasons given really explains it, he just likes to play.",
     ],
 )
 def test_a_reply_that_says_no_option_fits_chooses_none_of_the_above(text: str) -> None:
     """ "Nenhuma dessas serve" reads as the item's "none of the above" option."""
-    options = [
-        "Ele conserta guitarras.",
-        "Ele rege a orquestra.",
-        "Ele dá diplomas.",
-        "Nenhuma das alternativas acima.",
-    ]
-    assert extract_answer(text, options) == Extraction("D", "option_text")
+    assert extract_answer(text, _GUITAR_OPTIONS) == Extraction("D", "option_text")
+
+
+_GUITAR_OPTIONS = [
+    "Ele conserta guitarras.",
+    "Ele rege a orquestra.",
+    "Ele dá diplomas.",
+    "Nenhuma das alternativas acima.",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("Ele conserta guitarras; nenhuma das outras explicações serve.", "A"),
+        ("Nenhuma das duas primeiras serve, então fico com a C.", "C"),
+        ("None of the other reasons explains it: he repairs guitars.", "A"),
+    ],
+)
+def test_no_other_option_fitting_is_not_none_of_the_above(text: str, letter: str) -> None:
+    """A reply that says no *other* option fits, or none of two, does not choose "none of the above"."""
+    assert extract_answer(text, _GUITAR_OPTIONS).letter == letter
 
 
 @pytest.mark.parametrize(
@@ -2374,3 +2393,41 @@ def test_replies_of_held_out_bb() -> None:
     assert extract_answer(leaders).letter == "C"
     assert extract_answer("Terceira. O número simplesmente era novo pra ela.") == Extraction("C", "ordinal")
     assert extract_answer("Primeira vez que vejo isso.").letter is None
+
+
+def test_replies_of_held_out_cc() -> None:
+    """A return to a letter weighed before, a guess announced, a reply on the fence, an option said to be inverted, a
+    conclusion that settles two verdicts, a correction that names two letters at once, a table's row by its ordinal
+    and options ruled out by noun phrases before "none of them fits"."""
+    back = "Primeiro pensei na B, porque ela fala da mudança.\n\nMas a A também explica a raiva dele.\n\nVolto pra B. "
+    assert extract_answer(back + "Fechado.").letter == "B"
+    guess = "Não sei bem... talvez a C, talvez a D. Vou chutar D, mas sem muita confiança."
+    assert extract_answer(guess).letter == "D"
+    fence = "Pelo trecho, ela saiu por causa do frio, então a opção A está invertida. Sobra saber se foi o barulho (B) "
+    assert extract_answer(fence + "ou a chuva (D). Fico em cima do muro entre essas duas.") == Extraction(
+        None, "hedged"
+    )
+    assert extract_answer("A opção A está invertida; o resto eu não sei.").letter is None
+    assert extract_answer("I'm on the fence between A and D; both fit the last paragraph.").letter is None
+    settled = "A B é quase certa, mas ela fala do mês passado. A D contradiz o texto. Então A, e não B."
+    assert extract_answer(settled).letter == "A"
+    two = "Eliminando:\n- C: não tem base. ✗\n\nHmm, na verdade a A e a B descrevem o mesmo momento, então preciso "
+    two += "ver qual delas é o motivo. Entre A, B e D, o texto diz que"
+    assert extract_answer(two).letter is None
+    rows = "| Opção | Plausível? |\n|---|---|\n| A | não |\n| B | talvez |\n| C | talvez, o texto sugere |\n"
+    assert extract_answer(rows + "| D | não |\n\n**Veredito:** a terceira linha.") == Extraction("C", "ordinal")
+    # without a table, a line is a line of the text
+    assert extract_answer("Na segunda linha do texto ela diz que estava cansada.").letter is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a line that judges a letter is no table row
+        ("Na primeira linha a B parece boa.\nMas a D é a correta.", "D"),
+        ("The second row of the story says he left. So the answer is C.", "C"),
+    ],
+)
+def test_a_row_outside_a_table_names_no_option(text: str, expected: str) -> None:
+    """An ordinal before "linha" or "row" names an option only in a reply that holds a table."""
+    assert extract_answer(text).letter == expected

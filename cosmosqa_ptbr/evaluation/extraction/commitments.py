@@ -214,6 +214,8 @@ _BEFORE_SPLIT: Final = re.compile(
 )
 # Between two letters judged correct, these make the second a correction rather than a second answer.
 _CORRECTION: Final = re.compile(rf"\b{alternation(words('corrections'))}\b", re.IGNORECASE)
+# Another letter joined to the one just named: "a D *e a C*", "B *or C*".
+_JOINED_LETTER_AFTER: Final = re.compile(rf"\s+{_CONJUNCTIONS}\s+(?:{_LIST_ARTICLES}\s+)?[A-Z]\b")
 # A verdict label right before the letters it judges: "Correta: A", "Incorretas: A, B e D".
 _VERDICT_LABEL: Final = re.compile(
     rf"(?:^|(?<=[\s.;(]))(?:(?P<bad>{_NEGATIVE_WORDS})|(?P<good>{_RIGHT}))\s*[:=]\s*(?:{_LIST_ARTICLES}\s+)?"
@@ -769,7 +771,9 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         and not _NEGATED_COPULA.search(before, concluded[-1])
     ):
         return "commit", "keyword"
-    if _CORRECTION.search(before):  # "Letra C. Na verdade, letra A.", "Opção A... espera, opção B."
+    # "Letra C. Na verdade, letra A.", "Opção A... espera, opção B."; not two letters at once ("na verdade a D e a C
+    # descrevem o estado dele"), which the reply goes on to weigh
+    if _CORRECTION.search(before) and not _JOINED_LETTER_AFTER.match(text, candidate.start + 1):
         return "commit", "keyword"
     if candidate.bare and _CONCLUDING_COLON_LINE.search(text, max(0, candidate.lead - 200), candidate.lead):
         return "commit", "position"  # "... Ou seja:\n\nA → não tenho ninguém para cuidar de mim"
@@ -953,14 +957,17 @@ def indecision_ends(text: str) -> list[int]:
 
 def rival_verdicts(text: str, commits: list[Mention]) -> bool:
     """Whether the last commitments are verdicts that call two different letters correct, with no answer
-    keyword or correction after the first ("A: errada. B: correta. C: correta.")."""
+    keyword or correction after the first ("A: errada. B: correta. C: correta."); a conclusion right before the last
+    settles them ("A D é quase certa, mas ... Então C, e não D.")."""
     tail: list[Mention] = []
     for mention in reversed(commits):
         if mention.by != "verdict":
             break
         tail.insert(0, mention)
     first = next((m for m in tail if m.letter != tail[-1].letter), None)
-    return first is not None and not _CORRECTION.search(text, first.start, tail[-1].start)
+    if first is None or _CONCLUDED_BEFORE.search(text, max(0, tail[-1].start - 40), tail[-1].start):
+        return False
+    return not _CORRECTION.search(text, first.start, tail[-1].start)
 
 
 def loose_letters(text: str, p: Patterns) -> set[str]:

@@ -35,7 +35,7 @@ from typing import Final
 
 from .clean import norm
 from .lexicon import NEGATION, STOPWORDS, Unit, match, meanings, stem
-from .vocabulary import CROSS_MARKS, alternation, fold, words
+from .vocabulary import CROSS_MARKS, alternation, fold, numbers, words
 
 __all__ = [
     "looping",
@@ -59,10 +59,13 @@ _FIT_VERBS: Final = (
     *(word for word in words("fits") if word not in ("melhor", "mais", "best", "most")),
     *("serve", "servem", "se aplica", "faz sentido", "se encaixa", "works", "applies", "makes sense"),
 )
-# "Nenhuma dessas serve", "nada do que está listado responde": the reply says no option fits.
+# "Nenhuma dessas serve", "nada do que está listado responde", "nenhum dos motivos listados explica": the reply says
+# no option fits ("nenhuma das outras explica" and "nenhuma das duas serve" say that of some options only).
+_NOT_ALL: Final = alternation([*words("other_ones"), *numbers("cardinals")])
 _NONE_FITS: Final = re.compile(
-    rf"\b{alternation([*words('none_of_the_above'), *words('none_fit')])}\s+(?:(?:realmente|really|de\s+fato)\s+)?"
-    rf"{alternation(_FIT_VERBS)}\b",
+    rf"\b(?:{alternation([*words('none_of_the_above'), *words('none_fit')])}"
+    rf"|{alternation(words('none_of_them'))}\s+(?!{_NOT_ALL}\b)(?:[^\W\d_]+\s+){{1,2}}?)\s*"
+    rf"(?:(?:realmente|really|de\s+fato)\s+)?(?:se\s+)?{alternation(_FIT_VERBS)}\b",
     re.IGNORECASE,
 )
 _NOUNS: Final = alternation([*words("answer_nouns"), *words("letter_words")])

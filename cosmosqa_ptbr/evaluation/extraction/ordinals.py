@@ -61,6 +61,9 @@ _AFTER_NOUN: Final = re.compile(
     rf"\b(?P<noun>{_NUMBER_NOUN})\s*[:=]?\s*(?:{_MARKER}\s*)?(?P<num>{_NUMBER})(?![\wª°º])", re.IGNORECASE
 )
 _NUMBER_ALONE: Final = re.compile(r"[ \t]*[.)]?[ \t]*(?:\n|$)")
+# "a segunda linha", "the third row": a row of the reply's table, whose rows are the options in order.
+_TABLE_ROW: Final = re.compile(rf"\b(?P<ord>{_ORDINAL})\s+{alternation(words('table_rows'))}\b", re.IGNORECASE)
+_TABLE_LINE: Final = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
 _ALONE: Final = re.compile(rf"^\W*(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})\W*$", re.IGNORECASE)
 # An article and an ordinal opening the answer, then a pause: "A primeira, sem dúvida. O autor ..."; or an ordinal
 # alone as the first sentence: "Terceira. O número era novo pra ela."
@@ -150,6 +153,11 @@ def name_ordinals(text: str, letters: Sequence[str]) -> tuple[str, tuple[int, ..
         if letter and _AFTER_NUMBER.match(text, match.end()):
             start = match.end("noun")
             add(start, match.end(), f" {letter}", 1)
+    if _TABLE_LINE.search(text):
+        for match in _TABLE_ROW.finditer(text):
+            letter = _letter(_position(match["ord"]), letters)
+            if letter:
+                add(match.start(), match.end(), f"alternativa {letter}", len("alternativa "))
     for match in _ONLY.finditer(text):
         letter = _letter(_position(match["ord"]), letters)
         if letter:

@@ -184,6 +184,13 @@ class Language:
     #: Further subjects that, with a word of fit, say no option fits: "nenhuma dessas *serve*", "nada do que está
     #: listado *responde*".
     none_fit: tuple[str, ...]
+    #: "None of the" before a noun for the options, which a word of fit may follow: "*nenhuma das* explicações
+    #: oferecidas se sustenta", "*none of the* reasons given explains it".
+    none_of_them: tuple[str, ...]
+    #: The options other than one: "nenhuma das *outras* explica" says no other option fits, not that none does.
+    other_ones: tuple[str, ...]
+    #: A table's rows, which name the options in order where the reply holds a table: "Veredito: a segunda *linha*".
+    table_rows: tuple[str, ...]
     #: Ordinal words and abbreviations -> position (1-based).
     ordinals: dict[str, int]
     #: Number words -> value.
@@ -281,6 +288,10 @@ PT: Final = Language(
         # a change of mind: "Troco minha resposta para a D", "Mudo para A"
         "mudo para", "mudo pra", "troco para", "troco pra", "mudo minha resposta para", "troco minha resposta para",
         "mudo a resposta para", "troco a resposta para", "mudando para", "trocando para", "mudei para", "troquei para",
+        # back to a letter weighed before: "Volto pra D. Final."
+        "volto pra", "volto para", "voltei pra", "voltei para", "voltando pra", "voltando para",
+        # a guess is a choice: "Vou chutar B, mas não apostaria muito nisso."
+        "vou chutar", "vou chutar na", "vou chutar no",
         # a leaning is a tentative choice: "me inclino pela B"
         "me inclino para", "me inclino pela", "me inclino pelo", "inclino-me para", "inclino-me pela", "tendo para",
         "tendo pra", "puxo pra", "puxo para",
@@ -313,7 +324,7 @@ PT: Final = Language(
         "creo que", "pienso que", "por lo tanto", "sin duda", "probablemente",
     ),
     right_words=gendered("correto", "certo", "verdadeiro"),
-    wrong_words=gendered("incorreto", "errado", "falso"),
+    wrong_words=gendered("incorreto", "errado", "falso", "invertido"),
     praise=(
         "a resposta", "a única", "mais adequada", "mais adequado", "mais provável", "mais coerente", "mais plausível",
         "mais apropriada", "mais apropriado", "melhor", "sim", "faz mais sentido", "faz muito mais sentido",
@@ -395,7 +406,11 @@ PT: Final = Language(
         "mistura",
     ),
     between=("entre",),
-    unsure=("não tenho certeza se", "não tenho certeza entre", "não há como saber se", "não há como saber entre"),
+    unsure=(
+        "não tenho certeza se", "não tenho certeza entre", "não há como saber se", "não há como saber entre",
+        # on the fence: "Fico em cima do muro entre essas duas."
+        "fico em cima do muro", "estou em cima do muro", "continuo em cima do muro",
+    ),
     doubt=("talvez", "quem sabe", "possivelmente"),
     doubt_verbs=("seja", "fosse", "é", "seria"),
     also_possible=(
@@ -470,6 +485,12 @@ PT: Final = Language(
         "nenhuma dessas", "nenhuma destas", "nenhuma delas", "nenhuma opção", "nenhuma alternativa",
         "nada do que está listado", "nada do que foi listado", "nada da lista", "nenhuma resposta",
     ),
+    none_of_them=(
+        "nenhuma das", "nenhum dos", "nenhuma dessas", "nenhum desses", "nenhuma destas", "nenhum destes",
+        "nenhuma daquelas", "nenhum daqueles",
+    ),
+    other_ones=("outras", "outros", "demais", "restantes"),
+    table_rows=("linha",),
     ordinals={
         "primeira": 1, "primeiro": 1, "segunda": 2, "segundo": 2, "terceira": 3, "terceiro": 3, "quarta": 4,
         "quarto": 4, "quinta": 5, "quinto": 5, "sexta": 6, "sexto": 6, "sétima": 7, "sétimo": 7, "oitava": 8,
@@ -500,7 +521,7 @@ PT: Final = Language(
         "sobra", "sobrou", "sobram", "sobraria", "resta", "restou", "restam", "restaria", "o que resta",
         "o que sobra", "a restante", "a única restante", "a que sobrou", "a que restou", "a última que sobrou",
         "por eliminação", "fica a única", "fica a última", "fica a que", "tem uma que encaixa", "uma que bate",
-        "uma que serve",
+        "uma que serve", "sobrevive", "só uma sobrevive",
     ),
     ruling_out=(
         "nada", "ninguém", "nunca", "descarta", "fora", "oposto", "contrário", "não combina", "não cabe", "não bate",
@@ -645,7 +666,7 @@ EN: Final = Language(
     cell_yes=("yes", "yep", "yeah", "strong"),
     cell_no=("no", "nope", "nah", "weak"),
     between=("between",),
-    unsure=("not sure whether", "not sure if", "no way to know whether"),
+    unsure=("not sure whether", "not sure if", "no way to know whether", "I'm on the fence", "I am on the fence"),
     doubt=("maybe", "perhaps", "possibly"),
     doubt_verbs=("it's", "it is", "it should be", "it could be"),
     also_possible=(
@@ -684,6 +705,9 @@ EN: Final = Language(
         "none of the above choices", "none of these options", "none of these choices", "none of these",
     ),
     none_fit=("none of them", "no option", "nothing listed", "nothing on the list", "no answer"),
+    none_of_them=("none of the", "none of these", "none of those"),
+    other_ones=("other", "others", "rest", "remaining"),
+    table_rows=("row",),
     ordinals={
         "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
         "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6,
@@ -706,7 +730,7 @@ EN: Final = Language(
     one_of_them=("one of them", "one of the options", "one of the answers", "one option"),
     leftovers=(
         "that leaves", "which leaves", "leaves us with", "leaves only", "by elimination", "the one left",
-        "the only one left", "the remaining one", "what remains", "what is left", "what's left",
+        "the only one left", "the remaining one", "what remains", "what is left", "what's left", "only one survives",
     ),
     ruling_out=("nothing", "nobody", "never", "out", "opposite", "contrary", "rule out", "ruled out"),
     reported=tuple(
