@@ -2431,3 +2431,64 @@ def test_replies_of_held_out_cc() -> None:
 def test_a_row_outside_a_table_names_no_option(text: str, expected: str) -> None:
     """An ordinal before "linha" or "row" names an option only in a reply that holds a table."""
     assert extract_answer(text).letter == expected
+
+
+def test_replies_of_held_out_dd() -> None:
+    """An answer key "marcar", option records "confirmada", a line of code that returns the letter, a ruling-out
+    denied with emphasis, eliminations that close on a description, hedges and refusals in words, a conclusion the
+    evidence "points to", a choice made final, checklists and table cells in words, and an option's own "no"."""
+    assert extract_answer('{"emocao": "alívio", "confiante": false, "marcar": "B"}').letter == "B"
+    records = '[{"opcao": "A", "status": "descartada"}, {"opcao": "B", "status": "confirmada"}, '
+    assert extract_answer(records + '{"opcao": "C", "status": "descartada"}]').letter == "B"
+    code = "```\n> pesar(opcoes)\n  A ..... contradiz o texto\n  C ..... compatível\n> return 'C'\n```"
+    assert extract_answer(code) == Extraction("C", "structured")
+    assert extract_answer("Nada indica a A nem a D. Eu não descartaria a C de jeito nenhum. É ela.").letter == "C"
+    options = ["Ela fica com raiva da irmã.", "Ela muda de ideia sobre o filme.", "Ela se sente mais confiante.",
+               "Nenhuma das alternativas acima."]  # fmt: skip
+    closing = "- raiva da irmã? elas só conversaram, não;\n- mudar de ideia sobre o filme? ela nem viu o filme;\n"
+    closing += "- nenhuma? tem uma que encaixa.\n\nFica a que sobrou: ela sai de lá bem mais segura de si."
+    assert extract_answer(closing, options) == Extraction("C", "final_answer")
+    sole = "A irmã não aparece com raiva. O filme nem foi visto. 'Nenhuma'? Não. Fica aquela que fala de confiante."
+    assert extract_answer(sole, options).letter == "C"
+    open_two = (
+        "Pode ser a B. Não sei dizer com segurança se é a B ou se nenhuma delas explica; deixo as duas em aberto."
+    )
+    assert extract_answer(open_two, options) == Extraction(None, "hedged")
+    refusal = "None of them fits cleanly, and I'm not sure 'nenhuma' is right either. Can't commit on this one."
+    assert extract_answer(refusal, options).letter is None
+    assert extract_answer("Ela riu no fim. Isso aponta para B, não para A.", options).letter == "B"
+    final = "Então C. Espera, a A fala da irmã, que nem aparece brava. C mesmo, final."
+    assert extract_answer(final, options).letter == "C"
+
+
+def test_checklists_and_cells_in_words() -> None:
+    """A checklist of option texts whose entries all but one quote their own option is in the options' order, an
+    entry that shares a word with another option too still stands in its place, a tick taken back in part is no
+    tick, and a mark that closes a cell of words judges its row."""
+    options = ["Outros candidatos queriam a minha vaga.", "Havia muita concorrência para um único cargo.",
+               "Nenhuma das alternativas acima.", "Não havia concorrência para vários cargos."]  # fmt: skip
+    quoted = "☐ outros candidatos queriam a minha vaga: nada no texto\n☑ oitenta pessoas atrás de uma vaga só\n"
+    assert extract_answer(quoted + "☐ nenhuma das alternativas\n☐ não havia concorrência: é o oposto", options) == (
+        Extraction("B", "structured")
+    )
+    options = ["Porque a alergia estava forte.", "Porque a falta de sono pesava.", "Porque achou que podia deixar o "
+               "bebê doente.", "Porque não tinha dormido nada na semana passada."]  # fmt: skip
+    tied = "✗ alergia forte\n✗ falta de sono\n✓ medo de passar germes para o bebê\n✗ não ter dormido na semana passada"
+    assert extract_answer(tied + "\n\nA frase decisiva é a última.", options) == Extraction("C", "structured")
+    cells = "| Característica | Apoio |\n|---|---|\n| curto e arrumado | 'corte chanel', 'as luzes' ✔✔ |\n"
+    cells += (
+        "| parecia um bigode | ✘ o bigode é dele |\n| nenhuma | ✘ |\n| de professora | ✔ em parte, comentário solto |"
+    )
+    options = ["Era curto e arrumado.", "Parecia um bigode.", "Nenhuma das alternativas acima.", "Era de professora."]
+    assert extract_answer(cells, options) == Extraction("A", "structured")
+
+
+def test_an_option_s_own_no_after_its_letter_quotes_it() -> None:
+    """ "C — no, he is not going to watch it" repeats the "Não," that opens option C: it restates C, not rejects it;
+    a bare "C: não.", or a "não" that goes on to contradict C, still rejects."""
+    options = ["Nenhuma das alternativas acima.", "Sim, ele vai assistir à estreia.", "Não, ele não assiste muito TV.",
+               "Sim, para poder comentar depois."]  # fmt: skip
+    restated = "C — no, he is not going to watch it. Ele diz que nunca viu uma estreia de temporada de propósito."
+    assert extract_answer(restated, options).letter == "C"
+    assert extract_answer("C: não. B: não. D: sim, é a certa.", options).letter == "D"
+    assert extract_answer("C: não, o texto diz que ele vê.", options).letter is None

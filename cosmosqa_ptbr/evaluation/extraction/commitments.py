@@ -252,6 +252,15 @@ _COMPARED: Final = re.compile(rf"\s+{_PREFERRED_TO}\s+(?:(?:a|o|the)\s+)?(?-i:[A
 _QUOTED_WORD_AFTER: Final = re.compile(r"[ \t]+[\"“‘«][^\W\d_]{2}")
 _QUOTE_AFTER: Final = re.compile(r"\s*[\"“‘«]([^\"”’»\n]{1,80})")
 _TERMINATOR: Final = re.compile(r"[ \t]*\n|\s*(?:$|[^\w\s|+&=%#@$])")
+# "a C de jeito nenhum": an emphatic phrase closes the letter's phrase.
+_EMPHATIC_AFTER: Final = re.compile(rf"\s+{alternation(words('emphatics'))}\b", re.IGNORECASE)
+# "Eu não descartaria a B de jeito nenhum", "I wouldn't rule out C at all": a ruling-out denied with emphasis keeps
+# the letter (without the emphasis, "não descarto a B" leaves it possible, no more).
+_DENIED_RULING_OUT_BEFORE: Final = re.compile(
+    rf"\b(?:n[ãa]o|nunca|jamais|never|wouldn['’]?t|would\s+not|don['’]?t|do\s+not)[ \t]+"
+    rf"{alternation(words('rule_out_verbs'))}[ \t]+(?:(?:a|o|the)[ \t]+)?\Z",
+    re.IGNORECASE,
+)
 _CONNECTIVES: Final = frozenset(word.casefold() for word in words("connectives"))
 _LINE_ENDS: Final = re.compile(r"[)\].:\-–]*[ \t]*(?:\n|\Z)")
 _ELLIPSIS: Final = re.compile(rf"[\s,]*{alternation(words('ellipsis'))}\s*(?:[.;!\n]|$)", re.IGNORECASE)
@@ -475,6 +484,8 @@ def _is_letter(text: str, start: int, explicit: bool) -> bool:
         return False  # a ticked box: "- [x] Li o texto"
     if _COMPARED.match(text, end):
         return True  # "B do que C", "C than D"
+    if _EMPHATIC_AFTER.match(text, end):
+        return True  # "não descarto a C de jeito nenhum"
     if _TERMINATOR.match(text, end):
         return True
     following = _AFTER_LETTER.match(text, end)["next"] or ""
@@ -624,6 +635,27 @@ def _skip_option_text(text: str, end: int, options: Sequence[str] | None) -> int
     return end
 
 
+# An option that opens with "Não,", and a "no" after its letter that goes on as the option does.
+_OPENING_NO: Final = re.compile(rf"[\s)\].:\-–—]*{alternation(words('no_words'))},(?=[^\S\n]*\w)", re.IGNORECASE)
+_PLAIN_NEGATION: Final = re.compile(r"\b(?:não|nao|nunca|nem|not|never|no)\b|n['’]t\b", re.IGNORECASE)
+
+
+def _restates_own_no(text: str, end: int, letter: str, options: Sequence[str] | None) -> bool:
+    """Whether the "no" right after a letter is its own option's opening "Não," said again, in either language ("C —
+    no, he's not going to watch it" for "Não, ele não assiste muito TV."): the negations that follow are the option's,
+    not a verdict on it, when both go on to a negation. A bare "C: não." is still a verdict, and so is "C: não, o texto
+    diz que ele vê"."""
+    index = ord(letter) - ord("A")
+    if not options or not 0 <= index < len(options):
+        return False
+    own, said = _OPENING_NO.match(options[index].strip()), _OPENING_NO.match(text, end)
+    if not own or not said:
+        return False
+    stop = _SENTENCE_END.search(text, said.end())
+    rest = text[said.end() : stop.start() if stop else len(text)]
+    return bool(_PLAIN_NEGATION.search(options[index].strip(), own.end()) and _PLAIN_NEGATION.search(rest))
+
+
 def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | None = None) -> str | None:
     """The verdict the clause after a letter passes on it: "commit", "reject", "considered" (right only under a
     condition, or only at first sight) or ``None``.
@@ -696,13 +728,19 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
     """The kind of one named letter and what made it a commitment: ("commit", "keyword"), ("reject", "") ..."""
     window = max(0, candidate.start - 80)
     after_letter = _closing(text, candidate.start + 1)
-    verdict = _verdict(text, after_letter, options, limit)
+    # (the option restated after its own "Não," judges nothing: "C — no, he's not going to watch it")
+    restated = _restates_own_no(text, after_letter, candidate.letter, options)
+    verdict = None if restated else _verdict(text, after_letter, options, limit)
     if (verdict == "reject" or _NEGATED_VERB_AFTER.match(text, candidate.start + 1)) and _DENIED_DOUBT_BEFORE.search(
         text, window, candidate.start
     ):
         return "commit", "verdict"  # "Eu não diria que a A não é a certa", "Não dá pra dizer que a C não descreve ..."
     if _NOT_DISCARDED_AFTER.match(text, candidate.start + 1):
         return "commit", "verdict"  # "A opção C não é uma que eu descartaria"
+    if _DENIED_RULING_OUT_BEFORE.search(text, window, candidate.start) and _EMPHATIC_AFTER.match(
+        text, candidate.start + 1
+    ):
+        return "commit", "keyword"  # "Eu não descartaria a B de jeito nenhum."
     if _DENIED_DENIAL_BEFORE.search(text, window, candidate.start) or (
         _DENIAL_DENIED_AROUND.search(text, window, candidate.start) and _DENIED_AFTER.match(text, candidate.start + 1)
     ):

@@ -559,11 +559,29 @@ def name_descriptions(text: str, options: Sequence[str], letters: Sequence[str])
         if spot.end("described") > rewritten_from:
             continue
         said = spot["said"]
-        letter = quoted_letter(said, options, letters) or paraphrased_letter(said, options, letters)
+        letter = (
+            quoted_letter(said, options, letters)
+            or paraphrased_letter(said, options, letters)
+            or _sole_holder(said, options, letters)
+        )
         if letter is not None:
             text = f"{text[: spot.start('described')]}a alternativa {letter}{text[spot.end('described') :]}"
             rewritten_from = spot.start("described")
     return text
+
+
+def _sole_holder(said: str, options: Sequence[str], letters: Sequence[str]) -> str | None:
+    """The letter of the one option that holds every content word of a short description ("aquela que fala de
+    *companhia*"): a description names its option by a word or two of it, too few to paraphrase it."""
+    content = {stem(word) for word in norm(said).split() if word not in STOPWORDS}
+    if not content or len(content) > 3:
+        return None
+    holders = [
+        letter
+        for option, letter in zip(options, letters, strict=True)
+        if content <= {stem(word) for word in norm(option).split()}
+    ]
+    return holders[0] if len(holders) == 1 else None
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -583,7 +601,8 @@ _RULING_OUT_WORDS: Final = alternation(
 _RULING_OUT: Final = re.compile(rf"\b{_RULING_OUT_WORDS}\b|[{CROSS_MARKS}]", re.IGNORECASE)
 # "Nenhuma das opções" também não cabe', '"Nenhuma" não faz sentido': the "none" option ruled out by its first word.
 _NONE_OPENING: Final = re.compile(
-    rf"^[\s*(•-]*(?:(?:e|and|also|também)\s+)?(?:[\"'“‘]\s*(?:nenhuma|none)\b|{_NONE_WORDS}\b)", re.IGNORECASE
+    rf"^[\s*(•-]*(?:(?:e|and|also|também)\s+)?(?:[\"'“‘]\s*(?:nenhuma|none)\b|{_NONE_WORDS}\b|(?:nenhuma|none)\s*\?)",
+    re.IGNORECASE,
 )
 _PIECE_END: Final = re.compile(r"(?<=[.!?;:\n])\s+")
 # "Voltar para a escola ou ir à biblioteca ...?": a question about two options.

@@ -54,7 +54,7 @@ from .lexicon import STOPWORDS, stem
 from .rules import Extraction
 from .vocabulary import CROSS_MARKS, TICK_MARKS, alternation, fold, gendered, numbers, words
 
-__all__ = ["checklist_answer", "json_answer", "record_answer", "structured_answer", "table_answer"]
+__all__ = ["checklist_answer", "json_answer", "record_answer", "returned_answer", "structured_answer", "table_answer"]
 
 Reader = Callable[[str], Extraction]
 
@@ -64,7 +64,7 @@ _ANSWER_KEYS: Final = frozenset(
         *words("answer_nouns"), *words("letter_words"), "alternativa", "escolha", "selecionada", "selected",
         "prediction", "predição", "label", "marcada", "marcado", "marked", "escolhida", "escolhido", "chosen",
         "palpite", "guess", "pick", "alt", "decisão", "decision", "predicted", "pred", "choice", "output", "result",
-        "resultado", "final", "veredito", "verdict", "fica", "sobra",
+        "resultado", "final", "veredito", "verdict", "fica", "sobra", "marcar", "mark", "responder",
     )
 )  # fmt: skip
 _NOT_ANSWER_KEYS: Final = frozenset(
@@ -354,7 +354,8 @@ _TICKED_MARKS: Final = TICK_MARKS + "☒"
 _CROSSED_MARKS: Final = CROSS_MARKS + "☐"
 # What a record or a cell says of the option picked: '{"opcao": "D", "status": "escolhida"}'.
 _CHOSEN: Final = (
-    *gendered("escolhido", "selecionado", "aceito", "marcado"), "chosen", "selected", "picked", "accepted", "marked",
+    *gendered("escolhido", "selecionado", "aceito", "marcado", "confirmado"), "chosen", "selected", "picked",
+    "accepted", "marked", "confirmed",
     "é isso", "é essa", "é esta", "é ela", "procede", "compatível", "compatíveis", "consistente", "coerente",
     "this one", "that's it", "mais plausível", "mais coerente", "most plausible",
 )  # fmt: skip
@@ -387,9 +388,17 @@ def _cell_verdict(cell: str) -> str | None:
     if box:  # "[x]" and "[✓]" are ticked; "[ ]" and "[✗]" are not
         return "pos" if box["mark"] and box["mark"] not in _CROSSED_MARKS else "neg"
     if text[0] in _TICKED_MARKS:
-        return "pos"
+        # "✔ em parte (...)": a tick that takes itself back in part
+        return "maybe" if _CELL_MAYBE.match(text.lstrip(_TICKED_MARKS + " \ufe0f")) else "pos"
     if text[0] in _CROSSED_MARKS:
         return "neg"
+    # A mark that closes a cell of words judges it: "'corte meio chanel', 'aquelas luzes' ✔✔" (not a letter with an
+    # arrow, "B ⬅️", which points at the letter)
+    closing = text.rstrip("\ufe0f ")
+    if len(closing.split()) >= 3 and closing[-1] in _TICKED_MARKS + _CROSSED_MARKS:
+        ticked = closing[-1] in _TICKED_MARKS
+        if not any(mark in text for mark in (_CROSSED_MARKS if ticked else _TICKED_MARKS)):
+            return "pos" if ticked else "neg"
     if text.casefold() in ("v", "f"):  # a true/false column: "| C | não existe mais | V |"
         return "pos" if text.casefold() == "v" else "neg"
     if _CELL_NEGATIVE.match(text):  # first: "Incorreta" holds "correta"
@@ -657,20 +666,29 @@ def _text_entry(line: str, read: Reader | None) -> tuple[str, str | None, str] |
     return entry["box"], value.letter if value.letter and value.rule == "option_text" else None, entry["rest"]
 
 
-def _in_option_order(entries: Sequence[str], options: Sequence[str]) -> bool:
+def _in_option_order(entries: Sequence[str], options: Sequence[str], quoted: Sequence[bool] = ()) -> bool:
     """Whether a checklist's entries shorten the options one by one, in their order ("[ ] ficaria muito para trás"
-    for "Eu ficaria tão para trás que não conseguiria recuperar o atraso"): each shares more content words with its
-    own option than with any other."""
+    for "Eu ficaria tão para trás que não conseguiria recuperar o atraso"): each shares content words with its own
+    option, at least as many as with any other, and all but one share more ("medo de passar germes" shares one word
+    with its own option and one, "passar", with another). An entry that quotes its own option (``quoted``: "nenhuma
+    das alternativas") is in order, and so are all entries when all but one quote their own."""
 
     def content(text: str) -> set[str]:
         return {stem(word) for word in norm(text).split() if fold(word) not in STOPWORDS}
 
+    if sum(quoted) >= len(entries) - 1:
+        return True  # every entry but one quotes its own option: the one left stands in its place
     option_words = [content(option) for option in options]
+    tied = 0
     for index, entry in enumerate(entries):
+        if index < len(quoted) and quoted[index]:
+            continue
         shared = [len(content(entry) & words_) for words_ in option_words]
-        if not shared[index] or any(count >= shared[index] for other, count in enumerate(shared) if other != index):
+        best_other = max((count for other, count in enumerate(shared) if other != index), default=0)
+        if not shared[index] or best_other > shared[index]:
             return False
-    return True
+        tied += best_other == shared[index]
+    return tied <= 1
 
 
 def checklist_answer(
@@ -684,7 +702,7 @@ def checklist_answer(
     ticked: list[str] = []
     boxes = 0
     lines = 0
-    texts: list[tuple[bool, str]] = []  # (ticked, text) of the entries that give text
+    texts: list[tuple[bool, str, str | None]] = []  # (ticked, text, letter quoted) of the entries that give text
     # Beside a box with a tick in it, one with a cross in it is crossed out: "☒ ... ☒ ... ☑ ...".
     ticked_boxes = "☑" if "☑" in text and "☒" in text else "☑☒"
     for line in _checklist_lines(text):
@@ -700,17 +718,18 @@ def checklist_answer(
         ticked_box = box in ticked_boxes if box[0] in "☐☑☒" else bool(mark) and mark not in _CROSSED_MARKS
         is_ticked = (is_box and ticked_box) or (not is_box and box in _TICKED_MARKS)
         if by_text:
-            texts.append((is_ticked, by_text[2]))
+            texts.append((is_ticked, by_text[2], by_text[1]))
         if is_ticked:
             ticked.append(letter.upper() if letter else "")
     shortened = bool(options) and len(texts) == lines == len(options or ()) == len(letters)
-    if "" in ticked and shortened and _in_option_order([entry for _, entry in texts], options or ()):
-        ticked = [letter for letter, (is_ticked, _) in zip(letters, texts, strict=True) if is_ticked]
+    quoting_own = [quoted == letter for letter, (_, _, quoted) in zip(letters, texts, strict=False)]
+    if "" in ticked and shortened and _in_option_order([entry for _, entry, _ in texts], options or (), quoting_own):
+        ticked = [letter for letter, (is_ticked, _, _) in zip(letters, texts, strict=True) if is_ticked]
     # A ticked entry whose text names no option leaves the checklist to the later stages, unless entries by letter
     # follow criteria ticked in words ("- ✔️ lida com pessoas com frequência ... - [x] C\n- [ ] D").
     if lines - len(texts) >= 2:
         ticked = [letter for letter in ticked if letter]
-        lines -= sum(1 for is_ticked, _ in texts if is_ticked)
+        lines -= sum(1 for is_ticked, _, _ in texts if is_ticked)
     if lines < 2 or "" in ticked:
         return None
     if len(set(ticked)) == 1:
@@ -794,4 +813,22 @@ def structured_answer(
         or table_answer(text, letters, read)
         or checklist_answer(text, letters, read, options)
         or record_answer(text, letters, read)
+        or returned_answer(text, letters)
     )
+
+
+# A line of code that hands back one quoted letter: "return 'D'", "> print("B")", "console.log('A');".
+_RETURNED: Final = re.compile(
+    r"^[ \t>]*(?:return|print|console\.log|echo)[ \t]*\(?[ \t]*(['\"])(?P<letter>[A-Za-z])\1[ \t]*\)?[ \t;]*$",
+    re.MULTILINE,
+)
+
+
+def returned_answer(text: str, letters: Sequence[str]) -> Extraction | None:
+    """The letter the last line of code returning one hands back (a reply written as a program: "> return 'D'").
+
+    >>> returned_answer("```\\nanalisar(texto)\\n> return 'D'\\n```", ("A", "B", "C", "D"))
+    Extraction(letter='D', rule='structured')
+    """
+    found = [match["letter"].upper() for match in _RETURNED.finditer(text)]
+    return Extraction(found[-1], "structured") if found and found[-1] in letters else None

@@ -189,6 +189,10 @@ class Language:
     none_of_them: tuple[str, ...]
     #: The options other than one: "nenhuma das *outras* explica" says no other option fits, not that none does.
     other_ones: tuple[str, ...]
+    #: Words that make a denial emphatic after the letter it governs: "não descarto a C *de jeito nenhum*".
+    emphatics: tuple[str, ...]
+    #: Verbs of ruling an option out, which a negation before them turns into keeping it: "não *descartaria* a B".
+    rule_out_verbs: tuple[str, ...]
     #: A table's rows, which name the options in order where the reply holds a table: "Veredito: a segunda *linha*".
     table_rows: tuple[str, ...]
     #: Ordinal words and abbreviations -> position (1-based).
@@ -304,6 +308,8 @@ PT: Final = Language(
     conclusions=(
         "portanto", "logo", "então", "assim sendo", "por isso", "dessa forma", "desta forma", "conclusão", "concluindo",
         "acredito que", "creio que", "acho que", "penso que", "na minha opinião",
+        # what the evidence points to: "Isso aponta para C, não para B."
+        "aponta para", "aponta pra", "apontam para", "apontam pra",
         # a tentative choice is still the one choice made; two of them are a hedge
         "provavelmente", "talvez", "possivelmente", "acho q",
         "com certeza", "certamente", "sem dúvida", "sem dúvidas", "ou seja", "só pode ser", "não tem como não ser",
@@ -362,7 +368,7 @@ PT: Final = Language(
     ),
     negations=("não", "nem", "do que", "em vez da", "em vez do", "em vez de", "em vez das", "em vez dos", "ao invés da",
                "ao invés do", "ao invés de", "no lugar da", "no lugar do"),
-    negation_fillers=("é", "seria", "com", "pela", "pelo", "por", "de", "certamente"),
+    negation_fillers=("é", "seria", "com", "pela", "pelo", "por", "de", "certamente", "para", "pra"),
     rejecting=("descarto", "descartamos", "descarta", "descartei", "descartando", "descartar", "elimino",
                "eliminamos", "elimina", "eliminei", "eliminando", "eliminar", "excluo", "excluímos", "exclui",
                "excluí", "excluindo", "excluir", "descartaria", "eliminaria", "excluiria", "não é", "não seria",
@@ -389,6 +395,8 @@ PT: Final = Language(
     affirming=(
         "portanto", "sem dúvida", "sem dúvidas", "sem sombra de dúvida", "com certeza", "com toda certeza",
         "certamente", "obviamente", "claro", "com folga", "sin duda", "sin dudas",
+        # a choice made final: "A mesmo, final.", "C, de vez."
+        "final", "mesmo, final", "de vez",
     ),
     describing=(
         "fala", "falam", "diz", "dizem", "menciona", "mencionam", "afirma", "sugere", "mistura", "descreve", "trata",
@@ -410,6 +418,8 @@ PT: Final = Language(
         "não tenho certeza se", "não tenho certeza entre", "não há como saber se", "não há como saber entre",
         # on the fence: "Fico em cima do muro entre essas duas."
         "fico em cima do muro", "estou em cima do muro", "continuo em cima do muro",
+        # "Não sei dizer com segurança se é a D ou ...; deixo as duas em aberto."
+        "não sei dizer se", "não sei dizer com segurança se", "deixo as duas em aberto", "deixo as duas abertas",
     ),
     doubt=("talvez", "quem sabe", "possivelmente"),
     doubt_verbs=("seja", "fosse", "é", "seria"),
@@ -491,6 +501,10 @@ PT: Final = Language(
     ),
     other_ones=("outras", "outros", "demais", "restantes"),
     table_rows=("linha",),
+    emphatics=("de jeito nenhum", "de jeito algum", "de forma alguma", "de modo algum", "em hipótese alguma"),
+    rule_out_verbs=(
+        "descartaria", "descarto", "descartar", "eliminaria", "elimino", "eliminar", "excluiria", "excluo", "excluir",
+    ),
     ordinals={
         "primeira": 1, "primeiro": 1, "segunda": 2, "segundo": 2, "terceira": 3, "terceiro": 3, "quarta": 4,
         "quarto": 4, "quinta": 5, "quinto": 5, "sexta": 6, "sexto": 6, "sétima": 7, "sétimo": 7, "oitava": 8,
@@ -616,6 +630,7 @@ EN: Final = Language(
     ),
     conclusions=(
         "therefore", "thus", "hence", "in conclusion", "I think", "I believe", "probably", "maybe", "perhaps",
+        "points to", "point to",
         "basically",
         "I guess", "definitely", "certainly", "surely", "no doubt", "in other words", "that is",
         "I see no reason not to", "there's no reason not to", "there is no reason not to",
@@ -638,7 +653,7 @@ EN: Final = Language(
         "couldn't be", "could not be",
     ),
     negations=("not", "never", "over", "rather than", "instead of", "more sense than", "better than"),
-    negation_fillers=("is", "it's", "certainly", "definitely", "surely"),
+    negation_fillers=("is", "it's", "certainly", "definitely", "surely", "to"),
     rejecting=("not", "isn't", "isnt", "rule out", "ruling out", "rules out", "eliminate", "eliminating",
                "exclude", "excluding"),
     corrections=(
@@ -666,7 +681,10 @@ EN: Final = Language(
     cell_yes=("yes", "yep", "yeah", "strong"),
     cell_no=("no", "nope", "nah", "weak"),
     between=("between",),
-    unsure=("not sure whether", "not sure if", "no way to know whether", "I'm on the fence", "I am on the fence"),
+    unsure=(
+        "not sure whether", "not sure if", "no way to know whether", "I'm on the fence", "I am on the fence",
+        "can't commit", "cannot commit", "can't commit to",
+    ),
     doubt=("maybe", "perhaps", "possibly"),
     doubt_verbs=("it's", "it is", "it should be", "it could be"),
     also_possible=(
@@ -708,6 +726,8 @@ EN: Final = Language(
     none_of_them=("none of the", "none of these", "none of those"),
     other_ones=("other", "others", "rest", "remaining"),
     table_rows=("row",),
+    emphatics=("at all", "by any means", "under any circumstances"),
+    rule_out_verbs=("rule out", "discard", "eliminate", "exclude"),
     ordinals={
         "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
         "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6,
