@@ -2492,3 +2492,11 @@ def test_an_option_s_own_no_after_its_letter_quotes_it() -> None:
     assert extract_answer(restated, options).letter == "C"
     assert extract_answer("C: não. B: não. D: sim, é a certa.", options).letter == "D"
     assert extract_answer("C: não, o texto diz que ele vê.", options).letter is None
+
+
+def test_the_closing_clause_after_a_dash_may_quote_the_option() -> None:
+    """ "Pela cena — quarto de hotel, cabelo bagunçado — é minha namorada." quotes option A in its last clause."""
+    options = ["Ela é minha namorada", "Ela é minha melhor amiga", "Ela é minha mãe", "Nenhuma das alternativas acima."]
+    scene = "Pela cena — quarto de hotel, ela enrolada no lençol, cara de sono — é minha namorada."
+    assert extract_answer(scene, options) == Extraction("A", "option_text")
+    assert extract_answer("Pela cena — quarto de hotel, cara de sono — não sei dizer quem é.", options).letter is None

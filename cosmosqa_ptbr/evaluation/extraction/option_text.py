@@ -97,6 +97,11 @@ _FIRST_CLAUSE: Final = re.compile(
 )
 
 
+# Where a reply's closing clause begins: after a dash between spaces or a colon.
+_LAST_CLAUSE: Final = re.compile(r"\s[—–-]\s|:\s")
+_LAST_CLAUSE_WORDS: Final = 12
+
+
 def _long_enough(said: int, option: int) -> bool:
     return (said >= 5 and said * 3 >= option) or (said >= 3 and said * 2 >= option)
 
@@ -207,6 +212,10 @@ def quoted_letter(text: str, options: Sequence[str], letters: Sequence[str]) -> 
         concluded = _CONCLUDING.match(sentence)
         if concluded and concluded.end() < len(sentence):
             candidates.add(norm(_PREAMBLE.sub("", sentence[concluded.end() :], count=1)))
+    # "Pela cena — quarto de hotel, cabelo bagunçado — é minha namorada.": the clause after the last dash or colon.
+    last_clause = _LAST_CLAUSE.split(text.strip())[-1]
+    if len(last_clause.split()) <= _LAST_CLAUSE_WORDS:
+        candidates.add(norm(last_clause))
     candidates.discard("")
     exact = {i for i, option in enumerate(normed) if option and option in candidates}
     if len(exact) == 1:
