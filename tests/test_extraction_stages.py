@@ -2500,3 +2500,11 @@ def test_the_closing_clause_after_a_dash_may_quote_the_option() -> None:
     scene = "Pela cena — quarto de hotel, ela enrolada no lençol, cara de sono — é minha namorada."
     assert extract_answer(scene, options) == Extraction("A", "option_text")
     assert extract_answer("Pela cena — quarto de hotel, cara de sono — não sei dizer quem é.", options).letter is None
+
+
+def test_a_short_reply_s_first_sentence_may_paraphrase_alone() -> None:
+    """A first sentence that says one option, followed by reasons about the others, paraphrases that option."""
+    options = ["Ela ia ao mercado depois.", "Ela ia encontrar a irmã em breve.", "Ela achou que seria uma caminhada "
+               "agradável.", "Era domingo."]  # fmt: skip
+    reply = "Ela só achou que ia ser uma caminhada gostosa. Não tem nada a ver com o dia da semana nem com o que vinha "
+    assert extract_answer(reply + "depois.", options).letter == "C"

@@ -360,6 +360,8 @@ MIN_PRECISION: Final = 0.3
 SHORT_ANSWER_WORDS: Final = 25
 LONGER_ANSWER_PRECISION: Final = 0.4
 FIRST_SENTENCE_PRECISION: Final = 0.8
+#: The same of a short answer's first sentence read alone.
+SENTENCE_PRECISION: Final = 0.6
 #: The longest answer read as a paraphrase, in words.
 MAX_WORDS: Final = 60
 
@@ -440,6 +442,11 @@ def _paraphrased(
     clause = _FIRST_CLAUSE.split(stripped, maxsplit=1)[0].strip()
     if clause != pieces[0][0] and len(clause.split()) >= 3 and len(stripped.split()) <= 40:
         pieces.append((clause, pieces[0][1], 10, False))
+    # So does a short answer's first sentence, when the next ones give its reasons ("Simplesmente acharam que ia ser
+    # um passeio gostoso. Não tem nada a ver com a hora do dia.").
+    sentence = _SENTENCE.split(stripped, maxsplit=1)[0].strip()
+    if sentence not in (pieces[0][0], clause) and len(sentence.split()) >= 3 and len(stripped.split()) <= 40:
+        pieces.append((sentence, SENTENCE_PRECISION, 10, False))
     # (text, the precision it needs, the most words it may have and still say most of two options, whether it is
     # the whole answer or its first sentence: a clause must say two of the option's meanings)
     closest_whole = -1
