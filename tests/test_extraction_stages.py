@@ -2508,3 +2508,39 @@ def test_a_short_reply_s_first_sentence_may_paraphrase_alone() -> None:
                "agradável.", "Era domingo."]  # fmt: skip
     reply = "Ela só achou que ia ser uma caminhada gostosa. Não tem nada a ver com o dia da semana nem com o que vinha "
     assert extract_answer(reply + "depois.", options).letter == "C"
+
+
+def test_replies_of_held_out_ee() -> None:
+    """A lean, a caveat after the choice, a verdict heading, an HTML option selected, a refusal to commit, a dash that
+    closes a sentence of choosing, lines of an elimination without a header, a reason right after the letter, a
+    correction that takes earlier letters back, a reply broken off at its answer, a quote that is an option's text,
+    and a label set aside by "em vez de"."""
+    assert extract_answer("talvez A? mas pode ser a C também... inclino pra A, com ressalvas").letter == "A"
+    caveat = (
+        "A D está no texto, mas não mata ninguém. Vou de B, com a ressalva de que o texto não fala em contaminação."
+    )
+    assert extract_answer(caveat).letter == "B"
+    heading = "## Análise\n\nO texto fala da luz.\n\n### Veredito\n> **Alternativa C** — a luz estava acabando.\n\n"
+    assert extract_answer(heading + "*As salas (A) e o busto (B) são cenário.*").letter == "C"
+    html = '<select>\n  <option value="A">Roupas</option>\n  <option value="B" selected>Dinheiro</option>\n</select>'
+    assert extract_answer(html + "\nQuem pensa em assaltar banco pensa em dinheiro.") == Extraction("B", "structured")
+    refusal = "Option B fits one reading, D another, and 'nenhuma' is on the table. I'll leave this one open."
+    assert extract_answer(refusal).letter is None
+    dash = "It used to be his room, right? So I'd say it gives her a place for her son to sleep — D. (C is close.)"
+    assert extract_answer(dash).letter == "D"
+    options = ["As pessoas não queriam votar.", "Ele não apoiava nenhum candidato.", "Ele tinha coisa melhor a fazer.",
+               "Ele esperava novembro."]  # fmt: skip
+    lines = "A: nada no texto fala de gente sem vontade de votar.\nB: o texto diz justamente que NÃO era por isso.\n"
+    lines += "D: ele não estava esperando nada.\nSobrou uma só, e ela bate com 'era uma chatice'."
+    assert extract_answer(lines, options).letter == "C"
+    assert extract_answer("letra B pq ele é bixo do 1º ano, ele q tava no lugar errado kkkk").letter == "B"
+    assert extract_answer("C? nao pera kkkk ela falou q ia ter briga 😂 entraram no primeiro lugar. A").letter == "A"
+    broken = "Minha primeira impressão foi a A. Mas, pensando melhor, a frustração apontaria para a C. Deixa eu "
+    broken += "reconsiderar. Pesando tudo, a resposta correta é a"
+    assert extract_answer(broken) == Extraction(None, "no_answer")
+    options = ["Ela teria que desenhar", "Perguntei se ela queria tênis", "A Emma precisava de sapatos novos.", "Nada"]
+    quoted = 'Acho que a resposta é: "A Emma precisava de sapatos novos." As outras são frases do texto.'
+    assert extract_answer(quoted, options) == Extraction("C", "option_text")
+    aside = "B) Eu teria assado biscoitos novos. Como foi a primeira tentativa, a pessoa provavelmente tentaria de "
+    options = ["Mais leite", "Eu teria assado biscoitos novos", "Nada", "Salgados", "Eu teria desistido de vez"]
+    assert extract_answer(aside + "novo, em vez de desistir de cara (E).", options).letter == "B"

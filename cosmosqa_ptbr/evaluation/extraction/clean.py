@@ -491,6 +491,8 @@ _ELIMINATION_HEADER: Final = re.compile(
     rf"^[\W_]*(?:{alternation(words('eliminating'))})\b[^\n:]{{0,30}}:[ \t]*$", re.IGNORECASE
 )
 _MAX_HEADER_DISTANCE: Final = 12
+# The line that closes an elimination on the one option left: "Sobrou uma só, e ela bate com ...".
+_ELIMINATION_CLOSE: Final = re.compile(rf"^[\W_]*{alternation(words('leftovers'))}\b", re.IGNORECASE)
 # A line an elimination heads with its letter alone: "B é exagero", "D não, porque alguma serve.", "A... vai embora".
 _LETTER_HEADS: Final = re.compile(r"^\s*(?:[-*•]\s*)?[(\[]?[A-Za-z](?![^\W_])")
 
@@ -502,6 +504,12 @@ def under_elimination_header(lines_before: Sequence[str]) -> bool:
         if line.strip() and not _LIST_LINE.match(line) and not _LETTER_HEADS.match(line):
             return bool(_ELIMINATION_HEADER.match(line))
     return False
+
+
+def _closes_an_elimination(lines_after: Sequence[str]) -> bool:
+    """Whether the first line after a list of option lines closes an elimination ("Sobrou uma só.")."""
+    following = next((line for line in lines_after if line.strip()), "")
+    return bool(_ELIMINATION_CLOSE.match(following))
 
 
 def _passes_verdict(line: str) -> bool:
@@ -618,7 +626,10 @@ def strip_echoes(text: str, options: Sequence[str] | None, letters: Sequence[str
             or len({norm(_body(lines[i])) for i in echoed}) >= 2
         )
         if is_list:
-            eliminating = under_elimination_header(lines[: block[0]])
+            # (lines of the reply's own words that close on the option left are an elimination, not an echo)
+            eliminating = under_elimination_header(lines[: block[0]]) or (
+                not echoed and _closes_an_elimination(lines[block[-1] + 1 :])
+            )
             for i in block:
                 # An option's own text may hold a verdict word ("Ela estava errada"), never a tick or a cross.
                 if (i in echoed and not _VERDICT_MARK.search(lines[i])) or not (

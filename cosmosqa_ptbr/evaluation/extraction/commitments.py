@@ -206,7 +206,11 @@ _MARK_AFTER: Final = re.compile(rf"[ \t)\]:.\-–—*]*(?P<mark>[{TICK_MARKS}{CR
 # A verb that goes on to describe the letter that opens the reply: "A B fala do trabalho, mas ...", "A D é a
 # pegadinha": the letter is discussed, not given as the answer.
 _DESCRIBED_AFTER: Final = re.compile(rf"[ \t]+{alternation(words('describing'))}\b", re.IGNORECASE)
-_SHORT_REPLY: Final = re.compile(r"[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]*[.!]")
+# ("Trocar a lâmpada? Não, ele arrombou a porta.": a "no" before a comma answers too; "Sim, mas ..." does not.)
+_SHORT_REPLY: Final = re.compile(
+    rf"[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]*[.!]|[ \t]*{alternation(words('no_words'))}[ \t]*,",
+    re.IGNORECASE,
+)
 _BEFORE_SPLIT: Final = re.compile(
     rf"\b(?:{alternation(('mas', 'but', 'embora', 'although', 'though', 'porém'))}"
     rf"|(?:ou|or)(?!\s+(?:melhor|rather|seja)\b))\b",
@@ -321,6 +325,22 @@ _NOT_DISCARDED_AFTER: Final = re.compile(
 _SENTENCE_THEN_LETTER: Final = re.compile(r"[.!?][ \t]+\Z")
 _CONCLUDING_COLON_LINE: Final = re.compile(
     rf"\b{alternation([*words('conclusions'), *words('answer_nouns')])}[ \t]*:[ \t]*\n\s*(?:[-*•>][ \t]*)?\Z",
+    re.IGNORECASE,
+)
+# A letter after a dash that closes a sentence of choosing: "So I'd say it'd give her a place to sleep — D."
+_DASH_BEFORE: Final = re.compile(r"[ \t][—–-][ \t]*(?:(?:a|o|the)[ \t]+)?\Z", re.IGNORECASE)
+_CHOOSING_OPENING: Final = re.compile(
+    rf"^\W*(?:(?:so|então|entao|e|and|logo)[\s,]+)?(?:{alternation(words('choosing'))})\b", re.IGNORECASE
+)
+# The label of a phrase set aside in favour of another: "... tentaria de novo, em vez de desistir de cara (E)."
+_SET_ASIDE_LABEL: Final = re.compile(
+    r"\b(?:em\s+vez\s+de|ao\s+invés\s+de|no\s+lugar\s+de|rather\s+than|instead\s+of)\s+[^,.;:!?\n()]{1,60}\(\s*\Z",
+    re.IGNORECASE,
+)
+# A heading that is only a word of answer or verdict, the letter on the next line: "### Veredito\n> **Alternativa A**".
+_VERDICT_HEADING: Final = re.compile(
+    rf"(?:^|\n)[ \t]*{alternation([*words('answer_nouns'), *words('verdict_nouns')])}"
+    rf"(?:[ \t]+{alternation(words('answer_qualifiers'))})?[ \t]*:?[ \t]*\n\s*(?:[-*•>][ \t]*)?\Z",
     re.IGNORECASE,
 )
 _NEGATED_CHOICE: Final = re.compile(
@@ -498,6 +518,16 @@ def _is_letter(text: str, start: int, explicit: bool) -> bool:
     return explicit
 
 
+def _option_opens_at(text: str, start: int, options: Sequence[str] | None) -> bool:
+    """Whether an option's text, three words of it or more, begins at ``start`` ("A Emma precisava ...")."""
+    if not options:
+        return False
+    said = fold(text[start : start + 200]).split()
+    return any(
+        len(words_) >= 3 and said[: len(words_)][:3] == words_[:3] for words_ in (fold(o).split() for o in options)
+    )
+
+
 def _quotes_an_option(text: str, end: int, options: Sequence[str] | None) -> bool:
     """Whether a quote right after ``end`` opens with an option's first words ('A "nenhuma das alternativas"')."""
     quoted = _QUOTE_AFTER.match(text, end)
@@ -523,7 +553,9 @@ def _candidates(text: str, p: Patterns, options: Sequence[str] | None = None) ->
             and not text[start + 1 :].strip()
             and text[:start].rstrip()[-1:].isalpha()
         )
-        if not broken_off and _is_letter(text, start, explicit=explicit):
+        # 'a resposta é: "A Emma precisava de sapatos novos."': the quote is an option's text, its "A" an article
+        quoted_option = match["open"] in ('"', "'") and _option_opens_at(text, start, options)
+        if not broken_off and not quoted_option and _is_letter(text, start, explicit=explicit):
             found[start] = _Candidate(start, match.start(), match["l"].upper(), keyword=True, bare=False)
             position = match.end()
         else:
@@ -635,6 +667,7 @@ def _skip_option_text(text: str, end: int, options: Sequence[str] | None) -> int
     return end
 
 
+_REASON_FIRST: Final = re.compile(rf"[ \t]+{alternation(words('reason_words'))}[ \t]", re.IGNORECASE)
 # An option that opens with "Não,", and a "no" after its letter that goes on as the option does.
 _OPENING_NO: Final = re.compile(rf"[\s)\].:\-–—]*{alternation(words('no_words'))},(?=[^\S\n]*\w)", re.IGNORECASE)
 _PLAIN_NEGATION: Final = re.compile(r"\b(?:não|nao|nunca|nem|not|never|no)\b|n['’]t\b", re.IGNORECASE)
@@ -680,6 +713,8 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
     # Only the clause right after the letter: "A está errada, mas B está certa" judges A as wrong.
     after = _CLAUSE_SPLIT.split(sentence, maxsplit=1)[0]
     after = _CORRECTION.split(after, maxsplit=1)[0]  # "A, ou melhor, C": what follows corrects, it judges nothing
+    if _REASON_FIRST.match(after):
+        return None  # "letra B pq ele é bixo do 1º ano ... tava no lugar errado": the reasons for the letter
     # What the clause quotes is said by someone else: 'B: o comentário dele, "Não é muito sutil, né?"'.
     after = _QUOTED.sub(" ", after)
     if _rejects(after[:80]):
@@ -716,6 +751,13 @@ def _denies_rejection(clause: str) -> bool:
     )
 
 
+def _sentence_start_text(text: str, start: int) -> str:
+    """The sentence that holds ``start``, up to it."""
+    floor = max(0, start - 400)
+    cut = max(text.rfind(mark, floor, start) for mark in (".", "!", "?", "\n"))
+    return text[max(cut + 1, floor) : start]
+
+
 def _sentence_before(text: str, start: int) -> str:
     """The clause before ``start``: "I think it is B, but it could be C" gives C only "but it could be"."""
     floor = max(0, start - 400)
@@ -745,7 +787,9 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         _DENIAL_DENIED_AROUND.search(text, window, candidate.start) and _DENIED_AFTER.match(text, candidate.start + 1)
     ):
         return "commit", "keyword"  # "Eu não diria que não é a C", "Não é outra que não a B", "não é que a D não seja"
-    if _GOVERNING_NEGATION.search(text, window, candidate.start):
+    if _GOVERNING_NEGATION.search(text, window, candidate.start) or _SET_ASIDE_LABEL.search(
+        text, window, candidate.start
+    ):
         return "reject", ""
     if candidate.keyword and _NEGATED_CHOICE.search(text, window, candidate.start):
         return "reject", ""  # "Não escolheria B nem C de jeito nenhum."
@@ -815,6 +859,12 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return "commit", "keyword"
     if candidate.bare and _CONCLUDING_COLON_LINE.search(text, max(0, candidate.lead - 200), candidate.lead):
         return "commit", "position"  # "... Ou seja:\n\nA → não tenho ninguém para cuidar de mim"
+    if _DASH_BEFORE.search(text, max(0, candidate.lead - 12), candidate.lead) and _CHOOSING_OPENING.match(
+        _sentence_start_text(text, candidate.lead)
+    ):
+        return "commit", "keyword"  # "So I'd say it'd give her a place for her son to sleep — D."
+    if _VERDICT_HEADING.search(text, max(0, candidate.lead - 80), candidate.lead):
+        return "commit", "keyword"  # "### Veredito\n> **Alternativa A** — a luz estava acabando."
     if _OPENING_GAP.fullmatch(text, 0, candidate.lead) and not _DESCRIBED_AFTER.match(text, candidate.start + 1):
         return "commit", "position"  # the answer opens with it: "B) ...", "Alternativa C, pois ..."
     if _closes_the_answer(text, candidate) and (
@@ -839,6 +889,14 @@ def _line_verdict(text: str, candidate: _Candidate, limit: int) -> tuple[str, st
     return ("commit", "verdict") if _POSITIVE.search(last[0]) else None
 
 
+def _no_other_letter_since_a_correction(text: str, end: int) -> bool:
+    """Whether ``text`` names no letter but A before ``end``, or none after a correction that takes them back."""
+    last_end = None
+    for other in _OTHER_LETTER.finditer(text, 0, end):
+        last_end = other.end()
+    return last_end is None or bool(_CORRECTION.search(text, last_end, end))
+
+
 def _closes_the_answer(text: str, candidate: _Candidate) -> bool:
     """Whether a bare letter closes the answer: last, and either ending a sentence ("Certamente a C.") or
     right after a pause ("Resposta: não A; C"). A letter inside a phrase the reply breaks off in ("... e a C",
@@ -857,10 +915,11 @@ def _closes_the_answer(text: str, candidate: _Candidate) -> bool:
     if (
         not bare_article
         and _SENTENCE_THEN_LETTER.search(text, max(0, candidate.lead - 4), candidate.lead)
-        and not _OTHER_LETTER.search(text, 0, candidate.lead)
+        and _no_other_letter_since_a_correction(text, candidate.lead)
     ):
         # "... eram as bebum do trem. C": the reply's only letter, alone, closes it as a sentence of its own (after
-        # other letters it may be the next step of an elimination the reply broke off in)
+        # other letters it may be the next step of an elimination the reply broke off in, unless a correction took
+        # them back: "C? nao pera kkkk ... entraram no primeiro lugar q viram. A")
         return True
     last_word = words_before.rsplit(maxsplit=1)[-1:]
     if bare_article and last_word and last_word[0].casefold() in _CHAT_WORDS:

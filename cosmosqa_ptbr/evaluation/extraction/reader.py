@@ -56,6 +56,12 @@ _BROKEN_OFF: Final = re.compile(
     rf"(?:\b{_NEEDS_MORE}"
     r"|\b(?:e|ou|and|or)[ \t]+(?:(?:a|o|the)[ \t]+)?[A-Z])[ \t]*\Z"
 )
+# A reply broken off where it was to give its answer: "Pesando tudo, a resposta correta é a", "The answer is".
+_BROKEN_OFF_AT_THE_ANSWER: Final = re.compile(
+    rf"\b{alternation(words('answer_nouns'))}(?:\s+{alternation(words('answer_qualifiers'))})?\s+"
+    rf"{alternation(words('copulas'))}(?:\s+{alternation(words('letter_articles'))})?\s*\Z",
+    re.IGNORECASE,
+)
 
 
 def _without_clauses(text: str, starts: Sequence[int]) -> str:
@@ -127,6 +133,8 @@ def read_answer(
         if len(named) >= 2 or end > first_named or (not named and end > last_sentence and not _REFUSAL.search(text))
     ]
     commits = [m for m in found if m.kind == "commit"]
+    if _BROKEN_OFF_AT_THE_ANSWER.search(text[-120:]):
+        return Extraction(None, "no_answer")  # the answer it was about to give is not there
     # A reply broken off in a list of letters ("Então ficamos entre a A e") never made the choice it began.
     if commits and _BROKEN_OFF_IN_A_LIST.search(text) and commits[-1].start >= len(text.rstrip()) - 8:
         return Extraction(None, "no_answer")

@@ -54,7 +54,15 @@ from .lexicon import STOPWORDS, stem
 from .rules import Extraction
 from .vocabulary import CROSS_MARKS, TICK_MARKS, alternation, fold, gendered, numbers, words
 
-__all__ = ["checklist_answer", "json_answer", "record_answer", "returned_answer", "structured_answer", "table_answer"]
+__all__ = [
+    "checklist_answer",
+    "json_answer",
+    "record_answer",
+    "returned_answer",
+    "selected_answer",
+    "structured_answer",
+    "table_answer",
+]
 
 Reader = Callable[[str], Extraction]
 
@@ -64,7 +72,7 @@ _ANSWER_KEYS: Final = frozenset(
         *words("answer_nouns"), *words("letter_words"), "alternativa", "escolha", "selecionada", "selected",
         "prediction", "predição", "label", "marcada", "marcado", "marked", "escolhida", "escolhido", "chosen",
         "palpite", "guess", "pick", "alt", "decisão", "decision", "predicted", "pred", "choice", "output", "result",
-        "resultado", "final", "veredito", "verdict", "fica", "sobra", "marcar", "mark", "responder",
+        "resultado", "final", "veredito", "verdict", "fica", "sobra", "marcar", "mark", "responder", "chute",
     )
 )  # fmt: skip
 _NOT_ANSWER_KEYS: Final = frozenset(
@@ -814,6 +822,7 @@ def structured_answer(
         or checklist_answer(text, letters, read, options)
         or record_answer(text, letters, read)
         or returned_answer(text, letters)
+        or selected_answer(text, letters)
     )
 
 
@@ -822,6 +831,30 @@ _RETURNED: Final = re.compile(
     r"^[ \t>]*(?:return|print|console\.log|echo)[ \t]*\(?[ \t]*(['\"])(?P<letter>[A-Za-z])\1[ \t]*\)?[ \t;]*$",
     re.MULTILINE,
 )
+
+
+# An HTML control that marks one value: '<option value="D" selected>', '<input type="radio" value="B" checked>'.
+_SELECTED_TAG: Final = re.compile(r"<(?:option|input)\b[^<>]{0,200}>", re.IGNORECASE)
+_TAG_VALUE: Final = re.compile(r"""\bvalue\s*=\s*["']?(?P<letter>[A-Za-z])\b["']?""", re.IGNORECASE)
+_TAG_MARKED: Final = re.compile(r"\b(?:selected|checked)\b", re.IGNORECASE)
+
+
+def selected_answer(text: str, letters: Sequence[str]) -> Extraction | None:
+    """The value of the one HTML option selected or radio button checked.
+
+    >>> selected_answer('<select>\\n<option value="A">Roupas</option>\\n<option value="B" selected>Dinheiro</option>'
+    ...                 '\\n</select>', ("A", "B", "C", "D"))
+    Extraction(letter='B', rule='structured')
+    """
+    marked = set()
+    for tag in _SELECTED_TAG.finditer(text):
+        value = _TAG_VALUE.search(tag.group())
+        if value and _TAG_MARKED.search(tag.group()):
+            marked.add(value["letter"].upper())
+    if len(marked) != 1:
+        return None
+    letter = marked.pop()
+    return Extraction(letter, "structured") if letter in letters else Extraction(None, "invalid_letter")
 
 
 def returned_answer(text: str, letters: Sequence[str]) -> Extraction | None:

@@ -193,6 +193,8 @@ class Language:
     emphatics: tuple[str, ...]
     #: Verbs of ruling an option out, which a negation before them turns into keeping it: "não *descartaria* a B".
     rule_out_verbs: tuple[str, ...]
+    #: Nouns of a verdict that head the answer's line as a heading of their own: "### Veredito".
+    verdict_nouns: tuple[str, ...]
     #: A table's rows, which name the options in order where the reply holds a table: "Veredito: a segunda *linha*".
     table_rows: tuple[str, ...]
     #: Ordinal words and abbreviations -> position (1-based).
@@ -298,7 +300,9 @@ PT: Final = Language(
         "vou chutar", "vou chutar na", "vou chutar no",
         # a leaning is a tentative choice: "me inclino pela B"
         "me inclino para", "me inclino pela", "me inclino pelo", "inclino-me para", "inclino-me pela", "tendo para",
-        "tendo pra", "puxo pra", "puxo para",
+        "tendo pra", "puxo pra", "puxo para", "inclino pra", "inclino para", "inclino pela", "inclino pelo",
+        # what is left standing: "O que fica de pé é a que fala de cobrar conforme o uso."
+        "fica de pé", "ficou de pé",
         # Spanish: "Me quedo con la D", "elijo la B", "yo diría que la D"
         "me quedo con", "me quedaría con", "elijo", "elegiría", "escojo", "marcaría", "voy con", "iría con",
         "diría que", "yo diría que",
@@ -449,7 +453,9 @@ PT: Final = Language(
     ),
     conditionals=("se", "caso", "só seria", "somente se", "apenas se"),
     appearance=("parece", "pareceria", "à primeira vista", "aparentemente"),
-    contrasts=("mas", "porém", "embora", "no entanto", "contudo", "entretanto", "todavia"),
+    contrasts=(
+        "mas", "porém", "embora", "no entanto", "contudo", "entretanto", "todavia", "com a ressalva", "com ressalvas",
+    ),
     others=("as outras", "os outros", "as demais", "os demais", "as restantes", "todas as outras"),
     conjunctions=("e",),
     articles=("a", "o", "as", "os", "da", "do", "pela", "pelo", "com a"),
@@ -501,6 +507,7 @@ PT: Final = Language(
     ),
     other_ones=("outras", "outros", "demais", "restantes"),
     table_rows=("linha",),
+    verdict_nouns=("veredito", "veredicto", "conclusão", "resposta final"),
     emphatics=("de jeito nenhum", "de jeito algum", "de forma alguma", "de modo algum", "em hipótese alguma"),
     rule_out_verbs=(
         "descartaria", "descarto", "descartar", "eliminaria", "elimino", "eliminar", "excluiria", "excluo", "excluir",
@@ -683,7 +690,8 @@ EN: Final = Language(
     between=("between",),
     unsure=(
         "not sure whether", "not sure if", "no way to know whether", "I'm on the fence", "I am on the fence",
-        "can't commit", "cannot commit", "can't commit to",
+        "can't commit", "cannot commit", "can't commit to", "leave this one open", "leave it open",
+        "enough to commit",
     ),
     doubt=("maybe", "perhaps", "possibly"),
     doubt_verbs=("it's", "it is", "it should be", "it could be"),
@@ -702,7 +710,7 @@ EN: Final = Language(
     ),
     conditionals=("if", "only if", "unless"),
     appearance=("seems", "seem", "looks", "at first glance", "at first sight", "at first", "might seem"),
-    contrasts=("but", "although", "though", "however"),
+    contrasts=("but", "although", "though", "however", "with the caveat"),
     others=("the others", "the other options", "the rest", "the remaining ones", "all the others"),
     conjunctions=("and",),
     articles=("the",),
@@ -726,6 +734,7 @@ EN: Final = Language(
     none_of_them=("none of the", "none of these", "none of those"),
     other_ones=("other", "others", "rest", "remaining"),
     table_rows=("row",),
+    verdict_nouns=("verdict", "conclusion", "final answer"),
     emphatics=("at all", "by any means", "under any circumstances"),
     rule_out_verbs=("rule out", "discard", "eliminate", "exclude"),
     ordinals={
