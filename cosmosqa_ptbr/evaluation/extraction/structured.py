@@ -1,4 +1,4 @@
-"""Stage 2, structured replies: JSON objects, Markdown tables, checklists and records.
+"""Stage 2, structured replies: JSON objects, Markdown tables, checklists, records and code.
 
 - :func:`json_answer`: a JSON object (or a Python-style dict with single quotes, or a JavaScript one with bare keys;
   never evaluated) with an answer field: ``{"resposta": "C", "justificativa": ...}``, ``{"answer": "B"}``,
@@ -25,6 +25,9 @@
 - :func:`record_answer`: a record of three or more "key: value" lines (YAML, key=value), keys written as a
   program writes them (``opcao_marcada: B``, not the prompt's ``Resposta:``), read like a JSON answer field; or a
   YAML list of option records, one of them marked (``- opcao: D\n  ok: true``).
+- :func:`returned_answer` and :func:`selected_answer`: a reply written as a program, whose last line that hands back
+  one quoted letter gives it (``return 'D'``, ``print("B")``), or as an HTML form, whose one option selected or radio
+  button checked does (``<option value="D" selected>``).
 
 Two options marked right are a hedge (unless the text around them chooses one: :func:`.reader.extract_answer`);
 a letter the item lacks is ``invalid_letter``. A reply with no such structure, or one that marks no option right, is
