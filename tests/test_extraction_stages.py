@@ -2544,3 +2544,40 @@ def test_replies_of_held_out_ee() -> None:
     aside = "B) Eu teria assado biscoitos novos. Como foi a primeira tentativa, a pessoa provavelmente tentaria de "
     options = ["Mais leite", "Eu teria assado biscoitos novos", "Nada", "Salgados", "Eu teria desistido de vez"]
     assert extract_answer(aside + "novo, em vez de desistir de cara (E).", options).letter == "B"
+
+
+def test_replies_of_held_out_ff() -> None:
+    """A denial of not thinking a letter right, a table with one row ticked among rows of reasons, ordinals after an
+    adverb, a description after "The answer is", a dict with a trailing comma, "So, A.", a survivor that is "a
+    outra", a reply broken off with two options left, "both seem possible" and boxes after their letters."""
+    assert (
+        extract_answer(
+            "Voltar eu não cravaria; separar também não. Então não é que eu não ache a D a certa. Acho, sim."
+        ).letter
+        == "D"
+    )
+    table = "| Opção | Veredito |\n|---|---|\n| A | aconteceu durante o evento |\n| B | a limpeza é parte do evento |\n"
+    table += "| C | ✔ chegou em casa cansado, lá pela meia-noite |\n| D | o post é este texto |\n\nFico com o marcado."
+    assert extract_answer(table) == Extraction("C", "structured")
+    assert extract_answer("Obviamente a última: ela faz 36 anos porque nasceu há 36 anos.") == Extraction(
+        "D", "ordinal"
+    )
+    assert extract_answer("Honestamente, a penúltima. O texto não explica nada.") == Extraction("C", "ordinal")
+    options = ["Porque as aulas estão acabando.", "Porque as aulas vão bem.", "Porque ando muito ocupada e preciso "
+               "descansar.", "Nenhuma das alternativas acima."]  # fmt: skip
+    described = "She's been swamped. The answer is the one about being really busy lately and needing to rest."
+    assert extract_answer(described, options).letter == "C"
+    assert extract_answer('resposta = {\n    "consideradas": ["B", "C"],\n    "letra_final": "B",\n}').letter == "B"
+    assert (
+        extract_answer("Prunes are the classic remedy for that. So, A. The other options make no sense.").letter == "A"
+    )
+    assert (
+        extract_answer("C contradiz a pergunta. D inverte a recomendação. A não se aplica. Fica a outra.").letter == "B"
+    )
+    options = ["Não gosta de compras.", "Não gosta de pôneis.", "Gosta de passear pelo shopping.", "Nenhuma delas."]
+    broken = "A: foi passear no shopping, não detesta compras.\nB: pensou em comprar os pôneis, então gosta.\n"
+    assert extract_answer(broken + 'Restam C e D; "gosta de passear pelo shopping" tem', options).letter is None
+    assert extract_answer(broken + "Restam C e D. Fico com a C", options).letter == "C"
+    both = "Fiquei entre a B e a C. Talvez ela não ouvisse (B)... mas também pode ser C. As duas me parecem possíveis."
+    assert extract_answer(both) == Extraction(None, "hedged")
+    assert extract_answer("A ☐\nB ☐\nC ☐\nD ☑ Porque ela é uma boa mãe") == Extraction("D", "structured")

@@ -256,6 +256,10 @@ _COMPARED: Final = re.compile(rf"\s+{_PREFERRED_TO}\s+(?:(?:a|o|the)\s+)?(?-i:[A
 _QUOTED_WORD_AFTER: Final = re.compile(r"[ \t]+[\"“‘«][^\W\d_]{2}")
 _QUOTE_AFTER: Final = re.compile(r"\s*[\"“‘«]([^\"”’»\n]{1,80})")
 _TERMINATOR: Final = re.compile(r"[ \t]*\n|\s*(?:$|[^\w\s|+&=%#@$])")
+# "So, A.": an English "so" that opens a sentence of one letter concludes (not "so" anywhere: "not so", "so much").
+_SO_BEFORE: Final = re.compile(r"(?:^|[.!?:;][ \t]+)so,?[ \t]+\Z", re.IGNORECASE)
+# "a D a certa", "B the right one": the letter called the right one right after it.
+_CALLED_RIGHT_AFTER: Final = re.compile(rf"[ \t]+(?:a|o|the)[ \t]+{_RIGHT}\b", re.IGNORECASE)
 # "a C de jeito nenhum": an emphatic phrase closes the letter's phrase.
 _EMPHATIC_AFTER: Final = re.compile(rf"\s+{alternation(words('emphatics'))}\b", re.IGNORECASE)
 # "Eu não descartaria a B de jeito nenhum", "I wouldn't rule out C at all": a ruling-out denied with emphasis keeps
@@ -311,7 +315,10 @@ _DENIED_DOUBT_BEFORE: Final = re.compile(
 _DENIED_DENIAL_BEFORE: Final = re.compile(
     rf"(?:{_DENIED_DOUBT}\s+(?:(?:a\s+)?(?:{alternation(PT.answer_nouns)})(?:\s+certa|\s+correta)?\s+)?"
     rf"n[ãa]o\s+(?:é|seja|seria|ser)"
-    r"|\boutra\b[^.!?\n]{0,30}?\bque\s+n[ãa]o|\bnone\s+other\s+than|\bno\s+other\s+than)\s+(?:(?:a|o|the)\s+)?\Z",
+    r"|\boutra\b[^.!?\n]{0,30}?\bque\s+n[ãa]o|\bnone\s+other\s+than|\bno\s+other\s+than"
+    # "não é que eu não ache a D a certa"
+    r"|\bn[ãa]o\s+é\s+que\s+(?:eu\s+)?n[ãa]o\s+(?:ache|acho|considere|veja|goste\s+d[ae])"
+    r")\s+(?:(?:a|o|the)\s+)?\Z",
     re.IGNORECASE,
 )
 # "não é que a D não seja a resposta": a denial of the letter's denial, around it.
@@ -506,6 +513,8 @@ def _is_letter(text: str, start: int, explicit: bool) -> bool:
         return True  # "B do que C", "C than D"
     if _EMPHATIC_AFTER.match(text, end):
         return True  # "não descarto a C de jeito nenhum"
+    if _CALLED_RIGHT_AFTER.match(text, end):
+        return True  # "não é que eu não ache a D a certa"
     if _TERMINATOR.match(text, end):
         return True
     following = _AFTER_LETTER.match(text, end)["next"] or ""
@@ -803,6 +812,12 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
     if _OVER_THE_OTHERS.match(text, after_letter):
         return "commit", "verdict"
     before = _sentence_before(text, candidate.lead)
+    if (
+        verdict is None
+        and _SO_BEFORE.search(text, window, candidate.lead)
+        and _TERMINATOR.match(text, candidate.start + 1)
+    ):
+        return "commit", "keyword"  # "... are the classic remedies for that. So, A. The fever options ..."
     if (
         verdict == "reject"
         and _CONCLUDED_BEFORE.search(text, window, candidate.lead)

@@ -547,7 +547,10 @@ SOLE_COUNT: Final = 2
 # What a description says: the rest of its clause.
 _CLAUSE_REST: Final = r"(?P<said>[^.!?;:\n—–(]+?)(?=\s*(?:[.!?;:\n—–(]|\s-\s|$))"
 _DESCRIPTION: Final = re.compile(
-    rf"\b{alternation([*words('choosing'), *words('firm_conclusions')])}\s+(?:com\s+|with\s+|é\s+|is\s+)?"
+    rf"(?:\b{alternation([*words('choosing'), *words('firm_conclusions')])}\s+(?:com\s+|with\s+|é\s+|is\s+)?"
+    # "The answer is the one about having been really busy lately", "a resposta é a que fala do cansaço"
+    rf"|\b{alternation(words('answer_nouns'))}\s+(?:{alternation(words('answer_qualifiers'))}\s+)?"
+    rf"{alternation(words('copulas'))}\s+)"
     rf"(?P<described>{alternation(words('descriptions'))}\s+{_CLAUSE_REST})",
     re.IGNORECASE,
 )

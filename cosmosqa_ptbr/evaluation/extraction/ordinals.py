@@ -67,8 +67,11 @@ _TABLE_LINE: Final = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
 _ALONE: Final = re.compile(rf"^\W*(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})\W*$", re.IGNORECASE)
 # An article and an ordinal opening the answer, then a pause: "A primeira, sem dúvida. O autor ..."; or an ordinal
 # alone as the first sentence: "Terceira. O número era novo pra ela."
+# (after an adverb that affirms it too: "Obviamente a última: ...", "Honestamente, a penúltima.")
 _OPENING: Final = re.compile(
-    rf"^\W*(?P<article>{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})(?(article)(?=\s*(?:[,.;:!—–]|\s-\s))|(?=[.!]))", re.IGNORECASE
+    rf"^\W*(?:(?:[^\W\d_]+mente|{alternation(words('affirming'))}),?\s+)?"
+    rf"(?P<article>{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})(?(article)(?=\s*(?:[,.;:!—–]|\s-\s))|(?=[.!]))",
+    re.IGNORECASE,
 )
 # An ordinal closing the reply as a sentence of its own or after a colon: "... Nervosa não tem nada a ver. Terceira.",
 # "acho que é sobre melhorar de vida: a última."

@@ -56,6 +56,13 @@ _BROKEN_OFF: Final = re.compile(
     rf"(?:\b{_NEEDS_MORE}"
     r"|\b(?:e|ou|and|or)[ \t]+(?:(?:a|o|the)[ \t]+)?[A-Z])[ \t]*\Z"
 )
+# Two options left by an elimination ("Restam C e D", "Sobram a B e a C"), and a reply that ends a sentence.
+_TWO_LEFT: Final = re.compile(
+    rf"\b{alternation(words('leftovers'))}\s+(?:(?:a|o|as|os|the)\s+)?(?-i:[A-Z])\s*(?:,|\be\b|\band\b|\bou\b|\bor\b)\s*"
+    r"(?:(?:a|o|the)\s+)?(?-i:[A-Z])\b",
+    re.IGNORECASE,
+)
+_ENDS_A_SENTENCE: Final = re.compile(r"[.!?)\]\"'”*`]\s*\Z")
 # A reply broken off where it was to give its answer: "Pesando tudo, a resposta correta é a", "The answer is".
 _BROKEN_OFF_AT_THE_ANSWER: Final = re.compile(
     rf"\b{alternation(words('answer_nouns'))}(?:\s+{alternation(words('answer_qualifiers'))})?\s+"
@@ -135,6 +142,10 @@ def read_answer(
     commits = [m for m in found if m.kind == "commit"]
     if _BROKEN_OFF_AT_THE_ANSWER.search(text[-120:]):
         return Extraction(None, "no_answer")  # the answer it was about to give is not there
+    # "Restam C e D; "gosta de passear pelo shopping" tem": broken off while two options are left, before a choice
+    left = _TWO_LEFT.search(text, max(0, len(text) - 300))
+    if left and not _ENDS_A_SENTENCE.search(text) and not any(m.start >= left.end() for m in commits):
+        return Extraction(None, "no_answer")
     # A reply broken off in a list of letters ("Então ficamos entre a A e") never made the choice it began.
     if commits and _BROKEN_OFF_IN_A_LIST.search(text) and commits[-1].start >= len(text.rstrip()) - 8:
         return Extraction(None, "no_answer")

@@ -123,18 +123,25 @@ def _balanced(text: str, start: int) -> int | None:
 _BARE_KEY: Final = re.compile(r"([{,]\s*)([^\W\d]\w*)\s*:")
 
 
+# A comma before a closing brace or bracket, as Python and JavaScript allow: '"letra_final": "B",\n}'.
+_TRAILING_COMMA: Final = re.compile(r",(\s*[}\]])")
+
+
 def _parse(segment: str) -> Any:
     try:
         return json.loads(segment)
     except ValueError:
         pass
     if '"' in segment:
-        return None
+        try:
+            return json.loads(_TRAILING_COMMA.sub(r"\1", segment))
+        except ValueError:
+            return None
     # A Python-style dict ({'answer': 'A'}) or a JavaScript one ({letra: 'D'}): swap the quotes and the literals, and
     # quote the bare keys; nothing is evaluated.
     swapped = re.sub(r"\bNone\b", "null", segment.replace("'", '"'))
     swapped = re.sub(r"\bTrue\b", "true", re.sub(r"\bFalse\b", "false", swapped))
-    swapped = _BARE_KEY.sub(r'\1"\2":', swapped)
+    swapped = _TRAILING_COMMA.sub(r"\1", _BARE_KEY.sub(r'\1"\2":', swapped))
     try:
         return json.loads(swapped)
     except ValueError:
@@ -522,6 +529,7 @@ def _table_verdicts(rows: list[list[str]], read: Reader | None = None) -> dict[s
         verdicts = []
         usable = True
         prose = 0
+        ticked = 0
         for _, row, letter_index in lettered:
             if column == letter_index:
                 usable = False
@@ -529,12 +537,16 @@ def _table_verdicts(rows: list[list[str]], read: Reader | None = None) -> dict[s
             cell = row[column] if column < len(row) else ""
             verdict = _cell_verdict(cell)
             prose += verdict is None and not _PLACEHOLDER_CELL.match(cell)
+            ticked += strip_markup(cell).strip()[:1] in tuple(_TICKED_MARKS)
             verdicts.append(verdict)
         positives = sum(verdict == "pos" for verdict in verdicts) if usable else 0
         # A column of verdicts may give one row reasons only ("| A | o texto fala de ansiedade, mas ... |"); a column
         # with more prose than that is the options' texts or reasons, whatever words open them.
         judged = len(verdicts) - prose
-        usable = usable and (prose == 0 or (prose == 1 and judged >= 2 and positives == 1))
+        # (or one row ticked and the others given reasons only: "| C | ✔ chegou em casa dolorido |")
+        usable = usable and (
+            prose == 0 or (prose == 1 and judged >= 2 and positives == 1) or (judged == 1 and ticked == 1 == positives)
+        )
         # The column with the most verdicts; between two with as many, the one that marks a single row (a final
         # "Bate com o texto?" column after columns of criteria).
         rank = (sum(v is not None for v in verdicts), positives == 1)
@@ -645,6 +657,12 @@ _CHECK_LINE: Final = re.compile(
     r"(?<!\b[AEOaeo]\s(?=[a-zà-ú]))",
     re.IGNORECASE,
 )
+# The letter first, then its box: "A ☐", "D ☑ Porque ela é uma boa mãe", "- B) [x]".
+_LETTER_THEN_BOX: Final = re.compile(
+    rf"^\s*(?:[-*•+]\s+)?(?:{alternation(words('letter_words'))}\s*)?[(\[]?(?P<l>[A-Za-z])[)\].:]?[ \t]+"
+    r"(?P<box>\[\s*[^\s\]]?\s*\]|[☐☑☒])",
+    re.IGNORECASE,
+)
 
 
 _TEXT_ENTRY: Final = re.compile(rf"^\s*(?:[-*•+]\s+)?(?P<box>{_BOX_MARK})\s*(?P<rest>\S.*)$")
@@ -717,7 +735,7 @@ def checklist_answer(
     # Beside a box with a tick in it, one with a cross in it is crossed out: "☒ ... ☒ ... ☑ ...".
     ticked_boxes = "☑" if "☑" in text and "☒" in text else "☑☒"
     for line in _checklist_lines(text):
-        match = _CHECK_LINE.match(line)
+        match = _CHECK_LINE.match(line) or _LETTER_THEN_BOX.match(line)
         by_text = None if match else _text_entry(line, read)
         if not match and not by_text:
             continue

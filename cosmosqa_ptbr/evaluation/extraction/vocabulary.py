@@ -346,7 +346,7 @@ PT: Final = Language(
         *gendered("descartado", "eliminado", "excluído", "riscado", "inventado", "exagerado", "forçado", "rejeitado"),
         "exagero", "nada indica", "sem base", "especulação", "especulativa", "especulativo", "também cai",
         "cai também", "pegadinha", "impossível", "fraco", "fraca", "redundante", "furada",
-        "improvável", "contradiz", "contradizem",
+        "improvável", "contradiz", "contradizem", "inverte", "invertem",
         "contraditória", "contraditório", "está fora", "fica de fora", "ficam de fora", "estão fora",
         # a rejecting verb after its letter: 'A "nenhuma das alternativas" eu descarto'
         "eu descarto", "eu elimino", "eu excluo", "já descarto", "já elimino",
@@ -424,6 +424,9 @@ PT: Final = Language(
         "fico em cima do muro", "estou em cima do muro", "continuo em cima do muro",
         # "Não sei dizer com segurança se é a D ou ...; deixo as duas em aberto."
         "não sei dizer se", "não sei dizer com segurança se", "deixo as duas em aberto", "deixo as duas abertas",
+        # "Sem mais contexto, as duas me parecem possíveis."
+        "as duas me parecem possíveis", "as duas parecem possíveis", "ambas me parecem possíveis",
+        "ambas parecem possíveis",
     ),
     doubt=("talvez", "quem sabe", "possivelmente"),
     doubt_verbs=("seja", "fosse", "é", "seria"),
@@ -474,6 +477,8 @@ PT: Final = Language(
         "fácil", "facil", "óbvio", "obvio", "obviamente", "certamente", "claramente", "sem",
         # "não A ou C": a letter in a list of rejected ones
         "ou",
+        # verbs that judge the letter before them: "C contradiz a própria pergunta", "D inverte a recomendação"
+        "contradiz", "inverte", "ignora", "confunde",
     ),
     refusals=(
         "desculpe", "sinto muito", "lamento", "informação insuficiente", "informações insuficientes",
@@ -542,7 +547,7 @@ PT: Final = Language(
         "sobra", "sobrou", "sobram", "sobraria", "resta", "restou", "restam", "restaria", "o que resta",
         "o que sobra", "a restante", "a única restante", "a que sobrou", "a que restou", "a última que sobrou",
         "por eliminação", "fica a única", "fica a última", "fica a que", "tem uma que encaixa", "uma que bate",
-        "uma que serve", "sobrevive", "só uma sobrevive",
+        "uma que serve", "sobrevive", "só uma sobrevive", "fica a outra", "sobra a outra", "resta a outra",
     ),
     ruling_out=(
         "nada", "ninguém", "nunca", "descarta", "fora", "oposto", "contrário", "não combina", "não cabe", "não bate",
@@ -691,6 +696,7 @@ EN: Final = Language(
     unsure=(
         "not sure whether", "not sure if", "no way to know whether", "I'm on the fence", "I am on the fence",
         "can't commit", "cannot commit", "can't commit to", "leave this one open", "leave it open",
+        "both seem possible", "both look possible",
         "enough to commit",
     ),
     doubt=("maybe", "perhaps", "possibly"),
@@ -720,6 +726,7 @@ EN: Final = Language(
         "is", "was", "because", "since", "as", "and", "seems", "would", "could", "says", "states", "describes",
         "indicates", "shows", "suggests", "makes", "also", "best", "not", "but", "rather", "instead", "fits",
         "matches", "works", "answers", "corresponds", "explains", "isn", "doesn", "wasn", "can", "cannot", "couldn",
+        "contradicts", "reverses", "ignores",
     ),
     refusals=("I'm sorry", "as an AI", "not enough information", "not enough context", "insufficient information",
               "insufficient context"),
@@ -760,6 +767,7 @@ EN: Final = Language(
     leftovers=(
         "that leaves", "which leaves", "leaves us with", "leaves only", "by elimination", "the one left",
         "the only one left", "the remaining one", "what remains", "what is left", "what's left", "only one survives",
+        "the other one is left",
     ),
     ruling_out=("nothing", "nobody", "never", "out", "opposite", "contrary", "rule out", "ruled out"),
     reported=tuple(
