@@ -531,10 +531,8 @@ def _option_opens_at(text: str, start: int, options: Sequence[str] | None) -> bo
     """Whether an option's text, three words of it or more, begins at ``start`` ("A Emma precisava ...")."""
     if not options:
         return False
-    said = fold(text[start : start + 200]).split()
-    return any(
-        len(words_) >= 3 and said[: len(words_)][:3] == words_[:3] for words_ in (fold(o).split() for o in options)
-    )
+    said = fold(text[start : start + 200]).split()[:3]
+    return any(len(words_) >= 3 and words_[:3] == said for words_ in (fold(option).split() for option in options))
 
 
 def _quotes_an_option(text: str, end: int, options: Sequence[str] | None) -> bool:
@@ -760,19 +758,16 @@ def _denies_rejection(clause: str) -> bool:
     )
 
 
-def _sentence_start_text(text: str, start: int) -> str:
-    """The sentence that holds ``start``, up to it."""
+def _sentence_up_to(text: str, start: int, marks: str = ".!?\n") -> str:
+    """The sentence that holds ``start`` (ended by one of ``marks``, 400 characters at most), up to it."""
     floor = max(0, start - 400)
-    cut = max(text.rfind(mark, floor, start) for mark in (".", "!", "?", "\n"))
+    cut = max(text.rfind(mark, floor, start) for mark in marks)
     return text[max(cut + 1, floor) : start]
 
 
 def _sentence_before(text: str, start: int) -> str:
     """The clause before ``start``: "I think it is B, but it could be C" gives C only "but it could be"."""
-    floor = max(0, start - 400)
-    cut = max(text.rfind(mark, floor, start) for mark in (".", "!", "?", "\n", ";"))
-    clause = text[max(cut + 1, floor) : start]
-    return _BEFORE_SPLIT.split(clause)[-1]
+    return _BEFORE_SPLIT.split(_sentence_up_to(text, start, ".!?\n;"))[-1]
 
 
 def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] | None) -> tuple[str, str]:
@@ -875,7 +870,7 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
     if candidate.bare and _CONCLUDING_COLON_LINE.search(text, max(0, candidate.lead - 200), candidate.lead):
         return "commit", "position"  # "... Ou seja:\n\nA → não tenho ninguém para cuidar de mim"
     if _DASH_BEFORE.search(text, max(0, candidate.lead - 12), candidate.lead) and _CHOOSING_OPENING.match(
-        _sentence_start_text(text, candidate.lead)
+        _sentence_up_to(text, candidate.lead)
     ):
         return "commit", "keyword"  # "So I'd say it'd give her a place for her son to sleep — D."
     if _VERDICT_HEADING.search(text, max(0, candidate.lead - 80), candidate.lead):

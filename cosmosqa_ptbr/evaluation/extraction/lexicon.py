@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Final
@@ -42,7 +42,19 @@ from .bilingual import TABLE
 from .opposites import OPPOSITES
 from .vocabulary import EN, PT, fold
 
-__all__ = ["NEGATION", "STOPWORDS", "Unit", "cognate", "english", "language_of", "match", "meanings", "senses", "stem"]
+__all__ = [
+    "NEGATION",
+    "STOPWORDS",
+    "Unit",
+    "cognate",
+    "content_stems",
+    "english",
+    "language_of",
+    "match",
+    "meanings",
+    "senses",
+    "stem",
+]
 
 #: The meaning of a negation: "não", "nunca", "not", "never", "didn't".
 NEGATION: Final = "<not>"
@@ -113,6 +125,12 @@ def stem(word: str) -> str:
         if folded.endswith(suffix) and len(folded) - len(suffix) >= (4 if len(suffix) == 1 else 3):
             return folded[: -len(suffix)]
     return folded
+
+
+def content_stems(tokens: Iterable[str]) -> frozenset[str]:
+    """The stems of the words of ``tokens`` that are not stopwords: what a short text says, for comparing its words
+    with an option's ("medo de passar germes" -> med, pass, germ)."""
+    return frozenset(stem(token) for token in tokens if fold(token) not in STOPWORDS)
 
 
 @cache

@@ -34,7 +34,7 @@ from collections.abc import Collection, Sequence
 from typing import Final
 
 from .clean import norm
-from .lexicon import NEGATION, STOPWORDS, Unit, match, meanings, stem
+from .lexicon import NEGATION, STOPWORDS, Unit, content_stems, match, meanings, stem
 from .vocabulary import CROSS_MARKS, alternation, fold, numbers, words
 
 __all__ = [
@@ -592,7 +592,7 @@ def name_descriptions(text: str, options: Sequence[str], letters: Sequence[str])
 def _sole_holder(said: str, options: Sequence[str], letters: Sequence[str]) -> str | None:
     """The letter of the one option that holds every content word of a short description ("aquela que fala de
     *companhia*"): a description names its option by a word or two of it, too few to paraphrase it."""
-    content = {stem(word) for word in norm(said).split() if word not in STOPWORDS}
+    content = content_stems(norm(said).split())
     if not content or len(content) > 3:
         return None
     holders = [

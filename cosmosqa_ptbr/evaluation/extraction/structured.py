@@ -53,7 +53,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Final
 
 from .clean import norm, strip_markup
-from .lexicon import STOPWORDS, stem
+from .lexicon import content_stems
 from .rules import Extraction
 from .vocabulary import CROSS_MARKS, TICK_MARKS, alternation, fold, gendered, numbers, words
 
@@ -702,17 +702,14 @@ def _in_option_order(entries: Sequence[str], options: Sequence[str], quoted: Seq
     with its own option and one, "passar", with another). An entry that quotes its own option (``quoted``: "nenhuma
     das alternativas") is in order, and so are all entries when all but one quote their own."""
 
-    def content(text: str) -> set[str]:
-        return {stem(word) for word in norm(text).split() if fold(word) not in STOPWORDS}
-
     if sum(quoted) >= len(entries) - 1:
         return True  # every entry but one quotes its own option: the one left stands in its place
-    option_words = [content(option) for option in options]
+    option_words = [content_stems(norm(option).split()) for option in options]
     tied = 0
     for index, entry in enumerate(entries):
         if index < len(quoted) and quoted[index]:
             continue
-        shared = [len(content(entry) & words_) for words_ in option_words]
+        shared = [len(content_stems(norm(entry).split()) & words_) for words_ in option_words]
         best_other = max((count for other, count in enumerate(shared) if other != index), default=0)
         if not shared[index] or best_other > shared[index]:
             return False
@@ -872,10 +869,7 @@ def selected_answer(text: str, letters: Sequence[str]) -> Extraction | None:
         value = _TAG_VALUE.search(tag.group())
         if value and _TAG_MARKED.search(tag.group()):
             marked.add(value["letter"].upper())
-    if len(marked) != 1:
-        return None
-    letter = marked.pop()
-    return Extraction(letter, "structured") if letter in letters else Extraction(None, "invalid_letter")
+    return _from_verdicts({marked.pop(): "pos"}, letters) if len(marked) == 1 else None
 
 
 def returned_answer(text: str, letters: Sequence[str]) -> Extraction | None:
