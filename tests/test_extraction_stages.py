@@ -2581,3 +2581,54 @@ def test_replies_of_held_out_ff() -> None:
     both = "Fiquei entre a B e a C. Talvez ela não ouvisse (B)... mas também pode ser C. As duas me parecem possíveis."
     assert extract_answer(both) == Extraction(None, "hedged")
     assert extract_answer("A ☐\nB ☐\nC ☐\nD ☑ Porque ela é uma boa mãe") == Extraction("D", "structured")
+
+
+def test_replies_of_held_out_gg() -> None:
+    """Answer keys of program records ("fico_com", "resp", a nested "escolhida"), a yes-or-no column with reasons,
+    star grades, a box before "sem ...", a lower-case letter in chat, ordinals after a comma and "a derradeira",
+    "prefiro não arriscar" and indecision between two, eliminations broken off, letters a negation sets aside, a walk
+    broken off at its first step, a quoted option chosen late and options named by the one beside them."""
+    options = ["Ele vendeu a casa.", "Ele alugou a casa.", "Nenhuma das alternativas acima.", "Ele reformou a casa."]
+    assert (
+        extract_answer('{"descartadas": {"A": "não vendeu nada"}, "fico_com": "D", "certeza": 0.7}', options).letter
+        == "D"
+    )
+    assert extract_answer('{"n": 4, "hipotese_rejeitada": "ele vendeu a casa", "resp": "B"}', options).letter == "B"
+    nested = 'avaliacao:\n  pergunta: "o que ele fez com a casa"\n  escolhida: C\n  comentario: "nada disso aparece"'
+    assert extract_answer(nested, options).letter == "C"
+    asked = "| Opção | Resumo | Cabe no texto? |\n|---|---|---|\n| A | vendeu | não, ele ainda mora lá |\n"
+    asked += "| B | alugou | sim — fala do inquilino |\n| C | nenhuma | sobra |\n| D | reformou | nada de obra |"
+    assert extract_answer(asked, options) == Extraction("B", "structured")
+    stars = "| | Opção | Nota |\n|---|---|---|\n| A | vendeu | ★★☆ quase |\n| B | alugou | ☆☆☆ |\n"
+    stars += "| C | nenhuma | ★☆☆ |\n| D | reformou | ★★★ é o que ele conta |"
+    assert extract_answer(stars, options) == Extraction("D", "structured")
+    options = [
+        "Ela tem medo do escuro.",
+        "Ela não tem medo do escuro.",
+        "Nenhuma das alternativas acima.",
+        "Ela gosta de filmes.",
+    ]
+    boxes = "- [ ] medo do escuro\n- [x] sem medo do escuro\n- [ ] nenhuma\n- [ ] filmes"
+    assert extract_answer(boxes, options) == Extraction("B", "structured")
+    assert extract_answer("kkkk mano ela nem liga pro escuro obv q é a b, sem crise").letter == "B"
+    assert extract_answer("nada a ver com filme nem com medo, é a que sobra, a terceira") == Extraction("C", "ordinal")
+    assert extract_answer("Descartei as três primeiras. Fico com a derradeira.") == Extraction("D", "ordinal")
+    assert extract_answer("Talvez a C (ele parece cansado)? Mas a D também cabe. Prefiro não arriscar.").letter is None
+    weighed = 'A B quase serve. Mas "nenhuma das alternativas" também se defende. Fico dividida entre essas duas.'
+    assert extract_answer(weighed, options) == Extraction(None, "hedged")
+    cut = "Primeiro, o que não serve:\n\nA — ela mesma diz que dorme de luz apagada.\nD — filmes nem aparecem"
+    assert extract_answer(cut + "\nC — ela diz que o", options).letter is None
+    left = "A: não. B: também não.\nRestam C e D. A C explica o atraso, mas o"
+    assert extract_answer(left).letter is None
+    said = "A correta é a B. Ela dorme tranquila — não tem medo (A), nem fala de filmes (D)."
+    assert extract_answer(said, options).letter == "B"
+    assert extract_answer("A resposta é B: ela dorme bem, não por algo como A ou D.") == Extraction("B", "final_answer")
+    walk = "Vou passar por cada alternativa:\n\nA) Ela tem medo do escuro — só valeria se ela evitasse apagar a luz."
+    assert extract_answer(walk, options).letter is None
+    changed = (
+        'Resposta: A.\n\nRelendo, ela diz que apaga a luz sem problema. Troco: fico com "ela não tem medo do escuro".'
+    )
+    assert extract_answer(changed, options).letter == "B"
+    assert extract_answer("Marco a que vem logo antes da D.").letter == "C"
+    assert extract_answer("I'd pick the one right after B.").letter == "C"
+    assert extract_answer('Fico com a que vem depois de "Ela não tem medo do escuro".', options).letter == "C"

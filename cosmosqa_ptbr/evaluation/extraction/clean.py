@@ -488,7 +488,9 @@ _STRUCK_OUT_END: Final = re.compile(
     rf"[.!?;—–-][ \t*_]*{alternation([*words('striking'), *words('no_words')])}[.!*_ \t]*$", re.IGNORECASE
 )
 _ELIMINATION_HEADER: Final = re.compile(
-    rf"^[\W_]*(?:{alternation(words('eliminating'))})\b[^\n:]{{0,30}}:[ \t]*$", re.IGNORECASE
+    # (after a word or two of its own: "Vou descartando o que o texto contradiz:", "Primeiro, o que não pode ser:")
+    rf"^[\W_]*(?:[^\W\d_]+[ \t,]+){{0,2}}?(?:{alternation(words('eliminating'))})\b[^\n:]{{0,30}}:[ \t]*$",
+    re.IGNORECASE,
 )
 _MAX_HEADER_DISTANCE: Final = 12
 # The line that closes an elimination on the one option left: "Sobrou uma só, e ela bate com ...".

@@ -105,6 +105,8 @@ _ANSWER_KEYWORD_HEAD: Final = (
     # sentence, but not after a relative clause ("a que fala da casa é a A", "o que é a A") or a negation
     rf"|(?:^|(?<=[.!?,;:\n—–]))(?:(?!\bque\b)[^.!?,;:\n]){{0,60}}?"
     rf"(?<![^\W\d_])(?<!não\s)(?<!nao\s)(?<!nem\s)é(?=\s+a\s+(?-i:[A-Z])(?![^\W_])(?!\s+(?:e|ou|and|or)\s))"
+    # and a lower-case letter that is no Portuguese word, closing its clause: "kkkkk obv q é a d, relatable demais"
+    rf"|(?<![^\W\d_])(?<!não\s)(?<!nao\s)(?<!nem\s)(?<!que\s)é(?=\s+a\s+(?-i:[b-df-np-z])[ \t]*(?:[,.!?\n]|\Z))"
     # "Mais provável B do que C", "more likely C than D"
     rf"|\b(?:mais\s+(?:prov[áa]vel|plaus[íi]vel)|more\s+likely|more\s+plausible)(?=\s+[A-Z]\s+(?:do\s+que|than)\b)"
     # a superlative said of an option without its noun: "A mais simples e fiel ao texto é a D", and the only one:
@@ -340,8 +342,11 @@ _CHOOSING_OPENING: Final = re.compile(
     rf"^\W*(?:(?:so|então|entao|e|and|logo)[\s,]+)?(?:{alternation(words('choosing'))})\b", re.IGNORECASE
 )
 # The label of a phrase set aside in favour of another: "... tentaria de novo, em vez de desistir de cara (E)."
+# So is the label of a phrase a negation opens after a pause: "... reduzir a frequência — não mantê-la igual (C),
+# nem garantir um ciclo mensal (B)".
 _SET_ASIDE_LABEL: Final = re.compile(
-    r"\b(?:em\s+vez\s+de|ao\s+invés\s+de|no\s+lugar\s+de|rather\s+than|instead\s+of)\s+[^,.;:!?\n()]{1,60}\(\s*\Z",
+    r"(?:\b(?:em\s+vez\s+de|ao\s+invés\s+de|no\s+lugar\s+de|rather\s+than|instead\s+of|nem|nor)"
+    r"|(?:[,;—–]|\s-)\s*(?:e\s+|and\s+)?(?:n[ãa]o|not))\s+[^,.;:!?\n()]{1,60}\(\s*\Z",
     re.IGNORECASE,
 )
 # A heading that is only a word of answer or verdict, the letter on the next line: "### Veredito\n> **Alternativa A**".
@@ -1043,6 +1048,14 @@ def _closing(text: str, end: int) -> int:
     return end
 
 
+# Letters given as examples of what a negation sets aside: "..., não de um único fator como A ou C".
+_NEGATED_EXAMPLES_BEFORE: Final = re.compile(
+    r"(?:[,;—–]|\s-)\s*(?:e\s+|and\s+)?(?:n[ãa]o|not|nem|nor)\s+[^,.;:!?\n()]{0,60}?\b(?:como|tipo|such\s+as|like)\s+"
+    r"(?:(?:a|o|as|os|the)\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
 def hedge_ends(text: str, p: Patterns) -> list[int]:
     """Where each hedge in ``text`` ends (see the module docstring); letters a quantifier of none or a negation
     governs ("nenhuma das alternativas A, C ou D menciona isso", "neither A nor C", "D, e não A ou C") are ruled
@@ -1052,6 +1065,7 @@ def hedge_ends(text: str, p: Patterns) -> list[int]:
         for match in p.hedge.finditer(text)
         if not _NONE_BEFORE.search(_sentence_before(text, match.start()))
         and not _GOVERNING_NEGATION.search(text, max(0, match.start() - 80), match.start())
+        and not _NEGATED_EXAMPLES_BEFORE.search(text, max(0, match.start() - 80), match.start())
         and not _NEGATED_LIST_BEFORE.search(text, max(0, match.start() - 40), match.start())
     ]
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Collection, Sequence
+from itertools import pairwise
 from typing import Final
 
 from .clean import norm
@@ -40,6 +41,7 @@ from .vocabulary import CROSS_MARKS, alternation, fold, numbers, words
 __all__ = [
     "looping",
     "name_descriptions",
+    "name_neighbours",
     "none_of_the_above",
     "none_said_first",
     "paraphrased_letter",
@@ -191,6 +193,12 @@ def _has_negation(words_: Sequence[str]) -> bool:
     return any(word in _NEGATION_WORDS for word in words_)
 
 
+def _denies(said: Sequence[str], option: Sequence[str]) -> bool:
+    """Whether ``said`` holds a negation, or a "sem" before a word of ``option``: "sem relação com o texto" denies
+    what "não têm relação com o texto" denies; the "sem" of "sem muita fé" denies nothing the option says."""
+    return _has_negation(said) or any(word in _WITHOUT and following in option for word, following in pairwise(said))
+
+
 def quoted_letter(text: str, options: Sequence[str], letters: Sequence[str]) -> str | None:
     """The letter of the one option ``text`` quotes, or ``None`` (see the module docstring).
 
@@ -277,7 +285,7 @@ def quoted_letter(text: str, options: Sequence[str], letters: Sequence[str]) -> 
         for i, option in enumerate(normed):
             if not option or len(candidate) > 2 * len(option) + 20:
                 continue
-            if _has_negation(candidate.split()) != _has_negation(option.split()):
+            if _denies(candidate.split(), option.split()) != _has_negation(option.split()):
                 continue  # "ela não tem valor" is no near copy of "ela tem valor"
             ratio = difflib.SequenceMatcher(None, candidate, option, autojunk=False).ratio()
             if ratio > best[0]:
@@ -380,6 +388,7 @@ def looping(text: str) -> bool:
 
 
 _NEGATION_WORDS: Final = frozenset(fold(word) for word in (*words("negations"), "não", "nao", "not", "never", "nunca"))
+_WITHOUT: Final = frozenset({"sem", "without"})
 
 
 def _contradicts(said: str, option: str) -> bool:
@@ -561,6 +570,44 @@ _ONE_OF_THEM: Final = re.compile(
 )
 
 
+# A word of choosing, then an option quoted: 'Vou mudar: fico com "nenhuma das alternativas acima".'
+_CHOSEN_QUOTE: Final = re.compile(
+    rf"\b{alternation(words('choosing'))}\s+(?:com\s+|with\s+)?(?:(?:a|o|the)\s+)?(?:{_NOUNS}\s+)?"
+    r"(?P<described>[\"“](?P<said>[^\"“”\n]{3,160})[\"”])",
+    re.IGNORECASE,
+)
+
+
+# An option named by the one next to it: 'a que vem logo depois de "Nenhuma das alternativas acima"', "a que vem antes
+# da D", "the one right after B".
+_NEXT_TO: Final = re.compile(
+    r"\b(?:(?:a|o|aquela|aquele)\s+que\s+vem|the\s+one)\s+(?:logo\s+|bem\s+|right\s+|just\s+)?"
+    r"(?P<side>depois|antes|after|before)\s+(?:d[aeo]s?\s+|of\s+)?(?:(?:a|o|the)\s+)?"
+    rf"(?:{_NOUNS}\s+)?(?:(?P<letter>(?-i:[A-Z]))(?![^\W_])|[\"“](?P<said>[^\"“”\n]{{3,160}})[\"”])",
+    re.IGNORECASE,
+)
+
+
+def name_neighbours(text: str, options: Sequence[str] | None, letters: Sequence[str]) -> str:
+    """Rewrite an option named by the one next to it as a letter name: "Marco a que vem logo antes da D." becomes
+    "Marco a alternativa C."; the option beside may be quoted ('a que vem depois de "Nenhuma das alternativas"').
+
+    >>> name_neighbours("I'd pick the one right after B.", None, ("A", "B", "C", "D"))
+    "I'd pick a alternativa C."
+    """
+    for spot in reversed(list(_NEXT_TO.finditer(text))):
+        if spot["letter"]:
+            named: str | None = spot["letter"]
+        else:
+            named = quoted_letter(spot["said"], options, letters) if options is not None else None
+        if named not in letters:
+            continue
+        index = letters.index(named) + (1 if fold(spot["side"]) in ("depois", "after") else -1)
+        if 0 <= index < len(letters):
+            text = f"{text[: spot.start()]}a alternativa {letters[index]}{text[spot.end() :]}"
+    return text
+
+
 def name_descriptions(text: str, options: Sequence[str], letters: Sequence[str]) -> str:
     """Rewrite an option chosen by a description of what it says as a letter name ("Sobra a que diz que eu e a B
     somos unha e carne." becomes "Sobra a alternativa A."), and so an elimination's survivor described after a colon
@@ -572,7 +619,10 @@ def name_descriptions(text: str, options: Sequence[str], letters: Sequence[str])
     >>> name_descriptions("A B não. Sobra a que diz que eu e a B somos unha e carne.", options, ("A", "B", "C"))
     'A B não. Sobra a alternativa A.'
     """
-    found = sorted([*_DESCRIPTION.finditer(text), *_ONE_OF_THEM.finditer(text)], key=lambda spot: spot.start())
+    found = sorted(
+        [*_DESCRIPTION.finditer(text), *_ONE_OF_THEM.finditer(text), *_CHOSEN_QUOTE.finditer(text)],
+        key=lambda spot: spot.start(),
+    )
     rewritten_from = len(text)
     for spot in reversed(found):
         if spot.end("described") > rewritten_from:

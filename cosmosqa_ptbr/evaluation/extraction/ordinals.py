@@ -75,8 +75,11 @@ _OPENING: Final = re.compile(
 )
 # An ordinal closing the reply as a sentence of its own or after a colon: "... Nervosa não tem nada a ver. Terceira.",
 # "acho que é sobre melhorar de vida: a última."
+# (after a comma too, with its article: "tá na cara q é a que fala isso, a terceira")
 _CLOSING: Final = re.compile(
-    rf"(?:[.!?:;—–][ \t]*|\n\s*)(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})[\s.!)*]*\Z", re.IGNORECASE
+    rf"(?:[.!?:;—–][ \t]*|\n\s*)(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})[\s.!)*]*\Z"
+    rf"|,[ \t]*{_ARTICLE}\s+(?P<after_comma>{_ORDINAL})[\s.!)*]*\Z",
+    re.IGNORECASE,
 )
 # An ordinal that completes "é a", "is the": "A opção correta é a segunda.", "The answer is the third."
 # and after an answer noun and a colon: "Resposta: a última."
@@ -179,9 +182,10 @@ def name_ordinals(text: str, letters: Sequence[str]) -> tuple[str, tuple[int, ..
     # (The closing ordinal is looked for near the end only: the scan stays linear in a runaway reply.)
     alone = _ALONE.match(text) or _OPENING.match(text) or _CLOSING.search(text, max(0, len(text) - 80))
     if alone and not edits:
-        letter = _letter(_position(alone["ord"]), letters)
+        ordinal = "ord" if alone["ord"] else "after_comma"
+        letter = _letter(_position(alone[ordinal]), letters)
         if letter:
-            add(alone.start("ord"), alone.end("ord"), f"alternativa {letter}", len("alternativa "))
+            add(alone.start(ordinal), alone.end(ordinal), f"alternativa {letter}", len("alternativa "))
     # Once an option is named by position, or in a reply of a few words, a bare ordinal after an article names one
     # too ("nem a primeira nem a segunda", "Nem a segunda nem a terceira: a primeira.").
     if edits or len(text.split()) <= SHORT_REPLY_WORDS:

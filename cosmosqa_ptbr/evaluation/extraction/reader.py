@@ -1,8 +1,9 @@
 """The extractor: the stages in order, and stage 5, the outcomes that yield no letter.
 
 :func:`extract_answer` runs :func:`~.clean.clean`, then :func:`~.structured.structured_answer`, then
-:func:`read_answer` on what is left: a lone letter, then options named by position (:mod:`.ordinals`) or by a
-description of what they say (:func:`~.option_text.name_descriptions`), then
+:func:`read_answer` on what is left: a lone letter, then options named by the option beside them
+(:func:`~.option_text.name_neighbours`), by position (:mod:`.ordinals`) or by a description of what they say
+(:func:`~.option_text.name_descriptions`), then
 commitments (:mod:`.commitments`; "None of the above." opening the reply names the "none" option whatever letters
 its reasons name), then the survivor of an elimination closed on "the one left" (:func:`~.option_text.survivor`),
 then option text (:mod:`.option_text`; in an elimination, not what is said of a rejected letter;
@@ -26,7 +27,14 @@ from .commitments import (
     patterns,
     rival_verdicts,
 )
-from .option_text import name_descriptions, none_said_first, paraphrased_letter, quoted_letter, survivor
+from .option_text import (
+    name_descriptions,
+    name_neighbours,
+    none_said_first,
+    paraphrased_letter,
+    quoted_letter,
+    survivor,
+)
 from .ordinals import name_ordinals
 from .rules import Extraction, check_options, item_letters
 from .structured import structured_answer
@@ -42,6 +50,9 @@ _REFUSAL: Final = re.compile(
     rf"|\b{alternation(words('refusals'))}\b"
     rf"|\b{alternation(words('none_of_the_above'))}\s+(?:\w+\s+)?{alternation(words('none_correct'))}",
     re.IGNORECASE,
+)
+_TWO_WEIGHED: Final = re.compile(
+    r"\b(?:entre\s+)?(?:essas|estas|as)\s+duas\b|\bambas\b|\b(?:these|the)\s+two\b", re.IGNORECASE
 )
 _UNABLE: Final = re.compile(rf"{_UNABLE_TO_DECIDE}\b", re.IGNORECASE)
 _WORD: Final = re.compile(r"[^\W_]")
@@ -63,6 +74,14 @@ _TWO_LEFT: Final = re.compile(
     re.IGNORECASE,
 )
 _ENDS_A_SENTENCE: Final = re.compile(r"[.!?)\]\"'”*`]\s*\Z")
+# A reply broken off in a word, mid-sentence ("... A — perceber o quanto gosta de casa foi consequência, não").
+_BROKEN_OFF_IN_A_WORD: Final = re.compile(r"[^\W\d_]\Z")
+# A contrast opened after the letter chosen, in a reply broken off before it says what it sets against it: "A D diz
+# que bolinhas claras aparecem melhor contra o branco, mas isso".
+_CONTRAST_OPENED: Final = re.compile(
+    rf"[^.!?;\n]*\b{alternation(words('contrasts'))}\b[^.!?;\n]{{0,60}}\Z", re.IGNORECASE
+)
+_LINE_START: Final = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?[(\[*]*\Z")
 # A reply broken off where it was to give its answer: "Pesando tudo, a resposta correta é a", "The answer is".
 _BROKEN_OFF_AT_THE_ANSWER: Final = re.compile(
     rf"\b{alternation(words('answer_nouns'))}(?:\s+{alternation(words('answer_qualifiers'))})?\s+"
@@ -121,7 +140,8 @@ def read_answer(
         return Extraction(letter, "letter_only") if letter in letters else Extraction(None, "invalid_letter")
 
     p = patterns(letters)
-    described = name_descriptions(answer, options, letters) if options is not None else answer
+    described = name_neighbours(answer, options, letters)
+    described = name_descriptions(described, options, letters) if options is not None else described
     text, ordinal_spots = name_ordinals(described, letters)
     found = mentions(text, options, p)
     hedges = hedge_ends(text, p)
@@ -132,20 +152,35 @@ def read_answer(
     # C. Não, espera... não sei qual é."); before it, it is the doubt the letter settles ("Não dá para saber — E.").
     first_named = min((m.start for m in found), default=len(text))
     # Without any letter, indecision in the last sentence leaves the options the reply weighed in words open
-    # ("... até o 'nenhuma' poderia servir. Não consigo escolher com segurança.").
+    # ("... até o 'nenhuma' poderia servir. Não consigo escolher com segurança."), and so does indecision between two
+    # in the last sentence, one of them a letter or not ("... fico dividido entre essas duas e não sei qual").
     last_sentence = _last_sentence(text)
     hedges += [
         end
         for end in indecision_ends(text)
-        if len(named) >= 2 or end > first_named or (not named and end > last_sentence and not _REFUSAL.search(text))
+        if len(named) >= 2
+        or end > first_named
+        or (end > last_sentence and (_TWO_WEIGHED.search(text, last_sentence) or not (named or _REFUSAL.search(text))))
     ]
     commits = [m for m in found if m.kind == "commit"]
     if _BROKEN_OFF_AT_THE_ANSWER.search(text[-120:]):
         return Extraction(None, "no_answer")  # the answer it was about to give is not there
     # "Restam C e D; "gosta de passear pelo shopping" tem": broken off while two options are left, before a choice
+    # (or while it weighed one of them against something: "Restam C e D. A D diz que ... melhor, mas isso")
     left = _TWO_LEFT.search(text, max(0, len(text) - 300))
-    if left and not _ENDS_A_SENTENCE.search(text) and not any(m.start >= left.end() for m in commits):
+    chosen_after = [m for m in commits if left and m.start >= left.end()]
+    if chosen_after and _BROKEN_OFF_IN_A_WORD.search(text) and _CONTRAST_OPENED.match(text, chosen_after[-1].start):
+        chosen_after = []
+    if left and not _ENDS_A_SENTENCE.search(text) and not chosen_after:
         return Extraction(None, "no_answer")
+    broken_off = _BROKEN_OFF_IN_A_WORD.search(text) is not None
+    # Broken off while it weighed the letter it had just chosen against something else, or while it went on ruling
+    # letters out line by line ("C — não eram férias ...\nA — perceber o quanto gosta de casa foi, não"): no choice.
+    if broken_off and len(named) >= 2:
+        last = found[-1] if found else None
+        on_last_line = last is not None and last.start > text.rfind("\n")
+        if not commits and on_last_line and last.kind == "reject" and _LINE_START.search(text, 0, last.start):
+            return Extraction(None, "no_answer")
     # A reply broken off in a list of letters ("Então ficamos entre a A e") never made the choice it began.
     if commits and _BROKEN_OFF_IN_A_LIST.search(text) and commits[-1].start >= len(text.rstrip()) - 8:
         return Extraction(None, "no_answer")
@@ -183,6 +218,11 @@ def read_answer(
     single = len(in_range) == 1 and not (neutral_letters - in_range)
     # A reply going through the options, cut off at the next one's label or before any verdict, made no choice.
     walking = single and goes_through_the_options(text, letters, neutral[0].start)
+    # (so is a letter only weighed, "A) Nenhuma das alternativas acima — só seria correta se ...", at a step of one)
+    considered = [m for m in found if m.kind == "considered"]
+    if not neutral and considered and len(considered) == len(found):
+        walking = goes_through_the_options(text, letters, considered[0].start)
+    step = neutral[0] if single else considered[0] if walking else None
     if single and not walking and len(named) >= 2 and _BROKEN_OFF.search(text):
         return Extraction(None, "no_answer")  # "Eliminando: ... D) ... o texto diz 'vai ficar tudo bem', então"
     if single and not walking:
@@ -197,8 +237,8 @@ def read_answer(
         (letter,) = set(letters) - rejected
         return Extraction(letter, "final_answer")
 
-    if walking:  # only what stands before the walk may state an answer, not the option lines it went through
-        text = answer = text[: text.rfind("\n", 0, neutral[0].start) + 1].strip()
+    if step is not None and walking:  # only what stands before the walk may state an answer, not its option lines
+        text = answer = text[: text.rfind("\n", 0, step.start) + 1].strip()
         if not answer:
             return Extraction(None, "no_answer")
     labels = [m.start for m in found if m.kind == "listed" and m.by == "lines"]

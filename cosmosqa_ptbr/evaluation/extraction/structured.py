@@ -76,13 +76,15 @@ _ANSWER_KEYS: Final = frozenset(
         "prediction", "predição", "label", "marcada", "marcado", "marked", "escolhida", "escolhido", "chosen",
         "palpite", "guess", "pick", "alt", "decisão", "decision", "predicted", "pred", "choice", "output", "result",
         "resultado", "final", "veredito", "verdict", "fica", "sobra", "marcar", "mark", "responder", "chute",
+        "resp", "fico", "aposta", "aposto",
     )
 )  # fmt: skip
 _NOT_ANSWER_KEYS: Final = frozenset(
     fold(word)
     for word in (
         *words("wrong_words"), *words("dismissal"), "descartadas", "descartada", "eliminadas", "discarded",
-        "eliminated", "rejected", "outras", "other", "others", "alternativas", "opcoes", "options", "choices",
+        "eliminated", "rejected", "rejeitada", "rejeitadas", "rejeitado", "hipotese", "outras", "other", "others",
+        "alternativas", "opcoes", "options", "choices",
         "justificativa", "explicacao", "reason", "reasoning", "explanation", "raciocinio", "motivo", "analise",
         "analysis", "confianca", "confidence", "pergunta", "question", "texto", "text",
     )
@@ -449,6 +451,8 @@ _MAX_BARE_GRADE: Final = 10
 _SCORE: Final = re.compile(r"(?P<n>\d{1,3}(?:[.,]\d+)?)\s*(?:%|/\s*(?P<of>\d{1,3}))")
 # Where a grade's reasons begin: "8/10 — mais específico", "Alta: ela diz isso", "Baixa (não há pistas)".
 _GRADE_REASONS: Final = re.compile(r"\s+[—–-]\s+|\s*[:;(,]\s*|\s*[—–]")
+_STARS: Final = re.compile(r"[★⭐☆✩]{2,}")
+_FILLED_STARS: Final = "★⭐"
 _BARE_SEPARATOR: Final = re.compile(r"^\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+$")
 
 
@@ -524,6 +528,7 @@ def _table_verdicts(rows: list[list[str]], read: Reader | None = None) -> dict[s
     if len(lettered) < 2:
         return None
     width = max(len(row) for _, row, _ in lettered)
+    header = rows[0] if rows and all(row is not rows[0] for _, row, _ in lettered) else []
     best: tuple[int, tuple[int, bool]] | None = None
     for column in range(width):
         verdicts = []
@@ -544,8 +549,13 @@ def _table_verdicts(rows: list[list[str]], read: Reader | None = None) -> dict[s
         # with more prose than that is the options' texts or reasons, whatever words open them.
         judged = len(verdicts) - prose
         # (or one row ticked and the others given reasons only: "| C | ✔ chegou em casa dolorido |")
+        # (and under a yes-or-no question, "Bate com o texto?", rows of reasons besides the one "sim")
+        asks = column < len(header) and header[column].rstrip().endswith("?")
         usable = usable and (
-            prose == 0 or (prose == 1 and judged >= 2 and positives == 1) or (judged == 1 and ticked == 1 == positives)
+            prose == 0
+            or (prose == 1 and judged >= 2 and positives == 1)
+            or (judged == 1 and ticked == 1 == positives)
+            or (asks and judged >= 2 and positives == 1)
         )
         # The column with the most verdicts; between two with as many, the one that marks a single row (a final
         # "Bate com o texto?" column after columns of criteria).
@@ -561,6 +571,9 @@ def _table_verdicts(rows: list[list[str]], read: Reader | None = None) -> dict[s
 def _grade(cell: str) -> float | None:
     """A cell's grade on the scale of :data:`_GRADES` (0-5), before any reasons: "Alta", "Low", or a score ("80%" and
     "8/10" are 4)."""
+    stars = _STARS.match(cell.strip())
+    if stars:  # "★★☆ genérico demais": the stars filled of those drawn
+        return 5 * sum(star in _FILLED_STARS for star in stars[0]) / len(stars[0])
     text = _GRADE_REASONS.split(cell.strip().casefold(), maxsplit=1)[0].rstrip(".")
     if text.isdigit() and int(text) <= _MAX_BARE_GRADE:  # "| C | 9 |" in a column of marks from 0 to 10
         return 5 * int(text) / _MAX_BARE_GRADE
@@ -770,6 +783,7 @@ def checklist_answer(
 _RECORD_LINE: Final = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>[^\W\d][\w ]{0,40}?)[ \t]*[:=][ \t]*(?P<value>\S.*)$")
 #: The fewest "key: value" lines that make a record, and the most lines of a reply read for one.
 _MIN_RECORD_LINES: Final = 3
+_HEADING_KEY: Final = re.compile(r"^[^\W\d]\w{0,40}[ \t]*:[ \t]*$")
 _MAX_RECORD_LINES: Final = 40
 
 
@@ -810,8 +824,10 @@ def _record_fields(lines: Sequence[str]) -> list[re.Match[str]]:
     fields = [match for match in map(_RECORD_LINE.match, lines) if match]
     # An option's own line ("Alternativa A: De uma palestra") is no field of a record.
     fields = [field for field in fields if not re.search(r"(?:^|\s)[A-Za-z]$", field["key"].strip())]
-    # A record's keys are a program's ("opcao_marcada"), not the prompt's labels ("Pergunta:", "Resposta:").
-    if len(fields) < _MIN_RECORD_LINES or not any("_" in field["key"] for field in fields):
+    # A record's keys are a program's ("opcao_marcada") or nest under a heading key ("resposta:\n  marcada: B"), not
+    # the prompt's labels ("Pergunta:", "Resposta:").
+    nested = bool(lines) and _HEADING_KEY.match(lines[0]) is not None and all(f.group()[:1].isspace() for f in fields)
+    if len(fields) < _MIN_RECORD_LINES or not (nested or any("_" in field["key"] for field in fields)):
         return []
     return fields
 
