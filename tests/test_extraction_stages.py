@@ -2632,3 +2632,36 @@ def test_replies_of_held_out_gg() -> None:
     assert extract_answer("Marco a que vem logo antes da D.").letter == "C"
     assert extract_answer("I'd pick the one right after B.").letter == "C"
     assert extract_answer('Fico com a que vem depois de "Ela não tem medo do escuro".', options).letter == "C"
+
+
+def test_replies_of_held_out_hh() -> None:
+    """That the text does not tell is the reason for "none of the above", an adverb inside a verb of choosing, the
+    article of a letter ("A E cobre"), "fico na B" and "C, acho", a reply broken off at "whether B", "a alternativa
+    da ...", a cell that only says "isso", numbers that count from zero, "B com ctz", "é a D neh", coloured squares and
+    a returned letter the item lacks."""
+    options = ["Ela foi ao cinema.", "Nenhuma das alternativas acima.", "Ela ficou em casa.", "Ela viajou com a mãe."]
+    unclear = "Resposta: B (Nenhuma das alternativas acima). O texto não deixa claro aonde ela foi."
+    assert extract_answer(unclear, options) == Extraction("B", "keyword")
+    assert extract_answer("Entre A e C, que só repetem o texto, e a D, fico sem dúvida com a **D**.").letter == "D"
+    assert extract_answer("Escolho a C.\nA D só fala da viagem; a C cobre melhor o que ela sente.").letter == "C"
+    assert (
+        extract_answer("Talvez a B, mas com dúvida. A C também faz sentido... fico na B, sem muita certeza.").letter
+        == "B"
+    )
+    assert extract_answer("Não é a A nem a B. C, acho — ela ficou em casa.").letter == "C"
+    cut = (
+        "Let me think. Option C restates the question and D makes no sense. A sounds right, but let me check whether B"
+    )
+    assert extract_answer(cut).letter is None
+    assert extract_answer("Tirei A e B. Então fico com a alternativa da viagem.", options).letter == "D"
+    table = "| | o que diz | serve? |\n|---|---|---|\n| A | cinema | nem a pau |\n| B | nenhuma | errado |\n"
+    table += "| C | casa | **isso** |\n| D | viagem | não, a mãe nem aparece |"
+    assert extract_answer(table, options) == Extraction("C", "structured")
+    assert extract_answer('{"resposta_idx": 2, "contagem": "começa em 0"}', options) == Extraction("C", "structured")
+    assert extract_answer('{"label": 0, "motivo": "cinema"}', options) == Extraction("A", "structured")
+    assert extract_answer('{"label": 2, "motivo": "casa"}', options) == Extraction(None, "no_answer")
+    assert extract_answer("kkkk B com ctz, ninguém ia ficar em casa num sábado").letter == "B"
+    assert extract_answer("ahh é a D neh, ela e a mãe numa viagem 🥹").letter == "D"
+    squares = "🟥 A – cinema? não\n🟩 B – nenhuma\n🟥 C – em casa? não\n🟥 D – viagem? não"
+    assert extract_answer(squares, options) == Extraction("B", "structured")
+    assert extract_answer("return 'F'", options) == Extraction(None, "invalid_letter")

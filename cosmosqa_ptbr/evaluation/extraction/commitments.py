@@ -91,7 +91,7 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"|(?<!cada\s)(?<!each\s)(?<!toda\s)(?<!every\s)\b{_LETTER_WORDS}\s*(?:[:=]|\.{{3,}}|…+)"
     rf"|\b(?:a\s+)?{alternation(PT.best)}\s+(?:{_STEMS}|{alternation(PT.answer_nouns)}|escolha)\s+{_COPULAS}"
     # a word of choosing whole: "boto", not the "Boto" of "Botox"
-    rf"|\b{alternation(words('choosing'))}\b"
+    rf"|\b{alternation(words('choosing'), adverb=True)}\b"
     # "a opção que melhor descreve o texto é a A", "the option that best fits the passage is B"
     rf"|\b{alternation([*words('letter_words'), *words('answer_nouns'), 'a', 'aquela', 'the one'])}\s+"
     rf"{alternation(words('relatives'))}\s+"
@@ -503,6 +503,9 @@ class Mention:
     by: str = ""  # what made it a commitment: "keyword", "verdict" or "position"; "lines" for option lines listed
 
 
+_TAGS: Final = frozenset(word.casefold() for word in words("chat_tags"))
+
+
 def _is_letter(text: str, start: int, explicit: bool) -> bool:
     """Whether the single character at ``start`` is an answer letter and not a word or an article.
 
@@ -520,9 +523,13 @@ def _is_letter(text: str, start: int, explicit: bool) -> bool:
         return True  # "não descarto a C de jeito nenhum"
     if _CALLED_RIGHT_AFTER.match(text, end):
         return True  # "não é que eu não ache a D a certa"
-    if _TERMINATOR.match(text, end):
-        return True
+    if _TERMINATOR.match(text, end) or _AFFIRMED_AFTER.match(text, end):
+        return True  # "D com ctz, o cara ..."
     following = _AFTER_LETTER.match(text, end)["next"] or ""
+    if char in "AO" and len(following) == 1 and following.isupper():
+        return False  # the article of the letter after it: "A E cobre melhor esse ponto"
+    if following.casefold() in _TAGS:
+        return True  # "é a A neh, ..."
     # (A lower-case "a", "e" or "o" before a word is the article or the conjunction: "é a mesma coisa".)
     if following.casefold() in _CONNECTIVES and not (char in "aeo" and not explicit):
         return True
@@ -682,7 +689,7 @@ def _skip_option_text(text: str, end: int, options: Sequence[str] | None) -> int
 _REASON_FIRST: Final = re.compile(rf"[ \t]+{alternation(words('reason_words'))}[ \t]", re.IGNORECASE)
 # An option that opens with "Não,", and a "no" after its letter that goes on as the option does.
 _OPENING_NO: Final = re.compile(rf"[\s)\].:\-–—]*{alternation(words('no_words'))},(?=[^\S\n]*\w)", re.IGNORECASE)
-_PLAIN_NEGATION: Final = re.compile(r"\b(?:não|nao|nunca|nem|not|never|no)\b|n['’]t\b", re.IGNORECASE)
+_PLAIN_NEGATION: Final = re.compile(rf"\b{alternation(words('plain_negations'))}\b|n['’]t\b", re.IGNORECASE)
 
 
 def _restates_own_no(text: str, end: int, letter: str, options: Sequence[str] | None) -> bool:

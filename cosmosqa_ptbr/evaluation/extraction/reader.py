@@ -30,6 +30,7 @@ from .commitments import (
 from .option_text import (
     name_descriptions,
     name_neighbours,
+    none_of_the_above,
     none_said_first,
     paraphrased_letter,
     quoted_letter,
@@ -54,6 +55,10 @@ _REFUSAL: Final = re.compile(
 _TWO_WEIGHED: Final = re.compile(
     r"\b(?:entre\s+)?(?:essas|estas|as)\s+duas\b|\bambas\b|\b(?:these|the)\s+two\b", re.IGNORECASE
 )
+_TEXT_UNCLEAR: Final = re.compile(
+    r"\b(?:o\s+texto|the\s+(?:text|passage))\s+(?:não|nao|doesn['’]t|does\s+not)\b|\bn[ãa]o\s+d[áa]\s+(?:pra|para)\s+saber\b",
+    re.IGNORECASE,
+)
 _UNABLE: Final = re.compile(rf"{_UNABLE_TO_DECIDE}\b", re.IGNORECASE)
 _WORD: Final = re.compile(r"[^\W_]")
 _CLAUSE_END: Final = re.compile(r"[.!?;\n]")
@@ -65,7 +70,8 @@ _NEEDS_MORE: Final = alternation(
 )
 _BROKEN_OFF: Final = re.compile(
     rf"(?:\b{_NEEDS_MORE}"
-    r"|\b(?:e|ou|and|or)[ \t]+(?:(?:a|o|the)[ \t]+)?[A-Z])[ \t]*\Z"
+    # (or at a letter it was about to weigh: "I want to double-check whether B")
+    r"|\b(?:e|ou|and|or|whether|if|se)[ \t]+(?:(?:a|o|the)[ \t]+)?[A-Z])[ \t]*\Z"
 )
 # Two options left by an elimination ("Restam C e D", "Sobram a B e a C"), and a reply that ends a sentence.
 _TWO_LEFT: Final = re.compile(
@@ -155,12 +161,21 @@ def read_answer(
     # ("... até o 'nenhuma' poderia servir. Não consigo escolher com segurança."), and so does indecision between two
     # in the last sentence, one of them a letter or not ("... fico dividido entre essas duas e não sei qual").
     last_sentence = _last_sentence(text)
+    # That the text does not tell is the reason for "none of the above", not doubt about it: "Resposta: C (Nenhuma das
+    # alternativas acima). O texto não deixa claro o motivo do beijo".
+    none_letter = none_of_the_above(options, letters) if options is not None else None
     hedges += [
         end
         for end in indecision_ends(text)
-        if len(named) >= 2
-        or end > first_named
-        or (end > last_sentence and (_TWO_WEIGHED.search(text, last_sentence) or not (named or _REFUSAL.search(text))))
+        if not (named == {none_letter} and _TEXT_UNCLEAR.search(text, max(0, end - 60), end))
+        and (
+            len(named) >= 2
+            or end > first_named
+            or (
+                end > last_sentence
+                and (_TWO_WEIGHED.search(text, last_sentence) or not (named or _REFUSAL.search(text)))
+            )
+        )
     ]
     commits = [m for m in found if m.kind == "commit"]
     if _BROKEN_OFF_AT_THE_ANSWER.search(text[-120:]):

@@ -91,6 +91,12 @@ _NOT_ANSWER_KEYS: Final = frozenset(
 )  # fmt: skip
 _OPTION_KEYS: Final = frozenset(fold(word) for word in (*words("letter_words"), "alternativa", "alt"))
 _ZERO_BASED_KEYS: Final = frozenset({"label", "index", "indice", "idx", "id"})
+# A reply that says its numbers count from 0: '"indexacao": "base zero"', "0-based", "começando em 0".
+_FROM_ZERO: Final = re.compile(
+    r"\bbase[ \t]*(?:zero|0)\b|\b(?:zero|0)[- ]based\b"
+    r"|\b(?:from|a[ \t]+partir[ \t]+de|come[çc]a(?:ndo)?[ \t]+(?:em|do|de))[ \t]+(?:zero|0)\b",
+    re.IGNORECASE,
+)
 _MAX_OBJECTS: Final = 5
 _MAX_JSON_CHARS: Final = 6000
 
@@ -210,17 +216,23 @@ def _answer_fields(value: Any, depth: int = 0) -> list[tuple[str, Any]]:
     return fields
 
 
-def _numbered(key: str, answer: Any, letters: Sequence[str]) -> Extraction | None:
+def _numbered(key: str, answer: Any, letters: Sequence[str], *, from_zero: bool = False) -> Extraction | None:
     """An option given by its number, ``{"opcao": 2}``: counted from 1, as people number options.
 
-    A key that names an index or a label (``"label": 2``, ``"index": 0``) may count from 0, as datasets do, so its
-    number is not read.
+    A key that names an index or a label (``"label": 2``, ``"index": 1``) may count from 0, as datasets do, so its
+    number is read only where it must count from 0 (``"index": 0``) or the reply says it does (``from_zero``).
     """
-    if isinstance(answer, bool) or _key_words(key) & _ZERO_BASED_KEYS:
+    if isinstance(answer, bool):
         return None
     if isinstance(answer, str) and answer.strip().isdigit():
         answer = int(answer.strip())
-    if not isinstance(answer, int) or answer < 1:
+    if not isinstance(answer, int):
+        return None
+    if _key_words(key) & _ZERO_BASED_KEYS:
+        if not (from_zero or answer == 0):
+            return None
+        answer += 1
+    if answer < 1:
         return None
     return (
         Extraction(letters[answer - 1], "structured") if answer <= len(letters) else Extraction(None, "invalid_letter")
@@ -345,7 +357,7 @@ def json_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction |
                 return Extraction(None, "hedged")
             if answer is None or (isinstance(answer, str) and not answer.strip()):
                 return Extraction(None, "no_answer")
-            numbered = _numbered(key, answer, letters)
+            numbered = _numbered(key, answer, letters, from_zero=_FROM_ZERO.search(text) is not None)
             if numbered is not None:
                 return numbered
             if isinstance(answer, str):
@@ -395,6 +407,7 @@ _CELL_NEGATIVE: Final = re.compile(
     rf"(?:{alternation([*words('wrong_words'), *words('dismissal'), *words('cell_no')])})\b",
     re.IGNORECASE,
 )
+_POINTING: Final = frozenset(fold(word) for word in words("pointing"))
 _BOX: Final = re.compile(r"^[\[(]\s*(?P<mark>[^\s\])]?)\s*[\])]")
 
 
@@ -421,6 +434,8 @@ def _cell_verdict(cell: str) -> str | None:
             return "pos" if ticked else "neg"
     if text.casefold() in ("v", "f"):  # a true/false column: "| C | não existe mais | V |"
         return "pos" if text.casefold() == "v" else "neg"
+    if fold(text.rstrip(".!")) in _POINTING:  # a cell that is only "isso", "this one": it points at its row
+        return "pos"
     if _CELL_NEGATIVE.match(text):  # first: "Incorreta" holds "correta"
         return "neg"
     if _CELL_POSITIVE.match(text):
@@ -893,6 +908,10 @@ def returned_answer(text: str, letters: Sequence[str]) -> Extraction | None:
 
     >>> returned_answer("```\\nanalisar(texto)\\n> return 'D'\\n```", ("A", "B", "C", "D"))
     Extraction(letter='D', rule='structured')
+    >>> returned_answer("return 'F'", ("A", "B", "C", "D"))
+    Extraction(letter=None, rule='invalid_letter')
     """
     found = [match["letter"].upper() for match in _RETURNED.finditer(text)]
-    return Extraction(found[-1], "structured") if found and found[-1] in letters else None
+    if not found:
+        return None
+    return Extraction(found[-1], "structured") if found[-1] in letters else Extraction(None, "invalid_letter")

@@ -37,9 +37,9 @@ __all__ = [
 ]
 
 #: Marks that tick an option right ("✅ C", "B ✔", "👍", a green light "🟢"), in every language.
-TICK_MARKS: Final = "✅✓✔☑👍🟢🎯⬅←👈"
+TICK_MARKS: Final = "✅✓✔☑👍🟢🟩🎯⬅←👈"
 #: Marks that cross an option out ("❌ A", "D ✗", "🚫", a red light "🔴").
-CROSS_MARKS: Final = "❌✗✘✖✕👎🚫⛔❎🔴"
+CROSS_MARKS: Final = "❌✗✘✖✕👎🚫⛔❎🔴🟥"
 
 
 def gendered(*stems: str) -> tuple[str, ...]:
@@ -99,6 +99,8 @@ class Language:
     negative_predicates: tuple[str, ...]
     #: Words that negate the letter right after them: "não", "nem", "not", "rather than", "em vez da".
     negations: tuple[str, ...]
+    #: Words that negate what follows them, whatever it is: "não", "nunca", "not", "never".
+    plain_negations: tuple[str, ...]
     #: Words that may stand between a negation and its letter: "não *é a* C", "not *the* B".
     negation_fillers: tuple[str, ...]
     #: Verbs that reject the letter after them: "descarto a B", "rule out C".
@@ -134,6 +136,10 @@ class Language:
     option_pronouns: tuple[str, ...]
     #: Words of chat that may close a reply after its letter or its option: "tipo a C *né*", "B *mesmo*.".
     chat_tails: tuple[str, ...]
+    #: Chat tails no article can open a noun phrase with: the letter before them is a letter ("é a A neh").
+    chat_tags: tuple[str, ...]
+    #: A table cell that only points at its row: "| B | ... | **isso** |".
+    pointing: tuple[str, ...]
     #: Words of degree before a verdict: "*meio* redundante".
     degrees: tuple[str, ...]
     #: Words that keep what a question put: "Emprego novo? *Sim*, pode ser.".
@@ -276,6 +282,7 @@ PT: Final = Language(
     letter_articles=("a", "o", "pela", "pelo", "com a", "la"),
     choosing=(
         "escolho", "escolheria", "escolherei", "marco", "marcaria", "marcarei", "fico com", "ficaria com",
+        "fico na", "fico no", "fico pela", "fico pelo",
         "ficarei com", "opto por", "opto pela", "optaria por", "optaria pela", "optei por", "optei pela", "vou com",
         "iria com", "sobra", "resta", "sobrou", "restou", "sobraria", "restaria", "fica", "diria", "eu diria",
         "escolhi", "marquei", "fiquei com", "vou de", "arriscaria", "arrisco", "arriscaria na",
@@ -372,6 +379,7 @@ PT: Final = Language(
     ),
     negations=("não", "nem", "do que", "em vez da", "em vez do", "em vez de", "em vez das", "em vez dos", "ao invés da",
                "ao invés do", "ao invés de", "no lugar da", "no lugar do"),
+    plain_negations=("não", "nao", "nunca", "nem", "jamais"),
     negation_fillers=("é", "seria", "com", "pela", "pelo", "por", "de", "certamente", "para", "pra"),
     rejecting=("descarto", "descartamos", "descarta", "descartei", "descartando", "descartar", "elimino",
                "eliminamos", "elimina", "eliminei", "eliminando", "eliminar", "excluo", "excluímos", "exclui",
@@ -395,10 +403,13 @@ PT: Final = Language(
     both_and=("quanto", "como"),
     interjections=(
         "gente", "mano", "cara", "ué", "nossa", "bom", "enfim", "olha", "pô", "véi", "mds", "aff", "msm", "né",
+        "ah", "ahh", "ahhh", "aah", "eita", "opa",
     ),
     affirming=(
         "portanto", "sem dúvida", "sem dúvidas", "sem sombra de dúvida", "com certeza", "com toda certeza",
-        "certamente", "obviamente", "claro", "com folga", "sin duda", "sin dudas",
+        "certamente", "obviamente", "claro", "com folga", "sin duda", "sin dudas", "com ctz", "com crtz",
+        # a tentative choice is one: "C, acho — sul da Califórnia."
+        "acho", "eu acho", "creio",
         # a choice made final: "A mesmo, final.", "C, de vez."
         "final", "mesmo, final", "de vez",
     ),
@@ -409,13 +420,15 @@ PT: Final = Language(
     ),
     option_pronouns=("ela", "ele", "essa", "esse", "esta", "este"),
     chat_tails=("né", "ne", "neh", "msm", "mesmo", "fácil", "facil", "sem medo", "tbm", "óbvio", "obvio", "claro"),
+    chat_tags=("né", "ne", "neh", "msm", "tbm"),
+    pointing=("isso", "é isso", "essa", "é essa", "esta", "é esta", "essa aqui", "esta aqui", "isso aí", "essa aí"),
     degrees=("meio", "bem", "muito", "um pouco"),
     keeping=("sim", "exato", "isso", "sí"),
     cell_yes=("sim", "forte", "bate", "confere", "encaixa"),
     cell_no=(
         "não", "nao", "fraca", "fraco", "fracas", "fracos", "não bate", "nada a ver", "descartada", "descartado",
         "sem base", "nem de longe", "inverte", "contradiz", "sem evidência", "sem evidências", "sem relação",
-        "mistura",
+        "mistura", "nem a pau", "nem ferrando", "de jeito nenhum",
     ),
     between=("entre",),
     unsure=(
@@ -540,7 +553,9 @@ PT: Final = Language(
         "a que fala sobre", "a que afirma que", "a que menciona que", "a que menciona", "a que sugere que",
         "a que explica que", "a de que", "a sobre", "aquela que diz que", "aquela que fala de", "aquela sobre",
         "a opção que diz que", "a opção que fala de", "a opção de que", "a opção sobre", "a alternativa que diz que",
-        "a alternativa que fala de", "a alternativa de que", "a alternativa sobre", "o motivo de que", "a razão de que",
+        "a alternativa que fala de", "a alternativa de que", "a alternativa sobre",
+        "a alternativa do", "a alternativa da",
+        "a opção do", "a opção da", "o motivo de que", "a razão de que",
         "a explicação de que", "a ideia de que", "o que diz que", "o item que diz que",
     ),
     one_of_them=("uma delas", "uma das alternativas", "uma das opções", "uma das respostas", "uma opção"),
@@ -667,6 +682,7 @@ EN: Final = Language(
         "couldn't be", "could not be",
     ),
     negations=("not", "never", "over", "rather than", "instead of", "more sense than", "better than"),
+    plain_negations=("not", "never", "no"),
     negation_fillers=("is", "it's", "certainly", "definitely", "surely", "to"),
     rejecting=("not", "isn't", "isnt", "rule out", "ruling out", "rules out", "eliminate", "eliminating",
                "exclude", "excluding"),
@@ -690,6 +706,8 @@ EN: Final = Language(
     describing=("says", "say", "mentions", "suggests", "describes", "talks", "is", "seems", "has", "mixes"),
     option_pronouns=("it", "that one", "this one"),
     chat_tails=("lol",),
+    chat_tags=("lol",),
+    pointing=("this", "this one", "that one", "that's it", "this is it"),
     degrees=("pretty", "rather", "a bit"),
     keeping=("yes", "exactly"),
     cell_yes=("yes", "yep", "yeah", "strong"),
@@ -854,7 +872,19 @@ def _tolerant(word: str) -> str:
     return "".join(out)
 
 
-def alternation(phrases: Iterable[str]) -> str:
-    """A non-capturing group matching any of ``phrases`` (longest first; spaces flexible; see the module doc)."""
+def alternation(phrases: Iterable[str], *, adverb: bool = False) -> str:
+    """A non-capturing group matching any of ``phrases`` (longest first; spaces flexible; see the module doc).
+
+    ``adverb``: an adverb in -mente may follow each phrase's first word ("fico *claramente* com", "escolho
+    *tranquilamente*").
+    """
     unique = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
-    return "(?:" + "|".join(r"\s+".join(_tolerant(word) for word in phrase.split()) for phrase in unique) + ")"
+    after_first = r"(?:\s+[^\W\d_]+mente\b)?" if adverb else ""
+    return (
+        "(?:"
+        + "|".join(
+            _tolerant(first) + after_first + "".join(r"\s+" + _tolerant(word) for word in rest)
+            for first, *rest in (phrase.split() for phrase in unique)
+        )
+        + ")"
+    )
