@@ -2665,3 +2665,28 @@ def test_replies_of_held_out_hh() -> None:
     squares = "🟥 A – cinema? não\n🟩 B – nenhuma\n🟥 C – em casa? não\n🟥 D – viagem? não"
     assert extract_answer(squares, options) == Extraction("B", "structured")
     assert extract_answer("return 'F'", options) == Extraction(None, "invalid_letter")
+
+
+def test_replies_of_held_out_ii() -> None:
+    """Letter words of exams ("afirmativa correspondente à D", "de letra C", "Assertiva B"), a code line assigning the
+    answer, LaTeX commands that wrap nothing, "C over the others", "unable to determine", a line's verdict after its
+    dash, "jamais A", a star before a verdict cell and "C na cara"."""
+    assert extract_answer("Fico com a afirmativa correspondente à D.").letter == "D"
+    assert extract_answer("Resposta: alternativa de letra C").letter == "C"
+    assert extract_answer("Assertiva B: correta. As demais, erradas.").letter == "B"
+    code = '```python\nalternativas = {"A": "chuva", "B": "sol", "C": "nenhuma", "D": "neve"}\n'
+    code += 'resposta_final = alternativas["D"]\n```'
+    assert extract_answer(code) == Extraction("D", "structured")
+    latex = "\\begin{itemize}\n  \\item[(A)] exagero\n  \\item[(B)] sem base\n\\end{itemize}\n"
+    latex += "\\medskip\\textbf{Resposta: (C)}"
+    assert extract_answer(latex).letter == "C"
+    assert extract_answer("Not much to go on, but I'd go with C over the others.").letter == "C"
+    unable = "I'm unable to determine this. A fits the first part and B the second. I'd rather not pick one."
+    assert extract_answer(unable) == Extraction(None, "hedged")
+    lines = "A: ela ri da piada, não chora — fora.\nC: o texto nem fala disso — fora.\n"
+    lines += "D: inverte quem fez o quê — fora.\n\nSobrou uma."
+    assert extract_answer(lines) == Extraction("B", "final_answer")
+    assert extract_answer("Não digo que a A é errada. Portanto fico com C, jamais A.").letter == "C"
+    table = "| Opção | Status |\n|---|---|\n| A | descartada |\n| B | ⭐ escolhida |\n| C | descartada |\n| D | fraca |"
+    assert extract_answer(table) == Extraction("B", "structured")
+    assert extract_answer("kkkk gastou tudo em bolsa né... C na cara 💸").letter == "C"

@@ -224,6 +224,7 @@ _LATEX_COMMAND: Final = re.compile(
     r"|underline)\s*\{([^{}]*)\}"
 )
 _LATEX_DELIMITER: Final = re.compile(r"\\[()\[\]]|\$+")
+_LATEX_BARE: Final = re.compile(r"\\(?:noindent|medskip|bigskip|smallskip|newline|par|hfill|vfill|centering)\b")
 # (HTML tags with their attributes too: '<span class="letra">B</span>'.)
 _TAG: Final = re.compile(
     r"</?[A-Za-z][\w-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|[^\s<>\"']+))?)*\s*/?>"
@@ -245,6 +246,7 @@ def _unwrapped(command: re.Match[str]) -> str:
 
 def unwrap(text: str) -> str:
     """Take the answer out of LaTeX and tag wrappers; struck-out Markdown ("~~A~~ C") reads as withdrawn."""
+    text = _LATEX_BARE.sub(" ", text)  # "\noindent", "\medskip": commands that wrap nothing
     previous = None
     for _ in range(8):  # nested: \boxed{\textbf{(D)}}; bounded
         if previous == text:

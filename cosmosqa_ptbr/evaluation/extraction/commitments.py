@@ -122,7 +122,9 @@ _ANSWER_KEYWORD: Final = re.compile(
     # letter, and so is the "A" of "Resposta: A\n\nO livro ...".
     # (Not before a lower-case "e", "a" or "o": in "Vou com A e não com D" the "A" is the letter, "e" a conjunction.)
     rf"(?:{_ARTICLES}[^\S\n]+(?={_LETTER_WORDS}|[(\[\"']?(?-i:(?![aeo][^\w(\[]))[A-Za-z](?![^\W_])))?"
-    rf"(?P<word>{_LETTER_WORDS}\s*[:\-]?\s*)?(?P<open>[(\[\"'])?"
+    # ("a afirmativa correspondente à D", "a opção de letra C")
+    rf"(?P<word>{_LETTER_WORDS}\s*[:\-]?\s*(?:(?:correspondente|referente)\s+(?:à|a|ao)\s+|de\s+)?(?:letra\s+)?)?"
+    rf"(?P<open>[(\[\"'])?"
     rf"(?P<l>[A-Za-z])",
     re.IGNORECASE,
 )
@@ -385,7 +387,9 @@ _SAID_AFTER_A_CHAT_WORD: Final = re.compile(
 _ENDS_ITS_SENTENCE: Final = re.compile(r"[ \t]*[.!](?:\s*\Z|\s+(?![A-Za-z][.)]))")
 # "D, não as outras", "C and not the others": one letter chosen over all the rest.
 _OVER_THE_OTHERS: Final = re.compile(
-    rf"[ \t]*,?[ \t]*(?:e[ \t]+|and[ \t]+)?(?:não|nao|not)[ \t]+{alternation(words('others'))}\b", re.IGNORECASE
+    r"[ \t]*,?[ \t]*(?:(?:e[ \t]+|and[ \t]+)?(?:não|nao|not)|over|rather[ \t]+than|instead[ \t]+of"
+    rf"|em[ \t]+vez[ \t]+d[ae]s?)[ \t]+{alternation(words('others'))}\b",
+    re.IGNORECASE,
 )
 _BETWEEN_BEFORE: Final = re.compile(
     rf"\b{alternation(words('between'))}\s+(?:(?:as|os|the)\s+)?(?:{_STEMS}s?\s+)?\Z", re.IGNORECASE
@@ -523,7 +527,7 @@ def _is_letter(text: str, start: int, explicit: bool) -> bool:
         return True  # "não descarto a C de jeito nenhum"
     if _CALLED_RIGHT_AFTER.match(text, end):
         return True  # "não é que eu não ache a D a certa"
-    if _TERMINATOR.match(text, end) or _AFFIRMED_AFTER.match(text, end):
+    if _TERMINATOR.match(text, end) or _AFFIRMED_AFTER.match(text, end) or _OVER_THE_OTHERS.match(text, end):
         return True  # "D com ctz, o cara ..."
     following = _AFTER_LETTER.match(text, end)["next"] or ""
     if char in "AO" and len(following) == 1 and following.isupper():
@@ -898,12 +902,17 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
     return "neutral", ""
 
 
+_DASHED: Final = re.compile(r"\s[—–-]\s")
+
+
 def _line_verdict(text: str, candidate: _Candidate, limit: int) -> tuple[str, str] | None:
     """The verdict of a word or two closing an option's line ("D) Ficar agitado ... — ele é craque nisso.
     Descartada."), after the reasons the line gives."""
     line_end = text.find("\n", candidate.start)
     line = text[candidate.start + 1 : min(limit, line_end if line_end >= 0 else len(text))]
     last = [sentence for sentence in _SENTENCE_END.split(line) if sentence.strip()][-1:]
+    # (or after a dash that closes the reasons: "A: ... ela chorava na cama, não que fugia disso — fora.")
+    last = [_DASHED.split(last[0])[-1]] if last else last
     if not last or len(last[0].split()) > 2:
         return None
     if _rejects(last[0]) or _STRIKING.fullmatch(last[0].strip(" \t*_")):

@@ -414,7 +414,8 @@ _BOX: Final = re.compile(r"^[\[(]\s*(?P<mark>[^\s\])]?)\s*[\])]")
 def _cell_verdict(cell: str) -> str | None:
     """What a cell says of its row: "pos" (Correta, Yes, ✅, [x]), "neg" (Errada, No, ❌, [ ]), "maybe" (Possível,
     🤔) or ``None``."""
-    text = strip_markup(cell).strip().strip("*_ ")
+    # (a star before a verdict is decoration: "★ escolhida")
+    text = strip_markup(cell).strip().strip("*_ ").lstrip("★⭐🌟 ")
     if not text:
         return None
     box = _BOX.match(text)
@@ -903,8 +904,18 @@ def selected_answer(text: str, letters: Sequence[str]) -> Extraction | None:
     return _from_verdicts({marked.pop(): "pos"}, letters) if len(marked) == 1 else None
 
 
+# A line of code that assigns the answer one quoted letter: 'resposta = opcoes["B"]', "answer = 'C'".
+_ASSIGNED: Final = re.compile(
+    rf"^[ \t]*(?:[^\W\d]\w*_)?{alternation([*words('answer_nouns'), 'resp', 'escolha', 'choice', 'letra'])}\w*"
+    r"[ \t]*=[ \t]*"
+    r"(?:[^\W\d]\w*[ \t]*\[[ \t]*)?(['\"])(?P<letter>[A-Za-z])\1[ \t]*\]?[ \t;]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
 def returned_answer(text: str, letters: Sequence[str]) -> Extraction | None:
-    """The letter the last line of code returning one hands back (a reply written as a program: "> return 'D'").
+    """The letter the last line of code returning one hands back (a reply written as a program: "> return 'D'"), else
+    the letter the last line assigning the answer gives it ('resposta = opcoes["B"]').
 
     >>> returned_answer("```\\nanalisar(texto)\\n> return 'D'\\n```", ("A", "B", "C", "D"))
     Extraction(letter='D', rule='structured')
@@ -912,6 +923,7 @@ def returned_answer(text: str, letters: Sequence[str]) -> Extraction | None:
     Extraction(letter=None, rule='invalid_letter')
     """
     found = [match["letter"].upper() for match in _RETURNED.finditer(text)]
+    found = found or [match["letter"].upper() for match in _ASSIGNED.finditer(text)]
     if not found:
         return None
     return Extraction(found[-1], "structured") if found[-1] in letters else Extraction(None, "invalid_letter")

@@ -255,7 +255,7 @@ class Language:
 PT: Final = Language(
     name="pt",
     # Models asked in Portuguese drift into Spanish now and then: "La respuesta correcta es la A".
-    letter_words=("alternativa", "opção", "letra", "item", "opción", "opcao"),
+    letter_words=("alternativa", "opção", "letra", "item", "opción", "opcao", "afirmativa", "assertiva"),
     answer_nouns=("resposta", "gabarito", "solução", "escolha", "respuesta"),
     answer_qualifiers=(
         "correta", "certa", "final", "adequada", "mais adequada", "mais provável", "esperada", "verdadeira",
@@ -377,8 +377,10 @@ PT: Final = Language(
             )
         ),
     ),
-    negations=("não", "nem", "do que", "em vez da", "em vez do", "em vez de", "em vez das", "em vez dos", "ao invés da",
-               "ao invés do", "ao invés de", "no lugar da", "no lugar do"),
+    negations=(
+        "não", "nem", "nunca", "jamais", "do que", "em vez da", "em vez do", "em vez de", "em vez das", "em vez dos",
+        "ao invés da", "ao invés do", "ao invés de", "no lugar da", "no lugar do",
+    ),
     plain_negations=("não", "nao", "nunca", "nem", "jamais"),
     negation_fillers=("é", "seria", "com", "pela", "pelo", "por", "de", "certamente", "para", "pra"),
     rejecting=("descarto", "descartamos", "descarta", "descartei", "descartando", "descartar", "elimino",
@@ -407,7 +409,7 @@ PT: Final = Language(
     ),
     affirming=(
         "portanto", "sem dúvida", "sem dúvidas", "sem sombra de dúvida", "com certeza", "com toda certeza",
-        "certamente", "obviamente", "claro", "com folga", "sin duda", "sin dudas", "com ctz", "com crtz",
+        "certamente", "obviamente", "claro", "com folga", "sin duda", "sin dudas", "com ctz", "com crtz", "na cara",
         # a tentative choice is one: "C, acho — sul da Califórnia."
         "acho", "eu acho", "creio",
         # a choice made final: "A mesmo, final.", "C, de vez."
@@ -732,7 +734,8 @@ EN: Final = Language(
         "can't tell", "cannot tell", "not sure which", "don't know which", "no idea which", "not sure anymore",
         "torn between", "the text doesn't make it clear", "the passage doesn't make it clear",
         "don't know anymore", "let me reread", "can't pick one", "cannot pick one", "both are defensible",
-        "both seem defensible",
+        "both seem defensible", "not able to determine", "unable to determine", "rather not pick",
+        "rather not choose",
     ),
     conditionals=("if", "only if", "unless"),
     appearance=("seems", "seem", "looks", "at first glance", "at first sight", "at first", "might seem"),
