@@ -2690,3 +2690,31 @@ def test_replies_of_held_out_ii() -> None:
     table = "| Opção | Status |\n|---|---|\n| A | descartada |\n| B | ⭐ escolhida |\n| C | descartada |\n| D | fraca |"
     assert extract_answer(table) == Extraction("B", "structured")
     assert extract_answer("kkkk gastou tudo em bolsa né... C na cara 💸").letter == "C"
+
+
+def test_replies_of_held_out_jj() -> None:
+    """A walk announced "às alternativas" broken off at its first step, "podem ser defendidas", someone else's choice,
+    a run of "pode ser", "Pretty clearly C", "I'm torn", eliminations by quotes of two options and by an option's own
+    word, "a de cima", "de baixo pra cima", "a segunda da lista", an empty letter field beside the option's text and a
+    null decision."""
+    walk = "Vamos ler com calma. Ela dormiu no sofá. Agora vamos às alternativas:\n\nA) Ela estava tão cansada que"
+    assert extract_answer(walk).letter is None
+    assert extract_answer("Ela já morava lá? Talvez. Sinceramente, A e C podem ser defendidas.").letter is None
+    assert extract_answer("Vou de D. Muita gente iria na A por causa do título, mas o texto desmente.").letter == "D"
+    assert extract_answer("Não sei, pode ser A, pode ser C, pode ser D.") == Extraction(None, "hedged")
+    assert extract_answer("Pretty clearly C. Everyone in the family shows up with food.").letter == "C"
+    torn = "Honestly I'm torn. B fits the first line, and D fits the ending. I'd need more context."
+    assert extract_answer(torn).letter is None
+    options = ["Porque ele mudou de cidade.", "Porque ela pintou a casa de azul.", "Nenhuma das alternativas acima.",
+               "Porque o cachorro fugiu."]  # fmt: skip
+    quoted = '"Porque ele mudou de cidade" e "porque o cachorro fugiu" não têm base no texto — fora as duas. '
+    assert extract_answer(quoted + 'E "nenhuma" não cabe. Sobra uma só.', options).letter == "B"
+    unique = "O cachorro nem aparece no texto, então essa cai. Mudar de cidade também não, ele continua lá. "
+    assert extract_answer(unique + 'E não faz sentido marcar "nenhuma". Fico com a que sobrou.', options).letter == "B"
+    assert extract_answer("Vou na de cima; o resto o texto contradiz.") == Extraction("A", "ordinal")
+    assert extract_answer("A terceira de baixo pra cima. O clube é só para sócios.") == Extraction("B", "ordinal")
+    assert extract_answer("Fico com a segunda da lista, as outras exageram.") == Extraction("B", "ordinal")
+    assert extract_answer("a de cima pra baixo ela leu tudo de novo").letter is None
+    record = '{"letra": "", "texto_da_alternativa": "Porque ela pintou a casa de azul.", "fonte": "linha 2"}'
+    assert extract_answer(record, options) == Extraction("B", "structured")
+    assert extract_answer('{"leitura": {"alt": "B"}, "decisao": null}', options) == Extraction(None, "no_answer")

@@ -293,6 +293,12 @@ _JOINERS: Final = alternation(
 )
 # ("ou da D": a joining word before "da" too; "é a da C" joins nothing.)
 _JOINING_WORD: Final = re.compile(rf"\b(?:{_JOINERS})(?:\s+(?:da|do|das|dos))?$", re.IGNORECASE)
+# An adverb that affirms, opening the answer before its letter: "Pretty clearly B.", "Obviamente C, ...".
+_AFFIRMED_OPENING: Final = re.compile(
+    rf"[\W_]*(?:(?:pretty|very|quite|bem|muito)\s+)?(?:{alternation(words('affirming'))}|[^\W\d_]+mente|[^\W\d_]+ly)"
+    r"[\s,:]*(?:(?:a|o|the)\s+)?",
+    re.IGNORECASE,
+)
 _OPENING_GAP: Final = re.compile(r"[\W_]*(?:(?:a|o|the)\s+)?$", re.IGNORECASE)  # marks and emoji too: "✅ A", "🛌 D"
 _CONCLUDED_BEFORE: Final = re.compile(
     rf"\b{alternation(words('conclusions'))}[\s,:]+(?:{alternation(words('letter_articles'))}\s+)?\Z", re.IGNORECASE
@@ -360,6 +366,14 @@ _VERDICT_HEADING: Final = re.compile(
 _NEGATED_CHOICE: Final = re.compile(
     rf"\b(?:n[ãa]o|nunca|never|wouldn['’]?t|would\s+not)[ \t]+{alternation(words('choosing'))}[ \t]+"
     rf"(?:(?:{alternation(words('letter_articles'))})[ \t]+)?(?:{_STEMS}[ \t]*)?\Z",
+    re.IGNORECASE,
+)
+# Someone else's choice: "Muita gente iria na B", "Most people would pick C".
+_OTHERS_CHOOSE: Final = re.compile(
+    r"\b(?:muita\s+gente|muitas\s+pessoas|muitos|alguns|algumas\s+pessoas|a\s+maioria|quem\s+\w+|outros"
+    r"|many\s+people|most\s+people|some\s+people|many|someone)\s+"
+    r"(?:(?:\w+\s+){0,2}?)(?:iria|iriam|escolheria|escolheriam|marcaria|marcariam|vai|vão|would\s+\w+|\w+s)\s+"
+    r"(?:(?:n[ao]|pel[ao]|com|de|for|with)\s+)?(?:(?:a|o|the)\s+)?(?:\w+\s+)?\Z",
     re.IGNORECASE,
 )
 _CHAT_WORDS: Final = frozenset(word.casefold() for word in (*words("interjections"), "tipo"))
@@ -456,7 +470,8 @@ def patterns(letters: tuple[str, ...]) -> Patterns:
         rf"|(?<![\w])[(\[]?{upper}[)\]]?\s+{_CONJUNCTIONS}\s+(?:a\s+)?[(\[]?{upper}[)\]]?\s+"
         rf"{alternation(words('plural_predicates'))}\s+(?:\w+\s+){{0,2}}?{alternation(words('plausible'))}\b"
         # "pode ser B, pode ser C"
-        rf"|\b{alternation(words('possible'))}\s+{article}{ref}\s*[,;]\s*{alternation(words('possible'))}\s+{article}{ref}"
+        # (and on: "pode ser B, pode ser D, pode ser A")
+        rf"|\b{alternation(words('possible'))}\s+{article}{ref}(?:\s*[,;]\s*{alternation(words('possible'))}\s+{article}{ref})+"
         # "talvez A, talvez B", "talvez seja C, talvez D"
         rf"|\b{alternation(words('doubt'))}\s+{doubt_verb}{article}{ref}\s*[,;]\s*{alternation(words('doubt'))}\s+"
         rf"{doubt_verb}{article}{ref}"
@@ -813,6 +828,8 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return "reject", ""
     if candidate.keyword and _NEGATED_CHOICE.search(text, window, candidate.start):
         return "reject", ""  # "Não escolheria B nem C de jeito nenhum."
+    if candidate.keyword and _OTHERS_CHOOSE.search(text, window, candidate.start):
+        return "neutral", ""  # "Muita gente iria na B por achar que ...": someone else's choice
     if candidate.keyword:
         # After a colon come the reasons: "a que faz mais sentido é a alternativa D: não tem pra onde ir ..."
         reasons = _REASONS_AFTER_A_PAUSE.match(text, candidate.start + 1)
@@ -893,6 +910,8 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return "commit", "keyword"  # "### Veredito\n> **Alternativa A** — a luz estava acabando."
     if _OPENING_GAP.fullmatch(text, 0, candidate.lead) and not _DESCRIBED_AFTER.match(text, candidate.start + 1):
         return "commit", "position"  # the answer opens with it: "B) ...", "Alternativa C, pois ..."
+    if _AFFIRMED_OPENING.fullmatch(text, 0, candidate.lead) and _TERMINATOR.match(text, candidate.start + 1):
+        return "commit", "position"  # "Pretty clearly B.", "Obviamente C."
     if _closes_the_answer(text, candidate) and (
         candidate.bare
         or _AFTER_A_PAUSE.search(text, 0, candidate.lead)

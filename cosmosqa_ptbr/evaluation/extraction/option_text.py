@@ -673,6 +673,7 @@ _NONE_OPENING: Final = re.compile(
     rf"^[\s*(•-]*(?:(?:e|and|also|também)\s+)?(?:[\"'“‘]\s*(?:nenhuma|none)\b|{_NONE_WORDS}\b|(?:nenhuma|none)\s*\?)",
     re.IGNORECASE,
 )
+_NONE_QUOTED: Final = re.compile(r"[\"“‘']\s*(?:nenhuma|none)\b", re.IGNORECASE)
 _PIECE_END: Final = re.compile(r"(?<=[.!?;:\n])\s+")
 # "Voltar para a escola ou ir à biblioteca ...?": a question about two options.
 _EITHER: Final = re.compile(rf"\s+(?:{alternation(words('alternatives'))})\s+", re.IGNORECASE)
@@ -680,10 +681,19 @@ _EITHER: Final = re.compile(rf"\s+(?:{alternation(words('alternatives'))})\s+", 
 #: more than of any other option: a sentence that rules an option out names it in a few words ("Basta malhar?").
 DESCRIBED_RECALL: Final = 0.34
 DESCRIBED_MARGIN: Final = 0.25
+#: ... or of one option and of no other.
+DESCRIBED_ALONE_RECALL: Final = 0.25
 
 
-def _described(piece: str, meanings_: Sequence[Sequence[Unit]], weights: Sequence[Sequence[float]]) -> int | None:
-    """The index of the one option ``piece`` is about, or ``None``."""
+def _described(
+    piece: str,
+    meanings_: Sequence[Sequence[Unit]],
+    weights: Sequence[Sequence[float]],
+    option_stems: Sequence[frozenset[str]] = (),
+) -> int | None:
+    """The index of the one option ``piece`` is about, or ``None``; with ``option_stems``, also the one option whose
+    own word (one no other option has) it says, when it says nothing of the others ("Spectrums no lixo não é
+    motivo")."""
     said = meanings(piece)
     if not said:
         return None
@@ -691,6 +701,10 @@ def _described(piece: str, meanings_: Sequence[Sequence[Unit]], weights: Sequenc
     order = sorted(range(len(recalls)), key=lambda index: -recalls[index])
     second = recalls[order[1]] if len(order) > 1 else 0.0
     best = order[0]
+    if second == 0.0 and recalls[best] >= DESCRIBED_ALONE_RECALL and option_stems:
+        others = frozenset().union(*(stems for index, stems in enumerate(option_stems) if index != best))
+        if {stem(word) for word in norm(piece).split()} & (option_stems[best] - others - STOPWORDS):
+            return best
     return best if recalls[best] >= DESCRIBED_RECALL and recalls[best] - second >= DESCRIBED_MARGIN else None
 
 
@@ -716,14 +730,16 @@ def _worded_option(said_text: str, option_stems: Sequence[frozenset[str]]) -> in
     return None
 
 
-def _quoted_option(piece: str, option_stems: Sequence[frozenset[str]]) -> int | None:
-    """The index of the one option a quote in ``piece`` shortens ('"Porque fez muita coisa" → não tem relação'), or
-    ``None``; a question about an option ("Quebrar alguma coisa?") may say its words without quotes."""
+def _quoted_options(piece: str, option_stems: Sequence[frozenset[str]]) -> list[int]:
+    """The indexes of the options the quotes in ``piece`` shorten ('"Porque fez muita coisa" → não tem relação', '"Eu
+    venho do Edward" e "eu venho da Cheryl" falam de outras pessoas'); a question about an option ("Quebrar alguma
+    coisa?") may say its words without quotes."""
     quotes = _QUOTED_PIECE.findall(piece)
     asked = piece.rstrip()
     if asked.endswith("?") and _QUOTED_PIECE.fullmatch(f'"{asked.rstrip("?")}"'):
         quotes.append(asked.rstrip("?"))
-    return next((index for quote in quotes if (index := _worded_option(quote, option_stems)) is not None), None)
+    found = [index for quote in quotes if (index := _worded_option(quote, option_stems)) is not None]
+    return list(dict.fromkeys(found))
 
 
 def survivor(
@@ -789,11 +805,11 @@ def survivor(
             parts = _EITHER.split(piece) if piece.rstrip().endswith("?") else [piece]
             chosen = []
             for part in parts:
-                found = _described(part, meanings_, weights)
-                if found is None:
-                    found = _quoted_option(part, option_stems)
-                if found is not None:
-                    chosen.append(found)
+                found = _described(part, meanings_, weights, option_stems)
+                chosen.extend([found] if found is not None else _quoted_options(part, option_stems))
+            # 'E não faz sentido marcar "nenhuma" quando ainda resta uma opção': the "none" option quoted
+            if none_letter is not None and _NONE_QUOTED.search(piece):
+                chosen.append(letters.index(none_letter))
         if not chosen:
             continue
         judged_after = piece.rstrip().endswith(("?", ":"))

@@ -102,6 +102,22 @@ _ELLIPTIC_NEXT: Final = re.compile(
     rf"|{_ARTICLE}|{_ORDINAL}|{_OF_THE_OPTIONS})\b)",
     re.IGNORECASE,
 )
+# "a primeira da lista", "the last of the options": an ordinal counted among the options names one wherever it stands.
+_COUNTED: Final = re.compile(rf"\b{_ARTICLE}\s+(?P<ord>{_ORDINAL})\s+(?:{_OF_THE_OPTIONS})\b", re.IGNORECASE)
+# "a segunda de baixo pra cima", "the second from the bottom": counted from the last.
+_FROM_THE_BOTTOM: Final = re.compile(
+    rf"\b(?P<ord>{_ORDINAL})\s+(?:de\s+baixo\s+(?:pra|para)\s+cima|from\s+the\s+bottom)\b", re.IGNORECASE
+)
+# "a de cima", "a de baixo", "the top one", "the bottom one": the first and the last option.
+# (not a direction: "de cima pra baixo", "de cima a baixo")
+_NOT_A_DIRECTION: Final = r"(?!\s+(?:pra|para|a|até)\s+(?:baixo|cima))"
+_TOP: Final = re.compile(
+    rf"\b(?:a|o|na|no|pela|pelo)\s+(?P<one>de\s+cima){_NOT_A_DIRECTION}|\bthe\s+(?P<en>top\s+one)\b", re.IGNORECASE
+)
+_BOTTOM: Final = re.compile(
+    rf"\b(?:a|o|na|no|pela|pelo)\s+(?P<one>de\s+baixo){_NOT_A_DIRECTION}|\bthe\s+(?P<en>bottom\s+one)\b",
+    re.IGNORECASE,
+)
 # "só a terceira dá um motivo", "only the second fits": an ordinal singled out names an option.
 _ONLY: Final = re.compile(rf"\b(?:só|somente|apenas|only)\s+{_ARTICLE}\s+(?P<ord>{_ORDINAL})(?![\w-])", re.IGNORECASE)
 # "a de número quatro": an option named by its number without its noun.
@@ -176,6 +192,19 @@ def name_ordinals(text: str, letters: Sequence[str]) -> tuple[str, tuple[int, ..
         letter = _letter(_position(match["ord"]), letters)
         if letter and _ELLIPTIC_NEXT.match(text, match.end()):
             add(match.start("ord"), match.end("ord"), f"alternativa {letter}", len("alternativa "))
+    for match in _COUNTED.finditer(text):
+        letter = _letter(_position(match["ord"]), letters)
+        if letter:
+            add(match.start("ord"), match.end("ord"), f"alternativa {letter}", len("alternativa "))
+    for match in _FROM_THE_BOTTOM.finditer(text):
+        position = _position(match["ord"])
+        letter = _letter(-position, letters) if position and position > 0 else None
+        if letter:
+            add(match.start(), match.end(), f"alternativa {letter}", len("alternativa "))
+    for pattern, letter in ((_TOP, letters[0]), (_BOTTOM, letters[-1])):
+        for match in pattern.finditer(text):
+            named = "one" if match["one"] else "en"
+            add(match.start(named), match.end(named), f"alternativa {letter}", len("alternativa "))
     if len(letters) % 2:
         for match in _MIDDLE.finditer(text):
             add(match.start(), match.end(), f"a alternativa {letters[len(letters) // 2]}", len("a alternativa "))

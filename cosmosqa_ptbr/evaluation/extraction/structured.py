@@ -188,6 +188,8 @@ def _key_words(key: str) -> set[str]:
 def _names_an_answer(key: str, keys: frozenset[str] = _ANSWER_KEYS) -> bool:
     """Whether a field's key names an answer ("resposta_final", "opcao_marcada"), not rejected letters or reasons."""
     names = _key_words(key)
+    if names & {"texto", "text"} and names & (_OPTION_KEYS | {"resposta", "answer"}):
+        return True  # "texto_da_alternativa", "answer_text": the option chosen, by its text
     return bool(names & keys) and not names & _NOT_ANSWER_KEYS
 
 
@@ -355,8 +357,12 @@ def json_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction |
                 answer = answer[0]
             if isinstance(answer, list) and len(answer) >= 2:
                 return Extraction(None, "hedged")
-            if answer is None or (isinstance(answer, str) and not answer.strip()):
-                return Extraction(None, "no_answer")
+            if answer is None:
+                return Extraction(None, "no_answer")  # "decisao": null
+            if isinstance(answer, str) and not answer.strip():
+                # ('"letra": "", "texto_da_alternativa": "..."': a later field may give the option)
+                unread = unread or Extraction(None, "no_answer")
+                continue
             numbered = _numbered(key, answer, letters, from_zero=_FROM_ZERO.search(text) is not None)
             if numbered is not None:
                 return numbered

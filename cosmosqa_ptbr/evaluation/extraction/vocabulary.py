@@ -463,6 +463,7 @@ PT: Final = Language(
         "não dá para escolher", "não dá pra escolher", "as duas me parecem defensáveis", "as duas são defensáveis",
         "ambas são defensáveis", "ambas me parecem defensáveis", "fico na dúvida", "fico com dúvida",
         "consigo justificar as duas", "não vou arriscar", "prefiro não arriscar", "melhor não arriscar",
+        "podem ser defendidas", "podem ser defendidos", "dá pra defender as duas", "dá para defender as duas",
         "as duas parecem válidas", "ambas parecem válidas",
         "não vou cravar nenhuma", "não cravo nenhuma", "não vou escolher nenhuma", "não vou marcar nenhuma",
         "não vejo como separar", "não consigo separar",
@@ -579,7 +580,7 @@ PT: Final = Language(
     walk_through=(
         "cada alternativa", "cada opção", "cada uma", "cada uma delas", "cada uma das alternativas", "as alternativas",
         "as opções", "todas as alternativas", "todas as opções", "alternativa por alternativa", "opção por opção",
-        "uma a uma", "uma por uma",
+        "uma a uma", "uma por uma", "às alternativas", "às opções",
     ),
     eliminating=(
         "vamos eliminar", "eliminando", "vamos riscar", "vamos riscando", "riscando", "descartando", "vamos descartar",
@@ -732,7 +733,8 @@ EN: Final = Language(
     indecision=(
         "hard to tell", "hard to say", "hard to decide", "difficult to say", "can't decide", "cannot decide",
         "can't tell", "cannot tell", "not sure which", "don't know which", "no idea which", "not sure anymore",
-        "torn between", "the text doesn't make it clear", "the passage doesn't make it clear",
+        "torn between", "I'm torn", "I am torn", "need more context", "both readings work",
+        "the text doesn't make it clear", "the passage doesn't make it clear",
         "don't know anymore", "let me reread", "can't pick one", "cannot pick one", "both are defensible",
         "both seem defensible", "not able to determine", "unable to determine", "rather not pick",
         "rather not choose",
