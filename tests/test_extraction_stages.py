@@ -2718,3 +2718,33 @@ def test_replies_of_held_out_jj() -> None:
     record = '{"letra": "", "texto_da_alternativa": "Porque ela pintou a casa de azul.", "fonte": "linha 2"}'
     assert extract_answer(record, options) == Extraction("B", "structured")
     assert extract_answer('{"leitura": {"alt": "B"}, "decisao": null}', options) == Extraction(None, "no_answer")
+
+
+def test_replies_of_held_out_kk() -> None:
+    """An elimination opened by "Descartando:" rules out every letter it names before "a que não risquei", a closing
+    "Alternativa C." is no dangling label, "Eu diria que é a B", "Prefiro não escolher", "em cima do muro", "me deixa em
+    dúvida", a table marked then left undecided, "Preciso reler", "a opção do meio", and indecision in an option's
+    own words."""
+    closing = "Descartando: a A fala de férias, mas foi um enterro. A C diz que ele mentiu — nada indica. "
+    assert (
+        extract_answer(closing + "A D diz que havia um cachorro, que não existe. Só fica a que não risquei.").letter
+        == "B"
+    )
+    assert extract_answer("O ronco explica tudo, ninguém dormiria assim.\n\nAlternativa C.").letter == "C"
+    assert extract_answer("Eu diria que é a B. Ela pediu demissão logo depois.").letter == "B"
+    options = ["Ele perdeu o ônibus.", "Nenhuma das alternativas acima.", "Ele dormiu demais.", "Ele ficou doente."]
+    refuses = "Não tenho como saber. Ele se atrasou, mas nenhuma das alternativas fala do trem. Prefiro não escolher."
+    assert extract_answer(refuses, options) == Extraction(None, "refusal")
+    wall = "Poderia ser a A, se ele saiu tarde, ou poderia ser a C, se dormiu. Fico em cima do muro."
+    assert extract_answer(wall, options) == Extraction(None, "hedged")
+    doubt = "Imagino que seja a C, mas a frase do chefe me deixa em dúvida. Poderia ser uma ou outra."
+    assert extract_answer(doubt, options) == Extraction(None, "hedged")
+    table = "| | ok? |\n|---|---|\n| A | ✅ |\n| B | ❌ |\n| C | ❌ |\n| D | ✅? |\n\n"
+    table += "A e D empatam. Não consigo desempatar."
+    assert extract_answer(table, options) == Extraction(None, "hedged")
+    reread = "C, porque ele dormiu. Hmm, mas talvez seja D, ele estava mal. Preciso reler com calma antes de responder."
+    assert extract_answer(reread, options) == Extraction(None, "hedged")
+    three = ["Um quarto do dia.", "Um terço do dia.", "Metade do dia."]
+    assert extract_answer("Oito horas em vinte e quatro: é a opção do meio.", three) == Extraction("B", "ordinal")
+    own = ["Porque estava em cima do muro com o O.", "Porque gosta de música.", "Porque mentiu.", "Porque sim."]
+    assert extract_answer("Alternativa A) Porque estava em cima do muro com o O.", own).letter == "A"

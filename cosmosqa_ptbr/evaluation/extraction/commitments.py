@@ -669,6 +669,8 @@ def _concluded_in_lower_case(text: str, start: int) -> bool:
 def _is_dangling(text: str, candidate: _Candidate) -> bool:
     if candidate.keyword or not text[: candidate.lead].strip():
         return False
+    if candidate.lead < candidate.start and text[candidate.start + 1 :].strip() in (".", "!"):
+        return False  # "... não deixariam ninguém desse jeito.\n\nAlternativa A.": a sentence that names the answer
     return bool(_DANGLING.match(text, candidate.start + 1)) and _on_option_line(text, candidate)
 
 

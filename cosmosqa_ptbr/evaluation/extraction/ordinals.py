@@ -89,7 +89,10 @@ _AFTER_COPULA: Final = re.compile(
     re.IGNORECASE,
 )
 # "a do meio", "the middle one": the middle option of an odd number of them.
-_MIDDLE: Final = re.compile(r"\b(?:(?:a|o)\s+do\s+meio|the\s+middle\s+(?:one|option|answer))\b", re.IGNORECASE)
+_MIDDLE: Final = re.compile(
+    r"\b(?:(?:a|o)\s+(?:(?:alternativa|opção|opcao)\s+)?do\s+meio|the\s+middle\s+(?:one|option|answer))\b",
+    re.IGNORECASE,
+)
 _ELLIPTIC: Final = re.compile(rf"\b{_ARTICLE}\s+(?P<ord>{_ORDINAL})(?![\w-])", re.IGNORECASE)
 # "a última das quatro", "the last of the four", "a última da lista": an ordinal counted among the options.
 _OF_THE_OPTIONS: Final = (

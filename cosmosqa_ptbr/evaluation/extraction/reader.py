@@ -52,6 +52,8 @@ _REFUSAL: Final = re.compile(
     rf"|\b{alternation(words('none_of_the_above'))}\s+(?:\w+\s+)?{alternation(words('none_correct'))}",
     re.IGNORECASE,
 )
+_ELIMINATING_OPENING: Final = re.compile(rf"^\W*{alternation(words('eliminating'))}\s*[:,—–-]", re.IGNORECASE)
+_LEFT_OVER: Final = re.compile(rf"\b{alternation(words('leftovers'))}\b", re.IGNORECASE)
 _TWO_WEIGHED: Final = re.compile(
     r"\b(?:entre\s+)?(?:essas|estas|as)\s+duas\b|\bambas\b|\b(?:these|the)\s+two\b", re.IGNORECASE
 )
@@ -125,6 +127,13 @@ def _rejected(found: Sequence[Mention]) -> set[int]:
     return {m.start for m in found if m.kind == "reject"}
 
 
+def _in_an_option(text: str, end: int, options: Sequence[str] | None) -> bool:
+    """Whether the words before ``end`` are an option's own ("Porque estava em cima do muro com o O."), not the
+    reply's."""
+    said = " ".join(norm(text[max(0, end - 60) : end]).split()[-4:])
+    return bool(said) and options is not None and any(f" {said} " in f" {norm(option)} " for option in options)
+
+
 def _last_sentence(text: str) -> int:
     """Where the last sentence (or line) of ``text`` begins."""
     return max((m.end() for m in _CLAUSE_END.finditer(text.rstrip(" \t\n.!?"))), default=0)
@@ -168,6 +177,7 @@ def read_answer(
         end
         for end in indecision_ends(text)
         if not (named == {none_letter} and _TEXT_UNCLEAR.search(text, max(0, end - 60), end))
+        and not _in_an_option(text, end, options)
         and (
             len(named) >= 2
             or end > first_named
@@ -226,6 +236,11 @@ def read_answer(
         return Extraction(none_first, "option_text")
 
     rejected = {m.letter for m in found if m.kind == "reject"}
+    closing_sentence = _last_sentence(text)
+    if _ELIMINATING_OPENING.match(text) and _LEFT_OVER.search(text, closing_sentence):
+        # "Eliminando: a B diz ... A C ... A A fala de ... Só fica a que não risquei.": every letter the elimination
+        # names before its closing sentence is one it rules out.
+        rejected |= {m.letter for m in found if m.kind == "neutral" and m.start < closing_sentence}
     # A bare capital in passing ("tirou nota A no teste") is no answer; a named one is ("acho que a letra B").
     neutral = [m for m in found if m.kind == "neutral" and not m.bare and m.letter not in rejected]
     neutral_letters = {m.letter for m in neutral}
@@ -294,6 +309,12 @@ def read_answer(
     return Extraction(None, "no_answer")
 
 
+def _closes_undecided(answer: str) -> bool:
+    """Whether the last sentence of ``answer`` says it cannot decide ("Não consigo desempatar com segurança.")."""
+    last_sentence = _last_sentence(answer)
+    return any(end > last_sentence for end in indecision_ends(answer))
+
+
 def extract_answer(
     text: str, options: Sequence[str] | None = None, *, letters: Sequence[str] | str | None = None
 ) -> Extraction:
@@ -318,6 +339,8 @@ def extract_answer(
         return read_answer(strip_markup(unwrap(value)).strip(), options, resolved)
 
     structured = structured_answer(cleaned.reply, resolved, read_value, options)
+    if structured is not None and structured.letter is not None and _closes_undecided(cleaned.answer):
+        return Extraction(None, "hedged")  # a table, then "A e D ficaram empatadas ... Não consigo desempatar."
     if structured is not None and structured.rule != "hedged":
         return structured
     # A structure that marks two options (a table weighing them) leaves the choice to the text, which may make it.

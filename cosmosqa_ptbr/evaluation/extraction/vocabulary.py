@@ -318,7 +318,7 @@ PT: Final = Language(
     ),
     conclusions=(
         "portanto", "logo", "então", "assim sendo", "por isso", "dessa forma", "desta forma", "conclusão", "concluindo",
-        "acredito que", "creio que", "acho que", "penso que", "na minha opinião",
+        "acredito que", "creio que", "acho que", "penso que", "na minha opinião", "eu diria que",
         # what the evidence points to: "Isso aponta para C, não para B."
         "aponta para", "aponta pra", "apontam para", "apontam pra",
         # a tentative choice is still the one choice made; two of them are a hedge
@@ -463,7 +463,8 @@ PT: Final = Language(
         "não dá para escolher", "não dá pra escolher", "as duas me parecem defensáveis", "as duas são defensáveis",
         "ambas são defensáveis", "ambas me parecem defensáveis", "fico na dúvida", "fico com dúvida",
         "consigo justificar as duas", "não vou arriscar", "prefiro não arriscar", "melhor não arriscar",
-        "podem ser defendidas", "podem ser defendidos", "dá pra defender as duas", "dá para defender as duas",
+        "podem ser defendidas", "podem ser defendidos", "em cima do muro", "me deixa em dúvida", "uma ou outra",
+        "não consigo desempatar", "preciso reler", "dá pra defender as duas", "dá para defender as duas",
         "as duas parecem válidas", "ambas parecem válidas",
         "não vou cravar nenhuma", "não cravo nenhuma", "não vou escolher nenhuma", "não vou marcar nenhuma",
         "não vejo como separar", "não consigo separar",
@@ -508,7 +509,7 @@ PT: Final = Language(
     ),
     unable=(
         "não é possível", "não posso", "não consigo", "não há como", "não tenho como", "não sou capaz de",
-        "não dá para",
+        "não dá para", "prefiro não", "melhor não",
     ),
     decide_verbs=(
         "determinar", "responder", "saber", "afirmar", "escolher", "identificar", "inferir", "concluir", "dizer",
@@ -567,6 +568,7 @@ PT: Final = Language(
         "o que sobra", "a restante", "a única restante", "a que sobrou", "a que restou", "a última que sobrou",
         "por eliminação", "fica a única", "fica a última", "fica a que", "tem uma que encaixa", "uma que bate",
         "uma que serve", "sobrevive", "só uma sobrevive", "fica a outra", "sobra a outra", "resta a outra",
+        "que não risquei", "que eu não risquei", "que não descartei",
     ),
     ruling_out=(
         "nada", "ninguém", "nunca", "descarta", "fora", "oposto", "contrário", "não combina", "não cabe", "não bate",
@@ -755,7 +757,10 @@ EN: Final = Language(
     ),
     refusals=("I'm sorry", "as an AI", "not enough information", "not enough context", "insufficient information",
               "insufficient context"),
-    unable=("I cannot", "I can't", "I can not", "I am unable to", "I'm unable to", "I am not able to"),
+    unable=(
+        "I cannot", "I can't", "I can not", "I am unable to", "I'm unable to", "I am not able to", "I'd rather not",
+        "I would rather not",
+    ),
     decide_verbs=("determine", "answer", "say", "tell", "choose", "know", "infer"),
     none_correct=("is correct", "are correct", "seems correct", "seem correct"),
     none_of_the_above=(
