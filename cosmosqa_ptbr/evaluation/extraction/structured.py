@@ -5,16 +5,19 @@
   ``{"final_answer": "(D)"}``,
   also inside a code fence or after a sentence. The field's value is read like any answer (``"Alternativa B"``,
   an option's text, ``"A ou C"`` as a hedge), or a number counted from 1 (``{"opcao": 2}`` is B; a ``label`` or
-  ``index`` may count from 0 and is not read); fields that list rejected letters (``"descartadas"``) or reasons
-  are not read. An object of verdicts by letter (``{"A": "incorreta", "B": "correta"}``) is read like a table, and
+  ``index`` may count from 0 and is read only where it is 0 or the reply says it counts from zero); fields that list
+  rejected letters (``"descartadas"``) or reasons are not read; an empty field leaves the choice to a later one (the
+  option's text in ``"texto_da_alternativa"``), a ``null`` one gives none. An object of verdicts by letter
+  (``{"A": "incorreta", "B": "correta"}``) is read like a table, and
   so is a list of option records that each judge their option (``{"opcao": "D", "status": "escolhida"}``) or score
   it under one key (``{"opcao": "B", "plausibilidade": 0.8}``: the highest score alone).
 - :func:`table_answer`: a Markdown table (outer pipes optional where a separator row marks it) whose rows name the
   options and whose verdict column marks one of them
-  ``Correta``/``Correct``/``Sim``/``✅``/``👍``/``[x]`` (the others wrong, unmarked, empty, a dash, "possível" or
-  ``🤔``, and at most one row giving reasons only; of two columns with as many verdicts, the one that marks a single
-  row); a column that grades them (``Alta``/``Média``/``Baixa``,
-  ``High``/``Low``, percentages, ``8/10``), whose highest grade is the answer; a row "Resposta | C"; or, without a
+  ``Correta``/``Correct``/``Sim``/``✅``/``👍``/``[x]``/``isso`` (the others wrong, unmarked, empty, a dash, "possível"
+  or ``🤔``, and at most one row giving reasons only, or any number under a yes-or-no header, "Bate com o texto?"; of
+  two columns with as many verdicts, the one that marks a single row); a column that grades them
+  (``Alta``/``Média``/``Baixa``, ``High``/``Low``, percentages, ``8/10``, ``★★☆``), whose highest grade is the
+  answer; a row "Resposta | C"; or, without a
   verdict column, the one row that is bold throughout.
 - :func:`checklist_answer`: lines that each open with a box or mark and an option's letter (``- [x] B)``,
   ``☑ Alternativa D``, ``✅ C``, ``(x) B``; a box with a cross, ``[✗]``, is not ticked), or such entries on one line
@@ -23,10 +26,12 @@
   ticked in words before entries by letter are not entries.
 
 - :func:`record_answer`: a record of three or more "key: value" lines (YAML, key=value), keys written as a
-  program writes them (``opcao_marcada: B``, not the prompt's ``Resposta:``), read like a JSON answer field; or a
+  program writes them (``opcao_marcada: B``, not the prompt's ``Resposta:``) or nested under a heading key
+  (``resposta:\n  marcada: B``), read like a JSON answer field; or a
   YAML list of option records, one of them marked (``- opcao: D\n  ok: true``).
 - :func:`returned_answer` and :func:`selected_answer`: a reply written as a program, whose last line that hands back
-  one quoted letter gives it (``return 'D'``, ``print("B")``), or as an HTML form, whose one option selected or radio
+  one quoted letter gives it (``return 'D'``, ``print("B")``), else its last line that assigns the answer one
+  (``resposta = opcoes["B"]``), or as an HTML form, whose one option selected or radio
   button checked does (``<option value="D" selected>``).
 
 Two options marked right are a hedge (unless the text around them chooses one: :func:`.reader.extract_answer`);
