@@ -2748,3 +2748,41 @@ def test_replies_of_held_out_kk() -> None:
     assert extract_answer("Oito horas em vinte e quatro: é a opção do meio.", three) == Extraction("B", "ordinal")
     own = ["Porque estava em cima do muro com o O.", "Porque gosta de música.", "Porque mentiu.", "Porque sim."]
     assert extract_answer("Alternativa A) Porque estava em cima do muro com o O.", own).letter == "A"
+
+
+def test_replies_of_held_out_ll() -> None:
+    """Reasons after a colon ("Opção 3: porque ..., não só ..."), "diz o contrário", a letter set off by commas and
+    then called the one that fits, "B some" and "B cai", a cell that points with its reasons, "Vamos tirando:", a
+    checklist entry's reasons in brackets and one entry in words of no option, "na de nº 2", and a description by a
+    word of one option only."""
+    assert extract_answer("Opção 3: porque ela mesma diz que odeia acordar cedo, não só no inverno.") == Extraction(
+        "C", "ordinal"
+    )
+    options = [
+        "Ele perdeu o voo.",
+        "Ele dormiu no aeroporto.",
+        "Nenhuma das alternativas acima.",
+        "Ele voltou de carro.",
+    ]
+    said = "Resposta: C (Nenhuma das alternativas acima). O voo saiu no horário, então a A diz o contrário."
+    assert extract_answer(said, options).letter == "C"
+    assert extract_answer("Tem plateia e microfone; o karaokê, B, é o que encaixa.").letter == "B"
+    aside = "C e D vão contra o texto. A, com o remédio fazendo efeito, é a consequência natural."
+    assert extract_answer(aside).letter == "A"
+    drop = "Primeiro descarto A: não faz sentido. B some porque há uma que serve. D é contraditória. Sobra só uma."
+    assert extract_answer(drop).letter == "C"
+    cell = (
+        "Alternativa | Relação\n:-- | :--\nA | descartada\nB | irrelevante\nC | é essa — simples assim\nD | irrelevante"
+    )
+    assert extract_answer(cell) == Extraction("C", "structured")
+    left = 'Vamos tirando: o portão (D) não explica nada. "Ele sentia muito" (C) é literal demais. Então B cai. '
+    assert extract_answer(left + "Fica a que sobrou.").letter == "A"
+    marks = ["Ela chegou às 2.", "A festa atrasou.", "Ficamos até meio-dia.", "O almoço atrasou."]
+    listed = "✗ Chegou às 2\n✗ Festa atrasada\n✗ Ficar até meio-dia\n✓ Almoço atrasado (só saiu ao meio-dia)"
+    assert extract_answer(listed, marks) == Extraction("D", "structured")
+    treino = ["Operar o joelho", "Operar o quadril", "Treinar com pesos", "Nenhuma das alternativas acima."]
+    boxes = "☐ operar o joelho\n☐ operar o quadril\n☑ musculação três vezes por semana\n☐ nenhuma"
+    assert extract_answer(boxes, treino) == Extraction("C", "structured")
+    assert extract_answer("Vou na de nº 2 — o resto não tem base.") == Extraction("B", "ordinal")
+    ignora = ["Nenhuma das alternativas acima.", "Ela riu dele.", "Ela recusou o convite.", "Ela o ignorava."]
+    assert extract_answer("Não é B nem C. Fico com a que fala dela ignorando o rapaz.", ignora).letter == "D"

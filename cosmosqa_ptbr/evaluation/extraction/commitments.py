@@ -235,7 +235,8 @@ _VERDICT_LABEL: Final = re.compile(
 _GOVERNING_NEGATION: Final = re.compile(
     # "than" too, as "do que" is among the Portuguese negations: "more likely C than B" rules B out
     rf"\b{alternation([*words('negations'), 'than'])}"
-    rf"(?:[ \t]+(?:{alternation(words('negation_fillers'))}|(?-i:a|o|as|os|da|do)|the|{_STEMS}))*[ \t]*[(\[]?[ \t]*\Z",
+    rf"(?:[ \t]+(?:{alternation(words('negation_fillers'))}|(?-i:a|o|as|os|da|do|na|no)|the|{_STEMS}))*"
+    r"[ \t]*[(\[]?[ \t]*\Z",
     re.IGNORECASE,
 )
 # What may stand between two letters of one list: "A, B e C", "a A e a C", "Alternativa A\nAlternativa B".
@@ -293,6 +294,14 @@ _JOINERS: Final = alternation(
 )
 # ("ou da D": a joining word before "da" too; "é a da C" joins nothing.)
 _JOINING_WORD: Final = re.compile(rf"\b(?:{_JOINERS})(?:\s+(?:da|do|das|dos))?$", re.IGNORECASE)
+# A letter set off by commas, then called the one that fits: "O cenário de karaokê, B, é o que encaixa", "A, com a
+# pressão voltando ao controle, é a consequência natural".
+_VERDICT_AFTER_AN_ASIDE: Final = re.compile(
+    r"[ \t]*,(?:[^.;:!?\n,]{1,80},)?[ \t]*(?:é|seria)[ \t]+(?:o|a)[ \t]+"
+    r"(?:que[ \t]+(?:(?:mais|melhor)[ \t]+)?(?:encaixa|se[ \t]+encaixa|bate|serve|faz[ \t]+sentido|cabe)"
+    r"|(?:certa|correta|resposta|consequência[ \t]+natural|explicação))\b",
+    re.IGNORECASE,
+)
 # An adverb that affirms, opening the answer before its letter: "Pretty clearly B.", "Obviamente C, ...".
 _AFFIRMED_OPENING: Final = re.compile(
     rf"[\W_]*(?:(?:pretty|very|quite|bem|muito)\s+)?(?:{alternation(words('affirming'))}|[^\W\d_]+mente|[^\W\d_]+ly)"
@@ -707,7 +716,8 @@ def _skip_option_text(text: str, end: int, options: Sequence[str] | None) -> int
     return end
 
 
-_REASON_FIRST: Final = re.compile(rf"[ \t]+{alternation(words('reason_words'))}[ \t]", re.IGNORECASE)
+# (after a colon or a dash too: "Opção 2: porque concordo com ..., não só no café")
+_REASON_FIRST: Final = re.compile(rf"[ \t]*[:—–-]?[ \t]+{alternation(words('reason_words'))}[ \t]", re.IGNORECASE)
 # An option that opens with "Não,", and a "no" after its letter that goes on as the option does.
 _OPENING_NO: Final = re.compile(rf"[\s)\].:\-–—]*{alternation(words('no_words'))},(?=[^\S\n]*\w)", re.IGNORECASE)
 _PLAIN_NEGATION: Final = re.compile(rf"\b{alternation(words('plain_negations'))}\b|n['’]t\b", re.IGNORECASE)
@@ -912,6 +922,11 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return "commit", "keyword"  # "### Veredito\n> **Alternativa A** — a luz estava acabando."
     if _OPENING_GAP.fullmatch(text, 0, candidate.lead) and not _DESCRIBED_AFTER.match(text, candidate.start + 1):
         return "commit", "position"  # the answer opens with it: "B) ...", "Alternativa C, pois ..."
+    if _VERDICT_AFTER_AN_ASIDE.match(text, candidate.start + 1):
+        return (
+            "commit",
+            "verdict",
+        )  # "O cenário de karaokê, B, é o que encaixa", "A, com a pressão ..., é a consequência"
     if _AFFIRMED_OPENING.fullmatch(text, 0, candidate.lead) and _TERMINATOR.match(text, candidate.start + 1):
         return "commit", "position"  # "Pretty clearly B.", "Obviamente C."
     if _closes_the_answer(text, candidate) and (

@@ -645,11 +645,11 @@ def _sole_holder(said: str, options: Sequence[str], letters: Sequence[str]) -> s
     content = content_stems(norm(said).split())
     if not content or len(content) > 3:
         return None
-    holders = [
-        letter
-        for option, letter in zip(options, letters, strict=True)
-        if content <= {stem(word) for word in norm(option).split()}
-    ]
+    stems = [{stem(word) for word in norm(option).split()} for option in options]
+    holders = [letter for option_stems, letter in zip(stems, letters, strict=True) if content <= option_stems]
+    if not holders:
+        # "a que fala dela ignorando o narrador": the one option that holds any of its words
+        holders = [letter for option_stems, letter in zip(stems, letters, strict=True) if content & option_stems]
     return holders[0] if len(holders) == 1 else None
 
 

@@ -124,7 +124,9 @@ _BOTTOM: Final = re.compile(
 # "só a terceira dá um motivo", "only the second fits": an ordinal singled out names an option.
 _ONLY: Final = re.compile(rf"\b(?:só|somente|apenas|only)\s+{_ARTICLE}\s+(?P<ord>{_ORDINAL})(?![\w-])", re.IGNORECASE)
 # "a de número quatro": an option named by its number without its noun.
-_OF_NUMBER: Final = re.compile(rf"\b(?:a|o)\s+de\s+(?:{_MARKER})\s*(?P<num>{_NUMBER})(?![\wª°º])", re.IGNORECASE)
+_OF_NUMBER: Final = re.compile(
+    rf"\b(?P<article>a|o|na|no|pela|pelo)\s+de\s+(?:{_MARKER})\s*(?P<num>{_NUMBER})(?![\wª°º])", re.IGNORECASE
+)
 
 
 #: A reply of at most this many words is an answer to the question: an ordinal after an article in it names an option.
@@ -189,8 +191,9 @@ def name_ordinals(text: str, letters: Sequence[str]) -> tuple[str, tuple[int, ..
             add(match.start("ord"), match.end("ord"), f"alternativa {letter}", len("alternativa "))
     for match in _OF_NUMBER.finditer(text):
         letter = _letter(_position(match["num"]), letters)
-        if letter:
-            add(match.start(), match.end(), f"a alternativa {letter}", len("a alternativa "))
+        if letter:  # ("na de nº 3" keeps its "na": "Vou na alternativa C")
+            start = match.end("article") + 1
+            add(start, match.end(), f"alternativa {letter}", len("alternativa "))
     for match in _AFTER_COPULA.finditer(text):
         letter = _letter(_position(match["ord"]), letters)
         if letter and _ELLIPTIC_NEXT.match(text, match.end()):

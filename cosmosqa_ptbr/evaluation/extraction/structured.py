@@ -418,6 +418,7 @@ _CELL_NEGATIVE: Final = re.compile(
     rf"(?:{alternation([*words('wrong_words'), *words('dismissal'), *words('cell_no')])})\b",
     re.IGNORECASE,
 )
+_POINTING_REASONS: Final = re.compile(r"\s+[—–-]\s+|\s*[:;]\s+")
 _POINTING: Final = frozenset(fold(word) for word in words("pointing"))
 _BOX: Final = re.compile(r"^[\[(]\s*(?P<mark>[^\s\])]?)\s*[\])]")
 
@@ -446,7 +447,8 @@ def _cell_verdict(cell: str) -> str | None:
             return "pos" if ticked else "neg"
     if text.casefold() in ("v", "f"):  # a true/false column: "| C | não existe mais | V |"
         return "pos" if text.casefold() == "v" else "neg"
-    if fold(text.rstrip(".!")) in _POINTING:  # a cell that is only "isso", "this one": it points at its row
+    # a cell that only points at its row, "isso", "this one", maybe with its reasons after a dash: "é essa — simples"
+    if fold(_POINTING_REASONS.split(text, maxsplit=1)[0].rstrip(".!")) in _POINTING:
         return "pos"
     if _CELL_NEGATIVE.match(text):  # first: "Incorreta" holds "correta"
         return "neg"
@@ -725,14 +727,22 @@ def _checklist_lines(text: str) -> list[str]:
     return lines
 
 
+_TRAILING_ASIDE: Final = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def _text_entry(line: str, read: Reader | None) -> tuple[str, str | None, str] | None:
     """A checklist entry that gives an option's text instead of its letter ("- [x] Porque estava com fome.", or with
     its mark after it, "• Porque estava com fome ✓"): its box, the letter of the option it quotes (``None`` when
     its text says no one option) and its text."""
     if read is None or (entry := _TEXT_ENTRY.match(line) or _MARKED_AFTER.match(line)) is None:
         return None
-    value = read(entry["rest"])
-    return entry["box"], value.letter if value.letter and value.rule == "option_text" else None, entry["rest"]
+    # (its reasons in brackets are no part of the option it gives: "Refeições atrasadas (o almoço só sai ao meio-dia)")
+    said = _TRAILING_ASIDE.sub("", entry["rest"]) or entry["rest"]
+    value = read(said)
+    return entry["box"], value.letter if value.letter and value.rule == "option_text" else None, said
+
+
+_NONE_ENTRIES: Final = tuple(norm(word) for word in words("none_words"))
 
 
 def _in_option_order(entries: Sequence[str], options: Sequence[str], quoted: Sequence[bool] = ()) -> bool:
@@ -746,15 +756,21 @@ def _in_option_order(entries: Sequence[str], options: Sequence[str], quoted: Seq
         return True  # every entry but one quotes its own option: the one left stands in its place
     option_words = [content_stems(norm(option).split()) for option in options]
     tied = 0
+    unsaid = 0  # entries that share no word with any option ("musculação" for "Treinar com pesos"): one may stand
     for index, entry in enumerate(entries):
         if index < len(quoted) and quoted[index]:
             continue
+        if norm(entry) in _NONE_ENTRIES and norm(options[index]).startswith(_NONE_ENTRIES):
+            continue  # "[ ] nenhuma" for "Nenhuma das alternativas acima."
         shared = [len(content_stems(norm(entry).split()) & words_) for words_ in option_words]
         best_other = max((count for other, count in enumerate(shared) if other != index), default=0)
+        if not any(shared):
+            unsaid += 1
+            continue
         if not shared[index] or best_other > shared[index]:
             return False
         tied += best_other == shared[index]
-    return tied <= 1
+    return tied <= 1 and unsaid <= 1
 
 
 def checklist_answer(

@@ -352,7 +352,7 @@ PT: Final = Language(
     dismissal=(
         *gendered("descartado", "eliminado", "excluído", "riscado", "inventado", "exagerado", "forçado", "rejeitado"),
         "exagero", "nada indica", "sem base", "especulação", "especulativa", "especulativo", "também cai",
-        "cai também", "pegadinha", "impossível", "fraco", "fraca", "redundante", "furada",
+        "cai", "some", "cai também", "pegadinha", "impossível", "fraco", "fraca", "redundante", "furada",
         "improvável", "contradiz", "contradizem", "inverte", "invertem",
         "contraditória", "contraditório", "está fora", "fica de fora", "ficam de fora", "estão fora",
         # a rejecting verb after its letter: 'A "nenhuma das alternativas" eu descarto'
@@ -376,6 +376,8 @@ PT: Final = Language(
                 "fala", "aparece", "sustenta", "encaixa", "serve", "cabe", "tem a ver", "cola", "convence", "confere",
             )
         ),
+        # what says the opposite of the text: "então a A diz o contrário"
+        "diz o contrário", "afirma o contrário", "contraria o texto",
     ),
     negations=(
         "não", "nem", "nunca", "jamais", "do que", "em vez da", "em vez do", "em vez de", "em vez das", "em vez dos",
@@ -430,7 +432,7 @@ PT: Final = Language(
     cell_no=(
         "não", "nao", "fraca", "fraco", "fracas", "fracos", "não bate", "nada a ver", "descartada", "descartado",
         "sem base", "nem de longe", "inverte", "contradiz", "sem evidência", "sem evidências", "sem relação",
-        "mistura", "nem a pau", "nem ferrando", "de jeito nenhum",
+        "mistura", "nem a pau", "nem ferrando", "de jeito nenhum", "irrelevante",
     ),
     between=("entre",),
     unsure=(
@@ -496,7 +498,7 @@ PT: Final = Language(
         # "não A ou C": a letter in a list of rejected ones
         "ou",
         # verbs that judge the letter before them: "C contradiz a própria pergunta", "D inverte a recomendação"
-        "contradiz", "inverte", "ignora", "confunde",
+        "contradiz", "inverte", "ignora", "confunde", "cai", "some", "cita", "traz",
     ),
     refusals=(
         "desculpe", "sinto muito", "lamento", "informação insuficiente", "informações insuficientes",
@@ -552,7 +554,7 @@ PT: Final = Language(
     number_markers=("número", "nº", "n°", "no.", "#"),
     preambles=("acredito que", "creio que", "acho que", "penso que"),
     descriptions=(
-        "a que diz que", "a que diz", "a da", "a do", "a que fala que", "a que fala de", "a que fala do",
+        "a que diz que", "a que diz", "a da", "a do", "a que fala que", "a que fala de", "a que fala do", "a que fala",
         "a que fala da",
         "a que fala sobre", "a que afirma que", "a que menciona que", "a que menciona", "a que sugere que",
         "a que explica que", "a de que", "a sobre", "aquela que diz que", "aquela que fala de", "aquela sobre",
@@ -587,7 +589,7 @@ PT: Final = Language(
     eliminating=(
         "vamos eliminar", "eliminando", "vamos riscar", "vamos riscando", "riscando", "descartando", "vamos descartar",
         "por eliminação", "eliminação", "descartes", "descartadas", "eliminadas", "riscadas", "fora",
-        "o que não pode ser", "o que não serve", "o que não cabe",
+        "o que não pode ser", "o que não serve", "o que não cabe", "vamos tirando", "vou tirando",
     ),
     prompt_labels=("contexto", "pergunta", "questão"),
     reason_words=("porque", "por que", "para que", "pois", "pq", "porq"),
@@ -716,7 +718,7 @@ EN: Final = Language(
     degrees=("pretty", "rather", "a bit"),
     keeping=("yes", "exactly"),
     cell_yes=("yes", "yep", "yeah", "strong"),
-    cell_no=("no", "nope", "nah", "weak"),
+    cell_no=("no", "nope", "nah", "weak", "irrelevant"),
     between=("between",),
     unsure=(
         "not sure whether", "not sure if", "no way to know whether", "I'm on the fence", "I am on the fence",
