@@ -2786,3 +2786,20 @@ def test_replies_of_held_out_ll() -> None:
     assert extract_answer("Vou na de nº 2 — o resto não tem base.") == Extraction("B", "ordinal")
     ignora = ["Nenhuma das alternativas acima.", "Ela riu dele.", "Ela recusou o convite.", "Ela o ignorava."]
     assert extract_answer("Não é B nem C. Fico com a que fala dela ignorando o rapaz.", ignora).letter == "D"
+
+
+def test_generations_of_held_out_kk() -> None:
+    """Before an echoed list, the question said again ("Para que ...?") is no answer, and a label the reply breaks off
+    at after another option's label goes on the list it echoed."""
+    options = [
+        "Ela queria dormir cedo.",
+        "Ela estava com fome.",
+        "Nenhuma das alternativas acima.",
+        "Ela perdeu a chave.",
+    ]
+    echo = "Para que ela queria dormir cedo?\n\nAlternativa A)\n\nEla queria dormir cedo.\n\nAlternativa B)\n\n"
+    echo += "Ela estava com fome.\n\nAlternativa C)\n\nNenhuma"
+    assert extract_answer(echo, options).letter is None
+    cut = "Alternativa A)\n\nEla dormiu cedo porque estava cansada, ela estava.\n\nAlternativa B)"
+    assert extract_answer(cut, options) == Extraction(None, "no_answer")
+    assert extract_answer("Alternativa A)\n\nEla queria dormir cedo.", options).letter == "A"

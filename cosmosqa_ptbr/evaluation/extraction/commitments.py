@@ -280,6 +280,7 @@ _ELLIPSIS: Final = re.compile(rf"[\s,]*{alternation(words('ellipsis'))}\s*(?:[.;
 _LABEL_BEFORE: Final = re.compile(rf"\b{_LETTER_WORDS}\s*[(\[]?\Z", re.IGNORECASE)
 _GARBLED_LABEL: Final = re.compile(r"[^\W\d_]{4,14}")
 _OPTION_LINE_TAIL: Final = re.compile(r"[ \t]*(?:[)\].:\-–—]|\n|$)")
+_OPTION_LABEL_LINE: Final = re.compile(r"[)\]][ \t]*\n")
 _DANGLING: Final = re.compile(r"[ \t]*[)\].:\-–—][ \t]*$")
 _WALK_THROUGH: Final = re.compile(rf"\b{alternation(words('walk_through'))}[ \t]*:?[ \t]*\n", re.IGNORECASE)
 _LAST_LINE_LABEL: Final = re.compile(r"\n[ \t>*•-]*[(\[]?(?P<l>[A-Za-z])[)\]][ \t]*\Z")
@@ -646,9 +647,15 @@ def _candidates(text: str, p: Patterns, options: Sequence[str] | None = None) ->
             continue
         found[start] = _Candidate(start, match.start(), text[start].upper(), keyword=False, bare=group == "l4")
     candidates = sorted(found.values(), key=lambda c: c.start)
-    # An option label the reply breaks off at ("B) errada.\nC) ") names nothing.
+    # An option label the reply breaks off at ("B) errada.\nC) ") names nothing; after another option's label on a
+    # line of its own ("Alternativa A)\n\n...\n\nAlternativa B)") it goes on a list the reply was echoing.
     if candidates and _is_dangling(text, candidates[-1]):
-        candidates.pop()
+        echoing = any(
+            _on_option_line(text, other) and _OPTION_LABEL_LINE.match(text, other.start + 1)
+            for other in candidates[:-1]
+        )
+        if not echoing:
+            candidates.pop()
     return candidates
 
 

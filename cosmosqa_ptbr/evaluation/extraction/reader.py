@@ -39,7 +39,7 @@ from .option_text import (
 from .ordinals import name_ordinals
 from .rules import Extraction, check_options, item_letters
 from .structured import structured_answer
-from .vocabulary import alternation, words
+from .vocabulary import alternation, fold, words
 
 __all__ = ["extract_answer", "read_answer"]
 
@@ -54,6 +54,10 @@ _REFUSAL: Final = re.compile(
 )
 _ELIMINATING_OPENING: Final = re.compile(rf"^\W*{alternation(words('eliminating'))}\s*[:,—–-]", re.IGNORECASE)
 _LEFT_OVER: Final = re.compile(rf"\b{alternation(words('leftovers'))}\b", re.IGNORECASE)
+# The question said again: "Para que ...", "Por que ...", "Qual ..." (not "Porque ...", which answers it).
+_RESTATED_QUESTION: Final = re.compile(
+    rf"^\W*{alternation(w for w in words('question_words') if fold(w) != 'porque')}\b", re.IGNORECASE
+)
 _TWO_WEIGHED: Final = re.compile(
     r"\b(?:entre\s+)?(?:essas|estas|as)\s+duas\b|\bambas\b|\b(?:these|the)\s+two\b", re.IGNORECASE
 )
@@ -276,7 +280,8 @@ def read_answer(
         # Option lines for several letters, each with a text under it, are a list whose texts are not the answer;
         # only what stands before it may state one ("Perem deixar que ... \n\nAlternativa A)\n...").
         text = answer = text[: text.rfind("\n", 0, min(labels)) + 1].strip()
-        if not answer:
+        # (unless it is the question said again, as small models do before the list: "Para que estava fazendo ...")
+        if not answer or (len(set(labels)) >= 3 and _RESTATED_QUESTION.match(answer)):
             return Extraction(None, "invalid_letter" if invented else "no_answer")
     # A reply that closes saying it cannot tell ("... Não consigo escolher com segurança.") refuses, whatever option
     # it quoted on the way.
