@@ -2803,3 +2803,20 @@ def test_generations_of_held_out_kk() -> None:
     cut = "Alternativa A)\n\nEla dormiu cedo porque estava cansada, ela estava.\n\nAlternativa B)"
     assert extract_answer(cut, options) == Extraction(None, "no_answer")
     assert extract_answer("Alternativa A)\n\nEla queria dormir cedo.", options).letter == "A"
+
+
+def test_replies_of_held_out_mm() -> None:
+    """An answer noun before a relative clause of fit ("A resposta que faz sentido é B"), a word of the letter's own
+    option after it is no verdict ("a C, jeito errado"), an ordinal alone before a dash, and "qualquer uma das duas"."""
+    assert (
+        extract_answer("Isso é tratamento, não abrigo. A resposta que faz sentido é B, dependência química.").letter
+        == "B"
+    )
+    options = ["Nenhuma das alternativas acima.", "Ela saiu do jeito certo.", "Ela saiu do jeito errado.", "Ela ficou."]
+    assert extract_answer("A que fecha com o texto é a C, jeito errado.", options).letter == "C"
+    assert extract_answer("A C está errada; fico com a B.", options).letter == "B"
+    assert extract_answer("2ª — a única que fala de efeitos colaterais; as outras são lixo.") == Extraction(
+        "B", "ordinal"
+    )
+    both = 'Entre "ela saiu do jeito certo" e "ela saiu do jeito errado" poderia ser qualquer uma das duas.'
+    assert extract_answer(both, options) == Extraction(None, "hedged")

@@ -82,7 +82,8 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"{alternation([*EN.answer_nouns, *EN.letter_words])}"
     # "the best option *here* is A"
     rf"(?:\s+(?:here|then|now))?(?:\s+{alternation(EN.copulas)}|\s*[:=]|\s*->)"
-    rf"|\b(?:minha\s+)?{alternation(PT.answer_nouns)}(?:\s+{alternation(PT.answer_qualifiers)})?"
+    # (not before a relative clause, read below: "A resposta que faz sentido é B")
+    rf"|\b(?:minha\s+)?{alternation(PT.answer_nouns)}(?:\s+{alternation(PT.answer_qualifiers)})?(?!\s+(?:que|q)\s)"
     # "a resposta e a C", "resposta eh B": the copula of chat, unaccented, before a letter
     rf"(?:\s+{alternation(PT.copulas)}|\s+(?:e|eh)(?=\s+(?:a\s+)?[A-Za-z](?![^\W_]))|\s*[:=]|\s*->|\s+-)?"
     rf"|\b{_STEMS}s?\s+{alternation([*PT.answer_qualifiers, 'correct', 'right'])}(?:\s+{_COPULAS}|\s*[:=]|\s*->)"
@@ -774,7 +775,7 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
         return None  # "letra B pq ele é bixo do 1º ano ... tava no lugar errado": the reasons for the letter
     # What the clause quotes is said by someone else: 'B: o comentário dele, "Não é muito sutil, né?"'.
     after = _QUOTED.sub(" ", after)
-    if _rejects(after[:80]):
+    if _rejects(after[:80], _own_option_words(text, end, options)):
         return "reject"
     if _denies_rejection(after[:80]):
         return "commit"  # "A D não está incorreta", "D isn't wrong"
@@ -787,10 +788,20 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
     return None
 
 
-def _rejects(clause: str) -> bool:
+def _own_option_words(text: str, end: int, options: Sequence[str] | None) -> frozenset[str]:
+    """The words of the option whose letter ends at ``end``: "a C, jeito errado" says its own option's "errado"."""
+    index = ord(text[end - 1 : end].upper() or "@") - ord("A")
+    if not options or not 0 <= index < len(options):
+        return frozenset()
+    return frozenset(re.findall(r"[^\W\d_]+", fold(options[index])))
+
+
+def _rejects(clause: str, own: frozenset[str] = frozenset()) -> bool:
     """Whether ``clause`` rejects its letter; a rejection negated ("não contradiz o texto", "não está errada") does
-    not."""
+    not, and neither does a word the letter's own option says (``own``: "a C, jeito errado")."""
     for match in _NEGATIVE.finditer(clause):
+        if own and match.group(1) is not None and set(re.findall(r"[^\W\d_]+", fold(match.group(1)))) <= own:
+            continue
         if match.group(1) is None:
             if _WRONG_AFTER.match(clause, match.end()):
                 continue  # "não está incorreta": the wrong word after it is negated, read below

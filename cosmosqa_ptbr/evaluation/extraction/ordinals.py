@@ -70,7 +70,8 @@ _ALONE: Final = re.compile(rf"^\W*(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})\W*$", re
 # (after an adverb that affirms it too: "Obviamente a última: ...", "Honestamente, a penúltima.")
 _OPENING: Final = re.compile(
     rf"^\W*(?:(?:[^\W\d_]+mente|{alternation(words('affirming'))}),?\s+)?"
-    rf"(?P<article>{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})(?(article)(?=\s*(?:[,.;:!—–]|\s-\s))|(?=[.!]))",
+    # (without its article, before a full stop or a dash: "Terceira.", "3ª — sonambulismo ...")
+    rf"(?P<article>{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})(?(article)(?=\s*(?:[,.;:!—–]|\s-\s))|(?=[.!]|\s*[—–]|\s-\s))",
     re.IGNORECASE,
 )
 # An ordinal closing the reply as a sentence of its own or after a colon: "... Nervosa não tem nada a ver. Terceira.",

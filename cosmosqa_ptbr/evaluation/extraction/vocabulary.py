@@ -276,7 +276,7 @@ PT: Final = Language(
     relatives=("que",),
     fits=(
         "melhor", "mais", "sustenta", "apoia", "responde", "corresponde", "descreve", "explica", "condiz", "combina",
-        "encaixa", "bate", "reflete", "justifica",
+        "encaixa", "bate", "reflete", "justifica", "faz sentido", "fecha", "serve", "cabe",
     ),
     best=("melhor",),
     letter_articles=("a", "o", "pela", "pelo", "com a", "la"),
@@ -464,7 +464,8 @@ PT: Final = Language(
         "não saberia escolher", "não saberia decidir", "não dá para decidir", "não dá pra decidir",
         "não dá para escolher", "não dá pra escolher", "as duas me parecem defensáveis", "as duas são defensáveis",
         "ambas são defensáveis", "ambas me parecem defensáveis", "fico na dúvida", "fico com dúvida",
-        "consigo justificar as duas", "não vou arriscar", "prefiro não arriscar", "melhor não arriscar",
+        "consigo justificar as duas",
+        "qualquer uma das duas", "depende de como", "não vou arriscar", "prefiro não arriscar", "melhor não arriscar",
         "podem ser defendidas", "podem ser defendidos", "em cima do muro", "me deixa em dúvida", "uma ou outra",
         "não consigo desempatar", "preciso reler", "dá pra defender as duas", "dá para defender as duas",
         "as duas parecem válidas", "ambas parecem válidas",
