@@ -2820,3 +2820,35 @@ def test_replies_of_held_out_mm() -> None:
     )
     both = 'Entre "ela saiu do jeito certo" e "ela saiu do jeito errado" poderia ser qualquer uma das duas.'
     assert extract_answer(both, options) == Extraction(None, "hedged")
+
+
+def test_replies_of_held_out_nn() -> None:
+    """A conclusion through a copula ("Acredito que seja a alternativa B"), a denied rejection conceded ("não está
+    errada, mas ..."), "é mais direta", a reply broken off at "o certo seria", an interpreter's echo, "não há resposta"
+    for the none option, "de cima pra baixo, a terceira", "Impossível não marcar a D", a table with one row possible and
+    the rest ruled out, key=value pairs on one line and "é a d ne"."""
+    assert (
+        extract_answer("Acredito que seja a alternativa B — ela não foi ao trabalho, e não na casa dela.").letter == "B"
+    )
+    five = "A alternativa E é a mais completa. A opção A não está errada, mas é genérica demais."
+    assert extract_answer(five, ["a", "b", "c", "d", "e"]).letter == "E"
+    settled = "Eu iria de B, embora a D não seja absurda — também pode ser lido como pressa. Mas a B é mais direta."
+    assert extract_answer(settled).letter == "B"
+    assert extract_answer("A seria possível, a C também. Pensando melhor, acho que o certo seria").letter is None
+    assert extract_answer("```\n>>> resposta\n'C'\n```\nPelas amostras grátis, claro.") == Extraction("C", "structured")
+    options = [
+        "Porque é gentil.",
+        "Nenhuma das alternativas acima.",
+        "Porque a casa fica em Provo.",
+        "Porque combina com pêssego.",
+    ]
+    gone = "Provo é só onde elas estavam, não é motivo. Pêssego combinando com queijo é forçado. E dizer que não há "
+    gone += "resposta não procede. "
+    assert extract_answer(gone + "Logo, a alternativa remanescente.", options).letter == "A"
+    assert extract_answer("Contando de cima pra baixo, a terceira. O resto não bate.") == Extraction("C", "ordinal")
+    assert extract_answer("Impossível não marcar a D. Ninguém faria isso por uma estranha.").letter == "D"
+    table = "| Alt. | Veredito |\n|:-:|:--|\n| A | improvável |\n| B | implausível |\n"
+    table += "| C | **plausível** |\n| D | forçado |"
+    assert extract_answer(table) == Extraction("C", "structured")
+    assert extract_answer('resp=B; conf=0.6; nota="o texto não explica"') == Extraction("B", "structured")
+    assert extract_answer("aaaa acho q é a d ne, ela ficou brava com razão").letter == "D"

@@ -107,7 +107,8 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"|(?:^|(?<=[.!?,;:\n—–]))(?:(?!\bque\b)[^.!?,;:\n]){{0,60}}?"
     rf"(?<![^\W\d_])(?<!não\s)(?<!nao\s)(?<!nem\s)é(?=\s+a\s+(?-i:[A-Z])(?![^\W_])(?!\s+(?:e|ou|and|or)\s))"
     # and a lower-case letter that is no Portuguese word, closing its clause: "kkkkk obv q é a d, relatable demais"
-    rf"|(?<![^\W\d_])(?<!não\s)(?<!nao\s)(?<!nem\s)(?<!que\s)é(?=\s+a\s+(?-i:[b-df-np-z])[ \t]*(?:[,.!?\n]|\Z))"
+    rf"|(?<![^\W\d_])(?<!não\s)(?<!nao\s)(?<!nem\s)(?<!que\s)é(?=\s+a\s+(?-i:[b-df-np-z])"
+    rf"(?:[ \t]+{alternation(words('chat_tags'))})?[ \t]*(?:[,.!?\n]|\Z))"
     # "Mais provável B do que C", "more likely C than D"
     rf"|\b(?:mais\s+(?:prov[áa]vel|plaus[íi]vel)|more\s+likely|more\s+plausible)(?=\s+[A-Z]\s+(?:do\s+que|than)\b)"
     # a superlative said of an option without its noun: "A mais simples e fiel ao texto é a D", and the only one:
@@ -311,8 +312,11 @@ _AFFIRMED_OPENING: Final = re.compile(
     re.IGNORECASE,
 )
 _OPENING_GAP: Final = re.compile(r"[\W_]*(?:(?:a|o|the)\s+)?$", re.IGNORECASE)  # marks and emoji too: "✅ A", "🛌 D"
+# (through a copula too: "Acredito que seja a alternativa C — ...")
 _CONCLUDED_BEFORE: Final = re.compile(
-    rf"\b{alternation(words('conclusions'))}[\s,:]+(?:{alternation(words('letter_articles'))}\s+)?\Z", re.IGNORECASE
+    rf"\b{alternation(words('conclusions'))}[\s,:]+(?:(?:seja|é|seria)\s+)?(?:{alternation(words('letter_articles'))}\s+)?"
+    rf"(?:{_STEMS}\s+)?\Z",
+    re.IGNORECASE,
 )
 # "C, não D", "C e não D", "C, not D", "C em vez de A", "A over D": the letter before is the one chosen over the other
 # (not after "menos", "less": "menos B do que C" prefers C).
@@ -337,6 +341,8 @@ _DENIED_DENIAL_BEFORE: Final = re.compile(
     rf"(?:{_DENIED_DOUBT}\s+(?:(?:a\s+)?(?:{alternation(PT.answer_nouns)})(?:\s+certa|\s+correta)?\s+)?"
     rf"n[ãa]o\s+(?:é|seja|seria|ser)"
     r"|\boutra\b[^.!?\n]{0,30}?\bque\s+n[ãa]o|\bnone\s+other\s+than|\bno\s+other\s+than"
+    # "Impossível não marcar a B."
+    r"|\bimposs[íi]vel\s+n[ãa]o\s+(?:marcar|escolher|ficar\s+com|ir\s+(?:de|na|no))"
     # "não é que eu não ache a D a certa"
     r"|\bn[ãa]o\s+é\s+que\s+(?:eu\s+)?n[ãa]o\s+(?:ache|acho|considere|veja|goste\s+d[ae])"
     r")\s+(?:(?:a|o|the)\s+)?\Z",
@@ -778,7 +784,8 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
     if _rejects(after[:80], _own_option_words(text, end, options)):
         return "reject"
     if _denies_rejection(after[:80]):
-        return "commit"  # "A D não está incorreta", "D isn't wrong"
+        # "A D não está incorreta", "D isn't wrong"; not "A opção A não está errada, mas é genérica demais"
+        return "considered" if _CONTRAST.search(text, end + len(after), stop_at) else "commit"
     if _POSITIVE.search(after[:80]):
         if _CONDITIONAL.search(after[:120]):
             return "considered"

@@ -673,7 +673,10 @@ _NONE_OPENING: Final = re.compile(
     rf"^[\s*(•-]*(?:(?:e|and|also|também)\s+)?(?:[\"'“‘]\s*(?:nenhuma|none)\b|{_NONE_WORDS}\b|(?:nenhuma|none)\s*\?)",
     re.IGNORECASE,
 )
-_NONE_QUOTED: Final = re.compile(r"[\"“‘']\s*(?:nenhuma|none)\b", re.IGNORECASE)
+# (or said in other words: "dizer que não há resposta também não procede")
+_NONE_QUOTED: Final = re.compile(
+    r"[\"“‘']\s*(?:nenhuma|none)\b|\bn[ãa]o\s+h[áa]\s+resposta\b|\bnenhuma\s+(?:serve|se\s+aplica)\b", re.IGNORECASE
+)
 _PIECE_END: Final = re.compile(r"(?<=[.!?;:\n])\s+")
 # "Voltar para a escola ou ir à biblioteca ...?": a question about two options.
 _EITHER: Final = re.compile(rf"\s+(?:{alternation(words('alternatives'))})\s+", re.IGNORECASE)

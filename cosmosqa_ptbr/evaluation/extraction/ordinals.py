@@ -108,6 +108,15 @@ _ELLIPTIC_NEXT: Final = re.compile(
 )
 # "a primeira da lista", "the last of the options": an ordinal counted among the options names one wherever it stands.
 _COUNTED: Final = re.compile(rf"\b{_ARTICLE}\s+(?P<ord>{_ORDINAL})\s+(?:{_OF_THE_OPTIONS})\b", re.IGNORECASE)
+# "Contando de cima pra baixo, a segunda", "from the top, the second": counted from the first.
+_FROM_THE_TOP: Final = re.compile(
+    rf"\b(?:de\s+cima\s+(?:pra|para)\s+baixo|from\s+the\s+top)[,:]?\s+(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})\b",
+    re.IGNORECASE,
+)
+_BOTTOM_UP: Final = re.compile(
+    rf"\b(?:de\s+baixo\s+(?:pra|para)\s+cima|from\s+the\s+bottom)[,:]?\s+(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})\b",
+    re.IGNORECASE,
+)
 # "a segunda de baixo pra cima", "the second from the bottom": counted from the last.
 _FROM_THE_BOTTOM: Final = re.compile(
     rf"\b(?P<ord>{_ORDINAL})\s+(?:de\s+baixo\s+(?:pra|para)\s+cima|from\s+the\s+bottom)\b", re.IGNORECASE
@@ -203,6 +212,12 @@ def name_ordinals(text: str, letters: Sequence[str]) -> tuple[str, tuple[int, ..
         letter = _letter(_position(match["ord"]), letters)
         if letter:
             add(match.start("ord"), match.end("ord"), f"alternativa {letter}", len("alternativa "))
+    for pattern, sign in ((_FROM_THE_TOP, 1), (_BOTTOM_UP, -1)):
+        for match in pattern.finditer(text):
+            position = _position(match["ord"])
+            letter = _letter(sign * position, letters) if position and position > 0 else None
+            if letter:
+                add(match.start("ord"), match.end("ord"), f"alternativa {letter}", len("alternativa "))
     for match in _FROM_THE_BOTTOM.finditer(text):
         position = _position(match["ord"])
         letter = _letter(-position, letters) if position and position > 0 else None

@@ -96,7 +96,9 @@ _CONTRAST_OPENED: Final = re.compile(
 _LINE_START: Final = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?[(\[*]*\Z")
 # A reply broken off where it was to give its answer: "Pesando tudo, a resposta correta é a", "The answer is".
 _BROKEN_OFF_AT_THE_ANSWER: Final = re.compile(
-    rf"\b{alternation(words('answer_nouns'))}(?:\s+{alternation(words('answer_qualifiers'))})?\s+"
+    rf"(?:\b{alternation(words('answer_nouns'))}(?:\s+{alternation(words('answer_qualifiers'))})?"
+    # (or at "o certo seria", "a correta é")
+    rf"|\b{alternation(words('the_right_one'))})\s+"
     rf"{alternation(words('copulas'))}(?:\s+{alternation(words('letter_articles'))})?\s*\Z",
     re.IGNORECASE,
 )

@@ -573,6 +573,7 @@ def _table_verdicts(rows: list[list[str]], read: Reader | None = None) -> dict[s
             prose += verdict is None and not _PLACEHOLDER_CELL.match(cell)
             ticked += strip_markup(cell).strip()[:1] in tuple(_TICKED_MARKS)
             verdicts.append(verdict)
+        verdicts = _lone_maybe(verdicts)
         positives = sum(verdict == "pos" for verdict in verdicts) if usable else 0
         # A column of verdicts may give one row reasons only ("| A | o texto fala de ansiedade, mas ... |"); a column
         # with more prose than that is the options' texts or reasons, whatever words open them.
@@ -594,7 +595,16 @@ def _table_verdicts(rows: list[list[str]], read: Reader | None = None) -> dict[s
     if best is None:
         return _graded_verdicts(lettered, width)
     column = best[0]
-    return {letter: _cell_verdict(row[column] if column < len(row) else "") or "" for letter, row, _ in lettered}
+    chosen = _lone_maybe([_cell_verdict(row[column] if column < len(row) else "") for _, row, _ in lettered])
+    return {letter: verdict or "" for (letter, _, _), verdict in zip(lettered, chosen, strict=True)}
+
+
+def _lone_maybe(verdicts: list[str | None]) -> list[str | None]:
+    """A column that rules out every row but one it calls possible ("improvável", "forçado", "**plausível**")
+    marks that row."""
+    if "pos" not in verdicts and verdicts.count("maybe") == 1 and verdicts.count("neg") == len(verdicts) - 1:
+        return ["pos" if verdict == "maybe" else verdict for verdict in verdicts]
+    return verdicts
 
 
 def _grade(cell: str) -> float | None:
@@ -854,7 +864,10 @@ def record_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction
     questao: ...\n  opcao_marcada: B\n  certeza: 0.55"), read like a JSON answer field; else the one option a YAML
     list of option records marks ("- opcao: D\n  ok: true")."""
     lines = text.splitlines()[:_MAX_RECORD_LINES]
-    fields = _record_fields(lines)
+    inline = len(lines) == 1 and lines[0].count(";") >= 2  # "resp=C; conf=0.55; nota=..."
+    if inline:
+        lines = [part.strip() for part in lines[0].split(";")]
+    fields = _record_fields(lines, inline=inline)
     # A key that names the answer ("resposta_escolhida") before one that only names an option ("opcao"), which
     # may be an entry of a list of options weighed.
     answers = [field for field in fields if _names_an_answer(field["key"], _ANSWER_KEYS - _OPTION_KEYS)]
@@ -862,7 +875,7 @@ def record_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction
     return _first_letter(answers, read) or _marked_record(lines, letters) or _first_letter(options, read)
 
 
-def _record_fields(lines: Sequence[str]) -> list[re.Match[str]]:
+def _record_fields(lines: Sequence[str], *, inline: bool = False) -> list[re.Match[str]]:
     """The "key: value" lines of a record; none when there are too few, or only the prompt's labels."""
     fields = [match for match in map(_RECORD_LINE.match, lines) if match]
     # An option's own line ("Alternativa A: De uma palestra") is no field of a record.
@@ -870,7 +883,7 @@ def _record_fields(lines: Sequence[str]) -> list[re.Match[str]]:
     # A record's keys are a program's ("opcao_marcada") or nest under a heading key ("resposta:\n  marcada: B"), not
     # the prompt's labels ("Pergunta:", "Resposta:").
     nested = bool(lines) and _HEADING_KEY.match(lines[0]) is not None and all(f.group()[:1].isspace() for f in fields)
-    if len(fields) < _MIN_RECORD_LINES or not (nested or any("_" in field["key"] for field in fields)):
+    if len(fields) < _MIN_RECORD_LINES or not (inline or nested or any("_" in field["key"] for field in fields)):
         return []
     return fields
 
@@ -931,6 +944,12 @@ def selected_answer(text: str, letters: Sequence[str]) -> Extraction | None:
     return _from_verdicts({marked.pop(): "pos"}, letters) if len(marked) == 1 else None
 
 
+# An interpreter that echoes the answer's value: ">>> resposta\n'D'".
+_ECHOED: Final = re.compile(
+    rf"^[ \t]*>>>[ \t]*(?:[^\W\d]\w*_)?{alternation([*words('answer_nouns'), 'resp', 'escolha', 'choice'])}\w*[ \t]*\n"
+    r"[ \t]*(['\"])(?P<letter>[A-Za-z])\1[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
 # A line of code that assigns the answer one quoted letter: 'resposta = opcoes["B"]', "answer = 'C'".
 _ASSIGNED: Final = re.compile(
     rf"^[ \t]*(?:[^\W\d]\w*_)?{alternation([*words('answer_nouns'), 'resp', 'escolha', 'choice', 'letra'])}\w*"
@@ -951,6 +970,7 @@ def returned_answer(text: str, letters: Sequence[str]) -> Extraction | None:
     """
     found = [match["letter"].upper() for match in _RETURNED.finditer(text)]
     found = found or [match["letter"].upper() for match in _ASSIGNED.finditer(text)]
+    found = found or [match["letter"].upper() for match in _ECHOED.finditer(text)]
     if not found:
         return None
     return Extraction(found[-1], "structured") if found[-1] in letters else Extraction(None, "invalid_letter")

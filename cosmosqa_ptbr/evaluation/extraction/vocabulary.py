@@ -345,14 +345,15 @@ PT: Final = Language(
     praise=(
         "a resposta", "a única", "mais adequada", "mais adequado", "mais provável", "mais coerente", "mais plausível",
         "mais apropriada", "mais apropriado", "melhor", "sim", "faz mais sentido", "faz muito mais sentido",
-        "mais faz sentido",
+        "mais faz sentido", "mais direta", "mais direto", "mais completa", "mais completo", "mais precisa",
+        "mais preciso",
         "se encaixa melhor", "encaixa melhor", "mais se encaixa", "mais próxima", "mais próximo",
         "mais fiel", "mais fiel ao texto", "mais sensata", "mais sensato", "mais lógica", "mais lógico",
     ),
     dismissal=(
         *gendered("descartado", "eliminado", "excluído", "riscado", "inventado", "exagerado", "forçado", "rejeitado"),
         "exagero", "nada indica", "sem base", "especulação", "especulativa", "especulativo", "também cai",
-        "cai", "some", "cai também", "pegadinha", "impossível", "fraco", "fraca", "redundante", "furada",
+        "implausível", "cai", "some", "cai também", "pegadinha", "impossível", "fraco", "fraca", "redundante", "furada",
         "improvável", "contradiz", "contradizem", "inverte", "invertem",
         "contraditória", "contraditório", "está fora", "fica de fora", "ficam de fora", "estão fora",
         # a rejecting verb after its letter: 'A "nenhuma das alternativas" eu descarto'
@@ -572,6 +573,7 @@ PT: Final = Language(
         "por eliminação", "fica a única", "fica a última", "fica a que", "tem uma que encaixa", "uma que bate",
         "uma que serve", "sobrevive", "só uma sobrevive", "fica a outra", "sobra a outra", "resta a outra",
         "que não risquei", "que eu não risquei", "que não descartei",
+        "alternativa restante", "opção restante", "alternativa remanescente", "opção remanescente", "a remanescente",
     ),
     ruling_out=(
         "nada", "ninguém", "nunca", "descarta", "fora", "oposto", "contrário", "não combina", "não cabe", "não bate",
