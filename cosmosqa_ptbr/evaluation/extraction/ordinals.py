@@ -108,19 +108,15 @@ _ELLIPTIC_NEXT: Final = re.compile(
 )
 # "a primeira da lista", "the last of the options": an ordinal counted among the options names one wherever it stands.
 _COUNTED: Final = re.compile(rf"\b{_ARTICLE}\s+(?P<ord>{_ORDINAL})\s+(?:{_OF_THE_OPTIONS})\b", re.IGNORECASE)
-# "Contando de cima pra baixo, a segunda", "from the top, the second": counted from the first.
-_FROM_THE_TOP: Final = re.compile(
-    rf"\b(?:de\s+cima\s+(?:pra|para)\s+baixo|from\s+the\s+top)[,:]?\s+(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})\b",
-    re.IGNORECASE,
-)
-_BOTTOM_UP: Final = re.compile(
-    rf"\b(?:de\s+baixo\s+(?:pra|para)\s+cima|from\s+the\s+bottom)[,:]?\s+(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})\b",
-    re.IGNORECASE,
+_TOP_DOWN: Final = r"(?:de\s+cima\s+(?:pra|para)\s+baixo|from\s+the\s+top)"
+_BOTTOM_UP_WORDS: Final = r"(?:de\s+baixo\s+(?:pra|para)\s+cima|from\s+the\s+bottom)"
+# "Contando de cima pra baixo, a segunda", "from the top, the second": counted from the first (or from the last).
+_FROM_THE_TOP, _BOTTOM_UP = (
+    re.compile(rf"\b{direction}[,:]?\s+(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})\b", re.IGNORECASE)
+    for direction in (_TOP_DOWN, _BOTTOM_UP_WORDS)
 )
 # "a segunda de baixo pra cima", "the second from the bottom": counted from the last.
-_FROM_THE_BOTTOM: Final = re.compile(
-    rf"\b(?P<ord>{_ORDINAL})\s+(?:de\s+baixo\s+(?:pra|para)\s+cima|from\s+the\s+bottom)\b", re.IGNORECASE
-)
+_FROM_THE_BOTTOM: Final = re.compile(rf"\b(?P<ord>{_ORDINAL})\s+{_BOTTOM_UP_WORDS}\b", re.IGNORECASE)
 # "a de cima", "a de baixo", "the top one", "the bottom one": the first and the last option.
 # (not a direction: "de cima pra baixo", "de cima a baixo")
 _NOT_A_DIRECTION: Final = r"(?!\s+(?:pra|para|a|até)\s+(?:baixo|cima))"

@@ -944,16 +944,18 @@ def selected_answer(text: str, letters: Sequence[str]) -> Extraction | None:
     return _from_verdicts({marked.pop(): "pos"}, letters) if len(marked) == 1 else None
 
 
+# A program's name for the answer: "resposta", "resposta_final", "resp", "choice".
+_ANSWER_VARIABLE: Final = (
+    rf"(?:[^\W\d]\w*_)?{alternation([*words('answer_nouns'), 'resp', 'escolha', 'choice', 'letra'])}\w*"
+)
 # An interpreter that echoes the answer's value: ">>> resposta\n'D'".
 _ECHOED: Final = re.compile(
-    rf"^[ \t]*>>>[ \t]*(?:[^\W\d]\w*_)?{alternation([*words('answer_nouns'), 'resp', 'escolha', 'choice'])}\w*[ \t]*\n"
-    r"[ \t]*(['\"])(?P<letter>[A-Za-z])\1[ \t]*$",
+    rf"^[ \t]*>>>[ \t]*{_ANSWER_VARIABLE}[ \t]*\n[ \t]*(['\"])(?P<letter>[A-Za-z])\1[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 # A line of code that assigns the answer one quoted letter: 'resposta = opcoes["B"]', "answer = 'C'".
 _ASSIGNED: Final = re.compile(
-    rf"^[ \t]*(?:[^\W\d]\w*_)?{alternation([*words('answer_nouns'), 'resp', 'escolha', 'choice', 'letra'])}\w*"
-    r"[ \t]*=[ \t]*"
+    rf"^[ \t]*{_ANSWER_VARIABLE}[ \t]*=[ \t]*"
     r"(?:[^\W\d]\w*[ \t]*\[[ \t]*)?(['\"])(?P<letter>[A-Za-z])\1[ \t]*\]?[ \t;]*$",
     re.MULTILINE | re.IGNORECASE,
 )
