@@ -800,14 +800,20 @@ def _own_option_words(text: str, end: int, options: Sequence[str] | None) -> fro
     index = ord(text[end - 1 : end].upper() or "@") - ord("A")
     if not options or not 0 <= index < len(options):
         return frozenset()
-    return frozenset(re.findall(r"[^\W\d_]+", fold(options[index])))
+    return _words_of(options[index])
+
+
+@cache
+def _words_of(text: str) -> frozenset[str]:
+    """The folded words of ``text`` (an option's, read once however many verdicts consult it)."""
+    return frozenset(re.findall(r"[^\W\d_]+", fold(text)))
 
 
 def _rejects(clause: str, own: frozenset[str] = frozenset()) -> bool:
     """Whether ``clause`` rejects its letter; a rejection negated ("não contradiz o texto", "não está errada") does
     not, and neither does a word the letter's own option says (``own``: "a C, jeito errado")."""
     for match in _NEGATIVE.finditer(clause):
-        if own and match.group(1) is not None and set(re.findall(r"[^\W\d_]+", fold(match.group(1)))) <= own:
+        if own and match.group(1) is not None and _words_of(match.group(1)) <= own:
             continue
         if match.group(1) is None:
             if _WRONG_AFTER.match(clause, match.end()):
@@ -948,10 +954,8 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
     if _OPENING_GAP.fullmatch(text, 0, candidate.lead) and not _DESCRIBED_AFTER.match(text, candidate.start + 1):
         return "commit", "position"  # the answer opens with it: "B) ...", "Alternativa C, pois ..."
     if _VERDICT_AFTER_AN_ASIDE.match(text, candidate.start + 1):
-        return (
-            "commit",
-            "verdict",
-        )  # "O cenário de karaokê, B, é o que encaixa", "A, com a pressão ..., é a consequência"
+        # "O cenário de karaokê, B, é o que encaixa", "A, com a pressão ..., é a consequência"
+        return "commit", "verdict"
     if _AFFIRMED_OPENING.fullmatch(text, 0, candidate.lead) and _TERMINATOR.match(text, candidate.start + 1):
         return "commit", "position"  # "Pretty clearly B.", "Obviamente C."
     if _closes_the_answer(text, candidate) and (

@@ -570,10 +570,12 @@ _ONE_OF_THEM: Final = re.compile(
 )
 
 
+# What a reply quotes of an option: '"nenhuma das alternativas acima"'.
+_QUOTE_SAID: Final = r"[\"“](?P<said>[^\"“”\n]{3,160})[\"”]"
 # A word of choosing, then an option quoted: 'Vou mudar: fico com "nenhuma das alternativas acima".'
 _CHOSEN_QUOTE: Final = re.compile(
     rf"\b{alternation(words('choosing'))}\s+(?:com\s+|with\s+)?(?:(?:a|o|the)\s+)?(?:{_NOUNS}\s+)?"
-    r"(?P<described>[\"“](?P<said>[^\"“”\n]{3,160})[\"”])",
+    rf"(?P<described>{_QUOTE_SAID})",
     re.IGNORECASE,
 )
 
@@ -583,7 +585,7 @@ _CHOSEN_QUOTE: Final = re.compile(
 _NEXT_TO: Final = re.compile(
     r"\b(?:(?:a|o|aquela|aquele)\s+que\s+vem|the\s+one)\s+(?:logo\s+|bem\s+|right\s+|just\s+)?"
     r"(?P<side>depois|antes|after|before)\s+(?:d[aeo]s?\s+|of\s+)?(?:(?:a|o|the)\s+)?"
-    rf"(?:{_NOUNS}\s+)?(?:(?P<letter>(?-i:[A-Z]))(?![^\W_])|[\"“](?P<said>[^\"“”\n]{{3,160}})[\"”])",
+    rf"(?:{_NOUNS}\s+)?(?:(?P<letter>(?-i:[A-Z]))(?![^\W_])|{_QUOTE_SAID})",
     re.IGNORECASE,
 )
 

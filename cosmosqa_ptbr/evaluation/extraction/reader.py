@@ -198,20 +198,26 @@ def read_answer(
         return Extraction(None, "no_answer")  # the answer it was about to give is not there
     # "Restam C e D; "gosta de passear pelo shopping" tem": broken off while two options are left, before a choice
     # (or while it weighed one of them against something: "Restam C e D. A D diz que ... melhor, mas isso")
+    broken_off = _BROKEN_OFF_IN_A_WORD.search(text) is not None
     left = _TWO_LEFT.search(text, max(0, len(text) - 300))
     chosen_after = [m for m in commits if left and m.start >= left.end()]
-    if chosen_after and _BROKEN_OFF_IN_A_WORD.search(text) and _CONTRAST_OPENED.match(text, chosen_after[-1].start):
+    if chosen_after and broken_off and _CONTRAST_OPENED.match(text, chosen_after[-1].start):
         chosen_after = []
     if left and not _ENDS_A_SENTENCE.search(text) and not chosen_after:
         return Extraction(None, "no_answer")
-    broken_off = _BROKEN_OFF_IN_A_WORD.search(text) is not None
-    # Broken off while it weighed the letter it had just chosen against something else, or while it went on ruling
-    # letters out line by line ("C — não eram férias ...\nA — perceber o quanto gosta de casa foi, não"): no choice.
-    if broken_off and len(named) >= 2:
-        last = found[-1] if found else None
-        on_last_line = last is not None and last.start > text.rfind("\n")
-        if not commits and on_last_line and last.kind == "reject" and _LINE_START.search(text, 0, last.start):
-            return Extraction(None, "no_answer")
+    # Broken off while it went on ruling letters out line by line ("C — não eram férias ...\nA — perceber o quanto
+    # gosta de casa foi, não"): no choice.
+    last = found[-1] if found else None
+    if (
+        broken_off
+        and len(named) >= 2
+        and not commits
+        and last is not None
+        and last.kind == "reject"
+        and last.start > text.rfind("\n")
+        and _LINE_START.search(text, 0, last.start)
+    ):
+        return Extraction(None, "no_answer")
     # A reply broken off in a list of letters ("Então ficamos entre a A e") never made the choice it began.
     if commits and _BROKEN_OFF_IN_A_LIST.search(text) and commits[-1].start >= len(text.rstrip()) - 8:
         return Extraction(None, "no_answer")
@@ -242,11 +248,10 @@ def read_answer(
         return Extraction(none_first, "option_text")
 
     rejected = {m.letter for m in found if m.kind == "reject"}
-    closing_sentence = _last_sentence(text)
-    if _ELIMINATING_OPENING.match(text) and _LEFT_OVER.search(text, closing_sentence):
+    if _ELIMINATING_OPENING.match(text) and _LEFT_OVER.search(text, last_sentence):
         # "Eliminando: a B diz ... A C ... A A fala de ... Só fica a que não risquei.": every letter the elimination
         # names before its closing sentence is one it rules out.
-        rejected |= {m.letter for m in found if m.kind == "neutral" and m.start < closing_sentence}
+        rejected |= {m.letter for m in found if m.kind == "neutral" and m.start < last_sentence}
     # A bare capital in passing ("tirou nota A no teste") is no answer; a named one is ("acho que a letra B").
     neutral = [m for m in found if m.kind == "neutral" and not m.bare and m.letter not in rejected]
     neutral_letters = {m.letter for m in neutral}
@@ -273,7 +278,7 @@ def read_answer(
         (letter,) = set(letters) - rejected
         return Extraction(letter, "final_answer")
 
-    if step is not None and walking:  # only what stands before the walk may state an answer, not its option lines
+    if walking and step is not None:  # only what stands before the walk may state an answer, not its option lines
         text = answer = text[: text.rfind("\n", 0, step.start) + 1].strip()
         if not answer:
             return Extraction(None, "no_answer")

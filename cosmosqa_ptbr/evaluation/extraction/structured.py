@@ -558,7 +558,7 @@ def _table_verdicts(rows: list[list[str]], read: Reader | None = None) -> dict[s
         return None
     width = max(len(row) for _, row, _ in lettered)
     header = rows[0] if rows and all(row is not rows[0] for _, row, _ in lettered) else []
-    best: tuple[int, tuple[int, bool]] | None = None
+    best: tuple[tuple[int, bool], list[str | None]] | None = None
     for column in range(width):
         verdicts = []
         usable = True
@@ -590,13 +590,11 @@ def _table_verdicts(rows: list[list[str]], read: Reader | None = None) -> dict[s
         # The column with the most verdicts; between two with as many, the one that marks a single row (a final
         # "Bate com o texto?" column after columns of criteria).
         rank = (sum(v is not None for v in verdicts), positives == 1)
-        if usable and positives and (best is None or rank > best[1]):
-            best = (column, rank)
+        if usable and positives and (best is None or rank > best[0]):
+            best = (rank, verdicts)
     if best is None:
         return _graded_verdicts(lettered, width)
-    column = best[0]
-    chosen = _lone_maybe([_cell_verdict(row[column] if column < len(row) else "") for _, row, _ in lettered])
-    return {letter: verdict or "" for (letter, _, _), verdict in zip(lettered, chosen, strict=True)}
+    return {letter: verdict or "" for (letter, _, _), verdict in zip(lettered, best[1], strict=True)}
 
 
 def _lone_maybe(verdicts: list[str | None]) -> list[str | None]:
