@@ -2852,3 +2852,35 @@ def test_replies_of_held_out_nn() -> None:
     assert extract_answer(table) == Extraction("C", "structured")
     assert extract_answer('resp=B; conf=0.6; nota="o texto não explica"') == Extraction("B", "structured")
     assert extract_answer("aaaa acho q é a d ne, ela ficou brava com razão").letter == "D"
+
+
+def test_replies_of_held_out_oo() -> None:
+    """Two letters weighed after a quantifier of none with a word of doubt between ("nenhuma serve, talvez B ou C"),
+    a verdict label after a table ("Mais provável: C"), a letter winning a comparison ("D ganha de C", "C vence B"),
+    letters listed and then counted and set aside ("Tirando essas três"), indecision inside a quote of the text, a
+    number after its marker opening the answer ("Número 2:", "Opção 1 de 4"), and a survivor described in words that
+    resemble an option already ruled out by its letter."""
+    assert extract_answer("ih nenhuma opção bate direito, talvez B ou C, sei lá, pulo essa").letter is None
+    assert extract_answer("nenhuma das alternativas A, C ou D menciona isso; fico com a B").letter == "B"
+    table = "| critério | A | B | C | D |\n|---|---|---|---|---|\n| citado | ✗ | ✗ | ~ | ✗ |\n"
+    table += "| plausível | ✗ | ✓ | ✓ | ✗ |\n\n**Mais provável: C** (ela já tinha reclamado antes)"
+    assert extract_answer(table).letter == "C"
+    assert extract_answer("Sobram A e D. No fim, D ganha de A: ele foi embora.").letter == "D"
+    assert extract_answer("Fico entre B e C, mas C vence B fácil.").letter == "C"
+    assert extract_answer("Restam B e D, e a B é melhor que a D.").letter == "B"
+    counted = "A, B e D são frases tiradas do texto, não explicações. Tirando essas três, não sobra dúvida."
+    assert extract_answer(counted) == Extraction("C", "final_answer")
+    assert extract_answer("A e B são frases do texto. Tirando essas três, sobra pouco.").letter is None
+    options = ["Ela foi demitida.", "Ela estava doente.", "Nenhuma das alternativas acima.", "Ela mudou de cidade."]
+    quoted = 'Número 2: doente. Ela diz que estava "sei lá, meio zonza" a semana toda.'
+    assert extract_answer(quoted, options) == Extraction("B", "ordinal")
+    assert extract_answer("Opção 4 de 4 — ela mudou de cidade.", options) == Extraction("D", "ordinal")
+    options = [
+        "Nenhuma das alternativas acima.",
+        "Eu li uma carta reveladora no quarto do meu irmão.",
+        "Meu aniversário foi num sábado.",
+        "Meu irmão leu uma carta reveladora no meu quarto.",
+    ]
+    ruled = "Descartando: A não, há um motivo; C não, o texto fala de domingo; D inverte quem leu a carta de quem. "
+    ruled += "Então o que sobra é a opção que diz que a pessoa leu a carta no quarto do irmão."
+    assert extract_answer(ruled, options) == Extraction("B", "final_answer")

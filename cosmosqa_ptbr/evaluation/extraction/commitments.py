@@ -109,8 +109,10 @@ _ANSWER_KEYWORD_HEAD: Final = (
     # and a lower-case letter that is no Portuguese word, closing its clause: "kkkkk obv q é a d, relatable demais"
     rf"|(?<![^\W\d_])(?<!não\s)(?<!nao\s)(?<!nem\s)(?<!que\s)é(?=\s+a\s+(?-i:[b-df-np-z])"
     rf"(?:[ \t]+{alternation(words('chat_tags'))})?[ \t]*(?:[,.!?\n]|\Z))"
-    # "Mais provável B do que C", "more likely C than D"
+    # "Mais provável B do que C", "more likely C than D", and the label of a verdict: "Mais provável: A"
     rf"|\b(?:mais\s+(?:prov[áa]vel|plaus[íi]vel)|more\s+likely|more\s+plausible)(?=\s+[A-Z]\s+(?:do\s+que|than)\b)"
+    rf"|(?:^|(?<=\n))[ \t]*(?:(?:a|o|the)\s+)?(?:mais\s+(?:prov[áa]vel|plaus[íi]vel)|most\s+likely|most\s+plausible)"
+    rf"(?=[ \t]*:)"
     # a superlative said of an option without its noun: "A mais simples e fiel ao texto é a D", and the only one:
     # "A única que conversa com o apelido é a B", "The only one that fits the story is C"
     rf"|(?:^|(?<=[.!?,;:\n]))\s*(?:a|o)\s+mais\s+(?:[^\W\d_]+[ \t]+){{1,6}}?(?:é|seria)(?=\s)"
@@ -422,6 +424,18 @@ _OVER_THE_OTHERS: Final = re.compile(
     rf"|em[ \t]+vez[ \t]+d[ae]s?)[ \t]+{alternation(words('others'))}\b",
     re.IGNORECASE,
 )
+# A letter that wins a comparison with another: "D ganha de C", "C vence B", "B beats D".
+_WINS_OVER: Final = re.compile(
+    r"[ \t]+(?:ganha|vence|bate|supera|derrota|leva[ \t]+vantagem|beats|wins|outweighs|trumps)"
+    r"(?:[ \t]+(?:de|da|do|sobre|over|against))?[ \t]+(?:(?:a|o|the)[ \t]+)?(?-i:[A-Z])(?![^\W_])",
+    re.IGNORECASE,
+)
+# The letter a comparison is lost to: the "C" of "D ganha de C", "D é melhor que C", "B is better than D".
+_BEATEN_BEFORE: Final = re.compile(
+    r"\b(?:(?:melhor|pior)[ \t]+(?:do[ \t]+)?que|do[ \t]+que|than|ganha[ \t]+d[aeo]|vence|bate|supera|derrota"
+    r"|leva[ \t]+vantagem[ \t]+sobre|beats|wins[ \t]+over|outweighs|trumps)[ \t]+(?:(?:a|o|the)[ \t]+)?\Z",
+    re.IGNORECASE,
+)
 _BETWEEN_BEFORE: Final = re.compile(
     rf"\b{alternation(words('between'))}\s+(?:(?:as|os|the)\s+)?(?:{_STEMS}s?\s+)?\Z", re.IGNORECASE
 )
@@ -431,7 +445,8 @@ _LESS_BEFORE: Final = re.compile(r"\b(?:menos|less)\s+\Z", re.IGNORECASE)
 _LETTER_REF_FILLERS: Final = alternation(("a", "the"))
 _NONE_BEFORE: Final = re.compile(
     rf"\b(?:{alternation([*words('none_of_the_above'), *words('none_words')])})\b"
-    rf"[^.!?;\n]{{0,40}}$",
+    # (a word of doubt opens a clause of its own: "nenhuma opção explica direito, talvez C ou D" weighs C and D)
+    rf"(?:(?!\b{alternation(words('doubt'))}\b)[^.!?;\n]){{0,40}}$",
     re.IGNORECASE,
 )
 _OWN_LAST_LINE: Final = re.compile(r"\n[ \t]*\n[ \t]*$")
@@ -559,6 +574,8 @@ def _is_letter(text: str, start: int, explicit: bool) -> bool:
         return True  # "não descarto a C de jeito nenhum"
     if _CALLED_RIGHT_AFTER.match(text, end):
         return True  # "não é que eu não ache a D a certa"
+    if _WINS_OVER.match(text, end):
+        return True  # "D ganha de C"
     if _TERMINATOR.match(text, end) or _AFFIRMED_AFTER.match(text, end) or _OVER_THE_OTHERS.match(text, end):
         return True  # "D com ctz, o cara ..."
     following = _AFTER_LETTER.match(text, end)["next"] or ""
@@ -880,8 +897,10 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
     label = _VERDICT_LABEL.search(text, window, candidate.start)
     if label:
         return ("reject", "") if label["bad"] else ("commit", "keyword")
-    if _OVER_THE_OTHERS.match(text, after_letter):
+    if _OVER_THE_OTHERS.match(text, after_letter) or _WINS_OVER.match(text, candidate.start + 1):
         return "commit", "verdict"
+    if _BEATEN_BEFORE.search(text, window, candidate.lead):
+        return "considered", ""  # the "C" of "D ganha de C": weighed and lost, whatever closes the reply
     before = _sentence_before(text, candidate.lead)
     if (
         verdict is None
@@ -1154,7 +1173,14 @@ def hedge_ends(text: str, p: Patterns) -> list[int]:
 def indecision_ends(text: str) -> list[int]:
     """Where each statement of indecision ("não sei dizer", "hard to tell") ends, and each "ou é a C ou é a D",
     "either C or D"."""
-    return sorted(match.end() for pattern in (_INDECISION, _EITHER) for match in pattern.finditer(text))
+    # (not in a quote of the text: the narrator is "em sei lá que país")
+    quoted = [match.span() for match in _QUOTED.finditer(text)]
+    return sorted(
+        match.end()
+        for pattern in (_INDECISION, _EITHER)
+        for match in pattern.finditer(text)
+        if not any(start < match.start() < end for start, end in quoted)
+    )
 
 
 def rival_verdicts(text: str, commits: list[Mention]) -> bool:

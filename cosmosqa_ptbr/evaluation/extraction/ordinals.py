@@ -53,12 +53,20 @@ _ANTEPENULTIMATE: Final = frozenset(fold(word) for word in words("antepenultimat
 # What may follow a number that names an option: the end, punctuation, or a connective ("Alternativa 3 é a
 # correta", "opção 2 porque ..."); "resposta 2 horas depois" is no option.
 _AFTER_NUMBER: Final = re.compile(
-    rf"\s*(?:$|[^\w\s]|{alternation([*words('connectives'), *words('conjunctions'), *words('alternatives')])}\b)",
+    rf"\s*(?:$|[^\w\s]|{alternation([*words('connectives'), *words('conjunctions'), *words('alternatives')])}\b"
+    # counted among the options: "Opção 2 de 4", "option 3 of 4"
+    rf"|(?:de|of)\s+{_NUMBER}\b)",
     re.IGNORECASE,
 )
 _BEFORE_NOUN: Final = re.compile(rf"\b(?P<ord>{_ORDINAL})(?!-)\s+(?P<noun>{_NOUN})\b", re.IGNORECASE)
 _AFTER_NOUN: Final = re.compile(
     rf"\b(?P<noun>{_NUMBER_NOUN})\s*[:=]?\s*(?:{_MARKER}\s*)?(?P<num>{_NUMBER})(?![\wª°º])", re.IGNORECASE
+)
+# A number after its marker alone opening the answer, then a pause: "Número 1: acontecimentos militares.", "#2 — ...".
+_NUMBER_OPENING: Final = re.compile(
+    rf"^\W*?(?P<marker>{_MARKER}|número|number)\s*(?P<num>{_NUMBER})(?![\wª°º])"
+    rf"(?=\s*(?:(?:de|of)\s+{_NUMBER}\s*)?(?:[:.;!)—–]|\s-\s|\Z))",
+    re.IGNORECASE,
 )
 _NUMBER_ALONE: Final = re.compile(r"[ \t]*[.)]?[ \t]*(?:\n|$)")
 # "a segunda linha", "the third row": a row of the reply's table, whose rows are the options in order.
@@ -186,6 +194,11 @@ def name_ordinals(text: str, letters: Sequence[str]) -> tuple[str, tuple[int, ..
         if letter and _AFTER_NUMBER.match(text, match.end()):
             start = match.end("noun")
             add(start, match.end(), f" {letter}", 1)
+    opening = _NUMBER_OPENING.match(text)
+    if opening:
+        letter = _letter(_position(opening["num"]), letters)
+        if letter:
+            add(opening.start("marker"), opening.end(), f"alternativa {letter}", len("alternativa "))
     if _TABLE_LINE.search(text):
         for match in _TABLE_ROW.finditer(text):
             letter = _letter(_position(match["ord"]), letters)

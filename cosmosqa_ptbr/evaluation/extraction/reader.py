@@ -39,7 +39,7 @@ from .option_text import (
 from .ordinals import name_ordinals
 from .rules import Extraction, check_options, item_letters
 from .structured import structured_answer
-from .vocabulary import alternation, fold, words
+from .vocabulary import alternation, fold, numbers, words
 
 __all__ = ["extract_answer", "read_answer"]
 
@@ -54,6 +54,10 @@ _REFUSAL: Final = re.compile(
 )
 _ELIMINATING_OPENING: Final = re.compile(rf"^\W*{alternation(words('eliminating'))}\s*[:,—–-]", re.IGNORECASE)
 _LEFT_OVER: Final = re.compile(rf"\b{alternation(words('leftovers'))}\b", re.IGNORECASE)
+_SET_ASIDE_COUNTED: Final = re.compile(
+    rf"\b{alternation(words('set_aside_counted'))}\s+(?P<count>{alternation(numbers('cardinals'))}|\d)\b",
+    re.IGNORECASE,
+)
 # The question said again: "Para que ...", "Por que ...", "Qual ..." (not "Porque ...", which answers it).
 _RESTATED_QUESTION: Final = re.compile(
     rf"^\W*{alternation(w for w in words('question_words') if fold(w) != 'porque')}\b", re.IGNORECASE
@@ -229,6 +233,18 @@ def read_answer(
             return Extraction(left, "final_answer")
     if commits:
         final = commits[-1]
+        ruled_out_before = {m.letter for m in found if m.kind == "reject" and m.start < final.start} & set(letters)
+        if (
+            final.letter in ruled_out_before
+            and len(ruled_out_before) == len(letters) - 1
+            and final.start >= last_sentence
+            and _LEFT_OVER.search(text, last_sentence)
+        ):
+            # "A não ...; C não ...; D inverte quem viu o celular de quem. Então o que sobra é a que diz que a pessoa
+            # viu a mensagem no celular do amigo": what is left is the letter never ruled out, whichever option
+            # the words of its description resemble most.
+            (left,) = set(letters) - ruled_out_before
+            return Extraction(left, "final_answer")
         if any(end > final.start for end in hedges) or rival_verdicts(text, commits):
             return Extraction(None, "hedged")
         if final.letter not in letters:
@@ -252,6 +268,7 @@ def read_answer(
         # "Eliminando: a B diz ... A C ... A A fala de ... Só fica a que não risquei.": every letter the elimination
         # names before its closing sentence is one it rules out.
         rejected |= {m.letter for m in found if m.kind == "neutral" and m.start < last_sentence}
+    rejected |= _counted_and_set_aside(text, found)
     # A bare capital in passing ("tirou nota A no teste") is no answer; a named one is ("acho que a letra B").
     neutral = [m for m in found if m.kind == "neutral" and not m.bare and m.letter not in rejected]
     neutral_letters = {m.letter for m in neutral}
@@ -325,6 +342,23 @@ def _closes_undecided(answer: str) -> bool:
     """Whether the last sentence of ``answer`` says it cannot decide ("Não consigo desempatar com segurança.")."""
     last_sentence = _last_sentence(answer)
     return any(end > last_sentence for end in indecision_ends(answer))
+
+
+def _counted_and_set_aside(text: str, found: Sequence[Mention]) -> set[str]:
+    """The letters listed together right before "tirando essas três" ("B, C e D são só trechos copiados do texto.
+    Tirando essas três, ..."), when the count is theirs: the reply rules them out."""
+    aside = _SET_ASIDE_COUNTED.search(text)
+    if aside is None:
+        return set()
+    count = aside["count"]
+    wanted = int(count) if count.isdigit() else numbers("cardinals")[fold(count.casefold())]
+    listed: list[Mention] = []
+    for mention in reversed([m for m in found if m.start < aside.start()]):
+        if mention.kind != "listed":
+            break
+        listed.insert(0, mention)
+    letters = {m.letter for m in listed}
+    return letters if len(letters) == wanted == len(listed) else set()
 
 
 def extract_answer(

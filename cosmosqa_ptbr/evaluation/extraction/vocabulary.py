@@ -239,6 +239,8 @@ class Language:
     one_of_them: tuple[str, ...]
     #: An elimination's closing words, the survivor left unnamed: "Fica a única restante.", "That leaves one.".
     leftovers: tuple[str, ...]
+    #: The letters just listed, counted and set aside: "B, C e D são trechos copiados. *Tirando essas três*, ...".
+    set_aside_counted: tuple[str, ...]
     #: Words that rule out what a sentence of an elimination describes, beside negations and words of error: "Ninguém
     #: falou em mexerem no aparelho", "Chá tailandês? Fora.".
     ruling_out: tuple[str, ...]
@@ -575,6 +577,11 @@ PT: Final = Language(
         "que não risquei", "que eu não risquei", "que não descartei",
         "alternativa restante", "opção restante", "alternativa remanescente", "opção remanescente", "a remanescente",
     ),
+    set_aside_counted=tuple(
+        f"{verb} {those}"
+        for verb in ("tirando", "excluindo", "eliminando", "descartando", "riscando", "sem", "fora")
+        for those in ("essas", "estas", "as", "esses", "estes", "os")
+    ),
     ruling_out=(
         "nada", "ninguém", "nunca", "descarta", "fora", "oposto", "contrário", "não combina", "não cabe", "não bate",
         "não encaixa", "não se encaixa", "não faz sentido", "não tem relação",
@@ -803,6 +810,11 @@ EN: Final = Language(
         "that leaves", "which leaves", "leaves us with", "leaves only", "by elimination", "the one left",
         "the only one left", "the remaining one", "what remains", "what is left", "what's left", "only one survives",
         "the other one is left",
+    ),
+    set_aside_counted=tuple(
+        f"{verb} {those}"
+        for verb in ("removing", "excluding", "eliminating", "setting aside", "apart from", "without", "besides")
+        for those in ("these", "those", "the")
     ),
     ruling_out=("nothing", "nobody", "never", "out", "opposite", "contrary", "rule out", "ruled out"),
     reported=tuple(
