@@ -2884,3 +2884,48 @@ def test_replies_of_held_out_oo() -> None:
     ruled = "Descartando: A não, há um motivo; C não, o texto fala de domingo; D inverte quem leu a carta de quem. "
     ruled += "Então o que sobra é a opção que diz que a pessoa leu a carta no quarto do irmão."
     assert extract_answer(ruled, options) == Extraction("B", "final_answer")
+
+
+def test_replies_of_held_out_pp() -> None:
+    """Tables whose rows name the options by a word of theirs ("| insetos | ✔ |") or with verdicts in words ("Pouco
+    provável", "Zero chance") or gestures (🙆, 🙅), a column of one tick among reasons, a checklist numbered in the
+    options' order, a conclusion kept through a concession ("mesmo achando ..."), "a opção número um me parece",
+    an ordinal after an emoji, "D it is", a shrug after a choice ("vou de D, sei lá"), praise said of a pair ("uma
+    delas é a certa"), a description after a contracted article ("vou na que diz que ...") or a colon ("Resposta: a
+    que fala da ..."), and a YAML record whose answer nests under a heading."""
+    options = [
+        "Não consigo dormir sem eles.",
+        "Eles me protegem de mosquitos.",
+        "Eles me protegem do frio.",
+        "Nenhuma das alternativas acima.",
+    ]
+    marked = "| Opção | ok? |\n|:-:|:-:|\n| dormir | ✘ |\n| mosquitos | ✔ |\n| frio | ✘ |\n| nenhuma | ✘ |"
+    assert extract_answer(marked, options) == Extraction("B", "structured")
+    worded = "| Hipótese | Plausível? |\n|---|---|\n| Sem eles não dorme | Nem tanto |\n"
+    worded += "| Proteção contra mosquitos | Pouco provável |\n| Proteção contra o frio | Bastante, é inverno |\n"
+    worded += "| Nenhuma das alternativas | Zero chance |"
+    assert extract_answer(worded, options) == Extraction("C", "structured")
+    gestures = "Opção | Explica?\n--- | ---\nA | 🙅\nB | 🙅\nC | 🙆 o frio é o ponto\nD | 🙅"
+    assert extract_answer(gestures, options) == Extraction("C", "structured")
+    reasons = "| Opção | Veredito |\n|---|---|\n| A | o texto não fala de sono |\n| B | ✗ |\n| C | 👍 essa |\n"
+    reasons += "| D | mesmo problema da A |"
+    assert extract_answer(reasons, options) == Extraction("C", "structured")
+    numbered = "1. ❌ sono\n2. ❌ mosquitos — nem aparecem\n3. ✅ frio, é o que ela diz\n4. ❌ nenhuma"
+    assert extract_answer(numbered, options) == Extraction("C", "structured")
+    assert extract_answer("1. ✓ sono\n2. mosquitos\n3. ✗ frio\n4. ✗ nenhuma", options).rule != "structured"
+    kept = "A C não tem cabimento. Então não tenho como não marcar a B, mesmo achando o texto meio exagerado."
+    assert extract_answer(kept) == Extraction("B", "final_answer")
+    assert extract_answer("A opção número três me parece a mais lógica: ela sente frio.", options).letter == "C"
+    assert extract_answer("kkkk coitada dela, as outras nem fazem sentido 😭 segunda", options).letter == "B"
+    assert extract_answer("It's about the cold, not the bugs. C it is.", options).letter == "C"
+    assert extract_answer("Talvez a C? A B seria mais honesta. Ah, vou de C, sei lá, sem muita certeza.").letter == "C"
+    assert extract_answer("Vou de C, sei lá. Ou D.").letter is None
+    pair = "A e B são opostas, então uma delas é a certa. Como ela chorou, A — não B. C e D nem entram."
+    assert extract_answer(pair).letter == "A"
+    assert extract_answer("aff vou na q fala dos mosquitos, o resto é viagem kkk", options).letter == "B"
+    assert extract_answer("Nada se encaixa, então vou na que diz que nenhuma serve.", options).letter == "D"
+    said = "It's about the winter. Resposta: a que fala da proteção contra o frio do inverno."
+    assert extract_answer(said, options).letter == "C"
+    record = "```yaml\nanalise:\n  pegadinha: A e B falam de outra coisa\nveredito:\n  alternativa: C\n"
+    record += "  motivo: ela fala do frio\n```"
+    assert extract_answer(record, options) == Extraction("C", "structured")

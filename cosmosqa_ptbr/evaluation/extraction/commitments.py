@@ -198,7 +198,9 @@ _REFERRING_BACK: Final = re.compile(rf"[ \t]*{alternation(words('referring_back'
 # (without the comma too when the words are many: "B sem dúvida", "La C, sin duda"; not before a negation)
 _AFFIRMED_AFTER: Final = re.compile(
     rf"[ \t]*(?:,[ \t]*{alternation(words('affirming'))}|{alternation(w for w in words('affirming') if ' ' in w)})\b"
-    r"(?![ \t,]+(?:não|nao|not)\b)",
+    r"(?![ \t,]+(?:não|nao|not)\b)"
+    # "So it focuses only on some — D it is."
+    r"|[ \t]+it[ \t]+is(?=[ \t]*(?:[.!,;]|$))",
     re.IGNORECASE,
 )
 # "Não descarto a B, fico com ela.", "B; I'll go with it.": the letter chosen by a pronoun right after it.
@@ -323,7 +325,8 @@ _CONCLUDED_BEFORE: Final = re.compile(
 # "C, não D", "C e não D", "C, not D", "C em vez de A", "A over D": the letter before is the one chosen over the other
 # (not after "menos", "less": "menos B do que C" prefers C).
 _CHOSEN_OVER: Final = re.compile(
-    rf"[ \t]*,?[ \t]*(?:(?:e[ \t]+|and[ \t]+)?(?:não|nao|not)|{_PREFERRED_TO})[ \t]+(?:(?:a|o|the)[ \t]+)?"
+    rf"[ \t]*(?:,|[—–]|[ \t]-)?[ \t]*(?:(?:e[ \t]+|and[ \t]+)?(?:não|nao|not)|{_PREFERRED_TO})[ \t]+"
+    r"(?:(?:a|o|the)[ \t]+)?"
     r"(?-i:[A-Z])(?![^\W_])",
     re.IGNORECASE,
 )
@@ -402,6 +405,8 @@ _NEGATED_LIST_BEFORE: Final = re.compile(
     r"(?:[ \t]*,[ \t]*(?:(?:a|o|the)[ \t]+)?[A-E])*[ \t]*,[ \t]*\Z"
 )
 _REASONS_AFTER_A_PAUSE: Final = re.compile(r"[ \t]*(?::|[—–]|[ \t]-)[ \t]*(?:[^\W\d_]+[ \t,]+){3}")
+_ONE_OF_THEM_SAID: Final = re.compile(rf"\b{alternation(words('one_of_them'))}\b", re.IGNORECASE)
+_CONCESSION_AFTER: Final = re.compile(rf"[ \t]*,[ \t]*{alternation(words('concessions'))}\b", re.IGNORECASE)
 _OTHER_LETTER: Final = re.compile(r"(?<![\w'’])[B-E](?![\w'’])")
 _SYMBOL: Final = re.compile(r"[^\w\s\"'“”‘’()\[\]*_.,;:!?-]")
 # How far back an option line's elimination header is looked for.
@@ -804,6 +809,9 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
         # "A D não está incorreta", "D isn't wrong"; not "A opção A não está errada, mas é genérica demais"
         return "considered" if _CONTRAST.search(text, end + len(after), stop_at) else "commit"
     if _POSITIVE.search(after[:80]):
+        # "B e C são opostas, então uma delas é a certa": said of a pair, the praise chooses neither yet
+        if _ONE_OF_THEM_SAID.search(after[:80]):
+            return "considered"
         if _CONDITIONAL.search(after[:120]):
             return "considered"
         if _APPEARANCE.search(after[:80]) and _CONTRAST.search(text, end + len(after), stop_at):
@@ -893,7 +901,9 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
     if candidate.keyword:
         # After a colon come the reasons: "a que faz mais sentido é a alternativa D: não tem pra onde ir ..."
         reasons = _REASONS_AFTER_A_PAUSE.match(text, candidate.start + 1)
-        return ("reject", "") if verdict == "reject" and not reasons else ("commit", "keyword")
+        # ("não tenho como não marcar a A, mesmo achando 'nenhum dos alunos' exagerado": a fault granted, kept)
+        conceded = _CONCESSION_AFTER.match(text, candidate.start + 1)
+        return ("reject", "") if verdict == "reject" and not reasons and not conceded else ("commit", "keyword")
     label = _VERDICT_LABEL.search(text, window, candidate.start)
     if label:
         return ("reject", "") if label["bad"] else ("commit", "keyword")
@@ -911,7 +921,10 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
     if (
         verdict == "reject"
         and _CONCLUDED_BEFORE.search(text, window, candidate.lead)
-        and _REASONS_AFTER_A_PAUSE.match(text, candidate.start + 1)
+        and (
+            _REASONS_AFTER_A_PAUSE.match(text, candidate.start + 1)
+            or _CONCESSION_AFTER.match(text, candidate.start + 1)
+        )
     ):
         return "commit", "keyword"  # "Portanto A — o motivo real, o Nick pedir, não está entre as opções."
     if verdict == "reject" or _rejected_by_verb(before):  # "descartamos a D, pois o texto dá a resposta"

@@ -39,6 +39,7 @@ from functools import cache
 from typing import Final
 
 from .bilingual import TABLE
+from .clean import norm
 from .opposites import OPPOSITES
 from .vocabulary import EN, PT, fold
 
@@ -53,6 +54,7 @@ __all__ = [
     "match",
     "meanings",
     "senses",
+    "sole_holder",
     "stem",
 ]
 
@@ -336,3 +338,34 @@ def match(a: Unit, b: Unit) -> bool:
     if a.senses & b.senses:
         return True
     return (a.free or b.free) and NEGATION not in a.senses | b.senses and cognate(a.stem, b.stem)
+
+
+#: A description of at most this many content words names an option holding them all, or the one holding any;
+#: one of at most the larger number, the option holding all of them but one.
+_FEW_DESCRIBING_WORDS: Final = 3
+_MOST_DESCRIBING_WORDS: Final = 6
+
+
+def sole_holder(said: str, options: Sequence[str], letters: Sequence[str]) -> str | None:
+    """The letter of the one option that holds every content word of a short description ("aquela que fala de
+    *companhia*", a table row "| insetos | ✔ |"): a description names its option by a word or two of it, too few to
+    paraphrase it.
+
+    >>> sole_holder("insetos", ["Não consigo acordar.", "Eles me protegem de insetos.", "Nenhuma."], "ABC")
+    'B'
+    """
+    content = content_stems(norm(said).split())
+    if not content or len(content) > _MOST_DESCRIBING_WORDS:
+        return None
+    stems = [{stem(word) for word in norm(option).split()} for option in options]
+    if len(content) > _FEW_DESCRIBING_WORDS:
+        # "a que fala da viagem por Flu acumulando fuligem": a longer description holds all its words but one in
+        # its option, more than in any other
+        shared = sorted((len(content & held), letter) for held, letter in zip(stems, letters, strict=True))
+        (runner_up, _), (most, letter) = shared[-2], shared[-1]
+        return letter if most >= len(content) - 1 and most > runner_up else None
+    holders = [letter for option_stems, letter in zip(stems, letters, strict=True) if content <= option_stems]
+    if not holders:
+        # "a que fala dela ignorando o narrador": the one option that holds any of its words
+        holders = [letter for option_stems, letter in zip(stems, letters, strict=True) if content & option_stems]
+    return holders[0] if len(holders) == 1 else None

@@ -35,7 +35,7 @@ from itertools import pairwise
 from typing import Final
 
 from .clean import norm
-from .lexicon import NEGATION, STOPWORDS, Unit, content_stems, match, meanings, stem
+from .lexicon import NEGATION, STOPWORDS, Unit, match, meanings, sole_holder, stem
 from .vocabulary import CROSS_MARKS, alternation, fold, numbers, words
 
 __all__ = [
@@ -558,8 +558,9 @@ _CLAUSE_REST: Final = r"(?P<said>[^.!?;:\n—–(]+?)(?=\s*(?:[.!?;:\n—–(]|\
 _DESCRIPTION: Final = re.compile(
     rf"(?:\b{alternation([*words('choosing'), *words('firm_conclusions')])}\s+(?:com\s+|with\s+|é\s+|is\s+)?"
     # "The answer is the one about having been really busy lately", "a resposta é a que fala do cansaço"
-    rf"|\b{alternation(words('answer_nouns'))}\s+(?:{alternation(words('answer_qualifiers'))}\s+)?"
-    rf"{alternation(words('copulas'))}\s+)"
+    rf"|\b{alternation(words('answer_nouns'))}(?:\s+{alternation(words('answer_qualifiers'))})?"
+    # ("Resposta: a que fala da viagem por Flu")
+    rf"(?:\s+{alternation(words('copulas'))}\s+|\s*:\s*))"
     rf"(?P<described>{alternation(words('descriptions'))}\s+{_CLAUSE_REST})",
     re.IGNORECASE,
 )
@@ -633,26 +634,12 @@ def name_descriptions(text: str, options: Sequence[str], letters: Sequence[str])
         letter = (
             quoted_letter(said, options, letters)
             or paraphrased_letter(said, options, letters)
-            or _sole_holder(said, options, letters)
+            or sole_holder(said, options, letters)
         )
         if letter is not None:
             text = f"{text[: spot.start('described')]}a alternativa {letter}{text[spot.end('described') :]}"
             rewritten_from = spot.start("described")
     return text
-
-
-def _sole_holder(said: str, options: Sequence[str], letters: Sequence[str]) -> str | None:
-    """The letter of the one option that holds every content word of a short description ("aquela que fala de
-    *companhia*"): a description names its option by a word or two of it, too few to paraphrase it."""
-    content = content_stems(norm(said).split())
-    if not content or len(content) > 3:
-        return None
-    stems = [{stem(word) for word in norm(option).split()} for option in options]
-    holders = [letter for option_stems, letter in zip(stems, letters, strict=True) if content <= option_stems]
-    if not holders:
-        # "a que fala dela ignorando o narrador": the one option that holds any of its words
-        holders = [letter for option_stems, letter in zip(stems, letters, strict=True) if content & option_stems]
-    return holders[0] if len(holders) == 1 else None
 
 
 # ---------------------------------------------------------------------------------------------------------

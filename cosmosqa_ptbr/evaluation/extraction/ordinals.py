@@ -60,7 +60,7 @@ _AFTER_NUMBER: Final = re.compile(
 )
 _BEFORE_NOUN: Final = re.compile(rf"\b(?P<ord>{_ORDINAL})(?!-)\s+(?P<noun>{_NOUN})\b", re.IGNORECASE)
 _AFTER_NOUN: Final = re.compile(
-    rf"\b(?P<noun>{_NUMBER_NOUN})\s*[:=]?\s*(?:{_MARKER}\s*)?(?P<num>{_NUMBER})(?![\wª°º])", re.IGNORECASE
+    rf"\b(?P<noun>{_NUMBER_NOUN})\s*[:=]?\s*(?P<marker>{_MARKER}\s*)?(?P<num>{_NUMBER})(?![\wª°º])", re.IGNORECASE
 )
 # A number after its marker alone opening the answer, then a pause: "Número 1: acontecimentos militares.", "#2 — ...".
 _NUMBER_OPENING: Final = re.compile(
@@ -86,7 +86,9 @@ _OPENING: Final = re.compile(
 # "acho que é sobre melhorar de vida: a última."
 # (after a comma too, with its article: "tá na cara q é a que fala isso, a terceira")
 _CLOSING: Final = re.compile(
-    rf"(?:[.!?:;—–][ \t]*|\n\s*)(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})[\s.!)*]*\Z"
+    # (or after a symbol or an emoji, which ends a sentence of chat: "... nas outras opções 😭😭 primeira")
+    rf"(?:[.!?:;—–][ \t]*|\n\s*|(?<=[^\w\s\"'“”‘’()\[\]*_.,;:!?-])[ \t]+)"
+    rf"(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})[\s.!)*]*\Z"
     rf"|,[ \t]*{_ARTICLE}\s+(?P<after_comma>{_ORDINAL})[\s.!)*]*\Z",
     re.IGNORECASE,
 )
@@ -191,7 +193,8 @@ def name_ordinals(text: str, letters: Sequence[str]) -> tuple[str, tuple[int, ..
         # "# Resposta\n\n1. O texto cita ...": a numbered list under a heading names no option.
         if "\n" in text[match.end("noun") : match.start("num")] and not _NUMBER_ALONE.match(text, match.end()):
             continue
-        if letter and _AFTER_NUMBER.match(text, match.end()):
+        # (whatever follows a number its marker announces: "A opção número um me parece a mais lógica")
+        if letter and (match["marker"] or _AFTER_NUMBER.match(text, match.end())):
             start = match.end("noun")
             add(start, match.end(), f" {letter}", 1)
     opening = _NUMBER_OPENING.match(text)

@@ -54,6 +54,10 @@ _REFUSAL: Final = re.compile(
 )
 _ELIMINATING_OPENING: Final = re.compile(rf"^\W*{alternation(words('eliminating'))}\s*[:,—–-]", re.IGNORECASE)
 _LEFT_OVER: Final = re.compile(rf"\b{alternation(words('leftovers'))}\b", re.IGNORECASE)
+# "Ah, vou de D, sei lá, com pouca confiança": a shrug right after the letter chosen keeps it, tentatively.
+_SHRUG_AFTER_A_LETTER: Final = re.compile(
+    rf"(?<![\w'’])(?-i:[A-Z])[ \t]*,[ \t]*{alternation(words('shrugs'))}\Z", re.IGNORECASE
+)
 _SET_ASIDE_COUNTED: Final = re.compile(
     rf"\b{alternation(words('set_aside_counted'))}\s+(?P<count>{alternation(numbers('cardinals'))}|\d)\b",
     re.IGNORECASE,
@@ -188,6 +192,7 @@ def read_answer(
         for end in indecision_ends(text)
         if not (named == {none_letter} and _TEXT_UNCLEAR.search(text, max(0, end - 60), end))
         and not _in_an_option(text, end, options)
+        and not (_SHRUG_AFTER_A_LETTER.search(text, max(0, end - 20), end) and all(m.start < end for m in found))
         and (
             len(named) >= 2
             or end > first_named

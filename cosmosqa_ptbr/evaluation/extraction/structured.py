@@ -58,13 +58,14 @@ from collections.abc import Callable, Sequence
 from typing import Any, Final
 
 from .clean import norm, strip_markup
-from .lexicon import content_stems
+from .lexicon import content_stems, sole_holder
 from .rules import Extraction
 from .vocabulary import CROSS_MARKS, TICK_MARKS, alternation, fold, gendered, numbers, words
 
 __all__ = [
     "checklist_answer",
     "json_answer",
+    "numbered_checklist_answer",
     "record_answer",
     "returned_answer",
     "selected_answer",
@@ -527,9 +528,12 @@ def _letter_of(cell: str) -> str | None:
 _MAX_TEXT_ROWS: Final = 8
 
 
-def _named_by_text(rows: list[list[str]], read: Reader) -> list[tuple[str, list[str], int]]:
+def _named_by_text(
+    rows: list[list[str]], read: Reader, options: Sequence[str] | None, letters: Sequence[str]
+) -> list[tuple[str, list[str], int]]:
     """The rows whose first cell gives an option's text instead of its letter ("| Muita concorrência para um cargo |
-    não marcada |"), each read as that option's letter; none unless two or more different options are named."""
+    não marcada |"), or a word or two only one option holds ("| insetos | ✔ |"), each read as that option's letter;
+    none unless two or more different options are named."""
     named: list[tuple[str, list[str], int]] = []
     for row in rows[:_MAX_TEXT_ROWS]:
         index = next((index for index, cell in enumerate(row) if cell), None)
@@ -538,11 +542,18 @@ def _named_by_text(rows: list[list[str]], read: Reader) -> list[tuple[str, list[
         value = read(row[index])
         if value.letter is not None and value.rule == "option_text":
             named.append((value.letter, row, index))
+        elif options is not None and (holder := sole_holder(strip_markup(row[index]), options, letters)):
+            named.append((holder, row, index))
     letters = [letter for letter, _, _ in named]
     return named if len(set(letters)) == len(letters) >= 2 else []
 
 
-def _table_verdicts(rows: list[list[str]], read: Reader | None = None) -> dict[str, str] | None:
+def _table_verdicts(
+    rows: list[list[str]],
+    read: Reader | None = None,
+    options: Sequence[str] | None = None,
+    letters: Sequence[str] = (),
+) -> dict[str, str] | None:
     """Letter -> verdict for a table whose rows name the options, by letter or by text, read in its verdict
     column."""
     lettered: list[tuple[str, list[str], int]] = []
@@ -553,7 +564,7 @@ def _table_verdicts(rows: list[list[str]], read: Reader | None = None) -> dict[s
                 lettered.append((letter, row, index))
                 break
     if len(lettered) < 2 and read is not None:
-        lettered = _named_by_text(rows, read)
+        lettered = _named_by_text(rows, read, options, letters)
     if len(lettered) < 2:
         return None
     width = max(len(row) for _, row, _ in lettered)
@@ -584,7 +595,8 @@ def _table_verdicts(rows: list[list[str]], read: Reader | None = None) -> dict[s
         usable = usable and (
             prose == 0
             or (prose == 1 and judged >= 2 and positives == 1)
-            or (judged == 1 and ticked == 1 == positives)
+            # (or one row ticked, the others crossed out or given reasons: "| C | 👍 essa |", "| D | idem à A |")
+            or ticked == 1 == positives
             or (asks and judged >= 2 and positives == 1)
         )
         # The column with the most verdicts; between two with as many, the one that marks a single row (a final
@@ -659,7 +671,9 @@ def _transposed_verdicts(rows: list[list[str]]) -> dict[str, str] | None:
     return None
 
 
-def table_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction | None:
+def table_answer(
+    text: str, letters: Sequence[str], read: Reader, options: Sequence[str] | None = None
+) -> Extraction | None:
     """The option a Markdown table marks right, or the letter of its "Resposta" row (see the module docstring)."""
     if "|" not in text:
         return None
@@ -669,7 +683,7 @@ def table_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction 
                 value = read(row[1])
                 if value.letter is not None:
                     return Extraction(value.letter, "structured")
-        verdicts = _table_verdicts(rows, read) or _transposed_verdicts(rows)
+        verdicts = _table_verdicts(rows, read, options, letters) or _transposed_verdicts(rows)
         if verdicts:
             decided = _from_verdicts(verdicts, letters)
             if decided is not None:
@@ -830,6 +844,31 @@ def checklist_answer(
     return Extraction(None, "no_answer") if boxes >= 2 else None
 
 
+# An entry of a checklist numbered in the options' order, with its mark before or after its words: "1. ❌ Não tive
+# estômago", "2. Faculdade este ano? ✓ — formatura".
+_NUMBERED_ENTRY: Final = re.compile(r"^[ \t]*(?:[-*•+][ \t]+)?(?P<n>\d)[.)][ \t]+(?P<rest>\S.*)$")
+_FIRST_MARK: Final = re.compile(rf"[{_TICKED_MARKS}{_CROSSED_MARKS}]")
+
+
+def numbered_checklist_answer(text: str, letters: Sequence[str]) -> Extraction | None:
+    """The one entry a checklist numbered 1 to the number of options ticks, each entry marked once.
+
+    >>> numbered_checklist_answer("1. ❌ Não dormiu\\n2. ✅ Estava com fome\\n3. ❌ Nenhuma", ("A", "B", "C"))
+    Extraction(letter='B', rule='structured')
+    """
+    entries = [match for line in strip_markup(text).splitlines() if (match := _NUMBERED_ENTRY.match(line))]
+    if [int(entry["n"]) for entry in entries] != list(range(1, len(letters) + 1)):
+        return None
+    ticked = []
+    for letter, entry in zip(letters, entries, strict=True):
+        marks = _FIRST_MARK.findall(entry["rest"])
+        if not marks or {mark in _TICKED_MARKS for mark in marks} == {True, False}:
+            return None  # an entry left unmarked, or both ticked and crossed, is no checklist's
+        if marks[0] in _TICKED_MARKS:
+            ticked.append(letter)
+    return Extraction(ticked[0], "structured") if len(ticked) == 1 else None
+
+
 # One "key: value" line of a record written as YAML or key=value ("  opcao_marcada: B", "certeza=0.55").
 _RECORD_LINE: Final = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>[^\W\d][\w ]{0,40}?)[ \t]*[:=][ \t]*(?P<value>\S.*)$")
 #: The fewest "key: value" lines that make a record, and the most lines of a reply read for one.
@@ -880,7 +919,8 @@ def _record_fields(lines: Sequence[str], *, inline: bool = False) -> list[re.Mat
     fields = [field for field in fields if not re.search(r"(?:^|\s)[A-Za-z]$", field["key"].strip())]
     # A record's keys are a program's ("opcao_marcada") or nest under a heading key ("resposta:\n  marcada: B"), not
     # the prompt's labels ("Pergunta:", "Resposta:").
-    nested = bool(lines) and _HEADING_KEY.match(lines[0]) is not None and all(f.group()[:1].isspace() for f in fields)
+    first = next((line for line in lines if line.strip()), "")
+    nested = _HEADING_KEY.match(first) is not None and all(field.group()[:1].isspace() for field in fields)
     if len(fields) < _MIN_RECORD_LINES or not (inline or nested or any("_" in field["key"] for field in fields)):
         return []
     return fields
@@ -906,8 +946,9 @@ def structured_answer(
     """JSON, then tables, then checklists, then YAML or key=value records; ``None`` when none of them decides."""
     return (
         json_answer(text, letters, read)
-        or table_answer(text, letters, read)
+        or table_answer(text, letters, read, options)
         or checklist_answer(text, letters, read, options)
+        or numbered_checklist_answer(text, letters)
         or record_answer(text, letters, read)
         or returned_answer(text, letters)
         or selected_answer(text, letters)

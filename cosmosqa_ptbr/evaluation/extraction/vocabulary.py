@@ -37,9 +37,9 @@ __all__ = [
 ]
 
 #: Marks that tick an option right ("✅ C", "B ✔", "👍", a green light "🟢"), in every language.
-TICK_MARKS: Final = "✅✓✔☑👍🟢🟩🎯⬅←👈"
+TICK_MARKS: Final = "✅✓✔☑👍🟢🟩🎯⬅←👈🙆👌"
 #: Marks that cross an option out ("❌ A", "D ✗", "🚫", a red light "🔴").
-CROSS_MARKS: Final = "❌✗✘✖✕👎🚫⛔❎🔴🟥"
+CROSS_MARKS: Final = "❌✗✘✖✕👎🚫⛔❎🔴🟥🙅"
 
 
 def gendered(*stems: str) -> tuple[str, ...]:
@@ -241,6 +241,10 @@ class Language:
     leftovers: tuple[str, ...]
     #: The letters just listed, counted and set aside: "B, C e D são trechos copiados. *Tirando essas três*, ...".
     set_aside_counted: tuple[str, ...]
+    #: A concession after a chosen letter, which grants a fault and keeps the choice: "marco a A, *mesmo achando* ...".
+    concessions: tuple[str, ...]
+    #: A shrug right after a chosen letter, which makes the choice tentative and keeps it: "vou de D, *sei lá*".
+    shrugs: tuple[str, ...]
     #: Words that rule out what a sentence of an elimination describes, beside negations and words of error: "Ninguém
     #: falou em mexerem no aparelho", "Chá tailandês? Fora.".
     ruling_out: tuple[str, ...]
@@ -336,6 +340,8 @@ PT: Final = Language(
         "não diria que não é", "não diria que não seja", "não vejo como não ser", "não vejo como não seja",
         "não vejo por que não seria", "não vejo por que não ser", "não vejo porque não seria",
         "não vejo por que não seja", "não vejo como não marcar", "não vejo como não escolher",
+        "não tenho como não marcar", "não tenho como não escolher", "não tenho como não ficar com",
+        "não há como não marcar", "não há como não escolher", "não dá pra não marcar", "não dá para não marcar",
         "não seria incorreto marcar", "não seria errado marcar", "não seria incorreto escolher",
         "não seria errado escolher",
         "não creio que não seja", "não acho que a resposta não seja",
@@ -350,6 +356,7 @@ PT: Final = Language(
         "mais faz sentido", "mais direta", "mais direto", "mais completa", "mais completo", "mais precisa",
         "mais preciso",
         "se encaixa melhor", "encaixa melhor", "mais se encaixa", "mais próxima", "mais próximo",
+        "mais se aproxima", "se aproxima mais", "chega mais perto",
         "mais fiel", "mais fiel ao texto", "mais sensata", "mais sensato", "mais lógica", "mais lógico",
     ),
     dismissal=(
@@ -431,9 +438,10 @@ PT: Final = Language(
     pointing=("isso", "é isso", "essa", "é essa", "esta", "é esta", "essa aqui", "esta aqui", "isso aí", "essa aí"),
     degrees=("meio", "bem", "muito", "um pouco"),
     keeping=("sim", "exato", "isso", "sí"),
-    cell_yes=("sim", "forte", "bate", "confere", "encaixa"),
+    cell_yes=("sim", "forte", "bate", "confere", "encaixa", "bastante"),
     cell_no=(
-        "não", "nao", "fraca", "fraco", "fracas", "fracos", "não bate", "nada a ver", "descartada", "descartado",
+        "não", "nao", "nem tanto", "pouco provável", "zero chance", "chance zero", "nenhuma chance", "fraca",
+        "fraco", "fracas", "fracos", "não bate", "nada a ver", "descartada", "descartado",
         "sem base", "nem de longe", "inverte", "contradiz", "sem evidência", "sem evidências", "sem relação",
         "mistura", "nem a pau", "nem ferrando", "de jeito nenhum", "irrelevante",
     ),
@@ -559,7 +567,10 @@ PT: Final = Language(
     preambles=("acredito que", "creio que", "acho que", "penso que"),
     descriptions=(
         "a que diz que", "a que diz", "a da", "a do", "a que fala que", "a que fala de", "a que fala do", "a que fala",
-        "a que fala da",
+        "a que fala da", "a que fala das", "a que fala dos",
+        # after an article a choosing word holds: "vou na que diz que nenhuma serve", "vou na q fala das regras"
+        "que diz que", "que fala de", "que fala da", "que fala do", "que fala das", "que fala dos", "q diz q",
+        "q fala de", "q fala da", "q fala do", "q fala das", "q fala dos",
         "a que fala sobre", "a que afirma que", "a que menciona que", "a que menciona", "a que sugere que",
         "a que explica que", "a de que", "a sobre", "aquela que diz que", "aquela que fala de", "aquela sobre",
         "a opção que diz que", "a opção que fala de", "a opção de que", "a opção sobre", "a alternativa que diz que",
@@ -582,6 +593,8 @@ PT: Final = Language(
         for verb in ("tirando", "excluindo", "eliminando", "descartando", "riscando", "sem", "fora")
         for those in ("essas", "estas", "as", "esses", "estes", "os")
     ),
+    shrugs=("sei lá", "sei la"),
+    concessions=("mesmo achando", "mesmo que", "mesmo sendo", "mesmo com", "apesar de", "embora", "ainda que"),
     ruling_out=(
         "nada", "ninguém", "nunca", "descarta", "fora", "oposto", "contrário", "não combina", "não cabe", "não bate",
         "não encaixa", "não se encaixa", "não faz sentido", "não tem relação",
@@ -816,6 +829,8 @@ EN: Final = Language(
         for verb in ("removing", "excluding", "eliminating", "setting aside", "apart from", "without", "besides")
         for those in ("these", "those", "the")
     ),
+    shrugs=("idk", "dunno", "I guess"),
+    concessions=("even though", "although", "though", "despite", "even if"),
     ruling_out=("nothing", "nobody", "never", "out", "opposite", "contrary", "rule out", "ruled out"),
     reported=tuple(
         f"{speaker} {verb}"
