@@ -2929,3 +2929,18 @@ def test_replies_of_held_out_pp() -> None:
     record = "```yaml\nanalise:\n  pegadinha: A e B falam de outra coisa\nveredito:\n  alternativa: C\n"
     record += "  motivo: ela fala do frio\n```"
     assert extract_answer(record, options) == Extraction("C", "structured")
+
+
+def test_generations_of_held_out_pp() -> None:
+    """A loop broken off as it began its word again ("Demonstrarão:\\n\\nD") names no letter, and a number in digits
+    matches an option's number in words ("3 vezes" for "três vezes")."""
+    loop = "Demonstrarão:\n\nDemonstrarão:\n\nDemonstrarão:\n\nD"
+    assert extract_answer(loop).letter is None
+    assert extract_answer("Definitivamente:\nD").letter == "D"
+    options = [
+        "Devo ter lido o livro pelo menos duas vezes.",
+        "Devo ter lido o livro pelo menos três vezes.",
+        "Nunca li o livro.",
+        "Li o livro uma vez.",
+    ]
+    assert extract_answer("Demonstrará que leu o livro ao menos 3 vezes antes.", options).letter == "B"

@@ -238,10 +238,12 @@ alto | high tall loud
 grande | big large great
 pequeno pequena barquinho | small little
 novo nova | new again
-dois duas | two twice
-três | three thrice
-quatro | four
-cinco | five
+dois duas 2 | two twice
+três 3 | three thrice
+quatro 4 | four
+cinco 5 | five
+seis 6 | six
+dez 10 | ten
 recepção | reception
 realizar realizado | held hold
 velho antigo | old

@@ -405,6 +405,11 @@ _NEGATED_LIST_BEFORE: Final = re.compile(
     r"(?:[ \t]*,[ \t]*(?:(?:a|o|the)[ \t]+)?[A-E])*[ \t]*,[ \t]*\Z"
 )
 _REASONS_AFTER_A_PAUSE: Final = re.compile(r"[ \t]*(?::|[—–]|[ \t]-)[ \t]*(?:[^\W\d_]+[ \t,]+){3}")
+# Two lines that open with the same word, then that word's capital alone on the last line: a generation broken off in
+# a loop as it began the word again.
+_CUT_IN_A_REPEATED_WORD: Final = re.compile(
+    r"^[ \t]*(?P<word>(?P<c>[A-Z])[a-zà-ú]{2,})\b[^\n]*\n\s*(?P=word)\b[^\n]*\n\s*(?P=c)[ \t]*\Z", re.MULTILINE
+)
 _ONE_OF_THEM_SAID: Final = re.compile(rf"\b{alternation(words('one_of_them'))}\b", re.IGNORECASE)
 _CONCESSION_AFTER: Final = re.compile(rf"[ \t]*,[ \t]*{alternation(words('concessions'))}\b", re.IGNORECASE)
 _OTHER_LETTER: Final = re.compile(r"(?<![\w'’])[B-E](?![\w'’])")
@@ -990,6 +995,8 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return "commit", "verdict"
     if _AFFIRMED_OPENING.fullmatch(text, 0, candidate.lead) and _TERMINATOR.match(text, candidate.start + 1):
         return "commit", "position"  # "Pretty clearly B.", "Obviamente C."
+    if _CUT_IN_A_REPEATED_WORD.search(text, max(0, candidate.lead - 200)) and candidate.start == len(text.rstrip()) - 1:
+        return "neutral", ""  # "Demonstrarão:\n\nDemonstrarão:\n\nD": a loop broken off in its word, not a letter
     if _closes_the_answer(text, candidate) and (
         candidate.bare
         or _AFTER_A_PAUSE.search(text, 0, candidate.lead)
