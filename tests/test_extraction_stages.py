@@ -2944,3 +2944,14 @@ def test_generations_of_held_out_pp() -> None:
         "Li o livro uma vez.",
     ]
     assert extract_answer("Demonstrará que leu o livro ao menos 3 vezes antes.", options).letter == "B"
+
+
+def test_a_kind_named_by_a_capital_and_a_choice_announced() -> None:
+    """A capital that names a kind ("o plano B", "vitamina C") is no letter after the answer, and a choice announced
+    with an infinitive ("Vou reconsiderar e marcar a C") is the last decision."""
+    options = ["Foi a primeira ideia.", "Foi sem querer.", "Foi a segunda ideia, caso a primeira falhasse.", "Nenhuma."]
+    planned = "```\nResposta: C\n```\nO amigo furou e o show era o plano B, ou seja, a segunda ideia."
+    assert extract_answer(planned, options).letter == "C"
+    assert extract_answer("Resposta: A. Tomar vitamina C ajuda, mas o texto fala de sono.").letter == "A"
+    changed = "Resposta: A. Na verdade, não: o texto não diz isso. Vou reconsiderar e marcar a C, a segunda ideia."
+    assert extract_answer(changed, options).letter == "C"

@@ -410,6 +410,7 @@ _REASONS_AFTER_A_PAUSE: Final = re.compile(r"[ \t]*(?::|[—–]|[ \t]-)[ \t]*(?
 _CUT_IN_A_REPEATED_WORD: Final = re.compile(
     r"^[ \t]*(?P<word>(?P<c>[A-Z])[a-zà-ú]{2,})\b[^\n]*\n\s*(?P=word)\b[^\n]*\n\s*(?P=c)[ \t]*\Z", re.MULTILINE
 )
+_LETTERED_NOUN_BEFORE: Final = re.compile(rf"\b{alternation(words('lettered_nouns'))}[ \t]+\Z", re.IGNORECASE)
 _ONE_OF_THEM_SAID: Final = re.compile(rf"\b{alternation(words('one_of_them'))}\b", re.IGNORECASE)
 _CONCESSION_AFTER: Final = re.compile(rf"[ \t]*,[ \t]*{alternation(words('concessions'))}\b", re.IGNORECASE)
 _OTHER_LETTER: Final = re.compile(r"(?<![\w'’])[B-E](?![\w'’])")
@@ -669,6 +670,8 @@ def _candidates(text: str, p: Patterns, options: Sequence[str] | None = None) ->
             and not _quotes_an_option(text, start + 1, options)
         ):
             continue  # the article of a quoted word: 'A "musa" is most likely her girlfriend', not 'A "Nenhuma ..."'
+        if group == "l4" and _LETTERED_NOUN_BEFORE.search(text, max(0, start - 20), start):
+            continue  # "o show era o plano B", "vitamina C": a kind the capital names, not an option
         line_start = text.rfind("\n", max(0, start - 400), start) + 1
         line_before = text[line_start:start]
         if group == "l3" and (

@@ -245,6 +245,8 @@ class Language:
     concessions: tuple[str, ...]
     #: A shrug right after a chosen letter, which makes the choice tentative and keeps it: "vou de D, *sei lá*".
     shrugs: tuple[str, ...]
+    #: Nouns a capital names a kind of, not an option: "o *plano* B", "*vitamina* C", "o *lado* B do disco".
+    lettered_nouns: tuple[str, ...]
     #: Words that rule out what a sentence of an elimination describes, beside negations and words of error: "Ninguém
     #: falou em mexerem no aparelho", "Chá tailandês? Fora.".
     ruling_out: tuple[str, ...]
@@ -309,6 +311,9 @@ PT: Final = Language(
         "mudo a resposta para", "troco a resposta para", "mudando para", "trocando para", "mudei para", "troquei para",
         # back to a letter weighed before: "Volto pra D. Final."
         "volto pra", "volto para", "voltei pra", "voltei para", "voltando pra", "voltando para",
+        # a choice announced: "Vou reconsiderar e marcar a C", "decidi marcar a B"
+        "vou marcar", "vou escolher", "vou ficar com", "e marcar", "decidi marcar", "decidi escolher",
+        "prefiro marcar",
         # a guess is a choice: "Vou chutar B, mas não apostaria muito nisso."
         "vou chutar", "vou chutar na", "vou chutar no",
         # a leaning is a tentative choice: "me inclino pela B"
@@ -594,6 +599,7 @@ PT: Final = Language(
         for those in ("essas", "estas", "as", "esses", "estes", "os")
     ),
     shrugs=("sei lá", "sei la"),
+    lettered_nouns=("plano", "lado", "vitamina", "nota", "classe", "tipo", "série", "bloco", "categoria", "time"),
     concessions=("mesmo achando", "mesmo que", "mesmo sendo", "mesmo com", "apesar de", "embora", "ainda que"),
     ruling_out=(
         "nada", "ninguém", "nunca", "descarta", "fora", "oposto", "contrário", "não combina", "não cabe", "não bate",
@@ -830,6 +836,7 @@ EN: Final = Language(
         for those in ("these", "those", "the")
     ),
     shrugs=("idk", "dunno", "I guess"),
+    lettered_nouns=("plan", "side", "vitamin", "grade", "class", "type", "category", "block", "team"),
     concessions=("even though", "although", "though", "despite", "even if"),
     ruling_out=("nothing", "nobody", "never", "out", "opposite", "contrary", "rule out", "ruled out"),
     reported=tuple(
