@@ -2955,3 +2955,48 @@ def test_a_kind_named_by_a_capital_and_a_choice_announced() -> None:
     assert extract_answer("Resposta: A. Tomar vitamina C ajuda, mas o texto fala de sono.").letter == "A"
     changed = "Resposta: A. Na verdade, não: o texto não diz isso. Vou reconsiderar e marcar a C, a segunda ideia."
     assert extract_answer(changed, options).letter == "C"
+
+
+def test_replies_of_held_out_qq() -> None:
+    """A ranking ("C > D > A > B"), a letter that wins with no rival named ("A C vence porque ..."), a choice followed
+    by another letter judged on its own ("vai na A, a C é mto genérica"), "prefiro de longe a B", a choice by pronoun
+    after the letter's own sentence ("Já a B repete o texto. Fico com ela."), a checked radio button without values,
+    an option's index in code, a record's words joined by underscores, verdict words of a table ("na mosca"), "a que
+    abre a lista", a correction opening a line in a reply broken off, and an elimination whose ruled-out option is
+    named by the first words only it holds or whose survivor is followed by "É essa."."""
+    assert extract_answer("Ranking de plausibilidade: C > D > A > B. A C é a única que o texto sustenta.").letter == "C"
+    assert extract_answer(">> C\n\nEles torciam pela absolvição.").letter == "C"
+    assert extract_answer("A B vence porque o texto diz isso. A D é verdade geral, mas não responde.").letter == "B"
+    assert extract_answer("vai na D, a B é mto genérica kkk").letter == "D"
+    assert extract_answer("Entre A e D, prefiro de longe a D: ela termina assim.").letter == "D"
+    assert extract_answer("A C não tem apoio. Já a A repete quase literalmente o texto. Fico com ela.").letter == "A"
+    assert extract_answer("Fico com a B — a D extrapola.").letter == "B"
+    options = ["Menos gente viria.", "Ninguém viria.", "Mais gente viria.", "Nenhuma das alternativas acima."]
+    radios = '<input type="radio" disabled> Menos gente viria.<br>\n<input type="radio" disabled> Ninguém viria.<br>\n'
+    radios += '<input type="radio" checked> Mais gente viria.<br>\n<input type="radio" disabled> Nenhuma.'
+    assert extract_answer(radios, options) == Extraction("C", "structured")
+    code = "```python\nopcoes = ['Menos', 'Ninguém', 'Mais', 'Nenhuma']\nresposta = opcoes[1]\n```"
+    assert extract_answer(code, options) == Extraction("B", "structured")
+    record = "quem_viria: todo mundo\ncerteza: alta\nalternativa: nenhuma_das_listadas"
+    assert extract_answer(record, options) == Extraction("D", "structured")
+    table = "| Alt. | Veredito |\n|:-:|---|\n| A | furada |\n| B | contraria o texto |\n| C | **na mosca** 🎯 |\n"
+    table += "| D | inventado |"
+    assert extract_answer(table, options) == Extraction("C", "structured")
+    assert extract_answer("A que abre a lista. O texto diz que menos gente viria.", options).letter == "A"
+    taken_back = "C, porque o texto fala em roubo.\n\nHmm, na verdade, relendo: ele pediu a linha antiga, então talvez"
+    assert extract_answer(taken_back).letter is None
+    kept = "Alternativa C)\n\nEle parece bem e, na verdade, o bico dele está ótimo. Depois de ficar por ali"
+    assert extract_answer(kept).letter == "C"
+    options = [
+        "O rio não corria mais rápido do que remávamos rio abaixo.",
+        "O rio corria mais rápido do que remávamos rio acima.",
+        "O rio não corria mais rápido do que remávamos rio acima.",
+        "Nenhuma das alternativas acima.",
+    ]
+    ruled = "Eles chegaram à ilha rio acima, e isso derruba a B. A que fala de remar rio abaixo não tem nada a ver. "
+    ruled += 'E "nenhuma" não cabe. Resta uma só.'
+    assert extract_answer(ruled, options) == Extraction("C", "final_answer")
+    options = ["Nenhuma das alternativas acima.", "Não gosta de corrida.", "Gosta de acampar.", "Mora perto da pista."]
+    left = 'Não gosta de corrida? Achou ótima — cai. Mora perto da pista? Viajaram horas — cai. "Nenhuma" só vale se '
+    left += "nada sobrar. Mas sobra: passou o fim de semana acampado e quer repetir. É essa."
+    assert extract_answer(left, options) == Extraction("C", "final_answer")

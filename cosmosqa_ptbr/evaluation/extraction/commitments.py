@@ -205,6 +205,9 @@ _AFFIRMED_AFTER: Final = re.compile(
 )
 # "Não descarto a B, fico com ela.", "B; I'll go with it.": the letter chosen by a pronoun right after it.
 _CHOSEN_AFTER: Final = re.compile(
+    # (or after the rest of the letter's own sentence, where no other letter is named: "Já a B repete quase
+    # literalmente o 'titia'. Fico com ela.")
+    rf"(?:(?!(?<![\w'’])(?-i:[A-Z])(?![\w'’]))[^.!?\n]){{0,160}}?"
     rf"[ \t]*[,;.][ \t]*(?:e[ \t]+|and[ \t]+)?{alternation(words('choosing'))}[ \t]+"
     rf"{alternation(words('option_pronouns'))}\b"
     # "Eu não descartaria a B, não — é nela que eu fico."
@@ -259,7 +262,9 @@ _AFTER_LETTER: Final = re.compile(r"\s*(?P<next>[^\W\d_]+)?")
 # What prefers one letter to the letter after it: "B do que C", "C em vez de A", "A over D", "D rather than A".
 _PREFERRED_TO: Final = (
     r"(?:do\s+que|than|à(?=\s+[A-Z](?![^\W_]))|em\s+vez\s+d[aeo]s?|ao\s+invés\s+d[aeo]s?|no\s+lugar\s+d[aeo]s?"
-    r"|rather\s+than|instead\s+of|over)"
+    r"|rather\s+than|instead\s+of|over"
+    # a ranking: "C > D > A > B"
+    r"|>)"
 )
 _COMPARED: Final = re.compile(rf"\s+{_PREFERRED_TO}\s+(?:(?:a|o|the)\s+)?(?-i:[A-Z])(?![^\W_])", re.IGNORECASE)
 # After a letter: the end of its line, punctuation, or a symbol or emoji ("Resposta: A 🧰"); not a table's "|", nor a
@@ -411,6 +416,8 @@ _CUT_IN_A_REPEATED_WORD: Final = re.compile(
     r"^[ \t]*(?P<word>(?P<c>[A-Z])[a-zà-ú]{2,})\b[^\n]*\n\s*(?P=word)\b[^\n]*\n\s*(?P=c)[ \t]*\Z", re.MULTILINE
 )
 _LETTERED_NOUN_BEFORE: Final = re.compile(rf"\b{alternation(words('lettered_nouns'))}[ \t]+\Z", re.IGNORECASE)
+# A verb in the singular right after a letter: the letter is the subject of a clause of its own.
+_OWN_PREDICATE: Final = re.compile(r"[ \t]+(?:é|está|seria|fica|não|nem|is|isn't|was)\b", re.IGNORECASE)
 _ONE_OF_THEM_SAID: Final = re.compile(rf"\b{alternation(words('one_of_them'))}\b", re.IGNORECASE)
 _CONCESSION_AFTER: Final = re.compile(rf"[ \t]*,[ \t]*{alternation(words('concessions'))}\b", re.IGNORECASE)
 _OTHER_LETTER: Final = re.compile(r"(?<![\w'’])[B-E](?![\w'’])")
@@ -438,13 +445,17 @@ _OVER_THE_OTHERS: Final = re.compile(
 # A letter that wins a comparison with another: "D ganha de C", "C vence B", "B beats D".
 _WINS_OVER: Final = re.compile(
     r"[ \t]+(?:ganha|vence|bate|supera|derrota|leva[ \t]+vantagem|beats|wins|outweighs|trumps)"
-    r"(?:[ \t]+(?:de|da|do|sobre|over|against))?[ \t]+(?:(?:a|o|the)[ \t]+)?(?-i:[A-Z])(?![^\W_])",
+    r"(?:[ \t]+(?:de|da|do|sobre|over|against))?[ \t]+(?:(?:a|o|the)[ \t]+)?(?-i:[A-Z])(?![^\W_])"
+    # and without a rival: "A C vence porque ...", "A A leva fácil", "B wins hands down"
+    r"|[ \t]+(?:vence|ganha|leva[ \t]+fácil|leva[ \t]+a[ \t]+melhor|leva[ \t]+essa|wins)"
+    r"(?=[ \t]*(?:[,.;:!—–]|porque|pois|because|fácil|hands|easily|$))",
     re.IGNORECASE,
 )
 # The letter a comparison is lost to: the "C" of "D ganha de C", "D é melhor que C", "B is better than D".
 _BEATEN_BEFORE: Final = re.compile(
     r"\b(?:(?:melhor|pior)[ \t]+(?:do[ \t]+)?que|do[ \t]+que|than|ganha[ \t]+d[aeo]|vence|bate|supera|derrota"
-    r"|leva[ \t]+vantagem[ \t]+sobre|beats|wins[ \t]+over|outweighs|trumps)[ \t]+(?:(?:a|o|the)[ \t]+)?\Z",
+    r"|leva[ \t]+vantagem[ \t]+sobre|beats|wins[ \t]+over|outweighs|trumps)[ \t]+(?:(?:a|o|the)[ \t]+)?\Z"
+    r"|(?<![\w'’])(?-i:[A-Z])[ \t]*>[ \t]*\Z",
     re.IGNORECASE,
 )
 _BETWEEN_BEFORE: Final = re.compile(
@@ -653,9 +664,8 @@ def _candidates(text: str, p: Patterns, options: Sequence[str] | None = None) ->
         # A capital listed after another letter ("B e C só repetem ...") is a letter, not a word, and so is an "A"
         # after a lower-case article ("acho a A mais provável": an article is not followed by another).
         explicit = group != "l4" or (text[start] not in "AEO" and bool(_LISTED_AFTER.search(text, 0, start)))
-        explicit = explicit or (
-            text[start] == "A" and bool(_LOWER_ARTICLE_BEFORE.search(text, max(0, start - 6), start))
-        )
+        # (and so is any capital after one: "Já a B repete quase literalmente o texto")
+        explicit = explicit or bool(_LOWER_ARTICLE_BEFORE.search(text, max(0, start - 6), start))
         # A lower-case bare letter counts only opening the reply ("d né, ela vai morrer"), and never "a", "e", "o".
         if group == "l4" and not text[start].isupper():
             if text[start] in "aeo" or not (
@@ -738,8 +748,11 @@ def _lists(text: str, candidates: list[_Candidate]) -> list[list[int]]:
         if joined and "\n" in text[previous.start : current.start] and not _LINE_ENDS.match(text, current.start + 1):
             joined = False  # "C)\nA: não": a line that judges its own letter is not a list item
         elif joined and "\n" not in text[previous.start : current.start]:
-            # A list names each letter once: "Entre A e B, a A faz mais sentido" names A again to judge it.
-            joined = current.letter not in {candidates[i].letter for i in runs[-1]}
+            # A list names each letter once: "Entre A e B, a A faz mais sentido" names A again to judge it; and a
+            # letter chosen is no list with the one judged on its own after it: "vai na A, a C é mto genérica".
+            joined = current.letter not in {candidates[i].letter for i in runs[-1]} and not (
+                previous.keyword and _OWN_PREDICATE.match(text, current.start + 1)
+            )
         if joined:
             runs[-1].append(index)
         else:
@@ -887,7 +900,12 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
     if (verdict == "reject" or _NEGATED_VERB_AFTER.match(text, candidate.start + 1)) and _DENIED_DOUBT_BEFORE.search(
         text, window, candidate.start
     ):
-        return "commit", "verdict"  # "Eu não diria que a A não é a certa", "Não dá pra dizer que a C não descreve ..."
+        # "Eu não diria que a A não é a certa", "Não dá pra dizer que a C não descreve ..."; but "Não acho que a D
+        # esteja totalmente descartada, mas ..." only keeps it in play
+        sentence_end = _SENTENCE_END.search(text, candidate.start + 1)
+        if _CONTRAST.search(text, candidate.start + 1, sentence_end.start() if sentence_end else len(text)):
+            return "considered", ""
+        return "commit", "verdict"
     if _NOT_DISCARDED_AFTER.match(text, candidate.start + 1):
         return "commit", "verdict"  # "A opção C não é uma que eu descartaria"
     if _DENIED_RULING_OUT_BEFORE.search(text, window, candidate.start) and _EMPHATIC_AFTER.match(
@@ -917,6 +935,8 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return ("reject", "") if label["bad"] else ("commit", "keyword")
     if _OVER_THE_OTHERS.match(text, after_letter) or _WINS_OVER.match(text, candidate.start + 1):
         return "commit", "verdict"
+    if _CHOSEN_AFTER.match(text, candidate.start + 1):
+        return "commit", "verdict"  # "Já a B repete o 'titia - segunda mãe'. Fico com ela.": chosen, whatever is said
     if _BEATEN_BEFORE.search(text, window, candidate.lead):
         return "considered", ""  # the "C" of "D ganha de C": weighed and lost, whatever closes the reply
     before = _sentence_before(text, candidate.lead)
@@ -985,8 +1005,11 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return "commit", "keyword"
     if candidate.bare and _CONCLUDING_COLON_LINE.search(text, max(0, candidate.lead - 200), candidate.lead):
         return "commit", "position"  # "... Ou seja:\n\nA → não tenho ninguém para cuidar de mim"
-    if _DASH_BEFORE.search(text, max(0, candidate.lead - 12), candidate.lead) and _CHOOSING_OPENING.match(
-        _sentence_up_to(text, candidate.lead)
+    if (
+        _DASH_BEFORE.search(text, max(0, candidate.lead - 12), candidate.lead)
+        and _CHOOSING_OPENING.match(_sentence_up_to(text, candidate.lead))
+        # (the letter closing its sentence: in "Fico com a C — a D extrapola." the D is judged, not chosen)
+        and _TERMINATOR.match(text, candidate.start + 1)
     ):
         return "commit", "keyword"  # "So I'd say it'd give her a place for her son to sleep — D."
     if _VERDICT_HEADING.search(text, max(0, candidate.lead - 80), candidate.lead):

@@ -35,7 +35,7 @@ from itertools import pairwise
 from typing import Final
 
 from .clean import norm
-from .lexicon import NEGATION, STOPWORDS, Unit, match, meanings, sole_holder, stem
+from .lexicon import NEGATION, STOPWORDS, Unit, content_stems, match, meanings, sole_holder, stem
 from .vocabulary import CROSS_MARKS, alternation, fold, numbers, words
 
 __all__ = [
@@ -700,6 +700,33 @@ def _described(
     return best if recalls[best] >= DESCRIBED_RECALL and recalls[best] - second >= DESCRIBED_MARGIN else None
 
 
+#: The most words of a closing sentence of assent after an elimination's survivor: "É essa.", "Só pode ser ela."
+_ASSENT_WORDS: Final = 4
+# "A que fala de remar rio abaixo não tem nada a ver": an option named by a description, its verdict after it.
+_DESCRIBED_IN_PIECE: Final = re.compile(
+    rf"\b{alternation(words('descriptions'))}\s+(?P<said>[^\W\d_][^.!?;:\n]*)", re.I
+)
+#: The most words of a description tried, from its first, for the one option that holds them all.
+_MOST_PREFIX_WORDS: Final = 5
+
+
+def _named_by_its_words(piece: str, option_stems: Sequence[frozenset[str]]) -> int | None:
+    """The index of the one option that holds every word of the shortest start of a description in ``piece`` that
+    only one option holds ("a que fala de remar rio abaixo não tem nada a ver": "remar rio abaixo")."""
+    described = _DESCRIBED_IN_PIECE.search(piece)
+    if described is None:
+        return None
+    said = norm(described["said"]).split()
+    for length in range(1, min(len(said), _MOST_PREFIX_WORDS) + 1):
+        content = content_stems(said[:length])
+        holders = [index for index, stems in enumerate(option_stems) if content and content <= stems]
+        if len(holders) == 1:
+            return holders[0]
+        if not holders:
+            return None
+    return None
+
+
 _QUOTED_PIECE: Final = re.compile(r"[\"“]([^\"“”\n]{3,120})[\"”]")
 # A verdict that opens the sentence after a question and keeps the option: "Sim.", "Exato, ...".
 _KEPT: Final = re.compile(rf"^\W*{alternation(words('keeping'))}\b", re.IGNORECASE)
@@ -763,7 +790,11 @@ def survivor(
     starts = [0, *(end.end() for end in _PIECE_END.finditer(body))]
     pieces = _PIECE_END.split(body)
     closing = next((index for index in range(len(pieces) - 1, -1, -1) if _LEFTOVER.search(pieces[index])), None)
-    if closing is None or closing < len(pieces) - 2:
+    # (short words of assent after it close nothing new: "Mas sobra: a pessoa passou o fim de semana acampada. É essa.")
+    last = len(pieces)
+    while last > 1 and len(pieces[last - 1].split()) <= _ASSENT_WORDS and not _LEFTOVER.search(pieces[last - 1]):
+        last -= 1
+    if closing is None or closing < last - 2:
         return None
     offset = len(text) - len(text.lstrip())
     closing_start = offset + starts[closing]
@@ -798,6 +829,7 @@ def survivor(
             chosen = []
             for part in parts:
                 found = _described(part, meanings_, weights, option_stems)
+                found = _named_by_its_words(part, option_stems) if found is None else found
                 chosen.extend([found] if found is not None else _quoted_options(part, option_stems))
             # 'E não faz sentido marcar "nenhuma" quando ainda resta uma opção': the "none" option quoted
             if none_letter is not None and _NONE_QUOTED.search(piece):
@@ -817,8 +849,11 @@ def survivor(
         return left.pop()
     # The closing describes the one option left: "O que sobra é a que fala dela dar uma relaxada", or the sentence
     # after its colon does ("ainda sobra uma que se encaixa: os vinte e cinco centímetros foram para a doação").
-    closing_text = pieces[closing]
+    # (from its word of what is left on: in '"Nenhuma" só valeria se nada servisse — mas sobra uma que serve: ...' the
+    # option quoted before "sobra" is not the one left)
+    leftover = _LEFTOVER.search(pieces[closing])
+    closing_text = pieces[closing][leftover.start() if leftover else 0 :]
     if closing_text.rstrip().endswith(":"):
-        closing_text = " ".join(pieces[closing : closing + 2])
+        closing_text = " ".join([closing_text, *pieces[closing + 1 : closing + 2]])
     described = _described(closing_text, meanings_, weights) if closing else None  # (after an elimination)
     return letters[described] if described is not None and letters[described] in left else None

@@ -130,11 +130,15 @@ _FROM_THE_BOTTOM: Final = re.compile(rf"\b(?P<ord>{_ORDINAL})\s+{_BOTTOM_UP_WORD
 # "a de cima", "a de baixo", "the top one", "the bottom one": the first and the last option.
 # (not a direction: "de cima pra baixo", "de cima a baixo")
 _NOT_A_DIRECTION: Final = r"(?!\s+(?:pra|para|a|até)\s+(?:baixo|cima))"
+# (and "a que abre a lista", "a que fecha a lista": the option that opens or closes the list)
 _TOP: Final = re.compile(
-    rf"\b(?:a|o|na|no|pela|pelo)\s+(?P<one>de\s+cima){_NOT_A_DIRECTION}|\bthe\s+(?P<en>top\s+one)\b", re.IGNORECASE
+    rf"\b(?:a|o|na|no|pela|pelo)\s+(?P<one>de\s+cima{_NOT_A_DIRECTION}|que\s+abre\s+a\s+lista)"
+    r"|\bthe\s+(?P<en>top\s+one|one\s+that\s+opens\s+the\s+list)\b",
+    re.IGNORECASE,
 )
 _BOTTOM: Final = re.compile(
-    rf"\b(?:a|o|na|no|pela|pelo)\s+(?P<one>de\s+baixo){_NOT_A_DIRECTION}|\bthe\s+(?P<en>bottom\s+one)\b",
+    rf"\b(?:a|o|na|no|pela|pelo)\s+(?P<one>de\s+baixo{_NOT_A_DIRECTION}|que\s+fecha\s+a\s+lista)"
+    r"|\bthe\s+(?P<en>bottom\s+one|one\s+that\s+closes\s+the\s+list)\b",
     re.IGNORECASE,
 )
 # "só a terceira dá um motivo", "only the second fits": an ordinal singled out names an option.

@@ -55,6 +55,11 @@ _REFUSAL: Final = re.compile(
 _ELIMINATING_OPENING: Final = re.compile(rf"^\W*{alternation(words('eliminating'))}\s*[:,—–-]", re.IGNORECASE)
 _LEFT_OVER: Final = re.compile(rf"\b{alternation(words('leftovers'))}\b", re.IGNORECASE)
 # "Ah, vou de D, sei lá, com pouca confiança": a shrug right after the letter chosen keeps it, tentatively.
+# "C, porque ...\n\nHmm, na verdade, relendo: ... então talvez ele tenha achado o aparelho e aí o": a correction
+# opened after the last choice, in a reply broken off before it names another.
+_RECONSIDERING: Final = re.compile(
+    rf"^[ \t]*(?:hmm+[\s,.]*)?{alternation(words('corrections'))}\b", re.IGNORECASE | re.MULTILINE
+)
 _SHRUG_AFTER_A_LETTER: Final = re.compile(
     rf"(?<![\w'’])(?-i:[A-Z])[ \t]*,[ \t]*{alternation(words('shrugs'))}\Z", re.IGNORECASE
 )
@@ -236,6 +241,8 @@ def read_answer(
         left = survivor(text, options, letters, [(m.start, m.letter) for m in found], _rejected(found))
         if left is not None:
             return Extraction(left, "final_answer")
+    if _reconsidered_then_broken_off(text, commits, found, broken_off=broken_off):
+        return Extraction(None, "no_answer")
     if commits:
         final = commits[-1]
         ruled_out_before = {m.letter for m in found if m.kind == "reject" and m.start < final.start} & set(letters)
@@ -347,6 +354,17 @@ def _closes_undecided(answer: str) -> bool:
     """Whether the last sentence of ``answer`` says it cannot decide ("Não consigo desempatar com segurança.")."""
     last_sentence = _last_sentence(answer)
     return any(end > last_sentence for end in indecision_ends(answer))
+
+
+def _reconsidered_then_broken_off(
+    text: str, commits: Sequence[Mention], found: Sequence[Mention], *, broken_off: bool
+) -> bool:
+    """Whether a line after the last choice opens a correction ("Hmm, na verdade, relendo: ...") and the reply breaks
+    off in it before it names another letter: the choice was taken back and no other made."""
+    if not commits or not broken_off or any(m.start > commits[-1].start for m in found):
+        return False
+    next_line = text.find("\n", commits[-1].start)
+    return next_line >= 0 and _RECONSIDERING.search(text, next_line) is not None
 
 
 def _counted_and_set_aside(text: str, found: Sequence[Mention]) -> set[str]:

@@ -928,7 +928,8 @@ def _record_fields(lines: Sequence[str], *, inline: bool = False) -> list[re.Mat
 
 def _first_letter(fields: Sequence[re.Match[str]], read: Reader) -> Extraction | None:
     for field in fields:
-        value = read(field["value"].strip().strip("\"'"))
+        # (a program's words joined by underscores read as words: "primeira_alternativa", "nenhuma_das_listadas")
+        value = read(field["value"].strip().strip("\"'").replace("_", " "))
         if value.letter is not None:
             return Extraction(value.letter, "structured")
     return None
@@ -974,12 +975,19 @@ def selected_answer(text: str, letters: Sequence[str]) -> Extraction | None:
     >>> selected_answer('<select>\\n<option value="A">Roupas</option>\\n<option value="B" selected>Dinheiro</option>'
     ...                 '\\n</select>', ("A", "B", "C", "D"))
     Extraction(letter='B', rule='structured')
+    >>> selected_answer('<input type="radio"> Roupas <input type="radio" checked> Dinheiro', ("A", "B"))
+    Extraction(letter='B', rule='structured')
     """
     marked = set()
-    for tag in _SELECTED_TAG.finditer(text):
+    tags = list(_SELECTED_TAG.finditer(text))
+    for position, tag in enumerate(tags):
         value = _TAG_VALUE.search(tag.group())
-        if value and _TAG_MARKED.search(tag.group()):
+        if not _TAG_MARKED.search(tag.group()):
+            continue
+        if value:
             marked.add(value["letter"].upper())
+        elif len(tags) == len(letters):
+            marked.add(letters[position])  # one control an option, in order, without values: its place
     return _from_verdicts({marked.pop(): "pos"}, letters) if len(marked) == 1 else None
 
 
@@ -990,6 +998,11 @@ _ANSWER_VARIABLE: Final = (
 # An interpreter that echoes the answer's value: ">>> resposta\n'D'".
 _ECHOED: Final = re.compile(
     rf"^[ \t]*>>>[ \t]*{_ANSWER_VARIABLE}[ \t]*\n[ \t]*(['\"])(?P<letter>[A-Za-z])\1[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+# A line of code that takes the answer from a list of the options by its index: "resposta = opcoes[3]" (from zero).
+_ASSIGNED_INDEX: Final = re.compile(
+    rf"^[ \t]*{_ANSWER_VARIABLE}[ \t]*=[ \t]*[^\W\d]\w*[ \t]*\[[ \t]*(?P<index>\d)[ \t]*\][ \t;]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 # A line of code that assigns the answer one quoted letter: 'resposta = opcoes["B"]', "answer = 'C'".
@@ -1012,6 +1025,10 @@ def returned_answer(text: str, letters: Sequence[str]) -> Extraction | None:
     found = [match["letter"].upper() for match in _RETURNED.finditer(text)]
     found = found or [match["letter"].upper() for match in _ASSIGNED.finditer(text)]
     found = found or [match["letter"].upper() for match in _ECHOED.finditer(text)]
+    found = found or [
+        letters[int(match["index"])] if int(match["index"]) < len(letters) else "?"
+        for match in _ASSIGNED_INDEX.finditer(text)
+    ]
     if not found:
         return None
     return Extraction(found[-1], "structured") if found[-1] in letters else Extraction(None, "invalid_letter")

@@ -313,7 +313,7 @@ PT: Final = Language(
         "volto pra", "volto para", "voltei pra", "voltei para", "voltando pra", "voltando para",
         # a choice announced: "Vou reconsiderar e marcar a C", "decidi marcar a B"
         "vou marcar", "vou escolher", "vou ficar com", "e marcar", "decidi marcar", "decidi escolher",
-        "prefiro marcar",
+        "prefiro marcar", "prefiro de longe", "prefiro de longe a",
         # a guess is a choice: "Vou chutar B, mas não apostaria muito nisso."
         "vou chutar", "vou chutar na", "vou chutar no",
         # a leaning is a tentative choice: "me inclino pela B"
@@ -443,9 +443,10 @@ PT: Final = Language(
     pointing=("isso", "é isso", "essa", "é essa", "esta", "é esta", "essa aqui", "esta aqui", "isso aí", "essa aí"),
     degrees=("meio", "bem", "muito", "um pouco"),
     keeping=("sim", "exato", "isso", "sí"),
-    cell_yes=("sim", "forte", "bate", "confere", "encaixa", "bastante"),
+    cell_yes=("sim", "forte", "bate", "confere", "encaixa", "bastante", "na mosca", "é ela"),
     cell_no=(
-        "não", "nao", "nem tanto", "pouco provável", "zero chance", "chance zero", "nenhuma chance", "fraca",
+        "não", "nao", "nem tanto", "contraria", "pouco provável", "zero chance", "chance zero", "nenhuma chance",
+        "fraca",
         "fraco", "fracas", "fracos", "não bate", "nada a ver", "descartada", "descartado",
         "sem base", "nem de longe", "inverte", "contradiz", "sem evidência", "sem evidências", "sem relação",
         "mistura", "nem a pau", "nem ferrando", "de jeito nenhum", "irrelevante",
@@ -537,7 +538,8 @@ PT: Final = Language(
     none_of_the_above=(
         "nenhuma das alternativas", "nenhuma das opções", "nenhuma das respostas", "nenhuma das anteriores",
         "nenhuma delas", "nenhuma acima", "nenhuma das alternativas acima", "nenhuma dessas alternativas",
-        "nenhuma dessas opções", "nenhuma destas alternativas", "nenhuma destas opções",
+        "nenhuma dessas opções", "nenhuma destas alternativas", "nenhuma destas opções", "nenhuma das listadas",
+        "nenhuma das citadas", "nenhuma das apresentadas",
     ),
     none_fit=(
         "nenhuma dessas", "nenhuma destas", "nenhuma delas", "nenhuma opção", "nenhuma alternativa",
