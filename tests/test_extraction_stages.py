@@ -3000,3 +3000,19 @@ def test_replies_of_held_out_qq() -> None:
     left = 'Não gosta de corrida? Achou ótima — cai. Mora perto da pista? Viajaram horas — cai. "Nenhuma" só vale se '
     left += "nada sobrar. Mas sobra: passou o fim de semana acampado e quer repetir. É essa."
     assert extract_answer(left, options) == Extraction("C", "final_answer")
+
+
+def test_generations_that_walk_or_restart_the_list() -> None:
+    """A label alone after an echoed list is the list begun again, every letter named in turn on a line of its own
+    with no verdict is the list in the model's words, and an "X" in a table's column marks its row."""
+    options = ["Eram velhas demais.", "Nenhuma das alternativas acima.", "Não eram magras.", "Eram novas demais."]
+    restarted = "Alternativa A) Eram velhas demais.\nAlternativa B) Nenhuma das alternativas acima\n"
+    restarted += "Alternativa C) Não eram novas\nAlternativa D) Eram novas demais\n\nAlternativa C) Não eram novas\n"
+    restarted += "Alternativa D) Eram novas demais\n\nAlternativa C)"
+    assert extract_answer(restarted, options).letter is None
+    assert extract_answer("Alternativa C)", options).letter == "C"
+    walked = "\n\n".join(f"Desse tipo de alternativa {letter} é eram novas demais." for letter in "ABCD")
+    assert extract_answer(walked + "\n\nDesse tipo de altern", options).letter is None
+    table = "| Alternativa | Marcar |\n|---|:---:|\n| A — velhas | |\n| B — nenhuma | |\n| C — magras | |\n"
+    table += "| D — novas | X |\n\nO texto fala da idade delas."
+    assert extract_answer(table, options) == Extraction("D", "structured")

@@ -686,14 +686,20 @@ def _line_before(lines: list[str], index: int) -> str:
 
 def _drop_a_loop_cut_short(lines: list[str], keep: list[bool]) -> None:
     """Drop the last option line when the reply loops: the same line as before an echoed list, then that list's
-    line again, cut short ("Resposta:\nA) ... D) ...\n\nResposta:\nA) A diretora ouv"). An answer after an echo
-    follows the list itself, not what came before it."""
+    line again, cut short ("Resposta:\nA) ... D) ...\n\nResposta:\nA) A diretora ouv"), or a label alone right after
+    the echoed list, its text never written. An answer after an echo follows the list itself, not what came before
+    it."""
     written = [i for i, line in enumerate(lines) if line.strip()]
     if not written or not keep[written[-1]]:
         return
     last = written[-1]
     match = _list_match(lines[last])
     body = norm(_body(lines[last]))
+    if match is not None and not body and len(written) >= 2 and not keep[written[-2]]:
+        # "A) ...\nD) ...\n\nC) ...\nD) ...\n\nAlternativa C)": the loop began its list again, cut before the text
+        if _list_match(lines[written[-2]]) is not None:
+            keep[last] = False
+        return
     if match is None or not body:
         return
     for index in range(last):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Final
 
 from .clean import clean, norm, strip_markup, unwrap
@@ -319,6 +320,14 @@ def read_answer(
         # (unless it is the question said again, as small models do before the list: "Para que estava fazendo ...")
         if not answer or (len(set(labels)) >= 3 and _RESTATED_QUESTION.match(answer)):
             return Extraction(None, "invalid_letter" if invented else "no_answer")
+    if _walks_every_letter(text, found, letters):
+        # "... alternativa A é o processo correu longe de mim.\n\n... alternativa B é ...": every letter in turn, a
+        # line each and no verdict, is the list said in words of its own; only what stands around it may answer.
+        after = text.find("\n", found[-1].start)
+        text = answer = f"{text[: text.rfind(chr(10), 0, found[0].start) + 1]}{text[after:] if after >= 0 else ''}"
+        text = answer = answer.strip()
+        if not answer:
+            return Extraction(None, "no_answer")
     # A reply that closes saying it cannot tell ("... Não consigo escolher com segurança.") refuses, whatever option
     # it quoted on the way.
     # (Not when that sentence is an option: "Não é possível saber pelo texto." may be the answer.) The text may have
@@ -354,6 +363,16 @@ def _closes_undecided(answer: str) -> bool:
     """Whether the last sentence of ``answer`` says it cannot decide ("Não consigo desempatar com segurança.")."""
     last_sentence = _last_sentence(answer)
     return any(end > last_sentence for end in indecision_ends(answer))
+
+
+def _walks_every_letter(text: str, found: Sequence[Mention], letters: Sequence[str]) -> bool:
+    """Whether ``text`` names every letter once, in order, each on a line of its own, and judges none."""
+    return (
+        len(found) == len(letters) >= 2
+        and [m.letter for m in found] == list(letters)
+        and all(m.kind == "neutral" for m in found)
+        and all("\n" in text[a.start : b.start] for a, b in pairwise(found))
+    )
 
 
 def _reconsidered_then_broken_off(

@@ -446,6 +446,8 @@ def _cell_verdict(cell: str) -> str | None:
         ticked = closing[-1] in _TICKED_MARKS
         if not any(mark in text for mark in (_CROSSED_MARKS if ticked else _TICKED_MARKS)):
             return "pos" if ticked else "neg"
+    if text.casefold() == "x":  # a column to mark: "| B — nenhuma das alternativas | X |", as a box is marked
+        return "pos"
     if text.casefold() in ("v", "f"):  # a true/false column: "| C | não existe mais | V |"
         return "pos" if text.casefold() == "v" else "neg"
     # a cell that only points at its row, "isso", "this one", maybe with its reasons after a dash: "é essa — simples"
