@@ -3016,3 +3016,10 @@ def test_generations_that_walk_or_restart_the_list() -> None:
     table = "| Alternativa | Marcar |\n|---|:---:|\n| A — velhas | |\n| B — nenhuma | |\n| C — magras | |\n"
     table += "| D — novas | X |\n\nO texto fala da idade delas."
     assert extract_answer(table, options) == Extraction("D", "structured")
+
+
+def test_a_second_choice_is_not_the_answer() -> None:
+    """A second choice named after the answer ("se eu tivesse que escolher uma segunda, seria a D") is only weighed."""
+    second = "O texto é específico: isso é a A. Se eu tivesse que escolher uma segunda, seria a D, mas não é ela."
+    assert extract_answer(second).letter == "A"
+    assert extract_answer("The answer is B; my second pick would be D.").letter == "B"

@@ -418,6 +418,12 @@ _CUT_IN_A_REPEATED_WORD: Final = re.compile(
 _LETTERED_NOUN_BEFORE: Final = re.compile(rf"\b{alternation(words('lettered_nouns'))}[ \t]+\Z", re.IGNORECASE)
 # A verb in the singular right after a letter: the letter is the subject of a clause of its own.
 _OWN_PREDICATE: Final = re.compile(r"[ \t]+(?:é|está|seria|fica|não|nem|is|isn't|was)\b", re.IGNORECASE)
+# A second choice named after the first: "se eu tivesse que escolher uma segunda, seria a D", "my second pick is B".
+_SECOND_CHOICE_BEFORE: Final = re.compile(
+    r"\b(?:(?:uma|a|minha)\s+segunda(?:\s+(?:opção|escolha|alternativa|colocada))?|(?:my\s+|a\s+|the\s+)?second"
+    r"\s+(?:choice|pick|option|best))\b[^.!?\n]{0,20}\Z",
+    re.IGNORECASE,
+)
 _ONE_OF_THEM_SAID: Final = re.compile(rf"\b{alternation(words('one_of_them'))}\b", re.IGNORECASE)
 _CONCESSION_AFTER: Final = re.compile(rf"[ \t]*,[ \t]*{alternation(words('concessions'))}\b", re.IGNORECASE)
 _OTHER_LETTER: Final = re.compile(r"(?<![\w'’])[B-E](?![\w'’])")
@@ -922,6 +928,8 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return "reject", ""
     if candidate.keyword and _NEGATED_CHOICE.search(text, window, candidate.start):
         return "reject", ""  # "Não escolheria B nem C de jeito nenhum."
+    if _SECOND_CHOICE_BEFORE.search(text, window, candidate.start):
+        return "considered", ""  # "Isso é a A. Se eu tivesse que escolher uma segunda, seria a D, mas não é ela."
     if candidate.keyword and _OTHERS_CHOOSE.search(text, window, candidate.start):
         return "neutral", ""  # "Muita gente iria na B por achar que ...": someone else's choice
     if candidate.keyword:
