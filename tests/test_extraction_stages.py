@@ -3023,3 +3023,30 @@ def test_a_second_choice_is_not_the_answer() -> None:
     second = "O texto é específico: isso é a A. Se eu tivesse que escolher uma segunda, seria a D, mas não é ela."
     assert extract_answer(second).letter == "A"
     assert extract_answer("The answer is B; my second pick would be D.").letter == "B"
+
+
+def test_replies_of_held_out_rr() -> None:
+    """An option's index in code with a comment after it, "prefiro a C à B", declining to mark ("Prefiro não
+    marcar"), a text "confuso demais para eu decidir", a reply cut as it turned to the other of two left ("Por outro
+    lado, D"), and a double negation of being unable ("Não há como não marcar a que diz que nenhuma serve")."""
+    options = [
+        "Nenhuma das alternativas acima.",
+        "Elas odeiam história.",
+        "Elas gostam de biologia.",
+        "Elas gostam de história.",
+    ]
+    code = '```python\nopcoes = ["Nenhuma", "odeiam", "biologia", "história"]\n'
+    code += "resposta = opcoes[3]   # o texto fala da Constituição\n```"
+    assert extract_answer(code, options) == Extraction("D", "structured")
+    assert extract_answer("A B fala da funcionária; a C, das regras. Por isso prefiro a C à B.").letter == "C"
+    declined = 'Seria "nenhuma das alternativas"? Só que "gostam de história" também aparece ali... Prefiro não marcar.'
+    assert extract_answer(declined, options).letter is None
+    confused = (
+        "Pode ser por causa da sala... ou pode ser que nenhuma das opções sirva. É confuso demais para eu decidir."
+    )
+    assert extract_answer(confused, options).letter is None
+    assert extract_answer("Sobram A e D. A parece forte demais. Por outro lado, D").letter is None
+    assert extract_answer("Sobram A e D. A parece forte demais, então D.").letter == "D"
+    chosen = "Nenhuma dessas alternativas deixa de ser absurda: o grito veio depois. "
+    chosen += "Não há como não marcar a que diz que nenhuma serve."
+    assert extract_answer(chosen, options).letter == "A"

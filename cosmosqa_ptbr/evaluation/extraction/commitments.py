@@ -460,6 +460,8 @@ _WINS_OVER: Final = re.compile(
 # The letter a comparison is lost to: the "C" of "D ganha de C", "D é melhor que C", "B is better than D".
 _BEATEN_BEFORE: Final = re.compile(
     r"\b(?:(?:melhor|pior)[ \t]+(?:do[ \t]+)?que|do[ \t]+que|than|ganha[ \t]+d[aeo]|vence|bate|supera|derrota"
+    # "prefiro a C à B", "C em vez da B"
+    r"|(?<=(?-i:[A-Z])[ \t])à|em[ \t]+vez[ \t]+d[aeo]s?|ao[ \t]+invés[ \t]+d[aeo]s?"
     r"|leva[ \t]+vantagem[ \t]+sobre|beats|wins[ \t]+over|outweighs|trumps)[ \t]+(?:(?:a|o|the)[ \t]+)?\Z"
     r"|(?<![\w'’])(?-i:[A-Z])[ \t]*>[ \t]*\Z",
     re.IGNORECASE,

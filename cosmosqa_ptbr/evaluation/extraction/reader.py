@@ -46,7 +46,10 @@ __all__ = ["extract_answer", "read_answer"]
 
 _LETTER_ONLY: Final = re.compile(r"^(?:[\s(\[\"'*→➡⇒]|[-=]>)*(?P<l>[A-Za-z])[\s)\]\"'*.:;!,\-–]*$")
 # "não consigo afirmar", "não dá para saber", "I cannot tell": saying one cannot decide.
-_UNABLE_TO_DECIDE: Final = rf"\b{alternation(words('unable'))}\s+(?:\w+\s+){{0,2}}?{alternation(words('decide_verbs'))}"
+# (not a double negation: "Não há como não marcar a que diz que nenhuma serve" chooses)
+_UNABLE_TO_DECIDE: Final = (
+    rf"\b{alternation(words('unable'))}\s+(?!(?:não|nao|not)\b)(?:\w+\s+){{0,2}}?{alternation(words('decide_verbs'))}"
+)
 _REFUSAL: Final = re.compile(
     rf"{_UNABLE_TO_DECIDE}"
     rf"|\b{alternation(words('refusals'))}\b"
@@ -60,6 +63,9 @@ _LEFT_OVER: Final = re.compile(rf"\b{alternation(words('leftovers'))}\b", re.IGN
 # opened after the last choice, in a reply broken off before it names another.
 _RECONSIDERING: Final = re.compile(
     rf"^[ \t]*(?:hmm+[\s,.]*)?{alternation(words('corrections'))}\b", re.IGNORECASE | re.MULTILINE
+)
+_CUT_AFTER_A_CONTRAST: Final = re.compile(
+    rf"\b{alternation(words('contrasts'))}\b[ \t,]*(?:(?:a|o|the)[ \t]+)?(?-i:[A-Z])\Z", re.IGNORECASE
 )
 _SHRUG_AFTER_A_LETTER: Final = re.compile(
     rf"(?<![\w'’])(?-i:[A-Z])[ \t]*,[ \t]*{alternation(words('shrugs'))}\Z", re.IGNORECASE
@@ -218,6 +224,8 @@ def read_answer(
     chosen_after = [m for m in commits if left and m.start >= left.end()]
     if chosen_after and broken_off and _CONTRAST_OPENED.match(text, chosen_after[-1].start):
         chosen_after = []
+    if chosen_after and broken_off and _CUT_AFTER_A_CONTRAST.search(text, max(0, len(text) - 40)):
+        chosen_after = []  # "Sobram A e D. A afirma que ... Por outro lado, D": cut as it turned to the other one
     if left and not _ENDS_A_SENTENCE.search(text) and not chosen_after:
         return Extraction(None, "no_answer")
     # Broken off while it went on ruling letters out line by line ("C — não eram férias ...\nA — perceber o quanto

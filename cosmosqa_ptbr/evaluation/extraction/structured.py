@@ -12,9 +12,10 @@
   so is a list of option records that each judge their option (``{"opcao": "D", "status": "escolhida"}``) or score
   it under one key (``{"opcao": "B", "plausibilidade": 0.8}``: the highest score alone).
 - :func:`table_answer`: a Markdown table (outer pipes optional where a separator row marks it) whose rows name the
-  options and whose verdict column marks one of them
-  ``Correta``/``Correct``/``Sim``/``✅``/``👍``/``[x]``/``isso`` (the others wrong, unmarked, empty, a dash, "possível"
-  or ``🤔``, and at most one row giving reasons only, or any number under a yes-or-no header, "Bate com o texto?"; of
+  options (by letter, by text, or by a word or two only one option holds: ``| insetos | ✔ |``) and whose verdict
+  column marks one of them ``Correta``/``Correct``/``Sim``/``Bastante``/``✅``/``👍``/``🙆``/``[x]``/``X``/``isso``
+  (the others wrong, ``Pouco provável``, unmarked, empty, a dash, "possível" or ``🤔``, and at most one row giving
+  reasons only, or any number when the one marked row is ticked, or under a yes-or-no header, "Bate com o texto?"; of
   two columns with as many verdicts, the one that marks a single row); a column that grades them
   (``Alta``/``Média``/``Baixa``, ``High``/``Low``, percentages, ``8/10``, ``★★☆``), whose highest grade is the
   answer; a row "Resposta | C"; or, without a
@@ -23,16 +24,19 @@
   ``☑ Alternativa D``, ``✅ C``, ``(x) B``; a box with a cross, ``[✗]``, is not ticked), or such entries on one line
   (``☐ A  ☐ B  ☑ C  ☐ D``), or entries that give an option's text instead of its letter (``- [x] Porque estava com
   fome.``) or shorten each option in its order (``[✓] aproveitaria a folga``), exactly one of them ticked; criteria
-  ticked in words before entries by letter are not entries.
+  ticked in words before entries by letter are not entries. :func:`numbered_checklist_answer`: entries numbered 1 to
+  the number of options, each marked once (``1. ❌ ...``, ``2. Faculdade? ✓ ...``), one of them ticked.
 
 - :func:`record_answer`: a record of three or more "key: value" lines (YAML, key=value), keys written as a
   program writes them (``opcao_marcada: B``, not the prompt's ``Resposta:``) or nested under a heading key
-  (``resposta:\n  marcada: B``), read like a JSON answer field; or a
+  (``resposta:\n  marcada: B``), read like a JSON answer field (words joined by underscores read as words:
+  ``escolha: primeira_alternativa``); or a
   YAML list of option records, one of them marked (``- opcao: D\n  ok: true``).
 - :func:`returned_answer` and :func:`selected_answer`: a reply written as a program, whose last line that hands back
   one quoted letter gives it (``return 'D'``, ``print("B")``), else its last line that assigns the answer one
-  (``resposta = opcoes["B"]``), or as an HTML form, whose one option selected or radio
-  button checked does (``<option value="D" selected>``).
+  (``resposta = opcoes["B"]``, or its index from zero: ``resposta = opcoes[3]``), or as an HTML form, whose one
+  option selected or radio button checked does (``<option value="D" selected>``; without values, one control an
+  option, by its place).
 
 Two options marked right are a hedge (unless the text around them chooses one: :func:`.reader.extract_answer`);
 a letter the item lacks is ``invalid_letter``. A reply with no such structure, or one that marks no option right, is
@@ -1004,7 +1008,7 @@ _ECHOED: Final = re.compile(
 )
 # A line of code that takes the answer from a list of the options by its index: "resposta = opcoes[3]" (from zero).
 _ASSIGNED_INDEX: Final = re.compile(
-    rf"^[ \t]*{_ANSWER_VARIABLE}[ \t]*=[ \t]*[^\W\d]\w*[ \t]*\[[ \t]*(?P<index>\d)[ \t]*\][ \t;]*$",
+    rf"^[ \t]*{_ANSWER_VARIABLE}[ \t]*=[ \t]*[^\W\d]\w*[ \t]*\[[ \t]*(?P<index>\d)[ \t]*\][ \t;]*(?:(?:#|//)[^\n]*)?$",
     re.MULTILINE | re.IGNORECASE,
 )
 # A line of code that assigns the answer one quoted letter: 'resposta = opcoes["B"]', "answer = 'C'".

@@ -471,6 +471,7 @@ PT: Final = Language(
         "também está correta", "também é correta", "também estaria correta", "também seria correta",
     ),
     indecision=(
+        "demais para eu decidir", "demais pra eu decidir", "demais para decidir", "demais pra decidir",
         "não sei dizer", "não sei qual", "não consigo decidir", "não consigo escolher", "não dá para saber",
         "fico em dúvida", "estou em dúvida", "difícil dizer qual", "difícil decidir entre", "difícil saber qual",
         "difícil escolher", "fico dividido", "fico dividida", "dividido entre", "dividida entre", "fico entre",
@@ -496,6 +497,7 @@ PT: Final = Language(
     appearance=("parece", "pareceria", "à primeira vista", "aparentemente"),
     contrasts=(
         "mas", "porém", "embora", "no entanto", "contudo", "entretanto", "todavia", "com a ressalva", "com ressalvas",
+        "por outro lado",
     ),
     others=("as outras", "os outros", "as demais", "os demais", "as restantes", "todas as outras"),
     conjunctions=("e",),
@@ -533,6 +535,7 @@ PT: Final = Language(
     ),
     decide_verbs=(
         "determinar", "responder", "saber", "afirmar", "escolher", "identificar", "inferir", "concluir", "dizer",
+        "marcar", "cravar",
     ),
     none_correct=("está correta", "é correta", "parece correta", "estão corretas", "são corretas"),
     none_of_the_above=(
