@@ -3050,3 +3050,12 @@ def test_replies_of_held_out_rr() -> None:
     chosen = "Nenhuma dessas alternativas deixa de ser absurda: o grito veio depois. "
     chosen += "Não há como não marcar a que diz que nenhuma serve."
     assert extract_answer(chosen, options).letter == "A"
+
+
+def test_a_label_opening_the_reply_before_a_sentence_of_no() -> None:
+    """The one letter a generation opens with is its answer though a garbled sentence opening with "Não" follows;
+    "A) Não." alone, "A) Não, ..." and a "Não" among other letters still rule it out."""
+    assert extract_answer("Alternativa A) Não é o que é o motivo de você, e não é o que é o motivo de").letter == "A"
+    assert extract_answer("Alternativa D) Não está como que não está como que não está como").letter == "D"
+    assert extract_answer("Alternativa A) Não, ela não estava cansada.").letter is None
+    assert extract_answer("A) Não é isso. B) Sim, é isso.").letter == "B"

@@ -424,6 +424,9 @@ _SECOND_CHOICE_BEFORE: Final = re.compile(
     r"\s+(?:choice|pick|option|best))\b[^.!?\n]{0,20}\Z",
     re.IGNORECASE,
 )
+# A sentence that opens with "Não" and goes on (not "A) Não." nor "A) Não, ..."): "A) Não é o que é o motivo".
+_SENTENCE_OF_NO_AFTER: Final = re.compile(r"[ \t]*[)\].:\-–—]?[ \t]*(?:não|nao)[ \t]+[^\W\d_]+[ \t]+[^\W\d_]+", re.I)
+_CAPITAL_LETTER: Final = re.compile(r"(?<![\w'’])(?-i:[A-Z])(?![\w'’])")
 _ONE_OF_THEM_SAID: Final = re.compile(rf"\b{alternation(words('one_of_them'))}\b", re.IGNORECASE)
 _CONCESSION_AFTER: Final = re.compile(rf"[ \t]*,[ \t]*{alternation(words('concessions'))}\b", re.IGNORECASE)
 _OTHER_LETTER: Final = re.compile(r"(?<![\w'’])[B-E](?![\w'’])")
@@ -965,6 +968,17 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         )
     ):
         return "commit", "keyword"  # "Portanto A — o motivo real, o Nick pedir, não está entre as opções."
+    if (
+        verdict == "reject"
+        and not candidate.bare
+        and _OPENING_GAP.fullmatch(text, 0, candidate.lead)
+        and _SENTENCE_OF_NO_AFTER.match(text, candidate.start + 1)
+        and "\n" not in text[candidate.start :].strip()
+        and not any(other != candidate.letter for other in _CAPITAL_LETTER.findall(text, candidate.start + 1))
+    ):
+        # "Alternativa A) Não é o que é o motivo de você, e não é o que ...": the reply's one letter, opening it; the
+        # sentence after its label is what a small model wrote for it, not a verdict on it
+        return "commit", "position"
     if verdict == "reject" or _rejected_by_verb(before):  # "descartamos a D, pois o texto dá a resposta"
         return "reject", ""
     if verdict == "commit":
