@@ -3059,3 +3059,17 @@ def test_a_label_opening_the_reply_before_a_sentence_of_no() -> None:
     assert extract_answer("Alternativa D) Não está como que não está como que não está como").letter == "D"
     assert extract_answer("Alternativa A) Não, ela não estava cansada.").letter is None
     assert extract_answer("A) Não é isso. B) Sim, é isso.").letter == "B"
+
+
+def test_replies_of_held_out_ss() -> None:
+    """A verdict column with as many rows of reasons as of verdicts, a change of answer announced ("Vou mudar minha
+    resposta para C"), and a letter after an adverb with a tag of chat ("obviamente a D né", "é a d vei")."""
+    table = "| | Alternativa | Avaliação |\n|---|---|---|\n| A | Cabelo preso | Detalhe de aparência, irrelevante |\n"
+    table += '| B | Queria se divertir | Correta — "queria ser a alma da festa" |\n'
+    table += "| C | Nenhuma das alternativas | Incorreta, a B responde |\n| D | Vestido rosa | Detalhe de roupa |"
+    assert extract_answer(table) == Extraction("B", "structured")
+    changed = "Eu diria D: que devolvam o celular.\n\nHmm, mas pensando bem, foi vendido. Vou mudar minha resposta "
+    changed += "para C, Nenhuma das alternativas acima."
+    assert extract_answer(changed).letter == "C"
+    assert extract_answer("kkkkk obviamente a D né, tão esperando neném 👶").letter == "D"
+    assert extract_answer("a C é mto aleatória 😭 é a d vei, o bebê tá no útero").letter == "D"

@@ -427,6 +427,8 @@ _SECOND_CHOICE_BEFORE: Final = re.compile(
 # A sentence that opens with "Não" and goes on (not "A) Não." nor "A) Não, ..."): "A) Não é o que é o motivo".
 _SENTENCE_OF_NO_AFTER: Final = re.compile(r"[ \t]*[)\].:\-–—]?[ \t]*(?:não|nao)[ \t]+[^\W\d_]+[ \t]+[^\W\d_]+", re.I)
 _CAPITAL_LETTER: Final = re.compile(r"(?<![\w'’])(?-i:[A-Z])(?![\w'’])")
+# A tag of chat after a letter, then a pause: "a D né, ...", "B lol."
+_TAG_THEN_PAUSE: Final = re.compile(rf"[ \t]+{alternation(words('chat_tags'))}[ \t]*(?:[,.!?;\n]|\Z)", re.IGNORECASE)
 _ONE_OF_THEM_SAID: Final = re.compile(rf"\b{alternation(words('one_of_them'))}\b", re.IGNORECASE)
 _CONCESSION_AFTER: Final = re.compile(rf"[ \t]*,[ \t]*{alternation(words('concessions'))}\b", re.IGNORECASE)
 _OTHER_LETTER: Final = re.compile(r"(?<![\w'’])[B-E](?![\w'’])")
@@ -1043,8 +1045,10 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
     if _VERDICT_AFTER_AN_ASIDE.match(text, candidate.start + 1):
         # "O cenário de karaokê, B, é o que encaixa", "A, com a pressão ..., é a consequência"
         return "commit", "verdict"
-    if _AFFIRMED_OPENING.fullmatch(text, 0, candidate.lead) and _TERMINATOR.match(text, candidate.start + 1):
-        return "commit", "position"  # "Pretty clearly B.", "Obviamente C."
+    if _AFFIRMED_OPENING.fullmatch(text, 0, candidate.lead) and (
+        _TERMINATOR.match(text, candidate.start + 1) or _TAG_THEN_PAUSE.match(text, candidate.start + 1)
+    ):
+        return "commit", "position"  # "Pretty clearly B.", "Obviamente C.", "obviamente a D né, ..."
     if _CUT_IN_A_REPEATED_WORD.search(text, max(0, candidate.lead - 200)) and candidate.start == len(text.rstrip()) - 1:
         return "neutral", ""  # "Demonstrarão:\n\nDemonstrarão:\n\nD": a loop broken off in its word, not a letter
     if _closes_the_answer(text, candidate) and (

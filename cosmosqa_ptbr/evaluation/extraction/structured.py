@@ -601,6 +601,9 @@ def _table_verdicts(
         usable = usable and (
             prose == 0
             or (prose == 1 and judged >= 2 and positives == 1)
+            # (or as many rows of reasons as of verdicts, one of them right and one wrong: "| B | Correta — ... |",
+            # "| C | Incorreta, a B responde |", "| A | Detalhe de aparência, irrelevante |")
+            or (prose <= judged and positives == 1 and judged - positives >= 1 and judged >= 2)
             # (or one row ticked, the others crossed out or given reasons: "| C | 👍 essa |", "| D | idem à A |")
             or ticked == 1 == positives
             or (asks and judged >= 2 and positives == 1)

@@ -309,6 +309,8 @@ PT: Final = Language(
         # a change of mind: "Troco minha resposta para a D", "Mudo para A"
         "mudo para", "mudo pra", "troco para", "troco pra", "mudo minha resposta para", "troco minha resposta para",
         "mudo a resposta para", "troco a resposta para", "mudando para", "trocando para", "mudei para", "troquei para",
+        "vou mudar para", "vou mudar minha resposta para", "vou mudar a resposta para", "vou trocar para",
+        "vou trocar minha resposta para", "vou trocar a resposta para",
         # back to a letter weighed before: "Volto pra D. Final."
         "volto pra", "volto para", "voltei pra", "voltei para", "voltando pra", "voltando para",
         # a choice announced: "Vou reconsiderar e marcar a C", "decidi marcar a B"
@@ -439,7 +441,7 @@ PT: Final = Language(
     ),
     option_pronouns=("ela", "ele", "essa", "esse", "esta", "este"),
     chat_tails=("né", "ne", "neh", "msm", "mesmo", "fácil", "facil", "sem medo", "tbm", "óbvio", "obvio", "claro"),
-    chat_tags=("né", "ne", "neh", "msm", "tbm"),
+    chat_tags=("né", "ne", "neh", "msm", "tbm", "vei", "véi", "mano"),
     pointing=("isso", "é isso", "essa", "é essa", "esta", "é esta", "essa aqui", "esta aqui", "isso aí", "essa aí"),
     degrees=("meio", "bem", "muito", "um pouco"),
     keeping=("sim", "exato", "isso", "sí"),
