@@ -3073,3 +3073,21 @@ def test_replies_of_held_out_ss() -> None:
     assert extract_answer(changed).letter == "C"
     assert extract_answer("kkkkk obviamente a D né, tão esperando neném 👶").letter == "D"
     assert extract_answer("a C é mto aleatória 😭 é a d vei, o bebê tá no útero").letter == "D"
+
+
+def test_replies_of_held_out_ss_and_rr_left_over() -> None:
+    """ "alternativa de número três", "a primeiríssima", key=value pairs separated by spaces ("pred=A conf=0.55"), an
+    adverb of correction inside a clause ("None of the options actually gives") corrects nothing, a tick taken back in
+    part ("A ✔ (parcialmente)"), and LaTeX struck-out letters ("\\cancel{A}")."""
+    assert extract_answer("Marco a alternativa de número três. Ninguém fala inglês por isso.") == Extraction(
+        "C", "ordinal"
+    )
+    assert extract_answer("a primeiríssima da lista. dançar cansa, ué").letter == "A"
+    assert extract_answer("pred=A conf=0.55 segunda_opcao=C motivo=dormiu_muito") == Extraction("A", "structured")
+    actually = "The best answer is B. None of the options actually gives a cause: A e C são detalhes, e D é "
+    actually += "justamente a dúvida da autora, not an established reason."
+    assert extract_answer(actually).letter == "B"
+    assert extract_answer("Resposta: A. Actually, D.").letter == "D"
+    assert extract_answer("A ✔ (parcialmente)\nB ✔ (em parte)\nC ✔✔\nD ✘\n\nFico com a de dois tiques.").letter == "C"
+    latex = "\\[\n\\text{resposta} = \\mathbf{B} \\quad (\\cancel{A},\\ \\cancel{C},\\ \\cancel{D})\n\\]"
+    assert extract_answer(latex).letter == "B"

@@ -235,6 +235,8 @@ _STRUCK: Final = re.compile(r"~~(.+?)~~")
 _MAX_STRUCK: Final = 80
 _HTML_STRUCK: Final = re.compile(rf"<(s|del|strike)>([^<>\n]{{1,{_MAX_STRUCK}}})</\1>", re.IGNORECASE)
 _STRUCK_BEFORE: Final = re.compile(r"~~(.+?)~~[ \t]+(?=[^\W_]|[*_(\[]+[^\W_])")
+# LaTeX strikethrough: "\cancel{A}", "\xcancel{C}", "\sout{D}".
+_LATEX_STRUCK: Final = re.compile(rf"\\(?:[xb]?cancel|sout|st)\{{([^{{}}\n]{{1,{_MAX_STRUCK}}})\}}")
 
 
 def _unwrapped(command: re.Match[str]) -> str:
@@ -245,7 +247,9 @@ def _unwrapped(command: re.Match[str]) -> str:
 
 
 def unwrap(text: str) -> str:
-    """Take the answer out of LaTeX and tag wrappers; struck-out Markdown ("~~A~~ C") reads as withdrawn."""
+    """Take the answer out of LaTeX and tag wrappers; struck-out Markdown ("~~A~~ C"), HTML and LaTeX ("\\cancel{A}")
+    read as withdrawn."""
+    text = _LATEX_STRUCK.sub(r"~~\1~~", text)
     text = _LATEX_BARE.sub(" ", text)  # "\noindent", "\medskip": commands that wrap nothing
     previous = None
     for _ in range(8):  # nested: \boxed{\textbf{(D)}}; bounded

@@ -216,6 +216,11 @@ _CHOSEN_AFTER: Final = re.compile(
     re.IGNORECASE,
 )
 _MARK_AFTER: Final = re.compile(rf"[ \t)\]:.\-–—*]*(?P<mark>[{TICK_MARKS}{CROSS_MARKS}])")
+_IN_PART_AFTER: Final = re.compile(
+    r"[\ufe0f \t]*[(\[—–-]?[ \t]*"
+    r"(?:parcialmente|em[ \t]+parte|mais[ \t]+ou[ \t]+menos|meio\b|partly|partially|sort[ \t]+of)",
+    re.IGNORECASE,
+)
 # A verb that goes on to describe the letter that opens the reply: "A B fala do trabalho, mas ...", "A D é a
 # pegadinha": the letter is discussed, not given as the answer.
 _DESCRIBED_AFTER: Final = re.compile(rf"[ \t]+{alternation(words('describing'))}\b", re.IGNORECASE)
@@ -231,6 +236,11 @@ _BEFORE_SPLIT: Final = re.compile(
 )
 # Between two letters judged correct, these make the second a correction rather than a second answer.
 _CORRECTION: Final = re.compile(rf"\b{alternation(words('corrections'))}\b", re.IGNORECASE)
+# A correction opening a clause ("Letra C. Na verdade, letra A.", "A... espera, B"), not an adverb inside one ("None of
+# the options actually gives a cause").
+_CORRECTION_OPENING: Final = re.compile(
+    rf"(?:^|[.,;:!?…—–-])\s*(?:(?:e|mas|and|but|hmm+)[\s,]+)?{alternation(words('corrections'))}\b", re.IGNORECASE
+)
 # Another letter joined to the one just named: "a D *e a C*", "B *or C*".
 _JOINED_LETTER_AFTER: Final = re.compile(rf"\s+{_CONJUNCTIONS}\s+(?:{_LIST_ARTICLES}\s+)?[A-Z]\b")
 # A verdict label right before the letters it judges: "Correta: A", "Incorretas: A, B e D".
@@ -820,6 +830,8 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
     # A mark right after the letter judges it, whatever the words after it say ("letra C ✅ ele fala que não ...").
     mark = _MARK_AFTER.match(text, end)
     if mark:
+        if mark["mark"] in TICK_MARKS and _IN_PART_AFTER.match(text, mark.end()):
+            return "considered"  # "A ✔ (parcialmente)": a tick taken back in part
         return "commit" if mark["mark"] in TICK_MARKS else "reject"
     stop = _SENTENCE_END.search(text, end, end + 600)
     if stop and text[stop.start()] in ".;" and _REFERRING_BACK.match(text, stop.end()):
@@ -1027,7 +1039,7 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return "commit", "keyword"
     # "Letra C. Na verdade, letra A.", "Opção A... espera, opção B."; not two letters at once ("na verdade a D e a C
     # descrevem o estado dele"), which the reply goes on to weigh
-    if _CORRECTION.search(before) and not _JOINED_LETTER_AFTER.match(text, candidate.start + 1):
+    if _CORRECTION_OPENING.search(before) and not _JOINED_LETTER_AFTER.match(text, candidate.start + 1):
         return "commit", "keyword"
     if candidate.bare and _CONCLUDING_COLON_LINE.search(text, max(0, candidate.lead - 200), candidate.lead):
         return "commit", "position"  # "... Ou seja:\n\nA → não tenho ninguém para cuidar de mim"

@@ -60,7 +60,8 @@ _AFTER_NUMBER: Final = re.compile(
 )
 _BEFORE_NOUN: Final = re.compile(rf"\b(?P<ord>{_ORDINAL})(?!-)\s+(?P<noun>{_NOUN})\b", re.IGNORECASE)
 _AFTER_NOUN: Final = re.compile(
-    rf"\b(?P<noun>{_NUMBER_NOUN})\s*[:=]?\s*(?P<marker>{_MARKER}\s*)?(?P<num>{_NUMBER})(?![\wª°º])", re.IGNORECASE
+    rf"\b(?P<noun>{_NUMBER_NOUN})\s*[:=]?\s*(?P<marker>(?:de\s+)?{_MARKER}\s*)?(?P<num>{_NUMBER})(?![\wª°º])",
+    re.IGNORECASE,
 )
 # A number after its marker alone opening the answer, then a pause: "Número 1: acontecimentos militares.", "#2 — ...".
 _NUMBER_OPENING: Final = re.compile(

@@ -878,6 +878,8 @@ def numbered_checklist_answer(text: str, letters: Sequence[str]) -> Extraction |
     return Extraction(ticked[0], "structured") if len(ticked) == 1 else None
 
 
+# One "key=value" pair of a record written on one line with spaces between its pairs: "pred=A conf=0.55".
+_SPACED_PAIR: Final = re.compile(r"(?<!\S)[^\W\d]\w{0,40}=[^\s=]+(?!\S)")
 # One "key: value" line of a record written as YAML or key=value ("  opcao_marcada: B", "certeza=0.55").
 _RECORD_LINE: Final = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>[^\W\d][\w ]{0,40}?)[ \t]*[:=][ \t]*(?P<value>\S.*)$")
 #: The fewest "key: value" lines that make a record, and the most lines of a reply read for one.
@@ -913,6 +915,8 @@ def record_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction
     inline = len(lines) == 1 and lines[0].count(";") >= 2  # "resp=C; conf=0.55; nota=..."
     if inline:
         lines = [part.strip() for part in lines[0].split(";")]
+    elif len(lines) == 1 and len(pairs := _SPACED_PAIR.findall(lines[0])) >= _MIN_RECORD_LINES:
+        inline, lines = True, pairs  # "pred=A conf=0.55 segunda_opcao=C motivo=dormiu_muito"
     fields = _record_fields(lines, inline=inline)
     # A key that names the answer ("resposta_escolhida") before one that only names an option ("opcao"), which
     # may be an entry of a list of options weighed.

@@ -562,7 +562,8 @@ PT: Final = Language(
         "descartaria", "descarto", "descartar", "eliminaria", "elimino", "eliminar", "excluiria", "excluo", "excluir",
     ),
     ordinals={
-        "primeira": 1, "primeiro": 1, "segunda": 2, "segundo": 2, "terceira": 3, "terceiro": 3, "quarta": 4,
+        "primeira": 1, "primeiro": 1, "primeiríssima": 1, "primeiríssimo": 1, "segunda": 2, "segundo": 2,
+        "terceira": 3, "terceiro": 3, "quarta": 4,
         "quarto": 4, "quinta": 5, "quinto": 5, "sexta": 6, "sexto": 6, "sétima": 7, "sétimo": 7, "oitava": 8,
         "oitavo": 8, "1ª": 1, "2ª": 2, "3ª": 3, "4ª": 4, "5ª": 5, "6ª": 6, "1º": 1, "2º": 2, "3º": 3, "4º": 4,
         "5º": 5, "6º": 6, "1a.": 1, "2a.": 2, "3a.": 3, "4a.": 4, "5a.": 5,
