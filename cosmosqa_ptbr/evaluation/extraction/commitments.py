@@ -216,11 +216,7 @@ _CHOSEN_AFTER: Final = re.compile(
     re.IGNORECASE,
 )
 _MARK_AFTER: Final = re.compile(rf"[ \t)\]:.\-–—*]*(?P<mark>[{TICK_MARKS}{CROSS_MARKS}])")
-_IN_PART_AFTER: Final = re.compile(
-    r"[\ufe0f \t]*[(\[—–-]?[ \t]*"
-    r"(?:parcialmente|em[ \t]+parte|mais[ \t]+ou[ \t]+menos|meio\b|partly|partially|sort[ \t]+of)",
-    re.IGNORECASE,
-)
+_IN_PART_AFTER: Final = re.compile(rf"[\ufe0f \t]*[(\[—–-]?[ \t]*{alternation(words('in_part'))}\b", re.IGNORECASE)
 # A verb that goes on to describe the letter that opens the reply: "A B fala do trabalho, mas ...", "A D é a
 # pegadinha": the letter is discussed, not given as the answer.
 _DESCRIBED_AFTER: Final = re.compile(rf"[ \t]+{alternation(words('describing'))}\b", re.IGNORECASE)
@@ -1061,7 +1057,7 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         _TERMINATOR.match(text, candidate.start + 1) or _TAG_THEN_PAUSE.match(text, candidate.start + 1)
     ):
         return "commit", "position"  # "Pretty clearly B.", "Obviamente C.", "obviamente a D né, ..."
-    if _CUT_IN_A_REPEATED_WORD.search(text, max(0, candidate.lead - 200)) and candidate.start == len(text.rstrip()) - 1:
+    if candidate.start == len(text.rstrip()) - 1 and _CUT_IN_A_REPEATED_WORD.search(text, max(0, candidate.lead - 200)):
         return "neutral", ""  # "Demonstrarão:\n\nDemonstrarão:\n\nD": a loop broken off in its word, not a letter
     if _closes_the_answer(text, candidate) and (
         candidate.bare

@@ -65,7 +65,7 @@ _AFTER_NOUN: Final = re.compile(
 )
 # A number after its marker alone opening the answer, then a pause: "Número 1: acontecimentos militares.", "#2 — ...".
 _NUMBER_OPENING: Final = re.compile(
-    rf"^\W*?(?P<marker>{_MARKER}|número|number)\s*(?P<num>{_NUMBER})(?![\wª°º])"
+    rf"^\W*?(?P<marker>{_MARKER})\s*(?P<num>{_NUMBER})(?![\wª°º])"
     rf"(?=\s*(?:(?:de|of)\s+{_NUMBER}\s*)?(?:[:.;!)—–]|\s-\s|\Z))",
     re.IGNORECASE,
 )

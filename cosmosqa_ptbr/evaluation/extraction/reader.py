@@ -58,7 +58,6 @@ _REFUSAL: Final = re.compile(
 )
 _ELIMINATING_OPENING: Final = re.compile(rf"^\W*{alternation(words('eliminating'))}\s*[:,—–-]", re.IGNORECASE)
 _LEFT_OVER: Final = re.compile(rf"\b{alternation(words('leftovers'))}\b", re.IGNORECASE)
-# "Ah, vou de D, sei lá, com pouca confiança": a shrug right after the letter chosen keeps it, tentatively.
 # "C, porque ...\n\nHmm, na verdade, relendo: ... então talvez ele tenha achado o aparelho e aí o": a correction
 # opened after the last choice, in a reply broken off before it names another.
 _RECONSIDERING: Final = re.compile(
@@ -67,6 +66,7 @@ _RECONSIDERING: Final = re.compile(
 _CUT_AFTER_A_CONTRAST: Final = re.compile(
     rf"\b{alternation(words('contrasts'))}\b[ \t,]*(?:(?:a|o|the)[ \t]+)?(?-i:[A-Z])\Z", re.IGNORECASE
 )
+# "Ah, vou de D, sei lá, com pouca confiança": a shrug right after the letter chosen keeps it, tentatively.
 _SHRUG_AFTER_A_LETTER: Final = re.compile(
     rf"(?<![\w'’])(?-i:[A-Z])[ \t]*,[ \t]*{alternation(words('shrugs'))}\Z", re.IGNORECASE
 )
@@ -331,9 +331,9 @@ def read_answer(
     if _walks_every_letter(text, found, letters):
         # "... alternativa A é o processo correu longe de mim.\n\n... alternativa B é ...": every letter in turn, a
         # line each and no verdict, is the list said in words of its own; only what stands around it may answer.
+        before = text[: text.rfind("\n", 0, found[0].start) + 1]
         after = text.find("\n", found[-1].start)
-        text = answer = f"{text[: text.rfind(chr(10), 0, found[0].start) + 1]}{text[after:] if after >= 0 else ''}"
-        text = answer = answer.strip()
+        text = answer = (before + (text[after:] if after >= 0 else "")).strip()
         if not answer:
             return Extraction(None, "no_answer")
     # A reply that closes saying it cannot tell ("... Não consigo escolher com segurança.") refuses, whatever option

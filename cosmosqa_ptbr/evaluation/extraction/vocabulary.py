@@ -243,6 +243,8 @@ class Language:
     set_aside_counted: tuple[str, ...]
     #: A concession after a chosen letter, which grants a fault and keeps the choice: "marco a A, *mesmo achando* ...".
     concessions: tuple[str, ...]
+    #: Words after a tick that take it back in part: "A ✔ (parcialmente)", "B ✓ sort of".
+    in_part: tuple[str, ...]
     #: A shrug right after a chosen letter, which makes the choice tentative and keeps it: "vou de D, *sei lá*".
     shrugs: tuple[str, ...]
     #: Nouns a capital names a kind of, not an option: "o *plano* B", "*vitamina* C", "o *lado* B do disco".
@@ -607,6 +609,7 @@ PT: Final = Language(
         for those in ("essas", "estas", "as", "esses", "estes", "os")
     ),
     shrugs=("sei lá", "sei la"),
+    in_part=("parcialmente", "em parte", "mais ou menos", "meio"),
     lettered_nouns=("plano", "lado", "vitamina", "nota", "classe", "tipo", "série", "bloco", "categoria", "time"),
     concessions=("mesmo achando", "mesmo que", "mesmo sendo", "mesmo com", "apesar de", "embora", "ainda que"),
     ruling_out=(
@@ -844,6 +847,7 @@ EN: Final = Language(
         for those in ("these", "those", "the")
     ),
     shrugs=("idk", "dunno", "I guess"),
+    in_part=("partly", "partially", "sort of"),
     lettered_nouns=("plan", "side", "vitamin", "grade", "class", "type", "category", "block", "team"),
     concessions=("even though", "although", "though", "despite", "even if"),
     ruling_out=("nothing", "nobody", "never", "out", "opposite", "contrary", "rule out", "ruled out"),
