@@ -3091,3 +3091,13 @@ def test_replies_of_held_out_ss_and_rr_left_over() -> None:
     assert extract_answer("A ✔ (parcialmente)\nB ✔ (em parte)\nC ✔✔\nD ✘\n\nFico com a de dois tiques.").letter == "C"
     latex = "\\[\n\\text{resposta} = \\mathbf{B} \\quad (\\cancel{A},\\ \\cancel{C},\\ \\cancel{D})\n\\]"
     assert extract_answer(latex).letter == "B"
+
+
+def test_a_letter_spelt_as_its_name() -> None:
+    """A letter spelt as its Portuguese name after an article or a letter word ("é a bê", "letra cê") is that letter;
+    the same syllable as a verb ("que ela a dê") or slang ("cê sabe") names nothing."""
+    assert extract_answer("Então fico com a bê, ela ficou nervosa.").letter == "B"
+    assert extract_answer("Resposta: letra cê").letter == "C"
+    assert extract_answer("É a dê, sem dúvida.").letter == "D"
+    assert extract_answer("Espero que ela a dê para a amiga.").letter is None
+    assert extract_answer("cê sabe que eu não sei").letter is None

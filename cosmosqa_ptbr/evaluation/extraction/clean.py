@@ -52,7 +52,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
-from .vocabulary import CROSS_MARKS, TICK_MARKS, alternation, fold, words
+from .vocabulary import CROSS_MARKS, LANGUAGES, TICK_MARKS, alternation, fold, words
 
 __all__ = [
     "HEAD_CHARS",
@@ -474,6 +474,18 @@ def _joined_letter(joined: re.Match[str]) -> str:
     return f"{joined[1]} {joined[2].upper()}"
 
 
+# A letter spelt as its name after an article or a letter word: "é a bê", "letra cê" say "é a B", "letra C".
+_LETTER_NAMES: Final = {name: letter for language in LANGUAGES for name, letter in language.letter_names.items()}
+_SPELLED_LETTER: Final = re.compile(
+    rf"\b((?:{alternation(words('letter_words'))}|a|à)\s+)({'|'.join(map(re.escape, _LETTER_NAMES))})(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _named_letter(spelled: re.Match[str]) -> str:
+    return spelled[1] + _LETTER_NAMES[spelled[2].casefold()]
+
+
 # Laughter in chat ("kkkk", "hahaha", "lol") says nothing of the answer ("the last one lol"), but it ends a sentence
 # of chat: "... oq pensava kkk B" closes with B as "... oq pensava. B" does.
 _LAUGHTER: Final = re.compile(
@@ -745,6 +757,7 @@ def clean(text: str, options: Sequence[str] | None, letters: Sequence[str]) -> C
     wrote = bool(_WORD.search(strip_markup(unwrap(turn))))
     reply = unfence(reading_window(drop_reasoning(turn)))
     keyed = _JOINED_LETTER.sub(_joined_letter, _KEY_WORDS.sub(_spaced_key, reply))
+    keyed = _SPELLED_LETTER.sub(_named_letter, keyed)
     answer = _LAUGHTER.sub(_laughter_end, strip_markup(unwrap(keyed)))
     answer, invented = strip_echoes(cut_new_block(answer), options, letters)
     return Cleaned(reply, answer.strip(), wrote, invented)

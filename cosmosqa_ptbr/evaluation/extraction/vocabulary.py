@@ -207,6 +207,8 @@ class Language:
     ordinals: dict[str, int]
     #: Number words -> value.
     cardinals: dict[str, int]
+    #: A letter spelt as its name -> the letter: "é a *bê*". (Only names no other word shares: "é" is "is".)
+    letter_names: dict[str, str]
     #: "last" (the last option of the item).
     last_words: tuple[str, ...]
     #: "penúltima", "second to last" (the option before the last).
@@ -571,6 +573,7 @@ PT: Final = Language(
         "5º": 5, "6º": 6, "1a.": 1, "2a.": 2, "3a.": 3, "4a.": 4, "5a.": 5,
     },
     cardinals={"um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6},
+    letter_names={"bê": "B", "cê": "C", "dê": "D"},
     last_words=("última", "último", "derradeira", "derradeiro"),
     penultimate_words=("penúltima", "penúltimo"),
     antepenultimate_words=("antepenúltima", "antepenúltimo"),
@@ -821,6 +824,7 @@ EN: Final = Language(
         "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6,
     },
     cardinals={"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6},
+    letter_names={},  # "bee" is the insect too: "stung by a bee"
     last_words=("last",),
     penultimate_words=("penultimate", "second to last", "second-to-last", "next to last"),
     antepenultimate_words=("antepenultimate", "third to last", "third-to-last"),
