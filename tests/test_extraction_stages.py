@@ -3101,3 +3101,39 @@ def test_a_letter_spelt_as_its_name() -> None:
     assert extract_answer("É a dê, sem dúvida.").letter == "D"
     assert extract_answer("Espero que ela a dê para a amiga.").letter is None
     assert extract_answer("cê sabe que eu não sei").letter is None
+
+
+def test_replies_of_held_out_tt() -> None:
+    """A walk through the options cut after one quoted and judged false, a letter opening its sentence with a verb of
+    fit ("B capta isso") or said to be the only one that fits ("Só a A se apoia no texto"), "Imagino que seja B",
+    key=value lines, a checklist whose legend makes a tick rule out, and "Não dá pra afirmar qual" are read."""
+    options = [
+        "Fica longe de Issaquah.",
+        "Nenhuma das alternativas acima.",
+        "Não tem todo o espaço.",
+        "Tem poucas árvores.",
+    ]
+    walk = "O imóvel fica perto de Issaquah. Vamos verificar cada alternativa:\n\n"
+    walk += "A) Fica longe de Issaquah — falso, fica a menos de 10 milhas.\nC) Não tem todo o espaço"
+    assert extract_answer(walk, options) == Extraction(None, "no_answer")
+    assert extract_answer("Fica longe de Issaquah, como o anúncio diz.", options).letter == "A"
+    fit = "Na C ele quer ir, na D ele mal pode esperar. B capta isso; C e D, não. (A fica de fora.)"
+    assert extract_answer(fit).letter == "B"
+    only = "C distorce a expressão;\nD inventa uma melhora;\nB não faz sentido.\nSó a A se apoia no que está escrito."
+    assert extract_answer(only).letter == "A"
+    described = "Descartando: a C não tem nada a ver; a D explica por que ela ligou, não a comparação; e a A não se "
+    described += "aplica. Resta a alternativa que fala das agulhas."
+    assert extract_answer(described).letter != "D"
+    assert (
+        extract_answer("Imagino que seja B — ele já cozinhou em outros lugares. Mas posso estar errado.").letter == "B"
+    )
+    record = "descartadas=A,B,D\nmotivo=A e B descrevem a crítica\nfica=C\nconfianca=0.8"
+    assert extract_answer(record) == Extraction("C", "structured")
+    legend = "Legenda: [x] = eliminada · [ ] = ainda de pé\n\n[x] A — ninguém diz isso\n[x] B — foi o professor\n"
+    legend += "[x] C — nada sobre isso\n[ ] D — ele se irrita com a acusação\n\nSó uma ficou sem marcação."
+    assert extract_answer(legend) == Extraction("D", "structured")
+    assert extract_answer("- [x] A\n- [ ] B\n- [x] C\n- [x] D").letter is None
+    doubt = (
+        "Não diria que não é um trem lotado. Mas também não diria que não é um avião. Não dá pra afirmar qual não é."
+    )
+    assert extract_answer(doubt, ["Estamos num avião", "Estamos num trem lotado", "Nenhuma das acima."]).letter is None

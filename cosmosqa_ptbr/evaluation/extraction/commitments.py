@@ -118,6 +118,11 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"|(?:^|(?<=[.!?,;:\n]))\s*(?:a|o)\s+mais\s+(?:[^\W\d_]+[ \t]+){{1,6}}?(?:é|seria)(?=\s)"
     rf"|(?:^|(?<=[.!?,;:\n]))\s*(?:(?:a|o)\s+únic[ao]|the\s+only\s+one)\s+(?:que|that|which)\s+"
     rf"(?:[^\W\d_\s]+[ \t,\"“”-]+){{1,10}}?(?:é|seria|is)(?=\s)"
+    # the letter that opens its clause with a verb of fit, or said to be the only one that fits: "B capta isso; C e D,
+    # não.", "Só a A se apoia no que está escrito", "Only C fits the ending"
+    rf"|(?:^|(?<=[.!?\n]))[ \t]*(?=(?-i:[B-D])[ \t]+(?:se[ \t]+)?{alternation(words('fits'))}\b)"
+    rf"|(?:^|(?<=[.!?;:\n—–(]))[ \t]*(?:só|somente|apenas|only)[ \t]+"
+    rf"(?=(?:(?:a|o|the)[ \t]+)?(?-i:[A-E])[ \t]+(?:se[ \t]+)?{alternation(words('fits'))}\b)"
     rf"|[→➡⇒]|=>"
 )
 _ANSWER_KEYWORD: Final = re.compile(
@@ -659,6 +664,8 @@ def _candidates(text: str, p: Patterns, options: Sequence[str] | None = None) ->
         # After a keyword "B em vez da C" is a letter, but "A", "E" and "O" before a word are the Portuguese
         # article or conjunction ("Resposta: O avião ...") unless a letter word or a bracket comes first.
         explicit = bool(match["word"] or match["open"]) or match["l"] not in "AEOaeo"
+        # (and so is a capital after a lower-case article: "Só a A se apoia no texto")
+        explicit = explicit or (match["l"].isupper() and bool(_LOWER_ARTICLE_BEFORE.search(text, match.start(), start)))
         # "... a resposta correta é a": a reply broken off after the article, its letter never written.
         broken_off = (
             not explicit

@@ -113,6 +113,8 @@ _BROKEN_OFF_IN_A_WORD: Final = re.compile(r"[^\W\d_]\Z")
 _CONTRAST_OPENED: Final = re.compile(
     rf"[^.!?;\n]*\b{alternation(words('contrasts'))}\b[^.!?;\n]{{0,60}}\Z", re.IGNORECASE
 )
+# An option's text judged on its own line: "A) Fica longe de Issaquah — falso, fica a menos de 10 milhas."
+_JUDGED_WRONG: Final = re.compile(rf"(?:[—–:(]|\s-)\s*{alternation(words('wrong_words'))}\b", re.IGNORECASE)
 _LINE_START: Final = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?[(\[*]*\Z")
 # A reply broken off where it was to give its answer: "Pesando tudo, a resposta correta é a", "The answer is".
 _BROKEN_OFF_AT_THE_ANSWER: Final = re.compile(
@@ -353,7 +355,7 @@ def read_answer(
         eliminated = [m.start for m in found if m.kind == "reject"] if len(named) >= 2 else []
         said = _without_clauses(text, eliminated) if eliminated else answer
         letter = quoted_letter(said, options, letters)
-        if letter is not None:
+        if letter is not None and not _quoted_to_be_judged_wrong(said, letter, options, letters):
             return Extraction(letter, "option_text")
     # A refusal said outright outweighs the words it shares with an option ("Não é possível saber o que ele fez").
     if _REFUSAL.search(answer):
@@ -371,6 +373,13 @@ def _closes_undecided(answer: str) -> bool:
     """Whether the last sentence of ``answer`` says it cannot decide ("Não consigo desempatar com segurança.")."""
     last_sentence = _last_sentence(answer)
     return any(end > last_sentence for end in indecision_ends(answer))
+
+
+def _quoted_to_be_judged_wrong(said: str, letter: str, options: Sequence[str], letters: tuple[str, ...]) -> bool:
+    """Whether every line that quotes ``letter``'s option judges it wrong ("A) Fica longe de Issaquah — falso"): the
+    walk through the options that quotes it was cut before it chose, and the quote is no answer."""
+    lines = [line for line in said.splitlines() if quoted_letter(line, options, letters) == letter]
+    return bool(lines) and all(_JUDGED_WRONG.search(line) for line in lines)
 
 
 def _walks_every_letter(text: str, found: Sequence[Mention], letters: Sequence[str]) -> bool:

@@ -804,6 +804,14 @@ def _in_option_order(entries: Sequence[str], options: Sequence[str], quoted: Seq
     return tied <= 1 and unsaid <= 1
 
 
+# A legend that makes a ticked box mean ruled out: "Legenda: [x] = eliminada · [ ] = ainda de pé".
+_TICK_RULES_OUT: Final = re.compile(
+    rf"[\[(][ \t]*[xX✓✔][ \t]*[\])][ \t]*(?:=|:|→|->|-|—|–|significa|means)[ \t]*"
+    rf"{alternation([*words('wrong_words'), *words('dismissal'), 'eliminated', 'discarded', 'crossed out'])}\b",
+    re.IGNORECASE,
+)
+
+
 def checklist_answer(
     text: str, letters: Sequence[str], read: Reader | None = None, options: Sequence[str] | None = None
 ) -> Extraction | None:
@@ -813,6 +821,7 @@ def checklist_answer(
     ``options``: the item's option texts, for a checklist that shortens each of them in their order.
     """
     ticked: list[str] = []
+    entries: list[str] = []  # the letters of the entries, ticked or not
     boxes = 0
     lines = 0
     texts: list[tuple[bool, str, str | None]] = []  # (ticked, text, letter quoted) of the entries that give text
@@ -834,6 +843,8 @@ def checklist_answer(
             texts.append((is_ticked, by_text[2], by_text[1]))
         if is_ticked:
             ticked.append(letter.upper() if letter else "")
+        if letter:
+            entries.append(letter.upper())
     shortened = bool(options) and len(texts) == lines == len(options or ()) == len(letters)
     quoting_own = [quoted == letter for letter, (_, _, quoted) in zip(letters, texts, strict=False)]
     if "" in ticked and shortened and _in_option_order([entry for _, entry, _ in texts], options or (), quoting_own):
@@ -845,6 +856,9 @@ def checklist_answer(
         lines -= sum(1 for is_ticked, _, _ in texts if is_ticked)
     if lines < 2 or "" in ticked:
         return None
+    if _TICK_RULES_OUT.search(text) and len(entries) == len(letters) and len(set(ticked)) == len(letters) - 1:
+        # the one entry left unticked under a legend of ticks that rule out
+        ticked = [letter for letter in entries if letter not in ticked]
     if len(set(ticked)) == 1:
         letter = ticked[0]
         return Extraction(letter, "structured") if letter in letters else Extraction(None, "invalid_letter")
@@ -881,7 +895,9 @@ def numbered_checklist_answer(text: str, letters: Sequence[str]) -> Extraction |
 # One "key=value" pair of a record written on one line with spaces between its pairs: "pred=A conf=0.55".
 _SPACED_PAIR: Final = re.compile(r"(?<!\S)[^\W\d]\w{0,40}=[^\s=]+(?!\S)")
 # One "key: value" line of a record written as YAML or key=value ("  opcao_marcada: B", "certeza=0.55").
-_RECORD_LINE: Final = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>[^\W\d][\w ]{0,40}?)[ \t]*[:=][ \t]*(?P<value>\S.*)$")
+_RECORD_LINE: Final = re.compile(
+    r"^[ \t]*(?:-[ \t]+)?(?P<key>[^\W\d][\w ]{0,40}?)[ \t]*(?P<sep>[:=])[ \t]*(?P<value>\S.*)$"
+)
 #: The fewest "key: value" lines that make a record, and the most lines of a reply read for one.
 _MIN_RECORD_LINES: Final = 3
 _HEADING_KEY: Final = re.compile(r"^[^\W\d]\w{0,40}[ \t]*:[ \t]*$")
@@ -934,7 +950,11 @@ def _record_fields(lines: Sequence[str], *, inline: bool = False) -> list[re.Mat
     # the prompt's labels ("Pergunta:", "Resposta:").
     first = next((line for line in lines if line.strip()), "")
     nested = _HEADING_KEY.match(first) is not None and all(field.group()[:1].isspace() for field in fields)
-    if len(fields) < _MIN_RECORD_LINES or not (inline or nested or any("_" in field["key"] for field in fields)):
+    # (and so are keys that each take their value with "=": "descartadas=A,B,D\nfica=C")
+    assigned = all(field["sep"] == "=" for field in fields)
+    if len(fields) < _MIN_RECORD_LINES or not (
+        inline or nested or assigned or any("_" in field["key"] for field in fields)
+    ):
         return []
     return fields
 

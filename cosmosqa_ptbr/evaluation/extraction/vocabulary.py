@@ -288,7 +288,7 @@ PT: Final = Language(
     relatives=("que",),
     fits=(
         "melhor", "mais", "sustenta", "apoia", "responde", "corresponde", "descreve", "explica", "condiz", "combina",
-        "encaixa", "bate", "reflete", "justifica", "faz sentido", "fecha", "serve", "cabe",
+        "encaixa", "bate", "reflete", "justifica", "faz sentido", "fecha", "serve", "cabe", "capta",
     ),
     best=("melhor",),
     letter_articles=("a", "o", "pela", "pelo", "com a", "la"),
@@ -335,7 +335,8 @@ PT: Final = Language(
     ),
     conclusions=(
         "portanto", "logo", "então", "assim sendo", "por isso", "dessa forma", "desta forma", "conclusão", "concluindo",
-        "acredito que", "creio que", "acho que", "penso que", "na minha opinião", "eu diria que",
+        "acredito que", "creio que", "acho que", "penso que", "na minha opinião", "eu diria que", "imagino que",
+        "desconfio que", "aposto que",
         # what the evidence points to: "Isso aponta para C, não para B."
         "aponta para", "aponta pra", "apontam para", "apontam pra",
         # a tentative choice is still the one choice made; two of them are a hedge
@@ -488,7 +489,8 @@ PT: Final = Language(
         "não saberia escolher", "não saberia decidir", "não dá para decidir", "não dá pra decidir",
         "não dá para escolher", "não dá pra escolher", "as duas me parecem defensáveis", "as duas são defensáveis",
         "ambas são defensáveis", "ambas me parecem defensáveis", "fico na dúvida", "fico com dúvida",
-        "consigo justificar as duas",
+        "consigo justificar as duas", "não dá pra afirmar qual", "não dá para afirmar qual", "não dá pra dizer qual",
+        "não dá para dizer qual", "não dá pra saber qual",
         "qualquer uma das duas", "depende de como", "não vou arriscar", "prefiro não arriscar", "melhor não arriscar",
         "podem ser defendidas", "podem ser defendidos", "em cima do muro", "me deixa em dúvida", "uma ou outra",
         "não consigo desempatar", "preciso reler", "dá pra defender as duas", "dá para defender as duas",
