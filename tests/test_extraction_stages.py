@@ -3137,3 +3137,17 @@ def test_replies_of_held_out_tt() -> None:
         "Não diria que não é um trem lotado. Mas também não diria que não é um avião. Não dá pra afirmar qual não é."
     )
     assert extract_answer(doubt, ["Estamos num avião", "Estamos num trem lotado", "Nenhuma das acima."]).letter is None
+
+
+def test_generations_of_held_out_tt() -> None:
+    """An option line, a blank line, then the list begun again at "A" and cut short by the token limit: the first line
+    is the answer; an "A" line after a line of "A" itself, or followed by more of the list, is not one."""
+    begun_again = (
+        "Alternativa D) O Kentucky teria ficado com Hartline mesmo, mas felizmente aí\n\nAlternativa A) No, no, no"
+    )
+    assert extract_answer(begun_again).letter == "D"
+    assert extract_answer("Alternativa A) Sol\n\nAlternativa A) Chuva").letter != "D"
+    listed = "Alternativa D) O Kentucky teria ficado\n\nAlternativa A) No, no\nAlternativa B) O time perdeu"
+    assert extract_answer(listed).letter == "D"
+    both_said = "Alternativa D) O Kentucky teria ficado\n\nAlternativa A) No, no\n\nEntão fico com a A."
+    assert extract_answer(both_said).letter == "A"

@@ -26,7 +26,8 @@ Each step is a pure function of a string:
   inside one is read as the answer. What stands apart from the echo stays: a letter given after it, after a
   blank line ("... Alternativa D) ...\n\nAlternativa C"), a line before it in another style ("C) ...\n\n
   Alternativa A) ... Alternativa B) ..."), or a line before a blank line after which the list starts over at A
-  ("Alternativa D) ...\n\nAlternativa A) ...\nAlternativa B) ..."). One answer line said again, the last time cut
+  ("Alternativa D) ...\n\nAlternativa A) ...\nAlternativa B) ...", or its "A" line alone, cut short by the token
+  limit: "Alternativa D) ...\n\nAlternativa A) ..."). One answer line said again, the last time cut
   short by the token limit, is no list; but an echo that loops (the line before the list, then the list's first
   line again, cut short) is all echo. Option lines under a header of elimination ("Vamos eliminar:", "Ruling out:")
   judge their options, whatever reasons they give (:func:`under_elimination_header`): they are no echo.
@@ -632,7 +633,9 @@ def strip_echoes(text: str, options: Sequence[str] | None, letters: Sequence[str
             if i in numbered or _DIGIT_ITEM.match(line):  # "Perguntas 1\n1. Porque eu saí ...": its items too
                 keep[i] = False
     invented = False
-    for block in _list_blocks(lines, [not kept for kept in keep]):
+    blocks = _list_blocks(lines, [not kept for kept in keep])
+    _drop_a_list_begun_again(lines, blocks, keep)
+    for block in blocks:
         matches = {i: _list_match(lines[i]) for i in block}
         letters_seen = {_list_letter(matches[i]) for i in block}
         bare = _shape(matches[block[0]]) == "bare"
@@ -675,6 +678,26 @@ def strip_echoes(text: str, options: Sequence[str] | None, letters: Sequence[str
             invented = invented or bool(inline - set(letters))
     _drop_the_question_restated(lines, keep)
     return "\n".join(line for line, kept in zip(lines, keep, strict=True) if kept), invented
+
+
+def _drop_a_list_begun_again(lines: list[str], blocks: list[list[int]], keep: list[bool]) -> None:
+    """Drop an "A" option line that closes the reply after a blank line and one option line of another letter
+    ("Alternativa D) ...\n\nAlternativa A) ..."): the list begun again and cut short by the token limit, not a
+    second answer; the line before it stands alone."""
+    if not blocks or len(blocks[-1]) != 2:
+        return
+    before, last = blocks[-1]
+    first, again = _list_match(lines[before]), _list_match(lines[last])
+    if (
+        first is not None
+        and again is not None
+        and _list_letter(again) == "A"
+        and _list_letter(first) != "A"
+        and last - before >= 2
+        and not any(line.strip() for line in lines[last + 1 :])
+    ):
+        keep[last] = False
+        blocks[-1] = [before]
 
 
 _QUESTION_OPENING: Final = re.compile(rf"^\W*{alternation(words('question_words'))}\b", re.IGNORECASE)
