@@ -3151,3 +3151,33 @@ def test_generations_of_held_out_tt() -> None:
     assert extract_answer(listed).letter == "D"
     both_said = "Alternativa D) O Kentucky teria ficado\n\nAlternativa A) No, no\n\nEntão fico com a A."
     assert extract_answer(both_said).letter == "A"
+
+
+def test_replies_of_held_out_uu() -> None:
+    """A guess kept though another letter is granted in the conditional, refusing every option ("prefiro não escolher
+    nenhuma das alternativas"), "não conseguiria escolher", JSON cut at its answer key, "não sei" said last, "ok" and
+    stars in tables, "motivo_mais_provavel" and a revised answer key, a letter said to fit after the ones it differs
+    from, "risca", and a judgement opening with "Isso" are read."""
+    assert extract_answer("Acho que é a A, mas honestamente a C também poderia ser.").letter == "A"
+    assert extract_answer("A resposta é B, mas também pode ser a alternativa C.").letter is None
+    options = ["Ela aceitaria.", "Ela choraria.", "Ela ignoraria.", "Nenhuma das alternativas acima."]
+    refused = "Não é possível responder com base no texto. Por isso, prefiro não escolher nenhuma das alternativas."
+    assert extract_answer(refused, options) == Extraction(None, "refusal")
+    torn = "O que levaria a B. Por outro lado, seria a C. As duas leituras fazem sentido e não conseguiria escolher."
+    assert extract_answer(torn).letter is None
+    cut = '```json\n{\n  "raciocinio": "A alternativa D adiciona algo; a A descreve um sintoma.",\n  "resposta":'
+    assert extract_answer(cut) == Extraction(None, "no_answer")
+    assert extract_answer("A A é o contrário do texto. Talvez a B, então? Sinceramente, não sei.").letter is None
+    table = "| opção | ok? |\n|---|---|\n| Ela aceitaria | ok |\n| Ela choraria | nope |\n| Ela ignoraria | meh |"
+    assert extract_answer(table, options).letter == "A"
+    stars = "| # | Plausibilidade |\n|---|---|\n| A | ⭐⭐⭐⭐ |\n| B | ⭐⭐ |\n| C | ⭐⭐⭐ |\n| D | ⭐ |"
+    assert extract_answer(stars) == Extraction("A", "structured")
+    assert extract_answer('{"motivo_mais_provavel": "C", "motivo_alternativo": "B"}') == Extraction("C", "structured")
+    assert extract_answer('{"resposta": null, "resposta_revisada": "D"}') == Extraction("D", "structured")
+    assert extract_answer('{"resposta": null, "motivo": "D"}').letter is None
+    assert extract_answer("Diferente da C (só futebol) e da A, a B capta o essencial.").letter == "B"
+    options = ["Porque acha que os leitores vão preferir.", "Porque o preparo foi em casa.", "Porque fez o exame hoje.",
+               "Nenhuma das alternativas acima."]  # fmt: skip
+    walked = "Preparo em casa? Isso explica a frustração, não a pressa — risca. Exame feito hoje? Explica a data — "
+    walked += 'risca. "Nenhuma"? Só se nada servir, e algo serve. Sobra uma.'
+    assert extract_answer(walked, options).letter == "A"

@@ -121,6 +121,7 @@ _ANSWER_KEYWORD_HEAD: Final = (
     # the letter that opens its clause with a verb of fit, or said to be the only one that fits: "B capta isso; C e D,
     # não.", "Só a A se apoia no que está escrito", "Only C fits the ending"
     rf"|(?:^|(?<=[.!?\n]))[ \t]*(?=(?-i:[B-D])[ \t]+(?:se[ \t]+)?{alternation(words('fits'))}\b)"
+    rf"|(?<=[,;—–])[ \t]*(?=(?:a|o|the)[ \t]+(?-i:[A-E])[ \t]+(?:se[ \t]+)?{alternation(words('fits_outright'))}\b)"
     rf"|(?:^|(?<=[.!?;:\n—–(]))[ \t]*(?:só|somente|apenas|only)[ \t]+"
     rf"(?=(?:(?:a|o|the)[ \t]+)?(?-i:[A-E])[ \t]+(?:se[ \t]+)?{alternation(words('fits'))}\b)"
     rf"|[→➡⇒]|=>"
@@ -429,6 +430,7 @@ _CUT_IN_A_REPEATED_WORD: Final = re.compile(
 _LETTERED_NOUN_BEFORE: Final = re.compile(rf"\b{alternation(words('lettered_nouns'))}[ \t]+\Z", re.IGNORECASE)
 # A verb in the singular right after a letter: the letter is the subject of a clause of its own.
 _OWN_PREDICATE: Final = re.compile(r"[ \t]+(?:é|está|seria|fica|não|nem|is|isn't|was)\b", re.IGNORECASE)
+_FITS_OUTRIGHT_AFTER: Final = re.compile(rf"[ \t]+(?:se[ \t]+)?{alternation(words('fits_outright'))}\b", re.IGNORECASE)
 # A second choice named after the first: "se eu tivesse que escolher uma segunda, seria a D", "my second pick is B".
 _SECOND_CHOICE_BEFORE: Final = re.compile(
     r"\b(?:(?:uma|a|minha)\s+segunda(?:\s+(?:opção|escolha|alternativa|colocada))?|(?:my\s+|a\s+|the\s+)?second"
@@ -497,7 +499,12 @@ _NONE_BEFORE: Final = re.compile(
 )
 _OWN_LAST_LINE: Final = re.compile(r"\n[ \t]*\n[ \t]*$")
 _LISTED_AFTER: Final = re.compile(rf"(?<![\w'’])[A-Z][)\]]?\s*(?:,|\b{_CONJUNCTIONS}\b)\s*$")
-_INDECISION: Final = re.compile(rf"\b{alternation(words('indecision'))}\b", re.IGNORECASE)
+_INDECISION: Final = re.compile(
+    rf"\b{alternation(words('indecision'))}\b"
+    # "Talvez a B, então? Sinceramente, não sei.": not knowing, said last and alone
+    r"|(?:^|(?<=[.!?,;:\n]))\s*(?:\w+,\s*)?(?:(?:eu\s+)?(?:não|nao)\s+sei|I\s+don['’]?t\s+know)(?=[\s.!…]*\Z)",
+    re.IGNORECASE,
+)
 _EITHER: Final = re.compile(
     r"\b(?:ou|either)[ \t]+(?:(?:é|seria|será|is)[ \t]+)?(?:(?:a|o)[ \t]+)?(?-i:[A-E])(?![^\W_])[^.!?\n]{0,20}?"
     r"\b(?:ou|or)[ \t]+(?:(?:é|seria|será|is)[ \t]+)?(?:(?:a|o)[ \t]+)?(?-i:[A-E])(?![^\W_])",
@@ -776,8 +783,11 @@ def _lists(text: str, candidates: list[_Candidate]) -> list[list[int]]:
         elif joined and "\n" not in text[previous.start : current.start]:
             # A list names each letter once: "Entre A e B, a A faz mais sentido" names A again to judge it; and a
             # letter chosen is no list with the one judged on its own after it: "vai na A, a C é mto genérica".
-            joined = current.letter not in {candidates[i].letter for i in runs[-1]} and not (
-                previous.keyword and _OWN_PREDICATE.match(text, current.start + 1)
+            # (nor is a letter said to fit after the letters it differs from: "Diferente da C, a B capta ...")
+            joined = (
+                current.letter not in {candidates[i].letter for i in runs[-1]}
+                and not (previous.keyword and _OWN_PREDICATE.match(text, current.start + 1))
+                and not (current.keyword and _FITS_OUTRIGHT_AFTER.match(text, current.start + 1))
             )
         if joined:
             runs[-1].append(index)

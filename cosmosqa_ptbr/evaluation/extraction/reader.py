@@ -56,6 +56,10 @@ _REFUSAL: Final = re.compile(
     rf"|\b{alternation(words('none_of_the_above'))}\s+(?:\w+\s+)?{alternation(words('none_correct'))}",
     re.IGNORECASE,
 )
+# "Por isso, prefiro não escolher nenhuma das alternativas": every option refused, not "none of the above" chosen.
+_EVERY_OPTION_REFUSED: Final = re.compile(
+    rf"{_UNABLE_TO_DECIDE}\s+{alternation(words('none_of_the_above'))}", re.IGNORECASE
+)
 _ELIMINATING_OPENING: Final = re.compile(rf"^\W*{alternation(words('eliminating'))}\s*[:,—–-]", re.IGNORECASE)
 _LEFT_OVER: Final = re.compile(rf"\b{alternation(words('leftovers'))}\b", re.IGNORECASE)
 # "C, porque ...\n\nHmm, na verdade, relendo: ... então talvez ele tenha achado o aparelho e aí o": a correction
@@ -113,6 +117,8 @@ _BROKEN_OFF_IN_A_WORD: Final = re.compile(r"[^\W\d_]\Z")
 _CONTRAST_OPENED: Final = re.compile(
     rf"[^.!?;\n]*\b{alternation(words('contrasts'))}\b[^.!?;\n]{{0,60}}\Z", re.IGNORECASE
 )
+_GUESSED_BEFORE: Final = re.compile(r"\b(?:acho|creio|imagino)\s+que\s+(?:é|seria|seja)\s+(?:a\s+)?\Z", re.IGNORECASE)
+_GRANTED_ALSO: Final = re.compile(r"\btambém\s+poderia\s+ser(?:\s+defendida)?\s*[.!]?\s*\Z", re.IGNORECASE)
 # An option's text judged on its own line: "A) Fica longe de Issaquah — falso, fica a menos de 10 milhas."
 _JUDGED_WRONG: Final = re.compile(rf"(?:[—–:(]|\s-)\s*{alternation(words('wrong_words'))}\b", re.IGNORECASE)
 _LINE_START: Final = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?[(\[*]*\Z")
@@ -121,7 +127,9 @@ _BROKEN_OFF_AT_THE_ANSWER: Final = re.compile(
     rf"(?:\b{alternation(words('answer_nouns'))}(?:\s+{alternation(words('answer_qualifiers'))})?"
     # (or at "o certo seria", "a correta é")
     rf"|\b{alternation(words('the_right_one'))})\s+"
-    rf"{alternation(words('copulas'))}(?:\s+{alternation(words('letter_articles'))})?\s*\Z",
+    rf"{alternation(words('copulas'))}(?:\s+{alternation(words('letter_articles'))})?\s*\Z"
+    # (or at the answer's key, its value never written: '{"raciocinio": "...",\n  "resposta":')
+    rf"|\b{alternation(words('answer_nouns'))}[\"']?\s*:\s*[\"']?\s*\Z",
     re.IGNORECASE,
 )
 
@@ -268,7 +276,13 @@ def read_answer(
             # the words of its description resemble most.
             (left,) = set(letters) - ruled_out_before
             return Extraction(left, "final_answer")
-        if any(end > final.start for end in hedges) or rival_verdicts(text, commits):
+        # "Acho que é a A, mas honestamente a C também poderia ser": a choice said to be a guess, the other letter
+        # granted in the conditional, stays the choice.
+        granted = _GUESSED_BEFORE.search(text, max(0, final.start - 40), final.start) is not None
+        if any(
+            end > final.start and not (granted and _GRANTED_ALSO.search(text, max(0, end - 40), end + 30))
+            for end in hedges
+        ) or rival_verdicts(text, commits):
             return Extraction(None, "hedged")
         if final.letter not in letters:
             return Extraction(None, "invalid_letter")
@@ -346,7 +360,11 @@ def read_answer(
     if (
         not named
         and _UNABLE.search(text, last_sentence)
-        and (options is None or quoted_letter(text[last_sentence:], options, letters) is None)
+        and (
+            options is None
+            or quoted_letter(text[last_sentence:], options, letters) is None
+            or _EVERY_OPTION_REFUSED.search(text, last_sentence)
+        )
     ):
         return Extraction(None, "refusal")
     if options is not None:

@@ -99,6 +99,15 @@ _NOT_ANSWER_KEYS: Final = frozenset(
         "analysis", "confianca", "confidence", "pergunta", "question", "texto", "text",
     )
 )  # fmt: skip
+# A key that says its answer was revised ("resposta_revisada") or is the last one: read before the others.
+_REVISED_KEYS: Final = frozenset(
+    fold(word)
+    for word in (
+        *gendered("revisado", "corrigido", "atualizado"), "revised", "corrected", "updated", "final",
+    )
+)  # fmt: skip
+# A key of the likeliest one ("motivo_mais_provavel", "most_likely_reason") names the answer, reason word or not.
+_LIKELIEST: Final = (frozenset({"mais", "provavel"}), frozenset({"most", "likely"}))
 _OPTION_KEYS: Final = frozenset(fold(word) for word in (*words("letter_words"), "alternativa", "alt"))
 _ZERO_BASED_KEYS: Final = frozenset({"label", "index", "indice", "idx", "id"})
 # A reply that says its numbers count from 0: '"indexacao": "base zero"', "0-based", "começando em 0".
@@ -200,6 +209,8 @@ def _names_an_answer(key: str, keys: frozenset[str] = _ANSWER_KEYS) -> bool:
     names = _key_words(key)
     if names & {"texto", "text"} and names & (_OPTION_KEYS | {"resposta", "answer"}):
         return True  # "texto_da_alternativa", "answer_text": the option chosen, by its text
+    if any(likeliest <= names for likeliest in _LIKELIEST):
+        return True
     return bool(names & keys) and not names & _NOT_ANSWER_KEYS
 
 
@@ -360,7 +371,7 @@ def json_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction |
                 return decided
             if isinstance(value, list):
                 continue  # records that choose none: the letter of the first is no answer field
-        fields = _answer_fields(value)
+        fields = sorted(_answer_fields(value), key=lambda field: not _key_words(field[0]) & _REVISED_KEYS)
         unread: Extraction | None = None
         for key, answer in fields:
             if isinstance(answer, list) and len(answer) == 1:
@@ -487,7 +498,7 @@ _MAX_BARE_GRADE: Final = 10
 _SCORE: Final = re.compile(r"(?P<n>\d{1,3}(?:[.,]\d+)?)\s*(?:%|/\s*(?P<of>\d{1,3}))")
 # Where a grade's reasons begin: "8/10 — mais específico", "Alta: ela diz isso", "Baixa (não há pistas)".
 _GRADE_REASONS: Final = re.compile(r"\s+[—–-]\s+|\s*[:;(,]\s*|\s*[—–]")
-_STARS: Final = re.compile(r"[★⭐☆✩]{2,}")
+_STARS: Final = re.compile(r"[★⭐☆✩]+")
 _FILLED_STARS: Final = "★⭐"
 _BARE_SEPARATOR: Final = re.compile(r"^\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+$")
 
@@ -627,11 +638,11 @@ def _lone_maybe(verdicts: list[str | None]) -> list[str | None]:
 
 
 def _grade(cell: str) -> float | None:
-    """A cell's grade on the scale of :data:`_GRADES` (0-5), before any reasons: "Alta", "Low", or a score ("80%" and
-    "8/10" are 4)."""
+    """A cell's grade on the scale of :data:`_GRADES` (0-5), before any reasons: "Alta", "Low", a score ("80%" and
+    "8/10" are 4), or stars ("★★☆" is 2)."""
     stars = _STARS.match(cell.strip())
-    if stars:  # "★★☆ genérico demais": the stars filled of those drawn
-        return 5 * sum(star in _FILLED_STARS for star in stars[0]) / len(stars[0])
+    if stars:  # "★★☆ genérico demais", "⭐⭐⭐⭐": the stars filled
+        return float(min(5, sum(star in _FILLED_STARS for star in stars[0])))
     text = _GRADE_REASONS.split(cell.strip().casefold(), maxsplit=1)[0].rstrip(".")
     if text.isdigit() and int(text) <= _MAX_BARE_GRADE:  # "| C | 9 |" in a column of marks from 0 to 10
         return 5 * int(text) / _MAX_BARE_GRADE

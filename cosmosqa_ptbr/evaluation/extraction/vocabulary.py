@@ -75,6 +75,8 @@ class Language:
     fits: tuple[str, ...]
     #: "best" before a noun: "a *melhor* opção é a C".
     best: tuple[str, ...]
+    #: Verbs of fit that say nothing but fit, whatever clause they close: ", a B *capta* o essencial".
+    fits_outright: tuple[str, ...]
     #: Articles between an answer keyword and the letter word or letter: "é *a* alternativa C", "go with *the* B".
     letter_articles: tuple[str, ...]
     #: Verbs of choosing that introduce the chosen letter: "fico com", "I'd go with".
@@ -291,6 +293,7 @@ PT: Final = Language(
         "encaixa", "bate", "reflete", "justifica", "faz sentido", "fecha", "serve", "cabe", "capta",
     ),
     best=("melhor",),
+    fits_outright=("capta", "condiz", "encaixa", "bate com", "serve", "cabe", "faz sentido", "sustenta"),
     letter_articles=("a", "o", "pela", "pelo", "com a", "la"),
     choosing=(
         "escolho", "escolheria", "escolherei", "marco", "marcaria", "marcarei", "fico com", "ficaria com",
@@ -380,7 +383,7 @@ PT: Final = Language(
         # a rejecting verb after its letter: 'A "nenhuma das alternativas" eu descarto'
         "eu descarto", "eu elimino", "eu excluo", "já descarto", "já elimino",
     ),
-    striking=("risco", "fora", "xis"),
+    striking=("risco", "risca", "fora", "xis"),
     grades={
         "muito alta": 5, "muito alto": 5, "altíssima": 5, "altíssimo": 5, "alta": 4, "alto": 4, "média": 3,
         "médio": 3, "moderada": 3, "moderado": 3, "intermediária": 3, "intermediário": 3, "razoável": 3, "baixa": 2,
@@ -489,8 +492,9 @@ PT: Final = Language(
         "não saberia escolher", "não saberia decidir", "não dá para decidir", "não dá pra decidir",
         "não dá para escolher", "não dá pra escolher", "as duas me parecem defensáveis", "as duas são defensáveis",
         "ambas são defensáveis", "ambas me parecem defensáveis", "fico na dúvida", "fico com dúvida",
-        "consigo justificar as duas", "não dá pra afirmar qual", "não dá para afirmar qual", "não dá pra dizer qual",
-        "não dá para dizer qual", "não dá pra saber qual",
+        "consigo justificar as duas", "não conseguiria escolher", "não conseguiria decidir", "fiquei em dúvida",
+        "as duas leituras fazem sentido", "não dá pra afirmar qual", "não dá para afirmar qual",
+        "não dá pra dizer qual", "não dá para dizer qual", "não dá pra saber qual",
         "qualquer uma das duas", "depende de como", "não vou arriscar", "prefiro não arriscar", "melhor não arriscar",
         "podem ser defendidas", "podem ser defendidos", "em cima do muro", "me deixa em dúvida", "uma ou outra",
         "não consigo desempatar", "preciso reler", "dá pra defender as duas", "dá para defender as duas",
@@ -690,6 +694,7 @@ EN: Final = Language(
         "captures", "agrees",
     ),
     best=(),
+    fits_outright=("captures", "fits", "matches"),
     letter_articles=("the",),
     choosing=(
         "I choose", "I would choose", "I will choose", "I'd choose", "I'll choose", "I pick", "I would pick",
@@ -762,7 +767,7 @@ EN: Final = Language(
     pointing=("this", "this one", "that one", "that's it", "this is it"),
     degrees=("pretty", "rather", "a bit"),
     keeping=("yes", "exactly"),
-    cell_yes=("yes", "yep", "yeah", "strong"),
+    cell_yes=("yes", "yep", "yeah", "strong", "ok", "okay"),
     cell_no=("no", "nope", "nah", "weak", "irrelevant"),
     between=("between",),
     unsure=(
