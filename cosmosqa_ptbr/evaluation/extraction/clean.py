@@ -478,7 +478,8 @@ def _joined_letter(joined: re.Match[str]) -> str:
 # A letter spelt as its name after an article or a letter word: "é a bê", "letra cê" say "é a B", "letra C".
 _LETTER_NAMES: Final = {name: letter for language in LANGUAGES for name, letter in language.letter_names.items()}
 _SPELLED_LETTER: Final = re.compile(
-    rf"\b((?:{alternation(words('letter_words'))}|a|à)\s+)({'|'.join(map(re.escape, _LETTER_NAMES))})(?![^\W\d_])",
+    rf"\b((?:{alternation([*words('letter_words'), *words('letter_articles')])})\s+)"
+    rf"({'|'.join(map(re.escape, _LETTER_NAMES))})(?![^\W\d_])",
     re.IGNORECASE,
 )
 

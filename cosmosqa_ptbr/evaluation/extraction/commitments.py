@@ -502,7 +502,7 @@ _LISTED_AFTER: Final = re.compile(rf"(?<![\w'’])[A-Z][)\]]?\s*(?:,|\b{_CONJUNC
 _INDECISION: Final = re.compile(
     rf"\b{alternation(words('indecision'))}\b"
     # "Talvez a B, então? Sinceramente, não sei.": not knowing, said last and alone
-    r"|(?:^|(?<=[.!?,;:\n]))\s*(?:\w+,\s*)?(?:(?:eu\s+)?(?:não|nao)\s+sei|I\s+don['’]?t\s+know)(?=[\s.!…]*\Z)",
+    rf"|(?:^|(?<=[.!?,;:\n]))\s*(?:\w+,\s*)?{alternation(words('dont_know'))}(?=[\s.!…]*\Z)",
     re.IGNORECASE,
 )
 _EITHER: Final = re.compile(

@@ -730,9 +730,7 @@ def _named_by_its_words(piece: str, option_stems: Sequence[frozenset[str]]) -> i
 _QUOTED_PIECE: Final = re.compile(r"[\"“]([^\"“”\n]{3,120})[\"”]")
 # A verdict that opens the sentence after a question and keeps the option: "Sim.", "Exato, ...".
 # (a word of its own, not the subject of a sentence: "Isso explica a frustração, não ..." judges, "Isso mesmo." keeps)
-_KEPT: Final = re.compile(
-    rf"^\W*{alternation(words('keeping'))}\b(?![ \t]+(?!mesmo\b|exactly\b)[^\W\d_])", re.IGNORECASE
-)
+_KEPT: Final = re.compile(rf"^\W*{alternation(words('keeping'))}\b(?![ \t]+[^\W\d_])", re.IGNORECASE)
 #: The least share of a quote's words an option must hold to be the one it quotes, and the lead over the next.
 QUOTE_SHARE: Final = 0.6
 QUOTE_MARGIN: Final = 0.25

@@ -117,8 +117,14 @@ _BROKEN_OFF_IN_A_WORD: Final = re.compile(r"[^\W\d_]\Z")
 _CONTRAST_OPENED: Final = re.compile(
     rf"[^.!?;\n]*\b{alternation(words('contrasts'))}\b[^.!?;\n]{{0,60}}\Z", re.IGNORECASE
 )
-_GUESSED_BEFORE: Final = re.compile(r"\b(?:acho|creio|imagino)\s+que\s+(?:é|seria|seja)\s+(?:a\s+)?\Z", re.IGNORECASE)
-_GRANTED_ALSO: Final = re.compile(r"\btambém\s+poderia\s+ser(?:\s+defendida)?\s*[.!]?\s*\Z", re.IGNORECASE)
+# A guess ("Acho que é a A, ..."), and another letter granted in the conditional after it ("... a C também poderia
+# ser."), which leaves the guess the choice.
+_GUESSED_BEFORE: Final = re.compile(
+    rf"\b{alternation(words('preambles'))}\s+{alternation(words('doubt_verbs'))}\s+"
+    rf"(?:{alternation(words('letter_articles'))}\s+)?\Z",
+    re.IGNORECASE,
+)
+_GRANTED_ALSO: Final = re.compile(rf"\b{alternation(words('granted_also'))}\s*[.!]?\s*\Z", re.IGNORECASE)
 # An option's text judged on its own line: "A) Fica longe de Issaquah — falso, fica a menos de 10 milhas."
 _JUDGED_WRONG: Final = re.compile(rf"(?:[—–:(]|\s-)\s*{alternation(words('wrong_words'))}\b", re.IGNORECASE)
 _LINE_START: Final = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?[(\[*]*\Z")

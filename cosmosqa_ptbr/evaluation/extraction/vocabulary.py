@@ -229,6 +229,11 @@ class Language:
     number_markers: tuple[str, ...]
     #: Phrases that introduce an answer given as an option's text: "a resposta é que", "I think that".
     preambles: tuple[str, ...]
+    #: Another letter granted in the conditional after a guess, which leaves the guess the choice: "Acho que é a A,
+    #: mas a C *também poderia ser*."
+    granted_also: tuple[str, ...]
+    #: Not knowing, said alone as the reply's last words: "Talvez a B, então? Sinceramente, *não sei*."
+    dont_know: tuple[str, ...]
     #: An option described by what it says, after a word of choosing: "sobra *a que diz que* ...", "that leaves
     #: *the one about* ...".
     descriptions: tuple[str, ...]
@@ -452,7 +457,7 @@ PT: Final = Language(
     chat_tags=("né", "ne", "neh", "msm", "tbm", "vei", "véi", "mano"),
     pointing=("isso", "é isso", "essa", "é essa", "esta", "é esta", "essa aqui", "esta aqui", "isso aí", "essa aí"),
     degrees=("meio", "bem", "muito", "um pouco"),
-    keeping=("sim", "exato", "isso", "sí"),
+    keeping=("sim", "exato", "isso", "isso mesmo", "sí"),
     cell_yes=("sim", "forte", "bate", "confere", "encaixa", "bastante", "na mosca", "é ela"),
     cell_no=(
         "não", "nao", "nem tanto", "contraria", "pouco provável", "zero chance", "chance zero", "nenhuma chance",
@@ -588,7 +593,9 @@ PT: Final = Language(
     firm_conclusions=("sobrou", "sobram", "restou", "portanto", "logo"),
     ordinal_nouns=("alternativa", "opção", "item", "resposta"),
     number_markers=("número", "nº", "n°", "no.", "#"),
-    preambles=("acredito que", "creio que", "acho que", "penso que"),
+    preambles=("acredito que", "creio que", "acho que", "penso que", "imagino que"),
+    granted_also=("também poderia ser", "também poderia ser defendida", "também poderia ser defendido"),
+    dont_know=("não sei", "eu não sei"),
     descriptions=(
         "a que diz que", "a que diz", "a da", "a do", "a que fala que", "a que fala de", "a que fala do", "a que fala",
         "a que fala da", "a que fala das", "a que fala dos",
@@ -841,6 +848,8 @@ EN: Final = Language(
     ordinal_nouns=("option", "choice", "alternative", "one", "answer", "item"),
     number_markers=("number", "no.", "#"),
     preambles=("I think that", "I think"),
+    granted_also=("could also be defended",),
+    dont_know=("I don't know", "I do not know"),
     descriptions=(
         "the one that says", "the one saying", "the one about", "the one where", "the one that says that",
         "the option that says", "the option saying", "the option about", "the answer that says", "the answer about",
