@@ -3181,3 +3181,42 @@ def test_replies_of_held_out_uu() -> None:
     walked = "Preparo em casa? Isso explica a frustração, não a pressa — risca. Exame feito hoje? Explica a data — "
     walked += 'risca. "Nenhuma"? Só se nada servir, e algo serve. Sobra uma.'
     assert extract_answer(walked, options).letter == "A"
+
+
+def test_replies_of_held_out_vv() -> None:
+    """Indecision about which of two to keep, a reply that opens with its option in quotes, Spanish qualifiers, a
+    lower-case letter closing the reply with "com ctz" or after "vai de", an elimination cut at "o que sobra é",
+    double negations of choosing, letters listed and "dá pra descartar", a YAML answer beside a list it rules out, and
+    a table of options by column whose verdict is given in words after it."""
+    torn = "Não sei bem se fico com a B ou com a D. Pedir permissão puxa para a D. As duas têm argumentos."
+    assert extract_answer(torn).letter is None
+    assert extract_answer("Eu arriscaria a A, mas sinceramente não sei se era isso que a questão queria.").letter == "A"
+    options = ["Nenhuma das alternativas acima.", "São macios e não são firmes.", "Não são úmidos.", "São úmidos."]
+    assert (
+        extract_answer('"São úmidos." O texto diz literalmente que os lábios eram úmidos e macios.', options).letter
+        == "D"
+    )
+    assert extract_answer("Honestly, la opción más lógica es la B: cortar los snacks.").letter == "B"
+    assert extract_answer("tipo insinuando q antes ele era um bicho do mato né. b com ctz").letter == "B"
+    assert extract_answer("pra mim ele só n curtiu a papinha msm, vai de a").letter == "A"
+    assert extract_answer("Pesando tudo, a resposta correta é a").letter is None
+    cut = "Vamos eliminar:\n\nA) Não é motivo. ❌\nC) Não explica nada. ❌\nD) É da folga. ❌\n\nEntão o que sobra é"
+    assert extract_answer(cut) == Extraction(None, "no_answer")
+    assert (
+        extract_answer("O sol apareceu, mas não foi por isso. Não dá pra não ficar com a C: um passeio.").letter == "C"
+    )
+    assert extract_answer("Não diria que ele está decepcionado. A C não tem como não ser a certa.").letter == "C"
+    listed = 'A, B e D dá pra descartar. B contradiz o texto. A C, ao contrário, é o "foi incrível".'
+    assert extract_answer(listed).letter == "C"
+    yaml = "resposta:\n  opcao: C\n  justificativa: curta\n  descartadas:\n    - {opcao: B, motivo: sorte}\n"
+    yaml += "    - {opcao: D, motivo: inventado}"
+    assert extract_answer(yaml) == Extraction("C", "structured")
+    options = [
+        "Com um guia turístico.",
+        "Nenhuma das opções acima.",
+        "Com um velho amigo que me visitava.",
+        "Com um gerente.",
+    ]
+    table = "| Pista | Guia turístico | Nenhuma | Velho amigo | Gerente |\n|---|---|---|---|---|\n"
+    table += "| riram juntos | ✗ | – | ✓ | ✗ |\n| conversaram | ~ | – | ✓ | ✗ |\n\nColuna vencedora: a do velho amigo."
+    assert extract_answer(table, options).letter == "C"

@@ -629,6 +629,8 @@ def _is_letter(text: str, start: int, explicit: bool) -> bool:
         return True  # "não é que eu não ache a D a certa"
     if _WINS_OVER.match(text, end):
         return True  # "D ganha de C"
+    if char in "aeo" and not explicit and _QUOTE_NEXT.match(text, end):
+        return False  # the article of a quoted phrase: 'é o "foi incrível"'
     if _TERMINATOR.match(text, end) or _AFFIRMED_AFTER.match(text, end) or _OVER_THE_OTHERS.match(text, end):
         return True  # "D com ctz, o cara ..."
     following = _AFTER_LETTER.match(text, end)["next"] or ""
@@ -674,11 +676,13 @@ def _candidates(text: str, p: Patterns, options: Sequence[str] | None = None) ->
         # (and so is a capital after a lower-case article: "Só a A se apoia no texto")
         explicit = explicit or (match["l"].isupper() and bool(_LOWER_ARTICLE_BEFORE.search(text, match.start(), start)))
         # "... a resposta correta é a": a reply broken off after the article, its letter never written.
+        # (not after "de", where the article would be "da": "vai de a" closes on the letter)
         broken_off = (
             not explicit
             and match["l"].islower()
             and not text[start + 1 :].strip()
             and text[:start].rstrip()[-1:].isalpha()
+            and not _DE_BEFORE.search(text, match.start(), start)
         )
         # 'a resposta é: "A Emma precisava de sapatos novos."': the quote is an option's text, its "A" an article
         quoted_option = match["open"] in ('"', "'") and _option_opens_at(text, start, options)
@@ -751,10 +755,25 @@ def goes_through_the_options(text: str, letters: Sequence[str], start: int) -> b
     return heads_its_line and bool(_WALK_THROUGH.search(text, 0, line_start))
 
 
+_QUOTE_NEXT: Final = re.compile(r"[ \t]*[\"“'‘]")
+_DE_BEFORE: Final = re.compile(r"(?<![^\W\d_])de[ \t]+\Z", re.IGNORECASE)
+# A double negation said of the letter before it: "A C não tem como não ser a certa" (the conclusions "não tem como
+# não ser", "não há como não ser" after their subject).
+_CANNOT_BUT_BE: Final = re.compile(
+    rf"[ \t,]*{alternation([phrase for phrase in words('conclusions') if phrase.endswith('não ser')])}\b",
+    re.IGNORECASE,
+)
+# What may follow a letter that closes the reply in lower case: "... né. b com ctz".
+_AFFIRMING_REST: Final = re.compile(
+    rf"{alternation([*words('affirming'), *words('chat_tails')])}[\s.!]*", re.IGNORECASE
+)
+
+
 def _concluded_in_lower_case(text: str, start: int) -> bool:
     """Whether a lower-case letter closes the reply after a word of conclusion ("... entao a d", "logo, c") or as a
-    sentence of its own ("... por isso é interessante né. c")."""
-    if text[start + 1 :].strip(" \t\n.!)") or start == 0:
+    sentence of its own ("... por isso é interessante né. c", "... né. b com ctz")."""
+    rest = text[start + 1 :].strip(" \t\n.!)")
+    if (rest and not _AFFIRMING_REST.fullmatch(rest)) or start == 0:
         return False
     return bool(
         _CONCLUDED_BEFORE.search(text, max(0, start - 40), start)
@@ -862,6 +881,8 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
         return None  # "letra B pq ele é bixo do 1º ano ... tava no lugar errado": the reasons for the letter
     # What the clause quotes is said by someone else: 'B: o comentário dele, "Não é muito sutil, né?"'.
     after = _QUOTED.sub(" ", after)
+    if _CANNOT_BUT_BE.match(after):
+        return "commit"  # "A C não tem como não ser a certa"
     if _rejects(after[:80], _own_option_words(text, end, options)):
         return "reject"
     if _denies_rejection(after[:80]):

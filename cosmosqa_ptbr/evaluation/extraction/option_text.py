@@ -81,6 +81,8 @@ _PREAMBLE: Final = re.compile(
 _REASON_WORD: Final = re.compile(rf"^{alternation(norm(word) for word in words('reason_words'))}\s+")
 _CONTRACTION: Final = re.compile(r"n['’]t\b", re.IGNORECASE)
 _SENTENCE: Final = re.compile(r"(?<=[.!?;\n])\s+")
+# A reply that opens with a sentence in quotes: '"São úmidos." O texto diz ...'.
+_QUOTED_OPENING: Final = re.compile(r"[\"“]([^\"“”\n]{1,200})[\"”]")
 # Words of choosing and of drawing a conclusion ("Sobrou:", "Portanto,"); not "então" nor "com certeza", which
 # stories say too.
 _CONCLUDING_WORDS: Final = alternation([*words("choosing"), *words("firm_conclusions")])
@@ -231,7 +233,8 @@ def quoted_letter(text: str, options: Sequence[str], letters: Sequence[str]) -> 
     # A short option said first, its reasons after ("Afeto. Ela descreve a companheira ..."), in a short answer that
     # states no other option.
     # (A word of chat may close it: "orgulhosa né kkkk ela msm fala ...")
-    first_sentence = _SENTENCE.split(text.strip(), maxsplit=1)[0]
+    quoted_first = _QUOTED_OPENING.match(text.strip())
+    first_sentence = quoted_first[1] if quoted_first else _SENTENCE.split(text.strip(), maxsplit=1)[0]
     openings = {_CHAT_TAIL.sub("", norm(first_sentence)), _CHAT_TAIL.sub("", norm(first_sentence.split(",")[0]))}
     said_first = [i for i, option in enumerate(normed) if option in openings and len(option.split()) <= _SHORT_OPTION]
     if len(said_first) == 1 and len(whole.split()) <= 40 and not _other_option_run(text, normed, said_first[0]):

@@ -125,6 +125,7 @@ _GUESSED_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 _GRANTED_ALSO: Final = re.compile(rf"\b{alternation(words('granted_also'))}\s*[.!]?\s*\Z", re.IGNORECASE)
+_TABLE_ROW: Final = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
 # An option's text judged on its own line: "A) Fica longe de Issaquah — falso, fica a menos de 10 milhas."
 _JUDGED_WRONG: Final = re.compile(rf"(?:[—–:(]|\s-)\s*{alternation(words('wrong_words'))}\b", re.IGNORECASE)
 _LINE_START: Final = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?[(\[*]*\Z")
@@ -134,6 +135,9 @@ _BROKEN_OFF_AT_THE_ANSWER: Final = re.compile(
     # (or at "o certo seria", "a correta é")
     rf"|\b{alternation(words('the_right_one'))})\s+"
     rf"{alternation(words('copulas'))}(?:\s+{alternation(words('letter_articles'))})?\s*\Z"
+    # (or at what is left: "Então o que sobra é")
+    rf"|\b{alternation(words('leftovers'))}\s+{alternation(words('copulas'))}"
+    rf"(?:\s+{alternation(words('letter_articles'))})?\s*\Z"
     # (or at the answer's key, its value never written: '{"raciocinio": "...",\n  "resposta":')
     rf"|\b{alternation(words('answer_nouns'))}[\"']?\s*:\s*[\"']?\s*\Z",
     re.IGNORECASE,
@@ -378,6 +382,8 @@ def read_answer(
         # statement of the answer.
         eliminated = [m.start for m in found if m.kind == "reject"] if len(named) >= 2 else []
         said = _without_clauses(text, eliminated) if eliminated else answer
+        # A table that chose nothing leaves the choice to the prose around it: "... Coluna vencedora: a do velho amigo."
+        said = _TABLE_ROW.sub("", said).strip() or said
         letter = quoted_letter(said, options, letters)
         if letter is not None and not _quoted_to_be_judged_wrong(said, letter, options, letters):
             return Extraction(letter, "option_text")
