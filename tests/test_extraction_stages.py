@@ -3220,3 +3220,13 @@ def test_replies_of_held_out_vv() -> None:
     table = "| Pista | Guia turístico | Nenhuma | Velho amigo | Gerente |\n|---|---|---|---|---|\n"
     table += "| riram juntos | ✗ | – | ✓ | ✗ |\n| conversaram | ~ | – | ✓ | ✗ |\n\nColuna vencedora: a do velho amigo."
     assert extract_answer(table, options).letter == "C"
+
+
+def test_generations_of_held_out_vv() -> None:
+    """A letter given first, words of the model's own, then the list begun again at "A" and cut in its next label: the
+    first letter is the answer."""
+    begun_again = "Alternativa C) Porque ela estava em meio à estranheza.\n\nDemonstrará que ela estava em meio à "
+    begun_again += "estranheza.\n\nAlternativa A) Nenhuma das alternativas acima.\n\nAlternativa"
+    assert extract_answer(begun_again).letter == "C"
+    answered_again = "Alternativa C) Porque ela estava em meio à estranheza.\n\nPensando melhor, fico com a A."
+    assert extract_answer(answered_again).letter == "A"

@@ -681,13 +681,21 @@ def strip_echoes(text: str, options: Sequence[str] | None, letters: Sequence[str
     return "\n".join(line for line, kept in zip(lines, keep, strict=True) if kept), invented
 
 
+# What is left of the next option line where the token limit cut it in its label: "Alternat", "Alternativa".
+_CUT_LABEL: Final = re.compile(r"[ \t]*[^\W\d_]{3,14}[ \t]*")
+
+
 def _drop_a_list_begun_again(lines: list[str], blocks: list[list[int]], keep: list[bool]) -> None:
-    """Drop an "A" option line that closes the reply after a blank line and one option line of another letter
-    ("Alternativa D) ...\n\nAlternativa A) ..."): the list begun again and cut short by the token limit, not a
-    second answer; the line before it stands alone."""
-    if not blocks or len(blocks[-1]) != 2:
+    """Drop an "A" option line that closes the reply after a blank line and one option line of another letter, with or
+    without words of the model's own between them ("Alternativa D) ...\n\nAlternativa A) ...", "Alternativa C) ...\n\n
+    Demonstrará que ...\n\nAlternativa A) ...\n\nAlternat"): the list begun again and cut short by the token limit,
+    not a second answer; the line before it stands alone."""
+    if blocks and len(blocks[-1]) == 2:
+        before, last = blocks[-1]
+    elif len(blocks) >= 2 and len(blocks[-1]) == len(blocks[-2]) == 1:
+        (before,), (last,) = blocks[-2], blocks[-1]  # (words of its own between them: "C) ...\n\nDemonstrará ...")
+    else:
         return
-    before, last = blocks[-1]
     first, again = _list_match(lines[before]), _list_match(lines[last])
     if (
         first is not None
@@ -695,10 +703,10 @@ def _drop_a_list_begun_again(lines: list[str], blocks: list[list[int]], keep: li
         and _list_letter(again) == "A"
         and _list_letter(first) != "A"
         and last - before >= 2
-        and not any(line.strip() for line in lines[last + 1 :])
+        and all(not line.strip() or _CUT_LABEL.fullmatch(line) for line in lines[last + 1 :])
     ):
         keep[last] = False
-        blocks[-1] = [before]
+        blocks[-1:] = [[before]] if len(blocks[-1]) == 2 else []
 
 
 _QUESTION_OPENING: Final = re.compile(rf"^\W*{alternation(words('question_words'))}\b", re.IGNORECASE)
