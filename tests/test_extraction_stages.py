@@ -3230,3 +3230,26 @@ def test_generations_of_held_out_vv() -> None:
     assert extract_answer(begun_again).letter == "C"
     answered_again = "Alternativa C) Porque ela estava em meio à estranheza.\n\nPensando melhor, fico com a A."
     assert extract_answer(answered_again).letter == "A"
+
+
+def test_replies_of_held_out_ww() -> None:
+    """A reply that opens by apologising and declining refuses, whatever option words it goes on to use; "acaba sendo",
+    "tenderia para", "vo de d", "é a c pq ...", "Se eu tiver que chutar, D" and boxes of "[-]" and "[+]" are read."""
+    options = ["Nenhuma das alternativas acima.", "Porque queria ouvir o silêncio.", "Porque combina com a cama."]
+    declined = "Desculpe, mas não consigo responder a essa pergunta com segurança. O diálogo não explica o motivo, e "
+    declined += "nenhuma das opções parece bater com o texto de forma clara."
+    assert extract_answer(declined, options) == Extraction(None, "refusal")
+    assert extract_answer("Desculpe a demora! Resposta: B", options).letter == "B"
+    corrected = (
+        "A C parece a resposta. Então C.\n\nRevisando... a C mistura coisas. A e D são lixo. Nesse caso, a mais "
+    )
+    corrected += "correta acaba sendo a B, nenhuma das alternativas."
+    assert extract_answer(corrected).letter == "B"
+    assert extract_answer("Eu tenderia para a A, embora não esteja 100% seguro.").letter == "A"
+    assert extract_answer("affff sei la, pescar e encontrar peixe é qse a msm coisa 🤷‍♂️ vo de d").letter == "D"
+    assert extract_answer("vish, essa é a c pq ela n consegue manter a rotina 😩").letter == "C"
+    assert (
+        extract_answer("A D puxa. E a B também poderia ser. Se eu tiver que chutar, D. Mas é meio chute.").letter == "D"
+    )
+    boxes = "[-] A  hobby não tem nada a ver\n[-] B  vago demais\n[-] C  há um motivo\n[+] D  ele estranha a escola"
+    assert extract_answer(boxes) == Extraction("D", "structured")

@@ -106,16 +106,18 @@ _ANSWER_KEYWORD_HEAD: Final = (
     # sentence, but not after a relative clause ("a que fala da casa é a A", "o que é a A") or a negation
     rf"|(?:^|(?<=[.!?,;:\n—–]))(?:(?!\bque\b)[^.!?,;:\n]){{0,60}}?"
     rf"(?<![^\W\d_])(?<!não\s)(?<!nao\s)(?<!nem\s)é(?=\s+a\s+(?-i:[A-Z])(?![^\W_])(?!\s+(?:e|ou|and|or)\s))"
-    # and a lower-case letter that is no Portuguese word, closing its clause: "kkkkk obv q é a d, relatable demais"
+    # and a lower-case letter that is no Portuguese word, closing its clause or followed by its reason: "kkkkk obv q é a
+    # d, relatable demais", "essa é a c pq ela n consegue"
     rf"|(?<![^\W\d_])(?<!não\s)(?<!nao\s)(?<!nem\s)(?<!que\s)é(?=\s+a\s+(?-i:[b-df-np-z])"
-    rf"(?:[ \t]+{alternation(words('chat_tags'))})?[ \t]*(?:[,.!?\n]|\Z))"
+    rf"(?:[ \t]+{alternation(words('chat_tags'))})?"
+    rf"(?:[ \t]*(?:[,.!?\n]|\Z)|[ \t]+{alternation(words('reason_words'))}\b))"
     # "Mais provável B do que C", "more likely C than D", and the label of a verdict: "Mais provável: A"
     rf"|\b(?:mais\s+(?:prov[áa]vel|plaus[íi]vel)|more\s+likely|more\s+plausible)(?=\s+[A-Z]\s+(?:do\s+que|than)\b)"
     rf"|(?:^|(?<=\n))[ \t]*(?:(?:a|o|the)\s+)?(?:mais\s+(?:prov[áa]vel|plaus[íi]vel)|most\s+likely|most\s+plausible)"
     rf"(?=[ \t]*:)"
     # a superlative said of an option without its noun: "A mais simples e fiel ao texto é a D", and the only one:
     # "A única que conversa com o apelido é a B", "The only one that fits the story is C"
-    rf"|(?:^|(?<=[.!?,;:\n]))\s*(?:a|o)\s+mais\s+(?:[^\W\d_]+[ \t]+){{1,6}}?(?:é|seria)(?=\s)"
+    rf"|(?:^|(?<=[.!?,;:\n]))\s*(?:a|o)\s+mais\s+(?:[^\W\d_]+[ \t]+){{1,6}}?{alternation(words('copulas'))}(?=\s)"
     rf"|(?:^|(?<=[.!?,;:\n]))\s*(?:(?:a|o)\s+únic[ao]|the\s+only\s+one)\s+(?:que|that|which)\s+"
     rf"(?:[^\W\d_\s]+[ \t,\"“”-]+){{1,10}}?(?:é|seria|is)(?=\s)"
     # the letter that opens its clause with a verb of fit, or said to be the only one that fits: "B capta isso; C e D,

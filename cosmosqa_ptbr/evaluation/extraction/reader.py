@@ -60,6 +60,7 @@ _REFUSAL: Final = re.compile(
 _EVERY_OPTION_REFUSED: Final = re.compile(
     rf"{_UNABLE_TO_DECIDE}\s+{alternation(words('none_of_the_above'))}", re.IGNORECASE
 )
+_OPENS_REFUSING: Final = re.compile(rf"^\W*{alternation(words('refusals'))}\b", re.IGNORECASE)
 _ELIMINATING_OPENING: Final = re.compile(rf"^\W*{alternation(words('eliminating'))}\s*[:,—–-]", re.IGNORECASE)
 _LEFT_OVER: Final = re.compile(rf"\b{alternation(words('leftovers'))}\b", re.IGNORECASE)
 # "C, porque ...\n\nHmm, na verdade, relendo: ... então talvez ele tenha achado o aparelho e aí o": a correction
@@ -377,6 +378,8 @@ def read_answer(
         )
     ):
         return Extraction(None, "refusal")
+    if not named and _OPENS_REFUSING.match(answer):
+        return Extraction(None, "refusal")  # "Desculpe, mas não consigo responder ... nenhuma das opções parece bater"
     if options is not None:
         # In an elimination, what is said of a rejected letter ("A: não, ... C: não, eles tomaram café.") is no
         # statement of the answer.

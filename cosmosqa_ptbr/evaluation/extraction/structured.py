@@ -411,6 +411,8 @@ def json_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction |
 # A checklist's boxes too: a box with a cross in it is ticked ("☒ C"), an empty one is not ("☐ A").
 _TICKED_MARKS: Final = TICK_MARKS + "☒"
 _CROSSED_MARKS: Final = CROSS_MARKS + "☐"
+# A minus in a box rules its entry out: "[-] A  não tem nada a ver", beside "[+] D".
+_MINUS_MARKS: Final = "-−–"
 # What a record or a cell says of the option picked: '{"opcao": "D", "status": "escolhida"}'.
 _CHOSEN: Final = (
     *gendered("escolhido", "selecionado", "aceito", "marcado", "confirmado"), "chosen", "selected", "picked",
@@ -848,7 +850,9 @@ def checklist_answer(
         is_box = box[0] in "[(☐☑☒"
         boxes += is_box
         mark = box.strip("[]() \t")
-        ticked_box = box in ticked_boxes if box[0] in "☐☑☒" else bool(mark) and mark not in _CROSSED_MARKS
+        ticked_box = (
+            box in ticked_boxes if box[0] in "☐☑☒" else bool(mark) and mark not in _CROSSED_MARKS + _MINUS_MARKS
+        )
         is_ticked = (is_box and ticked_box) or (not is_box and box in _TICKED_MARKS)
         if by_text:
             texts.append((is_ticked, by_text[2], by_text[1]))

@@ -283,7 +283,7 @@ PT: Final = Language(
         # Spanish: "la opción más lógica es la B"
         "más lógica", "más probable", "más correcta", "más adecuada",
     ),
-    copulas=("é", "seria", "será", "fica", "parece ser", "deve ser", "es", "sería"),
+    copulas=("é", "seria", "será", "fica", "parece ser", "deve ser", "acaba sendo", "acabaria sendo", "es", "sería"),
     sentence_copulas=("é", "eh", "seria", "foi", "era"),
     the_right_one=(
         "a correta", "o correto", "a certa", "o certo",
@@ -307,7 +307,7 @@ PT: Final = Language(
         "fico na", "fico no", "fico pela", "fico pelo",
         "ficarei com", "opto por", "opto pela", "optaria por", "optaria pela", "optei por", "optei pela", "vou com",
         "iria com", "sobra", "resta", "sobrou", "restou", "sobraria", "restaria", "fica", "diria", "eu diria",
-        "escolhi", "marquei", "fiquei com", "vou de", "arriscaria", "arrisco", "arriscaria na",
+        "escolhi", "marquei", "fiquei com", "vou de", "vo de", "vô de", "arriscaria", "arrisco", "arriscaria na",
         "vai na", "vai no", "vai de", "vai pela", "vai pelo", "vai a",
         "coloquei", "coloco", "colocaria", "botei", "boto", "botaria", "chutei", "chuto", "chutaria",
         "vou na", "vou no", "vou pela", "vou pelo", "iria de", "iria na", "iria no", "iria pela", "aposto na",
@@ -318,6 +318,7 @@ PT: Final = Language(
         "quis dizer", "queria dizer",
         # a choice kept, or made because one must: "Vou manter a D", "se for pra marcar, D"
         "vou manter", "mantenho", "fico mesmo com", "se for pra marcar", "se for para marcar", "se tiver que marcar",
+        "se eu tiver que chutar", "se tiver que chutar", "se eu tivesse que chutar", "se tivesse que chutar",
         "se eu tivesse que marcar", "se tivesse que escolher", "se eu tiver que marcar", "se tiver que escolher",
         "se eu tiver que escolher",
         # a change of mind: "Troco minha resposta para a D", "Mudo para A"
@@ -334,6 +335,7 @@ PT: Final = Language(
         "vou chutar", "vou chutar na", "vou chutar no",
         # a leaning is a tentative choice: "me inclino pela B"
         "me inclino para", "me inclino pela", "me inclino pelo", "inclino-me para", "inclino-me pela", "tendo para",
+        "tenderia para", "tenderia pra", "tenderia pela", "tenderia pelo",
         "tendo pra", "puxo pra", "puxo para", "inclino pra", "inclino para", "inclino pela", "inclino pelo",
         # what is left standing: "O que fica de pé é a que fala de cobrar conforme o uso."
         "fica de pé", "ficou de pé",
