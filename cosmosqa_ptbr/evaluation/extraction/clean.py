@@ -16,8 +16,9 @@ Each step is a pure function of a string:
   before it are single linear scans.
 - :func:`unfence`, :func:`unwrap`, :func:`strip_markup`: code fences, LaTeX (``\\boxed{\\mathrm{A}}``), tags
   (``<answer>B</answer>``) and Markdown emphasis go; struck-out text (``~~A~~``, ``<s>A</s>``) reads as withdrawn,
-  a box after text (a derivation closed by ``\\boxed{D}``) reads as "Resposta: D", and the words of a YAML key
-  joined by underscores are parted ("opcao_mais_proxima: A").
+  a box after text (a derivation closed by ``\\boxed{D}``) reads as "Resposta: D", the words of a YAML key
+  joined by underscores are parted ("opcao_mais_proxima: A"), and a letter spelt as its name after an article or a
+  letter word is that letter ("é a bê", "letra cê").
 - :func:`cut_new_block` and :func:`strip_echoes`: echoes of the prompt are not answers. A question the model
   goes on to invent is cut; prompt lines (``Contexto:``, ``Pergunta:``, garbled: "Pergumina:"), lists of
   options (two or more option lines, labelled, numbered or garbled: "Alternatva B)", "Percírio A) ...
