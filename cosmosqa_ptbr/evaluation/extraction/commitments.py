@@ -77,6 +77,9 @@ _RIGHT: Final = alternation(words("right_words"))
 _WRONG: Final = alternation(words("wrong_words"))
 _NEGATIVE_WORDS: Final = alternation([*words("wrong_words"), *words("dismissal")])
 
+# A verb of fit right after a letter ("B capta isso", "a A se apoia no texto"), and one that says nothing but fit.
+_FIT_AFTER: Final = rf"[ \t]+(?:se[ \t]+)?{alternation(words('fits'))}\b"
+_FIT_OUTRIGHT_AFTER: Final = rf"[ \t]+(?:se[ \t]+)?{alternation(words('fits_outright'))}\b"
 _ANSWER_KEYWORD_HEAD: Final = (
     rf"(?<!each\s)(?<!every\s)\b(?:the\s+)?(?:{alternation(EN.answer_qualifiers)}\s+)?"
     rf"{alternation([*EN.answer_nouns, *EN.letter_words])}"
@@ -122,10 +125,10 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"(?:[^\W\d_\s]+[ \t,\"“”-]+){{1,10}}?(?:é|seria|is)(?=\s)"
     # the letter that opens its clause with a verb of fit, or said to be the only one that fits: "B capta isso; C e D,
     # não.", "Só a A se apoia no que está escrito", "Only C fits the ending"
-    rf"|(?:^|(?<=[.!?\n]))[ \t]*(?=(?-i:[B-D])[ \t]+(?:se[ \t]+)?{alternation(words('fits'))}\b)"
-    rf"|(?<=[,;—–])[ \t]*(?=(?:a|o|the)[ \t]+(?-i:[A-E])[ \t]+(?:se[ \t]+)?{alternation(words('fits_outright'))}\b)"
+    rf"|(?:^|(?<=[.!?\n]))[ \t]*(?=(?-i:[B-D]){_FIT_AFTER})"
+    rf"|(?<=[,;—–])[ \t]*(?=(?:a|o|the)[ \t]+(?-i:[A-E]){_FIT_OUTRIGHT_AFTER})"
     rf"|(?:^|(?<=[.!?;:\n—–(]))[ \t]*(?:só|somente|apenas|only)[ \t]+"
-    rf"(?=(?:(?:a|o|the)[ \t]+)?(?-i:[A-E])[ \t]+(?:se[ \t]+)?{alternation(words('fits'))}\b)"
+    rf"(?=(?:(?:a|o|the)[ \t]+)?(?-i:[A-E]){_FIT_AFTER})"
     rf"|[→➡⇒]|=>"
 )
 _ANSWER_KEYWORD: Final = re.compile(
@@ -432,7 +435,7 @@ _CUT_IN_A_REPEATED_WORD: Final = re.compile(
 _LETTERED_NOUN_BEFORE: Final = re.compile(rf"\b{alternation(words('lettered_nouns'))}[ \t]+\Z", re.IGNORECASE)
 # A verb in the singular right after a letter: the letter is the subject of a clause of its own.
 _OWN_PREDICATE: Final = re.compile(r"[ \t]+(?:é|está|seria|fica|não|nem|is|isn't|was)\b", re.IGNORECASE)
-_FITS_OUTRIGHT_AFTER: Final = re.compile(rf"[ \t]+(?:se[ \t]+)?{alternation(words('fits_outright'))}\b", re.IGNORECASE)
+_FITS_OUTRIGHT_AFTER: Final = re.compile(_FIT_OUTRIGHT_AFTER, re.IGNORECASE)
 # A second choice named after the first: "se eu tivesse que escolher uma segunda, seria a D", "my second pick is B".
 _SECOND_CHOICE_BEFORE: Final = re.compile(
     r"\b(?:(?:uma|a|minha)\s+segunda(?:\s+(?:opção|escolha|alternativa|colocada))?|(?:my\s+|a\s+|the\s+)?second"

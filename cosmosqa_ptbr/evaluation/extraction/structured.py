@@ -968,8 +968,10 @@ def _record_fields(lines: Sequence[str], *, inline: bool = False) -> list[re.Mat
     # (and so are keys that each take their value with "=": "descartadas=A,B,D\nfica=C")
     assigned = all(field["sep"] == "=" for field in fields)
     # (a key nested under the heading that heads a list of its own counts: "  descartadas:\n    - {opcao: B}")
-    nested_headings = sum(1 for line in lines[1:] if line[:1].isspace() and _HEADING_KEY.match(line.strip()))
-    if len(fields) + (nested_headings if nested else 0) < _MIN_RECORD_LINES or not (
+    nested_headings = (
+        sum(1 for line in lines[1:] if line[:1].isspace() and _HEADING_KEY.match(line.strip())) if nested else 0
+    )
+    if len(fields) + nested_headings < _MIN_RECORD_LINES or not (
         inline or nested or assigned or any("_" in field["key"] for field in fields)
     ):
         return []
