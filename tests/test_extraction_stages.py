@@ -3253,3 +3253,25 @@ def test_replies_of_held_out_ww() -> None:
     )
     boxes = "[-] A  hobby não tem nada a ver\n[-] B  vago demais\n[-] C  há um motivo\n[+] D  ele estranha a escola"
     assert extract_answer(boxes) == Extraction("D", "structured")
+
+
+def test_replies_of_held_out_xx() -> None:
+    """Empty boxes drawn as white squares, "fiquei dividido" and "vou deixar sem resposta", "não posso dizer que não
+    seja a D", and a change of mind cut off at "talvez a resposta certa seja" are read."""
+    options = [
+        "Eu curtiria algumas das minhas músicas favoritas.", "Nenhuma das alternativas acima.",
+        "Eu cairia num sono profundo.", "Eu curtiria um pouco da companhia dos meus animais.",
+    ]  # fmt: skip
+    checklist = "✅ curtir músicas favoritas (ouviu o disco inteiro)\n⬜ nenhuma das alternativas\n"
+    checklist += "⬜ cair num sono profundo — isso foi antes\n⬜ companhia dos animais — é o nome da banda"
+    assert extract_answer(checklist, options) == Extraction("A", "structured")
+    assert extract_answer("⬜ A\n⬜ B\n✅ C\n⬜ D") == Extraction("C", "structured")
+    undecided = "Olha, fiquei dividido. A D descreve bem o que houve, mas talvez o motivo nem esteja listado, o que "
+    undecided += "levaria à B. Vou deixar sem resposta fechada, porque qualquer escolha aqui seria chute."
+    assert extract_answer(undecided) == Extraction(None, "hedged")
+    assert extract_answer("A C não. Não posso dizer que não seja a D: é o típico caso de repartição.").letter == "D"
+    both = "Não posso dizer que não seja a C, pelo que o texto conta. Mas também não posso dizer que não seja a D. "
+    assert extract_answer(both + "Não descarto nenhuma das duas.") == Extraction(None, "hedged")
+    cut = "D, ele se enganou. Hmm, mas se enganar foi o que o fez perder tudo. Então talvez a resposta certa seja"
+    assert extract_answer(cut) == Extraction(None, "no_answer")
+    assert extract_answer("D, ele se enganou. Então a resposta certa é D.").letter == "D"

@@ -356,7 +356,8 @@ _STRIKING: Final = re.compile(rf"{alternation(words('striking'))}[.!]*", re.IGNO
 _QUOTED: Final = re.compile(r'"[^"\n]{1,200}"|“[^”\n]{1,200}”')
 _LOWER_ARTICLE_BEFORE: Final = re.compile(r"(?<![\w])(?:a|da|na|pela)[ \t]\Z")
 _DENIED_DOUBT: Final = (
-    r"\bn[ãa]o\s+(?:(?:diria|acho|creio|penso|d[áa]\s+(?:pra|para)\s+dizer)\s+que|vejo\s+(?:como|por\s*que))"
+    r"\bn[ãa]o\s+(?:(?:diria|acho|creio|penso|(?:d[áa]|daria)\s+(?:pra|para)\s+dizer|(?:posso|poderia|consigo)\s+dizer)"
+    r"\s+que|vejo\s+(?:como|por\s*que))"
 )
 # "Eu não diria que a A não é a certa": a rejection under a denied doubt is a double negation.
 _DENIED_DOUBT_BEFORE: Final = re.compile(

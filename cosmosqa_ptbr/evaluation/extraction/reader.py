@@ -135,7 +135,8 @@ _BROKEN_OFF_AT_THE_ANSWER: Final = re.compile(
     rf"(?:\b{alternation(words('answer_nouns'))}(?:\s+{alternation(words('answer_qualifiers'))})?"
     # (or at "o certo seria", "a correta é")
     rf"|\b{alternation(words('the_right_one'))})\s+"
-    rf"{alternation(words('copulas'))}(?:\s+{alternation(words('letter_articles'))})?\s*\Z"
+    # (a copula in doubt too: "Então talvez a resposta certa seja")
+    rf"{alternation([*words('copulas'), *words('doubt_verbs')])}(?:\s+{alternation(words('letter_articles'))})?\s*\Z"
     # (or at what is left: "Então o que sobra é")
     rf"|\b{alternation(words('leftovers'))}\s+{alternation(words('copulas'))}"
     rf"(?:\s+{alternation(words('letter_articles'))})?\s*\Z"

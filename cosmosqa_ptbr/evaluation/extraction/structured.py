@@ -408,9 +408,9 @@ def json_answer(text: str, letters: Sequence[str], read: Reader) -> Extraction |
 # ---------------------------------------------------------------------------------------------------------
 # Verdicts in cells and boxes
 
-# A checklist's boxes too: a box with a cross in it is ticked ("☒ C"), an empty one is not ("☐ A").
+# A checklist's boxes too: a box with a cross in it is ticked ("☒ C"), an empty one is not ("☐ A", "⬜ B").
 _TICKED_MARKS: Final = TICK_MARKS + "☒"
-_CROSSED_MARKS: Final = CROSS_MARKS + "☐"
+_CROSSED_MARKS: Final = CROSS_MARKS + "☐⬜◻▢□🔲"
 # A minus in a box rules its entry out: "[-] A  não tem nada a ver", beside "[+] D".
 _MINUS_MARKS: Final = "-−–"
 # What a record or a cell says of the option picked: '{"opcao": "D", "status": "escolhida"}'.
