@@ -3275,3 +3275,24 @@ def test_replies_of_held_out_xx() -> None:
     cut = "D, ele se enganou. Hmm, mas se enganar foi o que o fez perder tudo. Então talvez a resposta certa seja"
     assert extract_answer(cut) == Extraction(None, "no_answer")
     assert extract_answer("D, ele se enganou. Então a resposta certa é D.").letter == "D"
+
+
+def test_replies_of_held_out_yy() -> None:
+    """Pseudo-clefts ("O que explica a surpresa é a A: ..."), an adverb or a place after the answer's copula ("é
+    claramente a C", "está na C"), "não vejo como não ser ela" after an aside, Spanish "más razonable" and "no es la
+    D", a letter said as a sentence of its own before another is ruled out, and "dá para defender duas respostas"."""
+    assert extract_answer("Não é a B. Também não é a D. O que explica a surpresa é a A: JPEG perde qualidade.") == (
+        Extraction("A", "final_answer")
+    )
+    assert extract_answer("A resposta é claramente a C: pela terceira vez. A D não serve.").letter == "C"
+    assert extract_answer("A resposta está justamente na alternativa C: pela 3ª vez. A D não serve.").letter == "C"
+    assert extract_answer("A resposta está no texto: ele diz que a B é falsa.").letter is None
+    denied = "Também não é a B. Eu não descartaria a C; pra falar a verdade, não vejo como não ser ela."
+    assert extract_answer(denied).letter == "C"
+    spanish = "Pero if I had to pick, la respuesta más razonable es la C: estaban de fiesta. Seguro que no es la D."
+    assert extract_answer(spanish).letter == "C"
+    assert extract_answer("La respuesta es la C. No es la D.").letter == "C"
+    assert extract_answer("Classic case of bebeu demais. A. Not C, nothing suggests que alguém o drogou.").letter == "A"
+    assert extract_answer("Bebeu demais. A. Não a C, nada sugere isso.").letter == "A"
+    two = "Dá para defender duas respostas aqui: a A descreve a loja, a C, as pessoas. Eu não escolheria uma só."
+    assert extract_answer(two) == Extraction(None, "hedged")

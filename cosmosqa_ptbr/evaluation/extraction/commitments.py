@@ -87,8 +87,11 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"(?:\s+(?:here|then|now))?(?:\s+{alternation(EN.copulas)}|\s*[:=]|\s*->)"
     # (not before a relative clause, read below: "A resposta que faz sentido é B")
     rf"|\b(?:minha\s+)?{alternation(PT.answer_nouns)}(?:\s+{alternation(PT.answer_qualifiers)})?(?!\s+(?:que|q)\s)"
+    # (an adverb may follow the copula: "A resposta é claramente a C", "está justamente na 3ª alternativa")
     # "a resposta e a C", "resposta eh B": the copula of chat, unaccented, before a letter
-    rf"(?:\s+{alternation(PT.copulas)}|\s+(?:e|eh)(?=\s+(?:a\s+)?[A-Za-z](?![^\W_]))|\s*[:=]|\s*->|\s+-)?"
+    rf"(?:\s+(?:{alternation(PT.copulas)}\b|{alternation(PT.located_in)}(?=\s+(?:[^\W\d_]+mente\s+)?"
+    rf"{alternation(PT.in_articles)}\s))(?:\s+[^\W\d_]+mente)?(?:\s+{alternation(PT.in_articles)})?"
+    rf"|\s+(?:e|eh)(?=\s+(?:a\s+)?[A-Za-z](?![^\W_]))|\s*[:=]|\s*->|\s+-)?"
     rf"|\b{_STEMS}s?\s+{alternation([*PT.answer_qualifiers, 'correct', 'right'])}(?:\s+{_COPULAS}|\s*[:=]|\s*->)"
     rf"|\b{alternation(words('the_right_one'))}\s+{alternation(('é', 'seria', 'is'))}"
     # "Opção: B" (or "alternativa ....... C") names the answer; "Analisando cada opção: A diz ..." goes through them
@@ -96,8 +99,9 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"|\b(?:a\s+)?{alternation(PT.best)}\s+(?:{_STEMS}|{alternation(PT.answer_nouns)}|escolha)\s+{_COPULAS}"
     # a word of choosing whole: "boto", not the "Boto" of "Botox"
     rf"|\b{alternation(words('choosing'), adverb=True)}\b"
-    # "a opção que melhor descreve o texto é a A", "the option that best fits the passage is B"
-    rf"|\b{alternation([*words('letter_words'), *words('answer_nouns'), 'a', 'aquela', 'the one'])}\s+"
+    # "a opção que melhor descreve o texto é a A", "the option that best fits the passage is B", "O que explica a
+    # surpresa é a A: ..."
+    rf"|\b{alternation([*words('letter_words'), *words('answer_nouns'), 'a', 'o', 'aquela', 'aquilo', 'the one'])}\s+"
     rf"{alternation(words('relatives'))}\s+"
     rf"(?=(?:[^\W\d_]+\s+){{0,3}}?{alternation(words('fits'))}\b)(?:[^\W\d_]+[ \t]+){{1,8}}?"
     rf"{alternation([*PT.copulas, *EN.copulas])}(?=\s)"
@@ -214,12 +218,17 @@ _AFFIRMED_AFTER: Final = re.compile(
     r"|[ \t]+it[ \t]+is(?=[ \t]*(?:[.!,;]|$))",
     re.IGNORECASE,
 )
+# The conclusions that deny a denial: "não vejo como não ser", "não tem como não ser".
+_DENIED_DENIAL_PHRASES: Final = alternation(phrase for phrase in words("conclusions") if phrase.endswith(" não ser"))
 # "Não descarto a B, fico com ela.", "B; I'll go with it.": the letter chosen by a pronoun right after it.
 _CHOSEN_AFTER: Final = re.compile(
     # (or after the rest of the letter's own sentence, where no other letter is named: "Já a B repete quase
     # literalmente o 'titia'. Fico com ela.")
     rf"(?:(?!(?<![\w'’])(?-i:[A-Z])(?![\w'’]))[^.!?\n]){{0,160}}?"
-    rf"[ \t]*[,;.][ \t]*(?:e[ \t]+|and[ \t]+)?{alternation(words('choosing'))}[ \t]+"
+    rf"[ \t]*[,;.][ \t]*(?:e[ \t]+|and[ \t]+)?"
+    # (or a denial denied, after an aside: "Eu não descartaria a C; pra falar a verdade, não vejo como não ser ela.")
+    rf"(?:{alternation(words('choosing'))}|(?:(?:[^\W\d_]+[ \t]+){{0,4}}[^\W\d_]+,[ \t]*)?{_DENIED_DENIAL_PHRASES})"
+    rf"[ \t]+"
     rf"{alternation(words('option_pronouns'))}\b"
     # "Eu não descartaria a B, não — é nela que eu fico."
     rf"|[^.!?\n]{{0,20}}?\bé[ \t]+(?:nela|com[ \t]+ela|essa|esta|ela)[ \t]+(?:que[ \t]+)?(?:eu[ \t]+)?"
@@ -261,7 +270,7 @@ _VERDICT_LABEL: Final = re.compile(
 _GOVERNING_NEGATION: Final = re.compile(
     # "than" too, as "do que" is among the Portuguese negations: "more likely C than B" rules B out
     rf"\b{alternation([*words('negations'), 'than'])}"
-    rf"(?:[ \t]+(?:{alternation(words('negation_fillers'))}|(?-i:a|o|as|os|da|do|na|no)|the|{_STEMS}))*"
+    rf"(?:[ \t]+(?:{alternation(words('negation_fillers'))}|(?-i:a|o|as|os|da|do|na|no|la|el)|the|{_STEMS}))*"
     r"[ \t]*[(\[]?[ \t]*\Z",
     re.IGNORECASE,
 )
@@ -466,6 +475,10 @@ _SAID_AFTER_A_CHAT_WORD: Final = re.compile(
     re.IGNORECASE,
 )
 _ENDS_ITS_SENTENCE: Final = re.compile(r"[ \t]*[.!](?:\s*\Z|\s+(?![A-Za-z][.)]))")
+# A letter said as a sentence of its own, then a sentence that rules another out: "... bebeu demais. A. Not C, ...".
+_ALONE_THEN_NOT: Final = re.compile(
+    r"[ \t]*[.!][ \t]+(?:não|nao|not|nem)[ \t]+(?:(?:a|o|the)[ \t]+)?(?-i:[A-Z])\b", re.IGNORECASE
+)
 # "D, não as outras", "C and not the others": one letter chosen over all the rest.
 _OVER_THE_OTHERS: Final = re.compile(
     r"[ \t]*,?[ \t]*(?:(?:e[ \t]+|and[ \t]+)?(?:não|nao|not)|over|rather[ \t]+than|instead[ \t]+of"
@@ -1049,6 +1062,12 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         and _ENDS_ITS_SENTENCE.match(text, candidate.start + 1)
     ):
         return "commit", "position"  # "... é ela cuidar de doentes em geral: C. A B nem aparece."
+    if (
+        candidate.bare
+        and _SENTENCE_THEN_LETTER.search(text, max(0, candidate.lead - 4), candidate.lead)
+        and _ALONE_THEN_NOT.match(text, candidate.start + 1)
+    ):
+        return "commit", "position"  # "Classic case of bebeu demais. A. Not C, nothing suggests ..."
     if (
         candidate.bare
         and _SAID_AFTER_A_CHAT_WORD.search(text, max(0, candidate.lead - 20), candidate.lead)

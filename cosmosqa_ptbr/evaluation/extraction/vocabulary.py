@@ -65,6 +65,9 @@ class Language:
     answer_qualifiers: tuple[str, ...]
     #: Copulas between an answer noun and the letter: "é", "would be".
     copulas: tuple[str, ...]
+    #: Verbs that say where the answer lies, and their articles of place: "a resposta *está na* C".
+    located_in: tuple[str, ...]
+    in_articles: tuple[str, ...]
     #: A copula that opens a sentence and names the answer: "É a C.", "It's B.".
     sentence_copulas: tuple[str, ...]
     #: "The right one is": "a correta é B", "the correct one is B".
@@ -281,9 +284,11 @@ PT: Final = Language(
         "escolhida", "mais plausível", "mais coerente", "mais apropriada", "mais razoável", "mais lógica",
         "mais correta", "correcta", "mais próxima", "mais próximo", "marcada", "marcado", "provável",
         # Spanish: "la opción más lógica es la B"
-        "más lógica", "más probable", "más correcta", "más adecuada",
+        "más lógica", "más probable", "más correcta", "más adecuada", "más razonable", "más plausible", "más sensata",
     ),
     copulas=("é", "seria", "será", "fica", "parece ser", "deve ser", "acaba sendo", "acabaria sendo", "es", "sería"),
+    located_in=("está", "tá", "se encontra"),
+    in_articles=("na", "no"),
     sentence_copulas=("é", "eh", "seria", "foi", "era"),
     the_right_one=(
         "a correta", "o correto", "a certa", "o certo",
@@ -419,6 +424,8 @@ PT: Final = Language(
     negations=(
         "não", "nem", "nunca", "jamais", "do que", "em vez da", "em vez do", "em vez de", "em vez das", "em vez dos",
         "ao invés da", "ao invés do", "ao invés de", "no lugar da", "no lugar do",
+        # Spanish "no es la D" (a Portuguese "no" is "in the", never a negation)
+        "no es", "no sería", "no era",
     ),
     plain_negations=("não", "nao", "nunca", "nem", "jamais"),
     negation_fillers=("é", "seria", "com", "pela", "pelo", "por", "de", "certamente", "para", "pra"),
@@ -513,6 +520,8 @@ PT: Final = Language(
         "podem ser defendidas", "podem ser defendidos", "em cima do muro", "me deixa em dúvida", "uma ou outra",
         "não consigo desempatar", "preciso reler", "dá pra defender as duas", "dá para defender as duas",
         "as duas parecem válidas", "ambas parecem válidas",
+        "dá para defender duas respostas", "dá pra defender duas respostas", "não escolheria uma só",
+        "não escolho uma só", "não dá para escolher uma só", "não dá pra escolher uma só",
         "não vou cravar nenhuma", "não cravo nenhuma", "não vou escolher nenhuma", "não vou marcar nenhuma",
         "não vejo como separar", "não consigo separar",
         "no sé cuál", "não sei te falar", "nao sei te falar", "tô em dúvida", "to em duvida", "tô na dúvida",
@@ -701,6 +710,8 @@ EN: Final = Language(
         "most reasonable", "most logical", "closest",
     ),
     copulas=("is", "would be", "should be", "must be", "will be", "seems to be"),
+    located_in=("lies",),
+    in_articles=("in",),
     sentence_copulas=("it's", "its", "it is"),
     the_right_one=(
         "the correct one", "the right one", "the most likely", "the most plausible", "the most reasonable",
