@@ -3296,3 +3296,30 @@ def test_replies_of_held_out_yy() -> None:
     assert extract_answer("Bebeu demais. A. Não a C, nada sugere isso.").letter == "A"
     two = "Dá para defender duas respostas aqui: a A descreve a loja, a C, as pessoas. Eu não escolheria uma só."
     assert extract_answer(two) == Extraction(None, "hedged")
+
+
+def test_replies_of_held_out_zz() -> None:
+    """A face that closes a clause of chat, a tick opening the last line, "que nem deu certo", "Fora." closing a
+    numbered line, HTML character references, "a resposta fica entre" cut off, "A e B me parecem igualmente
+    defensáveis", a letter spelt by a word ("B de bebum") and a colon after a clause of fit are read."""
+    assert extract_answer("Resposta: C 😈 nível Angelus não é brincadeira") == Extraction("C", "keyword")
+    reasoned = "Primeiro, compraram pregos. Terceiro, a B é outra tarefa que nem deu certo.\nLogo, consertar algo.\n\n"
+    assert extract_answer(reasoned + "✔ Alternativa C").letter == "C"
+    numbered = "Por partes:\n1. A alternativa A fala de 'seiche' — nem aparece no trecho. Fora.\n"
+    numbered += "2. A C diz que nada indica ficção, mas há um indício. Fora.\n\nSobra a do absurdo geográfico."
+    assert extract_answer(numbered).letter is None
+    html_table = "<table>\n<tr><td>A</td><td>&#10007;</td></tr>\n<tr><td>B</td><td>&#10007;</td></tr>\n"
+    html_table += "<tr><td><strong>C</strong></td><td>&#10003; integração</td></tr>\n"
+    html_table += "<tr><td>D</td><td>&#10007;</td></tr>"
+    assert extract_answer(html_table + "\n</table>").letter == "C"
+    cut = "Vou eliminando:\n- A: é a carga horária.\n- B: é outro emprego.\n- D: não tem relação.\n\n"
+    cut += "Então a resposta fica entre"
+    assert extract_answer(cut) == Extraction(None, "no_answer")
+    even = "Pode ter sido a A, pode ter sido a B... até a D. Sinceramente, A e B me parecem igualmente defensáveis."
+    assert extract_answer(even) == Extraction(None, "hedged")
+    assert extract_answer("o cara tava doidinho pra provar os vinhos kkkk 🍷🍷 B de bebum").letter == "B"
+    assert extract_answer("Acho que é por causa da chuva. C de casa.").letter == "C"
+    assert extract_answer("O texto fala disso de novo").letter is None
+    five = ["Parado.", "Guardado.", "Cuidado.", "Nenhuma das opções acima.", "Venceu a corrida."]
+    fit = "A, B e C falam do carro parado. Mas há uma alternativa que bate exatamente com o relato: a E, ele venceu."
+    assert extract_answer(fit, five).letter == "E"

@@ -48,6 +48,7 @@ True
 from __future__ import annotations
 
 import difflib
+import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -270,8 +271,14 @@ _MARKDOWN: Final = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)|^\s*#+\s*|^\s*>\s*", re.M
 _VARIATION: Final = re.compile("[\ufe0e\ufe0f\u200b\u200c\u200d]")
 
 
+# An HTML character reference: "&#10003;" is a tick in a table written in HTML.
+_CHARACTER_REFERENCE: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+
+
 def strip_markup(text: str) -> str:
-    """Drop Markdown emphasis, headings and quote marks, and invisible characters (emoji variation selectors)."""
+    """Drop Markdown emphasis, headings and quote marks, and invisible characters (emoji variation selectors); read
+    HTML character references as their characters ("&#10007;" is "✗")."""
+    text = _CHARACTER_REFERENCE.sub(lambda reference: html.unescape(reference.group()), text)
     return _MARKDOWN.sub("", _VARIATION.sub("", text))
 
 

@@ -103,8 +103,10 @@ _ANSWER_KEYWORD_HEAD: Final = (
     # surpresa é a A: ..."
     rf"|\b{alternation([*words('letter_words'), *words('answer_nouns'), 'a', 'o', 'aquela', 'aquilo', 'the one'])}\s+"
     rf"{alternation(words('relatives'))}\s+"
-    rf"(?=(?:[^\W\d_]+\s+){{0,3}}?{alternation(words('fits'))}\b)(?:[^\W\d_]+[ \t]+){{1,8}}?"
-    rf"{alternation([*PT.copulas, *EN.copulas])}(?=\s)"
+    rf"(?=(?:[^\W\d_]+\s+){{0,3}}?{alternation(words('fits'))}\b)"
+    # (or a colon after its last word: "há uma alternativa que bate exatamente com o relato: a E, ...")
+    rf"(?:(?:[^\W\d_]+[ \t]+){{1,8}}?{alternation([*PT.copulas, *EN.copulas])}(?=\s)"
+    rf"|(?:[^\W\d_]+[ \t]+){{0,8}}?[^\W\d_]+[ \t]*:(?=[ \t]))"
     # "É a B.", "so it's C", "gente é a D né", "... ué 🍫 é a B" (a symbol or an emoji ends a sentence of chat)
     rf"|(?:^|(?<=[.!?,;:\n—–])|(?<=[^\w\s\"'“”‘’()\[\]*_-]\s))\s*"
     rf"(?:(?:and|but|so|e|mas|então|{alternation(words('interjections'))})[\s,]+)?"
@@ -161,8 +163,9 @@ _NEGATED_BEFORE: Final = re.compile(
 )
 _WRONG_AFTER: Final = re.compile(rf"\s+(?:{_NEGATIVE_WORDS})\b", re.IGNORECASE)
 _NEGATION_NEAR: Final = re.compile(rf"\b(?:{alternation(words('negations'))}|{_WRONG})\b|\bisn'?t\b", re.IGNORECASE)
+# (not the "certo" of "dar certo", "to work out": "a B é outra tarefa, que nem deu certo")
 _POSITIVE: Final = re.compile(
-    rf"\b{alternation([*words('right_words'), *words('praise')])}\b|[{TICK_MARKS}]", re.IGNORECASE
+    rf"\b{_NOT_GOING_WRONG}{alternation([*words('right_words'), *words('praise')])}\b|[{TICK_MARKS}]", re.IGNORECASE
 )
 _CONCLUSION: Final = re.compile(rf"\b{alternation(words('conclusions'))}\b", re.IGNORECASE)
 # "então não pode ter sido o motivo da ida (C)": a conclusion that denies the letter it names.
@@ -209,6 +212,11 @@ _CLAUSE_SPLIT: Final = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END: Final = re.compile(r"[.!?;\n](?:\s|$)|\n")
+# A face closes the clause of chat that judges a letter: in "Resposta: C 😈 nível Angelus não é brincadeira" the
+# negation is said of something else (a tick or a cross after the letter is its verdict, read before).
+_VERDICT_END: Final = re.compile(
+    rf"[.!?;\n](?:\s|$)|\n|(?<=\s)(?![{TICK_MARKS}{CROSS_MARKS}])[\U0001F600-\U0001F64F\U0001F910-\U0001F92F\U0001F970-\U0001F97A]"
+)
 _REFERRING_BACK: Final = re.compile(rf"[ \t]*{alternation(words('referring_back'))}\b", re.IGNORECASE)
 # (without the comma too when the words are many: "B sem dúvida", "La C, sin duda"; not before a negation)
 _AFFIRMED_AFTER: Final = re.compile(
@@ -316,6 +324,8 @@ _LINE_ENDS: Final = re.compile(r"[)\].:\-–]*[ \t]*(?:\n|\Z)")
 _ELLIPSIS: Final = re.compile(rf"[\s,]*{alternation(words('ellipsis'))}\s*(?:[.;!\n]|$)", re.IGNORECASE)
 _LABEL_BEFORE: Final = re.compile(rf"\b{_LETTER_WORDS}\s*[(\[]?\Z", re.IGNORECASE)
 _GARBLED_LABEL: Final = re.compile(r"[^\W\d_]{4,14}")
+# A number and an article before a letter that is the subject of its line: "1. A alternativa A ...", "2. A B trata ...".
+_SUBJECT_OF_ITS_LINE: Final = re.compile(r"\d{1,2}[.)][ \t]*(?:(?:a|o|the)\b)?", re.IGNORECASE)
 _OPTION_LINE_TAIL: Final = re.compile(r"[ \t]*(?:[)\].:\-–—]|\n|$)")
 _OPTION_LABEL_LINE: Final = re.compile(r"[)\]][ \t]*\n")
 _DANGLING: Final = re.compile(r"[ \t]*[)\].:\-–—][ \t]*$")
@@ -325,6 +335,7 @@ _LAST_LINE_LABEL: Final = re.compile(r"\n[ \t>*•-]*[(\[]?(?P<l>[A-Za-z])[)\]][
 _CHAT_TAILS: Final = alternation(words("chat_tails"))
 _CLOSING_END: Final = re.compile(rf"(?:[\s)\]*]|\b{_CHAT_TAILS}\b)*[.!][\s.!)\]*]*$", re.IGNORECASE)
 # (Words of chat may follow it: "... tipo a C né", "... vai na A sem medo".)
+_SPELT_BY_A_WORD: Final = re.compile(r"[ \t]+de[ \t]+(?P<word>[^\W\d_]+)", re.IGNORECASE)
 _CLOSING_TAIL: Final = re.compile(rf"(?:[\s.!)\]*]|\b{_CHAT_TAILS}\b)*[^\w\s]*\s*", re.IGNORECASE)
 # Words that join the letter after them to what came before: "e a C", "and C", "ou B", "de A", "ou da D", "a D à C".
 _JOINERS: Final = alternation(
@@ -412,6 +423,8 @@ _SET_ASIDE_LABEL: Final = re.compile(
     re.IGNORECASE,
 )
 # A heading that is only a word of answer or verdict, the letter on the next line: "### Veredito\n> **Alternativa A**".
+# A tick that opens the line of the letter it marks: "✔ Alternativa C" closing a reasoning.
+_TICKED_LINE_BEFORE: Final = re.compile(rf"(?:^|\n)[ \t]*[{TICK_MARKS}]\ufe0f?[ \t]*\Z")
 _VERDICT_HEADING: Final = re.compile(
     rf"(?:^|\n)[ \t]*{alternation([*words('answer_nouns'), *words('verdict_nouns')])}"
     rf"(?:[ \t]+{alternation(words('answer_qualifiers'))})?[ \t]*:?[ \t]*\n\s*(?:[-*•>][ \t]*)?\Z",
@@ -648,6 +661,9 @@ def _is_letter(text: str, start: int, explicit: bool) -> bool:
         return True  # "não é que eu não ache a D a certa"
     if _WINS_OVER.match(text, end):
         return True  # "D ganha de C"
+    spelt = _SPELT_BY_A_WORD.match(text, end)
+    if char.isupper() and spelt and fold(spelt["word"])[:1].upper() == char:
+        return True  # "B de bebum", "C de casa": the letter spelt by a word that begins with it
     if char in "aeo" and not explicit and _QUOTE_NEXT.match(text, end):
         return False  # the article of a quoted phrase: 'é o "foi incrível"'
     if _TERMINATOR.match(text, end) or _AFFIRMED_AFTER.match(text, end) or _OVER_THE_OTHERS.match(text, end):
@@ -884,9 +900,9 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
         if mark["mark"] in TICK_MARKS and _IN_PART_AFTER.match(text, mark.end()):
             return "considered"  # "A ✔ (parcialmente)": a tick taken back in part
         return "commit" if mark["mark"] in TICK_MARKS else "reject"
-    stop = _SENTENCE_END.search(text, end, end + 600)
+    stop = _VERDICT_END.search(text, end, end + 600)
     if stop and text[stop.start()] in ".;" and _REFERRING_BACK.match(text, stop.end()):
-        stop = _SENTENCE_END.search(text, stop.end(), end + 600)  # "a A; é a que faz mais sentido"
+        stop = _VERDICT_END.search(text, stop.end(), end + 600)  # "a A; é a que faz mais sentido"
     stop_at = stop.start() if stop else min(len(text), end + 600)
     if stop and text[stop.start()] == "?":  # "Alternativa B? Não." "C? Sim!": a short reply to the question
         reply = _SHORT_REPLY.match(text, stop.end())
@@ -1075,7 +1091,8 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
     ):
         return "commit", "position"  # "... pediu pra embrulhar o q sobrou né, A. a comida nem tava boa"
     on_option_line = _on_option_line(text, candidate)
-    if verdict is None and on_option_line:
+    if verdict is None and (on_option_line or _SUBJECT_OF_ITS_LINE.fullmatch(_label_before(text, candidate))):
+        # (also the subject of a numbered line: "1. A alternativa A fala de 'seiche' — nem aparece. Fora.")
         line_verdict = _line_verdict(text, candidate, limit)
         if line_verdict is not None:
             return line_verdict
@@ -1109,6 +1126,8 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         and _TERMINATOR.match(text, candidate.start + 1)
     ):
         return "commit", "keyword"  # "So I'd say it'd give her a place for her son to sleep — D."
+    if _TICKED_LINE_BEFORE.search(text, max(0, candidate.lead - 8), candidate.lead):
+        return "commit", "verdict"  # "... Logo, o motivo provável é que precisavam consertar algo.\n\n✔ Alternativa C"
     if _VERDICT_HEADING.search(text, max(0, candidate.lead - 80), candidate.lead):
         return "commit", "keyword"  # "### Veredito\n> **Alternativa A** — a luz estava acabando."
     if _OPENING_GAP.fullmatch(text, 0, candidate.lead) and not _DESCRIBED_AFTER.match(text, candidate.start + 1):
@@ -1161,7 +1180,11 @@ def _closes_the_answer(text: str, candidate: _Candidate) -> bool:
     """Whether a bare letter closes the answer: last, and either ending a sentence ("Certamente a C.") or
     right after a pause ("Resposta: não A; C"). A letter inside a phrase the reply breaks off in ("... e a C",
     "A B é incorreta. A C") closes nothing."""
-    if not _CLOSING_TAIL.fullmatch(text, candidate.start + 1):
+    tail = candidate.start + 1
+    spelt = _SPELT_BY_A_WORD.match(text, tail)
+    if spelt and fold(spelt["word"])[:1].upper() == candidate.letter:
+        tail = spelt.end()  # "... pra ir provar os vinhos kkkk 🍷🍷 B de bebum": the letter spelt by a word of its own
+    if not _CLOSING_TAIL.fullmatch(text, tail):
         return False
     before = text[max(0, candidate.lead - 40) : candidate.lead].rstrip()
     bare_article = re.search(rf"\b{_LIST_ARTICLES}$", before, flags=re.IGNORECASE)
@@ -1275,6 +1298,12 @@ def mentions(text: str, options: Sequence[str] | None, p: Patterns) -> list[Ment
 def _labelled(text: str, candidate: _Candidate) -> bool:
     """Whether a letter word labels the letter: "Alternativa B)" rather than "B)"."""
     return bool(_LABEL_BEFORE.search(text, max(0, candidate.start - 20), candidate.start))
+
+
+def _label_before(text: str, candidate: _Candidate) -> str:
+    """What stands on the letter's line before its phrase."""
+    line_start = text.rfind("\n", max(0, candidate.lead - 400), candidate.lead) + 1
+    return text[line_start : candidate.lead].strip(" \t-*•")
 
 
 def _on_option_line(text: str, candidate: _Candidate) -> bool:

@@ -136,7 +136,9 @@ _BROKEN_OFF_AT_THE_ANSWER: Final = re.compile(
     # (or at "o certo seria", "a correta é")
     rf"|\b{alternation(words('the_right_one'))})\s+"
     # (a copula in doubt too: "Então talvez a resposta certa seja")
-    rf"{alternation([*words('copulas'), *words('doubt_verbs')])}(?:\s+{alternation(words('letter_articles'))})?\s*\Z"
+    # (or between two it never names: "Então a resposta fica entre")
+    rf"{alternation([*words('copulas'), *words('doubt_verbs')])}"
+    rf"(?:\s+{alternation([*words('letter_articles'), *words('between')])})?\s*\Z"
     # (or at what is left: "Então o que sobra é")
     rf"|\b{alternation(words('leftovers'))}\s+{alternation(words('copulas'))}"
     rf"(?:\s+{alternation(words('letter_articles'))})?\s*\Z"

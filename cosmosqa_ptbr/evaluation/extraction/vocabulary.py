@@ -540,10 +540,10 @@ PT: Final = Language(
     others=("as outras", "os outros", "as demais", "os demais", "as restantes", "todas as outras"),
     conjunctions=("e",),
     articles=("a", "o", "as", "os", "da", "do", "pela", "pelo", "com a"),
-    plural_predicates=("estão", "são", "parecem", "podem"),
+    plural_predicates=("estão", "são", "parecem", "me parecem", "podem"),
     plausible=(
         "corretas", "certas", "verdadeiras", "possíveis", "plausíveis", "válidas", "adequadas", "prováveis",
-        "razoáveis", "corretos", "certos", "possíveis",
+        "razoáveis", "corretos", "certos", "possíveis", "defensáveis",
     ),
     connectives=(
         "é", "e", "está", "seria", "será", "parece", "porque", "pois", "já", "como", "pode", "poderia", "diz", "afirma",
