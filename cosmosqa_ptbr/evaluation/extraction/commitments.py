@@ -735,7 +735,10 @@ def _candidates(text: str, p: Patterns, options: Sequence[str] | None = None) ->
             continue
         # A capital listed after another letter ("B e C só repetem ...") is a letter, not a word, and so is an "A"
         # after a lower-case article ("acho a A mais provável": an article is not followed by another).
-        explicit = group != "l4" or (text[start] not in "AEO" and bool(_LISTED_AFTER.search(text, 0, start)))
+        # (the list looked for right before the letter only: the work per letter stays bounded)
+        explicit = group != "l4" or (
+            text[start] not in "AEO" and bool(_LISTED_AFTER.search(text, max(0, start - 80), start))
+        )
         # (and so is any capital after one: "Já a B repete quase literalmente o texto")
         explicit = explicit or bool(_LOWER_ARTICLE_BEFORE.search(text, max(0, start - 6), start))
         # A lower-case bare letter counts only opening the reply ("d né, ela vai morrer"), and never "a", "e", "o".
