@@ -3323,3 +3323,21 @@ def test_replies_of_held_out_zz() -> None:
     five = ["Parado.", "Guardado.", "Cuidado.", "Nenhuma das opções acima.", "Venceu a corrida."]
     fit = "A, B e C falam do carro parado. Mas há uma alternativa que bate exatamente com o relato: a E, ele venceu."
     assert extract_answer(fit, five).letter == "E"
+
+
+def test_replies_of_held_out_ab() -> None:
+    """A letter after a dash that closes a superlative of fit, a tilde box beside a ticked one, an option's own
+    "correta" that is no verdict, "B facinho", "Não dá para não ver a B" and a column of "x" beside one "ok"."""
+    natural = "Depois do café, o mais natural é que tenham voltado para casa — A. Não há nada sobre lojas."
+    assert extract_answer(natural) == Extraction("A", "keyword")
+    boxes = "- [ ] A) Nenhuma\n- [~] B) pescar alguns peixes — quase\n- [ ] C) condições do tempo\n"
+    assert extract_answer(boxes + "- [x] D) encontrar alguns peixes") == Extraction("D", "structured")
+    options = ["Aparência.", "Magros.", "Ele queria que mantivéssemos a postura correta.", "Nenhuma das alternativas."]
+    cut = "A — não fala de aparência. ✗\nB — especulação. ✗\nEntão ficamos entre C e D. A C diz que era para manter a "
+    assert extract_answer(cut + "postura correta no exercício; a D", options).letter is None
+    assert extract_answer("o carro morreu pq deu algum pau mecânico né kkk n tem como ser a C. B facinho").letter == "B"
+    assert (
+        extract_answer("Não é porque à noite está escuro. Não dá para não ver a B: de dia, está claro.").letter == "B"
+    )
+    table = 'Opção | Veredito\n--- | ---\nA | ok — "branco como a neve"\nB | x\nC | x (quem tem a cabeça no lugar)\n'
+    assert extract_answer(table + "D | x, ele continuava infeliz") == Extraction("A", "structured")

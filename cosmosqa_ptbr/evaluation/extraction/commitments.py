@@ -222,8 +222,9 @@ _REFERRING_BACK: Final = re.compile(rf"[ \t]*{alternation(words('referring_back'
 _AFFIRMED_AFTER: Final = re.compile(
     rf"[ \t]*(?:,[ \t]*{alternation(words('affirming'))}|{alternation(w for w in words('affirming') if ' ' in w)})\b"
     r"(?![ \t,]+(?:não|nao|not)\b)"
-    # "So it focuses only on some — D it is."
-    r"|[ \t]+it[ \t]+is(?=[ \t]*(?:[.!,;]|$))",
+    # "So it focuses only on some — D it is.", "n tem como ser a C. B facinho"
+    r"|[ \t]+it[ \t]+is(?=[ \t]*(?:[.!,;]|$))"
+    rf"|[ \t]+{alternation(words('sure_tails'))}(?=[ \t]*(?:[.!,;]|$))",
     re.IGNORECASE,
 )
 # The conclusions that deny a denial: "não vejo como não ser", "não tem como não ser".
@@ -411,6 +412,9 @@ _CONCLUDING_COLON_LINE: Final = re.compile(
 )
 # A letter after a dash that closes a sentence of choosing: "So I'd say it'd give her a place to sleep — D."
 _DASH_BEFORE: Final = re.compile(r"[ \t][—–-][ \t]*(?:(?:a|o|the)[ \t]+)?\Z", re.IGNORECASE)
+_SUPERLATIVE_SAID: Final = re.compile(
+    r"\b(?:o|a|the)\s+(?:mais|most)\s+[^\W\d_]+\s+(?:é|seria|would\s+be|is)\b", re.IGNORECASE
+)
 _CHOOSING_OPENING: Final = re.compile(
     rf"^\W*(?:(?:so|então|entao|e|and|logo)[\s,]+)?(?:{alternation(words('choosing'))})\b", re.IGNORECASE
 )
@@ -926,7 +930,7 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
     if _denies_rejection(after[:80]):
         # "A D não está incorreta", "D isn't wrong"; not "A opção A não está errada, mas é genérica demais"
         return "considered" if _CONTRAST.search(text, end + len(after), stop_at) else "commit"
-    if _POSITIVE.search(after[:80]):
+    if _praises(after[:80], _own_option_words(text, end, options)):
         # "B e C são opostas, então uma delas é a certa": said of a pair, the praise chooses neither yet
         if _ONE_OF_THEM_SAID.search(after[:80]):
             return "considered"
@@ -950,6 +954,12 @@ def _own_option_words(text: str, end: int, options: Sequence[str] | None) -> fro
 def _words_of(text: str) -> frozenset[str]:
     """The folded words of ``text`` (an option's, read once however many verdicts consult it)."""
     return frozenset(re.findall(r"[^\W\d_]+", fold(text)))
+
+
+def _praises(clause: str, own: frozenset[str] = frozenset()) -> bool:
+    """Whether ``clause`` praises its letter; not by a word its own option says ("A C diz que era para manter a
+    postura correta")."""
+    return any(not (own and _words_of(match.group()) <= own) for match in _POSITIVE.finditer(clause))
 
 
 def _rejects(clause: str, own: frozenset[str] = frozenset()) -> bool:
@@ -1124,7 +1134,11 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return "commit", "position"  # "... Ou seja:\n\nA → não tenho ninguém para cuidar de mim"
     if (
         _DASH_BEFORE.search(text, max(0, candidate.lead - 12), candidate.lead)
-        and _CHOOSING_OPENING.match(_sentence_up_to(text, candidate.lead))
+        and (
+            _CHOOSING_OPENING.match(_sentence_up_to(text, candidate.lead))
+            # or a superlative of fit: "Depois do café, o mais natural é que tenham voltado para casa — A."
+            or _SUPERLATIVE_SAID.search(_sentence_up_to(text, candidate.lead))
+        )
         # (the letter closing its sentence: in "Fico com a C — a D extrapola." the D is judged, not chosen)
         and _TERMINATOR.match(text, candidate.start + 1)
     ):

@@ -413,6 +413,8 @@ _TICKED_MARKS: Final = TICK_MARKS + "☒"
 _CROSSED_MARKS: Final = CROSS_MARKS + "☐⬜◻▢□🔲"
 # A minus in a box rules its entry out: "[-] A  não tem nada a ver", beside "[+] D".
 _MINUS_MARKS: Final = "-−–"
+# A tilde marks an entry as nearly right, not ticked: "[~] B) pescar alguns peixes — quase" beside "[x] D)".
+_PARTIAL_MARKS: Final = "~≈"
 # What a record or a cell says of the option picked: '{"opcao": "D", "status": "escolhida"}'.
 _CHOSEN: Final = (
     *gendered("escolhido", "selecionado", "aceito", "marcado", "confirmado"), "chosen", "selected", "picked",
@@ -591,8 +593,8 @@ def _table_verdicts(
     best: tuple[tuple[int, bool], list[str | None]] | None = None
     for column in range(width):
         verdicts = []
+        cells: list[str] = []
         usable = True
-        prose = 0
         ticked = 0
         for _, row, letter_index in lettered:
             if column == letter_index:
@@ -600,10 +602,11 @@ def _table_verdicts(
                 break
             cell = row[column] if column < len(row) else ""
             verdict = _cell_verdict(cell)
-            prose += verdict is None and not _PLACEHOLDER_CELL.match(cell)
             ticked += strip_markup(cell).strip()[:1] in tuple(_TICKED_MARKS)
             verdicts.append(verdict)
-        verdicts = _lone_maybe(verdicts)
+            cells.append(cell)
+        verdicts = _lone_maybe(_crossed_beside_words(cells, verdicts))
+        prose = sum(v is None and not _PLACEHOLDER_CELL.match(c) for c, v in zip(cells, verdicts, strict=False))
         positives = sum(verdict == "pos" for verdict in verdicts) if usable else 0
         # A column of verdicts may give one row reasons only ("| A | o texto fala de ansiedade, mas ... |"); a column
         # with more prose than that is the options' texts or reasons, whatever words open them.
@@ -629,6 +632,19 @@ def _table_verdicts(
     if best is None:
         return _graded_verdicts(lettered, width)
     return {letter: verdict or "" for (letter, _, _), verdict in zip(lettered, best[1], strict=True)}
+
+
+# An "x" that opens a cell, alone or before its reasons: "| B | x |", "| D | x, ele continuava infeliz |".
+_X_CELL: Final = re.compile(r"[xX](?:$|[\s(,;:—–-])")
+
+
+def _crossed_beside_words(cells: list[str], verdicts: list[str | None]) -> list[str | None]:
+    """The verdicts of a column where one row is approved in words ("ok — 'branco como a neve'") and the others
+    marked "x": there the x crosses out."""
+    crossed = [bool(_X_CELL.match(strip_markup(cell).strip())) for cell in cells]
+    if not any(crossed) or not any(v == "pos" and not x for v, x in zip(verdicts, crossed, strict=True)):
+        return verdicts
+    return ["neg" if x else v for v, x in zip(verdicts, crossed, strict=True)]
 
 
 def _lone_maybe(verdicts: list[str | None]) -> list[str | None]:
@@ -851,7 +867,9 @@ def checklist_answer(
         boxes += is_box
         mark = box.strip("[]() \t")
         ticked_box = (
-            box in ticked_boxes if box[0] in "☐☑☒" else bool(mark) and mark not in _CROSSED_MARKS + _MINUS_MARKS
+            box in ticked_boxes
+            if box[0] in "☐☑☒"
+            else bool(mark) and mark not in _CROSSED_MARKS + _MINUS_MARKS + _PARTIAL_MARKS
         )
         is_ticked = (is_box and ticked_box) or (not is_box and box in _TICKED_MARKS)
         if by_text:

@@ -141,6 +141,8 @@ class Language:
     option_pronouns: tuple[str, ...]
     #: Words of chat that may close a reply after its letter or its option: "tipo a C *né*", "B *mesmo*.".
     chat_tails: tuple[str, ...]
+    #: Words of chat that vouch for the letter before them as they close a reply: "B *facinho*", "D *fácil*".
+    sure_tails: tuple[str, ...]
     #: Chat tails no article can open a noun phrase with: the letter before them is a letter ("é a A neh").
     chat_tags: tuple[str, ...]
     #: A table cell that only points at its row: "| B | ... | **isso** |".
@@ -361,7 +363,8 @@ PT: Final = Language(
         "com certeza", "certamente", "sem dúvida", "sem dúvidas", "ou seja", "só pode ser", "não tem como não ser",
         "não tem como a resposta não ser", "não há como não ser", "não há como a resposta não ser",
         "não tenho dúvida de que", "não tenho dúvidas de que", "não há dúvida de que", "não resta dúvida de que",
-        "não dá pra não ficar com", "não dá para não ficar com", "não tem como não ficar com",
+        "não dá pra não ficar com", "não dá para não ficar com", "não tem como não ficar com", "não dá pra não ver",
+        "não dá para não ver", "não tem como não ver",
         "não há como não ficar com",
         "não vejo razão para não", "não vejo nenhuma razão para não", "não vejo motivo para não",
         "não vejo motivo pra não", "não vejo razão pra não",
@@ -467,7 +470,11 @@ PT: Final = Language(
         "parece", "tem", "têm", "liga", "explica", "fica", "vai",
     ),
     option_pronouns=("ela", "ele", "essa", "esse", "esta", "este"),
-    chat_tails=("né", "ne", "neh", "msm", "mesmo", "fácil", "facil", "sem medo", "tbm", "óbvio", "obvio", "claro"),
+    chat_tails=(
+        "né", "ne", "neh", "msm", "mesmo", "fácil", "facil", "facinho", "fácinho", "sem medo", "tbm", "óbvio", "obvio",
+        "claro",
+    ),
+    sure_tails=("fácil", "facil", "facinho", "fácinho", "óbvio", "obvio", "sem medo"),
     chat_tags=("né", "ne", "neh", "msm", "tbm", "vei", "véi", "mano"),
     pointing=("isso", "é isso", "essa", "é essa", "esta", "é esta", "essa aqui", "esta aqui", "isso aí", "essa aí"),
     degrees=("meio", "bem", "muito", "um pouco"),
@@ -552,7 +559,7 @@ PT: Final = Language(
         # chat spellings: "a C pq ...", "d né"; "Acho que B mesmo."
         "pq", "porq", "né", "nao", "tb", "tbm", "mesmo", "mesma", "msm",
         # "B fácil, ela msm fala ...", "C óbvio"
-        "fácil", "facil", "óbvio", "obvio", "obviamente", "certamente", "claramente", "sem",
+        "fácil", "facil", "facinho", "fácinho", "óbvio", "obvio", "obviamente", "certamente", "claramente", "sem",
         # "não A ou C": a letter in a list of rejected ones
         "ou",
         # verbs that judge the letter before them: "C contradiz a própria pergunta", "D inverte a recomendação"
@@ -793,6 +800,7 @@ EN: Final = Language(
     describing=("says", "say", "mentions", "suggests", "describes", "talks", "is", "seems", "has", "mixes"),
     option_pronouns=("it", "that one", "this one"),
     chat_tails=("lol",),
+    sure_tails=("easy", "hands down", "for sure"),
     chat_tags=("lol",),
     pointing=("this", "this one", "that one", "that's it", "this is it"),
     degrees=("pretty", "rather", "a bit"),
