@@ -3341,3 +3341,34 @@ def test_replies_of_held_out_ab() -> None:
     )
     table = 'Opção | Veredito\n--- | ---\nA | ok — "branco como a neve"\nB | x\nC | x (quem tem a cabeça no lugar)\n'
     assert extract_answer(table + "D | x, ele continuava infeliz") == Extraction("A", "structured")
+
+
+def test_replies_of_held_out_ac() -> None:
+    """A "Contexto:" heading of the reply's own analysis, a lone second guess, a walk cut after "A alternativa B ...,
+    mas", "fico bem dividido", a letter taken back at "não é a C, é", "não ser a primeira", "antes de fechar quero
+    checar" and a letter between no-break spaces are read."""
+    analysis = (
+        "## Análise da questão\n\n**Contexto:** ele responde com frases de efeito.\n\n**O que a pergunta pede:** "
+    )
+    analysis += "a consequência.\n\n- Ele nunca responde de forma direta.\n\n---\n\n### Resposta final: **C**"
+    assert extract_answer(analysis).letter == "C"
+    invented = "Resposta: B\n\nContexto: Fui ao mercado.\nPergunta: Por quê?\nA) Fome\nB) Sede\n\nResposta: A"
+    assert extract_answer(invented).letter == "B"
+    assert extract_answer("Não tenho muita certeza, o texto não explica, mas talvez seja a B?").letter == "B"
+    assert extract_answer("Acho que é a A, mas talvez seja a B.") == Extraction(None, "hedged")
+    walk = "Isso indica um clima. Agora vamos comparar com as alternativas:\n\n- A alternativa B fala em um clima, mas"
+    assert extract_answer(walk) == Extraction(None, "no_answer")
+    torn = "Fico bem dividido nessa. A C faz sentido; a B também conversa com o texto. Não consigo bater o martelo"
+    assert extract_answer(torn) == Extraction(None, "hedged")
+    taken_back = (
+        "B — ela queria um acordo.\n\nNa verdade, não. Isso aponta para a C... Só que não fecha. Então não é a C, é"
+    )
+    assert extract_answer(taken_back) == Extraction(None, "no_answer")
+    options = ["Ela.", "O pai.", "O marido.", "A mãe."]
+    assert extract_answer("Pai? Não. Marido? Também não. Não vejo como não ser a primeira.", options).letter == "A"
+    check = "A B não é motivo. A C menos ainda. A D é o clima. Aí sobraria a A, mas antes de fechar quero checar se"
+    assert extract_answer(check) == Extraction(None, "hedged")
+    assert (
+        extract_answer("<details>\nA e C só descrevem o depois.\n</details>\n\n<p><kbd>&nbsp;D&nbsp;</kbd></p>").letter
+        == "D"
+    )

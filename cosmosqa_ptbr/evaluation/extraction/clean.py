@@ -277,8 +277,8 @@ _CHARACTER_REFERENCE: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}
 
 def strip_markup(text: str) -> str:
     """Drop Markdown emphasis, headings and quote marks, and invisible characters (emoji variation selectors); read
-    HTML character references as their characters ("&#10007;" is "✗")."""
-    text = _CHARACTER_REFERENCE.sub(lambda reference: html.unescape(reference.group()), text)
+    HTML character references as their characters ("&#10007;" is "✗") and a no-break space as a space."""
+    text = _CHARACTER_REFERENCE.sub(lambda reference: html.unescape(reference.group()), text).replace("\xa0", " ")
     return _MARKDOWN.sub("", _VARIATION.sub("", text))
 
 
@@ -392,6 +392,16 @@ def _list_letter(match: re.Match[str]) -> str:
     return (match["l"] or match["bare"]).upper()
 
 
+_QUESTION_LABELS: Final = alternation([label for label in words("prompt_labels") if fold(label) not in _CONTEXT_LABELS])
+# From a label to the end: no line of a question or an option after its first line, and a line of the answer.
+_OWN_ANALYSIS: Final = re.compile(
+    rf"[^\n]*(?:\n(?![ \t*#>_-]*(?:{_QUESTION_LABELS}\b|[(\[]?[A-Ea-e][)\].]\s))[^\n]*)*?"
+    rf"\n[ \t*#>_-]*{alternation(words('answer_nouns'))}(?:[ \t]+{alternation(words('answer_qualifiers'))})?[ \t*_]*:"
+    rf"[^\n]*(?:\n(?![ \t*#>_-]*(?:{_QUESTION_LABELS}\b|[(\[]?[A-Ea-e][)\].]\s))[^\n]*)*",
+    re.IGNORECASE,
+)
+
+
 def cut_new_block(text: str) -> str:
     """Keep the answer, not a new question the model goes on to invent after it.
 
@@ -411,6 +421,9 @@ def cut_new_block(text: str) -> str:
         previous_was_context = is_context
         line_end = text.find("\n", match.end())
         previous_end = len(text) if line_end < 0 else line_end
+    # A "Contexto:" of the reply's own analysis heads no new question: no question or option line follows it, and the
+    # reply's answer does ("**Contexto:** ...\n\n### Resposta final: **C**").
+    starts = [start for start in starts if not _OWN_ANALYSIS.fullmatch(text, start)]
     if starts and not all(_PROMPT_HEADING.fullmatch(line) for line in text[: starts[0]].split("\n")):
         return text[: starts[0]]
     if len(starts) >= 2:

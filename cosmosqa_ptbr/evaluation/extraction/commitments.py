@@ -609,9 +609,10 @@ def patterns(letters: tuple[str, ...]) -> Patterns:
         rf"[)\]]?(?![\w])[^.!?\n]{{0,80}}?[;,.]\s*(?:\w+\s+){{0,2}}?{_IF}\s[^.;!?\n]{{1,150}}?,\s*(?:[\w'’]+\s+){{0,3}}?"
         rf"{article}"
         rf"(?:{_LETTER_WORDS}\s+)?[(\[]?(?!(?P=c1))(?P<c2>{upper})[)\]]?(?![\w])"
-        # "mas talvez seja a D", "or maybe C"
-        rf"|\b(?:{alternation([*words('contrasts'), *words('alternatives')])})\s+{alternation(words('doubt'))}\s+"
-        rf"(?:{alternation(words('doubt_verbs'))}\s+)?{article}(?:{_LETTER_WORDS}\s+)?[(\[]?{upper}[)\]]?(?![\w])",
+        # "mas talvez seja a D", "or maybe C" (a second guess: a hedge only after another letter)
+        rf"|(?P<second_guess>\b(?:{alternation([*words('contrasts'), *words('alternatives')])})\s+"
+        rf"{alternation(words('doubt'))}\s+(?:{alternation(words('doubt_verbs'))}\s+)?{article}(?:{_LETTER_WORDS}\s+)?"
+        rf"[(\[]?{upper}[)\]]?(?![\w]))",
         re.IGNORECASE,
     )
     loose = [letter for letter in letters if letter not in "AEIO"]
@@ -785,6 +786,9 @@ def _candidates(text: str, p: Patterns, options: Sequence[str] | None = None) ->
     return candidates
 
 
+_LETTER_LABEL: Final = re.compile(rf"(?:(?:a|o|the)\s+)?{_LETTER_WORDS}", re.IGNORECASE)
+
+
 def goes_through_the_options(text: str, letters: Sequence[str], start: int) -> bool:
     """Whether the letter at ``start`` is one step of a walk through the options, not a choice: the reply breaks off
     at the next option's label ("Analisando as alternativas:\n\nA) ... não explica.\n\nB)"), or the letter heads
@@ -793,7 +797,9 @@ def goes_through_the_options(text: str, letters: Sequence[str], start: int) -> b
     if label and label["l"].upper() in letters:
         return True
     line_start = text.rfind("\n", 0, start) + 1
-    heads_its_line = not text[line_start:start].strip(" \t-*•#>([")
+    # (after its letter word too: "- A alternativa B fala em criar um clima para ler, mas")
+    label = text[line_start:start].strip(" \t-*•#>([")
+    heads_its_line = not label or bool(_LETTER_LABEL.fullmatch(label))
     return heads_its_line and bool(_WALK_THROUGH.search(text, 0, line_start))
 
 
@@ -1354,7 +1360,9 @@ def hedge_ends(text: str, p: Patterns) -> list[int]:
     return [
         match.end()
         for match in p.hedge.finditer(text)
-        if not _NONE_BEFORE.search(_sentence_before(text, match.start()))
+        # ("Não tenho muita certeza, mas talvez seja a B?": a tentative choice, the only letter named)
+        if not (match["second_guess"] and not p.named_letter.search(text, 0, match.start()))
+        and not _NONE_BEFORE.search(_sentence_before(text, match.start()))
         and not _GOVERNING_NEGATION.search(text, max(0, match.start() - 80), match.start())
         and not _NEGATED_EXAMPLES_BEFORE.search(text, max(0, match.start() - 80), match.start())
         and not _NEGATED_LIST_BEFORE.search(text, max(0, match.start() - 40), match.start())

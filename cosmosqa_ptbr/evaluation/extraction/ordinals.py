@@ -93,10 +93,13 @@ _CLOSING: Final = re.compile(
     rf"|,[ \t]*{_ARTICLE}\s+(?P<after_comma>{_ORDINAL})[\s.!)*]*\Z",
     re.IGNORECASE,
 )
+_DENIED_DENIALS: Final = tuple(phrase for phrase in words("conclusions") if phrase.endswith(" não ser"))
 # An ordinal that completes "é a", "is the": "A opção correta é a segunda.", "The answer is the third."
 # and after an answer noun and a colon: "Resposta: a última."
 _AFTER_COPULA: Final = re.compile(
-    rf"(?:\b{alternation([*words('copulas'), *words('choosing')])}\s+|\b{alternation(words('answer_nouns'))}\s*[:=]\s*)"
+    # (and after a denial denied: "Não vejo como não ser a primeira.")
+    rf"(?:\b{alternation([*words('copulas'), *words('choosing'), *_DENIED_DENIALS])}\s+"
+    rf"|\b{alternation(words('answer_nouns'))}\s*[:=]\s*)"
     rf"(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})(?![\w-])",
     re.IGNORECASE,
 )

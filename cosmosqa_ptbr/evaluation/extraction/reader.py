@@ -142,6 +142,9 @@ _BROKEN_OFF_AT_THE_ANSWER: Final = re.compile(
     # (or at what is left: "Então o que sobra é")
     rf"|\b{alternation(words('leftovers'))}\s+{alternation(words('copulas'))}"
     rf"(?:\s+{alternation(words('letter_articles'))})?\s*\Z"
+    # (or as it took a letter back for another: "Então não é a C, é")
+    rf"|\bn[ãa]o\s+(?:é|seria)\s+(?:{alternation(words('letter_articles'))}\s+)?[A-Z][ \t]*,[ \t]*(?:é|seria|mas)"
+    r"[ \t]*\Z"
     # (or at the answer's key, its value never written: '{"raciocinio": "...",\n  "resposta":')
     rf"|\b{alternation(words('answer_nouns'))}[\"']?\s*:\s*[\"']?\s*\Z",
     re.IGNORECASE,
