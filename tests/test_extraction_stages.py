@@ -3372,3 +3372,16 @@ def test_replies_of_held_out_ac() -> None:
         extract_answer("<details>\nA e C só descrevem o depois.\n</details>\n\n<p><kbd>&nbsp;D&nbsp;</kbd></p>").letter
         == "D"
     )
+
+
+def test_replies_of_held_out_ad() -> None:
+    """An English conclusion before a letter whose reasons open with a quote, what is left said of one letter before
+    its reasons, "a B acerta" and an answer heading that opens with a tick are read."""
+    quoted = "I think it's A — \"ela talvez esteja mais interessada em mim do que eu nela\", so he doesn't share it."
+    assert extract_answer(quoted).letter == "A"
+    left = "A: o texto não fala disso. D: não o obrigaria a nada. B: descartada. O que sobra é a C — sem a corrida, "
+    assert extract_answer(left + "eles poderiam ter subido.").letter == "C"
+    assert extract_answer("Restam a B e a D. A B parece boa, mas") == Extraction(None, "no_answer")
+    other = "A A fala em deficiência; a C distorce a menção. Diferente dessas duas, a B acerta: ela quer que saibam."
+    assert extract_answer(other).letter == "B"
+    assert extract_answer("Análise feita.\n\n### ✅ Resposta\n**C) Queríamos encontrar uma caverna**").letter == "C"

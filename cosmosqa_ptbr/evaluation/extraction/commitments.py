@@ -80,6 +80,8 @@ _NEGATIVE_WORDS: Final = alternation([*words("wrong_words"), *words("dismissal")
 # A verb of fit right after a letter ("B capta isso", "a A se apoia no texto"), and one that says nothing but fit.
 _FIT_AFTER: Final = rf"[ \t]+(?:se[ \t]+)?{alternation(words('fits'))}\b"
 _FIT_OUTRIGHT_AFTER: Final = rf"[ \t]+(?:se[ \t]+)?{alternation(words('fits_outright'))}\b"
+# The words of what is left, of one option only ("sobra", not "sobram": "restam a B e a D" chooses neither).
+_LEFT_ONE: Final = alternation(word for word in PT.leftovers if not word.endswith("m"))
 _ANSWER_KEYWORD_HEAD: Final = (
     rf"(?<!each\s)(?<!every\s)\b(?:the\s+)?(?:{alternation(EN.answer_qualifiers)}\s+)?"
     rf"{alternation([*EN.answer_nouns, *EN.letter_words])}"
@@ -136,6 +138,8 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"|(?:^|(?<=[.!?;:\n—–(]))[ \t]*(?:só|somente|apenas|only)[ \t]+"
     rf"(?=(?:(?:a|o|the)[ \t]+)?(?-i:[A-E]){_FIT_AFTER})"
     rf"|[→➡⇒]|=>"
+    # what is left, said of one letter: "O que sobra é a C — sem a corrida, ...", "Sobra a B, que ..."
+    rf"|\b{_LEFT_ONE}(?:\s+{alternation(PT.copulas)})?(?=\s+(?:a|o)\s+(?-i:[A-E])(?![^\W_]))"
 )
 _ANSWER_KEYWORD: Final = re.compile(
     rf"(?:{_ANSWER_KEYWORD_HEAD})\s*[:,\-–]?\s*"
@@ -361,7 +365,8 @@ _AFFIRMED_OPENING: Final = re.compile(
 _OPENING_GAP: Final = re.compile(r"[\W_]*(?:(?:a|o|the)\s+)?$", re.IGNORECASE)  # marks and emoji too: "✅ A", "🛌 D"
 # (through a copula too: "Acredito que seja a alternativa C — ...")
 _CONCLUDED_BEFORE: Final = re.compile(
-    rf"\b{alternation(words('conclusions'))}[\s,:]+(?:(?:seja|é|seria)\s+)?(?:{alternation(words('letter_articles'))}\s+)?"
+    rf"\b{alternation(words('conclusions'))}[\s,:]+(?:(?:seja|é|seria|it['’]?s|it\s+is)\s+)?"
+    rf"(?:{alternation(words('letter_articles'))}\s+)?"
     rf"(?:{_STEMS}\s+)?\Z",
     re.IGNORECASE,
 )
@@ -430,7 +435,8 @@ _SET_ASIDE_LABEL: Final = re.compile(
 # A tick that opens the line of the letter it marks: "✔ Alternativa C" closing a reasoning.
 _TICKED_LINE_BEFORE: Final = re.compile(rf"(?:^|\n)[ \t]*[{TICK_MARKS}]\ufe0f?[ \t]*\Z")
 _VERDICT_HEADING: Final = re.compile(
-    rf"(?:^|\n)[ \t]*{alternation([*words('answer_nouns'), *words('verdict_nouns')])}"
+    # (after a tick too: "### ✅ Resposta\n**C) Queríamos encontrar uma caverna**")
+    rf"(?:^|\n)[ \t]*(?:[{TICK_MARKS}]\ufe0f?[ \t]*)?{alternation([*words('answer_nouns'), *words('verdict_nouns')])}"
     rf"(?:[ \t]+{alternation(words('answer_qualifiers'))})?[ \t]*:?[ \t]*\n\s*(?:[-*•>][ \t]*)?\Z",
     re.IGNORECASE,
 )
@@ -453,7 +459,8 @@ _NEGATED_LIST_BEFORE: Final = re.compile(
     r"\b(?:n[ãa]o|nem|not|nor)[ \t]+(?:(?:a|o|the)[ \t]+)?[A-E]"
     r"(?:[ \t]*,[ \t]*(?:(?:a|o|the)[ \t]+)?[A-E])*[ \t]*,[ \t]*\Z"
 )
-_REASONS_AFTER_A_PAUSE: Final = re.compile(r"[ \t]*(?::|[—–]|[ \t]-)[ \t]*(?:[^\W\d_]+[ \t,]+){3}")
+# (the reasons may open with a quote: "I think it's A — \"ela talvez esteja mais interessada\", so ...")
+_REASONS_AFTER_A_PAUSE: Final = re.compile(r"[ \t]*(?::|[—–]|[ \t]-)[ \t]*(?:[\"“'‘]?[^\W\d_]+[\"”'’]?[ \t,]+){3}")
 # Two lines that open with the same word, then that word's capital alone on the last line: a generation broken off in
 # a loop as it began the word again.
 _CUT_IN_A_REPEATED_WORD: Final = re.compile(

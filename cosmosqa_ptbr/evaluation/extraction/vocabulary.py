@@ -304,10 +304,10 @@ PT: Final = Language(
     relatives=("que",),
     fits=(
         "melhor", "mais", "sustenta", "apoia", "responde", "corresponde", "descreve", "explica", "condiz", "combina",
-        "encaixa", "bate", "reflete", "justifica", "faz sentido", "fecha", "serve", "cabe", "capta",
+        "encaixa", "bate", "reflete", "justifica", "faz sentido", "fecha", "serve", "cabe", "capta", "acerta",
     ),
     best=("melhor",),
-    fits_outright=("capta", "condiz", "encaixa", "bate com", "serve", "cabe", "faz sentido", "sustenta"),
+    fits_outright=("capta", "condiz", "encaixa", "bate com", "serve", "cabe", "faz sentido", "sustenta", "acerta"),
     letter_articles=("a", "o", "pela", "pelo", "com a", "la"),
     choosing=(
         "escolho", "escolheria", "escolherei", "marco", "marcaria", "marcarei", "fico com", "ficaria com",
