@@ -393,11 +393,13 @@ def _list_letter(match: re.Match[str]) -> str:
 
 
 _QUESTION_LABELS: Final = alternation([label for label in words("prompt_labels") if fold(label) not in _CONTEXT_LABELS])
+# A line that is no question's or option's: it opens with neither "Pergunta:" nor "B)".
+_NOT_A_PROMPT_LINE: Final = rf"\n(?![ \t*#>_-]*(?:{_QUESTION_LABELS}\b|[(\[]?[A-Ea-e][)\].]\s))[^\n]*"
 # From a label to the end: no line of a question or an option after its first line, and a line of the answer.
 _OWN_ANALYSIS: Final = re.compile(
-    rf"[^\n]*(?:\n(?![ \t*#>_-]*(?:{_QUESTION_LABELS}\b|[(\[]?[A-Ea-e][)\].]\s))[^\n]*)*?"
+    rf"[^\n]*(?:{_NOT_A_PROMPT_LINE})*?"
     rf"\n[ \t*#>_-]*{alternation(words('answer_nouns'))}(?:[ \t]+{alternation(words('answer_qualifiers'))})?[ \t*_]*:"
-    rf"[^\n]*(?:\n(?![ \t*#>_-]*(?:{_QUESTION_LABELS}\b|[(\[]?[A-Ea-e][)\].]\s))[^\n]*)*",
+    rf"[^\n]*(?:{_NOT_A_PROMPT_LINE})*",
     re.IGNORECASE,
 )
 

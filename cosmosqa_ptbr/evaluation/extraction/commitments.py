@@ -52,7 +52,7 @@ from typing import Final
 
 from ...tasks import builtin_tasks, get_task
 from .clean import under_elimination_header
-from .vocabulary import CROSS_MARKS, EN, PT, TICK_MARKS, alternation, fold, words
+from .vocabulary import CROSS_MARKS, DENIED_DENIALS, EN, PT, TICK_MARKS, alternation, fold, words
 
 __all__ = [
     "Mention",
@@ -231,8 +231,6 @@ _AFFIRMED_AFTER: Final = re.compile(
     rf"|[ \t]+{alternation(words('sure_tails'))}(?=[ \t]*(?:[.!,;]|$))",
     re.IGNORECASE,
 )
-# The conclusions that deny a denial: "não vejo como não ser", "não tem como não ser".
-_DENIED_DENIAL_PHRASES: Final = alternation(phrase for phrase in words("conclusions") if phrase.endswith(" não ser"))
 # "Não descarto a B, fico com ela.", "B; I'll go with it.": the letter chosen by a pronoun right after it.
 _CHOSEN_AFTER: Final = re.compile(
     # (or after the rest of the letter's own sentence, where no other letter is named: "Já a B repete quase
@@ -240,7 +238,8 @@ _CHOSEN_AFTER: Final = re.compile(
     rf"(?:(?!(?<![\w'’])(?-i:[A-Z])(?![\w'’]))[^.!?\n]){{0,160}}?"
     rf"[ \t]*[,;.][ \t]*(?:e[ \t]+|and[ \t]+)?"
     # (or a denial denied, after an aside: "Eu não descartaria a C; pra falar a verdade, não vejo como não ser ela.")
-    rf"(?:{alternation(words('choosing'))}|(?:(?:[^\W\d_]+[ \t]+){{0,4}}[^\W\d_]+,[ \t]*)?{_DENIED_DENIAL_PHRASES})"
+    rf"(?:{alternation(words('choosing'))}"
+    rf"|(?:(?:[^\W\d_]+[ \t]+){{0,4}}[^\W\d_]+,[ \t]*)?{alternation(DENIED_DENIALS)})"
     rf"[ \t]+"
     rf"{alternation(words('option_pronouns'))}\b"
     # "Eu não descartaria a B, não — é nela que eu fico."
@@ -341,6 +340,14 @@ _CHAT_TAILS: Final = alternation(words("chat_tails"))
 _CLOSING_END: Final = re.compile(rf"(?:[\s)\]*]|\b{_CHAT_TAILS}\b)*[.!][\s.!)\]*]*$", re.IGNORECASE)
 # (Words of chat may follow it: "... tipo a C né", "... vai na A sem medo".)
 _SPELT_BY_A_WORD: Final = re.compile(r"[ \t]+de[ \t]+(?P<word>[^\W\d_]+)", re.IGNORECASE)
+
+
+def _spelt_by_a_word(text: str, end: int, letter: str) -> int | None:
+    """Where "de" and a word that begins with ``letter`` end, right after it at ``end`` ("B de bebum"), if they do."""
+    spelt = _SPELT_BY_A_WORD.match(text, end)
+    return spelt.end() if spelt and fold(spelt["word"])[:1].upper() == letter else None
+
+
 _CLOSING_TAIL: Final = re.compile(rf"(?:[\s.!)\]*]|\b{_CHAT_TAILS}\b)*[^\w\s]*\s*", re.IGNORECASE)
 # Words that join the letter after them to what came before: "e a C", "and C", "ou B", "de A", "ou da D", "a D à C".
 _JOINERS: Final = alternation(
@@ -673,8 +680,7 @@ def _is_letter(text: str, start: int, explicit: bool) -> bool:
         return True  # "não é que eu não ache a D a certa"
     if _WINS_OVER.match(text, end):
         return True  # "D ganha de C"
-    spelt = _SPELT_BY_A_WORD.match(text, end)
-    if char.isupper() and spelt and fold(spelt["word"])[:1].upper() == char:
+    if char.isupper() and _spelt_by_a_word(text, end, char) is not None:
         return True  # "B de bebum", "C de casa": the letter spelt by a word that begins with it
     if char in "aeo" and not explicit and _QUOTE_NEXT.match(text, end):
         return False  # the article of a quoted phrase: 'é o "foi incrível"'
@@ -1210,10 +1216,8 @@ def _closes_the_answer(text: str, candidate: _Candidate) -> bool:
     """Whether a bare letter closes the answer: last, and either ending a sentence ("Certamente a C.") or
     right after a pause ("Resposta: não A; C"). A letter inside a phrase the reply breaks off in ("... e a C",
     "A B é incorreta. A C") closes nothing."""
-    tail = candidate.start + 1
-    spelt = _SPELT_BY_A_WORD.match(text, tail)
-    if spelt and fold(spelt["word"])[:1].upper() == candidate.letter:
-        tail = spelt.end()  # "... pra ir provar os vinhos kkkk 🍷🍷 B de bebum": the letter spelt by a word of its own
+    # (after the word that spells it: "... pra ir provar os vinhos kkkk 🍷🍷 B de bebum")
+    tail = _spelt_by_a_word(text, candidate.start + 1, candidate.letter) or candidate.start + 1
     if not _CLOSING_TAIL.fullmatch(text, tail):
         return False
     before = text[max(0, candidate.lead - 40) : candidate.lead].rstrip()
@@ -1339,8 +1343,7 @@ def _label_before(text: str, candidate: _Candidate) -> str:
 def _on_option_line(text: str, candidate: _Candidate) -> bool:
     """Whether the letter heads a line of its own, as an option does: "Alternativa B) ...", "(C)", "D.", or under
     one garbled label word, "Pergumina C)"."""
-    line_start = text.rfind("\n", max(0, candidate.lead - 400), candidate.lead) + 1
-    label = text[line_start : candidate.lead].strip(" \t-*•")
+    label = _label_before(text, candidate)
     if label:
         return bool(_GARBLED_LABEL.fullmatch(label)) and text[candidate.start + 1 : candidate.start + 2] == ")"
     return bool(_OPTION_LINE_TAIL.match(text, candidate.start + 1))

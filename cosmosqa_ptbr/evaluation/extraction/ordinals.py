@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Final
 
-from .vocabulary import alternation, fold, numbers, words
+from .vocabulary import DENIED_DENIALS, alternation, fold, numbers, words
 
 __all__ = ["name_ordinals"]
 
@@ -93,12 +93,11 @@ _CLOSING: Final = re.compile(
     rf"|,[ \t]*{_ARTICLE}\s+(?P<after_comma>{_ORDINAL})[\s.!)*]*\Z",
     re.IGNORECASE,
 )
-_DENIED_DENIALS: Final = tuple(phrase for phrase in words("conclusions") if phrase.endswith(" não ser"))
 # An ordinal that completes "é a", "is the": "A opção correta é a segunda.", "The answer is the third."
 # and after an answer noun and a colon: "Resposta: a última."
 _AFTER_COPULA: Final = re.compile(
     # (and after a denial denied: "Não vejo como não ser a primeira.")
-    rf"(?:\b{alternation([*words('copulas'), *words('choosing'), *_DENIED_DENIALS])}\s+"
+    rf"(?:\b{alternation([*words('copulas'), *words('choosing'), *DENIED_DENIALS])}\s+"
     rf"|\b{alternation(words('answer_nouns'))}\s*[:=]\s*)"
     rf"(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})(?![\w-])",
     re.IGNORECASE,

@@ -25,6 +25,7 @@ from typing import Final
 
 __all__ = [
     "CROSS_MARKS",
+    "DENIED_DENIALS",
     "EN",
     "LANGUAGES",
     "PT",
@@ -950,6 +951,10 @@ def words(part: str) -> tuple[str, ...]:
             if word not in found:
                 found.append(word)
     return tuple(found)
+
+
+#: The conclusions that deny a denial of the letter after them: "não vejo como não ser", "não tem como não ser".
+DENIED_DENIALS: Final = tuple(phrase for phrase in words("conclusions") if phrase.endswith(" não ser"))
 
 
 @cache
