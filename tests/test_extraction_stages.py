@@ -3385,3 +3385,50 @@ def test_replies_of_held_out_ad() -> None:
     other = "A A fala em deficiência; a C distorce a menção. Diferente dessas duas, a B acerta: ela quer que saibam."
     assert extract_answer(other).letter == "B"
     assert extract_answer("Análise feita.\n\n### ✅ Resposta\n**C) Queríamos encontrar uma caverna**").letter == "C"
+
+
+def test_replies_of_held_out_ae() -> None:
+    """A letter called the one that fits, an ordinal counted or said to fit, "a terceira e última", a table cell that
+    says "resposta", a letter after "nem A nem B", "É essa." after a letter, "Mudo de ideia", "tem uma que explica: a
+    D" and an option struck out beside the answer line are read; a fit denied or lessened is not."""
+    options = ["Ele dormiu.", "Ele saiu.", "Ele comeu.", "Nenhuma das alternativas acima."]
+    assert extract_answer("Pelo texto, a C é a que o texto sustenta.", options).letter == "C"
+    assert extract_answer("A C é a que menos faz sentido.", options).letter is None
+    assert extract_answer("A B é a que o texto não sustenta.", options).letter is None
+    assert extract_answer("Das quatro, a terceira é a que faz sentido; ele estava com fome.", options).letter == "C"
+    assert (
+        extract_answer(
+            "Das opções, a segunda, porque o texto conta que ele pegou o casaco e bateu a porta sem olhar para trás.",
+            options,
+        ).letter
+        == "B"
+    )
+    assert extract_answer("A segunda vez é a que conta, disse ele, e a casa caiu.", options).letter is None
+    assert (
+        extract_answer(
+            "A terceira e última: o texto conta que ele abriu a geladeira e não deixou sobrar nada no prato.",
+            options[:3],
+        ).letter
+        == "C"
+    )
+    table = "| | Comentário | Resultado |\n|---|---|---|\n| A | não dormiu | descartada |\n"
+    table += "| B | saiu mesmo | **resposta** |\n| C | — | descartada |\n| D | há uma que serve | descartada |"
+    assert extract_answer(table, options).letter == "B"
+    assert extract_answer("Nem A nem D; C, o texto é claro nisso.", options).letter == "C"
+    assert extract_answer("Neither B nor D: A.", options).letter == "A"
+    assert extract_answer("Nem A nem B; C e D empatam.", options).letter is None
+    five = [*options, "Ele correu."]
+    assert extract_answer("Nenhuma dessas parece... ah, tem a E, correu. É essa.", five).letter == "E"
+    assert extract_answer("A C fala de outra coisa. É isso que o texto nega.", options).letter is None
+    changed = "Primeiro pensei em D. Então C? Não, comer não é o ponto. Mudo de ideia de vez: A, pelo cansaço."
+    assert extract_answer(changed, options).letter == "A"
+    left = "A não explica nada. B é circular. D some porque tem uma que explica bem: a C, ele comeu."
+    assert extract_answer(left, options).letter == "C"
+    long_options = [
+        "Nenhuma das alternativas acima.",
+        "O pneu dela estaria murcho.",
+        "O pneu precisaria de ar.",
+        "Provavelmente pensaria que eu estava gritando com ela.",
+    ]
+    struck = "> **D** — provavelmente pensaria que eu estava gritando com ela.\n\n~~A) Nenhuma das alternativas acima~~"
+    assert extract_answer(struck, long_options).letter == "D"

@@ -557,6 +557,11 @@ def _closes_an_elimination(lines_after: Sequence[str]) -> bool:
     return bool(_ELIMINATION_CLOSE.match(following))
 
 
+# An option struck out whole ("~~A) ...~~", which :func:`unwrap` reads "não A) ...;"): the reply rules it out, so the
+# line is a verdict of the reply's own, not the option repeated.
+_STRUCK_LINE: Final = re.compile(r"^[ \t]*(?:[-*•+][ \t]+)?não[ \t][^\n]*;[ \t]*$")
+
+
 def _passes_verdict(line: str) -> bool:
     """Whether an option line judges its option: a verdict word, a tick or cross ("D) ... ✅"), or a word that
     strikes it out closing it ("A: ... Risco.")."""
@@ -688,7 +693,7 @@ def strip_echoes(text: str, options: Sequence[str] | None, letters: Sequence[str
         repeats = {
             i: _repeated_line(line, normed)
             for i, line in enumerate(lines)
-            if keep[i] and not _VERDICT_MARK.search(line)
+            if keep[i] and not _VERDICT_MARK.search(line) and not _STRUCK_LINE.match(line)
         }
         repeats = {i: option for i, option in repeats.items() if option is not None}
         if len(set(repeats.values())) >= 2:

@@ -78,6 +78,8 @@ _WRONG: Final = alternation(words("wrong_words"))
 _NEGATIVE_WORDS: Final = alternation([*words("wrong_words"), *words("dismissal")])
 
 # A verb of fit right after a letter ("B capta isso", "a A se apoia no texto"), and one that says nothing but fit.
+# What a relative clause of fit may open on besides an option's noun: "a que melhor descreve", "tem uma que explica".
+_SUBJECTS_OF_A_FIT: Final = ("a", "o", "aquela", "aquilo", "the one", "uma")
 _FIT_AFTER: Final = rf"[ \t]+(?:se[ \t]+)?{alternation(words('fits'))}\b"
 _FIT_OUTRIGHT_AFTER: Final = rf"[ \t]+(?:se[ \t]+)?{alternation(words('fits_outright'))}\b"
 # The words of what is left, of one option only ("sobra", not "sobram": "restam a B e a D" chooses neither).
@@ -103,7 +105,8 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"|\b{alternation(words('choosing'), adverb=True)}\b"
     # "a opção que melhor descreve o texto é a A", "the option that best fits the passage is B", "O que explica a
     # surpresa é a A: ..."
-    rf"|\b{alternation([*words('letter_words'), *words('answer_nouns'), 'a', 'o', 'aquela', 'aquilo', 'the one'])}\s+"
+    # (or "uma": "C some porque tem uma que explica bem: a D, ...")
+    rf"|\b{alternation([*words('letter_words'), *words('answer_nouns'), *_SUBJECTS_OF_A_FIT])}\s+"
     rf"{alternation(words('relatives'))}\s+"
     rf"(?=(?:[^\W\d_]+\s+){{0,3}}?{alternation(words('fits'))}\b)"
     # (or a colon after its last word: "há uma alternativa que bate exatamente com o relato: a E, ...")
@@ -165,6 +168,14 @@ _NEGATED_BEFORE: Final = re.compile(
     rf"\b(?:{alternation(words('negations'))}|isn['’]?t|doesn['’]?t|don['’]?t)(?:\s+(?:é|está|is|are|be))?\s*\Z",
     re.IGNORECASE,
 )
+# "a C é a que o texto sustenta", "B is the one that fits": the letter called the one that fits, right after it
+# (not "a que mais erra", nor a fit denied or lessened: "a que não sustenta", "a que menos faz sentido").
+_CALLED_THE_FIT: Final = re.compile(
+    rf"^[ \t]*(?:é|seria|is)[ \t]+(?:a|o|the)[ \t]+(?:que|one[ \t]+that)[ \t]+"
+    rf"(?:(?!{alternation([*words('plain_negations'), 'menos', 'not', 'least'])}\b)[^\W\d_]+[ \t]+){{0,3}}?"
+    rf"{alternation([fit for fit in words('fits') if fit not in ('mais', 'most')])}\b",
+    re.IGNORECASE,
+)
 _WRONG_AFTER: Final = re.compile(rf"\s+(?:{_NEGATIVE_WORDS})\b", re.IGNORECASE)
 _NEGATION_NEAR: Final = re.compile(rf"\b(?:{alternation(words('negations'))}|{_WRONG})\b|\bisn'?t\b", re.IGNORECASE)
 # (not the "certo" of "dar certo", "to work out": "a B é outra tarefa, que nem deu certo")
@@ -220,6 +231,11 @@ _SENTENCE_END: Final = re.compile(r"[.!?;\n](?:\s|$)|\n")
 # negation is said of something else (a tick or a cross after the letter is its verdict, read before).
 _VERDICT_END: Final = re.compile(
     rf"[.!?;\n](?:\s|$)|\n|(?<=\s)(?![{TICK_MARKS}{CROSS_MARKS}])[\U0001F600-\U0001F64F\U0001F910-\U0001F92F\U0001F970-\U0001F97A]"
+)
+# A sentence that only points back at the letter before it: "... a E, formatura. É essa.", "C. É ela mesmo!".
+_POINTED_AT: Final = re.compile(
+    r"[ \t]*(?:é|eh)[ \t]+(?:essa|esta|ela|isso)(?:[ \t]+(?:mesmo|msm|aí|aqui))?(?:[.!]+(?=\s|\Z)|[ \t]*(?:\n|\Z))",
+    re.IGNORECASE,
 )
 _REFERRING_BACK: Final = re.compile(rf"[ \t]*{alternation(words('referring_back'))}\b", re.IGNORECASE)
 # (without the comma too when the words are many: "B sem dúvida", "La C, sin duda"; not before a negation)
@@ -506,6 +522,13 @@ _SAID_AFTER_A_CHAT_WORD: Final = re.compile(
     re.IGNORECASE,
 )
 _ENDS_ITS_SENTENCE: Final = re.compile(r"[ \t]*[.!](?:\s*\Z|\s+(?![A-Za-z][.)]))")
+# A letter after "nem A nem B" and a pause: "Nem A nem E; C, o inimigo em comum.", "Neither B nor D: A."
+_AFTER_NEITHER_NOR: Final = re.compile(
+    r"(?:^|[.!?\n][ \t]*)(?:nem|neither)[ \t]+(?:(?:a|o|the)[ \t]+)?(?-i:[A-Z])[ \t]*,?[ \t]+(?:nem|nor)[ \t]+"
+    r"(?:(?:a|o|the)[ \t]+)?(?-i:[A-Z])[ \t]*[;:—–][ \t]*(?:(?:a|o|é|é[ \t]+a|is)[ \t]+)?\Z",
+    re.IGNORECASE,
+)
+_LETTER_THEN_PAUSE: Final = re.compile(r"[ \t]*(?:[.!,;:—–]|\s-\s|\Z)")
 # A letter said as a sentence of its own, then a sentence that rules another out: "... bebeu demais. A. Not C, ...".
 _ALONE_THEN_NOT: Final = re.compile(
     r"[ \t]*[.!][ \t]+(?:não|nao|not|nem)[ \t]+(?:(?:a|o|the)[ \t]+)?(?-i:[A-Z])\b", re.IGNORECASE
@@ -927,6 +950,8 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
             return "considered"  # "A ✔ (parcialmente)": a tick taken back in part
         return "commit" if mark["mark"] in TICK_MARKS else "reject"
     stop = _VERDICT_END.search(text, end, end + 600)
+    if stop and text[stop.start()] in ".;!" and _POINTED_AT.match(text, stop.end()):
+        return "commit"  # "ah, tem a E, formatura. É essa."
     if stop and text[stop.start()] in ".;" and _REFERRING_BACK.match(text, stop.end()):
         stop = _VERDICT_END.search(text, stop.end(), end + 600)  # "a A; é a que faz mais sentido"
     stop_at = stop.start() if stop else min(len(text), end + 600)
@@ -944,6 +969,8 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
     after = _QUOTED.sub(" ", after)
     if _CANNOT_BUT_BE.match(after):
         return "commit"  # "A C não tem como não ser a certa"
+    if _CALLED_THE_FIT.match(after):
+        return "commit"  # "a C é a que o texto sustenta"
     if _rejects(after[:80], _own_option_words(text, end, options)):
         return "reject"
     if _denies_rejection(after[:80]):
@@ -1116,6 +1143,10 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         and _ALONE_THEN_NOT.match(text, candidate.start + 1)
     ):
         return "commit", "position"  # "Classic case of bebeu demais. A. Not C, nothing suggests ..."
+    if _AFTER_NEITHER_NOR.search(text, max(0, candidate.lead - 40), candidate.lead) and _LETTER_THEN_PAUSE.match(
+        text, candidate.start + 1
+    ):
+        return "commit", "position"  # "Nem A nem E; C, o inimigo em comum."
     if (
         candidate.bare
         and _SAID_AFTER_A_CHAT_WORD.search(text, max(0, candidate.lead - 20), candidate.lead)

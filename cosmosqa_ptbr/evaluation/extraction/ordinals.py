@@ -80,7 +80,8 @@ _ALONE: Final = re.compile(rf"^\W*(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})\W*$", re
 _OPENING: Final = re.compile(
     rf"^\W*(?:(?:[^\W\d_]+mente|{alternation(words('affirming'))}),?\s+)?"
     # (without its article, before a full stop or a dash: "Terceira.", "3ª — sonambulismo ...")
-    rf"(?P<article>{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})(?(article)(?=\s*(?:[,.;:!—–]|\s-\s))|(?=[.!]|\s*[—–]|\s-\s))",
+    # (and the last too: "A terceira e última: ...")
+    rf"(?P<article>{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})(?:\s+e\s+{alternation(words('last_words'))})?(?(article)(?=\s*(?:[,.;:!—–]|\s-\s))|(?=[.!]|\s*[—–]|\s-\s))",
     re.IGNORECASE,
 )
 # An ordinal closing the reply as a sentence of its own or after a colon: "... Nervosa não tem nada a ver. Terceira.",
@@ -123,6 +124,16 @@ _ELLIPTIC_NEXT: Final = re.compile(
 _COUNTED: Final = re.compile(rf"\b{_ARTICLE}\s+(?P<ord>{_ORDINAL})\s+(?:{_OF_THE_OPTIONS})\b", re.IGNORECASE)
 _TOP_DOWN: Final = r"(?:de\s+cima\s+(?:pra|para)\s+baixo|from\s+the\s+top)"
 _BOTTOM_UP_WORDS: Final = r"(?:de\s+baixo\s+(?:pra|para)\s+cima|from\s+the\s+bottom)"
+# "Das quatro, a terceira ...", "of the options, the second": counted among the options before it is named.
+_COUNTED_BEFORE: Final = re.compile(
+    rf"\b(?:{_OF_THE_OPTIONS})\s*[,:]?\s+{_ARTICLE}\s+(?P<ord>{_ORDINAL})(?![\w-])", re.IGNORECASE
+)
+# "a terceira é a que faz sentido", "the second is the right one": an ordinal as the subject of a verdict of fit.
+_SUBJECT: Final = re.compile(
+    rf"\b{_ARTICLE}\s+(?P<ord>{_ORDINAL})\s+(?:é|seria|is)\s+(?:a|the)\s+"
+    rf"(?:que|one|answer|{alternation([*words('right_words'), *words('best'), *words('answer_nouns')])})\b",
+    re.IGNORECASE,
+)
 # "Contando de cima pra baixo, a segunda", "from the top, the second": counted from the first (or from the last).
 _FROM_THE_TOP, _BOTTOM_UP = (
     re.compile(rf"\b{direction}[,:]?\s+(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})\b", re.IGNORECASE)
@@ -227,6 +238,11 @@ def name_ordinals(text: str, letters: Sequence[str]) -> tuple[str, tuple[int, ..
         letter = _letter(_position(match["ord"]), letters)
         if letter and _ELLIPTIC_NEXT.match(text, match.end()):
             add(match.start("ord"), match.end("ord"), f"alternativa {letter}", len("alternativa "))
+    for pattern in (_COUNTED_BEFORE, _SUBJECT):
+        for match in pattern.finditer(text):
+            letter = _letter(_position(match["ord"]), letters)
+            if letter:
+                add(match.start("ord"), match.end("ord"), f"alternativa {letter}", len("alternativa "))
     for match in _COUNTED.finditer(text):
         letter = _letter(_position(match["ord"]), letters)
         if letter:

@@ -422,6 +422,12 @@ _CHOSEN: Final = (
     "é isso", "é essa", "é esta", "é ela", "procede", "compatível", "compatíveis", "consistente", "coerente",
     "this one", "that's it", "mais plausível", "mais coerente", "most plausible",
 )  # fmt: skip
+# A cell that names its row the answer: "| B | lavanderia fechada | **resposta** |", "the answer", "a resposta final".
+_ANSWER_CELL: Final = re.compile(
+    rf"^(?:(?:é|essa é|esta é|this is|it's)\s+)?(?:a\s+|the\s+)?{alternation(words('answer_nouns'))}"
+    rf"(?:\s+{alternation([*words('answer_qualifiers'), 'final', 'correct', 'right'])})?[.!]?$",
+    re.IGNORECASE,
+)
 # A verdict that neither marks nor rules out: "🤔 possível, mas ...", "Maybe".
 _CELL_MAYBE: Final = re.compile(
     r"^(?:🤔|❓|🟡|🟠|\?|possível|possivel|plausível|plausivel|talvez|em parte|parcialmente|maybe|possible|partly|meh"
@@ -471,6 +477,8 @@ def _cell_verdict(cell: str) -> str | None:
         return "pos" if text.casefold() == "v" else "neg"
     # a cell that only points at its row, "isso", "this one", maybe with its reasons after a dash: "é essa — simples"
     if fold(_POINTING_REASONS.split(text, maxsplit=1)[0].rstrip(".!")) in _POINTING:
+        return "pos"
+    if _ANSWER_CELL.match(text):
         return "pos"
     if _CELL_NEGATIVE.match(text):  # first: "Incorreta" holds "correta"
         return "neg"

@@ -442,6 +442,8 @@ PT: Final = Language(
         "na verdade", "pensando melhor", "pensando bem", "relendo", "corrigindo", "corrijo", "correção", "me enganei",
         "ops", "opa", "espera", "aliás", "quer dizer", "ou melhor", "melhor dizendo", "digo", "pera", "peraí",
         "pera aí", "espera aí", "errei", "me corrijo", "retifico", "retificando", "e sim", "mas sim", "senão",
+        # a change of mind said as such: "Mudo de ideia de vez: A, ..."
+        "mudo de ideia", "mudei de ideia", "mudando de ideia", "mudo de opinião", "mudei de opinião",
     ),
     ellipsis=("também", "idem", "igualmente", "da mesma forma"),
     alternatives=("ou", "e/ou"),
@@ -786,7 +788,7 @@ EN: Final = Language(
     corrections=(
         "actually", "wait", "on second thought", "on reflection", "correction", "scratch that", "I mean", "or rather",
         "but rather",
-        "make that", "my mistake", "I misspoke", "let me correct",
+        "make that", "my mistake", "I misspoke", "let me correct", "I changed my mind", "changing my mind",
     ),
     ellipsis=("too", "as well", "also", "likewise", "ditto", "the same"),
     alternatives=("or", "and/or"),
