@@ -3432,3 +3432,24 @@ def test_replies_of_held_out_ae() -> None:
     ]
     struck = "> **D** — provavelmente pensaria que eu estava gritando com ela.\n\n~~A) Nenhuma das alternativas acima~~"
     assert extract_answer(struck, long_options).letter == "D"
+
+
+def test_replies_of_held_out_af() -> None:
+    """An adverb between "é" and the letter, "a primeirinha da lista", a letter denied by a description before its
+    bracket, a closing "vai D", a struck HTML letter before a tagged one are read; "fica entre C e..." cut short
+    chooses nothing."""
+    options = ["Ele dormiu.", "Ele saiu.", "Ele comeu.", "Nenhuma das alternativas acima."]
+    assert extract_answer("pô isso é claramente a A, sem mistério nenhum", options).letter == "A"
+    assert extract_answer("a primeirinha da lista. o resto não tem nada a ver com a história", options).letter == "A"
+    denied = "Não foi o sono (A), que só veio depois. Vou de B."
+    assert [m.kind for m in mentions(denied, options, patterns(("A", "B", "C", "D")))] == ["reject", "commit"]
+    chat = "ahh eu ia marcar a A, a B tava certa?? pera nao kkk o texto não fala disso, entao nenhuma explica. vai D"
+    assert extract_answer(chat, options).letter == "D"
+    assert extract_answer("A C vai contra o texto. Vou D", options).letter == "D"
+    html = (
+        "<p>Resposta: <del>B</del> <strong>C</strong></p>\n<p><small>A B diz que ele saiu <em>cedo</em>, mas o texto "
+    )
+    assert extract_answer(html + "não diz isso.</small></p>", options).letter == "C"
+    cut = "Eliminando: D não tem base nenhuma. A e B falam de outra coisa. Então fica entre C e..."
+    assert extract_answer(cut, options).letter is None
+    assert extract_answer("Então fica entre C e D. Vou de C.", options).letter == "C"

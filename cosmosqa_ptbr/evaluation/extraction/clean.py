@@ -237,7 +237,8 @@ _STRUCK: Final = re.compile(r"~~(.+?)~~")
 # HTML strikethrough: "<s>A</s>", "<del>B</del>" (a "<s>" whose "</s>" closes it on its line; else a model's token).
 _MAX_STRUCK: Final = 80
 _HTML_STRUCK: Final = re.compile(rf"<(s|del|strike)>([^<>\n]{{1,{_MAX_STRUCK}}})</\1>", re.IGNORECASE)
-_STRUCK_BEFORE: Final = re.compile(r"~~(.+?)~~[ \t]+(?=[^\W_]|[*_(\[]+[^\W_])")
+# (a tag may open what follows: "<del>B</del> <strong>C</strong>")
+_STRUCK_BEFORE: Final = re.compile(r"~~(.+?)~~[ \t]+(?=(?:<[A-Za-z][^<>\n]{0,40}>)*(?:[^\W_]|[*_(\[]+[^\W_]))")
 # LaTeX strikethrough: "\cancel{A}", "\xcancel{C}", "\sout{D}".
 _LATEX_STRUCK: Final = re.compile(rf"\\(?:[xb]?cancel|sout|st)\{{([^{{}}\n]{{1,{_MAX_STRUCK}}})\}}")
 

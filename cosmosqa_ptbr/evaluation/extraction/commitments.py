@@ -119,7 +119,9 @@ _ANSWER_KEYWORD_HEAD: Final = (
     # "team building msm kkkk é a C fácil": "é a" before a lone capital names the answer after any words of its own
     # sentence, but not after a relative clause ("a que fala da casa é a A", "o que é a A") or a negation
     rf"|(?:^|(?<=[.!?,;:\n—–]))(?:(?!\bque\b)[^.!?,;:\n]){{0,60}}?"
-    rf"(?<![^\W\d_])(?<!não\s)(?<!nao\s)(?<!nem\s)é(?=\s+a\s+(?-i:[A-Z])(?![^\W_])(?!\s+(?:e|ou|and|or)\s))"
+    # (an adverb after it too: "pô isso é claramente a A, vírus passa ...")
+    rf"(?<![^\W\d_])(?<!não\s)(?<!nao\s)(?<!nem\s)é(?:[ \t]+[^\W\d_]+mente)?"
+    rf"(?=\s+a\s+(?-i:[A-Z])(?![^\W_])(?!\s+(?:e|ou|and|or)\s))"
     # and a lower-case letter that is no Portuguese word, closing its clause or followed by its reason: "kkkkk obv q é a
     # d, relatable demais", "essa é a c pq ela n consegue"
     rf"|(?<![^\W\d_])(?<!não\s)(?<!nao\s)(?<!nem\s)(?<!que\s)é(?=\s+a\s+(?-i:[b-df-np-z])"
@@ -300,6 +302,12 @@ _GOVERNING_NEGATION: Final = re.compile(
     rf"\b{alternation([*words('negations'), 'than'])}"
     rf"(?:[ \t]+(?:{alternation(words('negation_fillers'))}|(?-i:a|o|as|os|da|do|na|no|la|el)|the|{_STEMS}))*"
     r"[ \t]*[(\[]?[ \t]*\Z",
+    re.IGNORECASE,
+)
+# An option denied by a description of it, its letter in brackets after: "Não foi o tédio (C), que só veio depois".
+_DENIED_DESCRIPTION_BEFORE: Final = re.compile(
+    rf"\b{alternation(words('plain_negations'))}[ \t]+(?:foi|é|era|seria|is|was)[ \t]+(?:[^\W\d_]+[ \t]+){{0,4}}?"
+    r"[^\W\d_]+[ \t]*\([ \t]*\Z",
     re.IGNORECASE,
 )
 # What may stand between two letters of one list: "A, B e C", "a A e a C", "Alternativa A\nAlternativa B".
@@ -521,6 +529,9 @@ _SAID_AFTER_A_CHAT_WORD: Final = re.compile(
     rf"(?<![^\W\d_]){alternation([*words('interjections'), 'né', 'ne', 'então', 'entao'])}[ \t]*,[ \t]*(?:a[ \t]+)?\Z",
     re.IGNORECASE,
 )
+# A verb of chat that opens a sentence and goes to the letter: "... entao nenhuma explica. vai D", "bora C".
+_GOES_TO_BEFORE: Final = re.compile(r"(?:^|[.!?,;\n][ \t]*)(?:vai|vou|bora|fecho)[ \t]+\Z", re.IGNORECASE)
+_CLOSES_THE_REPLY: Final = re.compile(r"[ \t]*[.!]*[ \t]*\Z")
 _ENDS_ITS_SENTENCE: Final = re.compile(r"[ \t]*[.!](?:\s*\Z|\s+(?![A-Za-z][.)]))")
 # A letter after "nem A nem B" and a pause: "Nem A nem E; C, o inimigo em comum.", "Neither B nor D: A."
 _AFTER_NEITHER_NOR: Final = re.compile(
@@ -564,6 +575,9 @@ _BETWEEN_BEFORE: Final = re.compile(
 _AFTER_A_PAUSE: Final = re.compile(r"[,:;—–]\s*\Z")
 _LESS_BEFORE: Final = re.compile(r"\b(?:menos|less)\s+\Z", re.IGNORECASE)
 _LETTER_REF_FILLERS: Final = alternation(("a", "the"))
+_BETWEEN_BEFORE: Final = re.compile(
+    rf"\b{alternation(words('between'))}[ \t]+(?:(?:as|os|a|o|the)[ \t]+)?(?:{_STEMS}s?[ \t]+)?[(\[]?\Z", re.IGNORECASE
+)
 _NONE_BEFORE: Final = re.compile(
     rf"\b(?:{alternation([*words('none_of_the_above'), *words('none_words')])})\b"
     # (a word of doubt opens a clause of its own: "nenhuma opção explica direito, talvez C ou D" weighs C and D)
@@ -1069,6 +1083,10 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         _DENIAL_DENIED_AROUND.search(text, window, candidate.start) and _DENIED_AFTER.match(text, candidate.start + 1)
     ):
         return "commit", "keyword"  # "Eu não diria que não é a C", "Não é outra que não a B", "não é que a D não seja"
+    if _BETWEEN_BEFORE.search(text, window, candidate.start):
+        return "considered", ""  # "Então fica entre C e...": one of two weighed, the reply cut before the other
+    if _DENIED_DESCRIPTION_BEFORE.search(text, window, candidate.start):
+        return "reject", ""  # "Não foi o tédio (C), que só veio depois"
     if _GOVERNING_NEGATION.search(text, window, candidate.start) or _SET_ASIDE_LABEL.search(
         text, window, candidate.start
     ):
@@ -1143,6 +1161,12 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         and _ALONE_THEN_NOT.match(text, candidate.start + 1)
     ):
         return "commit", "position"  # "Classic case of bebeu demais. A. Not C, nothing suggests ..."
+    if (
+        candidate.bare
+        and _GOES_TO_BEFORE.search(text, max(0, candidate.lead - 12), candidate.lead)
+        and _CLOSES_THE_REPLY.match(text, candidate.start + 1)
+    ):
+        return "commit", "position"  # "ahh eu ia marcar a A ... pera nao kkk ... entao nenhuma explica. vai D"
     if _AFTER_NEITHER_NOR.search(text, max(0, candidate.lead - 40), candidate.lead) and _LETTER_THEN_PAUSE.match(
         text, candidate.start + 1
     ):

@@ -610,7 +610,8 @@ PT: Final = Language(
         "descartaria", "descarto", "descartar", "eliminaria", "elimino", "eliminar", "excluiria", "excluo", "excluir",
     ),
     ordinals={
-        "primeira": 1, "primeiro": 1, "primeiríssima": 1, "primeiríssimo": 1, "segunda": 2, "segundo": 2,
+        "primeira": 1, "primeiro": 1, "primeiríssima": 1, "primeiríssimo": 1, "primeirinha": 1, "primeirinho": 1,
+        "segunda": 2, "segundo": 2,
         "terceira": 3, "terceiro": 3, "quarta": 4,
         "quarto": 4, "quinta": 5, "quinto": 5, "sexta": 6, "sexto": 6, "sétima": 7, "sétimo": 7, "oitava": 8,
         "oitavo": 8, "1ª": 1, "2ª": 2, "3ª": 3, "4ª": 4, "5ª": 5, "6ª": 6, "1º": 1, "2º": 2, "3º": 3, "4º": 4,
@@ -618,7 +619,7 @@ PT: Final = Language(
     },
     cardinals={"um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6},
     letter_names={"bê": "B", "cê": "C", "dê": "D"},
-    last_words=("última", "último", "derradeira", "derradeiro"),
+    last_words=("última", "último", "derradeira", "derradeiro", "ultimazinha", "ultiminha"),
     penultimate_words=("penúltima", "penúltimo"),
     antepenultimate_words=("antepenúltima", "antepenúltimo"),
     none_words=("nenhuma", "nenhum", "nem"),
