@@ -3453,3 +3453,42 @@ def test_replies_of_held_out_af() -> None:
     cut = "Eliminando: D não tem base nenhuma. A e B falam de outra coisa. Então fica entre C e..."
     assert extract_answer(cut, options).letter is None
     assert extract_answer("Então fica entre C e D. Vou de C.", options).letter == "C"
+
+
+def test_replies_of_held_out_ag() -> None:
+    """Denied denials that go on to a verb ("Não dá pra não ir de A") or point back by a pronoun after an ellipsis,
+    Spanish "yo diría la A", a table without outer pipes or separator, "D obviamente,", "Ok, B:" after a change of
+    mind, "óbvio q é a D", a letter closing the reply's first sentence after a dash, "B. A C ..." and a survivor
+    described after "Sobra apenas" are read; "Não tenho como fechar isso" leaves the choice open."""
+    options = ["Ele dormiu.", "Ele saiu.", "Ele comeu.", "Nenhuma das alternativas acima."]
+    assert extract_answer("A B não é a melhor: ele não saiu. Não dá pra não ir de A.", options).letter == "A"
+    pronoun = "Eu não descartaria a B... na verdade, não consigo ver como não ser ela. A e D nem falam disso."
+    assert extract_answer(pronoun, options).letter == "B"
+    both = "Não é que a A não faça sentido — faz, e nenhuma outra chega perto. Não tenho como não marcar ela."
+    assert extract_answer(both, options).letter == "A"
+    assert extract_answer("Não vejo jeito de a resposta não ser a C. A é genérica demais.", options).letter == "C"
+    assert extract_answer("Pues yo diría la A: o texto fala disso, sin duda.", options).letter == "A"
+    assert extract_answer("Yo no diría la A: o texto fala de outra coisa.", options).letter is None
+    table = "Opção | Faz sentido?\nA | não, nada a ver\nB | não, é irônico\nC | não\nD | sim, nenhuma serve"
+    assert extract_answer(table, options).letter == "D"
+    assert extract_answer("isso tá na cara kkkkk D obviamente, e ainda com o texto todo", options).letter == "D"
+    changed = (
+        "Resposta: A. Opa, não — o texto não diz isso. Será C? Não, quem comeu foi o outro. Ok, B: ele saiu mesmo."
+    )
+    assert extract_answer(changed, options).letter == "B"
+    assert extract_answer("gente a C é literalmente outra coisa 💀💀 obvio q é a D, o texto diz", options).letter == "D"
+    dashed = "Com as lentes cobertas de lama não dava pra enxergar nada — A. A B é o que ele tentava fazer."
+    assert extract_answer(dashed, options).letter == "A"
+    alone = "Se ele tivesse topado, teria ido ao festival, que era o que ela imaginava. B. A C ela mesma nega."
+    assert extract_answer(alone, options).letter == "B"
+    torn = "B ou D? O texto puxa pra B, mas talvez pra D... Não tenho como fechar isso com o que o texto dá."
+    assert extract_answer(torn, options).letter is None
+    limping = [
+        "Estaria mancando",
+        "Nenhuma das alternativas acima.",
+        "Não faria o último turno",
+        "Não estaria mancando",
+    ]
+    survivor = '"Estaria mancando" é o que aconteceu — fora. "Nenhuma" não cabe. "Não faria o último turno" — fora. '
+    survivor += "Sobra apenas a opção que diz que ele não estaria mancando."
+    assert extract_answer(survivor, limping).letter == "D"

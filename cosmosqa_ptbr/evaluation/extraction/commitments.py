@@ -246,7 +246,9 @@ _AFFIRMED_AFTER: Final = re.compile(
     r"(?![ \t,]+(?:não|nao|not)\b)"
     # "So it focuses only on some — D it is.", "n tem como ser a C. B facinho"
     r"|[ \t]+it[ \t]+is(?=[ \t]*(?:[.!,;]|$))"
-    rf"|[ \t]+{alternation(words('sure_tails'))}(?=[ \t]*(?:[.!,;]|$))",
+    rf"|[ \t]+{alternation(words('sure_tails'))}(?=[ \t]*(?:[.!,;]|$))"
+    # an adverb of certainty before a pause: "D obviamente, e ainda com gato acordando ..."
+    rf"|[ \t]+{alternation(words('sure_adverbs'))}(?=[ \t]*(?:[.!,;]|$))",
     re.IGNORECASE,
 )
 # "Não descarto a B, fico com ela.", "B; I'll go with it.": the letter chosen by a pronoun right after it.
@@ -254,7 +256,7 @@ _CHOSEN_AFTER: Final = re.compile(
     # (or after the rest of the letter's own sentence, where no other letter is named: "Já a B repete quase
     # literalmente o 'titia'. Fico com ela.")
     rf"(?:(?!(?<![\w'’])(?-i:[A-Z])(?![\w'’]))[^.!?\n]){{0,160}}?"
-    rf"[ \t]*[,;.][ \t]*(?:e[ \t]+|and[ \t]+)?"
+    rf"[ \t]*(?:[,;]|\.+|…)[ \t]*(?:e[ \t]+|and[ \t]+)?"
     # (or a denial denied, after an aside: "Eu não descartaria a C; pra falar a verdade, não vejo como não ser ela.")
     rf"(?:{alternation(words('choosing'))}"
     rf"|(?:(?:[^\W\d_]+[ \t]+){{0,4}}[^\W\d_]+,[ \t]*)?{alternation(DENIED_DENIALS)})"
@@ -435,7 +437,8 @@ _DENIED_DENIAL_BEFORE: Final = re.compile(
 )
 # "não é que a D não seja a resposta": a denial of the letter's denial, around it.
 _DENIAL_DENIED_AROUND: Final = re.compile(r"\bn[ãa]o\s+é\s+que\s+(?:(?:a|o)\s+)?\Z", re.IGNORECASE)
-_DENIED_AFTER: Final = re.compile(r"\s+n[ãa]o\s+(?:seja|fosse|é|era)\b", re.IGNORECASE)
+# (or a verb of fit: "Não é que a A não faça sentido — faz")
+_DENIED_AFTER: Final = re.compile(r"\s+n[ãa]o\s+(?:seja|fosse|é|era|faça|faz|sirva|serve|caiba|cabe)\b", re.IGNORECASE)
 _NEGATED_VERB_AFTER: Final = re.compile(r"[ \t]+n[ãa]o[ \t]+[^\W\d_]+", re.IGNORECASE)
 # "A opção C não é uma que eu descartaria": a rejection denied after the letter.
 _NOT_DISCARDED_AFTER: Final = re.compile(
@@ -510,6 +513,8 @@ _SECOND_CHOICE_BEFORE: Final = re.compile(
 # A sentence that opens with "Não" and goes on (not "A) Não." nor "A) Não, ..."): "A) Não é o que é o motivo".
 _SENTENCE_OF_NO_AFTER: Final = re.compile(r"[ \t]*[)\].:\-–—]?[ \t]*(?:não|nao)[ \t]+[^\W\d_]+[ \t]+[^\W\d_]+", re.I)
 _CAPITAL_LETTER: Final = re.compile(r"(?<![\w'’])(?-i:[A-Z])(?![\w'’])")
+# A capital alone that is no article before a word: "A" of "A lama cobria tudo" is one, the "B" of "a B diz" is not.
+_LETTER_NOT_AN_ARTICLE: Final = re.compile(r"(?<![\w'’])(?-i:[A-Z])(?![\w'’])(?![ \t]+(?-i:[a-zà-ú]))")
 # A tag of chat after a letter, then a pause: "a D né, ...", "B lol."
 _TAG_THEN_PAUSE: Final = re.compile(rf"[ \t]+{alternation(words('chat_tags'))}[ \t]*(?:[,.!?;\n]|\Z)", re.IGNORECASE)
 _ONE_OF_THEM_SAID: Final = re.compile(rf"\b{alternation(words('one_of_them'))}\b", re.IGNORECASE)
@@ -529,6 +534,11 @@ _SAID_AFTER_A_CHAT_WORD: Final = re.compile(
     rf"(?<![^\W\d_]){alternation([*words('interjections'), 'né', 'ne', 'então', 'entao'])}[ \t]*,[ \t]*(?:a[ \t]+)?\Z",
     re.IGNORECASE,
 )
+# A letter settled on after a word of assent and a comma, its reasons after a colon: "... Ok, B: seguiu em frente".
+_SETTLED_ON: Final = re.compile(
+    r"(?:^|[.!?\n][ \t]*)(?:ok|okay|beleza|pronto|certo|tá|ta)[ \t]*,[ \t]*\Z", re.IGNORECASE
+)
+_REASONS_AFTER_A_COLON: Final = re.compile(r"[ \t]*:[ \t]+[^\W\d_]")
 # A verb of chat that opens a sentence and goes to the letter: "... entao nenhuma explica. vai D", "bora C".
 _GOES_TO_BEFORE: Final = re.compile(r"(?:^|[.!?,;\n][ \t]*)(?:vai|vou|bora|fecho)[ \t]+\Z", re.IGNORECASE)
 _CLOSES_THE_REPLY: Final = re.compile(r"[ \t]*[.!]*[ \t]*\Z")
@@ -541,8 +551,11 @@ _AFTER_NEITHER_NOR: Final = re.compile(
 )
 _LETTER_THEN_PAUSE: Final = re.compile(r"[ \t]*(?:[.!,;:—–]|\s-\s|\Z)")
 # A letter said as a sentence of its own, then a sentence that rules another out: "... bebeu demais. A. Not C, ...".
+# (or a sentence that goes on to another letter: "... que era o que ela imaginava. B. A C ela mesma nega.")
 _ALONE_THEN_NOT: Final = re.compile(
-    r"[ \t]*[.!][ \t]+(?:não|nao|not|nem)[ \t]+(?:(?:a|o|the)[ \t]+)?(?-i:[A-Z])\b", re.IGNORECASE
+    r"[ \t]*[.!][ \t]+(?:(?:não|nao|not|nem)[ \t]+(?:(?:a|o|the)[ \t]+)?|(?:(?:já|as\s+for)[ \t]+)?(?-i:A|O|The)[ \t]+)"
+    r"(?-i:[A-Z])\b",
+    re.IGNORECASE,
 )
 # "D, não as outras", "C and not the others": one letter chosen over all the rest.
 _OVER_THE_OTHERS: Final = re.compile(
@@ -1167,6 +1180,15 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         and _CLOSES_THE_REPLY.match(text, candidate.start + 1)
     ):
         return "commit", "position"  # "ahh eu ia marcar a A ... pera nao kkk ... entao nenhuma explica. vai D"
+    if (
+        candidate.bare
+        and _SETTLED_ON.search(text, max(0, candidate.lead - 12), candidate.lead)
+        and (
+            _REASONS_AFTER_A_COLON.match(text, candidate.start + 1)
+            or _ENDS_ITS_SENTENCE.match(text, candidate.start + 1)
+        )
+    ):
+        return "commit", "position"  # "Será C? Não, ... Ok, B: seguiu em frente e terminou a apresentação"
     if _AFTER_NEITHER_NOR.search(text, max(0, candidate.lead - 40), candidate.lead) and _LETTER_THEN_PAUSE.match(
         text, candidate.start + 1
     ):
@@ -1217,6 +1239,16 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         and _TERMINATOR.match(text, candidate.start + 1)
     ):
         return "commit", "keyword"  # "So I'd say it'd give her a place for her son to sleep — D."
+    if (
+        candidate.bare
+        and _DASH_BEFORE.search(text, max(0, candidate.lead - 12), candidate.lead)
+        and _TERMINATOR.match(text, candidate.start + 1)
+        and not _SENTENCE_END.search(text, 0, candidate.lead)
+        and not _LETTER_NOT_AN_ARTICLE.search(text, 0, candidate.lead)
+    ):
+        # "Com as lentes cobertas de lama não dava pra enxergar nada — A. A B é o que ela tentava fazer": the reply's
+        # first sentence gives its reasons, then the letter they lead to
+        return "commit", "position"
     if _TICKED_LINE_BEFORE.search(text, max(0, candidate.lead - 8), candidate.lead):
         return "commit", "verdict"  # "... Logo, o motivo provável é que precisavam consertar algo.\n\n✔ Alternativa C"
     if _VERDICT_HEADING.search(text, max(0, candidate.lead - 80), candidate.lead):

@@ -559,7 +559,9 @@ SOLE_COUNT: Final = 2
 # What a description says: the rest of its clause.
 _CLAUSE_REST: Final = r"(?P<said>[^.!?;:\n—–(]+?)(?=\s*(?:[.!?;:\n—–(]|\s-\s|$))"
 _DESCRIPTION: Final = re.compile(
-    rf"(?:\b{alternation([*words('choosing'), *words('firm_conclusions')])}\s+(?:com\s+|with\s+|é\s+|is\s+)?"
+    # (after a word that narrows it too: "Sobra apenas a opção que diz que ...", "Only leaves the one about ...")
+    rf"(?:\b{alternation([*words('choosing'), *words('firm_conclusions')])}\s+"
+    rf"(?:(?:apenas|só|somente|only|just|[^\W\d_]+mente)\s+)?(?:com\s+|with\s+|é\s+|is\s+)?"
     # "The answer is the one about having been really busy lately", "a resposta é a que fala do cansaço"
     rf"|\b{alternation(words('answer_nouns'))}(?:\s+{alternation(words('answer_qualifiers'))})?"
     # ("Resposta: a que fala da viagem por Flu")

@@ -522,12 +522,30 @@ def _cells(line: str) -> list[str]:
     return [strip_markup(cell).strip().strip("*_").strip() for cell in body.split("|")]
 
 
+_LETTER_ROW: Final = re.compile(r"^[ \t]*[(\[]?[A-Za-z][)\].:]?[ \t]*\|")
+
+
+def _letter_rows_without_frame(lines: list[str]) -> bool:
+    """Whether three or more lines in a row hold as many pipes each, two of them after a letter, with no outer pipes."""
+    run: list[str] = []
+    for line in [*lines, ""]:
+        pipes = line.count("|")
+        if pipes and not line.strip().startswith("|") and (not run or run[-1].count("|") == pipes):
+            run.append(line)
+            continue
+        if len(run) >= 3 and sum(bool(_LETTER_ROW.match(row)) for row in run) >= 2:
+            return True
+        run = [line] if pipes and not line.strip().startswith("|") else []
+    return False
+
+
 def _tables(text: str) -> list[list[list[str]]]:
     tables: list[list[list[str]]] = []
     current: list[list[str]] = []
     lines = text.splitlines()
     # A table may be written without its outer pipes ("Opção | ✔/✘\n--- | ---\nA | ✔"): a separator row says so.
-    bare = any(_BARE_SEPARATOR.match(line) for line in lines)
+    # (or without a separator, when two or more rows open on a letter: "Opção | Faz sentido?\nA | não\nD | sim")
+    bare = any(_BARE_SEPARATOR.match(line) for line in lines) or _letter_rows_without_frame(lines)
     for line in lines:
         if (line.strip().startswith("|") and line.count("|") >= 2) or (bare and line.count("|") >= 1):
             cells = _cells(line)

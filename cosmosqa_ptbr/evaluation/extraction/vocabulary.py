@@ -144,6 +144,8 @@ class Language:
     chat_tails: tuple[str, ...]
     #: Words of chat that vouch for the letter before them as they close a reply: "B *facinho*", "D *fácil*".
     sure_tails: tuple[str, ...]
+    #: Adverbs of certainty after a letter, before a pause: "D obviamente, ...", "B clearly."
+    sure_adverbs: tuple[str, ...]
     #: Chat tails no article can open a noun phrase with: the letter before them is a letter ("é a A neh").
     chat_tags: tuple[str, ...]
     #: A table cell that only points at its row: "| B | ... | **isso** |".
@@ -348,7 +350,8 @@ PT: Final = Language(
         # what is left standing: "O que fica de pé é a que fala de cobrar conforme o uso."
         "fica de pé", "ficou de pé",
         # Spanish: "Me quedo con la D", "elijo la B", "yo diría que la D"
-        "me quedo con", "me quedaría con", "elijo", "elegiría", "escojo", "marcaría", "voy con", "iría con",
+        "me quedo con", "me quedaría con", "elijo", "elegiría", "escojo", "marcaría", "voy con", "iría con", "diría",
+        "yo diría",
         "diría que", "yo diría que",
         # chat: "vai de D", "vai na C"
         "vai de", "vai na", "vai no",
@@ -362,6 +365,7 @@ PT: Final = Language(
         # a tentative choice is still the one choice made; two of them are a hedge
         "provavelmente", "talvez", "possivelmente", "acho q",
         "com certeza", "certamente", "sem dúvida", "sem dúvidas", "ou seja", "só pode ser", "não tem como não ser",
+        "óbvio que", "óbvio q",
         "não tem como a resposta não ser", "não há como não ser", "não há como a resposta não ser",
         "não tenho dúvida de que", "não tenho dúvidas de que", "não há dúvida de que", "não resta dúvida de que",
         "não dá pra não ficar com", "não dá para não ficar com", "não tem como não ficar com", "não dá pra não ver",
@@ -380,6 +384,10 @@ PT: Final = Language(
         "não seria incorreto marcar", "não seria errado marcar", "não seria incorreto escolher",
         "não seria errado escolher",
         "não creio que não seja", "não acho que a resposta não seja",
+        "não dá pra não ir de", "não dá para não ir de", "não dá pra não ir na", "não dá para não ir na",
+        "não tem como não ir de", "não tem como não ir na", "não consigo ver como não ser", "não vejo jeito de não ser",
+        "não vejo jeito de a resposta não ser", "não vejo jeito da resposta não ser", "não tem jeito de não ser",
+        "não tem jeito de a resposta não ser",
         # Spanish: "Creo que es la D", "por lo tanto, la B"
         "creo que", "pienso que", "por lo tanto", "sin duda", "probablemente",
     ),
@@ -429,7 +437,7 @@ PT: Final = Language(
         "não", "nem", "nunca", "jamais", "do que", "em vez da", "em vez do", "em vez de", "em vez das", "em vez dos",
         "ao invés da", "ao invés do", "ao invés de", "no lugar da", "no lugar do",
         # Spanish "no es la D" (a Portuguese "no" is "in the", never a negation)
-        "no es", "no sería", "no era",
+        "no es", "no sería", "no era", "no diría", "no elegiría", "no marcaría", "no escogería",
     ),
     plain_negations=("não", "nao", "nunca", "nem", "jamais"),
     negation_fillers=("é", "seria", "com", "pela", "pelo", "por", "de", "certamente", "para", "pra"),
@@ -478,6 +486,7 @@ PT: Final = Language(
         "claro",
     ),
     sure_tails=("fácil", "facil", "facinho", "fácinho", "óbvio", "obvio", "sem medo"),
+    sure_adverbs=("obviamente", "certamente", "claramente", "evidentemente", "definitivamente", "com certeza"),
     chat_tags=("né", "ne", "neh", "msm", "tbm", "vei", "véi", "mano"),
     pointing=("isso", "é isso", "essa", "é essa", "esta", "é esta", "essa aqui", "esta aqui", "isso aí", "essa aí"),
     degrees=("meio", "bem", "muito", "um pouco"),
@@ -520,6 +529,9 @@ PT: Final = Language(
         "deixo em aberto", "não consigo cravar", "não saberia cravar", "não sei cravar", "não saberia dizer qual",
         "não saberia escolher", "não saberia decidir", "não dá para decidir", "não dá pra decidir",
         "não dá para escolher", "não dá pra escolher", "as duas me parecem defensáveis", "as duas são defensáveis",
+        "não tenho como fechar isso", "não tenho como fechar essa", "não tenho como fechar a questão",
+        "não consigo fechar isso", "não consigo fechar essa", "não consigo fechar a questão",
+        "não tenho como decidir", "não tenho como escolher",
         "ambas são defensáveis", "ambas me parecem defensáveis", "fico na dúvida", "fico com dúvida",
         "consigo justificar as duas", "consigo defender as duas", "não vou fingir que sei", "não conseguiria escolher",
         "não conseguiria decidir", "fiquei em dúvida",
@@ -807,6 +819,7 @@ EN: Final = Language(
     option_pronouns=("it", "that one", "this one"),
     chat_tails=("lol",),
     sure_tails=("easy", "hands down", "for sure"),
+    sure_adverbs=("obviously", "clearly", "definitely", "certainly"),
     chat_tags=("lol",),
     pointing=("this", "this one", "that one", "that's it", "this is it"),
     degrees=("pretty", "rather", "a bit"),
@@ -956,8 +969,13 @@ def words(part: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-#: The conclusions that deny a denial of the letter after them: "não vejo como não ser", "não tem como não ser".
-DENIED_DENIALS: Final = tuple(phrase for phrase in words("conclusions") if phrase.endswith(" não ser"))
+#: The conclusions that deny a denial of the letter after them: "não vejo como não ser", "não tem como não ser", "não
+#: tenho como não marcar", "não dá pra não ir de".
+DENIED_DENIALS: Final = tuple(
+    phrase
+    for phrase in words("conclusions")
+    if re.search(r"\bnão\b.*\bnão (?:ser|marcar|escolher|ficar com|ir de|ir na)$", phrase)
+)
 
 
 @cache
