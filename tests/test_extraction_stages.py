@@ -3492,3 +3492,38 @@ def test_replies_of_held_out_ag() -> None:
     survivor = '"Estaria mancando" é o que aconteceu — fora. "Nenhuma" não cabe. "Não faria o último turno" — fora. '
     survivor += "Sobra apenas a opção que diz que ele não estaria mancando."
     assert extract_answer(survivor, limping).letter == "D"
+
+
+def test_replies_of_held_out_ah() -> None:
+    """ "B sim" after "A não", "That's C." mid-reply, "A resposta is C", a few words opening the reply with the letter
+    in brackets, "Com base no texto, A:", "D. o resto é viagem", "Nenhuma das acima?" ruled out in an elimination,
+    "C, no lugar de B ou D", "So A, mano" after an emoji, "A, definitivo.", "é ela mesma" after a denied ruling-out,
+    "B sem pensar", "Não a B, mas a C:" and a letter conceded after a tentative choice ("ainda que a D ...") are
+    read as the writer meant."""
+    options = ["Ele dormiu.", "Ele saiu.", "Ele comeu.", "Nenhuma das alternativas acima."]
+    assert extract_answer("A não; B sim. O texto deixa isso claro.", options).letter == "B"
+    assert extract_answer("He left, plain and simple. That's B. The rest is noise.", options).letter == "B"
+    assert extract_answer("A resposta is C — the text says so, ou seja, é isso.", options).letter == "C"
+    assert extract_answer("Comida (C). Sono (A) e saída (B) não aparecem no texto.", options).letter == "C"
+    assert extract_answer("Com base no texto, A: no sonho ele estava na casa da tia.", options).letter == "A"
+    assert extract_answer("tava na cara né gente. D. o resto é invenção", options).letter == "D"
+    last = [
+        "Porque é quinta-feira.",
+        "Porque estão culpando a democracia.",
+        "Nenhuma das alternativas acima.",
+        "Porque a Rússia invadiu a Geórgia.",
+    ]
+    survivor = 'Quinta-feira? Não. "Culpando a democracia"? Piada. Nenhuma das acima? Também não. Só resta a outra.'
+    assert extract_answer(survivor, last).letter == "D"
+    assert extract_answer("C, no lugar de B ou D — essas duas não explicam nada.", options).letter == "C"
+    assert extract_answer("Sleep is out of the question 😅 So A, mano, definitely not B.", options).letter == "A"
+    changed = "D? Não, isso está ao contrário. Então C, pra ele comer... hmm, também não. A, definitivo."
+    assert extract_answer(changed, options).letter == "A"
+    assert (
+        extract_answer("Não descartaria a A... Pensando bem, é ela mesma: o texto deixa claro, sim.", options).letter
+        == "A"
+    )
+    assert extract_answer("mano isso é óbvio né, B sem pensar mt", options).letter == "B"
+    assert extract_answer("Não a B, mas a C: ele comeu, não saiu.", options).letter == "C"
+    conceded = "É meio chute. Minha aposta é a B — talvez ele tenha saído cedo —, ainda que a D também tenha graça."
+    assert extract_answer(conceded, options).letter == "B"

@@ -93,7 +93,8 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"|\b(?:minha\s+)?{alternation(PT.answer_nouns)}(?:\s+{alternation(PT.answer_qualifiers)})?(?!\s+(?:que|q)\s)"
     # (an adverb may follow the copula: "A resposta é claramente a C", "está justamente na 3ª alternativa")
     # "a resposta e a C", "resposta eh B": the copula of chat, unaccented, before a letter
-    rf"(?:\s+(?:{alternation(PT.copulas)}\b|{alternation(PT.located_in)}(?=\s+(?:[^\W\d_]+mente\s+)?"
+    # (or the English one, in a reply that drifts: "A resposta is C — the temperature dropped")
+    rf"(?:\s+(?:{alternation([*PT.copulas, 'is'])}\b|{alternation(PT.located_in)}(?=\s+(?:[^\W\d_]+mente\s+)?"
     rf"{alternation(PT.in_articles)}\s))(?:\s+[^\W\d_]+mente)?(?:\s+{alternation(PT.in_articles)})?"
     rf"|\s+(?:e|eh)(?=\s+(?:a\s+)?[A-Za-z](?![^\W_]))|\s*[:=]|\s*->|\s+-)?"
     rf"|\b{_STEMS}s?\s+{alternation([*PT.answer_qualifiers, 'correct', 'right'])}(?:\s+{_COPULAS}|\s*[:=]|\s*->)"
@@ -258,10 +259,12 @@ _CHOSEN_AFTER: Final = re.compile(
     rf"(?:(?!(?<![\w'’])(?-i:[A-Z])(?![\w'’]))[^.!?\n]){{0,160}}?"
     rf"[ \t]*(?:[,;]|\.+|…)[ \t]*(?:e[ \t]+|and[ \t]+)?"
     # (or a denial denied, after an aside: "Eu não descartaria a C; pra falar a verdade, não vejo como não ser ela.")
-    rf"(?:{alternation(words('choosing'))}"
+    rf"(?:(?:{alternation(words('choosing'))}"
     rf"|(?:(?:[^\W\d_]+[ \t]+){{0,4}}[^\W\d_]+,[ \t]*)?{alternation(DENIED_DENIALS)})"
     rf"[ \t]+"
     rf"{alternation(words('option_pronouns'))}\b"
+    # (or said to be the very one, after an aside: "Não descartaria a A... Pensando bem, é ela mesma: ...")
+    rf"|(?:(?:[^\W\d_]+[ \t]+){{0,4}}[^\W\d_]+,[ \t]*)?é[ \t]+(?:ela|essa|esta)[ \t]+(?:mesma|mesmo|msm)\b)"
     # "Eu não descartaria a B, não — é nela que eu fico."
     rf"|[^.!?\n]{{0,20}}?\bé[ \t]+(?:nela|com[ \t]+ela|essa|esta|ela)[ \t]+(?:que[ \t]+)?(?:eu[ \t]+)?"
     rf"(?:fico|vou|marco|escolho|aposto)\b",
@@ -337,7 +340,10 @@ _QUOTED_WORD_AFTER: Final = re.compile(r"[ \t]+[\"“‘«][^\W\d_]{2}")
 _QUOTE_AFTER: Final = re.compile(r"\s*[\"“‘«]([^\"”’»\n]{1,80})")
 _TERMINATOR: Final = re.compile(r"[ \t]*\n|\s*(?:$|[^\w\s|+&=%#@$])")
 # "So, A.": an English "so" that opens a sentence of one letter concludes (not "so" anywhere: "not so", "so much").
-_SO_BEFORE: Final = re.compile(r"(?:^|[.!?:;][ \t]+)so,?[ \t]+\Z", re.IGNORECASE)
+# (after a symbol or an emoji too, which ends a sentence of chat: "abs getting destroyed 😅 So A, mano, ...")
+_SO_BEFORE: Final = re.compile(
+    r"(?:^|[.!?:;][ \t]+|(?<=[^\w\s\"'“”‘’()\[\]*_.,;:!?-])[ \t]+)so,?[ \t]+\Z", re.IGNORECASE
+)
 # "a D a certa", "B the right one": the letter called the right one right after it.
 _CALLED_RIGHT_AFTER: Final = re.compile(rf"[ \t]+(?:a|o|the)[ \t]+{_RIGHT}\b", re.IGNORECASE)
 # "a C de jeito nenhum": an emphatic phrase closes the letter's phrase.
@@ -543,18 +549,38 @@ _REASONS_AFTER_A_COLON: Final = re.compile(r"[ \t]*:[ \t]+[^\W\d_]")
 _GOES_TO_BEFORE: Final = re.compile(r"(?:^|[.!?,;\n][ \t]*)(?:vai|vou|bora|fecho)[ \t]+\Z", re.IGNORECASE)
 _CLOSES_THE_REPLY: Final = re.compile(r"[ \t]*[.!]*[ \t]*\Z")
 _ENDS_ITS_SENTENCE: Final = re.compile(r"[ \t]*[.!](?:\s*\Z|\s+(?![A-Za-z][.)]))")
+# What the answer rests on, opening the reply, then its letter: "Com base no texto, A: no sonho ela ...".
+_ACCORDING_OPENING: Final = re.compile(
+    rf"^\W*{alternation(words('according_to'))}[ \t]*,[ \t]*(?:(?:a|o|the)[ \t]+)?\Z", re.IGNORECASE
+)
+# An option described in a few words, its letter in brackets, opening the reply as a sentence of its own: "Cadete (D).
+# Oficial (C) e comandante (B) são patentes altas demais".
+_DESCRIBED_OPENING: Final = re.compile(r"^\W*(?:[^\W\d_]+[ \t]+){0,5}[^\W\d_]+[ \t]*\Z")
+_CLOSED_SENTENCE_AFTER: Final = re.compile(r"[ \t]*\)[ \t]*(?:[.:!—–]|\s-\s|\Z)")
 # A letter after "nem A nem B" and a pause: "Nem A nem E; C, o inimigo em comum.", "Neither B nor D: A."
 _AFTER_NEITHER_NOR: Final = re.compile(
     r"(?:^|[.!?\n][ \t]*)(?:nem|neither)[ \t]+(?:(?:a|o|the)[ \t]+)?(?-i:[A-Z])[ \t]*,?[ \t]+(?:nem|nor)[ \t]+"
     r"(?:(?:a|o|the)[ \t]+)?(?-i:[A-Z])[ \t]*[;:—–][ \t]*(?:(?:a|o|é|é[ \t]+a|is)[ \t]+)?\Z",
     re.IGNORECASE,
 )
+# A letter after "mas" that follows a denied one: "Não a B, mas a C: era turnê promocional", "Not A but C — ...".
+_BUT_AFTER_A_DENIAL: Final = re.compile(
+    rf"(?:^|[.!?\n][ \t]*)(?:não|nao|not|nem)[ \t]+(?:(?:é|is|foi|was)[ \t]+)?(?:(?:a|o|the)[ \t]+)?(?:{_STEMS}[ \t]+)?"
+    r"(?-i:[A-Z])(?![\w'’])[^.!?\n]{0,40}?,?[ \t]+(?:mas|but|e[ \t]+sim|mas[ \t]+sim)[ \t]+"
+    rf"(?:(?:a|o|the)[ \t]+)?(?:{_STEMS}[ \t]+)?\Z",
+    re.IGNORECASE,
+)
+_CONCEDED_AFTER: Final = re.compile(
+    r"\b(?:ainda\s+que|embora|mesmo\s+que|apesar\s+de|although|even\s+though)\s+(?:(?:a|o|the)\s+)?\Z", re.IGNORECASE
+)
 _LETTER_THEN_PAUSE: Final = re.compile(r"[ \t]*(?:[.!,;:—–]|\s-\s|\Z)")
 # A letter said as a sentence of its own, then a sentence that rules another out: "... bebeu demais. A. Not C, ...".
 # (or a sentence that goes on to another letter: "... que era o que ela imaginava. B. A C ela mesma nega.")
 _ALONE_THEN_NOT: Final = re.compile(
     r"[ \t]*[.!][ \t]+(?:(?:não|nao|not|nem)[ \t]+(?:(?:a|o|the)[ \t]+)?|(?:(?:já|as\s+for)[ \t]+)?(?-i:A|O|The)[ \t]+)"
-    r"(?-i:[A-Z])\b",
+    r"(?-i:[A-Z])\b"
+    # (or to the rest of them: "pouso de emergência né gente. D. o resto é viagem")
+    r"|[ \t]*[.!][ \t]+(?:o[ \t]+resto|as[ \t]+outras|os[ \t]+outros|the[ \t]+rest|the[ \t]+others)\b",
     re.IGNORECASE,
 )
 # "D, não as outras", "C and not the others": one letter chosen over all the rest.
@@ -643,7 +669,9 @@ def patterns(letters: tuple[str, ...]) -> Patterns:
     )
     hedge = re.compile(
         # "A ou C", "C... ou seria a A?", "D? Ou B?", "A — or is it C?", "A (ou talvez B)"
-        rf"(?<![\w])[(\[]?(?P<a>{upper})[)\]]?[\s.…,?!—–(-]*\s(?:{alternation(words('alternatives'))})\s+"
+        # (not two letters set aside together: "C, no lugar de B ou D", "A rather than B or C")
+        rf"(?<![\w])(?<!lugar de )(?<!vez de )(?<!não )(?<!nem )(?<!than )(?<!instead of )"
+        rf"[(\[]?(?P<a>{upper})[)\]]?[\s.…,?!—–(-]*\s(?:{alternation(words('alternatives'))})\s+"
         rf"(?:{alternation(words('alternative_fillers'))}\s+)?{article}(?:{_LETTER_WORDS}\s+)?"
         rf"[(\[]?(?P<b>{upper})[)\]]?(?![\w])"
         # "tanto A quanto B", "both A and B"
@@ -709,6 +737,8 @@ class Mention:
 
 
 _TAGS: Final = frozenset(word.casefold() for word in words("chat_tags"))
+# (not "isso": "A isso se soma ..." opens on the preposition)
+_KEPT_WORDS: Final = frozenset(word.casefold() for word in words("keeping") if " " not in word and word != "isso")
 
 
 def _is_letter(text: str, start: int, explicit: bool) -> bool:
@@ -741,6 +771,8 @@ def _is_letter(text: str, start: int, explicit: bool) -> bool:
         return False  # the article of the letter after it: "A E cobre melhor esse ponto"
     if following.casefold() in _TAGS:
         return True  # "é a A neh, ..."
+    if char.isupper() and following.casefold() in _KEPT_WORDS:
+        return True  # "A não; B sim."
     # (A lower-case "a", "e" or "o" before a word is the article or the conjunction: "é a mesma coisa".)
     if following.casefold() in _CONNECTIVES and not (char in "aeo" and not explicit):
         return True
@@ -1189,6 +1221,18 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         )
     ):
         return "commit", "position"  # "Será C? Não, ... Ok, B: seguiu em frente e terminou a apresentação"
+    if _BUT_AFTER_A_DENIAL.search(text, max(0, candidate.lead - 80), candidate.lead) and _LETTER_THEN_PAUSE.match(
+        text, candidate.start + 1
+    ):
+        return "commit", "position"  # "Não a B, mas a C: era turnê promocional, não turnê musical."
+    if _ACCORDING_OPENING.match(text[: candidate.lead]) and _LETTER_THEN_PAUSE.match(text, candidate.start + 1):
+        return "commit", "position"  # "Com base no texto, A: no sonho ela estava na casa da tia"
+    if (
+        text[candidate.lead : candidate.start].strip() == "("
+        and _DESCRIBED_OPENING.match(text[: candidate.lead])
+        and _CLOSED_SENTENCE_AFTER.match(text, candidate.start + 1)
+    ):
+        return "commit", "position"  # "Cadete (D). Oficial (C) e comandante (B) são patentes altas demais"
     if _AFTER_NEITHER_NOR.search(text, max(0, candidate.lead - 40), candidate.lead) and _LETTER_THEN_PAUSE.match(
         text, candidate.start + 1
     ):
@@ -1220,6 +1264,8 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         concluded
         and not _NEGATION_NEAR.search(before[concluded[-1] :][-12:])
         and not _NEGATED_COPULA.search(before, concluded[-1])
+        # (nor a letter granted in a concession after it: "talvez ela tenha dado banana demais —, ainda que a D ...")
+        and not _CONCEDED_AFTER.search(before, concluded[-1])
     ):
         return "commit", "keyword"
     # "Letra C. Na verdade, letra A.", "Opção A... espera, opção B."; not two letters at once ("na verdade a D e a C

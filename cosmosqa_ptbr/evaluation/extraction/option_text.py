@@ -664,7 +664,9 @@ _RULING_OUT_WORDS: Final = alternation(
 _RULING_OUT: Final = re.compile(rf"\b{_RULING_OUT_WORDS}\b|[{CROSS_MARKS}]", re.IGNORECASE)
 # "Nenhuma das opções" também não cabe', '"Nenhuma" não faz sentido': the "none" option ruled out by its first word.
 _NONE_OPENING: Final = re.compile(
-    rf"^[\s*(•-]*(?:(?:e|and|also|também)\s+)?(?:[\"'“‘]\s*(?:nenhuma|none)\b|{_NONE_WORDS}\b|(?:nenhuma|none)\s*\?)",
+    # (and "Nenhuma das acima?", the option's words cut short)
+    rf"^[\s*(•-]*(?:(?:e|and|also|também)\s+)?(?:[\"'“‘]\s*(?:nenhuma|none)\b|{_NONE_WORDS}\b|(?:nenhuma|none)\s*\?"
+    r"|nenhuma\s+das\s+acima\b)",
     re.IGNORECASE,
 )
 # (or said in other words: "dizer que não há resposta também não procede")

@@ -146,6 +146,8 @@ class Language:
     sure_tails: tuple[str, ...]
     #: Adverbs of certainty after a letter, before a pause: "D obviamente, ...", "B clearly."
     sure_adverbs: tuple[str, ...]
+    #: What the answer rests on, opening the reply before its letter: "Com base no texto, A: ...".
+    according_to: tuple[str, ...]
     #: Chat tails no article can open a noun phrase with: the letter before them is a letter ("é a A neh").
     chat_tags: tuple[str, ...]
     #: A table cell that only points at its row: "| B | ... | **isso** |".
@@ -406,6 +408,7 @@ PT: Final = Language(
         *gendered("descartado", "eliminado", "excluído", "riscado", "inventado", "exagerado", "forçado", "rejeitado"),
         "exagero", "nada indica", "sem base", "especulação", "especulativa", "especulativo", "também cai",
         "implausível", "cai", "some", "cai também", "pegadinha", "impossível", "fraco", "fraca", "redundante", "furada",
+        "piada", "forçação",
         "improvável", "contradiz", "contradizem", "inverte", "invertem", "dá pra descartar", "dá para descartar",
         "dá pra eliminar", "dá para eliminar", "pode ser descartada", "podem ser descartadas",
         "contraditória", "contraditório", "está fora", "fica de fora", "ficam de fora", "estão fora",
@@ -473,7 +476,7 @@ PT: Final = Language(
         # a tentative choice is one: "C, acho — sul da Califórnia."
         "acho", "eu acho", "creio",
         # a choice made final: "A mesmo, final.", "C, de vez."
-        "final", "mesmo, final", "de vez",
+        "final", "mesmo, final", "de vez", "definitivo", "definitiva",
     ),
     describing=(
         "fala", "falam", "diz", "dizem", "menciona", "mencionam", "afirma", "sugere", "mistura", "descreve", "trata",
@@ -485,8 +488,15 @@ PT: Final = Language(
         "né", "ne", "neh", "msm", "mesmo", "fácil", "facil", "facinho", "fácinho", "sem medo", "tbm", "óbvio", "obvio",
         "claro",
     ),
-    sure_tails=("fácil", "facil", "facinho", "fácinho", "óbvio", "obvio", "sem medo"),
+    sure_tails=(
+        "fácil", "facil", "facinho", "fácinho", "óbvio", "obvio", "sem medo", "sem pensar", "sem pensar mt",
+        "sem pensar muito", "sem pensar duas vezes", "de olhos fechados",
+    ),
     sure_adverbs=("obviamente", "certamente", "claramente", "evidentemente", "definitivamente", "com certeza"),
+    according_to=(
+        "com base no texto", "pelo texto", "segundo o texto", "de acordo com o texto", "pelo que o texto diz",
+        "pelo contexto", "com base no contexto",
+    ),
     chat_tags=("né", "ne", "neh", "msm", "tbm", "vei", "véi", "mano"),
     pointing=("isso", "é isso", "essa", "é essa", "esta", "é esta", "essa aqui", "esta aqui", "isso aí", "essa aí"),
     degrees=("meio", "bem", "muito", "um pouco"),
@@ -737,7 +747,7 @@ EN: Final = Language(
     copulas=("is", "would be", "should be", "must be", "will be", "seems to be"),
     located_in=("lies",),
     in_articles=("in",),
-    sentence_copulas=("it's", "its", "it is"),
+    sentence_copulas=("it's", "its", "it is", "that's", "that is"),
     the_right_one=(
         "the correct one", "the right one", "the most likely", "the most plausible", "the most reasonable",
         "the most logical", "the best fit", "the only one that makes sense", "the only one that fits",
@@ -820,6 +830,7 @@ EN: Final = Language(
     chat_tails=("lol",),
     sure_tails=("easy", "hands down", "for sure"),
     sure_adverbs=("obviously", "clearly", "definitely", "certainly"),
+    according_to=("based on the text", "based on the passage", "according to the text", "according to the passage"),
     chat_tags=("lol",),
     pointing=("this", "this one", "that one", "that's it", "this is it"),
     degrees=("pretty", "rather", "a bit"),
