@@ -3527,3 +3527,21 @@ def test_replies_of_held_out_ah() -> None:
     assert extract_answer("Não a B, mas a C: ele comeu, não saiu.", options).letter == "C"
     conceded = "É meio chute. Minha aposta é a B — talvez ele tenha saído cedo —, ainda que a D também tenha graça."
     assert extract_answer(conceded, options).letter == "B"
+
+
+def test_replies_of_held_out_ai() -> None:
+    """ "Prefiro não escolher uma" after conditional letters, "C ne," opening a sentence, "Ninguém vai me convencer de
+    que não é a A", "e muito menos D", Spanish "Ni la A ni la C ... Entonces, B", "enfim, A, os adultos ..." and a line
+    of struck letters before the letter's line are read as meant."""
+    options = ["Ele dormiu.", "Nenhuma das alternativas acima.", "Ele comeu.", "Ele saiu."]
+    torn = "Depende da leitura. Se o problema é o sono, seria A. Se é a fome, seria C. Prefiro não escolher uma."
+    assert extract_answer(torn, options).letter is None
+    assert extract_answer("ai gente kkkkk que história. C ne, ela nem sabia", options).letter == "C"
+    assert extract_answer("Ninguém vai me convencer de que não é a A: o texto é claro.", options).letter == "A"
+    assert extract_answer("A. Não C — o texto não fala disso — e muito menos D.", options).letter == "A"
+    spanish = "Ni la A ni la C tienen que ver; o texto não menciona. Entonces, B — ninguna de las anteriores."
+    assert extract_answer(spanish, options).letter == "B"
+    assert extract_answer("vixe lembrei 😭 enfim, A, os adultos ficaram descansando", options).letter == "A"
+    assert extract_answer("enfim, A, B e C são possíveis.", options).letter is None
+    struck = "### Resposta\n\n~~A~~ ~~D~~\n\n**C** — o texto diz isso.\n\n> obs: a outra não aparece."
+    assert extract_answer(struck, options).letter == "C"

@@ -239,6 +239,11 @@ _MAX_STRUCK: Final = 80
 _HTML_STRUCK: Final = re.compile(rf"<(s|del|strike)>([^<>\n]{{1,{_MAX_STRUCK}}})</\1>", re.IGNORECASE)
 # (a tag may open what follows: "<del>B</del> <strong>C</strong>")
 _STRUCK_BEFORE: Final = re.compile(r"~~(.+?)~~[ \t]+(?=(?:<[A-Za-z][^<>\n]{0,40}>)*(?:[^\W_]|[*_(\[]+[^\W_]))")
+_STRUCK_LINE_THEN_LETTER: Final = re.compile(
+    r"^((?:[ \t]*~~[^~\n]{1,40}~~)+)[ \t]*\n(?:[ \t]*\n)?[ \t]*"
+    r"(?=[*_(\[]+[A-Za-z][*_)\]]*|[A-Za-z](?:[).:—–-]|[ \t]+[—–-]|[ \t]*$))",
+    re.MULTILINE,
+)
 # LaTeX strikethrough: "\cancel{A}", "\xcancel{C}", "\sout{D}".
 _LATEX_STRUCK: Final = re.compile(rf"\\(?:[xb]?cancel|sout|st)\{{([^{{}}\n]{{1,{_MAX_STRUCK}}})\}}")
 
@@ -262,7 +267,9 @@ def unwrap(text: str) -> str:
         previous, text = text, _LATEX_COMMAND.sub(_unwrapped, text)
     text = _LATEX_DELIMITER.sub("", text)
     text = _HTML_STRUCK.sub(r"~~\2~~", text)
-    # What follows a struck-out letter on its line replaces it: "~~D~~ **C**" reads "não D, e sim C".
+    # What follows a struck-out letter on its line replaces it: "~~D~~ **C**" reads "não D, e sim C"; and so does a
+    # letter on the line after a line of struck-out ones ("~~A~~ ~~D~~\n\n**C** — ...").
+    text = _STRUCK_LINE_THEN_LETTER.sub(r"\1 ", text)
     text = _STRUCK_BEFORE.sub(r"não \1, e sim ", text)
     text = _STRUCK.sub(r"não \1;", text)
     return _TAG.sub(" ", text)

@@ -438,6 +438,8 @@ _DENIED_DENIAL_BEFORE: Final = re.compile(
     r"|\bimposs[íi]vel\s+n[ãa]o\s+(?:marcar|escolher|ficar\s+com|ir\s+(?:de|na|no))"
     # "não é que eu não ache a D a certa"
     r"|\bn[ãa]o\s+é\s+que\s+(?:eu\s+)?n[ãa]o\s+(?:ache|acho|considere|veja|goste\s+d[ae])"
+    # "Ninguém vai me convencer de que não é a A"
+    r"|\bningu[ée]m\s+(?:vai\s+)?me\s+convence(?:r)?\s+(?:de\s+)?que\s+n[ãa]o\s+(?:é|seja)"
     r")\s+(?:(?:a|o|the)\s+)?\Z",
     re.IGNORECASE,
 )
@@ -548,6 +550,10 @@ _REASONS_AFTER_A_COLON: Final = re.compile(r"[ \t]*:[ \t]+[^\W\d_]")
 # A verb of chat that opens a sentence and goes to the letter: "... entao nenhuma explica. vai D", "bora C".
 _GOES_TO_BEFORE: Final = re.compile(r"(?:^|[.!?,;\n][ \t]*)(?:vai|vou|bora|fecho)[ \t]+\Z", re.IGNORECASE)
 _CLOSES_THE_REPLY: Final = re.compile(r"[ \t]*[.!]*[ \t]*\Z")
+# A comma after the letter, then its reasons, not another letter: "enfim, A, os adultos ficaram descansando".
+_REASON_AFTER_A_COMMA: Final = re.compile(
+    r"[ \t]*,[ \t]+(?!(?:e|ou|and|or|nem)\b)(?!(?:(?:a|o)[ \t]+)?(?-i:[A-Z])(?![\w'’]))[^\W\d_]{2,}", re.IGNORECASE
+)
 _ENDS_ITS_SENTENCE: Final = re.compile(r"[ \t]*[.!](?:\s*\Z|\s+(?![A-Za-z][.)]))")
 # What the answer rests on, opening the reply, then its letter: "Com base no texto, A: no sonho ela ...".
 _ACCORDING_OPENING: Final = re.compile(
@@ -559,8 +565,8 @@ _DESCRIBED_OPENING: Final = re.compile(r"^\W*(?:[^\W\d_]+[ \t]+){0,5}[^\W\d_]+[ 
 _CLOSED_SENTENCE_AFTER: Final = re.compile(r"[ \t]*\)[ \t]*(?:[.:!—–]|\s-\s|\Z)")
 # A letter after "nem A nem B" and a pause: "Nem A nem E; C, o inimigo em comum.", "Neither B nor D: A."
 _AFTER_NEITHER_NOR: Final = re.compile(
-    r"(?:^|[.!?\n][ \t]*)(?:nem|neither)[ \t]+(?:(?:a|o|the)[ \t]+)?(?-i:[A-Z])[ \t]*,?[ \t]+(?:nem|nor)[ \t]+"
-    r"(?:(?:a|o|the)[ \t]+)?(?-i:[A-Z])[ \t]*[;:—–][ \t]*(?:(?:a|o|é|é[ \t]+a|is)[ \t]+)?\Z",
+    r"(?:^|[.!?\n][ \t]*)(?:nem|neither|ni)[ \t]+(?:(?:a|o|the|la)[ \t]+)?(?-i:[A-Z])[ \t]*,?[ \t]+(?:nem|nor|ni)[ \t]+"
+    r"(?:(?:a|o|the|la)[ \t]+)?(?-i:[A-Z])[ \t]*[;:—–][ \t]*(?:(?:a|o|é|é[ \t]+a|is)[ \t]+)?\Z",
     re.IGNORECASE,
 )
 # A letter after "mas" that follows a denied one: "Não a B, mas a C: era turnê promocional", "Not A but C — ...".
@@ -1239,8 +1245,17 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return "commit", "position"  # "Nem A nem E; C, o inimigo em comum."
     if (
         candidate.bare
+        and _SENTENCE_THEN_LETTER.search(text, max(0, candidate.lead - 4), candidate.lead)
+        and _TAG_THEN_PAUSE.match(text, candidate.start + 1)
+    ):
+        return "commit", "position"  # "... gêmeos surpresa socorro. C ne, ela nem sabia q eram dois"
+    if (
+        candidate.bare
         and _SAID_AFTER_A_CHAT_WORD.search(text, max(0, candidate.lead - 20), candidate.lead)
-        and _ENDS_ITS_SENTENCE.match(text, candidate.start + 1)
+        and (
+            _ENDS_ITS_SENTENCE.match(text, candidate.start + 1)
+            or _REASON_AFTER_A_COMMA.match(text, candidate.start + 1)
+        )
     ):
         return "commit", "position"  # "... pediu pra embrulhar o q sobrou né, A. a comida nem tava boa"
     on_option_line = _on_option_line(text, candidate)

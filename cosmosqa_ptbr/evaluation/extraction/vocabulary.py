@@ -391,7 +391,7 @@ PT: Final = Language(
         "não vejo jeito de a resposta não ser", "não vejo jeito da resposta não ser", "não tem jeito de não ser",
         "não tem jeito de a resposta não ser",
         # Spanish: "Creo que es la D", "por lo tanto, la B"
-        "creo que", "pienso que", "por lo tanto", "sin duda", "probablemente",
+        "creo que", "pienso que", "por lo tanto", "sin duda", "probablemente", "entonces",
     ),
     right_words=gendered("correto", "certo", "verdadeiro"),
     wrong_words=gendered("incorreto", "errado", "falso", "invertido"),
@@ -440,7 +440,9 @@ PT: Final = Language(
         "não", "nem", "nunca", "jamais", "do que", "em vez da", "em vez do", "em vez de", "em vez das", "em vez dos",
         "ao invés da", "ao invés do", "ao invés de", "no lugar da", "no lugar do",
         # Spanish "no es la D" (a Portuguese "no" is "in the", never a negation)
-        "no es", "no sería", "no era", "no diría", "no elegiría", "no marcaría", "no escogería",
+        "no es", "no sería", "no era", "no diría", "no elegiría", "no marcaría", "no escogería", "ni",
+        # "muito menos D": a letter ruled out more firmly than the one before
+        "muito menos", "menos ainda",
     ),
     plain_negations=("não", "nao", "nunca", "nem", "jamais"),
     negation_fillers=("é", "seria", "com", "pela", "pelo", "por", "de", "certamente", "para", "pra"),
@@ -541,7 +543,8 @@ PT: Final = Language(
         "não dá para escolher", "não dá pra escolher", "as duas me parecem defensáveis", "as duas são defensáveis",
         "não tenho como fechar isso", "não tenho como fechar essa", "não tenho como fechar a questão",
         "não consigo fechar isso", "não consigo fechar essa", "não consigo fechar a questão",
-        "não tenho como decidir", "não tenho como escolher",
+        "não tenho como decidir", "não tenho como escolher", "prefiro não escolher uma", "prefiro não escolher entre",
+        "não vou escolher uma", "prefiro não cravar",
         "ambas são defensáveis", "ambas me parecem defensáveis", "fico na dúvida", "fico com dúvida",
         "consigo justificar as duas", "consigo defender as duas", "não vou fingir que sei", "não conseguiria escolher",
         "não conseguiria decidir", "fiquei em dúvida",
@@ -803,7 +806,9 @@ EN: Final = Language(
         "not right", "not supported", "not mentioned", "not the", "can't be", "cannot be", "can not be",
         "couldn't be", "could not be",
     ),
-    negations=("not", "never", "over", "rather than", "instead of", "more sense than", "better than"),
+    negations=(
+        "not", "never", "over", "rather than", "instead of", "more sense than", "better than", "much less", "let alone",
+    ),
     plain_negations=("not", "never", "no"),
     negation_fillers=("is", "it's", "certainly", "definitely", "surely", "to"),
     rejecting=("not", "isn't", "isnt", "rule out", "ruling out", "rules out", "eliminate", "eliminating",
