@@ -3545,3 +3545,16 @@ def test_replies_of_held_out_ai() -> None:
     assert extract_answer("enfim, A, B e C são possíveis.", options).letter is None
     struck = "### Resposta\n\n~~A~~ ~~D~~\n\n**C** — o texto diz isso.\n\n> obs: a outra não aparece."
     assert extract_answer(struck, options).letter == "C"
+
+
+def test_replies_of_held_out_aj() -> None:
+    """A choice kept after a change of mind, "fico mesmo na B", is read."""
+    options = [
+        "Eu estava sentindo um desconforto intenso por causa do antibiótico.",
+        "Havia sangue na minha urina.",
+        "Nenhuma das alternativas acima.",
+        "Eu estava sentindo um desconforto intenso.",
+    ]
+    changed = "Resposta B, porque foi ao hospital por sangue na urina. Espera, reli: os exames disseram que NÃO havia "
+    changed += "sangue. Então descarto isso e vou de D, a dor forte. Ou... não, fico mesmo na B, o texto fala de exame "
+    assert extract_answer(changed + "de urina, é por isso que ela foi.", options).letter == "B"

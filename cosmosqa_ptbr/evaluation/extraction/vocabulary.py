@@ -329,7 +329,8 @@ PT: Final = Language(
         # a correction of what was typed: "Alternativa B... desculpa, quis dizer A"
         "quis dizer", "queria dizer",
         # a choice kept, or made because one must: "Vou manter a D", "se for pra marcar, D"
-        "vou manter", "mantenho", "fico mesmo com", "se for pra marcar", "se for para marcar", "se tiver que marcar",
+        "vou manter", "mantenho", "fico mesmo com", "fico mesmo na", "fico mesmo no", "fico mesmo pela",
+        "fico mesmo pelo", "se for pra marcar", "se for para marcar", "se tiver que marcar",
         "se eu tiver que chutar", "se tiver que chutar", "se eu tivesse que chutar", "se tivesse que chutar",
         "se eu tivesse que marcar", "se tivesse que escolher", "se eu tiver que marcar", "se tiver que escolher",
         "se eu tiver que escolher",
