@@ -3558,3 +3558,21 @@ def test_replies_of_held_out_aj() -> None:
     changed = "Resposta B, porque foi ao hospital por sangue na urina. Espera, reli: os exames disseram que NÃO havia "
     changed += "sangue. Então descarto isso e vou de D, a dor forte. Ou... não, fico mesmo na B, o texto fala de exame "
     assert extract_answer(changed + "de urina, é por isso que ela foi.", options).letter == "B"
+
+
+def test_replies_of_held_out_ak() -> None:
+    """A letter named with its word as the only sentence of its own after the reasons ("Letra A;"), a letter alone
+    before a bracket that judges another ("B. (a D seria crime)") and "C pra mim" are read; a walk through the options
+    one sentence each is not."""
+    options = [
+        "Porque achamos que iríamos curtir.",
+        "Porque não dava para ver a cidade.",
+        "Porque fomos de teleférico.",
+    ]
+    named = "Foram porque queriam mostrar o show pros meninos. Letra A; o passeio (C) foi só lá dentro."
+    assert extract_answer(named, options).letter == "A"
+    walk = "Vamos ver. Alternativa A. Fala de curtir. Alternativa B. Fala da cidade. Alternativa C. Fala do passeio."
+    assert extract_answer(walk, options).letter is None
+    four = ["Ela levaria o bebê.", "Ela largaria o emprego.", "Nenhuma das alternativas acima.", "Ela o deixaria só."]
+    assert extract_answer("pelo q entendi ela n tinha ajuda. B. (a D seria crime né gente kkkk)", four).letter == "B"
+    assert extract_answer("mano essa pergunta é pegadinha, o texto nem diz. C pra mim", four).letter == "C"

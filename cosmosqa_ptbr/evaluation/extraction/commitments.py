@@ -579,11 +579,19 @@ _BUT_AFTER_A_DENIAL: Final = re.compile(
 _CONCEDED_AFTER: Final = re.compile(
     r"\b(?:ainda\s+que|embora|mesmo\s+que|apesar\s+de|although|even\s+though)\s+(?:(?:a|o|the)\s+)?\Z", re.IGNORECASE
 )
+# A letter named with its word as a sentence of its own after the reply's reasons: "... Letra A; o teleférico ...".
+_NAMED_AS_A_SENTENCE: Final = re.compile(rf"[.!?][ \t]+{_LETTER_WORDS}[ \t]+\Z", re.IGNORECASE)
+_SENTENCE_CLOSED_AFTER: Final = re.compile(r"[ \t]*(?:[.;!](?:\s|\Z)|\Z)")
+_LETTERS_NAMED_AS_SENTENCES: Final = re.compile(
+    rf"(?:^|[.!?\n])[ \t]*{_LETTER_WORDS}[ \t]+(?-i:[A-Z])[ \t]*(?:[.;!](?:\s|\Z)|\Z)", re.IGNORECASE
+)
 _LETTER_THEN_PAUSE: Final = re.compile(r"[ \t]*(?:[.!,;:—–]|\s-\s|\Z)")
 # A letter said as a sentence of its own, then a sentence that rules another out: "... bebeu demais. A. Not C, ...".
 # (or a sentence that goes on to another letter: "... que era o que ela imaginava. B. A C ela mesma nega.")
 _ALONE_THEN_NOT: Final = re.compile(
-    r"[ \t]*[.!][ \t]+(?:(?:não|nao|not|nem)[ \t]+(?:(?:a|o|the)[ \t]+)?|(?:(?:já|as\s+for)[ \t]+)?(?-i:A|O|The)[ \t]+)"
+    # (in brackets too: "... sair do emprego. B. (a D seria crime né gente kkkk)")
+    r"[ \t]*[.!;][ \t]+\(?"
+    r"(?:(?:não|nao|not|nem)[ \t]+(?:(?:a|o|the)[ \t]+)?|(?:(?:já|as\s+for)[ \t]+)?(?:a|o|the)[ \t]+)"
     r"(?-i:[A-Z])\b"
     # (or to the rest of them: "pouso de emergência né gente. D. o resto é viagem")
     r"|[ \t]*[.!][ \t]+(?:o[ \t]+resto|as[ \t]+outras|os[ \t]+outros|the[ \t]+rest|the[ \t]+others)\b",
@@ -1239,6 +1247,14 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         and _CLOSED_SENTENCE_AFTER.match(text, candidate.start + 1)
     ):
         return "commit", "position"  # "Cadete (D). Oficial (C) e comandante (B) são patentes altas demais"
+    if (
+        not candidate.bare
+        and _NAMED_AS_A_SENTENCE.search(text, max(0, candidate.start - 40), candidate.start)
+        and _SENTENCE_CLOSED_AFTER.match(text, candidate.start + 1)
+        # (the only one: "Alternativa A. Fala de sono. Alternativa B. Fala de saída." goes through them)
+        and len(_LETTERS_NAMED_AS_SENTENCES.findall(text)) == 1
+    ):
+        return "commit", "position"  # "... queriam mostrar o show dos golfinhos. Letra A; o teleférico (C) foi só ..."
     if _AFTER_NEITHER_NOR.search(text, max(0, candidate.lead - 40), candidate.lead) and _LETTER_THEN_PAUSE.match(
         text, candidate.start + 1
     ):

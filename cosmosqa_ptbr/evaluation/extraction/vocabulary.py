@@ -493,7 +493,7 @@ PT: Final = Language(
     ),
     sure_tails=(
         "fácil", "facil", "facinho", "fácinho", "óbvio", "obvio", "sem medo", "sem pensar", "sem pensar mt",
-        "sem pensar muito", "sem pensar duas vezes", "de olhos fechados",
+        "sem pensar muito", "sem pensar duas vezes", "de olhos fechados", "pra mim", "para mim",
     ),
     sure_adverbs=("obviamente", "certamente", "claramente", "evidentemente", "definitivamente", "com certeza"),
     according_to=(
@@ -834,7 +834,7 @@ EN: Final = Language(
     describing=("says", "say", "mentions", "suggests", "describes", "talks", "is", "seems", "has", "mixes"),
     option_pronouns=("it", "that one", "this one"),
     chat_tails=("lol",),
-    sure_tails=("easy", "hands down", "for sure"),
+    sure_tails=("easy", "hands down", "for sure", "for me"),
     sure_adverbs=("obviously", "clearly", "definitely", "certainly"),
     according_to=("based on the text", "based on the passage", "according to the text", "according to the passage"),
     chat_tags=("lol",),
