@@ -3571,7 +3571,7 @@ def test_replies_of_held_out_ak() -> None:
     ]
     named = "Foram porque queriam mostrar o show pros meninos. Letra A; o passeio (C) foi só lá dentro."
     assert extract_answer(named, options).letter == "A"
-    walk = "Vamos ver. Alternativa A. Fala de curtir. Alternativa B. Fala da cidade. Alternativa C. Fala do passeio."
+    walk = "Vamos ver. Alternativa A. Fala de sono. Alternativa B. Fala de fome. Alternativa C. Fala de outra coisa."
     assert extract_answer(walk, options).letter is None
     four = ["Ela levaria o bebê.", "Ela largaria o emprego.", "Nenhuma das alternativas acima.", "Ela o deixaria só."]
     assert extract_answer("pelo q entendi ela n tinha ajuda. B. (a D seria crime né gente kkkk)", four).letter == "B"
