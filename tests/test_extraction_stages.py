@@ -3576,3 +3576,19 @@ def test_replies_of_held_out_ak() -> None:
     four = ["Ela levaria o bebê.", "Ela largaria o emprego.", "Nenhuma das alternativas acima.", "Ela o deixaria só."]
     assert extract_answer("pelo q entendi ela n tinha ajuda. B. (a D seria crime né gente kkkk)", four).letter == "B"
     assert extract_answer("mano essa pergunta é pegadinha, o texto nem diz. C pra mim", four).letter == "C"
+
+
+def test_replies_of_held_out_al() -> None:
+    """A letter called the answer ("`D` é a minha resposta."), a letter in an aside after the one a conclusion chose,
+    "none of the above" opening the reply with reasons that deny the others, and a reply broken off at "ou se" are
+    read as meant."""
+    options = ["Ele dormiu.", "Ele saiu.", "Ele comeu.", "Nenhuma das alternativas acima."]
+    assert extract_answer("`D` é a minha resposta.\n\n*Nenhuma das outras tem a ver com isso.*", options).letter == "D"
+    assert extract_answer("A é a resposta errada. B é a minha resposta.", options).letter == "B"
+    aside = "bom dia!! então, pra mim é a A, ele tava cansado, tadinho 😢 (a B nem faz sentido)"
+    assert extract_answer(aside, options).letter == "A"
+    three = ["Ele dormiu.", "Nenhuma das alternativas acima.", "Ele comeu."]
+    assert extract_answer("B — o texto não explica por que ele saiu; e isso não faz sentido.", three).letter == "B"
+    cut = "A opção A é o motivo genérico; a B diria que o texto não permite afirmar nada; C e D confundem causa e "
+    cut += "consequência. A questão é se 'dormir' conta como inferência válida ou se"
+    assert extract_answer(cut, options).letter is None

@@ -179,6 +179,12 @@ _CALLED_THE_FIT: Final = re.compile(
     rf"{alternation([fit for fit in words('fits') if fit not in ('mais', 'most')])}\b",
     re.IGNORECASE,
 )
+# "D é a minha resposta", "B is my answer": the letter called the answer right after it.
+_CALLED_THE_ANSWER: Final = re.compile(
+    rf"^[ \t]*(?:é|seria|is|will\s+be)[ \t]+(?:(?:a|the)[ \t]+)?(?:(?:minha|my)[ \t]+)?"
+    rf"{alternation([*words('answer_nouns'), 'answer', 'choice'])}\b(?![ \t]+(?:errada|incorreta|wrong))",
+    re.IGNORECASE,
+)
 _WRONG_AFTER: Final = re.compile(rf"\s+(?:{_NEGATIVE_WORDS})\b", re.IGNORECASE)
 _NEGATION_NEAR: Final = re.compile(rf"\b(?:{alternation(words('negations'))}|{_WRONG})\b|\bisn'?t\b", re.IGNORECASE)
 # (not the "certo" of "dar certo", "to work out": "a B é outra tarefa, que nem deu certo")
@@ -576,6 +582,7 @@ _BUT_AFTER_A_DENIAL: Final = re.compile(
     rf"(?:(?:a|o|the)[ \t]+)?(?:{_STEMS}[ \t]+)?\Z",
     re.IGNORECASE,
 )
+_OPEN_ASIDE: Final = re.compile(r"\([^()]*\Z")
 _CONCEDED_AFTER: Final = re.compile(
     r"\b(?:ainda\s+que|embora|mesmo\s+que|apesar\s+de|although|even\s+though)\s+(?:(?:a|o|the)\s+)?\Z", re.IGNORECASE
 )
@@ -1042,8 +1049,8 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
     after = _QUOTED.sub(" ", after)
     if _CANNOT_BUT_BE.match(after):
         return "commit"  # "A C não tem como não ser a certa"
-    if _CALLED_THE_FIT.match(after):
-        return "commit"  # "a C é a que o texto sustenta"
+    if _CALLED_THE_FIT.match(after) or _CALLED_THE_ANSWER.match(after):
+        return "commit"  # "a C é a que o texto sustenta", "`D` é a minha resposta."
     if _rejects(after[:80], _own_option_words(text, end, options)):
         return "reject"
     if _denies_rejection(after[:80]):
@@ -1059,6 +1066,18 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
             return "considered"
         return "commit"
     return None
+
+
+_NONE_OPTION_FORMS: Final = tuple(fold(form) for form in words("none_of_the_above"))
+_PAUSE_THEN_REASONS: Final = re.compile(r"[ \t]*(?:[—–:]|\s-\s)[ \t]*[^\W\d_]")
+
+
+def _is_the_none_option(options: Sequence[str] | None, letter: str) -> bool:
+    """Whether ``letter``'s option is "none of the above"."""
+    index = ord(letter) - ord("A")
+    if not options or not 0 <= index < len(options):
+        return False
+    return fold(options[index]).strip().rstrip(".").startswith(_NONE_OPTION_FORMS)
 
 
 def _own_option_words(text: str, end: int, options: Sequence[str] | None) -> frozenset[str]:
@@ -1198,6 +1217,14 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         # "Alternativa A) Não é o que é o motivo de você, e não é o que ...": the reply's one letter, opening it; the
         # sentence after its label is what a small model wrote for it, not a verdict on it
         return "commit", "position"
+    if (
+        verdict == "reject"
+        and _is_the_none_option(options, candidate.letter)
+        and _OPENING_GAP.fullmatch(text, 0, candidate.lead)
+        and _PAUSE_THEN_REASONS.match(text, candidate.start + 1)
+    ):
+        # "B — o texto não explica por que a energia voltou; ...": the reasons of "none of the above" deny the others
+        return "commit", "position"
     if verdict == "reject" or _rejected_by_verb(before):  # "descartamos a D, pois o texto dá a resposta"
         return "reject", ""
     if verdict == "commit":
@@ -1297,6 +1324,8 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         and not _NEGATED_COPULA.search(before, concluded[-1])
         # (nor a letter granted in a concession after it: "talvez ela tenha dado banana demais —, ainda que a D ...")
         and not _CONCEDED_AFTER.search(before, concluded[-1])
+        # (nor one in an aside after the letter it concluded on: "então, pra mim é a A, ... 😢 (a B nem faz sentido)")
+        and not _OPEN_ASIDE.search(before, concluded[-1])
     ):
         return "commit", "keyword"
     # "Letra C. Na verdade, letra A.", "Opção A... espera, opção B."; not two letters at once ("na verdade a D e a C

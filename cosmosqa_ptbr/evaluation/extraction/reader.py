@@ -100,7 +100,8 @@ _NEEDS_MORE: Final = alternation(
     [*words("connectives"), *words("conjunctions"), *words("alternatives"), *words("conclusions")]
 )
 _BROKEN_OFF: Final = re.compile(
-    rf"(?:\b{_NEEDS_MORE}"
+    # (or at "se", "whether": "A questão é se '...' conta como inferência válida ou se")
+    rf"(?:\b(?:{_NEEDS_MORE}|se|whether|if)"
     # (or at a letter it was about to weigh: "I want to double-check whether B")
     r"|\b(?:e|ou|and|or|whether|if|se)[ \t]+(?:(?:a|o|the)[ \t]+)?[A-Z])[ \t]*\Z"
 )

@@ -409,7 +409,7 @@ PT: Final = Language(
         *gendered("descartado", "eliminado", "excluído", "riscado", "inventado", "exagerado", "forçado", "rejeitado"),
         "exagero", "nada indica", "sem base", "especulação", "especulativa", "especulativo", "também cai",
         "implausível", "cai", "some", "cai também", "pegadinha", "impossível", "fraco", "fraca", "redundante", "furada",
-        "piada", "forçação",
+        "piada", "forçação", "corta", "corta também",
         "improvável", "contradiz", "contradizem", "inverte", "invertem", "dá pra descartar", "dá para descartar",
         "dá pra eliminar", "dá para eliminar", "pode ser descartada", "podem ser descartadas",
         "contraditória", "contraditório", "está fora", "fica de fora", "ficam de fora", "estão fora",
