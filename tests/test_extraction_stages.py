@@ -3592,3 +3592,45 @@ def test_replies_of_held_out_al() -> None:
     cut = "A opção A é o motivo genérico; a B diria que o texto não permite afirmar nada; C e D confundem causa e "
     cut += "consequência. A questão é se 'dormir' conta como inferência válida ou se"
     assert extract_answer(cut, options).letter is None
+
+
+def test_replies_of_held_out_am_an() -> None:
+    """A letter said without conviction, "não consigo deixar de ver a B", a letter after an emoji, a conclusion
+    denied, "penderia pra A", "Acho que a penúltima", an opening word and a comma before the letter, a description
+    ruled out "de jeito nenhum", a LaTeX answer beside a struck letter already denied, "Impossível não ser a A", "D e
+    ponto final", "C, então.", "tem uma boa: a E", "Acabo escolhendo a B" after doubt, Spanish "Es la C" and "não vou
+    escolher nenhuma das opções" are read as meant."""
+    options = ["Ele dormiu.", "Ele saiu.", "Ele comeu.", "Ele correu."]
+    assert extract_answer("Difícil... A e D são quase gêmeas. D, mas sem muita convicção.", options).letter == "D"
+    assert (
+        extract_answer(
+            "Não que a A seja impossível, mas não consigo deixar de ver a B como a resposta.", options
+        ).letter
+        == "B"
+    )
+    assert extract_answer("isso numa segunda de manhã 😩 A, cansado, tipo exausto msm", options).letter == "A"
+    denied = "Hmm, I think D fits best — la enfermedad puede moldear el carácter. Não acho que ele comeria tudo (C)."
+    assert extract_answer(denied, options).letter == "D"
+    assert extract_answer("Talvez, talvez — não sei. Mas eu penderia pra A: o texto fala disso.", options).letter == "A"
+    assert extract_answer("Acho que a penúltima. Nenhuma das outras descreve direito.", options).letter == "C"
+    cut = (
+        "3. Sobram as duas. O texto diz que o remédio ajuda, então a primeira também tem apoio. Pra decidir, precisamos"
+    )
+    assert extract_answer(cut, options).letter is None
+    assert extract_answer("Corrida, D — de jeito nenhum saída (B), e sono (A) também não.", options).letter == "D"
+    assert extract_answer(r"$$\text{Resposta: } \mathbf{C} \qquad (\text{não } \cancel{A})$$", options).letter == "C"
+    assert extract_answer("Impossível não ser a A. Não dormir seria não viver.", options).letter == "A"
+    changed = "Marquei C, depois apaguei e pus D. Aí voltei pra C... não, chega: é o que ele faz. D e ponto final."
+    assert extract_answer(changed, options).letter == "D"
+    assert (
+        extract_answer("Vou de A... não, pera. Dormir não tem graça. O engraçado é comer. C, então.", options).letter
+        == "C"
+    )
+    five = [*options, "Ele ligou."]
+    assert extract_answer("Nenhuma dessas? Não, tem uma boa: a E. Ligar é o mais sensato.", five).letter == "E"
+    doubt = "Fiquei em dúvida entre B e C, porque uma detalha a outra. Acabo escolhendo a B, que é a mais específica."
+    assert extract_answer(doubt, options).letter == "B"
+    assert extract_answer("Es la C. La autora dice que sí.", options).letter == "C"
+    none = ["Ele dormiu.", "Nenhuma das alternativas acima.", "Ele comeu.", "Ele correu."]
+    refusal = "O texto é opinativo e não traz informação suficiente. Por isso, não vou escolher nenhuma das opções."
+    assert extract_answer(refusal, none).letter is None

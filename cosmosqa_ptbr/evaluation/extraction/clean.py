@@ -227,13 +227,16 @@ _LATEX_COMMAND: Final = re.compile(
     r"|underline)\s*\{([^{}]*)\}"
 )
 _LATEX_DELIMITER: Final = re.compile(r"\\[()\[\]]|\$+")
-_LATEX_BARE: Final = re.compile(r"\\(?:noindent|medskip|bigskip|smallskip|newline|par|hfill|vfill|centering)\b")
+_LATEX_BARE: Final = re.compile(
+    r"\\(?:noindent|medskip|bigskip|smallskip|newline|par|hfill|vfill|centering|qquad|quad)\b"
+)
 # (HTML tags with their attributes too: '<span class="letra">B</span>'.)
 _TAG: Final = re.compile(
     r"</?[A-Za-z][\w-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|[^\s<>\"']+))?)*\s*/?>"
     r"|\[/?[A-Za-z][\w-]+\]"
 )
 _STRUCK: Final = re.compile(r"~~(.+?)~~")
+_STRUCK_DENIED: Final = re.compile(r"\b(não\s+)~~(.+?)~~", re.IGNORECASE)
 # HTML strikethrough: "<s>A</s>", "<del>B</del>" (a "<s>" whose "</s>" closes it on its line; else a model's token).
 _MAX_STRUCK: Final = 80
 _HTML_STRUCK: Final = re.compile(rf"<(s|del|strike)>([^<>\n]{{1,{_MAX_STRUCK}}})</\1>", re.IGNORECASE)
@@ -271,6 +274,8 @@ def unwrap(text: str) -> str:
     # letter on the line after a line of struck-out ones ("~~A~~ ~~D~~\n\n**C** — ...").
     text = _STRUCK_LINE_THEN_LETTER.sub(r"\1 ", text)
     text = _STRUCK_BEFORE.sub(r"não \1, e sim ", text)
+    # (a struck letter already denied in words is denied once: "(não \cancel{A})")
+    text = _STRUCK_DENIED.sub(r"\1\2;", text)
     text = _STRUCK.sub(r"não \1;", text)
     return _TAG.sub(" ", text)
 

@@ -255,7 +255,9 @@ _AFFIRMED_AFTER: Final = re.compile(
     r"|[ \t]+it[ \t]+is(?=[ \t]*(?:[.!,;]|$))"
     rf"|[ \t]+{alternation(words('sure_tails'))}(?=[ \t]*(?:[.!,;]|$))"
     # an adverb of certainty before a pause: "D obviamente, e ainda com gato acordando ..."
-    rf"|[ \t]+{alternation(words('sure_adverbs'))}(?=[ \t]*(?:[.!,;]|$))",
+    rf"|[ \t]+{alternation(words('sure_adverbs'))}(?=[ \t]*(?:[.!,;]|$))"
+    # "C, então." closing the reply
+    r"|[ \t]*,[ \t]*(?:então|entao|then)(?=[ \t]*[.!]*[ \t]*$)",
     re.IGNORECASE,
 )
 # "Não descarto a B, fico com ela.", "B; I'll go with it.": the letter chosen by a pronoun right after it.
@@ -317,7 +319,9 @@ _GOVERNING_NEGATION: Final = re.compile(
 )
 # An option denied by a description of it, its letter in brackets after: "Não foi o tédio (C), que só veio depois".
 _DENIED_DESCRIPTION_BEFORE: Final = re.compile(
-    rf"\b{alternation(words('plain_negations'))}[ \t]+(?:foi|é|era|seria|is|was)[ \t]+(?:[^\W\d_]+[ \t]+){{0,4}}?"
+    # (or "de jeito nenhum": "Nervosa, D — de jeito nenhum relaxada (B)")
+    rf"(?:\b{alternation(words('plain_negations'))}[ \t]+(?:foi|é|era|seria|is|was)|\bde[ \t]+jeito[ \t]+nenhum)[ \t]+"
+    r"(?:[^\W\d_]+[ \t]+){0,4}?"
     r"[^\W\d_]+[ \t]*\([ \t]*\Z",
     re.IGNORECASE,
 )
@@ -441,7 +445,9 @@ _DENIED_DENIAL_BEFORE: Final = re.compile(
     rf"n[ãa]o\s+(?:é|seja|seria|ser)"
     r"|\boutra\b[^.!?\n]{0,30}?\bque\s+n[ãa]o|\bnone\s+other\s+than|\bno\s+other\s+than"
     # "Impossível não marcar a B."
-    r"|\bimposs[íi]vel\s+n[ãa]o\s+(?:marcar|escolher|ficar\s+com|ir\s+(?:de|na|no))"
+    r"|\bimposs[íi]vel\s+n[ãa]o\s+(?:ser|marcar|escolher|ficar\s+com|ir\s+(?:de|na|no))"
+    # "não consigo deixar de ver a B como a resposta"
+    r"|\bn[ãa]o\s+(?:consigo|d[áa]\s+(?:pra|para))\s+deixar\s+de\s+(?:ver|marcar|escolher)"
     # "não é que eu não ache a D a certa"
     r"|\bn[ãa]o\s+é\s+que\s+(?:eu\s+)?n[ãa]o\s+(?:ache|acho|considere|veja|goste\s+d[ae])"
     # "Ninguém vai me convencer de que não é a A"
@@ -583,6 +589,12 @@ _BUT_AFTER_A_DENIAL: Final = re.compile(
     re.IGNORECASE,
 )
 _OPEN_ASIDE: Final = re.compile(r"\([^()]*\Z")
+_NEGATION_RIGHT_BEFORE: Final = re.compile(r"\b(?:não|nao|not|don['’]t)[ \t]+\Z", re.IGNORECASE)
+# The reply's first words, an option's in a word or a few, then a comma and the letter: "Nervosa, D — de jeito ...".
+_WORDS_THEN_COMMA: Final = re.compile(r"^\W*(?:[^\W\d_]+[ \t]+){0,3}[^\W\d_]+[ \t]*,[ \t]*\Z")
+_DASH_OR_STOP_AFTER: Final = re.compile(r"[ \t]*(?:[.!—–]|\s-\s|\Z)")
+# A sentence of chat ended by an emoji, then the letter: "... numa segunda de manhã 😩 A, condicionadas, ...".
+_EMOJI_THEN_LETTER: Final = re.compile(r"[^\w\s\"'“”‘’()\[\]*_.,;:!?<>/\\|=+#@$%&~`^-][ \t]+\Z")
 _CONCEDED_AFTER: Final = re.compile(
     r"\b(?:ainda\s+que|embora|mesmo\s+que|apesar\s+de|although|even\s+though)\s+(?:(?:a|o|the)\s+)?\Z", re.IGNORECASE
 )
@@ -1266,6 +1278,17 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         text, candidate.start + 1
     ):
         return "commit", "position"  # "Não a B, mas a C: era turnê promocional, não turnê musical."
+    if candidate.bare and (
+        (_WORDS_THEN_COMMA.match(text[: candidate.lead]) and _DASH_OR_STOP_AFTER.match(text, candidate.start + 1))
+        or (
+            _EMOJI_THEN_LETTER.search(text, max(0, candidate.lead - 4), candidate.lead)
+            and (
+                _REASON_AFTER_A_COMMA.match(text, candidate.start + 1)
+                or _ENDS_ITS_SENTENCE.match(text, candidate.start + 1)
+            )
+        )
+    ):
+        return "commit", "position"  # "Nervosa, D — de jeito nenhum relaxada (B)", "... de manhã 😩 A, condicionadas"
     if _ACCORDING_OPENING.match(text[: candidate.lead]) and _LETTER_THEN_PAUSE.match(text, candidate.start + 1):
         return "commit", "position"  # "Com base no texto, A: no sonho ela estava na casa da tia"
     if (
@@ -1316,7 +1339,12 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         and under_elimination_header(text[max(0, line_start - _HEADER_REACH) : line_start].split("\n")[:-1])
     ):
         return "reject", ""  # "Vamos eliminar:\n- C) o local da luta não explica", "Descartando:\nA... é inferência"
-    concluded = [match.end() for match in _CONCLUSION.finditer(before)]
+    # (not a conclusion denied: "Não acho que ele negaria a doença (C).")
+    concluded = [
+        match.end()
+        for match in _CONCLUSION.finditer(before)
+        if not _NEGATION_RIGHT_BEFORE.search(before, max(0, match.start() - 8), match.start())
+    ]
     # The negation of "não tem como não ser a C" is the conclusion's own; one after it rejects ("logo, não a C").
     if (
         concluded

@@ -94,11 +94,13 @@ _CLOSING: Final = re.compile(
     rf"|,[ \t]*{_ARTICLE}\s+(?P<after_comma>{_ORDINAL})[\s.!)*]*\Z",
     re.IGNORECASE,
 )
+_OPINIONS: Final = ("acho que", "acho q", "creio que", "penso que", "I think", "I'd say", "I would say")
 # An ordinal that completes "é a", "is the": "A opção correta é a segunda.", "The answer is the third."
 # and after an answer noun and a colon: "Resposta: a última."
 _AFTER_COPULA: Final = re.compile(
     # (and after a denial denied: "Não vejo como não ser a primeira.")
-    rf"(?:\b{alternation([*words('copulas'), *words('choosing'), *DENIED_DENIALS])}\s+"
+    # (and after an opinion: "Acho que a penúltima.")
+    rf"(?:\b{alternation([*words('copulas'), *words('choosing'), *_OPINIONS, *DENIED_DENIALS])}\s+"
     rf"|\b{alternation(words('answer_nouns'))}\s*[:=]\s*)"
     rf"(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})(?![\w-])",
     re.IGNORECASE,

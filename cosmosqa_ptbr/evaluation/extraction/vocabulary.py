@@ -296,7 +296,8 @@ PT: Final = Language(
     copulas=("é", "seria", "será", "fica", "parece ser", "deve ser", "acaba sendo", "acabaria sendo", "es", "sería"),
     located_in=("está", "tá", "se encontra"),
     in_articles=("na", "no"),
-    sentence_copulas=("é", "eh", "seria", "foi", "era"),
+    # (and Spanish, "Es la C.")
+    sentence_copulas=("é", "eh", "seria", "foi", "era", "es", "sería"),
     the_right_one=(
         "a correta", "o correto", "a certa", "o certo",
         # "o mais razoável é a B": the superlative of fit said without the option noun
@@ -348,6 +349,9 @@ PT: Final = Language(
         "vou chutar", "vou chutar na", "vou chutar no",
         # a leaning is a tentative choice: "me inclino pela B"
         "me inclino para", "me inclino pela", "me inclino pelo", "inclino-me para", "inclino-me pela", "tendo para",
+        "penderia pra", "penderia para", "penderia pela", "pendo pra", "pendo para", "pendo pela",
+        "acabo escolhendo", "acabei escolhendo", "acabo ficando com", "acabei ficando com", "acabo marcando",
+        "acabei marcando",
         "tenderia para", "tenderia pra", "tenderia pela", "tenderia pelo",
         "tendo pra", "puxo pra", "puxo para", "inclino pra", "inclino para", "inclino pela", "inclino pelo",
         # what is left standing: "O que fica de pé é a que fala de cobrar conforme o uso."
@@ -368,7 +372,7 @@ PT: Final = Language(
         # a tentative choice is still the one choice made; two of them are a hedge
         "provavelmente", "talvez", "possivelmente", "acho q",
         "com certeza", "certamente", "sem dúvida", "sem dúvidas", "ou seja", "só pode ser", "não tem como não ser",
-        "óbvio que", "óbvio q",
+        "óbvio que", "óbvio q", "tem uma boa", "há uma boa",
         "não tem como a resposta não ser", "não há como não ser", "não há como a resposta não ser",
         "não tenho dúvida de que", "não tenho dúvidas de que", "não há dúvida de que", "não resta dúvida de que",
         "não dá pra não ficar com", "não dá para não ficar com", "não tem como não ficar com", "não dá pra não ver",
@@ -479,7 +483,9 @@ PT: Final = Language(
         # a tentative choice is one: "C, acho — sul da Califórnia."
         "acho", "eu acho", "creio",
         # a choice made final: "A mesmo, final.", "C, de vez."
-        "final", "mesmo, final", "de vez", "definitivo", "definitiva",
+        "final", "mesmo, final", "de vez", "definitivo", "definitiva", "e ponto final", "e ponto",
+        # said without conviction, still the one choice: "D, mas sem muita convicção."
+        "mas sem muita convicção", "sem muita convicção", "mas sem muita certeza", "sem muita certeza",
     ),
     describing=(
         "fala", "falam", "diz", "dizem", "menciona", "mencionam", "afirma", "sugere", "mistura", "descreve", "trata",
@@ -607,7 +613,7 @@ PT: Final = Language(
     ),
     unable=(
         "não é possível", "não posso", "não consigo", "não há como", "não tenho como", "não sou capaz de",
-        "não dá para", "prefiro não", "melhor não",
+        "não dá para", "prefiro não", "melhor não", "não vou",
     ),
     decide_verbs=(
         "determinar", "responder", "saber", "afirmar", "escolher", "identificar", "inferir", "concluir", "dizer",
