@@ -1092,6 +1092,70 @@ def _is_the_none_option(options: Sequence[str] | None, letter: str) -> bool:
     return fold(options[index]).strip().rstrip(".").startswith(_NONE_OPTION_FORMS)
 
 
+@dataclass(frozen=True)
+class _Placement:
+    """Where a letter stands that makes it the answer: what comes right before it (within ``reach`` characters of its
+    phrase, or from the reply's start when ``reach`` is ``None``) and one of the things that may come right after it."""
+
+    before: re.Pattern[str]
+    reach: int | None
+    after: tuple[re.Pattern[str], ...]
+    bare_only: bool = True
+
+    def holds(self, text: str, candidate: _Candidate) -> bool:
+        if self.bare_only and not candidate.bare:
+            return False
+        floor = 0 if self.reach is None else max(0, candidate.lead - self.reach)
+        if not self.before.search(text, floor, candidate.lead):
+            return False
+        return any(pattern.match(text, candidate.start + 1) for pattern in self.after)
+
+
+_PLACEMENTS: Final = (
+    # "... é ela cuidar de doentes em geral: C. A B nem aparece."
+    _Placement(_SAID_AFTER_A_COLON, 40, (_ENDS_ITS_SENTENCE,)),
+    # "Classic case of bebeu demais. A. Not C, ...", "... que ela imaginava. B. A C ela mesma nega."
+    _Placement(_SENTENCE_THEN_LETTER, 4, (_ALONE_THEN_NOT,)),
+    # "... gêmeos surpresa socorro. C ne, ela nem sabia q eram dois"
+    _Placement(_SENTENCE_THEN_LETTER, 4, (_TAG_THEN_PAUSE,)),
+    # "ahh eu ia marcar a A ... pera nao kkk ... entao nenhuma explica. vai D"
+    _Placement(_GOES_TO_BEFORE, 12, (_CLOSES_THE_REPLY,)),
+    # "Será C? Não, ... Ok, B: seguiu em frente e terminou a apresentação"
+    _Placement(_SETTLED_ON, 12, (_REASONS_AFTER_A_COLON, _ENDS_ITS_SENTENCE)),
+    # "... pediu pra embrulhar o q sobrou né, A. a comida nem tava boa", "enfim, A, os adultos ficaram descansando"
+    _Placement(_SAID_AFTER_A_CHAT_WORD, 20, (_ENDS_ITS_SENTENCE, _REASON_AFTER_A_COMMA)),
+    # "Nervosa, D — de jeito nenhum relaxada (B), ..."
+    _Placement(_WORDS_THEN_COMMA, None, (_DASH_OR_STOP_AFTER,)),
+    # "... numa segunda de manhã 😩 A, condicionadas, tipo lavagem cerebral msm"
+    _Placement(_EMOJI_THEN_LETTER, 4, (_REASON_AFTER_A_COMMA, _ENDS_ITS_SENTENCE)),
+    # "Não a B, mas a C: era turnê promocional, não turnê musical."
+    _Placement(_BUT_AFTER_A_DENIAL, 80, (_LETTER_THEN_PAUSE,), bare_only=False),
+    # "Com base no texto, A: no sonho ela estava na casa da tia"
+    _Placement(_ACCORDING_OPENING, None, (_LETTER_THEN_PAUSE,), bare_only=False),
+    # "Nem A nem E; C, o inimigo em comum."
+    _Placement(_AFTER_NEITHER_NOR, 40, (_LETTER_THEN_PAUSE,), bare_only=False),
+)
+
+
+def _named_in_a_sentence_of_its_own(text: str, candidate: _Candidate) -> bool:
+    """Whether the letter closes a few words that open the reply, in brackets ("Cadete (D). Oficial (C) e comandante
+    (B) são patentes altas demais"), or is named with its word as the only sentence of its own after the reasons ("...
+    queriam mostrar o show dos golfinhos. Letra A; o teleférico (C) foi só ..."; not "Alternativa A. Fala de sono.
+    Alternativa B. Fala de saída.", which goes through them)."""
+    if (
+        text[candidate.lead : candidate.start].strip() == "("
+        and _DESCRIBED_OPENING.match(text[: candidate.lead])
+        and _CLOSED_SENTENCE_AFTER.match(text, candidate.start + 1)
+    ):
+        return True
+    return (
+        not candidate.bare
+        and _NAMED_AS_A_SENTENCE.search(text, max(0, candidate.start - 40), candidate.start) is not None
+        and _SENTENCE_CLOSED_AFTER.match(text, candidate.start + 1) is not None
+        and len(_LETTERS_NAMED_AS_SENTENCES.findall(text)) == 1
+    )
+
+
 def _own_option_words(text: str, end: int, options: Sequence[str] | None) -> frozenset[str]:
     """The words of the option whose letter ends at ``end``: "a C, jeito errado" says its own option's "errado"."""
     index = ord(text[end - 1 : end].upper() or "@") - ord("A")
@@ -1247,83 +1311,10 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return "commit", "verdict"
     if _AFFIRMED_AFTER.match(text, candidate.start + 1) or _CHOSEN_AFTER.match(text, candidate.start + 1):
         return "commit", "verdict"  # "D, portanto — não A nem C."
-    if (
-        candidate.bare
-        and _SAID_AFTER_A_COLON.search(text, max(0, candidate.lead - 40), candidate.lead)
-        and _ENDS_ITS_SENTENCE.match(text, candidate.start + 1)
+    if any(placement.holds(text, candidate) for placement in _PLACEMENTS) or _named_in_a_sentence_of_its_own(
+        text, candidate
     ):
-        return "commit", "position"  # "... é ela cuidar de doentes em geral: C. A B nem aparece."
-    if (
-        candidate.bare
-        and _SENTENCE_THEN_LETTER.search(text, max(0, candidate.lead - 4), candidate.lead)
-        and _ALONE_THEN_NOT.match(text, candidate.start + 1)
-    ):
-        return "commit", "position"  # "Classic case of bebeu demais. A. Not C, nothing suggests ..."
-    if (
-        candidate.bare
-        and _GOES_TO_BEFORE.search(text, max(0, candidate.lead - 12), candidate.lead)
-        and _CLOSES_THE_REPLY.match(text, candidate.start + 1)
-    ):
-        return "commit", "position"  # "ahh eu ia marcar a A ... pera nao kkk ... entao nenhuma explica. vai D"
-    if (
-        candidate.bare
-        and _SETTLED_ON.search(text, max(0, candidate.lead - 12), candidate.lead)
-        and (
-            _REASONS_AFTER_A_COLON.match(text, candidate.start + 1)
-            or _ENDS_ITS_SENTENCE.match(text, candidate.start + 1)
-        )
-    ):
-        return "commit", "position"  # "Será C? Não, ... Ok, B: seguiu em frente e terminou a apresentação"
-    if _BUT_AFTER_A_DENIAL.search(text, max(0, candidate.lead - 80), candidate.lead) and _LETTER_THEN_PAUSE.match(
-        text, candidate.start + 1
-    ):
-        return "commit", "position"  # "Não a B, mas a C: era turnê promocional, não turnê musical."
-    if candidate.bare and (
-        (_WORDS_THEN_COMMA.match(text[: candidate.lead]) and _DASH_OR_STOP_AFTER.match(text, candidate.start + 1))
-        or (
-            _EMOJI_THEN_LETTER.search(text, max(0, candidate.lead - 4), candidate.lead)
-            and (
-                _REASON_AFTER_A_COMMA.match(text, candidate.start + 1)
-                or _ENDS_ITS_SENTENCE.match(text, candidate.start + 1)
-            )
-        )
-    ):
-        return "commit", "position"  # "Nervosa, D — de jeito nenhum relaxada (B)", "... de manhã 😩 A, condicionadas"
-    if _ACCORDING_OPENING.match(text[: candidate.lead]) and _LETTER_THEN_PAUSE.match(text, candidate.start + 1):
-        return "commit", "position"  # "Com base no texto, A: no sonho ela estava na casa da tia"
-    if (
-        text[candidate.lead : candidate.start].strip() == "("
-        and _DESCRIBED_OPENING.match(text[: candidate.lead])
-        and _CLOSED_SENTENCE_AFTER.match(text, candidate.start + 1)
-    ):
-        return "commit", "position"  # "Cadete (D). Oficial (C) e comandante (B) são patentes altas demais"
-    if (
-        not candidate.bare
-        and _NAMED_AS_A_SENTENCE.search(text, max(0, candidate.start - 40), candidate.start)
-        and _SENTENCE_CLOSED_AFTER.match(text, candidate.start + 1)
-        # (the only one: "Alternativa A. Fala de sono. Alternativa B. Fala de saída." goes through them)
-        and len(_LETTERS_NAMED_AS_SENTENCES.findall(text)) == 1
-    ):
-        return "commit", "position"  # "... queriam mostrar o show dos golfinhos. Letra A; o teleférico (C) foi só ..."
-    if _AFTER_NEITHER_NOR.search(text, max(0, candidate.lead - 40), candidate.lead) and _LETTER_THEN_PAUSE.match(
-        text, candidate.start + 1
-    ):
-        return "commit", "position"  # "Nem A nem E; C, o inimigo em comum."
-    if (
-        candidate.bare
-        and _SENTENCE_THEN_LETTER.search(text, max(0, candidate.lead - 4), candidate.lead)
-        and _TAG_THEN_PAUSE.match(text, candidate.start + 1)
-    ):
-        return "commit", "position"  # "... gêmeos surpresa socorro. C ne, ela nem sabia q eram dois"
-    if (
-        candidate.bare
-        and _SAID_AFTER_A_CHAT_WORD.search(text, max(0, candidate.lead - 20), candidate.lead)
-        and (
-            _ENDS_ITS_SENTENCE.match(text, candidate.start + 1)
-            or _REASON_AFTER_A_COMMA.match(text, candidate.start + 1)
-        )
-    ):
-        return "commit", "position"  # "... pediu pra embrulhar o q sobrou né, A. a comida nem tava boa"
+        return "commit", "position"
     on_option_line = _on_option_line(text, candidate)
     if verdict is None and (on_option_line or _SUBJECT_OF_ITS_LINE.fullmatch(_label_before(text, candidate))):
         # (also the subject of a numbered line: "1. A alternativa A fala de 'seiche' — nem aparece. Fora.")
