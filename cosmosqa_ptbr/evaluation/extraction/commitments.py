@@ -77,9 +77,9 @@ _RIGHT: Final = alternation(words("right_words"))
 _WRONG: Final = alternation(words("wrong_words"))
 _NEGATIVE_WORDS: Final = alternation([*words("wrong_words"), *words("dismissal")])
 
-# A verb of fit right after a letter ("B capta isso", "a A se apoia no texto"), and one that says nothing but fit.
 # What a relative clause of fit may open on besides an option's noun: "a que melhor descreve", "tem uma que explica".
 _SUBJECTS_OF_A_FIT: Final = ("a", "o", "aquela", "aquilo", "the one", "uma")
+# A verb of fit right after a letter ("B capta isso", "a A se apoia no texto"), and one that says nothing but fit.
 _FIT_AFTER: Final = rf"[ \t]+(?:se[ \t]+)?{alternation(words('fits'))}\b"
 _FIT_OUTRIGHT_AFTER: Final = rf"[ \t]+(?:se[ \t]+)?{alternation(words('fits_outright'))}\b"
 # The words of what is left, of one option only ("sobra", not "sobram": "restam a B e a D" chooses neither).
@@ -640,16 +640,14 @@ _BEATEN_BEFORE: Final = re.compile(
     r"|(?<![\w'’])(?-i:[A-Z])[ \t]*>[ \t]*\Z",
     re.IGNORECASE,
 )
+# "entre A e B", "entre as alternativas (C": the letters weighed between, not judged one by one.
 _BETWEEN_BEFORE: Final = re.compile(
-    rf"\b{alternation(words('between'))}\s+(?:(?:as|os|the)\s+)?(?:{_STEMS}s?\s+)?\Z", re.IGNORECASE
+    rf"\b{alternation(words('between'))}[ \t]+(?:(?:as|os|a|o|the)[ \t]+)?(?:{_STEMS}s?[ \t]+)?[(\[]?\Z", re.IGNORECASE
 )
 # A named letter closing the reply after a pause: "É por estar sem emprego, alternativa B."
 _AFTER_A_PAUSE: Final = re.compile(r"[,:;—–]\s*\Z")
 _LESS_BEFORE: Final = re.compile(r"\b(?:menos|less)\s+\Z", re.IGNORECASE)
 _LETTER_REF_FILLERS: Final = alternation(("a", "the"))
-_BETWEEN_BEFORE: Final = re.compile(
-    rf"\b{alternation(words('between'))}[ \t]+(?:(?:as|os|a|o|the)[ \t]+)?(?:{_STEMS}s?[ \t]+)?[(\[]?\Z", re.IGNORECASE
-)
 _NONE_BEFORE: Final = re.compile(
     rf"\b(?:{alternation([*words('none_of_the_above'), *words('none_words')])})\b"
     # (a word of doubt opens a clause of its own: "nenhuma opção explica direito, talvez C ou D" weighs C and D)
