@@ -3634,3 +3634,37 @@ def test_replies_of_held_out_am_an() -> None:
     none = ["Ele dormiu.", "Nenhuma das alternativas acima.", "Ele comeu.", "Ele correu."]
     refusal = "O texto é opinativo e não traz informação suficiente. Por isso, não vou escolher nenhuma das opções."
     assert extract_answer(refusal, none).letter is None
+
+
+def test_replies_of_held_out_ap() -> None:
+    """An adverb after the copula or after words of chat ("é claramente a A", "mano claramente a A né"), the reply's
+    first letter after a sentence of its own with its reasons after a comma, a walk through the letters that trails off
+    on the next one, and an elimination by questions that closes on "tem uma que faz sentido" are read as meant."""
+    options = [
+        "Porque raramente pegam sol.",
+        "Porque estava quente.",
+        "Nenhuma das alternativas acima.",
+        "Porque viram.",
+    ]
+    assert extract_answer("é claramente a A, elas quase nunca pegam sol", options).letter == "A"
+    assert extract_answer("kkk mano claramente a A né, elas quase nunca pegam sol", options).letter == "A"
+    assert extract_answer("cara obviamente a D", options).letter == "D"
+    assert extract_answer("nossa q triste lembrar disso... A, ficamos vendo o jornal o dia inteiro").letter == "A"
+    # (not an option described after its letter in an elimination: "D, deixar o bebê sozinho, nem cogito")
+    walked = "Eu diria B, não A. Ninguém leva bebê pra um plantão. D, deixar o bebê sozinho, nem cogito."
+    assert extract_answer(walked).letter == "B"
+    trailed = "Vamos eliminar: A é genérica demais, D é só o lugar onde ela estava, C..."
+    assert extract_answer(trailed).letter is None
+    assert (
+        extract_answer("Vamos eliminar: A é genérica demais, D é só o lugar onde ela estava. Então C...").letter == "C"
+    )
+    storm = [
+        "Porque a porta se abriu rangendo.",
+        "Porque um trovão ecoou.",
+        "Porque o homem estava molhado.",
+        "Nenhuma das alternativas acima.",
+    ]
+    asked = (
+        "Porta rangendo? Não. Trovão? Não. Nenhuma? Também não — tem uma que faz sentido: o homem estava encharcado."
+    )
+    assert extract_answer(asked, storm).letter == "C"

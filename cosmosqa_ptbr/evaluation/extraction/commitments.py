@@ -116,7 +116,8 @@ _ANSWER_KEYWORD_HEAD: Final = (
     # "É a B.", "so it's C", "gente é a D né", "... ué 🍫 é a B" (a symbol or an emoji ends a sentence of chat)
     rf"|(?:^|(?<=[.!?,;:\n—–])|(?<=[^\w\s\"'“”‘’()\[\]*_-]\s))\s*"
     rf"(?:(?:and|but|so|e|mas|então|{alternation(words('interjections'))})[\s,]+)?"
-    rf"{alternation(words('sentence_copulas'))}(?=\s)"
+    # (an adverb may follow: "é claramente a A, elas quase nunca pegam sol")
+    rf"{alternation(words('sentence_copulas'))}(?:[ \t]+[^\W\d_]+mente)?(?=\s)"
     # "team building msm kkkk é a C fácil": "é a" before a lone capital names the answer after any words of its own
     # sentence, but not after a relative clause ("a que fala da casa é a A", "o que é a A") or a negation
     rf"|(?:^|(?<=[.!?,;:\n—–]))(?:(?!\bque\b)[^.!?,;:\n]){{0,60}}?"
@@ -396,6 +397,10 @@ _JOINERS: Final = alternation(
     [*words("conjunctions"), *words("alternatives"), "nem", "nor", "de", "à", "com", "of", "with"]
 )
 # ("ou da D": a joining word before "da" too; "é a da C" joins nothing.)
+# A letter the reply trails off on, and the clauses before it in its sentence that each open on another letter ("A é
+# genérica demais, D é só o lugar onde ela estava, C...").
+_TRAILS_OFF: Final = re.compile(r"[ \t]*(?:\.{2,}|…)\s*\Z")
+_NEXT_IN_A_WALK: Final = re.compile(r"(?<![\w'’])(?-i:[A-E])[ \t]+[^\W\d_][^,\n]*,[ \t]*\Z", re.IGNORECASE)
 _JOINING_WORD: Final = re.compile(rf"\b(?:{_JOINERS})(?:\s+(?:da|do|das|dos))?$", re.IGNORECASE)
 # A letter set off by commas, then called the one that fits: "O cenário de karaokê, B, é o que encaixa", "A, com a
 # pressão voltando ao controle, é a consequência natural".
@@ -407,7 +412,8 @@ _VERDICT_AFTER_AN_ASIDE: Final = re.compile(
 )
 # An adverb that affirms, opening the answer before its letter: "Pretty clearly B.", "Obviamente C, ...".
 _AFFIRMED_OPENING: Final = re.compile(
-    rf"[\W_]*(?:(?:pretty|very|quite|bem|muito)\s+)?(?:{alternation(words('affirming'))}|[^\W\d_]+mente|[^\W\d_]+ly)"
+    # (after words of chat too: "mano claramente a A né, ...")
+    rf"[\W_]*(?:{alternation(words('interjections'))}[\s,!.]+)*(?:(?:pretty|very|quite|bem|muito)\s+)?(?:{alternation(words('affirming'))}|[^\W\d_]+mente|[^\W\d_]+ly)"
     r"[\s,:]*(?:(?:a|o|the)\s+)?",
     re.IGNORECASE,
 )
@@ -566,6 +572,15 @@ _CLOSES_THE_REPLY: Final = re.compile(r"[ \t]*[.!]*[ \t]*\Z")
 _REASON_AFTER_A_COMMA: Final = re.compile(
     r"[ \t]*,[ \t]+(?!(?:e|ou|and|or|nem)\b)(?!(?:(?:a|o)[ \t]+)?(?-i:[A-Z])(?![\w'’]))[^\W\d_]{2,}", re.IGNORECASE
 )
+# Reasons after a comma that run to the reply's end without naming another letter: "... lembrar disso... A, ficamos
+# vendo o jornal o dia inteiro" (not "A, por exemplo, ...", which goes through the options).
+_LAST_REASONS_AFTER_A_COMMA: Final = re.compile(
+    r"[ \t]*,[ \t]+(?!(?:e|ou|and|or|nem|por|for|como|tipo)\b)(?!(?:(?:a|o)[ \t]+)?(?-i:[A-Z])(?![\w'’]))[^\W\d_]{2,}"
+    r"(?:(?!(?-i:[A-Z])(?![\w'’]))[^\n])*\Z",
+    re.IGNORECASE,
+)
+# Sentences that name no letter (nor open on the article "A"), right before one: the reply's first letter.
+_SENTENCES_WITHOUT_A_LETTER: Final = re.compile(r"\A(?:(?!(?-i:[A-E])(?![\w'’]))[\s\S])*[.!?][ \t]+\Z")
 _ENDS_ITS_SENTENCE: Final = re.compile(r"[ \t]*[.!](?:\s*\Z|\s+(?![A-Za-z][.)]))")
 # What the answer rests on, opening the reply, then its letter: "Com base no texto, A: no sonho ela ...".
 _ACCORDING_OPENING: Final = re.compile(
@@ -1114,6 +1129,8 @@ _PLACEMENTS: Final = (
     _Placement(_SAID_AFTER_A_COLON, 40, (_ENDS_ITS_SENTENCE,)),
     # "Classic case of bebeu demais. A. Not C, ...", "... que ela imaginava. B. A C ela mesma nega."
     _Placement(_SENTENCE_THEN_LETTER, 4, (_ALONE_THEN_NOT,)),
+    # "nossa q triste lembrar disso... A, ficamos vendo o jornal o dia inteiro"
+    _Placement(_SENTENCES_WITHOUT_A_LETTER, None, (_LAST_REASONS_AFTER_A_COMMA,)),
     # "... gêmeos surpresa socorro. C ne, ela nem sabia q eram dois"
     _Placement(_SENTENCE_THEN_LETTER, 4, (_TAG_THEN_PAUSE,)),
     # "ahh eu ia marcar a A ... pera nao kkk ... entao nenhuma explica. vai D"
@@ -1429,6 +1446,12 @@ def _closes_the_answer(text: str, candidate: _Candidate) -> bool:
     # (after the word that spells it: "... pra ir provar os vinhos kkkk 🍷🍷 B de bebum")
     tail = _spelt_by_a_word(text, candidate.start + 1, candidate.letter) or candidate.start + 1
     if not _CLOSING_TAIL.fullmatch(text, tail):
+        return False
+    if _TRAILS_OFF.match(text, candidate.start + 1) and _NEXT_IN_A_WALK.search(
+        _sentence_up_to(text, candidate.lead, ".!?\n")
+    ):
+        # "Vamos eliminar: A é genérica demais, D é só o lugar onde ela estava, C...": the next step of a walk through
+        # the letters, broken off
         return False
     before = text[max(0, candidate.lead - 40) : candidate.lead].rstrip()
     bare_article = re.search(rf"\b{_LIST_ARTICLES}$", before, flags=re.IGNORECASE)

@@ -681,7 +681,8 @@ PT: Final = Language(
         "sobra", "sobrou", "sobram", "sobraria", "resta", "restou", "restam", "restaria", "o que resta",
         "o que sobra", "a restante", "a única restante", "a que sobrou", "a que restou", "a última que sobrou",
         "por eliminação", "fica a única", "fica a última", "fica a que", "tem uma que encaixa", "uma que bate",
-        "uma que serve", "sobrevive", "só uma sobrevive", "fica a outra", "sobra a outra", "resta a outra",
+        "uma que serve", "uma que faz sentido", "sobrevive", "só uma sobrevive", "fica a outra", "sobra a outra",
+        "resta a outra",
         "que não risquei", "que eu não risquei", "que não descartei",
         "alternativa restante", "opção restante", "alternativa remanescente", "opção remanescente", "a remanescente",
     ),
@@ -932,7 +933,7 @@ EN: Final = Language(
     leftovers=(
         "that leaves", "which leaves", "leaves us with", "leaves only", "by elimination", "the one left",
         "the only one left", "the remaining one", "what remains", "what is left", "what's left", "only one survives",
-        "the other one is left",
+        "the other one is left", "one that makes sense",
     ),
     set_aside_counted=tuple(
         f"{verb} {those}"
