@@ -3668,3 +3668,44 @@ def test_replies_of_held_out_ap() -> None:
         "Porta rangendo? Não. Trovão? Não. Nenhuma? Também não — tem uma que faz sentido: o homem estava encharcado."
     )
     assert extract_answer(asked, storm).letter == "C"
+
+
+def test_replies_of_held_out_aq() -> None:
+    """Spanish "La C, claramente" and "Yo diría que es la B", "só a C" and a deed of its own after a comma, a choice
+    made because one must ("Se for pra escolher uma, D"), "vou arriscar a A" after doubt, "Troco pela D", a letter
+    asked then confirmed ("D? ..., é isso"), a heading "Alternativa correta" over the letter, an arrow that ticks a
+    score line of an option, and "uma delas funciona: a da trilha" closing an elimination are read as meant."""
+    options = ["Ele dormiu.", "Ele saiu.", "Ele comeu.", "Ele correu."]
+    assert extract_answer("La C, claramente: si no hubiera muerto, tal vez no la habrían canonizado.").letter == "C"
+    assert extract_answer("Yo diría que es la B: él mismo dice que su vida es lo que es.").letter == "B"
+    assert extract_answer("Das três, só a C encara o problema de frente.", options[:3]).letter == "C"
+    # ("só a C e a D" is a pair, not a deed of one)
+    assert extract_answer("Das quatro, só a C e a D falam disso.", options).letter is None
+    weighed = "Honestamente, A e D são plausíveis, e a B não é absurda. Se for pra escolher uma, D: perder a calma."
+    assert extract_answer(weighed, options).letter == "D"
+    # (but a second choice is still not the choice: "Se eu tivesse que escolher uma segunda, seria a D")
+    second = "Isso é a A. Se eu tivesse que escolher uma segunda, seria a D, mas não é ela."
+    assert extract_answer(second, options).letter == "A"
+    doubt = "A ou C? Ela diz que a mãe teria apoiado... Hmm. Vou arriscar a A, já que a mãe é a família do texto."
+    assert extract_answer(doubt, options).letter == "A"
+    changed = "B, ela sabia. Hmm, não: o texto diz que ela NÃO esperava chegar tarde. Troco pela D — ia bater fome."
+    assert extract_answer(changed, options).letter == "D"
+    assert extract_answer("sla, D? o cara dirige suave, é isso kkk as outras falam do atraso", options).letter == "D"
+    heading = "### Alternativa correta\n\n`B` — é um documento de governo.\n\n---\n*A e C são ridículas; D é cinismo.*"
+    assert extract_answer(heading, options).letter == "B"
+    assert extract_answer("Alternativa correta\n\nEsta pergunta tem um porém.", options).letter is None
+    scores = "Alternativa — nota (0 a 10)\nA: 2\nB: 1\nC: 0\nD: 9 ← escolho essa"
+    assert (
+        extract_answer(scores, ["Usar transporte.", "Nenhuma das alternativas acima.", "Chove.", "Ver."]).letter == "D"
+    )
+    trail = [
+        "Porque fizemos muita trilha ontem.",
+        "Nenhuma das alternativas acima.",
+        "Porque fomos para Dildo.",
+        "Porque o céu noturno abriu.",
+    ]
+    ruled = (
+        'Descarto a que fala de Dildo (isso foi depois) e a do céu noturno (não tem relação). Também não é "nenhuma", '
+        "porque uma delas funciona: a da trilha feita no dia anterior."
+    )
+    assert extract_answer(ruled, trail).letter == "A"

@@ -84,6 +84,21 @@ _FIT_AFTER: Final = rf"[ \t]+(?:se[ \t]+)?{alternation(words('fits'))}\b"
 _FIT_OUTRIGHT_AFTER: Final = rf"[ \t]+(?:se[ \t]+)?{alternation(words('fits_outright'))}\b"
 # The words of what is left, of one option only ("sobra", not "sobram": "restam a B e a D" chooses neither).
 _LEFT_ONE: Final = alternation(word for word in PT.leftovers if not word.endswith("m"))
+# What may follow "só a C" without being a deed of its own: a negation, a copula, a list.
+_ONLY_NOT_A_DEED: Final = alternation(
+    [
+        *words("plain_negations"),
+        *words("copulas"),
+        *words("conjunctions"),
+        "ou",
+        "or",
+        "not",
+        "isn",
+        "mesmo",
+        "mesma",
+        "que",
+    ]
+)
 _ANSWER_KEYWORD_HEAD: Final = (
     rf"(?<!each\s)(?<!every\s)\b(?:the\s+)?(?:{alternation(EN.answer_qualifiers)}\s+)?"
     rf"{alternation([*EN.answer_nouns, *EN.letter_words])}"
@@ -97,7 +112,9 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"(?:\s+(?:{alternation([*PT.copulas, 'is'])}\b|{alternation(PT.located_in)}(?=\s+(?:[^\W\d_]+mente\s+)?"
     rf"{alternation(PT.in_articles)}\s))(?:\s+[^\W\d_]+mente)?(?:\s+{alternation(PT.in_articles)})?"
     rf"|\s+(?:e|eh)(?=\s+(?:a\s+)?[A-Za-z](?![^\W_]))|\s*[:=]|\s*->|\s+-)?"
-    rf"|\b{_STEMS}s?\s+{alternation([*PT.answer_qualifiers, 'correct', 'right'])}(?:\s+{_COPULAS}|\s*[:=]|\s*->)"
+    # (or as a heading of its own, the letter on a line below: "### Alternativa correta\n\n`B` — é um documento ...")
+    rf"|\b{_STEMS}s?\s+{alternation([*PT.answer_qualifiers, 'correct', 'right'])}"
+    rf"(?:\s+{_COPULAS}|\s*[:=]|\s*->|[ \t]*(?=\n\s*(?-i:[A-Z])(?![^\W_])))"
     rf"|\b{alternation(words('the_right_one'))}\s+{alternation(('é', 'seria', 'is'))}"
     # "Opção: B" (or "alternativa ....... C") names the answer; "Analisando cada opção: A diz ..." goes through them
     rf"|(?<!cada\s)(?<!each\s)(?<!toda\s)(?<!every\s)\b{_LETTER_WORDS}\s*(?:[:=]|\.{{3,}}|…+)"
@@ -142,14 +159,17 @@ _ANSWER_KEYWORD_HEAD: Final = (
     # não.", "Só a A se apoia no que está escrito", "Only C fits the ending"
     rf"|(?:^|(?<=[.!?\n]))[ \t]*(?=(?-i:[B-D]){_FIT_AFTER})"
     rf"|(?<=[,;—–])[ \t]*(?=(?:a|o|the)[ \t]+(?-i:[A-E]){_FIT_OUTRIGHT_AFTER})"
-    rf"|(?:^|(?<=[.!?;:\n—–(]))[ \t]*(?:só|somente|apenas|only)[ \t]+"
-    rf"(?=(?:(?:a|o|the)[ \t]+)?(?-i:[A-E]){_FIT_AFTER})"
+    # (after a comma too, and whatever it does that the others do not: "Das três, só a C encara o problema de frente")
+    rf"|(?:^|(?<=[.!?;:,\n—–(]))[ \t]*(?:só|somente|apenas|only)[ \t]+"
+    rf"(?=(?:(?:a|o|the)[ \t]+)?(?-i:[A-E])(?:{_FIT_AFTER}|[ \t]+(?!{_ONLY_NOT_A_DEED}\b)[^\W\d_]{{3,}}\b))"
     rf"|[→➡⇒]|=>"
     # what is left, said of one letter: "O que sobra é a C — sem a corrida, ...", "Sobra a B, que ..."
     rf"|\b{_LEFT_ONE}(?:\s+{alternation(PT.copulas)})?(?=\s+(?:a|o)\s+(?-i:[A-E])(?![^\W_]))"
 )
 _ANSWER_KEYWORD: Final = re.compile(
     rf"(?:{_ANSWER_KEYWORD_HEAD})\s*[:,\-–]?\s*"
+    # ("se for pra escolher uma, D: ...")
+    rf"(?:(?:uma|one)[ \t]*,[ \t]*)?"
     # An article only before a letter word or a lone letter on its line: in "I'd go with A instead" the "A" is the
     # letter, and so is the "A" of "Resposta: A\n\nO livro ...".
     # (Not before a lower-case "e", "a" or "o": in "Vou com A e não com D" the "A" is the letter, "e" a conjunction.)
@@ -245,6 +265,11 @@ _VERDICT_END: Final = re.compile(
 # A sentence that only points back at the letter before it: "... a E, formatura. É essa.", "C. É ela mesmo!".
 _POINTED_AT: Final = re.compile(
     r"[ \t]*(?:é|eh)[ \t]+(?:essa|esta|ela|isso)(?:[ \t]+(?:mesmo|msm|aí|aqui))?(?:[.!]+(?=\s|\Z)|[ \t]*(?:\n|\Z))",
+    re.IGNORECASE,
+)
+# The sentence after a letter asked that closes on saying it is the one: "D? o cara dirige suave, é isso."
+_CONFIRMED_AFTER_THE_QUESTION: Final = re.compile(
+    r"[^.!?\n]{0,80}?(?:,[ \t]*|[ \t]+)(?:é|eh)[ \t]+(?:isso|essa|ela)(?:[ \t]+(?:mesmo|msm|aí))?[ \t]*(?:[.!,;\n]|\Z)",
     re.IGNORECASE,
 )
 _REFERRING_BACK: Final = re.compile(rf"[ \t]*{alternation(words('referring_back'))}\b", re.IGNORECASE)
@@ -417,7 +442,8 @@ _AFFIRMED_OPENING: Final = re.compile(
     r"[\s,:]*(?:(?:a|o|the)\s+)?",
     re.IGNORECASE,
 )
-_OPENING_GAP: Final = re.compile(r"[\W_]*(?:(?:a|o|the)\s+)?$", re.IGNORECASE)  # marks and emoji too: "✅ A", "🛌 D"
+# (marks and emoji too: "✅ A", "🛌 D"; the Spanish article too: "La C, claramente: ...")
+_OPENING_GAP: Final = re.compile(r"[\W_]*(?:(?:a|o|the|la|el)\s+)?$", re.IGNORECASE)
 # (through a copula too: "Acredito que seja a alternativa C — ...")
 _CONCLUDED_BEFORE: Final = re.compile(
     rf"\b{alternation(words('conclusions'))}[\s,:]+(?:(?:seja|é|seria|it['’]?s|it\s+is)\s+)?"
@@ -1060,6 +1086,8 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
     if stop and text[stop.start()] in ".;" and _REFERRING_BACK.match(text, stop.end()):
         stop = _VERDICT_END.search(text, stop.end(), end + 600)  # "a A; é a que faz mais sentido"
     stop_at = stop.start() if stop else min(len(text), end + 600)
+    if stop and text[stop.start()] == "?" and _CONFIRMED_AFTER_THE_QUESTION.match(text, stop.end()):
+        return "commit"  # "sla, D? o cara dirige suave, é isso. as outras falam do atraso"
     if stop and text[stop.start()] == "?":  # "Alternativa B? Não." "C? Sim!": a short reply to the question
         reply = _SHORT_REPLY.match(text, stop.end())
         if reply:
@@ -1188,7 +1216,11 @@ def _words_of(text: str) -> frozenset[str]:
 def _praises(clause: str, own: frozenset[str] = frozenset()) -> bool:
     """Whether ``clause`` praises its letter; not by a word its own option says ("A C diz que era para manter a
     postura correta")."""
-    return any(not (own and _words_of(match.group()) <= own) for match in _POSITIVE.finditer(clause))
+    # (a mark has no words to share with its option: "D: 9 ← escolho essa")
+    return any(
+        not (own and _words_of(match.group()) and _words_of(match.group()) <= own)
+        for match in _POSITIVE.finditer(clause)
+    )
 
 
 def _rejects(clause: str, own: frozenset[str] = frozenset()) -> bool:

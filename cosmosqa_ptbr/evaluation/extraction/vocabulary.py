@@ -53,6 +53,12 @@ def gendered(*stems: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+def _forced_choices(*verbs: str) -> tuple[str, ...]:
+    """A choice made because one must, in Portuguese: "se for pra escolher uma, D", "se tivesse que apostar, B"."""
+    frames = ("se for pra", "se for para", "se tiver que", "se eu tiver que", "se tivesse que", "se eu tivesse que")
+    return tuple(f"{frame} {verb}" for frame in frames for verb in verbs)
+
+
 @dataclass(frozen=True)
 class Language:
     """One language's vocabulary, grouped by the part it plays in reading an answer."""
@@ -331,13 +337,12 @@ PT: Final = Language(
         "quis dizer", "queria dizer",
         # a choice kept, or made because one must: "Vou manter a D", "se for pra marcar, D"
         "vou manter", "mantenho", "fico mesmo com", "fico mesmo na", "fico mesmo no", "fico mesmo pela",
-        "fico mesmo pelo", "se for pra marcar", "se for para marcar", "se tiver que marcar",
-        "se eu tiver que chutar", "se tiver que chutar", "se eu tivesse que chutar", "se tivesse que chutar",
-        "se eu tivesse que marcar", "se tivesse que escolher", "se eu tiver que marcar", "se tiver que escolher",
-        "se eu tiver que escolher",
+        "fico mesmo pelo",
+        *_forced_choices("marcar", "escolher", "chutar", "apostar"),
         # a change of mind: "Troco minha resposta para a D", "Mudo para A"
         "mudo para", "mudo pra", "troco para", "troco pra", "mudo minha resposta para", "troco minha resposta para",
         "mudo a resposta para", "troco a resposta para", "mudando para", "trocando para", "mudei para", "troquei para",
+        "troco pela", "troco pelo", "troquei pela", "troquei pelo",
         "vou mudar para", "vou mudar minha resposta para", "vou mudar a resposta para", "vou trocar para",
         "vou trocar minha resposta para", "vou trocar a resposta para",
         # back to a letter weighed before: "Volto pra D. Final."
@@ -346,7 +351,7 @@ PT: Final = Language(
         "vou marcar", "vou escolher", "vou ficar com", "e marcar", "decidi marcar", "decidi escolher",
         "prefiro marcar", "prefiro de longe", "prefiro de longe a",
         # a guess is a choice: "Vou chutar B, mas não apostaria muito nisso."
-        "vou chutar", "vou chutar na", "vou chutar no",
+        "vou chutar", "vou chutar na", "vou chutar no", "vou arriscar", "vou arriscar na", "vou arriscar no",
         # a leaning is a tentative choice: "me inclino pela B"
         "me inclino para", "me inclino pela", "me inclino pelo", "inclino-me para", "inclino-me pela", "tendo para",
         "penderia pra", "penderia para", "penderia pela", "pendo pra", "pendo para", "pendo pela",
@@ -396,7 +401,7 @@ PT: Final = Language(
         "não vejo jeito de a resposta não ser", "não vejo jeito da resposta não ser", "não tem jeito de não ser",
         "não tem jeito de a resposta não ser",
         # Spanish: "Creo que es la D", "por lo tanto, la B"
-        "creo que", "pienso que", "por lo tanto", "sin duda", "probablemente", "entonces",
+        "creo que", "pienso que", "por lo tanto", "sin duda", "probablemente", "entonces", "yo diría que",
     ),
     right_words=gendered("correto", "certo", "verdadeiro"),
     wrong_words=gendered("incorreto", "errado", "falso", "invertido"),
@@ -680,9 +685,15 @@ PT: Final = Language(
     leftovers=(
         "sobra", "sobrou", "sobram", "sobraria", "resta", "restou", "restam", "restaria", "o que resta",
         "o que sobra", "a restante", "a única restante", "a que sobrou", "a que restou", "a última que sobrou",
-        "por eliminação", "fica a única", "fica a última", "fica a que", "tem uma que encaixa", "uma que bate",
-        "uma que serve", "uma que faz sentido", "sobrevive", "só uma sobrevive", "fica a outra", "sobra a outra",
+        "por eliminação", "fica a única", "fica a última", "fica a que", "sobrevive", "só uma sobrevive",
+        "fica a outra", "sobra a outra",
         "resta a outra",
+        # the one that still fits: "Nenhuma? Também não — tem uma que faz sentido: ...", "uma delas funciona: a da ..."
+        *(
+            f"{one} {fits}"
+            for one in ("uma que", "uma delas")
+            for fits in ("encaixa", "bate", "serve", "faz sentido", "funciona")
+        ),
         "que não risquei", "que eu não risquei", "que não descartei",
         "alternativa restante", "opção restante", "alternativa remanescente", "opção remanescente", "a remanescente",
     ),
