@@ -3709,3 +3709,52 @@ def test_replies_of_held_out_aq() -> None:
         "porque uma delas funciona: a da trilha feita no dia anterior."
     )
     assert extract_answer(ruled, trail).letter == "A"
+
+
+def test_replies_of_held_out_ar() -> None:
+    """A label is not a predicate ("está fraca: alternativa B"), letters named after descriptions and joined by "ou"
+    share their verdict, "— A descartada." is a letter ruled out, letters listed after "Riscando:" are ruled out,
+    "Não é E nem A. D: ...", "acabo indo de C", a column of "provável"/"improvável", "é ela" closing the sentence after
+    a letter's, and a letter restated by its own option's words ("B, all in.") are read as meant."""
+    campaign = [
+        "Sou republicano e a campanha do Obama é boa demais",
+        "Sou republicano e a campanha do McCain é fraca demais",
+        "Sou democrata e a campanha do Obama é fraca demais",
+        "Sou democrata e a campanha do McCain é boa demais",
+    ]
+    denied = (
+        "Não se trata de achar a campanha do Obama boa demais (A) — o autor critica o Obama também. O que o decepciona "
+        "é que a do McCain não tem argumento central, ou seja, está fraca: alternativa B."
+    )
+    assert extract_answer(denied, campaign).letter == "B"
+    typing = [
+        "Porque meu cérebro está se cansando.",
+        "Porque estou digitando com quase tanta precisão quanto o normal.",
+        "Porque estou digitando quase tão rápido quanto o normal.",
+        "Nenhuma das alternativas acima.",
+    ]
+    ruled = (
+        "Cansaço do cérebro não faz dedo sarar — A descartada. Digitar com precisão (B) ou com rapidez (C) também não "
+        "tem relação com a cicatrização; se muito, atrapalharia. Nenhuma das três primeiras se sustenta."
+    )
+    assert extract_answer(ruled, typing).letter == "D"
+    # (but an elimination cut off before it says what is left chooses nothing)
+    cut = "Eliminando: A (designar) e B (encomendar) não combinam com ela. D também não, porque"
+    assert extract_answer(cut).letter is None
+    options = ["Ele não queria tocar nele.", "Ele não gostava dele.", "Ele ia partir para um beijo.", "Nenhuma."]
+    struck = (
+        "Riscando: A (ele tocou, estava abraçado), B (eram amigos próximos), D (dá pra responder sim). Resta o beijo."
+    )
+    assert extract_answer(struck, options).letter == "C"
+    assert extract_answer("Por eliminação: C.", options).letter == "C"
+    five = ["Velhas demais", "Nenhuma das alternativas acima.", "Magras", "Novas demais", "Bonitas"]
+    assert extract_answer("Não é E nem A. D: todo mundo ali parecia ter no máximo 14 anos.", five).letter == "D"
+    doubt = "Fiquei entre A e C um bom tempo. Dá um ar de querer estar lá. Sem muita convicção, acabo indo de C."
+    assert extract_answer(doubt, options).letter == "C"
+    table = "Alternativa | Avaliação\n--- | ---\nA | improvável\nB | improvável\nC | provável — ela\nD | improvável"
+    assert extract_answer(table, options).letter == "C"
+    video = ["Porque talvez tenha um vídeo.", "Nenhuma das alternativas acima.", "Porque gostam de musicais.", "Fome."]
+    assert extract_answer("Não descartaria a D. Aliás, nem deveria cogitar descartar: é ela.", video).letter == "D"
+    poker = ["Posso ter largado a mão.", "Posso ter ido all in.", "Posso ter aumentado um dólar.", "Nenhuma."]
+    hand = "Com trinca de 8 num flop desses? B, all in. Largar a mão, que é a A, seria loucura."
+    assert extract_answer(hand, poker).letter == "B"

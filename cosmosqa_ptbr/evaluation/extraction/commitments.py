@@ -52,7 +52,7 @@ from typing import Final
 
 from ...tasks import builtin_tasks, get_task
 from .clean import under_elimination_header
-from .vocabulary import CROSS_MARKS, DENIED_DENIALS, EN, PT, TICK_MARKS, alternation, fold, words
+from .vocabulary import CROSS_MARKS, DENIED_DENIALS, EN, PT, TICK_MARKS, alternation, fold, gendered, words
 
 __all__ = [
     "Mention",
@@ -267,6 +267,13 @@ _POINTED_AT: Final = re.compile(
     r"[ \t]*(?:é|eh)[ \t]+(?:essa|esta|ela|isso)(?:[ \t]+(?:mesmo|msm|aí|aqui))?(?:[.!]+(?=\s|\Z)|[ \t]*(?:\n|\Z))",
     re.IGNORECASE,
 )
+# The sentence after a letter's that names no letter and closes on pointing back at it: "... a D. Aliás, nem deveria
+# cogitar descartar: é ela."
+_POINTED_AT_LATER: Final = re.compile(
+    r"(?:(?!(?-i:[A-E])(?![\w'’]))[^\n.!?]){0,100}?[:—–,][ \t]*(?:é|eh)[ \t]+(?:essa|esta|ela)(?:[ \t]+mesmo)?"
+    r"[ \t]*[.!]*[ \t]*(?:\n|\Z)",
+    re.IGNORECASE,
+)
 # The sentence after a letter asked that closes on saying it is the one: "D? o cara dirige suave, é isso."
 _CONFIRMED_AFTER_THE_QUESTION: Final = re.compile(
     r"[^.!?\n]{0,80}?(?:,[ \t]*|[ \t]+)(?:é|eh)[ \t]+(?:isso|essa|ela)(?:[ \t]+(?:mesmo|msm|aí))?[ \t]*(?:[.!,;\n]|\Z)",
@@ -329,8 +336,10 @@ _CORRECTION_OPENING: Final = re.compile(
 # Another letter joined to the one just named: "a D *e a C*", "B *or C*".
 _JOINED_LETTER_AFTER: Final = re.compile(rf"\s+{_CONJUNCTIONS}\s+(?:{_LIST_ARTICLES}\s+)?[A-Z]\b")
 # A verdict label right before the letters it judges: "Correta: A", "Incorretas: A, B e D".
+# (a label, not a predicate: not the "fraca" of "ou seja, está fraca: alternativa B")
 _VERDICT_LABEL: Final = re.compile(
-    rf"(?:^|(?<=[\s.;(]))(?:(?P<bad>{_NEGATIVE_WORDS})|(?P<good>{_RIGHT}))\s*[:=]\s*(?:{_LIST_ARTICLES}\s+)?"
+    rf"(?:^|(?<=[\s.;(]))(?<!\best[áa]\s)(?<!\bé\s)(?<!\bseria\s)(?<!\bera\s)(?<!\bfica\s)(?<!\bficou\s)"
+    rf"(?<!\bis\s)(?<!\bwas\s)(?:(?P<bad>{_NEGATIVE_WORDS})|(?P<good>{_RIGHT}))\s*[:=]\s*(?:{_LIST_ARTICLES}\s+)?"
     rf"(?:{_STEMS}s?\s*)?[(\[]?\Z",
     re.IGNORECASE,
 )
@@ -358,7 +367,9 @@ _LIST_GAP: Final = re.compile(
     rf"(?:[ \t]*\([^()\n]{{1,80}}\))?"
     rf"[)\].:]?(?:\s*[,&/]\s*(?:{_CONJUNCTIONS}\s+)?|\s+{_CONJUNCTIONS}\s+)"
     rf"(?:{_LIST_ARTICLES}\s+)?(?:{_STEMS}s?\s*)?[(\[]?"
-    rf"|[)\].:]?[ \t]*\n[ \t]*(?:[-*•][ \t]*)?(?:{_STEMS}\s*)?[(\[]?",
+    rf"|[)\].:]?[ \t]*\n[ \t]*(?:[-*•][ \t]*)?(?:{_STEMS}\s*)?[(\[]?"
+    # (or a short description before each bracketed letter: "Digitar com precisão (B) ou com rapidez (C) também não")
+    rf"|[)\]][ \t]+(?:{_CONJUNCTIONS}|ou|or|nem)[ \t]+(?:[^\W\d_]+[ \t]+){{1,5}}[(\[]",
     re.IGNORECASE,
 )
 _AFTER_LETTER: Final = re.compile(r"\s*(?P<next>[^\W\d_]+)?")
@@ -618,8 +629,10 @@ _DESCRIBED_OPENING: Final = re.compile(r"^\W*(?:[^\W\d_]+[ \t]+){0,5}[^\W\d_]+[ 
 _CLOSED_SENTENCE_AFTER: Final = re.compile(r"[ \t]*\)[ \t]*(?:[.:!—–]|\s-\s|\Z)")
 # A letter after "nem A nem B" and a pause: "Nem A nem E; C, o inimigo em comum.", "Neither B nor D: A."
 _AFTER_NEITHER_NOR: Final = re.compile(
-    r"(?:^|[.!?\n][ \t]*)(?:nem|neither|ni)[ \t]+(?:(?:a|o|the|la)[ \t]+)?(?-i:[A-Z])[ \t]*,?[ \t]+(?:nem|nor|ni)[ \t]+"
-    r"(?:(?:a|o|the|la)[ \t]+)?(?-i:[A-Z])[ \t]*[;:—–][ \t]*(?:(?:a|o|é|é[ \t]+a|is)[ \t]+)?\Z",
+    # (or "Não é E nem A. D: ...", "It's not A or B. C — ...")
+    r"(?:^|[.!?\n][ \t]*)(?:nem|neither|ni|não[ \t]+(?:é|foi|seria)|it['’]?s[ \t]+not|not)[ \t]+"
+    r"(?:(?:a|o|the|la)[ \t]+)?(?-i:[A-Z])[ \t]*,?[ \t]+(?:nem|nor|ni|or)[ \t]+"
+    r"(?:(?:a|o|the|la)[ \t]+)?(?-i:[A-Z])[ \t]*[.;:—–][ \t]*(?:(?:a|o|é|é[ \t]+a|is)[ \t]+)?\Z",
     re.IGNORECASE,
 )
 # A letter after "mas" that follows a denied one: "Não a B, mas a C: era turnê promocional", "Not A but C — ...".
@@ -811,6 +824,21 @@ class Mention:
 _TAGS: Final = frozenset(word.casefold() for word in words("chat_tags"))
 # (not "isso": "A isso se soma ..." opens on the preposition)
 _KEPT_WORDS: Final = frozenset(word.casefold() for word in words("keeping") if " " not in word and word != "isso")
+# A header that rules out the letters listed after its colon, in the same sentence: "Riscando: A (...), B (...)"
+# (not a conclusion, "Por eliminação: C.").
+_LISTED_UNDER_A_RULING_OUT: Final = re.compile(
+    rf"\b{alternation(w for w in words('eliminating') if 'elimination' not in w and 'eliminação' not in w)}\b"
+    r"[^\n:.!?]{0,30}:[^\n.!?]*\Z",
+    re.IGNORECASE,
+)
+# A few words after a letter and a comma that end its sentence: "B, all in."
+_RESTATED_AFTER_A_COMMA: Final = re.compile(r"[ \t]*,[ \t]*(?P<words>[^.!?\n,;:]{2,60}?)[ \t]*[.!](?:\s|\Z)")
+# Participles that rule the capital before them out when they close its clause: "— A descartada." ("A descartada
+# voltou" would be an article and its noun).
+_RULED_OUT_PARTICIPLES: Final = frozenset(
+    fold(word) for word in gendered("descartado", "eliminado", "excluído", "riscado", "rejeitado")
+)
+_CLAUSE_CLOSES: Final = re.compile(r"[ \t]*(?:[.;,!]|\n|\Z)")
 
 
 def _is_letter(text: str, start: int, explicit: bool) -> bool:
@@ -838,13 +866,16 @@ def _is_letter(text: str, start: int, explicit: bool) -> bool:
         return False  # the article of a quoted phrase: 'é o "foi incrível"'
     if _TERMINATOR.match(text, end) or _AFFIRMED_AFTER.match(text, end) or _OVER_THE_OTHERS.match(text, end):
         return True  # "D com ctz, o cara ..."
-    following = _AFTER_LETTER.match(text, end)["next"] or ""
+    after = _AFTER_LETTER.match(text, end)
+    following = after["next"] or ""
     if char in "AO" and len(following) == 1 and following.isupper():
         return False  # the article of the letter after it: "A E cobre melhor esse ponto"
     if following.casefold() in _TAGS:
         return True  # "é a A neh, ..."
     if char.isupper() and following.casefold() in _KEPT_WORDS:
         return True  # "A não; B sim."
+    if char.isupper() and fold(following) in _RULED_OUT_PARTICIPLES and _CLAUSE_CLOSES.match(text, after.end()):
+        return True  # "Cansaço do cérebro não faz dedo sarar — A descartada."
     # (A lower-case "a", "e" or "o" before a word is the article or the conjunction: "é a mesma coisa".)
     if following.casefold() in _CONNECTIVES and not (char in "aeo" and not explicit):
         return True
@@ -1083,6 +1114,8 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
     stop = _VERDICT_END.search(text, end, end + 600)
     if stop and text[stop.start()] in ".;!" and _POINTED_AT.match(text, stop.end()):
         return "commit"  # "ah, tem a E, formatura. É essa."
+    if stop and text[stop.start()] in ".;!" and _POINTED_AT_LATER.match(text, stop.end()):
+        return "commit"  # "Não descartaria a D. Aliás, nem deveria cogitar descartar: é ela."
     if stop and text[stop.start()] in ".;" and _REFERRING_BACK.match(text, stop.end()):
         stop = _VERDICT_END.search(text, stop.end(), end + 600)  # "a A; é a que faz mais sentido"
     stop_at = stop.start() if stop else min(len(text), end + 600)
@@ -1199,6 +1232,22 @@ def _named_in_a_sentence_of_its_own(text: str, candidate: _Candidate) -> bool:
     )
 
 
+def _restated_in_a_sentence_of_its_own(text: str, candidate: _Candidate, options: Sequence[str] | None) -> bool:
+    """Whether a bare letter opens a sentence of its own (the reply's, or one after a question or a statement) and a
+    few of its own option's words close it after a comma: "... num flop desses? B, all in." for "Posso ter ido all
+    in."."""
+    if not candidate.bare or not (
+        _OPENING_GAP.fullmatch(text, 0, candidate.lead)
+        or _SENTENCE_THEN_LETTER.search(text, max(0, candidate.lead - 4), candidate.lead)
+    ):
+        return False
+    restated = _RESTATED_AFTER_A_COMMA.match(text, candidate.start + 1)
+    if not restated:
+        return False
+    said = _words_of(restated["words"])
+    return bool(said) and said <= _own_option_words(text, candidate.start + 1, options)
+
+
 def _own_option_words(text: str, end: int, options: Sequence[str] | None) -> frozenset[str]:
     """The words of the option whose letter ends at ``end``: "a C, jeito errado" says its own option's "errado"."""
     index = ord(text[end - 1 : end].upper() or "@") - ord("A")
@@ -1265,6 +1314,14 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
     # (the option restated after its own "Não," judges nothing: "C — no, he's not going to watch it")
     restated = _restates_own_no(text, after_letter, candidate.letter, options)
     verdict = None if restated else _verdict(text, after_letter, options, limit)
+    if (
+        candidate.bare
+        and text[candidate.start + 1 :].strip(
+            " \t.…"
+        )  # (not the letter a reply is cut off at: "...; a B também não; a C")
+        and _LISTED_UNDER_A_RULING_OUT.search(text, max(0, candidate.lead - 300), candidate.lead)
+    ):
+        return "reject", ""  # "Riscando: A (ele tocou, estava abraçado), B (eram amigos próximos), D (...)."
     if (verdict == "reject" or _NEGATED_VERB_AFTER.match(text, candidate.start + 1)) and _DENIED_DOUBT_BEFORE.search(
         text, window, candidate.start
     ):
@@ -1362,6 +1419,8 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         text, candidate
     ):
         return "commit", "position"
+    if _restated_in_a_sentence_of_its_own(text, candidate, options):
+        return "commit", "position"  # "Com trinca de 8 num flop desses? B, all in. Largar a mão ... seria loucura."
     on_option_line = _on_option_line(text, candidate)
     if verdict is None and (on_option_line or _SUBJECT_OF_ITS_LINE.fullmatch(_label_before(text, candidate))):
         # (also the subject of a numbered line: "1. A alternativa A fala de 'seiche' — nem aparece. Fora.")
@@ -1527,6 +1586,8 @@ def _judge_list(
         or (label and label["bad"])
         or _rejected_by_verb(_sentence_before(text, first.lead))
         or verdict == "reject"
+        # "Riscando: A (ele tocou, estava abraçado), B (eram amigos próximos), D (dá pra responder sim)."
+        or _LISTED_UNDER_A_RULING_OUT.search(text, max(0, first.lead - 300), first.lead)
     ):
         return "reject", ""
     if verdict == "commit" or label:

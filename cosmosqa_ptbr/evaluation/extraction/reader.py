@@ -345,7 +345,12 @@ def read_answer(
         return Extraction(letter, "final_answer" if rejected else "keyword")
     if neutral_letters and not in_range:
         return Extraction(None, "invalid_letter")
-    if not neutral_letters and rejected and len(rejected & set(letters)) == len(letters) - 1:
+    if (
+        not neutral_letters
+        and rejected
+        and len(rejected & set(letters)) == len(letters) - 1
+        and not _BROKEN_OFF.search(text)  # ("D também não, porque": cut off before it said what is left)
+    ):
         # Every letter but one was ruled out, and the survivor is never named.
         (letter,) = set(letters) - rejected
         return Extraction(letter, "final_answer")

@@ -430,8 +430,8 @@ _ANSWER_CELL: Final = re.compile(
 )
 # A verdict that neither marks nor rules out: "🤔 possível, mas ...", "Maybe".
 _CELL_MAYBE: Final = re.compile(
-    r"^(?:🤔|❓|🟡|🟠|\?|possível|possivel|plausível|plausivel|talvez|em parte|parcialmente|maybe|possible|partly|meh"
-    r"|partially)",
+    r"^(?:🤔|❓|🟡|🟠|\?|possível|possivel|plausível|plausivel|provável|provavel|talvez|em parte|parcialmente|maybe"
+    r"|possible|likely|partly|meh|partially)",
     re.IGNORECASE,
 )
 _CELL_POSITIVE: Final = re.compile(

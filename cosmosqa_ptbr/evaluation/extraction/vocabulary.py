@@ -355,8 +355,15 @@ PT: Final = Language(
         # a leaning is a tentative choice: "me inclino pela B"
         "me inclino para", "me inclino pela", "me inclino pelo", "inclino-me para", "inclino-me pela", "tendo para",
         "penderia pra", "penderia para", "penderia pela", "pendo pra", "pendo para", "pendo pela",
-        "acabo escolhendo", "acabei escolhendo", "acabo ficando com", "acabei ficando com", "acabo marcando",
-        "acabei marcando",
+        # a choice one ends up making: "acabo indo de C", "acabei optando pela B"
+        *(
+            f"{ending} {choosing}"
+            for ending in ("acabo", "acabei", "termino", "terminei")
+            for choosing in (
+                "escolhendo", "ficando com", "marcando", "indo de", "indo na", "indo no", "indo com", "optando por",
+                "optando pela", "optando pelo", "chutando", "apostando na", "apostando no", "apostando em",
+            )
+        ),
         "tenderia para", "tenderia pra", "tenderia pela", "tenderia pelo",
         "tendo pra", "puxo pra", "puxo para", "inclino pra", "inclino para", "inclino pela", "inclino pelo",
         # what is left standing: "O que fica de pé é a que fala de cobrar conforme o uso."
