@@ -3758,3 +3758,29 @@ def test_replies_of_held_out_ar() -> None:
     poker = ["Posso ter largado a mão.", "Posso ter ido all in.", "Posso ter aumentado um dólar.", "Nenhuma."]
     hand = "Com trinca de 8 num flop desses? B, all in. Largar a mão, que é a A, seria loucura."
     assert extract_answer(hand, poker).letter == "B"
+
+
+def test_replies_of_held_out_as() -> None:
+    """Choices one cannot help making ("Não consigo não escolher a D", "não vejo nenhum motivo pra não marcar a C"),
+    "Ninguém me convence de que a A não é a certa", "Não que a D não faça sentido — faz", a cell "é a resposta",
+    Spanish "Pues la D", "a C disparado" and "sei lá" closing the reasons of the one letter are read as meant."""
+    options = ["Ele dormiu.", "Ele saiu.", "Ele comeu.", "Ele correu."]
+    assert extract_answer("Não consigo não escolher a D aqui.", options).letter == "D"
+    assert extract_answer("Não vejo nenhum motivo pra não marcar a C, então marco.", options).letter == "C"
+    assert extract_answer("Ninguém me convence de que a A não é a certa.", options).letter == "A"
+    assert extract_answer("Não que a D não faça sentido — faz, e é a minha resposta.", options).letter == "D"
+    # ("Não que a A seja impossível" grants A a chance and chooses nothing)
+    assert extract_answer("Não que a A seja impossível, mas não consigo deixar de ver a B.", options).letter == "B"
+    table = (
+        "| Opção | Veredito |\n|---|---|\n| A | plausível, mas vaga |\n| B | contradiz o texto |\n| C | descartada |\n"
+    )
+    assert extract_answer(table + "| D | é a resposta |", options).letter == "D"
+    assert extract_answer("Pues la D, porque tenían hambre, obviamente kkkk", options).letter == "D"
+    assert extract_answer("Entre a C e a B, a C disparado. A B é exagero, ninguém desaprende.", options).letter == "C"
+    tree = ["Uma árvore perfumada", "Uma partida de golfe", "Nenhuma das alternativas acima.", "Um vitral"]
+    shrug = (
+        "vish, essa metáfora... pra mim é a árvore perfumada, letra A. tipo o amor cresce e tem cheiro bom sei lá rs"
+    )
+    assert extract_answer(shrug, tree).letter == "A"
+    # (but "sei lá" after two letters weighed is still undecided)
+    assert extract_answer("A ou C, sei lá", tree).letter is None

@@ -474,8 +474,10 @@ _STRIKING: Final = re.compile(rf"{alternation(words('striking'))}[.!]*", re.IGNO
 _QUOTED: Final = re.compile(r'"[^"\n]{1,200}"|“[^”\n]{1,200}”')
 _LOWER_ARTICLE_BEFORE: Final = re.compile(r"(?<![\w])(?:a|da|na|pela)[ \t]\Z")
 _DENIED_DOUBT: Final = (
-    r"\bn[ãa]o\s+(?:(?:diria|acho|creio|penso|(?:d[áa]|daria)\s+(?:pra|para)\s+dizer|(?:posso|poderia|consigo)\s+dizer)"
+    r"(?:\bn[ãa]o\s+(?:(?:diria|acho|creio|penso|(?:d[áa]|daria)\s+(?:pra|para)\s+dizer|(?:posso|poderia|consigo)\s+dizer)"
     r"\s+que|vejo\s+(?:como|por\s*que))"
+    # "Ninguém me convence de que a A não é a certa."
+    r"|\bningu[ée]m\s+me\s+convence\s+(?:de\s+)?que)"
 )
 # "Eu não diria que a A não é a certa": a rejection under a denied doubt is a double negation.
 _DENIED_DOUBT_BEFORE: Final = re.compile(
@@ -499,7 +501,7 @@ _DENIED_DENIAL_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 # "não é que a D não seja a resposta": a denial of the letter's denial, around it.
-_DENIAL_DENIED_AROUND: Final = re.compile(r"\bn[ãa]o\s+é\s+que\s+(?:(?:a|o)\s+)?\Z", re.IGNORECASE)
+_DENIAL_DENIED_AROUND: Final = re.compile(r"\bn[ãa]o\s+(?:é\s+)?que\s+(?:(?:a|o)\s+)?\Z", re.IGNORECASE)
 # (or a verb of fit: "Não é que a A não faça sentido — faz")
 _DENIED_AFTER: Final = re.compile(r"\s+n[ãa]o\s+(?:seja|fosse|é|era|faça|faz|sirva|serve|caiba|cabe)\b", re.IGNORECASE)
 _NEGATED_VERB_AFTER: Final = re.compile(r"[ \t]+n[ãa]o[ \t]+[^\W\d_]+", re.IGNORECASE)

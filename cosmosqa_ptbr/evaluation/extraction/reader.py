@@ -75,6 +75,11 @@ _CUT_AFTER_A_CONTRAST: Final = re.compile(
 _SHRUG_AFTER_A_LETTER: Final = re.compile(
     rf"(?<![\w'’])(?-i:[A-Z])[ \t]*,[ \t]*{alternation(words('shrugs'))}\Z", re.IGNORECASE
 )
+# A shrug that closes the reasons of the reply's letter, a filler: "... letra A. tipo o amor cresce e tem cheiro bom
+# sei lá rs".
+_SHRUG_CLOSING_REASONS: Final = re.compile(
+    rf"[^\W\d_]{{2,}}[ \t,]+{alternation(words('shrugs'))}[ \t.!]*(?:rs+|k{{2,}})?[ \t.!]*\Z", re.IGNORECASE
+)
 _SET_ASIDE_COUNTED: Final = re.compile(
     rf"\b{alternation(words('set_aside_counted'))}\s+(?P<count>{alternation(numbers('cardinals'))}|\d)\b",
     re.IGNORECASE,
@@ -232,7 +237,10 @@ def read_answer(
         for end in indecision_ends(text)
         if not (named == {none_letter} and _TEXT_UNCLEAR.search(text, max(0, end - 60), end))
         and not _in_an_option(text, end, options)
-        and not (_SHRUG_AFTER_A_LETTER.search(text, max(0, end - 20), end) and all(m.start < end for m in found))
+        and not (
+            (_SHRUG_AFTER_A_LETTER.search(text, max(0, end - 20), end) or _SHRUG_CLOSING_REASONS.search(text, end - 20))
+            and all(m.start < end for m in found)
+        )
         and (
             len(named) >= 2
             or end > first_named

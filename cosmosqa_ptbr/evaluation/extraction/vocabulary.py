@@ -408,7 +408,17 @@ PT: Final = Language(
         "não vejo jeito de a resposta não ser", "não vejo jeito da resposta não ser", "não tem jeito de não ser",
         "não tem jeito de a resposta não ser",
         # Spanish: "Creo que es la D", "por lo tanto, la B"
-        "creo que", "pienso que", "por lo tanto", "sin duda", "probablemente", "entonces", "yo diría que",
+        "creo que", "pienso que", "por lo tanto", "sin duda", "probablemente", "entonces", "yo diría que", "pues",
+        # a choice one cannot help making: "Não consigo não escolher a D", "não vejo nenhum motivo pra não marcar a C"
+        *(
+            f"{cannot} não {choosing}"
+            for cannot in (
+                "não consigo", "não dá pra", "não dá para", "não tem como", "não tenho como", "não há como",
+                "não vejo como", *(f"não vejo {some}{reason} {to}" for some in ("", "nenhum ", "nenhuma ")
+                                  for reason in ("motivo", "razão") for to in ("pra", "para")),
+            )
+            for choosing in ("marcar", "escolher", "ficar com", "ir de", "ir na", "ir no")
+        ),
     ),
     right_words=gendered("correto", "certo", "verdadeiro"),
     wrong_words=gendered("incorreto", "errado", "falso", "invertido"),
@@ -512,6 +522,8 @@ PT: Final = Language(
     sure_tails=(
         "fácil", "facil", "facinho", "fácinho", "óbvio", "obvio", "sem medo", "sem pensar", "sem pensar mt",
         "sem pensar muito", "sem pensar duas vezes", "de olhos fechados", "pra mim", "para mim",
+        # "a C disparado", "a B de longe"
+        "disparado", "disparada", "de longe",
     ),
     sure_adverbs=("obviamente", "certamente", "claramente", "evidentemente", "definitivamente", "com certeza"),
     according_to=(
@@ -522,7 +534,9 @@ PT: Final = Language(
     pointing=("isso", "é isso", "essa", "é essa", "esta", "é esta", "essa aqui", "esta aqui", "isso aí", "essa aí"),
     degrees=("meio", "bem", "muito", "um pouco"),
     keeping=("sim", "exato", "isso", "isso mesmo", "sí"),
-    cell_yes=("sim", "forte", "bate", "confere", "encaixa", "bastante", "na mosca", "é ela"),
+    cell_yes=(
+        "sim", "forte", "bate", "confere", "encaixa", "bastante", "na mosca", "é ela", "é a resposta", "a resposta",
+    ),
     cell_no=(
         "não", "nao", "nem tanto", "contraria", "pouco provável", "zero chance", "chance zero", "nenhuma chance",
         "fraca",
