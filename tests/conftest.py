@@ -19,6 +19,16 @@ TEST_DATA = Path(__file__).resolve().parent / "data"
 BUILTIN = Path(__file__).resolve().parents[1] / "cosmosqa_ptbr" / "tasks" / "builtin"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def converted_model_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache of converted models for the session and the processes it starts, unless one is configured."""
+    from cosmosqa_ptbr.evaluation.converted import CACHE_ENV
+
+    if not os.environ.get(CACHE_ENV):
+        os.environ[CACHE_ENV] = str(tmp_path_factory.mktemp("converted-models"))
+    return Path(os.environ[CACHE_ENV])
+
+
 @pytest.fixture(scope="session")
 def sample() -> list[dict[str, Any]]:
     """The 400 embedded reference pt-BR items as plain dicts."""

@@ -24,6 +24,7 @@ LAYERS: dict[str, int] = {
     "prompts": 2,
     "protocols": 2,  # the leaderboard protocol's words and rendering, built from a task spec
     "evaluation.models": 3,
+    "evaluation.converted": 3,  # the embedded model's conversion in the user's cache
     "evaluation.inference": 3,
     "evaluation.interactive": 3,
     "training.settings": 3,

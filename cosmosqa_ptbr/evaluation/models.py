@@ -485,15 +485,31 @@ def load_tokenizer(name: str | None = None, *, chat_template: str | None = "auto
     the plain prompt when it has none); where it came from is kept as ``tokenizer.chat_template_source``.
     """
     source, extra = _model_source(name, kwargs.get("revision"))
+    if _is_embedded(name):
+        source, extra = _embedded_source(source, extra)
     return _load_tokenizer(source, {**extra, **kwargs}, chat_template)
+
+
+def _embedded_source(source: str, kwargs: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The embedded model's converted folder in the cache when there is one, else its GGUF file as given."""
+    from .converted import converted_folder
+
+    folder = converted_folder(Path(source) / kwargs["gguf_file"])
+    if folder is None:
+        return source, kwargs
+    return str(folder), {key: value for key, value in kwargs.items() if key != "gguf_file"}
 
 
 def _load_tokenizer(source: str, kwargs: dict[str, Any], chat_template: str | None = "auto") -> Any:
     from transformers import AutoTokenizer
 
+    return _prepare_tokenizer(AutoTokenizer.from_pretrained(source, **kwargs), chat_template)
+
+
+def _prepare_tokenizer(tokenizer: Any, chat_template: str | None) -> Any:
+    """Left padding for batched scoring, a pad token, and the chat template ``chat_template`` asks for."""
     from ..prompts import use_chat_template
 
-    tokenizer = AutoTokenizer.from_pretrained(source, **kwargs)
     tokenizer.padding_side = "left"
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
@@ -528,7 +544,7 @@ def load_model(
     :class:`ModelSourceError` naming it.
     """
     import torch
-    from transformers import AutoModelForCausalLM
+    from transformers import AutoModelForCausalLM, AutoTokenizer
 
     plan = plan_load(
         name,
@@ -542,7 +558,13 @@ def load_model(
     if adapter:
         check_adapter(adapter)
     torch_dtype = getattr(torch, plan.dtype)
-    if revision:
+    # The embedded model is read from its GGUF file once, then from its float32 conversion in the cache (a second
+    # instead of half a minute); a revision means nothing for it.
+    convert = _is_embedded(name) and plan.dtype == "float32"
+    if _is_embedded(name):
+        source, kwargs = _embedded_source(source, kwargs)
+        convert = convert and "gguf_file" in kwargs
+    elif revision:
         kwargs["revision"] = revision
     tokenizer_kwargs = dict(kwargs)
     model_name = EMBEDDED_MODEL if _is_embedded(name) else str(name)
@@ -571,7 +593,7 @@ def load_model(
     unreadable: tuple[type[Exception], ...] = gguf_errors if "gguf_file" in kwargs else (OSError,)
     try:
         model = AutoModelForCausalLM.from_pretrained(source, dtype=torch_dtype, **kwargs)
-        tokenizer = _load_tokenizer(source, tokenizer_kwargs, chat_template)
+        tokenizer = AutoTokenizer.from_pretrained(source, **tokenizer_kwargs)
     except unreadable as error:
         reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
         hint = (
@@ -580,6 +602,15 @@ def load_model(
             else ""
         )
         raise ModelSourceError(f"--model {model_name!r} cannot be loaded ({reason}){hint}") from error
+    quantizer = getattr(model, "hf_quantizer", None)
+    if quantizer is not None and "gguf_file" in kwargs:
+        # A GGUF file is dequantised on load: the weights are plain float tensors, saved and trained like any others.
+        quantizer.remove_quantization_config(model)
+    if convert:
+        from .converted import save_converted
+
+        save_converted(Path(source) / kwargs["gguf_file"], model, tokenizer)
+    tokenizer = _prepare_tokenizer(tokenizer, chat_template)
     if adapter:
         from peft import PeftModel
 

@@ -66,11 +66,6 @@ def _load(settings: TrainSettings) -> Any:
     )
     model = loaded.model
     model.config.use_cache = False
-    quantizer = getattr(model, "hf_quantizer", None)
-    method = getattr(getattr(quantizer, "quantization_config", None), "quant_method", None)
-    if quantizer is not None and str(getattr(method, "value", method)) == "gguf":
-        # A GGUF file is dequantised on load: the weights are plain float tensors and train like any others.
-        quantizer.remove_quantization_config(model)
     if loaded.quantization == "4bit":
         model = prepare_model_for_kbit_training(
             model,
