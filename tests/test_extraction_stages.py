@@ -3784,3 +3784,32 @@ def test_replies_of_held_out_as() -> None:
     assert extract_answer(shrug, tree).letter == "A"
     # (but "sei lá" after two letters weighed is still undecided)
     assert extract_answer("A ou C, sei lá", tree).letter is None
+
+
+def test_replies_of_held_out_at() -> None:
+    """The likeliest of any noun ("The most likely reason is C"), "Resposta: a)" after lower-case letters walked
+    through, "C, pronto." and "C, por eliminação" after letters set aside, "jamais B, C ou D", and "none of the
+    above" ruled out by "dá pra responder pelo texto" are read as meant."""
+    bag = ["Ela não vinha com trocador.", "Ia esperar o salário.", "Não estava dentro do meu orçamento.", "Nenhuma."]
+    assert extract_answer("The most likely reason is C — it simply wasn't within her budget.", bag).letter == "C"
+    assert extract_answer("O motivo mais provável é C: não cabia no orçamento.", bag).letter == "C"
+    assert extract_answer("The most plausible explanation is B, since she waited.", bag).letter == "B"
+    three = ["Porque achei que seria um bom produto.", "Porque usei esse mesmo Boppy.", "Porque aguentou lavagens."]
+    assert extract_answer("a) faz sentido; b) e c) vieram depois da compra. Resposta: a)", three).letter == "A"
+    # (a line of three options with no answer on it is still an echo)
+    assert extract_answer("a) Porque achei b) Porque usei c) Porque aguentou", three).letter is None
+    pets = ["Os filhotes o arranharam.", "Nenhuma das alternativas acima.", "Um dos bichos urinou nele.", "Eu urinei."]
+    quick = "D? kkkk não, óbvio que não, quem fez xixi foi o filhote. C, pronto."
+    assert extract_answer(quick, pets).letter == "C"
+    guess = "É chute. Poderia ser A, poderia ser B. Mas o tom do post é de decepção. C, por eliminação emocional."
+    assert extract_answer(guess, pets).letter == "C"
+    rain = ["Nenhuma das alternativas acima.", "Porque não tem chuva.", "Porque precisam de chuva.", "Está seco lá."]
+    assert extract_answer("A, jamais B, C ou D. Falta de chuva não tem nada a ver.", rain).letter == "A"
+    assert extract_answer("A, never B, C or D.", rain).letter == "A"
+    # ("C ou D" alone weighs two letters)
+    assert extract_answer("A resposta é C ou D.", rain).letter is None
+    acting = ["Porque embarcou numa onda.", "Nenhuma das alternativas acima.", "Porque foi boa, mas não o suficiente."]
+    answerable = "A: sem sentido. B: dá pra responder pelo texto, sim. Logo, sobra a C."
+    assert extract_answer(answerable, acting).letter == "C"
+    # (unless the text cannot answer it)
+    assert extract_answer("A: sem sentido. C: exagero. B: não dá pra responder pelo texto.", acting).letter == "B"

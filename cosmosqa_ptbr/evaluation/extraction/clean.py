@@ -715,7 +715,8 @@ def strip_echoes(text: str, options: Sequence[str] | None, letters: Sequence[str
     _drop_a_loop_cut_short(lines, keep)
     for index, line in enumerate(lines):
         inline = {letter.upper() for letter in _INLINE_OPTION.findall(line)}
-        if len(inline) >= 3 and not _VERDICT_WORDS.search(line):  # "A) ... B) ... C) ... D) ..." on one line
+        # "A) ... B) ... C) ... D) ..." on one line; "a) faz sentido; b) e c) vieram depois. Resposta: a)" answers
+        if len(inline) >= 3 and not _VERDICT_WORDS.search(line) and not _ANSWER_ON_LINE.search(line):
             keep[index] = False
             invented = invented or bool(inline - set(letters))
     _drop_the_question_restated(lines, keep)

@@ -99,6 +99,9 @@ _ONLY_NOT_A_DEED: Final = alternation(
         "que",
     ]
 )
+# The qualifiers that make a superlative of any noun: "the most likely reason", "o motivo mais provável".
+_SUPERLATIVE_EN: Final = tuple(q for q in EN.answer_qualifiers if q.startswith("most ") or q in ("best", "closest"))
+_SUPERLATIVE_PT: Final = tuple(q for q in PT.answer_qualifiers if q.startswith(("mais ", "más ")))
 _ANSWER_KEYWORD_HEAD: Final = (
     rf"(?<!each\s)(?<!every\s)\b(?:the\s+)?(?:{alternation(EN.answer_qualifiers)}\s+)?"
     rf"{alternation([*EN.answer_nouns, *EN.letter_words])}"
@@ -116,6 +119,9 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"|\b{_STEMS}s?\s+{alternation([*PT.answer_qualifiers, 'correct', 'right'])}"
     rf"(?:\s+{_COPULAS}|\s*[:=]|\s*->|[ \t]*(?=\n\s*(?-i:[A-Z])(?![^\W_])))"
     rf"|\b{alternation(words('the_right_one'))}\s+{alternation(('é', 'seria', 'is'))}"
+    # any noun the likeliest: "The most likely reason is C — ...", "O motivo mais provável é C"
+    rf"|\bthe\s+{alternation(_SUPERLATIVE_EN)}\s+[^\W\d_]+\s+{alternation(EN.copulas)}"
+    rf"|\b(?:o|a)\s+[^\W\d_]+\s+{alternation(_SUPERLATIVE_PT)}\s+{alternation(PT.copulas)}"
     # "Opção: B" (or "alternativa ....... C") names the answer; "Analisando cada opção: A diz ..." goes through them
     rf"|(?<!cada\s)(?<!each\s)(?<!toda\s)(?<!every\s)\b{_LETTER_WORDS}\s*(?:[:=]|\.{{3,}}|…+)"
     rf"|\b(?:a\s+)?{alternation(PT.best)}\s+(?:{_STEMS}|{alternation(PT.answer_nouns)}|escolha)\s+{_COPULAS}"
@@ -363,6 +369,9 @@ _DENIED_DESCRIPTION_BEFORE: Final = re.compile(
 # What may stand between two letters of one list: "A, B e C", "a A e a C", "Alternativa A\nAlternativa B".
 # (A short description in brackets may follow each letter, "A (usar as frutas) e C (ganhar dinheiro)", and letters
 # may be joined by slashes, "não B/C/D".)
+_OR_CLOSING_A_LIST: Final = re.compile(
+    rf"[)\].:]?\s+(?:ou|or)\s+(?:{_LIST_ARTICLES}\s+)?(?:{_STEMS}s?\s*)?[(\[]?", re.IGNORECASE
+)
 _LIST_GAP: Final = re.compile(
     rf"(?:[ \t]*\([^()\n]{{1,80}}\))?"
     rf"[)\].:]?(?:\s*[,&/]\s*(?:{_CONJUNCTIONS}\s+)?|\s+{_CONJUNCTIONS}\s+)"
@@ -555,7 +564,8 @@ _OTHERS_CHOOSE: Final = re.compile(
 _CHAT_WORDS: Final = frozenset(word.casefold() for word in (*words("interjections"), "tipo"))
 # "Escolho C, não A, B ou D": the "B ou D" closes a list a negation governs.
 _NEGATED_LIST_BEFORE: Final = re.compile(
-    r"\b(?:n[ãa]o|nem|not|nor)[ \t]+(?:(?:a|o|the)[ \t]+)?[A-E]"
+    # (not "no": "no B" is Portuguese for "in B")
+    rf"\b{alternation([*PT.plain_negations, 'not', 'never', 'nor'])}[ \t]+(?:(?:a|o|the)[ \t]+)?[A-E]"
     r"(?:[ \t]*,[ \t]*(?:(?:a|o|the)[ \t]+)?[A-E])*[ \t]*,[ \t]*\Z"
 )
 # (the reasons may open with a quote: "I think it's A — \"ela talvez esteja mais interessada\", so ...")
@@ -1056,6 +1066,14 @@ def _lists(text: str, candidates: list[_Candidate]) -> list[list[int]]:
                 and not (previous.keyword and _OWN_PREDICATE.match(text, current.start + 1))
                 and not (current.keyword and _FITS_OUTRIGHT_AFTER.match(text, current.start + 1))
             )
+        if (
+            not joined
+            and previous is not None
+            and len(runs[-1]) >= 2
+            and current.letter not in {candidates[i].letter for i in runs[-1]}
+        ):
+            # "ou" closes a list of three or more as "e" does: "jamais B, C ou D" ("C ou D" alone weighs two)
+            joined = bool(_OR_CLOSING_A_LIST.fullmatch(text, previous.start + 1, current.start))
         if joined:
             runs[-1].append(index)
         else:
@@ -1158,6 +1176,21 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
 
 _NONE_OPTION_FORMS: Final = tuple(fold(form) for form in words("none_of_the_above"))
 _PAUSE_THEN_REASONS: Final = re.compile(r"[ \t]*(?:[—–:]|\s-\s)[ \t]*[^\W\d_]")
+
+
+_ANSWERABLE: Final = re.compile(
+    rf"(?P<negated>\b(?:{alternation([*PT.plain_negations, 'not', 'never'])})[ \t]+)?"
+    rf"\b{alternation(words('answerable'))}\b",
+    re.IGNORECASE,
+)
+
+
+def _says_answerable(text: str, start: int, end: int) -> bool:
+    """Whether the sentence from ``start`` (no further than ``end``) says, unnegated, that the question has an
+    answer."""
+    stop = re.compile(r"[.!?\n]").search(text, start, end)
+    found = _ANSWERABLE.search(text, start, stop.start() if stop else end)
+    return found is not None and not found["negated"]
 
 
 def _is_the_none_option(options: Sequence[str] | None, letter: str) -> bool:
@@ -1409,6 +1442,8 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return "commit", "position"
     if verdict == "reject" or _rejected_by_verb(before):  # "descartamos a D, pois o texto dá a resposta"
         return "reject", ""
+    if _is_the_none_option(options, candidate.letter) and _says_answerable(text, candidate.start + 1, limit):
+        return "reject", ""  # "B: dá pra responder pelo texto, sim.": "none of the above" is ruled out
     if verdict == "commit":
         return "commit", "verdict"
     if verdict == "considered":

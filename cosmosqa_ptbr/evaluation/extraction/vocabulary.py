@@ -283,6 +283,9 @@ class Language:
     reason_words: tuple[str, ...]
     #: The words a question opens with: "*Por que* ela saiu?", "*What* happened?".
     question_words: tuple[str, ...]
+    #: Said of "none of the above", the question can be answered from the text, which rules that option out: "B: *dá
+    #: pra responder* pelo texto, sim", "D: *the text answers* it".
+    answerable: tuple[str, ...] = field(default=())
     #: Words that carry no content when an answer is matched to an option's text.
     stopwords: tuple[str, ...] = field(default=())
 
@@ -430,7 +433,7 @@ PT: Final = Language(
         *gendered("descartado", "eliminado", "excluído", "riscado", "inventado", "exagerado", "forçado", "rejeitado"),
         "exagero", "nada indica", "sem base", "especulação", "especulativa", "especulativo", "também cai",
         "implausível", "cai", "some", "cai também", "pegadinha", "impossível", "fraco", "fraca", "redundante", "furada",
-        "piada", "forçação", "corta", "corta também",
+        "piada", "forçação", "corta", "corta também", "sem sentido", "sem nexo", "nada a ver",
         "improvável", "contradiz", "contradizem", "inverte", "invertem", "dá pra descartar", "dá para descartar",
         "dá pra eliminar", "dá para eliminar", "pode ser descartada", "podem ser descartadas",
         "contraditória", "contraditório", "está fora", "fica de fora", "ficam de fora", "estão fora",
@@ -501,6 +504,10 @@ PT: Final = Language(
         "acho", "eu acho", "creio",
         # a choice made final: "A mesmo, final.", "C, de vez."
         "final", "mesmo, final", "de vez", "definitivo", "definitiva", "e ponto final", "e ponto",
+        # "C, pronto.", "B e acabou."
+        "pronto", "e pronto", "e acabou", "fechou", "fechado",
+        # the survivor named before its reason: "C, por eliminação."
+        "por eliminação", "por exclusão",
         # said without conviction, still the one choice: "D, mas sem muita convicção."
         "mas sem muita convicção", "sem muita convicção", "mas sem muita certeza", "sem muita certeza",
     ),
@@ -650,6 +657,11 @@ PT: Final = Language(
     none_fit=(
         "nenhuma dessas", "nenhuma destas", "nenhuma delas", "nenhuma opção", "nenhuma alternativa",
         "nada do que está listado", "nada do que foi listado", "nada da lista", "nenhuma resposta",
+    ),
+    answerable=(
+        "dá pra responder", "da pra responder", "dá para responder", "é possível responder", "dá pra saber",
+        "dá para saber", "o texto responde", "a história responde", "o texto diz", "o texto deixa claro",
+        "tem resposta", "há resposta", "existe resposta",
     ),
     none_of_them=(
         "nenhuma das", "nenhum dos", "nenhuma dessas", "nenhum desses", "nenhuma destas", "nenhum destes",
@@ -928,6 +940,10 @@ EN: Final = Language(
         "none of the above choices", "none of these options", "none of these choices", "none of these",
     ),
     none_fit=("none of them", "no option", "nothing listed", "nothing on the list", "no answer"),
+    answerable=(
+        "can be answered", "is answerable", "the text answers", "the story answers", "the passage answers",
+        "the text does answer", "the text tells us", "there is an answer", "there's an answer",
+    ),
     none_of_them=("none of the", "none of these", "none of those"),
     other_ones=("other", "others", "rest", "remaining"),
     table_rows=("row",),
