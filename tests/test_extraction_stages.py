@@ -3813,3 +3813,46 @@ def test_replies_of_held_out_at() -> None:
     assert extract_answer(answerable, acting).letter == "C"
     # (unless the text cannot answer it)
     assert extract_answer("A: sem sentido. C: exagero. B: não dá pra responder pelo texto.", acting).letter == "B"
+
+
+def test_replies_of_held_out_au() -> None:
+    """Checklist entries with their reasons after a comma, "it's obviously C", "Claramente la C", "Honestly? B.",
+    "Das três, a C.", "Trocando pela C", "não consigo ver como não seria a C", an opening "A compara ..." ruled out,
+    and two letters weighed, then one of them ruled out, are read as meant."""
+    ship = ["Saímos do curso.", "Navegamos até o Canal.", "Nenhuma das alternativas acima.", "Ficamos presos."]
+    checklist = (
+        "❌ A, o texto não fala de sair do curso\n✅ B, rumo traçado pro Canal da Mancha, tudo certo\n❌ C\n"
+        "❌ D, ninguém ficou preso"
+    )
+    assert extract_answer(checklist, ship).letter == "B"
+    weight = ["Ela está perdendo peso.", "Saiu do hospital.", "Ela está ganhando peso.", "Ia ao hospital."]
+    assert extract_answer("bro it's obviously C lol, she's gaining weight", weight).letter == "C"
+    # (not "it's hardly C")
+    assert extract_answer("it's hardly C", weight).letter is None
+    assert extract_answer("Claramente la C. Pasar por el cementerio le recordó a su abuela.", weight).letter == "C"
+    baby = ["Levaria o bebê.", "Teria que largar o emprego.", "Nenhuma das alternativas acima.", "Deixaria sozinho."]
+    honest = "Honestly? B. She had no one to help, so she'd quit her job. A and D feel way too extreme."
+    assert extract_answer(honest, baby).letter == "B"
+    three = ["Porque o autor tem 18 anos.", "Porque a irmã tem 18 anos.", "Porque queria fazer algo legal."]
+    assert extract_answer("Das três, a C. Idade do autor ou da irmã não explica o café.", three).letter == "C"
+    assert extract_answer("Of these, B. The rest make no sense.", three).letter == "B"
+    trip = ["Estocolmo foi ótima.", "Está de volta à Inglaterra.", "Gosta de cozinhar.", "O albergue era bom."]
+    switched = "Vou de D, o albergue era bom... não, péssimo raciocínio. Trocando pela C: a pessoa gosta de cozinhar."
+    assert extract_answer(switched, trip).letter == "C"
+    sleep = ["Piadas.", "Uma queda por um cara.", "Deixaria a mente afiada.", "Caras de WTF."]
+    granted = "Não que a B não faça algum sentido, com o crush, mas não consigo ver como não seria a C: mente afiada."
+    assert extract_answer(granted, sleep).letter == "C"
+    cat = ["Vivo é pior que um pisão.", "Vivo é pior que fogo.", "Morto é pior que fogo.", "Fogo é pior que um pisão."]
+    eliminated = (
+        "Eliminando: A compara pisotear com um pisão, não faz sentido. B e C colocam o fogo como a parte mais branda, "
+        "o que não justifica a ordem. Só resta uma."
+    )
+    assert extract_answer(eliminated, cat).letter == "D"
+    songs = ["Não faz músicas ótimas.", "É o baterista.", "Não são estranhas.", "São estranhas, mas cativantes."]
+    settled = (
+        'A não fala de atuação. B confunde o Rainn Wilson com o Pete Best. Entre C e D, "comediazinha absurda" puxa '
+        "pro estranho, então a C, que nega a estranheza, também cai."
+    )
+    assert extract_answer(settled, songs).letter == "D"
+    # (two letters weighed and left so stay a hedge)
+    assert extract_answer("A e B não. Fico entre C e D, não sei qual.", songs).letter is None

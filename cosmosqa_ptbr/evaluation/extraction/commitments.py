@@ -140,7 +140,9 @@ _ANSWER_KEYWORD_HEAD: Final = (
     rf"|(?:^|(?<=[.!?,;:\n—–])|(?<=[^\w\s\"'“”‘’()\[\]*_-]\s))\s*"
     rf"(?:(?:and|but|so|e|mas|então|{alternation(words('interjections'))})[\s,]+)?"
     # (an adverb may follow: "é claramente a A, elas quase nunca pegam sol")
-    rf"{alternation(words('sentence_copulas'))}(?:[ \t]+[^\W\d_]+mente)?(?=\s)"
+    # (or "it's obviously C", not "it's hardly C")
+    rf"{alternation(words('sentence_copulas'))}"
+    rf"(?:[ \t]+(?:[^\W\d_]+mente|(?!(?:hardly|barely|scarcely)\b)[^\W\d_]+ly))?(?=\s)"
     # "team building msm kkkk é a C fácil": "é a" before a lone capital names the answer after any words of its own
     # sentence, but not after a relative clause ("a que fala da casa é a A", "o que é a A") or a negation
     rf"|(?:^|(?<=[.!?,;:\n—–]))(?:(?!\bque\b)[^.!?,;:\n]){{0,60}}?"
@@ -458,8 +460,11 @@ _VERDICT_AFTER_AN_ASIDE: Final = re.compile(
 # An adverb that affirms, opening the answer before its letter: "Pretty clearly B.", "Obviamente C, ...".
 _AFFIRMED_OPENING: Final = re.compile(
     # (after words of chat too: "mano claramente a A né, ...")
-    rf"[\W_]*(?:{alternation(words('interjections'))}[\s,!.]+)*(?:(?:pretty|very|quite|bem|muito)\s+)?(?:{alternation(words('affirming'))}|[^\W\d_]+mente|[^\W\d_]+ly)"
-    r"[\s,:]*(?:(?:a|o|the)\s+)?",
+    rf"[\W_]*(?:{alternation(words('interjections'))}[\s,!.]+)*(?:(?:pretty|very|quite|bem|muito)\s+)?"
+    # (the options as a whole too: "Das três, a C. ...", "Of these, B.")
+    rf"(?:{alternation([*words('affirming'), *words('of_the_options')])}|[^\W\d_]+mente|[^\W\d_]+ly)"
+    # (asked of itself too: "Honestly? B.", "Sinceramente? B.")
+    r"[\s,:?]*(?:(?:a|o|the|la|el)\s+)?",
     re.IGNORECASE,
 )
 # (marks and emoji too: "✅ A", "🛌 D"; the Spanish article too: "La C, claramente: ...")
@@ -484,7 +489,7 @@ _QUOTED: Final = re.compile(r'"[^"\n]{1,200}"|“[^”\n]{1,200}”')
 _LOWER_ARTICLE_BEFORE: Final = re.compile(r"(?<![\w])(?:a|da|na|pela)[ \t]\Z")
 _DENIED_DOUBT: Final = (
     r"(?:\bn[ãa]o\s+(?:(?:diria|acho|creio|penso|(?:d[áa]|daria)\s+(?:pra|para)\s+dizer|(?:posso|poderia|consigo)\s+dizer)"
-    r"\s+que|vejo\s+(?:como|por\s*que))"
+    r"\s+que|(?:vejo|consigo\s+ver)\s+(?:como|por\s*que))"
     # "Ninguém me convence de que a A não é a certa."
     r"|\bningu[ée]m\s+me\s+convence\s+(?:de\s+)?que)"
 )

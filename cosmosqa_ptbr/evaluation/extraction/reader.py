@@ -198,6 +198,14 @@ def _last_sentence(text: str) -> int:
     return max((m.end() for m in _CLAUSE_END.finditer(text.rstrip(" \t\n.!?"))), default=0)
 
 
+def _one_weighed_is_ruled_out_after(end: int, found: Sequence[Mention]) -> bool:
+    """Whether the two letters a hedge ending at ``end`` weighs are settled after it, one of them ruled out ("Entre C
+    e D, ... então a C também cai"): what is left is no longer in doubt."""
+    weighed = {m.letter for m in found if end - 30 <= m.start < end}
+    ruled_out = {m.letter for m in found if m.start >= end and m.kind == "reject"}
+    return len(weighed) == 2 and len(weighed & ruled_out) == 1
+
+
 def read_answer(
     answer: str, options: Sequence[str] | None, letters: tuple[str, ...], *, invented: bool = False
 ) -> Extraction:
@@ -218,7 +226,7 @@ def read_answer(
     described = name_descriptions(described, options, letters) if options is not None else described
     text, ordinal_spots = name_ordinals(described, letters)
     found = mentions(text, options, p)
-    hedges = hedge_ends(text, p)
+    hedges = [end for end in hedge_ends(text, p) if not _one_weighed_is_ruled_out_after(end, found)]
     named = {m.letter for m in found} | loose_letters(text, p)
     if not named and options is not None and _echoes_the_options(text, options):
         return Extraction(None, "no_answer")  # the options said one after the other, without their letters

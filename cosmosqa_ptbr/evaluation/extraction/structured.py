@@ -780,7 +780,8 @@ def _bold_row_letter(text: str) -> str | None:
 _BOX_MARK: Final = rf"(?:\[\s*[^\s\]]?\s*\]|\(\s*[xX✓✔]?\s*\)|[{_TICKED_MARKS}{_CROSSED_MARKS}])"
 _CHECK_LINE: Final = re.compile(
     rf"^\s*(?:[-*•+]\s+)?(?P<box>{_BOX_MARK})\s*"
-    rf"(?:{alternation(words('letter_words'))}\s*)?[(\[]?(?P<l>[A-Za-z])(?:[)\].:\s—–-]|$)"
+    # (its reasons after a comma too: "❌ A, o texto não fala de sair do curso")
+    rf"(?:{alternation(words('letter_words'))}\s*)?[(\[]?(?P<l>[A-Za-z])(?:[)\].:,\s—–-]|$)"
     # "✔ O texto fala ...": an article before a word is prose, not the letter O
     r"(?<!\b[AEOaeo]\s(?=[a-zà-ú]))",
     re.IGNORECASE,

@@ -283,6 +283,8 @@ class Language:
     reason_words: tuple[str, ...]
     #: The words a question opens with: "*Por que* ela saiu?", "*What* happened?".
     question_words: tuple[str, ...]
+    #: The options as a whole, opening the sentence that picks one of them: "*Das três*, a C.", "*Of these*, B.".
+    of_the_options: tuple[str, ...] = field(default=())
     #: Said of "none of the above", the question can be answered from the text, which rules that option out: "B: *dá
     #: pra responder* pelo texto, sim", "D: *the text answers* it".
     answerable: tuple[str, ...] = field(default=())
@@ -345,7 +347,8 @@ PT: Final = Language(
         # a change of mind: "Troco minha resposta para a D", "Mudo para A"
         "mudo para", "mudo pra", "troco para", "troco pra", "mudo minha resposta para", "troco minha resposta para",
         "mudo a resposta para", "troco a resposta para", "mudando para", "trocando para", "mudei para", "troquei para",
-        "troco pela", "troco pelo", "troquei pela", "troquei pelo",
+        "troco pela", "troco pelo", "troquei pela", "troquei pelo", "trocando pela", "trocando pelo", "mudando pra",
+        "trocando pra",
         "vou mudar para", "vou mudar minha resposta para", "vou mudar a resposta para", "vou trocar para",
         "vou trocar minha resposta para", "vou trocar a resposta para",
         # back to a letter weighed before: "Volto pra D. Final."
@@ -433,7 +436,7 @@ PT: Final = Language(
         *gendered("descartado", "eliminado", "excluído", "riscado", "inventado", "exagerado", "forçado", "rejeitado"),
         "exagero", "nada indica", "sem base", "especulação", "especulativa", "especulativo", "também cai",
         "implausível", "cai", "some", "cai também", "pegadinha", "impossível", "fraco", "fraca", "redundante", "furada",
-        "piada", "forçação", "corta", "corta também", "sem sentido", "sem nexo", "nada a ver",
+        "piada", "forçação", "corta", "corta também", "sem sentido", "sem nexo", "nada a ver", "confunde", "confundem",
         "improvável", "contradiz", "contradizem", "inverte", "invertem", "dá pra descartar", "dá para descartar",
         "dá pra eliminar", "dá para eliminar", "pode ser descartada", "podem ser descartadas",
         "contraditória", "contraditório", "está fora", "fica de fora", "ficam de fora", "estão fora",
@@ -514,7 +517,8 @@ PT: Final = Language(
     describing=(
         "fala", "falam", "diz", "dizem", "menciona", "mencionam", "afirma", "sugere", "mistura", "descreve", "trata",
         "traz", "cita", "pega", "pegam", "inventa", "inventam", "contradiz", "repete", "repetem", "é", "são", "seria",
-        "parece", "tem", "têm", "liga", "explica", "fica", "vai",
+        "parece", "tem", "têm", "liga", "explica", "fica", "vai", "compara", "comparam", "coloca", "colocam",
+        "confunde", "confundem", "troca", "trocam", "ignora", "ignoram", "supõe", "assume",
     ),
     option_pronouns=("ela", "ele", "essa", "esse", "esta", "este"),
     chat_tails=(
@@ -629,6 +633,8 @@ PT: Final = Language(
         "ou",
         # verbs that judge the letter before them: "C contradiz a própria pergunta", "D inverte a recomendação"
         "contradiz", "inverte", "ignora", "confunde", "cai", "some", "cita", "traz",
+        # and that describe it: "A compara pisotear com um pisão", "B e C colocam o fogo como ..."
+        "compara", "comparam", "coloca", "colocam", "troca", "trocam", "supõe", "assume", "confundem", "ignoram",
     ),
     refusals=(
         "desculpe", "sinto muito", "lamento", "informação insuficiente", "informações insuficientes",
@@ -657,6 +663,11 @@ PT: Final = Language(
     none_fit=(
         "nenhuma dessas", "nenhuma destas", "nenhuma delas", "nenhuma opção", "nenhuma alternativa",
         "nada do que está listado", "nada do que foi listado", "nada da lista", "nenhuma resposta",
+    ),
+    of_the_options=(
+        "das duas", "das três", "das quatro", "das cinco", "dentre elas", "entre elas", "de todas", "das opções",
+        "das alternativas", "dentre as opções", "dentre as alternativas", "entre as opções", "entre as alternativas",
+        "de todas as opções", "de todas as alternativas", "dessas", "destas", "dessas opções", "dessas alternativas",
     ),
     answerable=(
         "dá pra responder", "da pra responder", "dá para responder", "é possível responder", "dá pra saber",
@@ -843,7 +854,10 @@ EN: Final = Language(
         "most reasonable", "most accurate", "most fitting", "yes", "makes the most sense", "makes more sense",
         "fits best", "best fits", "the best fit", "closest", "the closest",
     ),
-    dismissal=("unlikely", "ruled out", "contradicted", "contradicts", "contradict", "unsupported", "is out"),
+    dismissal=(
+        "unlikely", "ruled out", "contradicted", "contradicts", "contradict", "unsupported", "is out", "too extreme",
+        "far-fetched", "exaggerated", "a stretch", "makes no sense", "make no sense",
+    ),
     striking=("out", "nope", "struck"),
     grades={"very high": 5, "high": 4, "medium": 3, "moderate": 3, "low": 2, "very low": 1, "none": 0},
     no_words=("no",),
@@ -875,7 +889,7 @@ EN: Final = Language(
                     "that one is", "it's", "it is"),
     both=("both",),
     both_and=("and",),
-    interjections=("well", "ok", "okay", "yeah", "hmm", "honestly"),
+    interjections=("well", "ok", "okay", "yeah", "hmm", "honestly", "bro", "dude", "man", "lol", "tbh"),
     affirming=("therefore", "for sure", "definitely", "certainly", "obviously", "of course", "no doubt", "clearly"),
     describing=("says", "say", "mentions", "suggests", "describes", "talks", "is", "seems", "has", "mixes"),
     option_pronouns=("it", "that one", "this one"),
@@ -940,6 +954,10 @@ EN: Final = Language(
         "none of the above choices", "none of these options", "none of these choices", "none of these",
     ),
     none_fit=("none of them", "no option", "nothing listed", "nothing on the list", "no answer"),
+    of_the_options=(
+        "of the two", "of the three", "of the four", "of the five", "of these", "out of these", "of them all",
+        "of all of them", "of the options", "out of the options", "among them", "among the options", "of those",
+    ),
     answerable=(
         "can be answered", "is answerable", "the text answers", "the story answers", "the passage answers",
         "the text does answer", "the text tells us", "there is an answer", "there's an answer",
