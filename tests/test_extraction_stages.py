@@ -3856,3 +3856,21 @@ def test_replies_of_held_out_au() -> None:
     assert extract_answer(settled, songs).letter == "D"
     # (two letters weighed and left so stay a hedge)
     assert extract_answer("A e B não. Fico entre C e D, não sei qual.", songs).letter is None
+
+
+def test_replies_of_held_out_av() -> None:
+    """ "C. próxima", "vai ser C", the reply's one letter tagged ("essa é fácil, A né, ...") and a table cell "com
+    certeza" among cells that say no are read as meant."""
+    photo = ["Nenhuma das alternativas acima.", "Fotos demais.", "Passar para o computador.", "Levar a outro quarto."]
+    assert extract_answer("tirou do porta-retrato pra escanear, óbvio. C. próxima", photo).letter == "C"
+    assert extract_answer("aff essas perguntas... vai ser C, ele vai falar q tá td bem", photo).letter == "C"
+    # (not "não vai ser C")
+    assert extract_answer("não vai ser C", photo).letter is None
+    assert extract_answer("kkkkk essa é fácil, A né, a pessoa tava lisa o verão inteiro", photo).letter == "A"
+    poker = ["Posso ter largado a mão.", "Posso ter ido all in.", "Posso ter aumentado um dólar.", "Nenhuma."]
+    table = (
+        "| Ação | Faz sentido com trinca? |\n|---|---|\n| A — largar | nunca |\n| B — all in | com certeza |\n"
+        "| C — aumentar $1 | ridículo |\n| D — nenhuma | não |"
+    )
+    assert extract_answer(table, poker).letter == "B"
+    assert extract_answer(table.replace("com certeza", "definitely"), poker).letter == "B"

@@ -1535,6 +1535,8 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         _TERMINATOR.match(text, candidate.start + 1) or _TAG_THEN_PAUSE.match(text, candidate.start + 1)
     ):
         return "commit", "position"  # "Pretty clearly B.", "Obviamente C.", "obviamente a D né, ..."
+    if candidate.bare and _TAG_THEN_PAUSE.match(text, candidate.start + 1) and len(_CAPITAL_LETTER.findall(text)) == 1:
+        return "commit", "verdict"  # "kkkkk essa é fácil, A né, a pessoa tava lisa": the reply's one letter, tagged
     if candidate.start == len(text.rstrip()) - 1 and _CUT_IN_A_REPEATED_WORD.search(text, max(0, candidate.lead - 200)):
         return "neutral", ""  # "Demonstrarão:\n\nDemonstrarão:\n\nD": a loop broken off in its word, not a letter
     if _closes_the_answer(text, candidate) and (

@@ -308,7 +308,7 @@ PT: Final = Language(
     located_in=("está", "tá", "se encontra"),
     in_articles=("na", "no"),
     # (and Spanish, "Es la C.")
-    sentence_copulas=("é", "eh", "seria", "foi", "era", "es", "sería"),
+    sentence_copulas=("é", "eh", "seria", "foi", "era", "es", "sería", "vai ser"),
     the_right_one=(
         "a correta", "o correto", "a certa", "o certo",
         # "o mais razoável é a B": the superlative of fit said without the option noun
@@ -524,6 +524,8 @@ PT: Final = Language(
     chat_tails=(
         "né", "ne", "neh", "msm", "mesmo", "fácil", "facil", "facinho", "fácinho", "sem medo", "tbm", "óbvio", "obvio",
         "claro",
+        # on to the next question: "... óbvio. C. próxima"
+        "próxima", "proxima", "próxima pergunta",
     ),
     sure_tails=(
         "fácil", "facil", "facinho", "fácinho", "óbvio", "obvio", "sem medo", "sem pensar", "sem pensar mt",
@@ -542,13 +544,15 @@ PT: Final = Language(
     keeping=("sim", "exato", "isso", "isso mesmo", "sí"),
     cell_yes=(
         "sim", "forte", "bate", "confere", "encaixa", "bastante", "na mosca", "é ela", "é a resposta", "a resposta",
+        "com certeza", "certamente", "claro", "com ctz", "sem dúvida", "óbvio",
     ),
     cell_no=(
         "não", "nao", "nem tanto", "contraria", "pouco provável", "zero chance", "chance zero", "nenhuma chance",
         "fraca",
         "fraco", "fracas", "fracos", "não bate", "nada a ver", "descartada", "descartado",
         "sem base", "nem de longe", "inverte", "contradiz", "sem evidência", "sem evidências", "sem relação",
-        "mistura", "nem a pau", "nem ferrando", "de jeito nenhum", "irrelevante",
+        "mistura", "nem a pau", "nem ferrando", "de jeito nenhum", "irrelevante", "nunca", "jamais", "ridículo",
+        "ridícula",
     ),
     between=("entre",),
     unsure=(
@@ -901,8 +905,8 @@ EN: Final = Language(
     pointing=("this", "this one", "that one", "that's it", "this is it"),
     degrees=("pretty", "rather", "a bit"),
     keeping=("yes", "exactly"),
-    cell_yes=("yes", "yep", "yeah", "strong", "ok", "okay"),
-    cell_no=("no", "nope", "nah", "weak", "irrelevant"),
+    cell_yes=("yes", "yep", "yeah", "strong", "ok", "okay", "definitely", "for sure", "certainly", "of course"),
+    cell_no=("no", "nope", "nah", "weak", "irrelevant", "never", "ridiculous"),
     between=("between",),
     unsure=(
         "not sure whether", "not sure if", "no way to know whether", "I'm on the fence", "I am on the fence",
