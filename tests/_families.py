@@ -67,12 +67,17 @@ def family(name: str) -> Family:
 
 
 def embedded_tokenizer_dir(cache: Path) -> Path:
-    """The embedded SmolLM2 tokenizer saved as a tokenizer folder under ``cache`` (read from its GGUF once)."""
+    """The embedded SmolLM2 tokenizer as a folder: its conversion's in the cache, else read from its GGUF once under
+    ``cache``."""
     from transformers import AutoTokenizer
 
+    from cosmosqa_ptbr.evaluation.converted import converted_folder
     from cosmosqa_ptbr.evaluation.models import embedded_model_path
 
     gguf = embedded_model_path()
+    converted = converted_folder(gguf)
+    if converted is not None:
+        return converted  # the tokenizer the embedded model's conversion keeps
     folder = cache / f"smollm2-tokenizer-{gguf.stat().st_size}"
     if not (folder / "tokenizer.json").is_file():
         # transformers reads the whole GGUF file to build its tokenizer (about 10 s): keep the result.

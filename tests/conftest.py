@@ -25,7 +25,10 @@ def converted_model_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from cosmosqa_ptbr.evaluation.converted import CACHE_ENV
 
     if not os.environ.get(CACHE_ENV):
-        os.environ[CACHE_ENV] = str(tmp_path_factory.mktemp("converted-models"))
+        base = tmp_path_factory.getbasetemp()
+        # (pytest-xdist's workers share their run's folder: the model is converted once for all of them)
+        shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+        os.environ[CACHE_ENV] = str(shared / "converted-models")
     return Path(os.environ[CACHE_ENV])
 
 

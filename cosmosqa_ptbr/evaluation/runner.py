@@ -95,7 +95,10 @@ class EvaluationSettings(DataSource):
     model: str | None = field(
         default=None,
         metadata={
-            "help": "Hub id, local folder or .gguf file of a causal LM (default: the embedded SmolLM2-135M-Instruct)"
+            "help": (
+                "Hub id, local folder or .gguf file of a causal LM (default: the embedded SmolLM2-135M-Instruct, "
+                "converted once into $COSMOSQA_PTBR_CACHE, default ~/.cache/cosmosqa_ptbr; 'off' turns that off)"
+            )
         },
     )
     model_revision: str | None = field(

@@ -681,7 +681,13 @@ def _model_config(model: Any) -> Any:
             path = embedded_model_path()
         except EmbeddedModelMissingError as error:
             raise RecipeError(f"{where}: {error}") from None
-        source, kwargs["gguf_file"] = str(path.parent), path.name
+        from ..evaluation.converted import converted_folder
+
+        # Its conversion in the cache holds the same config, read in milliseconds instead of seconds.
+        converted = converted_folder(path)
+        source = str(converted) if converted else str(path.parent)
+        if converted is None:
+            kwargs["gguf_file"] = path.name
     else:
         source = name
         local = Path(name).expanduser()
