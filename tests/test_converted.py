@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,8 @@ from cosmosqa_ptbr.evaluation import converted
 from cosmosqa_ptbr.evaluation.converted import CACHE_ENV, converted_folder, save_converted
 from cosmosqa_ptbr.evaluation.models import embedded_model_path, load_model, load_tokenizer
 from cosmosqa_ptbr.prompts import render_prompt
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture()
@@ -141,3 +145,22 @@ def test_two_writers_at_once_make_one_folder(cache: Path, gguf: Path, tiny: tupl
         thread.join()
     assert results[0] is not None and results == [results[0], results[0]]
     assert sorted(os.listdir(cache)) == sorted([results[0].name, f".{results[0].name}.lock"])
+
+
+@pytest.mark.slow
+def test_evaluate_with_a_cache_it_cannot_write_warns_in_one_line_and_scores(tmp_path: Path) -> None:
+    """`cosmosqa-ptbr evaluate` with a cache path under a file says so in one line, then loads and scores anyway."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("mine", encoding="utf-8")
+    env = {**os.environ, CACHE_ENV: str(blocker / "cache"), "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(REPO)}
+    command = [sys.executable, "-m", "cosmosqa_ptbr.cli", "evaluate", "--limit", "1", "--output-dir", "run"]
+    result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "converted" in line]
+    assert said == [
+        f"cosmosqa-ptbr evaluate: warning: the embedded model could not be kept converted in {blocker / 'cache'} (Not "
+        f"a directory); set {CACHE_ENV} to a writable folder to load it faster"
+    ]
+    assert "save_converted(" not in result.stderr
+    assert (tmp_path / "run" / "results.json").is_file()
+    assert blocker.read_text(encoding="utf-8") == "mine"

@@ -10,8 +10,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import warnings
 from collections.abc import Sequence
-from typing import NamedTuple
+from pathlib import Path
+from typing import Final, NamedTuple
 
 from .. import __version__
 from .options import CommandParser, debug_requested, run_guarded
@@ -89,4 +91,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     debug = debug_requested(argv)
     argv = [arg for arg in argv if arg != "--debug"]
     args = build_parser(argv).parse_args(argv)
+    if not debug:
+        _warnings_in_one_line(args.command)
     return run_guarded(args.command, lambda: args._main(args), debug=debug)
+
+
+_PACKAGE: Final = Path(__file__).resolve().parents[1]
+
+
+def _warnings_in_one_line(command: str) -> None:
+    """The package's own warnings print as its errors do, one line naming the command, without the source line."""
+    default = warnings.formatwarning
+
+    def formatted(
+        message: Warning | str, category: type[Warning], filename: str, lineno: int, line: str | None = None
+    ) -> str:
+        if Path(filename).resolve().is_relative_to(_PACKAGE):
+            return f"cosmosqa-ptbr {command}: warning: {message}\n"
+        return default(message, category, filename, lineno, line)
+
+    warnings.formatwarning = formatted
