@@ -15,6 +15,7 @@ processes from writing it at once; a cache that cannot be written costs one warn
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -25,7 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
 
-__all__ = ["CACHE_ENV", "cache_root", "converted_folder", "save_converted"]
+__all__ = ["CACHE_ENV", "cache_root", "converted_folder", "pretrained_source", "save_converted"]
 
 #: The environment variable that moves the cache (default: ``$XDG_CACHE_HOME/cosmosqa_ptbr``, else
 #: ``~/.cache/cosmosqa_ptbr``); ``off`` turns it off.
@@ -47,8 +48,15 @@ def cache_root() -> Path | None:
 
 
 def _sha256(path: Path) -> str:
+    status = path.stat()
+    return _sha256_of(str(path.resolve()), status.st_size, status.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _sha256_of(path: str, size: int, mtime_ns: int) -> str:
+    """The file's SHA-256, once per process while its size and time stay (a load looks it up, then saves)."""
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    with open(path, "rb") as handle:
         while chunk := handle.read(_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
@@ -104,6 +112,13 @@ def converted_folder(gguf: str | os.PathLike[str]) -> Path | None:
     expected = _expected(Path(gguf))
     folder = root / _folder_name(expected)
     return folder if _matches(folder, expected) else None
+
+
+def pretrained_source(gguf: str | os.PathLike[str]) -> tuple[str, dict[str, str]]:
+    """What ``from_pretrained`` reads for ``gguf``: its conversion's folder when there is one, else the file."""
+    path = Path(gguf)
+    folder = converted_folder(path)
+    return (str(folder), {}) if folder is not None else (str(path.parent), {"gguf_file": path.name})
 
 
 @contextlib.contextmanager

@@ -486,18 +486,10 @@ def load_tokenizer(name: str | None = None, *, chat_template: str | None = "auto
     """
     source, extra = _model_source(name, kwargs.get("revision"))
     if _is_embedded(name):
-        source, extra = _embedded_source(source, extra)
+        from .converted import pretrained_source
+
+        source, extra = pretrained_source(Path(source) / extra["gguf_file"])
     return _load_tokenizer(source, {**extra, **kwargs}, chat_template)
-
-
-def _embedded_source(source: str, kwargs: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    """The embedded model's converted folder in the cache when there is one, else its GGUF file as given."""
-    from .converted import converted_folder
-
-    folder = converted_folder(Path(source) / kwargs["gguf_file"])
-    if folder is None:
-        return source, kwargs
-    return str(folder), {key: value for key, value in kwargs.items() if key != "gguf_file"}
 
 
 def _load_tokenizer(source: str, kwargs: dict[str, Any], chat_template: str | None = "auto") -> Any:
@@ -560,14 +552,16 @@ def load_model(
     torch_dtype = getattr(torch, plan.dtype)
     # The embedded model is read from its GGUF file once, then from its float32 conversion in the cache (a second
     # instead of half a minute); a revision means nothing for it.
-    convert = _is_embedded(name) and plan.dtype == "float32"
-    if _is_embedded(name):
-        source, kwargs = _embedded_source(source, kwargs)
-        convert = convert and "gguf_file" in kwargs
+    embedded = _is_embedded(name)
+    if embedded:
+        from .converted import pretrained_source
+
+        source, kwargs = pretrained_source(Path(source) / kwargs["gguf_file"])
     elif revision:
         kwargs["revision"] = revision
+    convert = embedded and plan.dtype == "float32" and "gguf_file" in kwargs
     tokenizer_kwargs = dict(kwargs)
-    model_name = EMBEDDED_MODEL if _is_embedded(name) else str(name)
+    model_name = EMBEDDED_MODEL if embedded else str(name)
     if plan.quantization == "4bit":
         from transformers import BitsAndBytesConfig
 

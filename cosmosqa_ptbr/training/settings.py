@@ -681,13 +681,11 @@ def _model_config(model: Any) -> Any:
             path = embedded_model_path()
         except EmbeddedModelMissingError as error:
             raise RecipeError(f"{where}: {error}") from None
-        from ..evaluation.converted import converted_folder
+        from ..evaluation.converted import pretrained_source
 
         # Its conversion in the cache holds the same config, read in milliseconds instead of seconds.
-        converted = converted_folder(path)
-        source = str(converted) if converted else str(path.parent)
-        if converted is None:
-            kwargs["gguf_file"] = path.name
+        source, found = pretrained_source(path)
+        kwargs.update(found)
     else:
         source = name
         local = Path(name).expanduser()

@@ -568,9 +568,10 @@ _OTHERS_CHOOSE: Final = re.compile(
 )
 _CHAT_WORDS: Final = frozenset(word.casefold() for word in (*words("interjections"), "tipo"))
 # "Escolho C, não A, B ou D": the "B ou D" closes a list a negation governs.
+# The plain negations of every language but English "no", which is Portuguese for "in" ("no B").
+_PLAIN_NEGATIONS: Final = (*PT.plain_negations, "not", "never")
 _NEGATED_LIST_BEFORE: Final = re.compile(
-    # (not "no": "no B" is Portuguese for "in B")
-    rf"\b{alternation([*PT.plain_negations, 'not', 'never', 'nor'])}[ \t]+(?:(?:a|o|the)[ \t]+)?[A-E]"
+    rf"\b{alternation([*_PLAIN_NEGATIONS, 'nor'])}[ \t]+(?:(?:a|o|the)[ \t]+)?[A-E]"
     r"(?:[ \t]*,[ \t]*(?:(?:a|o|the)[ \t]+)?[A-E])*[ \t]*,[ \t]*\Z"
 )
 # (the reasons may open with a quote: "I think it's A — \"ela talvez esteja mais interessada\", so ...")
@@ -1184,16 +1185,19 @@ _PAUSE_THEN_REASONS: Final = re.compile(r"[ \t]*(?:[—–:]|\s-\s)[ \t]*[^\W\d_
 
 
 _ANSWERABLE: Final = re.compile(
-    rf"(?P<negated>\b(?:{alternation([*PT.plain_negations, 'not', 'never'])})[ \t]+)?"
+    rf"(?P<negated>\b(?:{alternation(_PLAIN_NEGATIONS)})[ \t]+)?"
     rf"\b{alternation(words('answerable'))}\b",
     re.IGNORECASE,
 )
 
 
+_SENTENCE_STOP: Final = re.compile(r"[.!?\n]")
+
+
 def _says_answerable(text: str, start: int, end: int) -> bool:
     """Whether the sentence from ``start`` (no further than ``end``) says, unnegated, that the question has an
     answer."""
-    stop = re.compile(r"[.!?\n]").search(text, start, end)
+    stop = _SENTENCE_STOP.search(text, start, end)
     found = _ANSWERABLE.search(text, start, stop.start() if stop else end)
     return found is not None and not found["negated"]
 
