@@ -123,6 +123,9 @@ class OutputStore:
         self._lock_path = paths["lock"]
         self._fsync = fsync
         self._lock_handle: Any = None
+        # What open() made that a run which never started must not leave behind: the lock file, new folders.
+        self._made: list[Path] = []
+        self._started = False
         self._out: Any = None
         self._rej: Any = None
         self.done: set[str] = set()
@@ -141,8 +144,12 @@ class OutputStore:
         """
         import fcntl
 
+        folder = self.output.parent
+        missing = [parent for parent in (folder, *folder.parents) if not parent.exists()]
         try:
-            self.output.parent.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True)
+            made = [*reversed(missing)]  # in the order made, the lock file last
+            self._made = [*made, self._lock_path] if not self._lock_path.exists() else made
             self._lock_handle = self._lock_path.open("a+")
         except OSError as error:
             message = f"cannot write beside {self.output} ({error.strerror}: {error.filename}); pick another --output"
@@ -174,6 +181,7 @@ class OutputStore:
 
     def open_files(self) -> None:
         """Create or open the output and rejects files for appending (after :meth:`open` has checked them)."""
+        self._started = True
         if self._out is None:
             self._out = self.output.open("ab")
         if self._rej is None:
@@ -254,12 +262,25 @@ class OutputStore:
         self.rejected = {record[REJECT_ID] for record in kept} | {record[REJECT_ID] for record in new_rejects}
 
     def close(self) -> None:
-        """Close the files and release the lock (a killed process releases it too)."""
+        """Close the files and release the lock (a killed process releases it too).
+
+        A run that never started writing (its server down, its files refused) takes away the lock file and the
+        folders it made for them, so it leaves the disk as it found it.
+        """
         for handle in (self._out, self._rej):
             if handle is not None:
                 handle.close()
         self._out = self._rej = None
         if self._lock_handle is not None:
+            if not self._started:
+                for made in reversed(self._made):  # the lock first, then the folders from the deepest up
+                    try:
+                        if made == self._lock_path:
+                            made.unlink()
+                        else:
+                            made.rmdir()
+                    except OSError:
+                        break  # (a folder someone else has written into meanwhile stays)
             self._lock_handle.close()
             self._lock_handle = None
 
