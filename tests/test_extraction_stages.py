@@ -3874,3 +3874,64 @@ def test_replies_of_held_out_av() -> None:
     )
     assert extract_answer(table, poker).letter == "B"
     assert extract_answer(table.replace("com certeza", "definitely"), poker).letter == "B"
+
+
+def test_replies_of_held_out_aw() -> None:
+    """Double negations that conclude, a choice told to the reader, one of two weighed, an HTML table, an ordinal
+    corrected, letters set aside before "só resta uma", a negated list after the choice and a quote before a dash."""
+    alarm = [
+        "Detecta o fogão ligado.",
+        "É um alarme com defeito.",
+        "Detecta quando saímos.",
+        "Nenhuma das alternativas acima.",
+    ]
+    assert extract_answer("Não consigo não pensar que é a B; nada indica o contrário.", alarm).letter == "B"
+    assert (
+        extract_answer("Não consigo ver motivo pra não ser a C — eles não estavam lá por acaso.", alarm).letter == "C"
+    )
+    assert extract_answer("I can't help thinking it's B; nothing says the alarm works.", alarm).letter == "B"
+    assert (
+        extract_answer("oxe A é quinta-feira kkkkk nada a ver. marca a D q a russia invadiu e pronto", alarm).letter
+        == "D"
+    )
+    assert extract_answer("Entre a A e a C, a C. A A até tem graça, mas não explica nada.", alarm).letter == "C"
+    # (the one weighed that is the subject of a clause after it is not picked)
+    assert extract_answer("Claridade: B. (Entre B e C, a C só inverte o raciocínio.)", alarm).letter == "B"
+    assert extract_answer("Agora entre a C e a D: a D diz que não dá para ver o efeito completo", alarm).letter is None
+    cells = "".join(
+        f"<tr><th>{letter}</th><td>{verdict}</td></tr>"
+        for letter, verdict in zip("ABCD", ["não", "não", "sim", "não"], strict=True)
+    )
+    assert extract_answer(f"<table>{cells}</table>", alarm).letter == "C"
+    woke = [
+        "Nenhuma das alternativas acima.",
+        "Ele me pediu para acordar cedo.",
+        "Queria mostrar um quadrinho.",
+        "Despedida.",
+    ]
+    assert extract_answer("sei la, acho q A, nao tem nada sobre acordar no texto", woke).letter == "A"
+    history = [
+        "Nenhuma das alternativas acima.",
+        "Elas não se interessam por história",
+        "Biologia marinha",
+        "Elas se interessam por história",
+    ]
+    corrected = "a penúltima? não... a última. interesse por história, óbvio, olha o que eles compraram"
+    assert extract_answer(corrected, history).letter == "D"
+    beach = [
+        "As outras estão limpas.",
+        "Nenhuma das alternativas acima.",
+        "Os monos abrem a praia.",
+        "Ela precisa descansar.",
+    ]
+    aside = (
+        "Tirando A (as outras estarem limpas não suja ninguém), C (explica o problema, não o motivo) e D (outra "
+        "necessidade), só resta uma."
+    )
+    assert extract_answer(aside, beach).letter == "B"
+    assert (
+        extract_answer("fico com B, não com A, C ou D — todas só repetem frases soltas do texto.", beach).letter == "B"
+    )
+    clothes = ["A gravata", "O fraque", "A calva", "Os braços e as pernas"]
+    quote = 'A gravata — "minha gravata rica e modesta, mas afirmada por um simples alfinete".'
+    assert extract_answer(quote, clothes).letter == "A"

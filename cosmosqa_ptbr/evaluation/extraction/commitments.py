@@ -571,7 +571,9 @@ _CHAT_WORDS: Final = frozenset(word.casefold() for word in (*words("interjection
 # The plain negations of every language but English "no", which is Portuguese for "in" ("no B").
 _PLAIN_NEGATIONS: Final = (*PT.plain_negations, "not", "never")
 _NEGATED_LIST_BEFORE: Final = re.compile(
-    rf"\b{alternation([*_PLAIN_NEGATIONS, 'nor'])}[ \t]+(?:(?:a|o|the)[ \t]+)?[A-E]"
+    # ("fico com B, não com A, C ou D")
+    rf"\b{alternation([*_PLAIN_NEGATIONS, 'nor'])}[ \t]+(?:{alternation(words('negation_fillers'))}[ \t]+)?"
+    r"(?:(?:a|o|the)[ \t]+)?[A-E]"
     r"(?:[ \t]*,[ \t]*(?:(?:a|o|the)[ \t]+)?[A-E])*[ \t]*,[ \t]*\Z"
 )
 # (the reasons may open with a quote: "I think it's A — \"ela talvez esteja mais interessada\", so ...")
@@ -716,6 +718,13 @@ _BEATEN_BEFORE: Final = re.compile(
 _BETWEEN_BEFORE: Final = re.compile(
     rf"\b{alternation(words('between'))}[ \t]+(?:(?:as|os|a|o|the)[ \t]+)?(?:{_STEMS}s?[ \t]+)?[(\[]?\Z", re.IGNORECASE
 )
+# Two letters weighed, then one of them named at once: "Entre a A e a C, a C." (the letter's check is the caller's).
+_PICKED_OF_TWO_BEFORE: Final = re.compile(
+    rf"\b{alternation(words('between'))}[ \t]+(?:{_ARTICLES}[ \t]+)?(?:{_STEMS}s?[ \t]+)?(?P<first>[A-E])[ \t]+"
+    rf"{_CONJUNCTIONS}[ \t]+(?:{_ARTICLES}[ \t]+)?(?P<second>[A-E])[ \t]*[,:;—–][ \t]*(?:{_ARTICLES}[ \t]+)?\Z",
+    re.IGNORECASE,
+)
+_PICK_CLOSED: Final = re.compile(r"[ \t]*(?:[.!;\n]|[,:—–][ \t]|\Z)")
 # A named letter closing the reply after a pause: "É por estar sem emprego, alternativa B."
 _AFTER_A_PAUSE: Final = re.compile(r"[,:;—–]\s*\Z")
 _LESS_BEFORE: Final = re.compile(r"\b(?:menos|less)\s+\Z", re.IGNORECASE)
@@ -1182,6 +1191,7 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
 
 _NONE_OPTION_FORMS: Final = tuple(fold(form) for form in words("none_of_the_above"))
 _PAUSE_THEN_REASONS: Final = re.compile(r"[ \t]*(?:[—–:]|\s-\s)[ \t]*[^\W\d_]")
+_REASONS_AFTER_A_COMMA: Final = re.compile(r"[ \t]*,[ \t]*(?:[^\W\d_]+[ \t,]+){3}")
 
 
 _ANSWERABLE: Final = re.compile(
@@ -1385,6 +1395,14 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         _DENIAL_DENIED_AROUND.search(text, window, candidate.start) and _DENIED_AFTER.match(text, candidate.start + 1)
     ):
         return "commit", "keyword"  # "Eu não diria que não é a C", "Não é outra que não a B", "não é que a D não seja"
+    picked = _PICKED_OF_TWO_BEFORE.search(text, window, candidate.lead)
+    # (not the subject of a clause after it: "Entre B e C, a C só inverte o raciocínio")
+    if (
+        picked
+        and candidate.letter in (picked["first"].upper(), picked["second"].upper())
+        and _PICK_CLOSED.match(text, candidate.start + 1)
+    ):
+        return "commit", "verdict"
     if _BETWEEN_BEFORE.search(text, window, candidate.start):
         return "considered", ""  # "Então fica entre C e...": one of two weighed, the reply cut before the other
     if _DENIED_DESCRIPTION_BEFORE.search(text, window, candidate.start):
@@ -1430,6 +1448,13 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         )
     ):
         return "commit", "keyword"  # "Portanto A — o motivo real, o Nick pedir, não está entre as opções."
+    if (
+        verdict == "reject"
+        and _is_the_none_option(options, candidate.letter)
+        and _CONCLUDED_BEFORE.search(text, window, candidate.lead)
+        and _REASONS_AFTER_A_COMMA.match(text, candidate.start + 1)
+    ):
+        return "commit", "keyword"  # "acho q A, nao tem nada sobre acordar no texto": what the text lacks is its reason
     if (
         verdict == "reject"
         and not candidate.bare

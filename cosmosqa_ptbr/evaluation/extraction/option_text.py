@@ -104,6 +104,7 @@ _FIRST_CLAUSE: Final = re.compile(
 # Where a reply's closing clause begins: after a dash between spaces or a colon.
 _LAST_CLAUSE: Final = re.compile(r"\s[—–-]\s|:\s")
 _LAST_CLAUSE_WORDS: Final = 12
+_DASH: Final = re.compile(r"\s[—–-]\s|[—–]")
 
 
 def _long_enough(said: int, option: int) -> bool:
@@ -235,7 +236,9 @@ def quoted_letter(text: str, options: Sequence[str], letters: Sequence[str]) -> 
     # (A word of chat may close it: "orgulhosa né kkkk ela msm fala ...")
     quoted_first = _QUOTED_OPENING.match(text.strip())
     first_sentence = quoted_first[1] if quoted_first else _SENTENCE.split(text.strip(), maxsplit=1)[0]
-    openings = {_CHAT_TAIL.sub("", norm(first_sentence)), _CHAT_TAIL.sub("", norm(first_sentence.split(",")[0]))}
+    # (or its first clause: "A gravata — 'minha gravata rica e modesta ...'")
+    first_clauses = (first_sentence, first_sentence.split(",")[0], _DASH.split(first_sentence, maxsplit=1)[0])
+    openings = {_CHAT_TAIL.sub("", norm(clause)) for clause in first_clauses}
     said_first = [i for i, option in enumerate(normed) if option in openings and len(option.split()) <= _SHORT_OPTION]
     if len(said_first) == 1 and len(whole.split()) <= 40 and not _other_option_run(text, normed, said_first[0]):
         return letters[said_first[0]]

@@ -76,12 +76,13 @@ _TABLE_LINE: Final = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
 _ALONE: Final = re.compile(rf"^\W*(?:{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})\W*$", re.IGNORECASE)
 # An article and an ordinal opening the answer, then a pause: "A primeira, sem dúvida. O autor ..."; or an ordinal
 # alone as the first sentence: "Terceira. O número era novo pra ela."
-# (after an adverb that affirms it too: "Obviamente a última: ...", "Honestamente, a penúltima.")
+# (after an adverb that affirms it too: "Obviamente a última: ...", "Honestamente, a penúltima."; or asked, to be
+# judged: "a penúltima? não... a última.")
 _OPENING: Final = re.compile(
     rf"^\W*(?:(?:[^\W\d_]+mente|{alternation(words('affirming'))}),?\s+)?"
     # (without its article, before a full stop or a dash: "Terceira.", "3ª — sonambulismo ...")
     # (and the last too: "A terceira e última: ...")
-    rf"(?P<article>{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})(?:\s+e\s+{alternation(words('last_words'))})?(?(article)(?=\s*(?:[,.;:!—–]|\s-\s))|(?=[.!]|\s*[—–]|\s-\s))",
+    rf"(?P<article>{_ARTICLE}\s+)?(?P<ord>{_ORDINAL})(?:\s+e\s+{alternation(words('last_words'))})?(?(article)(?=\s*(?:[,.;:!?—–]|\s-\s))|(?=[.!]|\s*[—–]|\s-\s))",
     re.IGNORECASE,
 )
 # An ordinal closing the reply as a sentence of its own or after a colon: "... Nervosa não tem nada a ver. Terceira.",

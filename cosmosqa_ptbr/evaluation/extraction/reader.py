@@ -84,6 +84,15 @@ _SET_ASIDE_COUNTED: Final = re.compile(
     rf"\b{alternation(words('set_aside_counted'))}\s+(?P<count>{alternation(numbers('cardinals'))}|\d)\b",
     re.IGNORECASE,
 )
+# Letters set aside in a list, each with its reasons in brackets, before the words of what is left: "Tirando A (...),
+# C (...) e D (...), só resta uma."
+_ASIDE_ITEM: Final = r"(?:(?:a|o|the)\s+)?(?-i:[A-Z])\b(?:\s*\([^()\n]{0,200}\))?"
+_SET_ASIDE_LIST: Final = re.compile(
+    rf"\b{alternation(words('setting_aside'))}\s+(?P<list>{_ASIDE_ITEM}"
+    rf"(?:\s*(?:,|\b{alternation(words('conjunctions'))}\b)\s*{_ASIDE_ITEM})*)\s*[,;:—–]",
+    re.IGNORECASE,
+)
+_BRACKETED: Final = re.compile(r"\([^()]*\)")
 # The question said again: "Para que ...", "Por que ...", "Qual ..." (not "Porque ...", which answers it).
 _RESTATED_QUESTION: Final = re.compile(
     rf"^\W*{alternation(w for w in words('question_words') if fold(w) != 'porque')}\b", re.IGNORECASE
@@ -339,7 +348,7 @@ def read_answer(
         # "Eliminando: a B diz ... A C ... A A fala de ... Só fica a que não risquei.": every letter the elimination
         # names before its closing sentence is one it rules out.
         rejected |= {m.letter for m in found if m.kind == "neutral" and m.start < last_sentence}
-    rejected |= _counted_and_set_aside(text, found)
+    rejected |= _counted_and_set_aside(text, found) | _set_aside_before_what_is_left(text, last_sentence)
     # A bare capital in passing ("tirou nota A no teste") is no answer; a named one is ("acho que a letra B").
     neutral = [m for m in found if m.kind == "neutral" and not m.bare and m.letter not in rejected]
     neutral_letters = {m.letter for m in neutral}
@@ -462,6 +471,15 @@ def _reconsidered_then_broken_off(
         return False
     next_line = text.find("\n", commits[-1].start)
     return next_line >= 0 and _RECONSIDERING.search(text, next_line) is not None
+
+
+def _set_aside_before_what_is_left(text: str, last_sentence: int) -> set[str]:
+    """The letters a list sets aside in the sentence that closes on what is left ("Tirando A (...), C (...) e D (...),
+    só resta uma."): the reply rules them out."""
+    for aside in _SET_ASIDE_LIST.finditer(text, max(0, last_sentence - 1)):
+        if _LEFT_OVER.search(text, aside.end()):
+            return set(re.findall(r"(?-i:[A-Z])", _BRACKETED.sub("", aside["list"])))
+    return set()
 
 
 def _counted_and_set_aside(text: str, found: Sequence[Mention]) -> set[str]:

@@ -735,10 +735,37 @@ def _transposed_verdicts(rows: list[list[str]]) -> dict[str, str] | None:
     return None
 
 
+_HTML_TABLE: Final = re.compile(r"<table\b[^<>]*>(?P<body>.*?)</table\s*>", re.IGNORECASE | re.DOTALL)
+# (a row or cell closes at its end tag or where the next one opens: HTML lets both go unclosed)
+_HTML_ROW: Final = re.compile(r"<tr\b[^<>]*>(?P<cells>.*?)(?=</tr\s*>|<tr\b|\Z)", re.IGNORECASE | re.DOTALL)
+_HTML_CELL: Final = re.compile(r"<t[hd]\b[^<>]*>(?P<cell>.*?)(?=</t[hd]\s*>|<t[hd]\b|\Z)", re.IGNORECASE | re.DOTALL)
+_TAG: Final = re.compile(r"<[^<>]*>")
+
+
+def html_tables_as_markdown(text: str) -> str:
+    """HTML tables written as Markdown, a row per ``<tr>``, so that they are read as tables.
+
+    >>> html_tables_as_markdown("<table><tr><th>C</th><td>sim</td></tr><tr><th>D</th><td>não</td></tr></table>")
+    '\\n| C | sim |\\n| D | não |\\n'
+    """
+
+    def as_markdown(table: re.Match[str]) -> str:
+        rows = [
+            [" ".join(_TAG.sub(" ", cell["cell"]).split()) for cell in _HTML_CELL.finditer(row["cells"])]
+            for row in _HTML_ROW.finditer(table["body"])
+        ]
+        lines = ["| " + " | ".join(cells) + " |" for cells in rows if cells]
+        return "\n" + "\n".join(lines) + "\n" if lines else table.group()
+
+    return _HTML_TABLE.sub(as_markdown, text)
+
+
 def table_answer(
     text: str, letters: Sequence[str], read: Reader, options: Sequence[str] | None = None
 ) -> Extraction | None:
-    """The option a Markdown table marks right, or the letter of its "Resposta" row (see the module docstring)."""
+    """The option a Markdown or HTML table marks right, or the letter of its "Resposta" row (see the module
+    docstring)."""
+    text = html_tables_as_markdown(text)
     if "|" not in text:
         return None
     for rows in _tables(text):

@@ -264,6 +264,8 @@ class Language:
     one_of_them: tuple[str, ...]
     #: An elimination's closing words, the survivor left unnamed: "Fica a única restante.", "That leaves one.".
     leftovers: tuple[str, ...]
+    #: Words that set the letters after them aside: "*Tirando* A (...), C (...) e D (...), só resta uma.".
+    setting_aside: tuple[str, ...]
     #: The letters just listed, counted and set aside: "B, C e D são trechos copiados. *Tirando essas três*, ...".
     set_aside_counted: tuple[str, ...]
     #: A concession after a chosen letter, which grants a fault and keeps the choice: "marco a A, *mesmo achando* ...".
@@ -291,6 +293,9 @@ class Language:
     #: Words that carry no content when an answer is matched to an option's text.
     stopwords: tuple[str, ...] = field(default=())
 
+
+_PT_SETTING_ASIDE: Final = ("tirando", "excluindo", "eliminando", "descartando", "riscando", "sem", "fora")
+_EN_SETTING_ASIDE: Final = ("removing", "excluding", "eliminating", "setting aside", "apart from", "without", "besides")
 
 PT: Final = Language(
     name="pt",
@@ -356,6 +361,9 @@ PT: Final = Language(
         # a choice announced: "Vou reconsiderar e marcar a C", "decidi marcar a B"
         "vou marcar", "vou escolher", "vou ficar com", "e marcar", "decidi marcar", "decidi escolher",
         "prefiro marcar", "prefiro de longe", "prefiro de longe a",
+        # a choice told to the reader: "marca a D e pronto", "pode marcar C"
+        "marca", "marque", "marca aí", "marque aí", "escolhe", "escolha", "crava", "crave", "pode marcar",
+        "pode escolher", "pode ir de", "pode ir na", "pode ir no",
         # a guess is a choice: "Vou chutar B, mas não apostaria muito nisso."
         "vou chutar", "vou chutar na", "vou chutar no", "vou arriscar", "vou arriscar na", "vou arriscar no",
         # a leaning is a tentative choice: "me inclino pela B"
@@ -397,6 +405,9 @@ PT: Final = Language(
         "não vejo razão para não", "não vejo nenhuma razão para não", "não vejo motivo para não",
         "não vejo motivo pra não", "não vejo razão pra não",
         "não vejo nenhum motivo para não", "não há razão para não", "não há motivo para não",
+        "não consigo ver motivo pra não", "não consigo ver motivo para não", "não consigo ver razão pra não",
+        "não consigo ver razão para não", "não consigo não pensar que", "não consigo não achar que",
+        "não consigo deixar de pensar que", "não consigo deixar de achar que",
         "não dá pra dizer que a resposta não seja", "não dá para dizer que a resposta não seja",
         "não dá pra dizer que não seja", "não dá para dizer que não seja", "não acho que não seja",
         "não diria que não é", "não diria que não seja", "não vejo como não ser", "não vejo como não seja",
@@ -740,10 +751,9 @@ PT: Final = Language(
         "que não risquei", "que eu não risquei", "que não descartei",
         "alternativa restante", "opção restante", "alternativa remanescente", "opção remanescente", "a remanescente",
     ),
+    setting_aside=_PT_SETTING_ASIDE,
     set_aside_counted=tuple(
-        f"{verb} {those}"
-        for verb in ("tirando", "excluindo", "eliminando", "descartando", "riscando", "sem", "fora")
-        for those in ("essas", "estas", "as", "esses", "estes", "os")
+        f"{verb} {those}" for verb in _PT_SETTING_ASIDE for those in ("essas", "estas", "as", "esses", "estes", "os")
     ),
     shrugs=("sei lá", "sei la"),
     in_part=("parcialmente", "em parte", "mais ou menos", "meio"),
@@ -850,6 +860,7 @@ EN: Final = Language(
         "basically",
         "I guess", "definitely", "certainly", "surely", "no doubt", "in other words", "that is",
         "I see no reason not to", "there's no reason not to", "there is no reason not to",
+        "I can't help thinking", "I can't help but think", "I cannot help thinking", "I cannot help but think",
     ),
     right_words=("correct", "right", "true"),
     wrong_words=("incorrect", "wrong", "false"),
@@ -1000,11 +1011,8 @@ EN: Final = Language(
         "the only one left", "the remaining one", "what remains", "what is left", "what's left", "only one survives",
         "the other one is left", "one that makes sense",
     ),
-    set_aside_counted=tuple(
-        f"{verb} {those}"
-        for verb in ("removing", "excluding", "eliminating", "setting aside", "apart from", "without", "besides")
-        for those in ("these", "those", "the")
-    ),
+    setting_aside=_EN_SETTING_ASIDE,
+    set_aside_counted=tuple(f"{verb} {those}" for verb in _EN_SETTING_ASIDE for those in ("these", "those", "the")),
     shrugs=("idk", "dunno", "I guess"),
     in_part=("partly", "partially", "sort of"),
     lettered_nouns=("plan", "side", "vitamin", "grade", "class", "type", "category", "block", "team"),
