@@ -3935,3 +3935,30 @@ def test_replies_of_held_out_aw() -> None:
     clothes = ["A gravata", "O fraque", "A calva", "Os braços e as pernas"]
     quote = 'A gravata — "minha gravata rica e modesta, mas afirmada por um simples alfinete".'
     assert extract_answer(quote, clothes).letter == "A"
+
+
+def test_replies_of_held_out_ax() -> None:
+    """A line's closing "Fora." over a "sim" inside it, "me parece que é a C", "só a A é motivo de verdade", an HTML
+    list of struck letters, "na verdade, é ela" after a denied ruling out, and "não arrisco nenhuma" are read as
+    meant."""
+    scared = ["As aulas tinham terminado.", "Alguém estava descontrolado.", "Evitou um acidente.", "Nenhuma das acima."]
+    eliminated = (
+        "A: as aulas não tinham terminado de forma assustadora. Fora.\nC: evitar um acidente é o que a salvou. Fora.\n"
+        "D: o texto dá, sim, uma pista do motivo. Fora.\nSó sobra uma alternativa, a do descontrolado."
+    )
+    assert extract_answer(eliminated, scared).letter == "B"
+    brave = ["Nenhuma das alternativas acima.", "Vive uma vida diferente.", "Não conquistou tanto.", "Teve coragem."]
+    unsure = "Não tenho total certeza, mas me parece que é a C — ele sente que não conquistou o que poderia."
+    assert extract_answer(unsure, brave).letter == "C"
+    boat = ["Porque queria sobreviver.", "Nenhuma das alternativas acima.", "Porque estava num barquinho."]
+    assert extract_answer("Das três opções, só a A é motivo de verdade. A C é só o cenário.", boat).letter == "A"
+    train = ["Passar o tempo no trem.", "Encontrar o Peter.", "Nenhuma das alternativas acima.", "O título completo."]
+    listed = "<ul><li><s>B</s></li><li><s>D</s></li><li><b>A</b> — tinha que passar o tempo no trem</li></ul>"
+    assert extract_answer(listed, train).letter == "A"
+    assert extract_answer("Eu não descartaria a D... na verdade, é ela. Não vejo outra.", train).letter == "D"
+    game = ["Teria vencido com folga.", "Teria ficado decepcionado.", "Deixaria Hartline descansar.", "Sofreria mais."]
+    refused = (
+        "Pode ser A, pode ser D. O placar foi 27 a 2, então a A faz sentido, mas a D é a outra leitura. Sem mais "
+        "contexto, não arrisco nenhuma das duas."
+    )
+    assert extract_answer(refused, game).letter is None

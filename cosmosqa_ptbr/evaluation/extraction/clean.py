@@ -240,8 +240,11 @@ _STRUCK_DENIED: Final = re.compile(r"\b(não\s+)~~(.+?)~~", re.IGNORECASE)
 # HTML strikethrough: "<s>A</s>", "<del>B</del>" (a "<s>" whose "</s>" closes it on its line; else a model's token).
 _MAX_STRUCK: Final = 80
 _HTML_STRUCK: Final = re.compile(rf"<(s|del|strike)>([^<>\n]{{1,{_MAX_STRUCK}}})</\1>", re.IGNORECASE)
-# (a tag may open what follows: "<del>B</del> <strong>C</strong>")
-_STRUCK_BEFORE: Final = re.compile(r"~~(.+?)~~[ \t]+(?=(?:<[A-Za-z][^<>\n]{0,40}>)*(?:[^\W_]|[*_(\[]+[^\W_]))")
+# (a tag may open what follows: "<del>B</del> <strong>C</strong>"; or close the struck one's list item:
+# "<li><s>D</s></li><li><b>A</b> — ...")
+_STRUCK_BEFORE: Final = re.compile(
+    r"~~(.+?)~~(?:[ \t]+|(?=<))(?=(?:</?[A-Za-z][^<>\n]{0,40}>[ \t]*)*(?:[^\W_]|[*_(\[]+[^\W_]))"
+)
 _STRUCK_LINE_THEN_LETTER: Final = re.compile(
     r"^((?:[ \t]*~~[^~\n]{1,40}~~)+)[ \t]*\n(?:[ \t]*\n)?[ \t]*"
     r"(?=[*_(\[]+[A-Za-z][*_)\]]*|[A-Za-z](?:[).:—–-]|[ \t]+[—–-]|[ \t]*$))",

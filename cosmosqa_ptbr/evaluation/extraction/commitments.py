@@ -270,21 +270,23 @@ _SENTENCE_END: Final = re.compile(r"[.!?;\n](?:\s|$)|\n")
 _VERDICT_END: Final = re.compile(
     rf"[.!?;\n](?:\s|$)|\n|(?<=\s)(?![{TICK_MARKS}{CROSS_MARKS}])[\U0001F600-\U0001F64F\U0001F910-\U0001F92F\U0001F970-\U0001F97A]"
 )
+# "é essa", "é ela", "é isso": a phrase that points back at the letter named before it.
+_IS_THE_ONE: Final = r"(?:é|eh)[ \t]+(?:essa|esta|ela|isso)"
 # A sentence that only points back at the letter before it: "... a E, formatura. É essa.", "C. É ela mesmo!".
 _POINTED_AT: Final = re.compile(
-    r"[ \t]*(?:é|eh)[ \t]+(?:essa|esta|ela|isso)(?:[ \t]+(?:mesmo|msm|aí|aqui))?(?:[.!]+(?=\s|\Z)|[ \t]*(?:\n|\Z))",
-    re.IGNORECASE,
+    rf"[ \t]*{_IS_THE_ONE}(?:[ \t]+(?:mesmo|msm|aí|aqui))?(?:[.!]+(?=\s|\Z)|[ \t]*(?:\n|\Z))", re.IGNORECASE
 )
 # The sentence after a letter's that names no letter and closes on pointing back at it: "... a D. Aliás, nem deveria
-# cogitar descartar: é ela."
+# cogitar descartar: é ela." (a sentence naming none may follow: "... a D... na verdade, é ela. Não vejo outra.")
+_NAMING_NO_LETTER: Final = r"(?:(?!(?-i:[A-E])(?![\w'’]))[^\n])"
 _POINTED_AT_LATER: Final = re.compile(
-    r"(?:(?!(?-i:[A-E])(?![\w'’]))[^\n.!?]){0,100}?[:—–,][ \t]*(?:é|eh)[ \t]+(?:essa|esta|ela)(?:[ \t]+mesmo)?"
-    r"[ \t]*[.!]*[ \t]*(?:\n|\Z)",
+    rf"(?:(?!(?-i:[A-E])(?![\w'’]))[^\n.!?]){{0,100}}?[:—–,][ \t]*{_IS_THE_ONE}(?:[ \t]+mesmo)?"
+    rf"[ \t]*(?:[.!]+{_NAMING_NO_LETTER}{{0,80}})?[ \t]*(?:\n|\Z)",
     re.IGNORECASE,
 )
 # The sentence after a letter asked that closes on saying it is the one: "D? o cara dirige suave, é isso."
 _CONFIRMED_AFTER_THE_QUESTION: Final = re.compile(
-    r"[^.!?\n]{0,80}?(?:,[ \t]*|[ \t]+)(?:é|eh)[ \t]+(?:isso|essa|ela)(?:[ \t]+(?:mesmo|msm|aí))?[ \t]*(?:[.!,;\n]|\Z)",
+    rf"[^.!?\n]{{0,80}}?(?:,[ \t]*|[ \t]+){_IS_THE_ONE}(?:[ \t]+(?:mesmo|msm|aí))?[ \t]*(?:[.!,;\n]|\Z)",
     re.IGNORECASE,
 )
 _REFERRING_BACK: Final = re.compile(rf"[ \t]*{alternation(words('referring_back'))}\b", re.IGNORECASE)
@@ -1479,6 +1481,10 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
     if _is_the_none_option(options, candidate.letter) and _says_answerable(text, candidate.start + 1, limit):
         return "reject", ""  # "B: dá pra responder pelo texto, sim.": "none of the above" is ruled out
     if verdict == "commit":
+        # (the word closing an option's line outranks a word of assent on the way: "D: o texto dá, sim, uma pista do
+        # motivo. Fora.")
+        if _on_option_line(text, candidate) and _line_verdict(text, candidate, limit) == ("reject", ""):
+            return "reject", ""
         return "commit", "verdict"
     if verdict == "considered":
         return "considered", ""

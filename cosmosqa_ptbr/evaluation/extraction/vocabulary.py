@@ -396,7 +396,8 @@ PT: Final = Language(
         # what the evidence points to: "Isso aponta para C, não para B."
         "aponta para", "aponta pra", "apontam para", "apontam pra",
         # a tentative choice is still the one choice made; two of them are a hedge
-        "provavelmente", "talvez", "possivelmente", "acho q",
+        "provavelmente", "talvez", "possivelmente", "acho q", "me parece que", "parece que", "me parece ser",
+        "parece ser",
         "com certeza", "certamente", "sem dúvida", "sem dúvidas", "ou seja", "só pode ser", "não tem como não ser",
         "óbvio que", "óbvio q", "tem uma boa", "há uma boa",
         "não tem como a resposta não ser", "não há como não ser", "não há como a resposta não ser",
@@ -442,6 +443,9 @@ PT: Final = Language(
         "se encaixa melhor", "encaixa melhor", "mais se encaixa", "mais próxima", "mais próximo",
         "mais se aproxima", "se aproxima mais", "chega mais perto",
         "mais fiel", "mais fiel ao texto", "mais sensata", "mais sensato", "mais lógica", "mais lógico",
+        # the real reason, for a question of why: "só a A é motivo de verdade"
+        "motivo de verdade", "razão de verdade", "o motivo real", "a razão real", "o verdadeiro motivo",
+        "a verdadeira razão",
     ),
     dismissal=(
         *gendered("descartado", "eliminado", "excluído", "riscado", "inventado", "exagerado", "forçado", "rejeitado"),
@@ -606,6 +610,8 @@ PT: Final = Language(
         "não dá pra dizer qual", "não dá para dizer qual", "não dá pra saber qual", "não sei se fico com",
         "não sei bem se fico com", "não sei bem qual", "as duas têm argumentos", "ambas têm argumentos",
         "qualquer uma das duas", "depende de como", "não vou arriscar", "prefiro não arriscar", "melhor não arriscar",
+        "não arrisco nenhuma", "não arrisco em nenhuma", "não escolho nenhuma", "não marco nenhuma",
+        "não fico com nenhuma",
         "podem ser defendidas", "podem ser defendidos", "em cima do muro", "me deixa em dúvida", "uma ou outra",
         "não consigo desempatar", "preciso reler", "dá pra defender as duas", "dá para defender as duas",
         "as duas parecem válidas", "ambas parecem válidas",
@@ -688,6 +694,9 @@ PT: Final = Language(
         "dá pra responder", "da pra responder", "dá para responder", "é possível responder", "dá pra saber",
         "dá para saber", "o texto responde", "a história responde", "o texto diz", "o texto deixa claro",
         "tem resposta", "há resposta", "existe resposta",
+        # a clue is there: "D: o texto dá, sim, uma pista do motivo."
+        "dá uma pista", "dá pista", "dá pistas", "o texto dá", "o texto explica", "o texto mostra", "tem pista",
+        "há pista", "há pistas",
     ),
     none_of_them=(
         "nenhuma das", "nenhum dos", "nenhuma dessas", "nenhum desses", "nenhuma destas", "nenhum destes",
@@ -867,7 +876,7 @@ EN: Final = Language(
     praise=(
         "the answer", "the only one", "best", "most likely", "most appropriate", "most suitable", "most plausible",
         "most reasonable", "most accurate", "most fitting", "yes", "makes the most sense", "makes more sense",
-        "fits best", "best fits", "the best fit", "closest", "the closest",
+        "fits best", "best fits", "the best fit", "closest", "the closest", "a real reason", "the real reason",
     ),
     dismissal=(
         "unlikely", "ruled out", "contradicted", "contradicts", "contradict", "unsupported", "is out", "too extreme",
@@ -940,7 +949,7 @@ EN: Final = Language(
         "the text doesn't make it clear", "the passage doesn't make it clear",
         "don't know anymore", "let me reread", "can't pick one", "cannot pick one", "both are defensible",
         "both seem defensible", "not able to determine", "unable to determine", "rather not pick",
-        "rather not choose",
+        "rather not choose", "won't risk either", "I won't pick either", "I won't choose either",
     ),
     conditionals=("if", "only if", "unless"),
     appearance=("seems", "seem", "looks", "at first glance", "at first sight", "at first", "might seem"),
