@@ -3962,3 +3962,20 @@ def test_replies_of_held_out_ax() -> None:
         "contexto, não arrisco nenhuma das duas."
     )
     assert extract_answer(refused, game).letter is None
+
+
+def test_replies_of_held_out_ay() -> None:
+    """ "Most likely A — ...", a grade pointed at ("9 ← essa"), "resp: c" and "Menos B e mais C" are read as meant."""
+    signs = ["Uma bela coleção de imagens.", "Alguns estados não têm placa.", "Nenhuma das alternativas.", "Relapsos."]
+    likely = "Most likely A — the author seems to have wanted a nice collection of photos of every state sign."
+    assert extract_answer(likely, signs).letter == "A"
+    assert extract_answer("resp: c (confia)", signs).letter == "C"
+    # (a word that only opens like the abbreviation is not it: "A resposta que faz sentido é B, ...")
+    assert extract_answer("A resposta que faz sentido é B, dependência química.", signs).letter == "B"
+    photo = ["Nenhuma das alternativas acima.", "Fotos demais.", "Passar para o computador.", "Levar a outro quarto."]
+    less = "Menos B e mais C: a ideia era digitalizar a foto, não diminuir a quantidade de fotos em casa."
+    assert extract_answer(less, photo).letter == "C"
+    relapse = ["Vício que não supero.", "Nenhuma das alternativas acima.", "Recaída médica.", "Vício com recaída."]
+    graded = "| Letra | Nota (0–10) |\n|---|---|\n| A | 4 |\n| B | 0 |\n| C | 2 |\n| D | 9 ← essa |"
+    assert extract_answer(graded, relapse).letter == "D"
+    assert extract_answer("| Letra | Comentário |\n|---|---|\n| A | vago |\n| B | ← essa |", relapse).letter == "B"

@@ -506,6 +506,17 @@ def _spaced_key(key: re.Match[str]) -> str:
     return key[1] + key[2].replace("_", " ")
 
 
+_ABBREVIATIONS: Final = {
+    abbreviation: noun for language in LANGUAGES for abbreviation, noun in language.answer_abbreviations.items()
+}
+# An answer noun cut short before a colon: "resp: c (confia)" is "resposta: c".
+_ABBREVIATED_ANSWER: Final = re.compile(rf"\b(?P<short>{alternation(_ABBREVIATIONS)})\.?(?=[ \t]*[:=])", re.IGNORECASE)
+
+
+def _answer_noun(short: re.Match[str]) -> str:
+    return _ABBREVIATIONS[short["short"].casefold()]
+
+
 # A letter joined to its word as a value: "veredito=alternativa_c", "answer: option_b".
 _JOINED_LETTER: Final = re.compile(rf"\b({alternation(words('letter_words'))})_([a-eA-E])(?![^\W_])", re.IGNORECASE)
 
@@ -833,7 +844,9 @@ def clean(text: str, options: Sequence[str] | None, letters: Sequence[str]) -> C
     # Reasoning that never reached an answer is still writing: the reply is unreadable, not empty.
     wrote = bool(_WORD.search(strip_markup(unwrap(turn))))
     reply = unfence(reading_window(drop_reasoning(turn)))
-    keyed = _JOINED_LETTER.sub(_joined_letter, _KEY_WORDS.sub(_spaced_key, reply))
+    keyed = _JOINED_LETTER.sub(
+        _joined_letter, _KEY_WORDS.sub(_spaced_key, _ABBREVIATED_ANSWER.sub(_answer_noun, reply))
+    )
     keyed = _SPELLED_LETTER.sub(_named_letter, keyed)
     answer = _LAUGHTER.sub(_laughter_end, strip_markup(unwrap(keyed)))
     answer, invented = strip_echoes(cut_new_block(answer), options, letters)

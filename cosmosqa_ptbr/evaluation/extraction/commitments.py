@@ -730,6 +730,11 @@ _PICK_CLOSED: Final = re.compile(r"[ \t]*(?:[.!;\n]|[,:—–][ \t]|\Z)")
 # A named letter closing the reply after a pause: "É por estar sem emprego, alternativa B."
 _AFTER_A_PAUSE: Final = re.compile(r"[,:;—–]\s*\Z")
 _LESS_BEFORE: Final = re.compile(r"\b(?:menos|less)\s+\Z", re.IGNORECASE)
+# "Menos B e mais C: ...", "less B, more C": the letter after "mais" is the one chosen.
+_LESS_THEN_MORE_BEFORE: Final = re.compile(
+    rf"\b(?:menos|less)\s+(?:{_ARTICLES}\s+)?[A-E]\s*(?:,\s*|\s+{_CONJUNCTIONS}\s+)(?:mais|more)\s+(?:{_ARTICLES}\s+)?\Z",
+    re.IGNORECASE,
+)
 _LETTER_REF_FILLERS: Final = alternation(("a", "the"))
 _NONE_BEFORE: Final = re.compile(
     rf"\b(?:{alternation([*words('none_of_the_above'), *words('none_words')])})\b"
@@ -1397,6 +1402,8 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         _DENIAL_DENIED_AROUND.search(text, window, candidate.start) and _DENIED_AFTER.match(text, candidate.start + 1)
     ):
         return "commit", "keyword"  # "Eu não diria que não é a C", "Não é outra que não a B", "não é que a D não seja"
+    if _LESS_THEN_MORE_BEFORE.search(text, window, candidate.lead):
+        return "commit", "verdict"
     picked = _PICKED_OF_TWO_BEFORE.search(text, window, candidate.lead)
     # (not the subject of a clause after it: "Entre B e C, a C só inverte o raciocínio")
     if (

@@ -447,6 +447,8 @@ _CELL_NEGATIVE: Final = re.compile(
 _POINTING_REASONS: Final = re.compile(r"\s+[—–-]\s+|\s*[:;]\s+")
 _POINTING: Final = frozenset(fold(word) for word in words("pointing"))
 _BOX: Final = re.compile(r"^[\[(]\s*(?P<mark>[^\s\])]?)\s*[\])]")
+# An arrow closing a cell that points at its row in words: "9 ← essa", "4/5 <- this one".
+_ARROW_POINTING: Final = re.compile(r"(?:←|⬅\ufe0f?|<-+|<=)\s*(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*[.!]*$")
 
 
 def _cell_verdict(cell: str) -> str | None:
@@ -471,6 +473,9 @@ def _cell_verdict(cell: str) -> str | None:
         ticked = closing[-1] in _TICKED_MARKS
         if not any(mark in text for mark in (_CROSSED_MARKS if ticked else _TICKED_MARKS)):
             return "pos" if ticked else "neg"
+    arrow = _ARROW_POINTING.search(text)
+    if arrow and fold(arrow["words"]) in _POINTING:
+        return "pos"
     if text.casefold() == "x":  # a column to mark: "| B — nenhuma das alternativas | X |", as a box is marked
         return "pos"
     if text.casefold() in ("v", "f"):  # a true/false column: "| C | não existe mais | V |"
@@ -687,7 +692,8 @@ def _grade(cell: str) -> float | None:
     stars = _STARS.match(cell.strip())
     if stars:  # "★★☆ genérico demais", "⭐⭐⭐⭐": the stars filled
         return float(min(5, sum(star in _FILLED_STARS for star in stars[0])))
-    text = _GRADE_REASONS.split(cell.strip().casefold(), maxsplit=1)[0].rstrip(".")
+    # (an arrow pointing at the row closes the grade: "9 ← essa")
+    text = _GRADE_REASONS.split(_ARROW_POINTING.sub("", cell).strip().casefold(), maxsplit=1)[0].rstrip(".")
     if text.isdigit() and int(text) <= _MAX_BARE_GRADE:  # "| C | 9 |" in a column of marks from 0 to 10
         return 5 * int(text) / _MAX_BARE_GRADE
     score = _SCORE.fullmatch(text)

@@ -290,6 +290,8 @@ class Language:
     #: Said of "none of the above", the question can be answered from the text, which rules that option out: "B: *dá
     #: pra responder* pelo texto, sim", "D: *the text answers* it".
     answerable: tuple[str, ...] = field(default=())
+    #: Answer nouns cut short before a colon, and the noun each stands for: "*resp*: c", "*ans*: B".
+    answer_abbreviations: dict[str, str] = field(default_factory=dict)
     #: Words that carry no content when an answer is matched to an option's text.
     stopwords: tuple[str, ...] = field(default=())
 
@@ -302,6 +304,7 @@ PT: Final = Language(
     # Models asked in Portuguese drift into Spanish now and then: "La respuesta correcta es la A".
     letter_words=("alternativa", "opção", "letra", "item", "opción", "opcao", "afirmativa", "assertiva"),
     answer_nouns=("resposta", "gabarito", "solução", "escolha", "respuesta"),
+    answer_abbreviations={"resp": "resposta"},
     answer_qualifiers=(
         "correta", "certa", "final", "adequada", "mais adequada", "mais provável", "esperada", "verdadeira",
         "escolhida", "mais plausível", "mais coerente", "mais apropriada", "mais razoável", "mais lógica",
@@ -824,6 +827,7 @@ EN: Final = Language(
     name="en",
     letter_words=("option", "choice", "letter"),
     answer_nouns=("answer",),
+    answer_abbreviations={"ans": "answer"},
     answer_qualifiers=(
         "correct", "right", "best", "final", "my", "most likely", "most appropriate", "most plausible",
         "most reasonable", "most logical", "closest",
@@ -868,7 +872,8 @@ EN: Final = Language(
         "points to", "point to",
         "basically",
         "I guess", "definitely", "certainly", "surely", "no doubt", "in other words", "that is",
-        "I see no reason not to", "there's no reason not to", "there is no reason not to",
+        "I see no reason not to", "there's no reason not to", "there is no reason not to", "most likely",
+        "most probably", "very likely", "more likely than not",
         "I can't help thinking", "I can't help but think", "I cannot help thinking", "I cannot help but think",
     ),
     right_words=("correct", "right", "true"),
