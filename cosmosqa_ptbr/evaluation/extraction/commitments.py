@@ -52,7 +52,17 @@ from typing import Final
 
 from ...tasks import builtin_tasks, get_task
 from .clean import under_elimination_header
-from .vocabulary import CROSS_MARKS, DENIED_DENIALS, EN, PT, TICK_MARKS, alternation, fold, gendered, words
+from .vocabulary import (
+    CROSS_MARKS,
+    DENIED_DENIALS,
+    EN,
+    PT,
+    TICK_MARKS,
+    alternation,
+    fold,
+    is_none_of_the_above,
+    words,
+)
 
 __all__ = [
     "Mention",
@@ -86,18 +96,7 @@ _FIT_OUTRIGHT_AFTER: Final = rf"[ \t]+(?:se[ \t]+)?{alternation(words('fits_outr
 _LEFT_ONE: Final = alternation(word for word in PT.leftovers if not word.endswith("m"))
 # What may follow "só a C" without being a deed of its own: a negation, a copula, a list.
 _ONLY_NOT_A_DEED: Final = alternation(
-    [
-        *words("plain_negations"),
-        *words("copulas"),
-        *words("conjunctions"),
-        "ou",
-        "or",
-        "not",
-        "isn",
-        "mesmo",
-        "mesma",
-        "que",
-    ]
+    [*words("plain_negations"), *words("copulas"), *words("conjunctions"), *words("after_only")]
 )
 # The qualifiers that make a superlative of any noun: "the most likely reason", "o motivo mais provável".
 _SUPERLATIVE_EN: Final = tuple(q for q in EN.answer_qualifiers if q.startswith("most ") or q in ("best", "closest"))
@@ -869,9 +868,7 @@ _LISTED_UNDER_A_RULING_OUT: Final = re.compile(
 _RESTATED_AFTER_A_COMMA: Final = re.compile(r"[ \t]*,[ \t]*(?P<words>[^.!?\n,;:]{2,60}?)[ \t]*[.!](?:\s|\Z)")
 # Participles that rule the capital before them out when they close its clause: "— A descartada." ("A descartada
 # voltou" would be an article and its noun).
-_RULED_OUT_PARTICIPLES: Final = frozenset(
-    fold(word) for word in gendered("descartado", "eliminado", "excluído", "riscado", "rejeitado")
-)
+_RULED_OUT_PARTICIPLES: Final = frozenset(fold(word) for word in words("ruled_out_participles"))
 _CLAUSE_CLOSES: Final = re.compile(r"[ \t]*(?:[.;,!]|\n|\Z)")
 
 
@@ -1196,7 +1193,6 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
     return None
 
 
-_NONE_OPTION_FORMS: Final = tuple(fold(form) for form in words("none_of_the_above"))
 _PAUSE_THEN_REASONS: Final = re.compile(r"[ \t]*(?:[—–:]|\s-\s)[ \t]*[^\W\d_]")
 _REASONS_AFTER_A_COMMA: Final = re.compile(r"[ \t]*,[ \t]*(?:[^\W\d_]+[ \t,]+){3}")
 
@@ -1222,9 +1218,7 @@ def _says_answerable(text: str, start: int, end: int) -> bool:
 def _is_the_none_option(options: Sequence[str] | None, letter: str) -> bool:
     """Whether ``letter``'s option is "none of the above"."""
     index = ord(letter) - ord("A")
-    if not options or not 0 <= index < len(options):
-        return False
-    return fold(options[index]).strip().rstrip(".").startswith(_NONE_OPTION_FORMS)
+    return bool(options) and 0 <= index < len(options) and is_none_of_the_above(options[index])
 
 
 @dataclass(frozen=True)

@@ -50,8 +50,10 @@ __all__ = [
 ]
 
 _NONE_WORDS: Final = alternation(words("none_of_the_above"))
-_NONE_FORMS: Final = re.compile(rf"\b{_NONE_WORDS}\b", re.IGNORECASE)
+# (an option is the item's "none of the above" when its whole text is one of these forms, a stricter test than the
+# commitment stage's, which reads what a reply says of a letter)
 _NONE_OPTIONS: Final = frozenset(norm(form) for form in words("none_of_the_above"))
+_NONE_FORMS: Final = re.compile(rf"\b{_NONE_WORDS}\b", re.IGNORECASE)
 # "None of the above." as the whole first sentence (also "Nenhuma das opções acima!").
 _NONE_SENTENCE: Final = re.compile(
     rf"\s*{_NONE_WORDS}(?:[^\S\n]+{alternation(('acima', 'above', 'anteriores'))})?[^\S\n]*(?:[.!\n]|$)",

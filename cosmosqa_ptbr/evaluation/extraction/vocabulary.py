@@ -290,12 +290,18 @@ class Language:
     #: Said of "none of the above", the question can be answered from the text, which rules that option out: "B: *dá
     #: pra responder* pelo texto, sim", "D: *the text answers* it".
     answerable: tuple[str, ...] = field(default=())
+    #: Words besides negations, copulas and conjunctions that may follow "só a C" without being a deed of its own:
+    #: "só a C *ou* a D", "only C, *not* B".
+    after_only: tuple[str, ...] = field(default=())
+    #: Participles that rule out the capital right before them when they close its clause: "— A *descartada*."
+    ruled_out_participles: tuple[str, ...] = field(default=())
     #: Answer nouns cut short before a colon, and the noun each stands for: "*resp*: c", "*ans*: B".
     answer_abbreviations: dict[str, str] = field(default_factory=dict)
     #: Words that carry no content when an answer is matched to an option's text.
     stopwords: tuple[str, ...] = field(default=())
 
 
+_PT_RULED_OUT: Final = gendered("descartado", "eliminado", "excluído", "riscado", "rejeitado")
 _PT_SETTING_ASIDE: Final = ("tirando", "excluindo", "eliminando", "descartando", "riscando", "sem", "fora")
 _EN_SETTING_ASIDE: Final = ("removing", "excluding", "eliminating", "setting aside", "apart from", "without", "besides")
 
@@ -305,6 +311,8 @@ PT: Final = Language(
     letter_words=("alternativa", "opção", "letra", "item", "opción", "opcao", "afirmativa", "assertiva"),
     answer_nouns=("resposta", "gabarito", "solução", "escolha", "respuesta"),
     answer_abbreviations={"resp": "resposta"},
+    after_only=("ou", "mesmo", "mesma", "que"),
+    ruled_out_participles=_PT_RULED_OUT,
     answer_qualifiers=(
         "correta", "certa", "final", "adequada", "mais adequada", "mais provável", "esperada", "verdadeira",
         "escolhida", "mais plausível", "mais coerente", "mais apropriada", "mais razoável", "mais lógica",
@@ -451,7 +459,7 @@ PT: Final = Language(
         "a verdadeira razão",
     ),
     dismissal=(
-        *gendered("descartado", "eliminado", "excluído", "riscado", "inventado", "exagerado", "forçado", "rejeitado"),
+        *_PT_RULED_OUT, *gendered("inventado", "exagerado", "forçado"),
         "exagero", "nada indica", "sem base", "especulação", "especulativa", "especulativo", "também cai",
         "implausível", "cai", "some", "cai também", "pegadinha", "impossível", "fraco", "fraca", "redundante", "furada",
         "piada", "forçação", "corta", "corta também", "sem sentido", "sem nexo", "nada a ver", "confunde", "confundem",
@@ -828,6 +836,7 @@ EN: Final = Language(
     letter_words=("option", "choice", "letter"),
     answer_nouns=("answer",),
     answer_abbreviations={"ans": "answer"},
+    after_only=("or", "not", "isn"),
     answer_qualifiers=(
         "correct", "right", "best", "final", "my", "most likely", "most appropriate", "most plausible",
         "most reasonable", "most logical", "closest",
@@ -1104,6 +1113,16 @@ def fold(text: str) -> str:
     """Lower case without accents: "Opção" -> "opcao"."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def is_none_of_the_above(option: str) -> bool:
+    """Whether an option's text is "none of the above", in any language ("Nenhuma das alternativas acima.")."""
+    return fold(option).strip().rstrip(".").startswith(_none_of_the_above_forms())
+
+
+@cache
+def _none_of_the_above_forms() -> tuple[str, ...]:
+    return tuple(fold(form) for form in words("none_of_the_above"))
 
 
 def _tolerant(word: str) -> str:
