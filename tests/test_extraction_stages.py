@@ -3979,3 +3979,41 @@ def test_replies_of_held_out_ay() -> None:
     graded = "| Letra | Nota (0–10) |\n|---|---|\n| A | 4 |\n| B | 0 |\n| C | 2 |\n| D | 9 ← essa |"
     assert extract_answer(graded, relapse).letter == "D"
     assert extract_answer("| Letra | Comentário |\n|---|---|\n| A | vago |\n| B | ← essa |", relapse).letter == "B"
+
+
+def test_replies_of_held_out_az() -> None:
+    """Denials denied around the letter, the one letter left standing in an HTML list of struck ones, the answer on a
+    line of its own after reasoning, "tiro a A", "a D sai", plural verdicts and a reasoning cut off while weighing are
+    read as meant."""
+    four = ["Primeira opção.", "Nenhuma das alternativas acima.", "Terceira opção.", "Quarta opção."]
+    assert extract_answer("Nunca que não seria a C. Barulho alto, óbvio.", four).letter == "C"
+    denied = "Não tem como a D não ser a certa; a A e a C não estão nem um pouco certas."
+    assert extract_answer(denied, four).letter == "D"
+    granted = "Não acho que a C não seja absurda — é absurda sim. E não vejo como a A não ser a resposta."
+    assert extract_answer(granted, four).letter == "A"
+    assert (
+        extract_answer("Eu não descartaria a D... na verdade, é ela: começaria a ler e largaria no meio.", four).letter
+        == "D"
+    )
+    struck = (
+        "<ul>\n  <li><s>A</s> – ele não queria silêncio</li>\n  <li><s>D</s> – não tem nada de concentração</li>\n"
+        "  <li><strong>C</strong> – queria fazer parte daquela turma animada</li>\n</ul>"
+    )
+    assert extract_answer(struck, four).letter == "C"
+    reasoned = "Raciocínio: a reação foi sorrir (D), mas veio depois. A política (C) é só o assunto.\n\nAlternativa A."
+    assert extract_answer(reasoned, four).letter == "A"
+    cut = "Vamos por partes. A primeira não explica nada, então tiro a A. A C também não é motivo. Quanto à D"
+    assert extract_answer(cut, four).letter is None
+    left = "Eliminando: a D sai porque tem resposta no texto. A C também sai, porque não prova nada. Já a"
+    assert extract_answer(left, four).letter is None
+    acts = ["Pensar antes de agir.", "Pensar nos atos dos outros.", "Não pensar nos outros.", "Pensar depois de agir."]
+    eliminated = (
+        "B não faz sentido (os atos dos outros?), C vai na contramão do que ela percebeu, D é pensar depois — tarde "
+        "demais. Resta só uma."
+    )
+    assert extract_answer(eliminated, acts).letter == "A"
+    weighing = (
+        "Raciocínio:\nA (viajar) não tem relação. C não aparece no texto. D fala em saúde... mas talvez o médico "
+        "pensasse nisso. E há a opção de nenhuma das anteriores. Vou pesar D contra essa última"
+    )
+    assert extract_answer(weighing, four).letter is None

@@ -60,6 +60,7 @@ from .vocabulary import (
     TICK_MARKS,
     alternation,
     fold,
+    gendered,
     is_none_of_the_above,
     words,
 )
@@ -276,11 +277,12 @@ _POINTED_AT: Final = re.compile(
     rf"[ \t]*{_IS_THE_ONE}(?:[ \t]+(?:mesmo|msm|aí|aqui))?(?:[.!]+(?=\s|\Z)|[ \t]*(?:\n|\Z))", re.IGNORECASE
 )
 # The sentence after a letter's that names no letter and closes on pointing back at it: "... a D. Aliás, nem deveria
-# cogitar descartar: é ela." (a sentence naming none may follow: "... a D... na verdade, é ela. Não vejo outra.")
+# cogitar descartar: é ela." (a sentence or reasons naming none may follow: "... a D... na verdade, é ela. Não vejo
+# outra.", "... é ela: começaria a ler e largaria no meio.")
 _NAMING_NO_LETTER: Final = r"(?:(?!(?-i:[A-E])(?![\w'’]))[^\n])"
 _POINTED_AT_LATER: Final = re.compile(
     rf"(?:(?!(?-i:[A-E])(?![\w'’]))[^\n.!?]){{0,100}}?[:—–,][ \t]*{_IS_THE_ONE}(?:[ \t]+mesmo)?"
-    rf"[ \t]*(?:[.!]+{_NAMING_NO_LETTER}{{0,80}})?[ \t]*(?:\n|\Z)",
+    rf"[ \t]*(?:[.!:—–]+{_NAMING_NO_LETTER}{{0,80}})?[ \t]*(?:\n|\Z)",
     re.IGNORECASE,
 )
 # The sentence after a letter asked that closes on saying it is the one: "D? o cara dirige suave, é isso."
@@ -504,6 +506,8 @@ _DENIED_DENIAL_BEFORE: Final = re.compile(
     rf"(?:{_DENIED_DOUBT}\s+(?:(?:a\s+)?(?:{alternation(PT.answer_nouns)})(?:\s+certa|\s+correta)?\s+)?"
     rf"n[ãa]o\s+(?:é|seja|seria|ser)"
     r"|\boutra\b[^.!?\n]{0,30}?\bque\s+n[ãa]o|\bnone\s+other\s+than|\bno\s+other\s+than"
+    # "Nunca que não seria a C."
+    r"|\b(?:nunca|jamais)\s+que\s+n[ãa]o\s+(?:é|seja|seria|ser|ia\s+ser)"
     # "Impossível não marcar a B."
     r"|\bimposs[íi]vel\s+n[ãa]o\s+(?:ser|marcar|escolher|ficar\s+com|ir\s+(?:de|na|no))"
     # "não consigo deixar de ver a B como a resposta"
@@ -516,10 +520,24 @@ _DENIED_DENIAL_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 # "não é que a D não seja a resposta": a denial of the letter's denial, around it.
-_DENIAL_DENIED_AROUND: Final = re.compile(r"\bn[ãa]o\s+(?:é\s+)?que\s+(?:(?:a|o)\s+)?\Z", re.IGNORECASE)
+# (also "não tem como a D não ser a certa", "não vejo como a A não ser a resposta")
+_DENIAL_DENIED_AROUND: Final = re.compile(
+    r"\bn[ãa]o\s+(?:(?:é\s+)?que|(?:tem|há|vejo|consigo\s+ver)\s+como)\s+(?:(?:a|o)\s+)?\Z", re.IGNORECASE
+)
 # (or a verb of fit: "Não é que a A não faça sentido — faz")
-_DENIED_AFTER: Final = re.compile(r"\s+n[ãa]o\s+(?:seja|fosse|é|era|faça|faz|sirva|serve|caiba|cabe)\b", re.IGNORECASE)
+_DENIED_AFTER: Final = re.compile(
+    r"\s+n[ãa]o\s+(?:seja|fosse|é|era|ser|faça|faz|sirva|serve|caiba|cabe)\b", re.IGNORECASE
+)
+# The line before opens on a letter struck out ("~~A~~ – ...", rewritten "não A; – ..."), this one on a letter of its
+# own: in a list of struck letters, the one left standing.
+_AFTER_A_STRUCK_LINE: Final = re.compile(r"(?:^|\n)[ \t*•-]*não (?-i:[A-E]);[^\n]*\n[ \t*•-]*\Z")
 _NEGATED_VERB_AFTER: Final = re.compile(r"[ \t]+n[ãa]o[ \t]+[^\W\d_]+", re.IGNORECASE)
+# A fault denied under a denied doubt is granted: "Não acho que a C não seja absurda".
+_FAULT_DENIED_AFTER: Final = re.compile(
+    rf"[ \t]+n[ãa]o[ \t]+(?:seja|é|era|fosse|esteja|está)[ \t]+(?:{alternation(words('degrees'))}[ \t]+)?"
+    rf"{alternation([*PT.wrong_words, *PT.dismissal, *gendered('absurdo')])}\b",
+    re.IGNORECASE,
+)
 # "A opção C não é uma que eu descartaria": a rejection denied after the letter.
 _NOT_DISCARDED_AFTER: Final = re.compile(
     rf"[ \t]+n[ãa]o[ \t]+é[ \t]+(?:uma|a)[ \t]+que[ \t]+(?:eu[ \t]+)?{alternation(PT.rejecting)}\b", re.IGNORECASE
@@ -674,7 +692,8 @@ _CONCEDED_AFTER: Final = re.compile(
     r"\b(?:ainda\s+que|embora|mesmo\s+que|apesar\s+de|although|even\s+though)\s+(?:(?:a|o|the)\s+)?\Z", re.IGNORECASE
 )
 # A letter named with its word as a sentence of its own after the reply's reasons: "... Letra A; o teleférico ...".
-_NAMED_AS_A_SENTENCE: Final = re.compile(rf"[.!?][ \t]+{_LETTER_WORDS}[ \t]+\Z", re.IGNORECASE)
+# (on a line of its own too: "... uma autocorreção por prejulgar.\n\nAlternativa A.")
+_NAMED_AS_A_SENTENCE: Final = re.compile(rf"[.!?]\s+{_LETTER_WORDS}[ \t]+\Z", re.IGNORECASE)
 _SENTENCE_CLOSED_AFTER: Final = re.compile(r"[ \t]*(?:[.;!](?:\s|\Z)|\Z)")
 _LETTERS_NAMED_AS_SENTENCES: Final = re.compile(
     rf"(?:^|[.!?\n])[ \t]*{_LETTER_WORDS}[ \t]+(?-i:[A-Z])[ \t]*(?:[.;!](?:\s|\Z)|\Z)", re.IGNORECASE
@@ -1382,6 +1401,8 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
     ):
         # "Eu não diria que a A não é a certa", "Não dá pra dizer que a C não descreve ..."; but "Não acho que a D
         # esteja totalmente descartada, mas ..." only keeps it in play
+        if _FAULT_DENIED_AFTER.match(text, candidate.start + 1):
+            return "reject", ""
         sentence_end = _SENTENCE_END.search(text, candidate.start + 1)
         if _CONTRAST.search(text, candidate.start + 1, sentence_end.start() if sentence_end else len(text)):
             return "considered", ""
@@ -1406,6 +1427,12 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         and _PICK_CLOSED.match(text, candidate.start + 1)
     ):
         return "commit", "verdict"
+    if (
+        candidate.bare
+        and _AFTER_A_STRUCK_LINE.search(text, max(0, candidate.lead - 300), candidate.lead)
+        and _PAUSE_THEN_REASONS.match(text, candidate.start + 1)
+    ):
+        return "commit", "position"  # "<li><s>D</s> – ...</li><li><strong>C</strong> – queria fazer parte ...</li>"
     if _BETWEEN_BEFORE.search(text, window, candidate.start):
         return "considered", ""  # "Então fica entre C e...": one of two weighed, the reply cut before the other
     if _DENIED_DESCRIPTION_BEFORE.search(text, window, candidate.start):

@@ -463,6 +463,7 @@ PT: Final = Language(
         "exagero", "nada indica", "sem base", "especulação", "especulativa", "especulativo", "também cai",
         "implausível", "cai", "some", "cai também", "pegadinha", "impossível", "fraco", "fraca", "redundante", "furada",
         "piada", "forçação", "corta", "corta também", "sem sentido", "sem nexo", "nada a ver", "confunde", "confundem",
+        "sai", "saem", "também sai", "na contramão", "vai na contramão", "tarde demais",
         "improvável", "contradiz", "contradizem", "inverte", "invertem", "dá pra descartar", "dá para descartar",
         "dá pra eliminar", "dá para eliminar", "pode ser descartada", "podem ser descartadas",
         "contraditória", "contraditório", "está fora", "fica de fora", "ficam de fora", "estão fora",
@@ -485,6 +486,9 @@ PT: Final = Language(
                 "pode", "seria", "foi", "há", "menciona", "apoia", "bate", "procede", "explica", "justifica",
                 # what the text does not say of it: "B e D: o texto não fala em casamento"
                 "fala", "aparece", "sustenta", "encaixa", "serve", "cabe", "tem a ver", "cola", "convence", "confere",
+                # said of two or more: "a A e a B não estão certas"
+                "são", "estão", "parecem", "fazem", "combinam", "condizem", "correspondem", "batem", "explicam",
+                "justificam", "sustentam", "encaixam", "servem", "cabem",
             )
         ),
         # what says the opposite of the text: "então a A diz o contrário"
@@ -500,7 +504,8 @@ PT: Final = Language(
     ),
     plain_negations=("não", "nao", "nunca", "nem", "jamais"),
     negation_fillers=("é", "seria", "com", "pela", "pelo", "por", "de", "certamente", "para", "pra"),
-    rejecting=("descarto", "descartamos", "descarta", "descartei", "descartando", "descartar", "elimino",
+    rejecting=("descarto", "descartamos", "descarta", "descartei", "descartando", "descartar", "tiro", "tirei",
+               "tiramos", "tiraria", "elimino",
                "eliminamos", "elimina", "eliminei", "eliminando", "eliminar", "excluo", "excluímos", "exclui",
                "excluí", "excluindo", "excluir", "descartaria", "eliminaria", "excluiria", "não é", "não seria",
                "não pode ser", "descartadas", "descartados", "descartada", "descartado", "eliminadas", "eliminados",
@@ -622,6 +627,8 @@ PT: Final = Language(
         "não sei bem se fico com", "não sei bem qual", "as duas têm argumentos", "ambas têm argumentos",
         "qualquer uma das duas", "depende de como", "não vou arriscar", "prefiro não arriscar", "melhor não arriscar",
         "não arrisco nenhuma", "não arrisco em nenhuma", "não escolho nenhuma", "não marco nenhuma",
+        # still to weigh, where the reply stops: "Vou pesar D contra essa última"
+        "vou pesar", "preciso pesar", "falta pesar",
         "não fico com nenhuma",
         "podem ser defendidas", "podem ser defendidos", "em cima do muro", "me deixa em dúvida", "uma ou outra",
         "não consigo desempatar", "preciso reler", "dá pra defender as duas", "dá para defender as duas",
@@ -667,6 +674,8 @@ PT: Final = Language(
         "contradiz", "inverte", "ignora", "confunde", "cai", "some", "cita", "traz",
         # and that describe it: "A compara pisotear com um pisão", "B e C colocam o fogo como ..."
         "compara", "comparam", "coloca", "colocam", "troca", "trocam", "supõe", "assume", "confundem", "ignoram",
+        # or that say where it goes: "C vai na contramão do que ela percebeu"
+        "vai", "vão",
     ),
     refusals=(
         "desculpe", "sinto muito", "lamento", "informação insuficiente", "informações insuficientes",
