@@ -4017,3 +4017,29 @@ def test_replies_of_held_out_az() -> None:
         "pensasse nisso. E há a opção de nenhuma das anteriores. Vou pesar D contra essa última"
     )
     assert extract_answer(weighing, four).letter is None
+
+
+def test_replies_of_held_out_ba() -> None:
+    """A grade said with "um" is no letter, "mas vai B", "Não é que a C seja improvável", an ordinal after a colon,
+    the letter closing a list of struck ones, and the letter after "C?? não." are read as meant."""
+    notes = ["Nenhuma das alternativas acima.", "Psicologia", "Estado de espírito", "Transcrição"]
+    graded = "D) Transcrição — o narrador diz que saiu a nota e que é um A baixo, mas ainda assim um A."
+    assert extract_answer(graded, notes).letter == "D"
+    assert extract_answer("gente eu li 3x e ainda acho meio estranho mas vai B", notes).letter == "B"
+    granted = "Não é que a C seja improvável — não tem como não ser ela. Fuso horário diferente, clássico."
+    assert extract_answer(granted, notes).letter == "C"
+    struck = "**~~C~~** — horário de chegada é irrelevante\n**~~D~~** — a fiação não explica simpatia\n\n# B"
+    assert extract_answer(struck, notes).letter == "B"
+    hike = ["Porque fizemos muita trilha ontem.", "Nenhuma das alternativas acima.", "Porque seguimos para Dildo."]
+    colon = "Com só três alternativas fica fácil: a primeira. Eles se acabaram na trilha no dia anterior."
+    assert extract_answer(colon, hike).letter == "A"
+    news = [
+        "Deixamos ligado.",
+        "Mudamos de canal.",
+        "Desligamos a TV.",
+        "Não acreditávamos.",
+        "Ligamos para a família.",
+    ]
+    assert extract_answer("C?? não. E — a primeira coisa que fizemos foi ligar pra família.", news).letter == "E"
+    # (a walk of verdicts is not this: "A: não. B: não. C: não." leaves D)
+    assert extract_answer("A: não. B: não. C: não.", news[:4]).letter == "D"

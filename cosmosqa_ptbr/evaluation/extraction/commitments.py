@@ -528,15 +528,25 @@ _DENIAL_DENIED_AROUND: Final = re.compile(
 _DENIED_AFTER: Final = re.compile(
     r"\s+n[ãa]o\s+(?:seja|fosse|é|era|ser|faça|faz|sirva|serve|caiba|cabe)\b", re.IGNORECASE
 )
+# A letter asked and answered "não" before the letter that opens the next sentence: "C?? não. E — a primeira ...".
+_NO_SENTENCE_BEFORE: Final = re.compile(
+    rf"(?-i:[A-E])[ \t]*\?+[ \t]*{alternation(words('no_words'))}[ \t]*[.!]+[ \t]+\Z", re.IGNORECASE
+)
+_GRADE_ARTICLE_BEFORE: Final = re.compile(r"\bum[ \t]+\Z", re.IGNORECASE)
 # The line before opens on a letter struck out ("~~A~~ – ...", rewritten "não A; – ..."), this one on a letter of its
 # own: in a list of struck letters, the one left standing.
 _AFTER_A_STRUCK_LINE: Final = re.compile(r"(?:^|\n)[ \t*•-]*não (?-i:[A-E]);[^\n]*\n[ \t*•-]*\Z")
 _NEGATED_VERB_AFTER: Final = re.compile(r"[ \t]+n[ãa]o[ \t]+[^\W\d_]+", re.IGNORECASE)
+_FAULTS: Final = alternation([*PT.wrong_words, *PT.dismissal, *gendered("absurdo")])
 # A fault denied under a denied doubt is granted: "Não acho que a C não seja absurda".
 _FAULT_DENIED_AFTER: Final = re.compile(
     rf"[ \t]+n[ãa]o[ \t]+(?:seja|é|era|fosse|esteja|está)[ \t]+(?:{alternation(words('degrees'))}[ \t]+)?"
-    rf"{alternation([*PT.wrong_words, *PT.dismissal, *gendered('absurdo')])}\b",
+    rf"{_FAULTS}\b",
     re.IGNORECASE,
+)
+# A fault said after "não é que" is denied: "Não é que a C seja improvável — não tem como não ser ela."
+_FAULT_AFTER: Final = re.compile(
+    rf"[ \t]+(?:seja|fosse|esteja)[ \t]+(?:{alternation(words('degrees'))}[ \t]+)?{_FAULTS}\b", re.IGNORECASE
 )
 # "A opção C não é uma que eu descartaria": a rejection denied after the letter.
 _NOT_DISCARDED_AFTER: Final = re.compile(
@@ -902,6 +912,8 @@ def _is_letter(text: str, start: int, explicit: bool) -> bool:
         return False  # part of a word: "Ele", "A's"
     if char in "xX" and text[start - 1 : start] == "[" and text[end : end + 1] == "]":
         return False  # a ticked box: "- [x] Li o texto"
+    if not explicit and _GRADE_ARTICLE_BEFORE.search(text, max(0, start - 8), start):
+        return False  # a grade, masculine where an option is feminine: "é um A baixo, mas ainda assim um A"
     if _COMPARED.match(text, end):
         return True  # "B do que C", "C than D"
     if _EMPHATIC_AFTER.match(text, end):
@@ -1214,6 +1226,7 @@ def _verdict(text: str, end: int, options: Sequence[str] | None, limit: int | No
 
 _PAUSE_THEN_REASONS: Final = re.compile(r"[ \t]*(?:[—–:]|\s-\s)[ \t]*[^\W\d_]")
 _REASONS_AFTER_A_COMMA: Final = re.compile(r"[ \t]*,[ \t]*(?:[^\W\d_]+[ \t,]+){3}")
+_DASH_THEN_REASONS: Final = re.compile(r"[ \t]*(?:[—–]|\s-\s)[ \t]*[^\W\d_]")
 
 
 _ANSWERABLE: Final = re.compile(
@@ -1414,7 +1427,8 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
     ):
         return "commit", "keyword"  # "Eu não descartaria a B de jeito nenhum."
     if _DENIED_DENIAL_BEFORE.search(text, window, candidate.start) or (
-        _DENIAL_DENIED_AROUND.search(text, window, candidate.start) and _DENIED_AFTER.match(text, candidate.start + 1)
+        _DENIAL_DENIED_AROUND.search(text, window, candidate.start)
+        and (_DENIED_AFTER.match(text, candidate.start + 1) or _FAULT_AFTER.match(text, candidate.start + 1))
     ):
         return "commit", "keyword"  # "Eu não diria que não é a C", "Não é outra que não a B", "não é que a D não seja"
     if _LESS_THEN_MORE_BEFORE.search(text, window, candidate.lead):
@@ -1429,8 +1443,15 @@ def _judge(text: str, candidate: _Candidate, limit: int, options: Sequence[str] 
         return "commit", "verdict"
     if (
         candidate.bare
+        and _NO_SENTENCE_BEFORE.search(text, max(0, candidate.lead - 16), candidate.lead)
+        and _DASH_THEN_REASONS.match(text, candidate.start + 1)
+    ):
+        return "commit", "position"  # "C?? não. E — a primeira coisa que fizemos foi ligar pra família."
+    if (
+        candidate.bare
         and _AFTER_A_STRUCK_LINE.search(text, max(0, candidate.lead - 300), candidate.lead)
-        and _PAUSE_THEN_REASONS.match(text, candidate.start + 1)
+        # (with its reasons, or alone closing the reply: "**~~D~~** — ...\n\n# B")
+        and (_PAUSE_THEN_REASONS.match(text, candidate.start + 1) or not text[candidate.start + 1 :].strip(" \t.!"))
     ):
         return "commit", "position"  # "<li><s>D</s> – ...</li><li><strong>C</strong> – queria fazer parte ...</li>"
     if _BETWEEN_BEFORE.search(text, window, candidate.start):

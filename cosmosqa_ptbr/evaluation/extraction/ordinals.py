@@ -131,6 +131,10 @@ _BOTTOM_UP_WORDS: Final = r"(?:de\s+baixo\s+(?:pra|para)\s+cima|from\s+the\s+bot
 _COUNTED_BEFORE: Final = re.compile(
     rf"\b(?:{_OF_THE_OPTIONS})\s*[,:]?\s+{_ARTICLE}\s+(?P<ord>{_ORDINAL})(?![\w-])", re.IGNORECASE
 )
+# An ordinal with its article after a colon, closing its sentence: "Com só três alternativas fica fácil: a primeira."
+_AFTER_A_COLON: Final = re.compile(
+    rf":[ \t]*{_ARTICLE}\s+(?P<ord>{_ORDINAL})(?=[ \t]*(?:[.!;—–]|\s-\s))", re.IGNORECASE
+)
 # "a terceira é a que faz sentido", "the second is the right one": an ordinal as the subject of a verdict of fit.
 _SUBJECT: Final = re.compile(
     rf"\b{_ARTICLE}\s+(?P<ord>{_ORDINAL})\s+(?:é|seria|is)\s+(?:a|the)\s+"
@@ -241,7 +245,7 @@ def name_ordinals(text: str, letters: Sequence[str]) -> tuple[str, tuple[int, ..
         letter = _letter(_position(match["ord"]), letters)
         if letter and _ELLIPTIC_NEXT.match(text, match.end()):
             add(match.start("ord"), match.end("ord"), f"alternativa {letter}", len("alternativa "))
-    for pattern in (_COUNTED_BEFORE, _SUBJECT):
+    for pattern in (_COUNTED_BEFORE, _SUBJECT, _AFTER_A_COLON):
         for match in pattern.finditer(text):
             letter = _letter(_position(match["ord"]), letters)
             if letter:

@@ -348,7 +348,7 @@ PT: Final = Language(
         "ficarei com", "opto por", "opto pela", "optaria por", "optaria pela", "optei por", "optei pela", "vou com",
         "iria com", "sobra", "resta", "sobrou", "restou", "sobraria", "restaria", "fica", "diria", "eu diria",
         "escolhi", "marquei", "fiquei com", "vou de", "vo de", "vô de", "arriscaria", "arrisco", "arriscaria na",
-        "vai na", "vai no", "vai de", "vai pela", "vai pelo", "vai a",
+        "vai na", "vai no", "vai de", "vai pela", "vai pelo", "vai a", "mas vai", "então vai", "entao vai",
         "coloquei", "coloco", "colocaria", "botei", "boto", "botaria", "chutei", "chuto", "chutaria",
         "vou na", "vou no", "vou pela", "vou pelo", "iria de", "iria na", "iria no", "iria pela", "aposto na",
         "aposto no", "aposto em", "apostaria na", "apostaria em", "voto na", "voto no", "voto em", "votaria na",
