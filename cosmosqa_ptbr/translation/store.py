@@ -125,7 +125,6 @@ class OutputStore:
         self._lock_handle: Any = None
         # What open() made that a run which never started must not leave behind: the lock file, new folders.
         self._made: list[Path] = []
-        self._started = False
         self._out: Any = None
         self._rej: Any = None
         self.done: set[str] = set()
@@ -181,7 +180,6 @@ class OutputStore:
 
     def open_files(self) -> None:
         """Create or open the output and rejects files for appending (after :meth:`open` has checked them)."""
-        self._started = True
         if self._out is None:
             self._out = self.output.open("ab")
         if self._rej is None:
@@ -267,12 +265,13 @@ class OutputStore:
         A run that never started writing (its server down, its files refused) takes away the lock file and the
         folders it made for them, so it leaves the disk as it found it.
         """
+        started = self._out is not None  # open_files() ran: the run may have written
         for handle in (self._out, self._rej):
             if handle is not None:
                 handle.close()
         self._out = self._rej = None
         if self._lock_handle is not None:
-            if not self._started:
+            if not started:
                 for made in reversed(self._made):  # the lock first, then the folders from the deepest up
                     try:
                         if made == self._lock_path:
